@@ -1,0 +1,228 @@
+package nl.llomonitor.api;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import nl.llomonitor.system.DataChangeListener;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * HTTP caching of {@code /api/v1}: a strong ETag from the data version and the request
+ * (path, query, Accept, Accept-Language), {@code Cache-Control}, 304 for a matching
+ * {@code If-None-Match}, and an in-memory copy of successful responses for the current
+ * data version. The data version comes from {@link DataChangeListener}, so an import on
+ * any instance invalidates every instance at once.
+ */
+@Component
+class ApiCacheFilter implements WebFilter, Ordered {
+
+	static final int MAX_ENTRIES = 500;
+
+	static final int MAX_BODY_BYTES = 256 * 1024;
+
+	/**
+	 * Bound of all cached bodies together; the cache starts over when it would pass it.
+	 */
+	static final long MAX_TOTAL_BYTES = 32L * 1024 * 1024;
+
+	private final DataChangeListener versions;
+
+	private final Map<String, CachedResponse> cache = new ConcurrentHashMap<>();
+
+	private final AtomicLong cachedVersion = new AtomicLong(-1);
+
+	private final AtomicLong cachedBytes = new AtomicLong();
+
+	ApiCacheFilter(DataChangeListener versions) {
+		this.versions = versions;
+		versions.changes().subscribe((change) -> clear());
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 20;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		String path = request.getPath().pathWithinApplication().value();
+		HttpMethod method = request.getMethod();
+		if (!(HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) || !path.startsWith("/api/v1/")
+				|| path.startsWith("/api/v1/events")) {
+			return chain.filter(exchange);
+		}
+		long version = this.versions.currentVersion();
+		if (version < 0) {
+			exchange.getResponse().getHeaders().setCacheControl("no-cache");
+			return chain.filter(exchange);
+		}
+		if (this.cachedVersion.getAndSet(version) != version) {
+			clear();
+		}
+		String key = key(version, path, request);
+		String etag = "\"" + version + "-" + hash(key) + "\"";
+		String cacheControl = path.startsWith("/api/v1/geo/") ? "public, max-age=86400" : "public, max-age=60";
+		ServerHttpResponse response = exchange.getResponse();
+		if (matches(request.getHeaders().getIfNoneMatch(), etag)) {
+			response.setStatusCode(HttpStatus.NOT_MODIFIED);
+			response.getHeaders().setETag(etag);
+			response.getHeaders().setCacheControl(cacheControl);
+			response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
+			return response.setComplete();
+		}
+		CachedResponse cached = this.cache.get(key);
+		if (cached != null && HttpMethod.GET.equals(method)) {
+			response.setStatusCode(HttpStatus.OK);
+			HttpHeaders headers = response.getHeaders();
+			headers.setContentType(cached.contentType());
+			cached.extraHeaders().forEach(headers::set);
+			headers.setETag(etag);
+			headers.setCacheControl(cacheControl);
+			headers.add(HttpHeaders.VARY, "Accept, Accept-Language");
+			headers.setContentLength(cached.length());
+			headers.set("X-Cache", "hit");
+			return response.writeWith(Mono.fromSupplier(() -> cached.buffer(response.bufferFactory())));
+		}
+		response.beforeCommit(() -> {
+			HttpStatusCode status = response.getStatusCode();
+			response.getHeaders().set("X-Cache", "miss");
+			if (status == null || status.is2xxSuccessful()) {
+				response.getHeaders().setETag(etag);
+				response.getHeaders().setCacheControl(cacheControl);
+				response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
+			}
+			return Mono.empty();
+		});
+		if (!HttpMethod.GET.equals(method)) {
+			return chain.filter(exchange);
+		}
+		ServerHttpResponseDecorator recording = new ServerHttpResponseDecorator(response) {
+			@Override
+			public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+				return DataBufferUtils.join(Flux.from(body)).flatMap((joined) -> {
+					HttpStatusCode status = getStatusCode();
+					if ((status == null || status == HttpStatus.OK) && joined.readableByteCount() <= MAX_BODY_BYTES
+							&& getHeaders().getContentType() != null) {
+						byte[] bytes = new byte[joined.readableByteCount()];
+						joined.read(bytes);
+						DataBufferUtils.release(joined);
+						store(key, version,
+								new CachedResponse(getHeaders().getContentType(), bytes, disposition(getHeaders())));
+						return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+					}
+					return super.writeWith(Mono.just(joined));
+				});
+			}
+		};
+		return chain.filter(exchange.mutate().response(recording).build());
+	}
+
+	private void clear() {
+		this.cache.clear();
+		this.cachedBytes.set(0);
+	}
+
+	private static Map<String, String> disposition(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.CONTENT_DISPOSITION);
+		return (value != null) ? Map.of(HttpHeaders.CONTENT_DISPOSITION, value) : Map.of();
+	}
+
+	private void store(String key, long version, CachedResponse response) {
+		if (this.versions.currentVersion() != version) {
+			return;
+		}
+		if (this.cache.size() >= MAX_ENTRIES || this.cachedBytes.addAndGet(response.length()) > MAX_TOTAL_BYTES) {
+			clear();
+			this.cachedBytes.addAndGet(response.length());
+		}
+		this.cache.put(key, response);
+	}
+
+	private static boolean matches(List<String> ifNoneMatch, String etag) {
+		for (String candidate : ifNoneMatch) {
+			// weak comparison (RFC 9110 13.1.2); "*" is not honoured: the representation
+			// is
+			// only known to exist once the handler has run
+			if (candidate.equals(etag) || candidate.equals("W/" + etag)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String key(long version, String path, ServerHttpRequest request) {
+		HttpHeaders headers = request.getHeaders();
+		String query = request.getURI().getRawQuery();
+		return version + "|" + path + "?" + ((query != null) ? query : "") + "|"
+				+ String.valueOf(headers.getFirst(HttpHeaders.ACCEPT)) + "|"
+				+ String.valueOf(headers.getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+	}
+
+	private static String hash(String key) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A cached response. The body is kept in one direct buffer that every hit writes
+	 * through a duplicate: no copy and no direct-buffer allocation per request (on Java
+	 * 25 freeing a temporary direct buffer costs more than the whole response).
+	 */
+	private record CachedResponse(MediaType contentType, Map<String, String> extraHeaders, ByteBuf direct) {
+
+		CachedResponse(MediaType contentType, byte[] body, Map<String, String> extraHeaders) {
+			this(contentType, extraHeaders, Unpooled
+				.unreleasableBuffer(Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(body.length).put(body).flip())));
+		}
+
+		int length() {
+			return this.direct.readableBytes();
+		}
+
+		DataBuffer buffer(DataBufferFactory factory) {
+			if (factory instanceof NettyDataBufferFactory netty) {
+				return netty.wrap(this.direct.duplicate());
+			}
+			byte[] bytes = new byte[length()];
+			this.direct.getBytes(this.direct.readerIndex(), bytes);
+			return factory.wrap(bytes);
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package nl.llomonitor.api;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.llomonitor.system.DataChangeListener;
+import reactor.core.publisher.Flux;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Server-sent events: {@code data-changed} after every import that changed data (on any
+ * instance, via LISTEN/NOTIFY), and a comment heartbeat every 15 s so proxies keep the
+ * stream open.
+ */
+@RestController
+@Tag(name = "events")
+class EventsController {
+
+	static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+	private final DataChangeListener versions;
+
+	EventsController(DataChangeListener versions) {
+		this.versions = versions;
+	}
+
+	@GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@Operation(summary = "Server-sent events: data-changed {version} after imports; heartbeat comment every 15 s")
+	Flux<ServerSentEvent<Map<String, Long>>> events() {
+		Flux<ServerSentEvent<Map<String, Long>>> changes = this.versions.changes()
+			.map((change) -> ServerSentEvent.<Map<String, Long>>builder()
+				.event("data-changed")
+				.id(String.valueOf(change.version()))
+				.data(Map.of("version", change.version()))
+				.build());
+		Flux<ServerSentEvent<Map<String, Long>>> heartbeat = Flux.interval(HEARTBEAT)
+			.map((tick) -> ServerSentEvent.<Map<String, Long>>builder().comment("heartbeat").build());
+		ServerSentEvent<Map<String, Long>> hello = ServerSentEvent.<Map<String, Long>>builder()
+			.event("hello")
+			.data(Map.of("version", this.versions.currentVersion()))
+			.build();
+		return Flux.concat(Flux.just(hello), Flux.merge(changes, heartbeat));
+	}
+
+}

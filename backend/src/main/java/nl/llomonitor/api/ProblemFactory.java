@@ -1,0 +1,167 @@
+package nl.llomonitor.api;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.TimeoutException;
+
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTimeoutException;
+import io.r2dbc.spi.R2dbcTransientResourceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Turns any failure into an RFC 9457 problem with a stable type (docs/api.md). Used by
+ * the controller advice and by the handler of errors outside controllers, so both answer
+ * alike. Internals (stack traces, SQL, class names) never reach the client.
+ */
+final class ProblemFactory {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemFactory.class);
+
+	private ProblemFactory() {
+	}
+
+	/**
+	 * A problem and the headers that go with it.
+	 *
+	 * @param body the problem
+	 * @param headers extra headers (Allow, Retry-After)
+	 */
+	record Problem(ProblemDetail body, HttpHeaders headers) {
+	}
+
+	static Problem from(Throwable ex, ServerWebExchange exchange) {
+		HttpHeaders headers = new HttpHeaders();
+		ProblemDetail problem;
+		if (ex instanceof ApiException api) {
+			problem = problem(api.getStatus(), api.getSlug(), api.getMessage());
+			if (api.getParameter() != null) {
+				problem.setProperty("parameter", api.getParameter());
+			}
+		}
+		else if (isDatabaseUnavailable(ex)) {
+			logger.warn("Database unavailable for {}: {}", exchange.getRequest().getPath(), ex.toString());
+			problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+					"The statistics database cannot be reached at the moment. Please try again shortly.");
+			headers.set(HttpHeaders.RETRY_AFTER, "5");
+		}
+		else if (ex instanceof MethodNotAllowedException notAllowed) {
+			problem = problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+					"Method " + notAllowed.getHttpMethod() + " is not allowed here; this API is read-only.");
+			headers.setAllow(notAllowed.getSupportedMethods());
+		}
+		else if (ex instanceof NotAcceptableStatusException) {
+			problem = problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable",
+					"None of the requested media types can be produced. Supported: application/json, text/csv, application/json+stat.");
+		}
+		else if (ex instanceof ServerWebInputException input) {
+			String parameter = (input.getMethodParameter() != null) ? input.getMethodParameter().getParameterName()
+					: null;
+			String detail = (parameter != null) ? "Parameter '" + parameter + "' is missing or malformed."
+					: "The request is malformed.";
+			problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", detail);
+			if (parameter != null) {
+				problem.setProperty("parameter", parameter);
+			}
+		}
+		else if (ex instanceof ResponseStatusException status) {
+			problem = forStatus(status.getStatusCode());
+		}
+		else if (ex instanceof DecodingException) {
+			problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "The request body is malformed.");
+		}
+		else {
+			logger.error("Internal error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+					ex);
+			problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+					"An unexpected error occurred. It has been logged.");
+		}
+		problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+		return new Problem(problem, headers);
+	}
+
+	private static ProblemDetail forStatus(HttpStatusCode code) {
+		HttpStatus status = HttpStatus.resolve(code.value());
+		if (status == null) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		return switch (status) {
+			case NOT_FOUND -> problem(status, "not-found", "No resource exists at this address.");
+			case METHOD_NOT_ALLOWED -> problem(status, "method-not-allowed", "This method is not allowed here.");
+			case NOT_ACCEPTABLE -> problem(status, "not-acceptable", "The requested media type cannot be produced.");
+			case UNAUTHORIZED -> problem(status, "unauthorized", "A valid token is required.");
+			case FORBIDDEN -> problem(status, "forbidden", "The token is not valid for this resource.");
+			case TOO_MANY_REQUESTS -> problem(status, "rate-limited", "Too many requests; try again later.");
+			case BAD_REQUEST -> problem(status, "invalid-parameter", "The request is malformed.");
+			case SERVICE_UNAVAILABLE ->
+				problem(status, "database-unavailable", "The service is temporarily unavailable.");
+			default -> (status.is4xxClientError()) ? problem(status, "invalid-parameter", status.getReasonPhrase())
+					: problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred.");
+		};
+	}
+
+	static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("/problems/" + slug));
+		problem.setTitle(ProblemsController.title(slug));
+		return problem;
+	}
+
+	/**
+	 * Whether the failure means PostgreSQL cannot be reached (refused, timed out, pool
+	 * exhausted, connection closed), as opposed to a bug.
+	 * @param ex the failure
+	 * @return true for a database outage
+	 */
+	static boolean isDatabaseUnavailable(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			// concurrent queries fail together: Reactor's CompositeException keeps them
+			// as
+			// suppressed exceptions, with no cause
+			for (Throwable suppressed : t.getSuppressed()) {
+				if (suppressed != ex && isDatabaseUnavailable(suppressed)) {
+					return true;
+				}
+			}
+			if (t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
+					|| t instanceof R2dbcTimeoutException || t instanceof ConnectException
+					|| t instanceof ClosedChannelException || t instanceof TimeoutException
+					|| t instanceof java.sql.SQLTransientConnectionException
+					|| t instanceof java.sql.SQLNonTransientConnectionException) {
+				return true;
+			}
+			if (t instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
+					&& (r2dbc.getSqlState().startsWith("08") || r2dbc.getSqlState().startsWith("57P"))) {
+				return true;
+			}
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+				// JDBC (imports through the admin endpoint): connection failure or
+				// shutdown
+				return true;
+			}
+			String name = t.getClass().getName();
+			if (name.contains("PoolAcquire") || name.contains("ConnectTimeout")
+					|| name.equals("io.netty.channel.AbstractChannel$AnnotatedConnectException")
+					|| name.contains("PostgresConnectionClosedException") || name.contains("PrematureCloseException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,79 @@
+package nl.llomonitor.api;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The representations of {@code series} and {@code compare}: JSON (default), CSV and
+ * JSON-stat 2.0, chosen by {@code ?format=} or else the Accept header.
+ */
+public enum ResponseFormat {
+
+	JSON(MediaType.APPLICATION_JSON), CSV(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)),
+	JSONSTAT(MediaType.parseMediaType("application/json+stat"));
+
+	private static final MediaType VND_JSONSTAT = MediaType.parseMediaType("application/vnd.json-stat+json");
+
+	private final MediaType mediaType;
+
+	ResponseFormat(MediaType mediaType) {
+		this.mediaType = mediaType;
+	}
+
+	public MediaType mediaType() {
+		return this.mediaType;
+	}
+
+	/**
+	 * @param format the {@code format} parameter (json, csv, jsonstat), may be null
+	 * @param exchange the request
+	 * @return the representation to produce
+	 */
+	public static ResponseFormat negotiate(String format, ServerWebExchange exchange) {
+		if (format != null) {
+			return switch (format.trim().toLowerCase(Locale.ROOT)) {
+				case "json" -> JSON;
+				case "csv" -> CSV;
+				case "jsonstat", "json-stat" -> JSONSTAT;
+				default -> throw ApiException.invalidParameter("format", "format must be json, csv or jsonstat.");
+			};
+		}
+		String accept = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT);
+		if (accept == null || accept.isBlank()) {
+			return JSON;
+		}
+		List<MediaType> types;
+		try {
+			types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return JSON;
+		}
+		types.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+		for (MediaType type : types) {
+			if (type.getQualityValue() <= 0) {
+				continue;
+			}
+			if (type.isCompatibleWith(JSONSTAT.mediaType) && !type.isWildcardSubtype()
+					|| type.isCompatibleWith(VND_JSONSTAT) && !type.isWildcardSubtype()) {
+				return JSONSTAT;
+			}
+			if (type.isWildcardType() || type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+				return JSON;
+			}
+			if (type.isCompatibleWith(CSV.mediaType)) {
+				return CSV;
+			}
+		}
+		throw new NotAcceptableStatusException(List.of(JSON.mediaType, CSV.mediaType, JSONSTAT.mediaType));
+	}
+
+}

@@ -1,0 +1,42 @@
+package nl.llomonitor.api;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Static files (the dashboard, webjars, Swagger UI) are resolved and read from jar files
+ * by Spring's resource handling, which blocks on file I/O. Those requests are moved off
+ * the Netty event loop onto the bounded elastic scheduler, so the event loop never
+ * blocks. API requests are untouched.
+ */
+@Component
+class StaticResourceFilter implements WebFilter, Ordered {
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 30;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		HttpMethod method = exchange.getRequest().getMethod();
+		if ((HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) && isStatic(path)) {
+			return chain.filter(exchange).subscribeOn(Schedulers.boundedElastic());
+		}
+		return chain.filter(exchange);
+	}
+
+	static boolean isStatic(String path) {
+		return !(path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")
+				|| path.startsWith("/problems/"));
+	}
+
+}

@@ -1,0 +1,145 @@
+package nl.llomonitor.importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import nl.llomonitor.api.ApiException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/admin/imports}: upload a file (multipart {@code file}, optional
+ * {@code format} and {@code tableId}) and import it. Protected by the bearer token in
+ * {@code LLO_ADMIN_TOKEN} (401 without a token, 403 with a wrong one or when no token is
+ * configured); one import at a time and at most 30 a minute (429). The blocking import
+ * runs on the bounded-elastic scheduler, never on the event loop.
+ */
+@RestController
+class AdminImportController {
+
+	private static final int PER_MINUTE = 30;
+
+	private final ImportService importer;
+
+	private final byte[] token;
+
+	private final Semaphore running = new Semaphore(1);
+
+	private final Clock clock;
+
+	private final AtomicLong window = new AtomicLong();
+
+	private final AtomicLong count = new AtomicLong();
+
+	AdminImportController(ImportService importer, @Value("${llo.admin.token:${LLO_ADMIN_TOKEN:}}") String token) {
+		this.importer = importer;
+		this.token = (token == null || token.isBlank()) ? null : token.strip().getBytes(StandardCharsets.UTF_8);
+		this.clock = Clock.systemUTC();
+	}
+
+	@PostMapping(path = "/api/admin/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ImportReport> upload(@RequestHeader(name = "Authorization", required = false) String authorization,
+			@RequestPart("file") Mono<FilePart> file, @RequestPart(name = "format", required = false) String format,
+			@RequestPart(name = "tableId", required = false) String tableId) {
+		authorize(authorization);
+		limitRate();
+		ImportFormat chosen = parseFormat(format);
+		if (!this.running.tryAcquire()) {
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"Another import is running; try again when it has finished.", null);
+		}
+		return file.switchIfEmpty(Mono.error(() -> ApiException.invalidParameter("file", "Part 'file' is missing.")))
+			.flatMap((part) -> Mono.fromCallable(() -> Files.createTempDirectory("llo-upload"))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap((dir) -> {
+					Path target = dir.resolve(safeName(part.filename()));
+					return part.transferTo(target)
+						.then(Mono.fromCallable(() -> this.importer.importFile(target, chosen, tableId))
+							.subscribeOn(Schedulers.boundedElastic()))
+						.doFinally((signal) -> Schedulers.boundedElastic().schedule(() -> delete(dir)));
+				}))
+			.onErrorMap(ImportException.class,
+					(ex) -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import-failed", ex.getMessage(),
+							"file"))
+			.doFinally((signal) -> this.running.release());
+	}
+
+	private void authorize(String authorization) {
+		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+				|| authorization.substring(7).isBlank()) {
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized",
+					"This endpoint needs 'Authorization: Bearer <token>'.", null);
+		}
+		byte[] given = authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+		if (this.token == null || !MessageDigest.isEqual(this.token, given)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "The token is not valid for this endpoint.",
+					null);
+		}
+	}
+
+	private void limitRate() {
+		long minute = this.clock.millis() / 60_000;
+		if (this.window.getAndSet(minute) != minute) {
+			this.count.set(0);
+		}
+		if (this.count.incrementAndGet() > PER_MINUTE) {
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"At most " + PER_MINUTE + " imports a minute; try again later.", null);
+		}
+	}
+
+	private static ImportFormat parseFormat(String format) {
+		if (format == null || format.isBlank()) {
+			return null;
+		}
+		try {
+			return ImportFormat.fromCode(format.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.invalidParameter("format", ex.getMessage() + "; one of cbs-csv, cbs-v4-csv, cbs-odata3,"
+					+ " cbs-odata4, eurostat-tsv, regions, geojson, demo.");
+		}
+	}
+
+	static String safeName(String name) {
+		String base = (name == null) ? "upload" : Path.of(name.replace('\\', '/')).getFileName().toString();
+		String cleaned = base.replaceAll("[^A-Za-z0-9._-]", "_");
+		return (cleaned.isEmpty() || cleaned.startsWith(".")) ? "upload" + cleaned : cleaned;
+	}
+
+	private static void delete(Path dir) {
+		try (Stream<Path> files = Files.walk(dir)) {
+			files.sorted(Comparator.reverseOrder()).forEach((p) -> {
+				try {
+					Files.deleteIfExists(p);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// a temporary file left behind is harmless
+		}
+	}
+
+}

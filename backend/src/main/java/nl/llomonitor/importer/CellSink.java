@@ -1,0 +1,31 @@
+package nl.llomonitor.importer;
+
+/**
+ * Receives the cells a reader produces, one part at a time (the value, or one bound of
+ * its 95 % margin).
+ */
+interface CellSink {
+
+	char VALUE = 'v';
+
+	char LOW = 'l';
+
+	char HIGH = 'h';
+
+	/**
+	 * @param line source line or record number, for error messages
+	 * @param indicator indicator code
+	 * @param region CBS region code
+	 * @param period CBS period code
+	 * @param breakdownKey canonical breakdown key ('' for the total)
+	 * @param part {@link #VALUE}, {@link #LOW} or {@link #HIGH}
+	 * @param value a validated decimal number, or null
+	 * @param status definitief, nader_voorlopig or voorlopig
+	 * @param flags flag letters, may be empty
+	 * @param footnote footnote, or null
+	 * @param sourceTable source table id
+	 */
+	void add(long line, String indicator, String region, String period, String breakdownKey, char part, String value,
+			String status, String flags, String footnote, String sourceTable);
+
+}

@@ -1,0 +1,152 @@
+package nl.llomonitor.importer;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command line: {@code java -jar llo-monitor.jar import <path-or-table-id>...
+ * [--format=cbs-csv] [--table=83599NED] [--odata=4]}. A path is imported from disk (a
+ * file, or a folder of saved OData responses); a CBS table id is fetched from the live
+ * OData API. Shows a progress bar and a summary, then exits (1 when an import failed).
+ * Without the {@code import} argument this does nothing and the app serves as usual.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ImportCommand implements ApplicationRunner {
+
+	private final ImportService importer;
+
+	private final ConfigurableApplicationContext context;
+
+	ImportCommand(ImportService importer, ConfigurableApplicationContext context) {
+		this.importer = importer;
+		this.context = context;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		List<String> words = args.getNonOptionArgs();
+		if (words.isEmpty() || !words.get(0).equals("import")) {
+			return;
+		}
+		String format = first(args, "format");
+		String table = first(args, "table");
+		boolean v4 = "4".equals(first(args, "odata"));
+		int code = execute(words.subList(1, words.size()), format, table, v4, System.out, System.err);
+		System.exit(SpringApplication.exit(this.context, () -> code));
+	}
+
+	private static String first(ApplicationArguments args, String name) {
+		List<String> values = args.getOptionValues(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+	int execute(List<String> targets, String format, String table, boolean v4, PrintStream out, PrintStream err) {
+		if (targets.isEmpty()) {
+			err.println(
+					"usage: import <file|folder|CBS table id>... [--format=cbs-csv] [--table=83599NED] [--odata=4]");
+			return 2;
+		}
+		int failures = 0;
+		for (String target : targets) {
+			long started = System.nanoTime();
+			try {
+				ImportReport report;
+				Path path = Path.of(target);
+				if (Files.exists(path)) {
+					long size = Files.isRegularFile(path) ? Files.size(path) : 0;
+					report = this.importer.importFile(path, (format != null) ? ImportFormat.fromCode(format) : null,
+							table, new ProgressBar(err, target, size));
+				}
+				else if (target.matches("[0-9]{5}[A-Za-z]{3}")) {
+					err.println("Fetching " + target + " from the CBS OData " + (v4 ? "v4" : "v3") + " API ...");
+					report = this.importer.fetchTable(target, v4);
+				}
+				else {
+					throw new ImportException(target, null, null, target,
+							"an existing file or folder, or a CBS table id", "not found");
+				}
+				err.println();
+				out.println(summary(report, (System.nanoTime() - started) / 1_000_000));
+			}
+			catch (ImportException ex) {
+				err.println();
+				err.println("FAILED " + ex.getMessage());
+				failures++;
+			}
+			catch (IllegalArgumentException | java.io.IOException ex) {
+				err.println("FAILED " + target + ": " + ex.getMessage());
+				failures++;
+			}
+		}
+		return (failures > 0) ? 1 : 0;
+	}
+
+	static String summary(ImportReport r, long millis) {
+		StringBuilder s = new StringBuilder();
+		s.append(String.format(Locale.ROOT, "%s %s (%s, table %s): %,d rows read, %,d written, %,d unchanged in %.1f s",
+				r.status().toUpperCase(Locale.ROOT), r.fileName(), r.format(), r.tableId(), r.rowsRead(),
+				r.rowsInserted(), r.rowsUnchanged(), millis / 1000.0));
+		s.append(String.format(Locale.ROOT, " (%,.0f rows/s), import run %d",
+				r.rowsRead() * 1000.0 / Math.max(1, millis), r.id()));
+		if (r.dataVersion() != null) {
+			s.append(", data version ").append(r.dataVersion());
+		}
+		for (String warning : r.warnings()) {
+			s.append("\n  warning: ").append(warning);
+		}
+		return s.toString();
+	}
+
+	/**
+	 * A one-line progress bar on the error stream, redrawn at most every 200 ms.
+	 */
+	static final class ProgressBar implements LongConsumer {
+
+		private final PrintStream err;
+
+		private final String name;
+
+		private final long size;
+
+		private long lastDraw;
+
+		ProgressBar(PrintStream err, String name, long size) {
+			this.err = err;
+			this.name = name;
+			this.size = size;
+		}
+
+		@Override
+		public void accept(long bytes) {
+			long now = System.nanoTime();
+			if (now - this.lastDraw < 200_000_000L && bytes < this.size) {
+				return;
+			}
+			this.lastDraw = now;
+			if (this.size > 0) {
+				int percent = (int) Math.min(100, bytes * 100 / this.size);
+				String bar = "#".repeat(percent / 4) + " ".repeat(25 - percent / 4);
+				this.err.printf(Locale.ROOT, "\r%s [%s] %3d%% %,d / %,d bytes", this.name, bar, percent, bytes,
+						this.size);
+			}
+			else {
+				this.err.printf(Locale.ROOT, "\r%s %,d bytes", this.name, bytes);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,123 @@
+package nl.llomonitor.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The file formats the importer reads. {@link #code()} is what {@code import_run.format}
+ * records.
+ */
+public enum ImportFormat {
+
+	/**
+	 * CBS table dumped to CSV: {@code ;}, BOM, OData keys in the header, labels in cells.
+	 */
+	CBS_CSV("cbs-csv"),
+
+	/** CBS OData v4 observations joined with their code lists, as CSV (84916NED). */
+	CBS_V4_CSV("cbs-v4-csv"),
+
+	/** CBS OData v3 JSON ({@code TypedDataSet}/{@code UntypedDataSet}). */
+	CBS_ODATA3("cbs-odata3"),
+
+	/** CBS OData v4 JSON ({@code Observations}). */
+	CBS_ODATA4("cbs-odata4"),
+
+	/** Eurostat SDMX-TSV. */
+	EUROSTAT_TSV("eurostat-tsv"),
+
+	/** CBS "Gebieden in Nederland" (85755NED, 86059NED): the region hierarchy. */
+	REGIONS("regions"),
+
+	/** A GeoJSON FeatureCollection of region shapes. */
+	GEOJSON("geojson"),
+
+	/** The project's own demo data set ({@code data/demo}). */
+	DEMO("demo");
+
+	private final String code;
+
+	ImportFormat(String code) {
+		this.code = code;
+	}
+
+	/**
+	 * @return the code stored in {@code import_run.format}
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * @param code a format code or enum name, case-insensitive
+	 * @return the format
+	 * @throws IllegalArgumentException when unknown
+	 */
+	public static ImportFormat fromCode(String code) {
+		for (ImportFormat format : values()) {
+			if (format.code.equalsIgnoreCase(code) || format.name().equalsIgnoreCase(code)) {
+				return format;
+			}
+		}
+		throw new IllegalArgumentException("Unknown import format '" + code + "'");
+	}
+
+	/**
+	 * Detects the format from the file name and its first bytes.
+	 * @param file the file
+	 * @return the detected format
+	 * @throws ImportException when the format cannot be recognised
+	 */
+	public static ImportFormat detect(Path file) {
+		String head;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new ImportException(file.getFileName().toString(), null, null, null, "a readable file",
+					ex.getMessage());
+		}
+		return detect(file.getFileName().toString(), head);
+	}
+
+	static ImportFormat detect(String fileName, String head) {
+		String name = fileName.toLowerCase(Locale.ROOT);
+		String text = head.startsWith("\uFEFF") ? head.substring(1) : head;
+		String firstLine = text.lines().findFirst().orElse("");
+		if (name.endsWith(".geojson") || (text.contains("\"FeatureCollection\"") && !text.contains("odata"))) {
+			return GEOJSON;
+		}
+		if (firstLine.contains("\\TIME_PERIOD") || firstLine.contains("\\time")) {
+			return EUROSTAT_TSV;
+		}
+		if (firstLine.startsWith("# LLO Monitor")) {
+			return DEMO;
+		}
+		if (text.trim().startsWith("{") || text.trim().startsWith("[")) {
+			if (text.contains("@odata.context") || text.contains("\"MeasureCodes\"") || text.contains("\"Measure\"")) {
+				return CBS_ODATA4;
+			}
+			return CBS_ODATA3;
+		}
+		if (firstLine.startsWith("Id,ValueAttribute,Value")) {
+			return CBS_V4_CSV;
+		}
+		if (firstLine.startsWith("ID;RegioS;Code_1;Naam_2")) {
+			return REGIONS;
+		}
+		if (firstLine.matches("ID[;,\t|].*")) {
+			return CBS_CSV;
+		}
+		throw new ImportException(fileName, "line 1", null, abbreviate(firstLine),
+				"a CBS CSV, CBS OData JSON, Eurostat TSV, GeoJSON or LLO Monitor demo file", "unknown format");
+	}
+
+	static String abbreviate(String value) {
+		return (value.length() > 80) ? value.substring(0, 77) + "..." : value;
+	}
+
+}

@@ -1,0 +1,35 @@
+package nl.llomonitor.importer;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The outcome of one import run (the same data as its {@code import_run} row).
+ *
+ * @param id the import run id
+ * @param format the format code
+ * @param fileName the file name
+ * @param tableId the source table id, if known
+ * @param checksum sha-256 of the bytes read
+ * @param status {@code succeeded}, {@code unchanged} or {@code failed}
+ * @param rowsRead records read from the file
+ * @param rowsInserted new cells and new vintages written
+ * @param rowsUnchanged cells identical to their current vintage
+ * @param warnings warnings, e.g. a file that was probably cut off
+ * @param dataVersion the data version after the import, or null when nothing changed
+ * @param startedAt when the run started (the recorded_at of its vintages)
+ * @param finishedAt when it finished
+ * @param error the error, for a failed run
+ */
+public record ImportReport(long id, String format, String fileName, String tableId, String checksum, String status,
+		long rowsRead, long rowsInserted, long rowsUnchanged, List<String> warnings, Long dataVersion,
+		OffsetDateTime startedAt, OffsetDateTime finishedAt, String error) {
+
+	/**
+	 * @return whether the run changed data
+	 */
+	public boolean changed() {
+		return "succeeded".equals(this.status) && this.rowsInserted > 0;
+	}
+
+}

@@ -1,0 +1,357 @@
+package nl.llomonitor.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CBS OData responses, streamed record by record with Jackson's parser (memory stays flat
+ * whatever the size): v3 {@code TypedDataSet}/{@code UntypedDataSet} (one record per cell
+ * combination, one property per measure, padded keys, string values in the untyped set)
+ * and v4 {@code Observations} (one record per value, {@code Measure} code). Follows
+ * {@code odata.nextLink} / {@code @odata.nextLink} pages. Uses the table's other entity
+ * sets when available: {@code DataProperties} (which keys are dimensions),
+ * {@code Perioden}/{@code PeriodenCodes} (status), dimension code lists (titles).
+ */
+final class ODataReader implements FormatReader {
+
+	private static final Pattern TABLE = Pattern.compile("/(?:OData|odata|CBS)/([0-9]{5}[A-Za-z]{3})/");
+
+	private static final Set<String> MISSING = Set.of(".", "x", "-", "?", "");
+
+	private final boolean v4;
+
+	private final JsonMapper json = ImportJson.mapper();
+
+	ODataReader(boolean v4) {
+		this.v4 = v4;
+	}
+
+	@Override
+	public void read(InputStream in, ImportJob job) throws IOException {
+		Page page = new Page(job);
+		InputStream current = in;
+		String source = job.fileName;
+		int pages = 0;
+		while (current != null) {
+			pages++;
+			String next = readPage(current, source, page);
+			current = null;
+			if (next != null) {
+				source = next;
+				current = job.digested(job.resources.openNext(next));
+			}
+		}
+		if (pages > 1) {
+			job.warn(pages + " pages read (odata.nextLink)");
+		}
+	}
+
+	/**
+	 * State kept across the pages of one import.
+	 */
+	private final class Page {
+
+		final ImportJob job;
+
+		TableMapping mapping;
+
+		final Map<String, String> periodStatus = new HashMap<>();
+
+		final Map<String, Map<String, String>> titles = new HashMap<>();
+
+		final Set<String> dimensionKeys = new HashSet<>();
+
+		long record;
+
+		Page(ImportJob job) {
+			this.job = job;
+		}
+
+		void start(String tableFromMetadata) throws IOException {
+			if (this.mapping != null) {
+				return;
+			}
+			if (this.job.tableId == null) {
+				this.job.tableId = tableFromMetadata;
+			}
+			this.mapping = this.job.mapping("record 1");
+			loadMetadata();
+		}
+
+		private void loadMetadata() throws IOException {
+			JsonNode properties = readEntitySet(ODataReader.this.v4 ? "Dimensions" : "DataProperties");
+			if (properties != null) {
+				for (JsonNode p : properties) {
+					String type = ODataReader.this.v4 ? p.path("Kind").asString("") : p.path("Type").asString("");
+					String key = ODataReader.this.v4 ? p.path("Identifier").asString("") : p.path("Key").asString("");
+					if (type.contains("Dimension")) {
+						this.dimensionKeys.add(key.strip());
+						Map<String, String> codeTitles = new HashMap<>();
+						JsonNode codes = readEntitySet(ODataReader.this.v4 ? key.strip() + "Codes" : key.strip());
+						if (codes != null) {
+							for (JsonNode c : codes) {
+								String code = (ODataReader.this.v4 ? c.path("Identifier") : c.path("Key")).asString("")
+									.strip();
+								codeTitles.put(code, c.path("Title").asString("").strip());
+								if (type.equals("TimeDimension")) {
+									this.periodStatus.put(code,
+											status(c.path("Status").asString(""), c.path("Title").asString("")));
+								}
+							}
+						}
+						this.titles.put(key.strip(), codeTitles);
+					}
+				}
+			}
+			else if (!ODataReader.this.v4) {
+				JsonNode periods = readEntitySet("Perioden");
+				if (periods != null) {
+					for (JsonNode c : periods) {
+						this.periodStatus.put(c.path("Key").asString("").strip(),
+								status(c.path("Status").asString(""), c.path("Title").asString("")));
+					}
+				}
+			}
+		}
+
+		private JsonNode readEntitySet(String name) throws IOException {
+			if (this.job.resources == null) {
+				return null;
+			}
+			try (InputStream in = this.job.resources.open(name)) {
+				if (in == null) {
+					return null;
+				}
+				return ODataReader.this.json.readTree(in).path("value");
+			}
+			catch (JacksonException ex) {
+				throw this.job.error(GeoJsonImporter.location(ex), null, name + ".json", "valid JSON",
+						ex.getOriginalMessage());
+			}
+		}
+
+	}
+
+	static String status(String status, String title) {
+		String s = status.toLowerCase(java.util.Locale.ROOT);
+		String t = title.strip();
+		if (s.contains("nader") || t.endsWith("**")) {
+			return "nader_voorlopig";
+		}
+		if (s.contains("voorlopig") || t.endsWith("*")) {
+			return "voorlopig";
+		}
+		return "definitief";
+	}
+
+	private String readPage(InputStream in, String source, Page page) throws IOException {
+		String next = null;
+		try (JsonParser parser = this.json.createParser(in)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw page.job.error("offset 0", null, null, "an OData JSON object with a value array",
+						"not a JSON object");
+			}
+			boolean values = false;
+			String metadata = null;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken token = parser.nextToken();
+				if (name.equals("value") && token == JsonToken.START_ARRAY) {
+					values = true;
+					while (parser.nextToken() == JsonToken.START_OBJECT) {
+						JsonNode record = parser.readValueAsTree();
+						page.record++;
+						if (page.mapping == null) {
+							page.start(tableFrom(metadata));
+						}
+						record(record, page);
+					}
+					if (parser.currentToken() != JsonToken.END_ARRAY) {
+						throw page.job.error("record " + (page.record + 1), "value",
+								String.valueOf(parser.currentToken()), "an array of JSON objects",
+								"unexpected JSON in the value array");
+					}
+				}
+				else if (name.equals("odata.nextLink") || name.equals("@odata.nextLink")) {
+					next = parser.getString();
+				}
+				else if (name.equals("odata.metadata") || name.equals("@odata.context")) {
+					metadata = parser.getString();
+					if (page.job.tableId == null) {
+						page.job.tableId = tableFrom(metadata);
+					}
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+				throw page.job.error("record " + (page.record + 1), null, String.valueOf(parser.currentToken()),
+						"one OData JSON object", "unexpected JSON after the response object");
+			}
+			if (!values) {
+				throw page.job.error("record " + (page.record + 1), "value", null,
+						"an OData response with a value array", "no value array");
+			}
+		}
+		catch (JacksonException ex) {
+			throw page.job.error(location(ex, page), null, null, "complete, valid OData JSON (" + source + ")",
+					ex.getOriginalMessage());
+		}
+		return next;
+	}
+
+	private static String location(JacksonException ex, Page page) {
+		String where = GeoJsonImporter.location(ex);
+		return "record " + (page.record + 1) + ((where != null) ? " (" + where + ")" : "");
+	}
+
+	private static String tableFrom(String metadata) {
+		if (metadata == null) {
+			return null;
+		}
+		Matcher m = TABLE.matcher(metadata);
+		return m.find() ? m.group(1) : null;
+	}
+
+	private void record(JsonNode record, Page page) {
+		ImportJob job = page.job;
+		TableMapping mapping = page.mapping;
+		String where = "record " + page.record;
+		job.rowsRead++;
+		String region = mapping.region();
+		String period = null;
+		String status = "definitief";
+		Map<String, String> breakdown = new TreeMap<>();
+		String indicatorOverride = null;
+		boolean skip = false;
+		Map<String, String> measures = new TreeMap<>();
+		char part = CellSink.VALUE;
+		for (Map.Entry<String, JsonNode> property : record.properties()) {
+			String key = property.getKey();
+			JsonNode node = property.getValue();
+			if (key.equals("ID") || key.equals("Id") || key.equals("ValueAttribute")) {
+				continue;
+			}
+			if (key.equals(mapping.periodColumn())) {
+				String code = node.asString("").strip();
+				if (!Periods.isCode(code)) {
+					throw job.error(where, key, node.asString(""), "a CBS period code such as 2023KW02",
+							"invalid period");
+				}
+				period = code;
+				status = page.periodStatus.getOrDefault(code, "definitief");
+			}
+			else if (key.equals(mapping.regionColumn())) {
+				region = job.regions.byCode(node.asString(""));
+				if (region == null) {
+					throw job.error(where, key, node.asString(""), "a CBS region code such as PV26", "unknown region");
+				}
+			}
+			else if (this.v4 && key.equals("Measure")) {
+				measures.put(node.asString("").strip(), null);
+			}
+			else if (this.v4 && key.equals("Value")) {
+				measures.put("\u0000value", node.isNull() ? null : node.asString(""));
+			}
+			else if (mapping.dimensions().containsKey(key) || page.dimensionKeys.contains(key)) {
+				Map<String, TableMapping.Member> members = mapping.dimensions().get(key);
+				String code = node.asString("").strip();
+				TableMapping.Member member = (members != null) ? members.get(code) : null;
+				if (member == null && members != null) {
+					member = members.get(page.titles.getOrDefault(key, Map.of()).getOrDefault(code, "\u0000"));
+				}
+				if (member == null) {
+					throw job.error(where, key, node.asString(""),
+							(members != null) ? "one of " + members.keySet() : "a dimension of the mapping",
+							"unknown dimension member");
+				}
+				skip |= member.skipped();
+				breakdown.putAll(member.breakdown());
+				if (member.indicator() != null) {
+					indicatorOverride = member.indicator();
+				}
+				if (member.part() != null) {
+					part = CbsCsvReader.part(member.part());
+				}
+			}
+			else if (!this.v4 && mapping.measures().containsKey(key)) {
+				measures.put(key, node.isNull() ? null : node.asString(""));
+			}
+			else if (!this.v4 && mapping.ignore().contains(key)) {
+				continue;
+			}
+			else {
+				throw job.error(where, key, key, "a property named in data/mappings/" + mapping.table() + ".yaml",
+						"unknown property for table " + mapping.table());
+			}
+		}
+		if (period == null) {
+			throw job.error(where, mapping.periodColumn(), null, "a period property", "missing property");
+		}
+		if (region == null) {
+			throw job.error(where, mapping.regionColumn(), null, "a region property", "missing property");
+		}
+		if (skip) {
+			return;
+		}
+		if (this.v4) {
+			String measureCode = measures.keySet()
+				.stream()
+				.filter((k) -> !k.startsWith("\u0000"))
+				.findFirst()
+				.orElse(null);
+			TableMapping.Measure measure = (measureCode != null) ? mapping.measures().get(measureCode) : null;
+			if (measure == null) {
+				throw job.error(where, "Measure", measureCode, "one of " + mapping.measures().keySet(),
+						"unknown measure");
+			}
+			String footnote = record.path("ValueAttribute").asString("None");
+			emit(job, page, where, "Value", measures.get("\u0000value"), measure, indicatorOverride, region, period,
+					breakdown, part, status, footnote.equals("None") ? null : footnote, mapping);
+			return;
+		}
+		for (Map.Entry<String, String> m : measures.entrySet()) {
+			emit(job, page, where, m.getKey(), m.getValue(), mapping.measures().get(m.getKey()), indicatorOverride,
+					region, period, breakdown, part, status, null, mapping);
+		}
+	}
+
+	private static void emit(ImportJob job, Page page, String where, String column, String raw,
+			TableMapping.Measure measure, String indicatorOverride, String region, String period,
+			Map<String, String> breakdown, char part, String status, String footnote, TableMapping mapping) {
+		String value = (raw != null) ? raw.strip() : "";
+		if (MISSING.contains(value)) {
+			return;
+		}
+		if (!Numbers.isDecimal(value)) {
+			throw job.error(where, column, raw, "a decimal number such as 135.5", "not a number");
+		}
+		String indicator = (indicatorOverride != null) ? indicatorOverride : measure.indicator();
+		if (indicator == null) {
+			return;
+		}
+		Map<String, String> all = breakdown;
+		if (!measure.breakdown().isEmpty()) {
+			all = new TreeMap<>(breakdown);
+			all.putAll(measure.breakdown());
+		}
+		char cellPart = (measure.part() != null) ? CbsCsvReader.part(measure.part()) : part;
+		job.cells.add(page.record, indicator, region, period, Breakdowns.key(all), cellPart, value, status, "",
+				footnote, mapping.table());
+	}
+
+}

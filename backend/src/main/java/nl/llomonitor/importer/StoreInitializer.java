@@ -1,0 +1,125 @@
+package nl.llomonitor.importer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import nl.llomonitor.system.DatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import static nl.llomonitor.db.Tables.OBSERVATION;
+
+/**
+ * At startup: upserts the indicator catalog and region list, loads the demo data set when
+ * the store has no observations, and then (in the background, never on the event loop)
+ * imports the real published files from {@code shared/data} when that folder is found.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+
+class StoreInitializer implements ApplicationRunner {
+
+	static final String DEMO = "data/demo/observations.csv";
+
+	private static final Logger logger = LoggerFactory.getLogger(StoreInitializer.class);
+
+	private final DSLContext jdbc;
+
+	private final ImportService importer;
+
+	private final ImportProperties properties;
+
+	final AtomicReference<List<ImportReport>> bootstrapReports = new AtomicReference<>();
+
+	StoreInitializer(@Qualifier(DatabaseConfiguration.JDBC_DSL) DSLContext jdbc, ImportService importer,
+			ImportProperties properties) {
+		this.jdbc = jdbc;
+		this.importer = importer;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		long changed = CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.regions());
+		logger.info("Catalog loaded: {} indicators, {} regions ({} rows changed)",
+				this.importer.catalog().indicators().size(), this.importer.regions().entries().size(), changed);
+		if (this.properties.demo() && !this.jdbc.fetchExists(OBSERVATION)) {
+			try {
+				ImportReport report = this.importer.run("demo/observations.csv", ImportFormat.DEMO, null,
+						() -> new ClassPathResource(DEMO).getInputStream());
+				logger.info("Demo data loaded: {} observations", report.rowsInserted());
+			}
+			catch (RuntimeException ex) {
+				logger.error("The demo data set could not be loaded: {}", ex.getMessage(), ex);
+			}
+		}
+		Path dir = bootstrapDir(this.properties.bootstrapDir());
+		if (dir != null && !args.containsOption("no-bootstrap") && !args.getNonOptionArgs().contains("import")) {
+			Schedulers.boundedElastic().schedule(() -> this.bootstrapReports.set(bootstrap(dir)));
+		}
+	}
+
+	static Path bootstrapDir(String setting) {
+		if (setting.equalsIgnoreCase("off") || setting.equalsIgnoreCase("none") || setting.equalsIgnoreCase("false")) {
+			return null;
+		}
+		if (!setting.equalsIgnoreCase("auto")) {
+			Path dir = Path.of(setting);
+			return Files.isDirectory(dir) ? dir : null;
+		}
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path candidate = dir.resolve("shared/data");
+			if (Files.isDirectory(candidate.resolve("cbs"))) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The real files, oldest vintage first (the 2020 OData dump of 83599NED before its
+	 * 2025 CSV), so the newest vintage is current.
+	 */
+	static List<String> bootstrapFiles() {
+		return List.of("cbs/85755NED.csv", "geo/provincie_2023_wgs84.geojson",
+				"geo/arbeidsmarktregio_2024_wgs84.geojson", "cbs/odata3_83599NED", "cbs/odata3_80137ned",
+				"cbs/odata4_80072ned", "cbs/85268NED.csv", "cbs/86088NED.csv", "cbs/83599NED.csv", "cbs/80474ned.csv",
+				"cbs/85554NED.csv", "cbs/85315NED.csv", "cbs/85314NED.csv", "cbs/84916NED_v4_allTables.csv",
+				"eurostat/trng_lfse_04_NL_subset.tsv");
+	}
+
+	List<ImportReport> bootstrap(Path dir) {
+		List<ImportReport> reports = new ArrayList<>();
+		for (String name : bootstrapFiles()) {
+			Path file = dir.resolve(name);
+			if (!Files.exists(file)) {
+				continue;
+			}
+			try {
+				if (this.importer.alreadyImported(file)) {
+					continue;
+				}
+				reports.add(this.importer.importFile(file));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Bootstrap import of {} failed: {}", file, ex.getMessage());
+			}
+		}
+		return reports;
+	}
+
+}

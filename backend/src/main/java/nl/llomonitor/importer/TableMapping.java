@@ -1,0 +1,82 @@
+package nl.llomonitor.importer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How the columns of one source table become indicators and breakdowns
+ * ({@code data/mappings/
+ *
+<table>
+ * .yaml}). A new CBS table needs a mapping file, not code.
+ *
+ * @param table the table id (85268NED)
+ * @param title the table title
+ * @param publisher publisher (CBS, Eurostat)
+ * @param regionColumn the column holding region labels or codes (default RegioS), or null
+ * when the table has no region dimension
+ * @param region the region of every row when the table has no region column (NL01)
+ * @param periodColumn the column holding periods (default Perioden)
+ * @param regionLevels if set, only rows of regions at these levels are imported (so that
+ * one cell has one source table)
+ * @param skipRegions region labels whose rows are skipped (e.g. {@code Niet in te delen
+ * (AM)})
+ * @param measures measure columns (OData keys) and the indicator each becomes
+ * @param ignore measure columns that are deliberately not imported
+ * @param dimensions other dimension columns: label (or code) of each member to its
+ * meaning
+ */
+record TableMapping(String table, String title, String publisher, String regionColumn, String region,
+		String periodColumn, List<String> regionLevels, List<String> skipRegions, Map<String, Measure> measures,
+		List<String> ignore, Map<String, Map<String, Member>> dimensions) {
+
+	TableMapping {
+		regionLevels = (regionLevels != null) ? regionLevels : List.of();
+		skipRegions = (skipRegions != null) ? skipRegions : List.of();
+		measures = (measures != null) ? measures : Map.of();
+		ignore = (ignore != null) ? ignore : List.of();
+		dimensions = (dimensions != null) ? dimensions : Map.of();
+		periodColumn = (periodColumn != null) ? periodColumn : "Perioden";
+		regionColumn = (region != null) ? null : ((regionColumn != null) ? regionColumn : "RegioS");
+	}
+
+	/**
+	 * A measure column.
+	 *
+	 * @param indicator the indicator code
+	 * @param breakdown breakdown members this column implies
+	 * @param part {@code value} (default), {@code low} or {@code high}
+	 */
+	record Measure(String indicator, Map<String, String> breakdown, String part) {
+
+		Measure {
+			breakdown = (breakdown != null) ? new TreeMap<>(breakdown) : Map.of();
+		}
+
+	}
+
+	/**
+	 * The meaning of one member of a dimension column.
+	 *
+	 * @param indicator overrides the measure's indicator (e.g. 85315NED
+	 * {@code LevenLangOntwikkelen = Deelname} turns the population column into
+	 * llo_deelnemers)
+	 * @param breakdown the breakdown members (empty: the total)
+	 * @param skip rows with this member are not imported
+	 * @param part {@code low}/{@code high}: the row holds a margin bound (85554NED
+	 * Marges)
+	 */
+	record Member(String indicator, Map<String, String> breakdown, Boolean skip, String part) {
+
+		Member {
+			breakdown = (breakdown != null) ? new TreeMap<>(breakdown) : Map.of();
+		}
+
+		boolean skipped() {
+			return Boolean.TRUE.equals(this.skip);
+		}
+
+	}
+
+}

@@ -1,0 +1,213 @@
+package nl.llomonitor.indicator;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import nl.llomonitor.api.ApiException;
+import nl.llomonitor.system.DataChangeListener;
+import nl.llomonitor.system.VersionedCache;
+import nl.llomonitor.system.Queries;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+import static nl.llomonitor.db.Tables.BREAKDOWN_MEMBER;
+import static nl.llomonitor.db.Tables.DIMENSION;
+import static nl.llomonitor.db.Tables.DIMENSION_MEMBER;
+import static nl.llomonitor.db.Tables.INDICATOR;
+import static nl.llomonitor.db.Tables.OBSERVATION;
+import static nl.llomonitor.db.Tables.PERIOD;
+import static nl.llomonitor.db.Tables.REGION;
+import static nl.llomonitor.db.Tables.REGION_LEVEL;
+
+/**
+ * Every indicator with its available breakdowns, period types and region levels, loaded
+ * once per data version. A derived indicator has what its numerator has.
+ */
+@Service
+public class IndicatorCatalog {
+
+	private static final List<String> TYPE_ORDER = List.of("month", "quarter", "year");
+
+	private final DSLContext dsl;
+
+	private final VersionedCache<Map<String, IndicatorInfo>> cache;
+
+	IndicatorCatalog(DSLContext dsl, DataChangeListener versions) {
+		this.dsl = dsl;
+		this.cache = new VersionedCache<>(versions, this::load);
+	}
+
+	/**
+	 * @return all indicators by code, in code order
+	 */
+	public Mono<Map<String, IndicatorInfo>> all() {
+		return this.cache.get();
+	}
+
+	/**
+	 * @param code indicator code
+	 * @param parameter request parameter it came from
+	 * @return the indicator or a 404 unknown-indicator
+	 */
+	public Mono<IndicatorInfo> require(String code, String parameter) {
+		if (code == null || code.isBlank()) {
+			return Mono.error(ApiException.invalidParameter(parameter, "Parameter '" + parameter + "' is required."));
+		}
+		String normalized = code.trim().toLowerCase(Locale.ROOT);
+		return all().map((all) -> {
+			IndicatorInfo info = all.get(normalized);
+			if (info == null) {
+				throw ApiException.unknownIndicator(code, parameter);
+			}
+			return info;
+		});
+	}
+
+	private Mono<Map<String, IndicatorInfo>> load() {
+		Mono<List<Record>> indicators = Queries.flux(this.dsl.selectFrom(INDICATOR).orderBy(INDICATOR.CODE))
+			.map((r) -> (Record) r)
+			.collectList();
+		var periodType = PERIOD.TYPE;
+		Mono<List<Record>> availability = Queries
+			.flux(this.dsl
+				.select(OBSERVATION.INDICATOR_CODE, periodType, REGION.LEVEL, REGION_LEVEL.RANK,
+						DSL.min(OBSERVATION.PERIOD_CODE).as("first"), DSL.max(OBSERVATION.PERIOD_CODE).as("last"))
+				.from(OBSERVATION)
+				.join(PERIOD)
+				.on(PERIOD.CODE.eq(OBSERVATION.PERIOD_CODE))
+				.join(REGION)
+				.on(REGION.CODE.eq(OBSERVATION.REGION_CODE))
+				.join(REGION_LEVEL)
+				.on(REGION_LEVEL.CODE.eq(REGION.LEVEL))
+				.where(OBSERVATION.VALUE.isNotNull())
+				.groupBy(OBSERVATION.INDICATOR_CODE, periodType, REGION.LEVEL, REGION_LEVEL.RANK))
+			.map((r) -> (Record) r)
+			.collectList();
+		var used = DSL.selectDistinct(OBSERVATION.INDICATOR_CODE, OBSERVATION.BREAKDOWN_ID)
+			.from(OBSERVATION)
+			.where(OBSERVATION.BREAKDOWN_ID.ne(0L))
+			.asTable("used");
+		Mono<List<Record>> members = Queries
+			.flux(this.dsl
+				.selectDistinct(used.field(OBSERVATION.INDICATOR_CODE), BREAKDOWN_MEMBER.DIMENSION_CODE,
+						BREAKDOWN_MEMBER.MEMBER_CODE, DIMENSION_MEMBER.NAME_NL, DIMENSION_MEMBER.NAME_EN,
+						DIMENSION_MEMBER.SORT_ORDER, DIMENSION.NAME_NL.as("dim_nl"), DIMENSION.NAME_EN.as("dim_en"))
+				.from(used)
+				.join(BREAKDOWN_MEMBER)
+				.on(BREAKDOWN_MEMBER.BREAKDOWN_ID.eq(used.field(OBSERVATION.BREAKDOWN_ID)))
+				.join(DIMENSION_MEMBER)
+				.on(DIMENSION_MEMBER.DIMENSION_CODE.eq(BREAKDOWN_MEMBER.DIMENSION_CODE)
+					.and(DIMENSION_MEMBER.CODE.eq(BREAKDOWN_MEMBER.MEMBER_CODE)))
+				.join(DIMENSION)
+				.on(DIMENSION.CODE.eq(BREAKDOWN_MEMBER.DIMENSION_CODE)))
+			.map((r) -> (Record) r)
+			.collectList();
+		return Mono.zip(indicators, availability, members).map((t) -> build(t.getT1(), t.getT2(), t.getT3()));
+	}
+
+	private static Map<String, IndicatorInfo> build(List<Record> indicators, List<Record> availability,
+			List<Record> members) {
+		Map<String, Set<String>> types = new HashMap<>();
+		Map<String, Map<String, String[]>> ranges = new HashMap<>();
+		Map<String, Map<String, Integer>> levels = new HashMap<>();
+		for (Record r : availability) {
+			String code = r.get(OBSERVATION.INDICATOR_CODE);
+			String type = r.get(PERIOD.TYPE);
+			types.computeIfAbsent(code, (k) -> new LinkedHashSet<>()).add(type);
+			levels.computeIfAbsent(code, (k) -> new HashMap<>())
+				.put(r.get(REGION.LEVEL), r.get(REGION_LEVEL.RANK).intValue());
+			String first = r.get("first", String.class);
+			String last = r.get("last", String.class);
+			ranges.computeIfAbsent(code, (k) -> new HashMap<>())
+				.merge(type, new String[] { first, last }, (a, b) -> new String[] {
+						(a[0].compareTo(b[0]) <= 0) ? a[0] : b[0], (a[1].compareTo(b[1]) >= 0) ? a[1] : b[1] });
+		}
+		Map<String, Map<String, DimBuilder>> dims = new HashMap<>();
+		for (Record r : members) {
+			String code = r.get(OBSERVATION.INDICATOR_CODE.getName(), String.class);
+			String dim = r.get(BREAKDOWN_MEMBER.DIMENSION_CODE);
+			DimBuilder builder = dims.computeIfAbsent(code, (k) -> new HashMap<>())
+				.computeIfAbsent(dim,
+						(k) -> new DimBuilder(dim, r.get("dim_nl", String.class), r.get("dim_en", String.class)));
+			builder.members.add(new SortedMember(r.get(DIMENSION_MEMBER.SORT_ORDER),
+					new IndicatorInfo.Member(r.get(BREAKDOWN_MEMBER.MEMBER_CODE), r.get(DIMENSION_MEMBER.NAME_NL),
+							r.get(DIMENSION_MEMBER.NAME_EN))));
+		}
+		Map<String, IndicatorInfo> result = new LinkedHashMap<>();
+		for (Record r : indicators) {
+			String code = r.get(INDICATOR.CODE);
+			String numerator = r.get(INDICATOR.NUMERATOR_CODE);
+			String denominator = r.get(INDICATOR.DENOMINATOR_CODE);
+			String dataCode = (numerator != null) ? numerator : code;
+			List<String> periodTypes = new ArrayList<>(types.getOrDefault(dataCode, Set.of()));
+			periodTypes.sort(Comparator.comparing(TYPE_ORDER::indexOf));
+			Map<String, List<String>> periodRanges = new LinkedHashMap<>();
+			ranges.getOrDefault(dataCode, Map.of()).forEach((type, range) -> periodRanges.put(type, List.of(range)));
+			Map<String, Integer> levelRanks = new HashMap<>(levels.getOrDefault(dataCode, Map.of()));
+			if (denominator != null) {
+				levelRanks.keySet().retainAll(levels.getOrDefault(denominator, Map.of()).keySet());
+			}
+			List<String> regionLevels = levelRanks.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByValue())
+				.map(Map.Entry::getKey)
+				.toList();
+			Map<String, IndicatorInfo.Dimension> dimensions = new LinkedHashMap<>();
+			dims.getOrDefault(dataCode, Map.of())
+				.values()
+				.stream()
+				.sorted(Comparator.comparing((DimBuilder d) -> d.code))
+				.forEach((d) -> dimensions.put(d.code, d.build()));
+			result.put(code, new IndicatorInfo(code, r.get(INDICATOR.NAME_NL), r.get(INDICATOR.NAME_EN),
+					r.get(INDICATOR.UNIT), r.get(INDICATOR.DECIMALS), r.get(INDICATOR.DEFINITION_NL),
+					r.get(INDICATOR.DEFINITION_EN), r.get(INDICATOR.EXPLANATION_NL), r.get(INDICATOR.EXPLANATION_EN),
+					r.get(INDICATOR.SOURCE_TABLE), r.get(INDICATOR.HIGHER_IS_BETTER),
+					Boolean.TRUE.equals(r.get(INDICATOR.SEASONALLY_ADJUSTED)), numerator, denominator,
+					r.get(INDICATOR.MULTIPLIER), dimensions, List.copyOf(periodTypes), periodRanges, regionLevels));
+		}
+		return result;
+	}
+
+	private record SortedMember(int sort, IndicatorInfo.Member member) {
+	}
+
+	private static final class DimBuilder {
+
+		final String code;
+
+		final String nameNl;
+
+		final String nameEn;
+
+		final List<SortedMember> members = new ArrayList<>();
+
+		DimBuilder(String code, String nameNl, String nameEn) {
+			this.code = code;
+			this.nameNl = nameNl;
+			this.nameEn = nameEn;
+		}
+
+		IndicatorInfo.Dimension build() {
+			List<IndicatorInfo.Member> sorted = this.members.stream()
+				.distinct()
+				.sorted(Comparator.comparingInt(SortedMember::sort).thenComparing((m) -> m.member().code()))
+				.map(SortedMember::member)
+				.distinct()
+				.toList();
+			return new IndicatorInfo.Dimension(this.code, this.nameNl, this.nameEn, sorted);
+		}
+
+	}
+
+}

@@ -1,0 +1,46 @@
+package nl.llomonitor.indicator;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.llomonitor.api.Lang;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Indicator definitions with unit, source and what data exists for them.
+ */
+@RestController
+@RequestMapping("/api/v1/indicators")
+@Tag(name = "indicators", description = "Indicator definitions, units, sources, breakdowns and coverage")
+class IndicatorController {
+
+	private final IndicatorCatalog catalog;
+
+	IndicatorController(IndicatorCatalog catalog) {
+		this.catalog = catalog;
+	}
+
+	@GetMapping
+	@Operation(summary = "All indicators")
+	Mono<List<IndicatorView>> list(@RequestParam(required = false) String lang, ServerWebExchange exchange) {
+		Lang language = Lang.resolve(lang, exchange);
+		return this.catalog.all().map((all) -> all.values().stream().map((i) -> i.view(language)).toList());
+	}
+
+	@GetMapping("/{code}")
+	@Operation(summary = "One indicator")
+	Mono<IndicatorView> get(@PathVariable String code, @RequestParam(required = false) String lang,
+			ServerWebExchange exchange) {
+		Lang language = Lang.resolve(lang, exchange);
+		return this.catalog.require(code, "code").map((i) -> i.view(language));
+	}
+
+}

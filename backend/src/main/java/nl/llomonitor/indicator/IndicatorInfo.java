@@ -1,0 +1,90 @@
+package nl.llomonitor.indicator;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import nl.llomonitor.api.Lang;
+
+/**
+ * An indicator with what the store holds for it.
+ *
+ * @param code indicator code
+ * @param nameNl Dutch name
+ * @param nameEn English name
+ * @param unit percent, x1000, persons, ratio, ...
+ * @param decimals decimals to show
+ * @param definitionNl Dutch definition
+ * @param definitionEn English definition
+ * @param explanationNl Dutch explanation, may be null
+ * @param explanationEn English explanation, may be null
+ * @param sourceTable source table id, null if derived
+ * @param higherIsBetter whether up is good (null: neither)
+ * @param seasonallyAdjusted whether the source adjusts for season
+ * @param numerator numerator code of a derived indicator
+ * @param denominator denominator code of a derived indicator
+ * @param multiplier multiplier of a derived indicator
+ * @param dimensions breakdown dimensions with their members, in order
+ * @param periodTypes period types with data, finest first
+ * @param periodRanges first and last period per type
+ * @param regionLevels region levels with data, highest first
+ */
+public record IndicatorInfo(String code, String nameNl, String nameEn, String unit, int decimals, String definitionNl,
+		String definitionEn, String explanationNl, String explanationEn, String sourceTable, Boolean higherIsBetter,
+		boolean seasonallyAdjusted, String numerator, String denominator, BigDecimal multiplier,
+		Map<String, Dimension> dimensions, List<String> periodTypes, Map<String, List<String>> periodRanges,
+		List<String> regionLevels) {
+
+	/**
+	 * @param code dimension code
+	 * @param nameNl Dutch name
+	 * @param nameEn English name
+	 * @param members members that occur for this indicator
+	 */
+	public record Dimension(String code, String nameNl, String nameEn, List<Member> members) {
+	}
+
+	/**
+	 * @param code member code
+	 * @param nameNl Dutch name
+	 * @param nameEn English name
+	 */
+	public record Member(String code, String nameNl, String nameEn) {
+	}
+
+	public boolean derived() {
+		return this.numerator != null;
+	}
+
+	public String name(Lang lang) {
+		return lang.pick(this.nameNl, this.nameEn);
+	}
+
+	/**
+	 * @return the finest period type with data, or null without data
+	 */
+	public String defaultPeriodType() {
+		return this.periodTypes.isEmpty() ? null : this.periodTypes.get(0);
+	}
+
+	/**
+	 * @param lang response language
+	 * @return the public view (docs/api.md)
+	 */
+	public IndicatorView view(Lang lang) {
+		Map<String, List<IndicatorView.MemberView>> breakdowns = new java.util.LinkedHashMap<>();
+		this.dimensions.forEach((code, dimension) -> breakdowns.put(code,
+				dimension.members()
+					.stream()
+					.map((m) -> new IndicatorView.MemberView(m.code(), lang.pick(m.nameNl(), m.nameEn())))
+					.toList()));
+		String type = defaultPeriodType();
+		List<String> range = (type != null) ? this.periodRanges.get(type) : null;
+		return new IndicatorView(this.code, name(lang), this.unit, this.decimals,
+				lang.pick(this.definitionNl, this.definitionEn), lang.pick(this.explanationNl, this.explanationEn),
+				this.sourceTable, this.higherIsBetter, this.seasonallyAdjusted, derived(), this.numerator,
+				this.denominator, this.multiplier, breakdowns, this.periodTypes, this.regionLevels,
+				(range != null) ? range.get(0) : null, (range != null) ? range.get(1) : null);
+	}
+
+}

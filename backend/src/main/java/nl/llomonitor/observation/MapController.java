@@ -1,0 +1,123 @@
+package nl.llomonitor.observation;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.llomonitor.api.ApiException;
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.indicator.IndicatorCatalog;
+import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.region.RegionCatalog;
+import nl.llomonitor.system.Queries;
+import org.jooq.DSLContext;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import static nl.llomonitor.db.Tables.OBSERVATION;
+
+/**
+ * One indicator for all regions of a level in one period, for the choropleth map.
+ */
+@RestController
+@Tag(name = "map")
+class MapController {
+
+	private final IndicatorCatalog indicators;
+
+	private final RegionCatalog regions;
+
+	private final SeriesService series;
+
+	private final DSLContext dsl;
+
+	MapController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series, DSLContext dsl) {
+		this.indicators = indicators;
+		this.regions = regions;
+		this.series = series;
+		this.dsl = dsl;
+	}
+
+	record PeriodRef(String code, String label) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record MapValue(String code, String name, BigDecimal value, String status, String footnote) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record MapResponse(IndicatorView indicator, PeriodRef period, String level, List<MapValue> values) {
+	}
+
+	@GetMapping("/api/v1/map")
+	@Operation(summary = "An indicator for every region of a level in one period (default: the latest with data)")
+	Mono<MapResponse> map(@RequestParam(required = false) String indicator,
+			@RequestParam(required = false) String level, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String breakdown, @RequestParam(required = false) String lang,
+			ServerWebExchange exchange) {
+		Lang language = Lang.resolve(lang, exchange);
+		PeriodCode requested = RequestParams.period(period, "period");
+		String levelCode = (level != null) ? level : "provincie";
+		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.snapshot()).flatMap((t) -> {
+			IndicatorInfo info = t.getT1();
+			if (!t.getT2().levels().contains(levelCode)) {
+				throw ApiException.invalidParameter("level", "Unknown level '" + levelCode + "'.");
+			}
+			List<String> codes = t.getT2()
+				.regions()
+				.values()
+				.stream()
+				.filter((r) -> r.level().equals(levelCode) && r.current())
+				.map(RegionCatalog.Region::code)
+				.toList();
+			var filter = SeriesService.parseBreakdown(breakdown, info);
+			Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested) : latest(info, codes);
+			return chosen.flatMap((p) -> {
+				String type = SeriesService.periodType(info, p.type(), p, p);
+				return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, null))
+					.map((values) -> {
+						Map<String, MapValue> sorted = new TreeMap<>();
+						for (String code : codes) {
+							var region = t.getT2().regions().get(code);
+							var v = values.getOrDefault(code, List.of()).stream().findFirst().orElse(null);
+							sorted.put(code, new MapValue(code, region.name(language), (v != null) ? v.value() : null,
+									(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
+						}
+						return new MapResponse(info.view(language), new PeriodRef(p.code(), p.label(language)),
+								levelCode, List.copyOf(sorted.values()));
+					});
+			}).switchIfEmpty(Mono.fromSupplier(() -> new MapResponse(info.view(language), null, levelCode, List.of())));
+		});
+	}
+
+	private Mono<PeriodCode> latest(IndicatorInfo info, List<String> codes) {
+		if (codes.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.series.finestPeriodType(info, codes).flatMap((type) -> latest(info, codes, type));
+	}
+
+	private Mono<PeriodCode> latest(IndicatorInfo info, List<String> codes, String type) {
+		// all rows are read (never cancelled half-way), so the connection always goes
+		// back
+		return Queries
+			.flux(this.dsl.select(org.jooq.impl.DSL.max(OBSERVATION.PERIOD_CODE))
+				.from(OBSERVATION)
+				.where(OBSERVATION.INDICATOR_CODE.eq(info.derived() ? info.numerator() : info.code()),
+						OBSERVATION.BREAKDOWN_ID.eq(0L), OBSERVATION.REGION_CODE.in(codes),
+						OBSERVATION.VALUE.isNotNull(), OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type))))
+			.collectList()
+			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
+			.map(PeriodCode::of);
+	}
+
+}

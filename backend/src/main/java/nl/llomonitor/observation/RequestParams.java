@@ -1,0 +1,86 @@
+package nl.llomonitor.observation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import nl.llomonitor.api.ApiException;
+
+/**
+ * Parsing and checking of query parameters shared by the data endpoints.
+ */
+public final class RequestParams {
+
+	private RequestParams() {
+	}
+
+	/**
+	 * @param value comma-separated region codes
+	 * @param parameter parameter name
+	 * @param min fewest codes allowed
+	 * @return the codes, trimmed, upper case, without duplicates
+	 */
+	public static List<String> regions(String value, String parameter, int min) {
+		if (value == null || value.isBlank()) {
+			throw ApiException.invalidParameter(parameter,
+					"Parameter '" + parameter + "' is required: comma-separated region codes such as PV26,PV21.");
+		}
+		if (value.length() > 2_000) {
+			throw ApiException.rangeTooWide(parameter,
+					"At most " + SeriesService.MAX_REGIONS + " regions per request.");
+		}
+		Set<String> codes = new LinkedHashSet<>();
+		for (String part : value.split(",", -1)) {
+			String code = part.trim().toUpperCase(java.util.Locale.ROOT);
+			if (code.isEmpty() || !code.matches("[A-Z]{2}[0-9]{2,4}")) {
+				throw ApiException.invalidParameter(parameter, "Parameter '" + parameter
+						+ "' must be comma-separated region codes such as PV26,PV21; got '" + abbreviate(part) + "'.");
+			}
+			codes.add(code);
+		}
+		if (codes.size() > SeriesService.MAX_REGIONS) {
+			throw ApiException.rangeTooWide(parameter,
+					"At most " + SeriesService.MAX_REGIONS + " regions per request; got " + codes.size() + ".");
+		}
+		if (codes.size() < min) {
+			throw ApiException.invalidParameter(parameter,
+					"Parameter '" + parameter + "' needs at least " + min + " region codes.");
+		}
+		return List.copyOf(codes);
+	}
+
+	/**
+	 * @param value a period code or null
+	 * @param parameter parameter name
+	 * @return the period, or null
+	 */
+	public static PeriodCode period(String value, String parameter) {
+		return (value == null || value.isBlank()) ? null : PeriodCode.parse(value, parameter);
+	}
+
+	/**
+	 * @param value a date such as 2024-01-01, or null
+	 * @return the start of that day (UTC), or null
+	 */
+	public static OffsetDateTime asOf(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.trim()).atStartOfDay().atOffset(ZoneOffset.UTC);
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiException.invalidParameter("asOf",
+					"Parameter 'asOf' must be a date such as 2024-01-01; got '" + abbreviate(value) + "'.");
+		}
+	}
+
+	private static String abbreviate(String s) {
+		return (s.length() > 40) ? s.substring(0, 40) + "…" : s;
+	}
+
+}

@@ -1,0 +1,125 @@
+package nl.llomonitor.system;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DSL;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+import org.springframework.r2dbc.connection.TransactionAwareConnectionFactoryProxy;
+
+/**
+ * The store, in one of two modes: an external PostgreSQL ({@code llo.db.url}), or an
+ * embedded one started by the app. Both give a JDBC pool (Flyway and bulk import, never
+ * on the event loop) and an R2DBC pool (every request path), each with its own jOOQ
+ * {@link DSLContext}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+	/**
+	 * Bean name of the JDBC {@link DSLContext}; inject it with
+	 * {@code @Qualifier(JDBC_DSL)}.
+	 */
+	public static final String JDBC_DSL = "jdbcDsl";
+
+	@Bean
+	DatabaseEndpoint databaseEndpoint(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
+		if (properties.isExternal()) {
+			return DatabaseEndpoint.fromJdbcUrl(properties.url(), properties.username(), properties.password());
+		}
+		return embedded.getObject().endpoint();
+	}
+
+	@Bean
+	@Lazy
+	EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties) {
+		// Only instantiated when asked for, i.e. when no external database is configured.
+		return new EmbeddedPostgresServer(properties.embedded().dataDir(), properties.embedded().port());
+	}
+
+	@Bean
+	HikariDataSource dataSource(DatabaseEndpoint endpoint) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("llo-jdbc");
+		config.setJdbcUrl(endpoint.jdbcUrl());
+		config.setUsername(endpoint.username());
+		config.setPassword(endpoint.password());
+		config.setMaximumPoolSize(4);
+		config.setConnectionTimeout(2_000);
+		config.setInitializationFailTimeout(-1);
+		return new HikariDataSource(config);
+	}
+
+	@Bean(destroyMethod = "dispose")
+	ConnectionPool connectionPool(DatabaseEndpoint primary, DatabaseProperties properties) {
+		DatabaseEndpoint endpoint = properties.hasReadReplica()
+				? DatabaseEndpoint.fromJdbcUrl(properties.readUrl(), properties.username(), properties.password())
+				: primary;
+		PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(
+				PostgresqlConnectionConfiguration.builder()
+					.host(endpoint.host())
+					.port(endpoint.port())
+					.database(endpoint.database())
+					.username(endpoint.username())
+					.password(endpoint.password())
+					.applicationName("llo-monitor")
+					.connectTimeout(Duration.ofSeconds(2))
+					.build());
+		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+			.name("llo-r2dbc")
+			.initialSize(2)
+			.maxSize(properties.pool())
+			.maxAcquireTime(Duration.ofSeconds(2))
+			.maxCreateConnectionTime(Duration.ofSeconds(2))
+			.validationQuery("select 1")
+			.build());
+	}
+
+	@Bean
+	@Primary
+	ConnectionFactory connectionFactory(ConnectionPool pool) {
+		return new TransactionAwareConnectionFactoryProxy(pool);
+	}
+
+	/**
+	 * The reactive jOOQ context used by every request path.
+	 * @param connectionFactory transaction-aware R2DBC connection factory
+	 * @return the R2DBC DSLContext
+	 */
+	@Bean
+	@Primary
+	DSLContext dslContext(ConnectionFactory connectionFactory) {
+		return DSL.using(connectionFactory, SQLDialect.POSTGRES);
+	}
+
+	/**
+	 * The blocking jOOQ context for the importer (bulk loads, run off the event loop).
+	 * @param dataSource JDBC pool
+	 * @return the JDBC DSLContext
+	 */
+	@Bean(JDBC_DSL)
+	DSLContext jdbcDsl(DataSource dataSource) {
+		return DSL.using(new DefaultConfiguration()
+			.set(new DataSourceConnectionProvider(new TransactionAwareDataSourceProxy(dataSource)))
+			.set(SQLDialect.POSTGRES));
+	}
+
+}

@@ -1,0 +1,44 @@
+package nl.llomonitor.system;
+
+import java.net.URI;
+
+/**
+ * Connection coordinates of the PostgreSQL the app talks to, for JDBC and R2DBC alike.
+ *
+ * @param host host name
+ * @param port port
+ * @param database database name
+ * @param username user
+ * @param password password
+ */
+public record DatabaseEndpoint(String host, int port, String database, String username, String password) {
+
+	/**
+	 * Parses a {@code jdbc:postgresql://host:port/database} URL.
+	 * @param jdbcUrl the URL
+	 * @param username user
+	 * @param password password
+	 * @return the endpoint
+	 */
+	public static DatabaseEndpoint fromJdbcUrl(String jdbcUrl, String username, String password) {
+		if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+			throw new IllegalArgumentException(
+					"llo.db.url must look like jdbc:postgresql://host:5432/database, got: " + jdbcUrl);
+		}
+		URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+		String path = uri.getPath();
+		String database = (path == null || path.length() <= 1) ? "postgres" : path.substring(1);
+		return new DatabaseEndpoint(uri.getHost(), (uri.getPort() > 0) ? uri.getPort() : 5432, database, username,
+				password);
+	}
+
+	public String jdbcUrl() {
+		return "jdbc:postgresql://" + this.host + ":" + this.port + "/" + this.database;
+	}
+
+	@Override
+	public String toString() {
+		return "DatabaseEndpoint[" + jdbcUrl() + ", user=" + this.username + "]";
+	}
+
+}

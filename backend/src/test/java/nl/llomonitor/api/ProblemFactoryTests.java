@@ -1,0 +1,45 @@
+package nl.llomonitor.api;
+
+import java.net.ConnectException;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.Exceptions;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Recognising a database outage, also when concurrent queries fail together (found by the
+ * outage test: kerncijfers gave 500 instead of 503 during an outage).
+ */
+class ProblemFactoryTests {
+
+	@Test
+	void outageInsideACompositeOfConcurrentFailuresIsRecognised() {
+		Throwable refused = new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+				new ConnectException("Connection refused"));
+		assertThat(ProblemFactory.isDatabaseUnavailable(refused)).isTrue();
+		assertThat(ProblemFactory.isDatabaseUnavailable(Exceptions.multiple(refused, refused))).isTrue();
+		assertThat(ProblemFactory.isDatabaseUnavailable(
+				new IllegalStateException("wrapped", Exceptions.multiple(new IllegalArgumentException("x"), refused))))
+			.isTrue();
+	}
+
+	@Test
+	void lostJdbcConnectionDuringAnImportIsAnOutage() {
+		Throwable copy = new org.jooq.exception.DataAccessException("COPY into the staging table failed",
+				new java.sql.SQLException("Database connection failed when writing to copy", "08006"));
+		assertThat(ProblemFactory.isDatabaseUnavailable(copy)).isTrue();
+		assertThat(ProblemFactory.isDatabaseUnavailable(new java.sql.SQLException("invalid byte", "22021"))).isFalse();
+	}
+
+	@Test
+	void otherFailuresAreNotAnOutage() {
+		assertThat(ProblemFactory.isDatabaseUnavailable(new IllegalStateException("bug"))).isFalse();
+		assertThat(ProblemFactory
+			.isDatabaseUnavailable(Exceptions.multiple(new IllegalStateException("a"), new NullPointerException("b"))))
+			.isFalse();
+	}
+
+}

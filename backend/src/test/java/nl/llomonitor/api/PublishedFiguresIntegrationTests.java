@@ -1,0 +1,453 @@
+package nl.llomonitor.api;
+
+import java.time.Duration;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.system.DataChangeListener;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API on the real published files, imported through the importer: CBS 85268NED
+ * (Arbeidsdeelname; provincie), 83599NED (vacancies), 85554NED (WW benefits, with
+ * margins) and Eurostat trng_lfse_04 (adult learning, NUTS 2). Values asserted are the
+ * published ones (checked against cbs.nl: Utrecht 2023 Q2 netto participation 75.5 %,
+ * Fryslân 72.6 %).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "20s")
+@Import(TestDatabaseConfiguration.class)
+class PublishedFiguresIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	private DataChangeListener versions;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	@BeforeEach
+	void importRealFiles() throws InterruptedException {
+		for (String file : new String[] { "cbs/85268NED.csv", "cbs/83599NED.csv", "cbs/85554NED.csv",
+				"eurostat/trng_lfse_04_NL_subset.tsv", "geo/provincie_2023_wgs84.geojson", "cbs/85315NED.csv",
+				"cbs/86088NED.csv" }) {
+			this.importer.importFile(SharedData.file(file));
+		}
+		long version = ApiTestData.bump(this.jdbc);
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+	}
+
+	@Test
+	void utrechtAgainstFryslanIsSignificantByTheEbbRule() {
+		this.client.get()
+			.uri("/api/v1/compare?indicator=netto_arbeidsparticipatie&regions=PV26,PV21&period=2023KW02")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.values[0].region.name")
+			.isEqualTo("Utrecht")
+			.jsonPath("$.values[0].value")
+			.isEqualTo(75.5)
+			.jsonPath("$.values[1].region.name")
+			.isEqualTo("Fryslân")
+			.jsonPath("$.values[1].value")
+			.isEqualTo(72.6)
+			.jsonPath("$.values[0].sourceTable")
+			.isEqualTo("85268NED")
+			.jsonPath("$.differences[0].difference")
+			.isEqualTo(2.9)
+			.jsonPath("$.differences[0].method")
+			.isEqualTo("ebb-rule")
+			// bases 1,035 and 483 thousand: se 0.598 and 0.908, z = 2.9 / 1.087 = 2.67
+			.jsonPath("$.differences[0].z")
+			.isEqualTo(2.67)
+			.jsonPath("$.differences[0].significant")
+			.isEqualTo(true)
+			.jsonPath("$.summary")
+			.isEqualTo("In 2023 2e kwartaal lag de netto arbeidsparticipatie in Utrecht (75,5 %) 2,9 procentpunt boven "
+					+ "Fryslân (72,6 %); dit verschil is significant.");
+	}
+
+	@Test
+	void publishedUnemploymentRates() {
+		this.client.get()
+			.uri("/api/v1/series?indicator=werkloosheidspercentage&regions=PV26,PV21&from=2023KW02&to=2023KW02")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(3.3)
+			.jsonPath("$.series[1].points[0].value")
+			.isEqualTo(3.5)
+			.jsonPath("$.series[0].points[0].sourceTable")
+			.isEqualTo("85268NED")
+			.jsonPath("$.series[0].points[0].importRun")
+			.isNumber();
+	}
+
+	@Test
+	void trendRespectsTheEbbRedesignAndAdjustsForSeason() {
+		this.client.get()
+			.uri("/api/v1/trend?indicator=netto_arbeidsparticipatie&region=PV26")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.periodType")
+			.isEqualTo("quarter")
+			.jsonPath("$.breaks[0]")
+			.isEqualTo("2021KW01")
+			.jsonPath("$.segments.length()")
+			.isEqualTo(2)
+			.jsonPath("$.segments[0].from")
+			.isEqualTo("2013KW01")
+			.jsonPath("$.segments[0].to")
+			.isEqualTo("2020KW04")
+			.jsonPath("$.segments[1].from")
+			.isEqualTo("2021KW01")
+			.jsonPath("$.segments[1].basis")
+			.isEqualTo("seasonally-adjusted")
+			.jsonPath("$.seasonalAdjustment.applied")
+			.isEqualTo(true)
+			.jsonPath("$.seasonalAdjustment.origin")
+			.isEqualTo("adjusted")
+			// 2021 Q1 (71.9) against 2020 Q4 (72.7) crosses the break: no change given
+			.jsonPath("$.points[?(@.period == '2021KW01')].changeOnPeriod")
+			.value((java.util.List<Object> v) -> assertThat(v).containsExactly((Object) null))
+			// 2024 Q4 75.4 against 2023 Q4 75.9
+			.jsonPath("$.points[?(@.period == '2024KW04')].changeOnYear")
+			.isEqualTo(-0.5);
+	}
+
+	@Test
+	void kerncijfersOfUtrecht() {
+		this.client.get()
+			.uri("/api/v1/kerncijfers/PV26")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.figures[2].code")
+			.isEqualTo("netto_arbeidsparticipatie")
+			.jsonPath("$.figures[2].period.code")
+			.isEqualTo("2024KW04")
+			.jsonPath("$.figures[2].value")
+			.isEqualTo(75.4)
+			.jsonPath("$.figures[2].previous.period.code")
+			.isEqualTo("2023KW04")
+			.jsonPath("$.figures[2].previous.value")
+			.isEqualTo(75.9)
+			.jsonPath("$.figures[2].direction")
+			.isEqualTo("down")
+			.jsonPath("$.figures[2].assessment")
+			.isEqualTo("bad")
+			.jsonPath("$.figures[2].explanation")
+			.isEqualTo("Netto arbeidsparticipatie in Utrecht was 75,4 % in 2024 4e kwartaal, minder dan 75,9 % in "
+					+ "2023 4e kwartaal (een verslechtering).")
+			.jsonPath("$.figures[0].code")
+			.isEqualTo("werkzame_beroepsbevolking")
+			.jsonPath("$.figures[0].value")
+			.isEqualTo(790)
+			.jsonPath("$.figures[0].direction")
+			.isEqualTo("flat")
+			.jsonPath("$.figures[7].code")
+			.isEqualTo("grijze_druk")
+			.jsonPath("$.figures[7].value")
+			.isEmpty();
+	}
+
+	@Test
+	void mapOfProvinces() {
+		this.client.get()
+			.uri("/api/v1/map?indicator=netto_arbeidsparticipatie&level=provincie&period=2023KW02")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.values.length()")
+			.isEqualTo(12)
+			.jsonPath("$.values[?(@.code == 'PV26')].value")
+			.isEqualTo(75.5);
+	}
+
+	@Test
+	void compareAsCsvAndJsonStat() {
+		String csv = this.client.get()
+			.uri("/api/v1/compare?indicator=netto_arbeidsparticipatie&regions=PV26,PV21&period=2023KW02")
+			.header("Accept", "text/csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(csv).startsWith("# Bron: CBS, tabel 85268NED (CC BY 4.0)")
+			.contains("netto_arbeidsparticipatie,PV26,Utrecht,2023KW02,75.5,")
+			.contains("netto_arbeidsparticipatie,PV21,Fryslân,2023KW02,72.6,");
+		this.client.get()
+			.uri("/api/v1/compare?indicator=netto_arbeidsparticipatie&regions=PV26,PV21&period=2023KW02")
+			.header("Accept", "application/vnd.json-stat+json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.class")
+			.isEqualTo("dataset")
+			.jsonPath("$.value[0]")
+			.isEqualTo(75.5)
+			.jsonPath("$.value[1]")
+			.isEqualTo(72.6)
+			.jsonPath("$.dimension.region.category.label.PV21")
+			.isEqualTo("Fryslân");
+	}
+
+	@Test
+	void wwBenefitsCompareByPublishedMargins() {
+		// 85554NED June 2023: Utrecht 9,620 (lower bound 9,120), Fryslân 4,890 (4,390);
+		// only
+		// the lower bounds are in the shared file, so the interval is taken as symmetric
+		this.client.get()
+			.uri("/api/v1/compare?indicator=ww_uitkeringen&regions=PV26,PV21&period=2023MM06&lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.period.label")
+			.isEqualTo("June 2023")
+			.jsonPath("$.values[0].value")
+			.isEqualTo(9620)
+			.jsonPath("$.values[0].marginLow")
+			.isEqualTo(9120)
+			.jsonPath("$.differences[0].difference")
+			.isEqualTo(4730)
+			.jsonPath("$.differences[0].method")
+			.isEqualTo("margins")
+			.jsonPath("$.differences[0].significant")
+			.isEqualTo(true)
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text).contains("taken as symmetric"));
+	}
+
+	@Test
+	void spanningsindicatorIsDerivedFromVacanciesAndWw() {
+		// 2023 Q2: 41.2 thousand vacancies / 9,620 WW benefits in June 2023 = 4.28
+		this.client.get()
+			.uri("/api/v1/series?indicator=spanningsindicator&regions=PV26&from=2023KW02&to=2023KW02")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.indicator.derived")
+			.isEqualTo(true)
+			.jsonPath("$.series[0].origin")
+			.isEqualTo("derived")
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(4.28)
+			.jsonPath("$.series[0].points[0].numerator")
+			.isEqualTo(41.2)
+			.jsonPath("$.series[0].points[0].denominator")
+			.isEqualTo(9620)
+			.jsonPath("$.series[0].points[0].sourceTable")
+			.isEqualTo("83599NED / 85554NED");
+		// kerncijfers: 2024 Q4 35.9 / 11,720 (December 2024) = 3.06: krap
+		this.client.get()
+			.uri("/api/v1/kerncijfers/PV26")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.figures[6].code")
+			.isEqualTo("spanningsindicator")
+			.jsonPath("$.figures[6].period.code")
+			.isEqualTo("2024KW04")
+			.jsonPath("$.figures[6].value")
+			.isEqualTo(3.06)
+			.jsonPath("$.figures[6].category.code")
+			.isEqualTo("krap")
+			.jsonPath("$.figures[6].origin")
+			.isEqualTo("derived")
+			.jsonPath("$.figures[6].numerator.indicator")
+			.isEqualTo("vacatures")
+			.jsonPath("$.figures[6].numerator.value")
+			.isEqualTo(35.9)
+			.jsonPath("$.figures[6].denominator.value")
+			.isEqualTo(11720);
+	}
+
+	@Test
+	void adultLearningTrendStopsAtEurostatBreaks() {
+		// NL31 (Utrecht): breaks flagged b in 2003, 2005, 2006, 2011, 2013 and 2021
+		this.client.get()
+			.uri("/api/v1/trend?indicator=llo_deelname_eurostat&region=PV26")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.periodType")
+			.isEqualTo("year")
+			.jsonPath("$.breaks")
+			.isEqualTo(java.util.List.of("2003JJ00", "2005JJ00", "2006JJ00", "2011JJ00", "2013JJ00", "2021JJ00"))
+			.jsonPath("$.segments[*].from")
+			.isEqualTo(java.util.List.of("2000JJ00", "2006JJ00", "2013JJ00", "2021JJ00"))
+			.jsonPath("$.segments[3].n")
+			.isEqualTo(3)
+			.jsonPath("$.seasonalAdjustment.applied")
+			.isEqualTo(false)
+			.jsonPath("$.points[?(@.period == '2021JJ00')].changeOnPeriod")
+			.value((java.util.List<Object> v) -> assertThat(v).containsExactly((Object) null))
+			.jsonPath("$.points[?(@.period == '2023JJ00')].changeOnPeriod")
+			.isEqualTo(-0.3);
+		this.client.get()
+			.uri("/api/v1/kerncijfers/PV26?lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.figures[8].code")
+			.isEqualTo("llo_deelname_eurostat")
+			.jsonPath("$.figures[8].value")
+			.isEqualTo(28.7)
+			.jsonPath("$.figures[8].previous.value")
+			.isEqualTo(29.0)
+			.jsonPath("$.figures[8].assessment")
+			.isEqualTo("bad")
+			// split by sex, same year (Eurostat NL31 2023: women 30.4, men 27.0)
+			.jsonPath("$.figures[8].shares[?(@.breakdown.sex == 'vrouw')].value")
+			.isEqualTo(30.4)
+			.jsonPath("$.figures[8].shares[?(@.breakdown.sex == 'man')].value")
+			.isEqualTo(27.0)
+			.jsonPath("$.figures[8].shares[?(@.breakdown.sex == 'man')].label")
+			.isEqualTo("Men")
+			.jsonPath("$.figures[7].value")
+			.isEmpty()
+			.jsonPath("$.figures[7].explanation")
+			.value((String text) -> assertThat(text).startsWith("No data on"));
+	}
+
+	@Test
+	void provinceShapesAsGeoJson() {
+		this.client.get()
+			.uri("/api/v1/geo/provincie")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/geo+json")
+			.expectHeader()
+			.valueEquals("Cache-Control", "public, max-age=86400")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("FeatureCollection")
+			.jsonPath("$.features.length()")
+			.isEqualTo(12)
+			.jsonPath("$.features[?(@.id == 'PV26')].properties.name")
+			.isEqualTo("Utrecht")
+			.jsonPath("$.features[?(@.id == 'PV21')].geometry.type")
+			.value((java.util.List<String> types) -> assertThat(types.get(0)).isIn("Polygon", "MultiPolygon"));
+	}
+
+	@Test
+	void lloParticipationIsDerivedAndTheDenominatorDropsDimensionsItLacks() {
+		// 85315NED 2023: 4,311 of 13,326 thousand took part: 32.4 %; formal education
+		// 2,473:
+		// 18.6 % (llo_populatie has no llo_type, so the total population is the base);
+		// hbo/wo 1,613 of 4,848: 33.3 %, formal 603 of 4,848: 12.4 %
+		String uri = "/api/v1/series?indicator=llo_deelname&regions=NL01&from=2023JJ00&to=2023JJ00";
+		expectValue(uri, 32.4, 4311, 13326);
+		expectValue(uri + "&breakdown=llo_type:formeel", 18.6, 2473, 13326);
+		expectValue(uri + "&breakdown=education_level:hoog", 33.3, 1613, 4848);
+		expectValue(uri + "&breakdown=llo_type:formeel,education_level:hoog", 12.4, 603, 4848);
+	}
+
+	private void expectValue(String uri, double value, int numerator, int denominator) {
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].origin")
+			.isEqualTo("derived")
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(value)
+			.jsonPath("$.series[0].points[0].numerator")
+			.isEqualTo(numerator)
+			.jsonPath("$.series[0].points[0].denominator")
+			.isEqualTo(denominator);
+	}
+
+	@Test
+	void arbeidsmarktregioHasYearsWhereProvincesHaveQuarters() {
+		// 86088NED, Rijk van Nijmegen (AM08): werkzame beroepsbevolking 185 (2023), 189
+		// (2024)
+		// thousand; netto participation 72.9 and 73.4 %. 85268NED has quarters, but not
+		// for
+		// arbeidsmarktregio's: the finest period type with data for the region is used.
+		this.client.get()
+			.uri("/api/v1/kerncijfers/AM08")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.figures[0].code")
+			.isEqualTo("werkzame_beroepsbevolking")
+			.jsonPath("$.figures[0].period.code")
+			.isEqualTo("2024JJ00")
+			.jsonPath("$.figures[0].value")
+			.isEqualTo(189)
+			.jsonPath("$.figures[0].previous.value")
+			.isEqualTo(185)
+			.jsonPath("$.figures[0].comparison")
+			.isEqualTo("previous-period")
+			.jsonPath("$.figures[0].assessment")
+			.isEqualTo("good")
+			.jsonPath("$.figures[2].value")
+			.isEqualTo(73.4);
+		this.client.get()
+			.uri("/api/v1/series?indicator=netto_arbeidsparticipatie&regions=AM08")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.periodType")
+			.isEqualTo("year")
+			.jsonPath("$.series[0].points[?(@.period == '2024JJ00')].value")
+			.isEqualTo(73.4);
+		this.client.get()
+			.uri("/api/v1/map?indicator=netto_arbeidsparticipatie&level=arbeidsmarktregio")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.period.code")
+			.isEqualTo("2024JJ00")
+			.jsonPath("$.values[?(@.code == 'AM08')].value")
+			.isEqualTo(73.4);
+	}
+
+}

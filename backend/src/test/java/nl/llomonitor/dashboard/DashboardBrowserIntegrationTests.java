@@ -1,0 +1,477 @@
+package nl.llomonitor.dashboard;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium), on the whole app with the
+ * shared published data imported into real PostgreSQL. Charts are checked through their
+ * Chart.js instance data, every test fails on a browser console error, and screenshots of
+ * each page are written to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	/**
+	 * Chart.js data of the value datasets of one figure, or null while it is not drawn.
+	 */
+	private static final String CHART_DATA = """
+			const figure = document.querySelector('[data-figure="' + arguments[0] + '"]');
+			const canvas = figure && figure.querySelector('canvas');
+			const chart = canvas && window.Chart && Chart.getChart(canvas);
+			if (!chart) { return null; }
+			return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => ({
+				label: d.label,
+				values: d.data,
+				periods: (d.points || []).map((p) => p ? p.period : null),
+				labels: chart.data.labels,
+				regions: d.regionCodes || null,
+				errorBars: d.errorBars || null,
+			}));
+			""";
+
+	@LocalServerPort
+	private int port;
+
+	/**
+	 * The published files the dashboard shows (oldest vintage first), imported like the
+	 * app does.
+	 */
+	static final List<String> SHARED_FILES = List.of("cbs/85755NED.csv", "geo/provincie_2023_wgs84.geojson",
+			"geo/arbeidsmarktregio_2024_wgs84.geojson", "cbs/85268NED.csv", "cbs/86088NED.csv", "cbs/83599NED.csv",
+			"cbs/85554NED.csv", "cbs/85315NED.csv", "eurostat/trng_lfse_04_NL_subset.tsv");
+
+	@Autowired
+	private ImportService importService;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	private HeadlessChromium browser;
+
+	private final List<String> allowedConsoleErrors = new ArrayList<>();
+
+	@BeforeAll
+	void startBrowser() {
+		for (String file : SHARED_FILES) {
+			this.importService.importFile(SharedData.file(file));
+		}
+		this.browser = HeadlessChromium.start(1366, 900);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@BeforeEach
+	void clearConsole() {
+		this.browser.consoleEntries();
+		this.allowedConsoleErrors.clear();
+	}
+
+	@AfterEach
+	void noConsoleErrors() {
+		List<String> errors = this.browser.consoleErrors()
+			.stream()
+			.filter((e) -> this.allowedConsoleErrors.stream().noneMatch(e::contains))
+			.toList();
+		assertThat(errors).as("browser console errors").isEmpty();
+	}
+
+	@Test
+	void kerncijfersShowTilesAndChartsForUtrecht() {
+		open("/");
+		WebElement tile = waitFor(By.cssSelector(".tile[data-indicator='netto_arbeidsparticipatie']"));
+		assertThat(tile.findElement(By.cssSelector(".tile__value")).getText()).matches("\\d{2},\\d %");
+		assertThat(tile.findElement(By.cssSelector(".tile__meta")).getText()).contains("85268NED");
+		assertThat(text("h2.panel__title")).isEqualTo("Kerncijfers Utrecht");
+		assertThat(this.browser.driver.findElements(By.cssSelector(".tile"))).hasSizeGreaterThanOrEqualTo(9);
+
+		List<Map<String, Object>> datasets = chart("kc-werkloosheid");
+		assertThat(datasets).extracting((d) -> d.get("label")).containsExactly("Utrecht", "Nederland");
+		assertThat(valueAt(datasets.get(0), "2023KW02")).isEqualTo(3.3);
+		assertThat(valueAt(chart("kc-participatie").get(0), "2023KW02")).isEqualTo(75.5);
+		assertThat(summary("kc-participatie")).startsWith("In ").contains("Utrecht").contains("Nederland");
+
+		// the info pop-up is a disclosure: closed, opened by its button, closed with
+		// Escape
+		WebElement info = tile.findElement(By.cssSelector(".tile__info"));
+		WebElement popup = tile.findElement(By.cssSelector(".tile__popup"));
+		assertThat(popup.isDisplayed()).isFalse();
+		info.click();
+		assertThat(info.getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(popup.isDisplayed()).isTrue();
+		assertThat(popup.getText()).isNotBlank();
+		screenshot("kerncijfers");
+	}
+
+	@Test
+	void lloPageDrawsParticipationByRegionAndBackground() {
+		open("/?tab=llo");
+		List<Map<String, Object>> regions = chart("llo-regio");
+		assertThat(regions).extracting((d) -> d.get("label")).contains("Utrecht", "Fryslân", "Nederland");
+		assertThat(nonNull(regions.get(0))).isGreaterThan(10);
+		for (String figure : List.of("llo-opleiding", "llo-vorm", "llo-positie")) {
+			List<Map<String, Object>> datasets = chart(figure);
+			assertThat(datasets).as(figure).hasSizeGreaterThanOrEqualTo(2);
+			assertThat(datasets).as(figure).allSatisfy((d) -> assertThat(nonNull(d)).isGreaterThan(3));
+		}
+		assertThat(chart("llo-opleiding")).extracting((d) -> d.get("label").toString().toLowerCase())
+			.anySatisfy((l) -> assertThat(l).startsWith("laag"))
+			.anySatisfy((l) -> assertThat(l).startsWith("hoog"));
+		assertThat(notes("llo-regio")).contains("Eurostat").contains("2021");
+		screenshot("llo");
+	}
+
+	@Test
+	void sharedCompareLinkReopensTheViewAndItsCsvHoldsTheValues() throws Exception {
+		open("/?tab=vergelijk&indicator=netto_arbeidsparticipatie&level=provincie&regions=PV26,PV21&period=2023KW02");
+		List<Map<String, Object>> bars = chart("vergelijk");
+		assertThat(bars).hasSize(1);
+		assertThat(bars.get(0).get("labels")).isEqualTo(List.of("Utrecht", "Fryslân"));
+		assertThat(bars.get(0).get("values")).isEqualTo(List.of(75.5, 72.6));
+		assertThat(summary("vergelijk")).contains("Utrecht").contains("Fryslân").contains("75,5").contains("72,6");
+		assertThat(new Select(find("select[data-focus='cmp-indicator']")).getFirstSelectedOption().getText())
+			.isEqualTo("Netto arbeidsparticipatie");
+		assertThat(new Select(find("select[data-focus='cmp-period']")).getFirstSelectedOption().getAttribute("value"))
+			.isEqualTo("2023KW02");
+
+		String csv = downloadCsv("vergelijk");
+		List<String> lines = csv.lines().toList();
+		assertThat(lines.get(0)).startsWith("# ");
+		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("# Bron:").contains("85268NED"));
+		assertThat(lines).contains("regio_code,regio,reeks,periode_code,periode,waarde,marge_onder,marge_boven,"
+				+ "eenheid,status,herkomst,bron");
+		assertThat(lines)
+			.anySatisfy((l) -> assertThat(l).startsWith("PV26,Utrecht,").contains(",2023KW02,").contains(",75.5,"));
+		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("PV21,Fryslân,").contains(",72.6,"));
+
+		// the data table toggle shows the same figures
+		WebElement toggle = find("[data-figure='vergelijk'] .figure__tools button");
+		toggle.click();
+		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(text("[data-figure='vergelijk'] .figure__table")).contains("75,5 %").contains("72,6 %");
+		screenshot("vergelijk");
+	}
+
+	@Test
+	void compareAllArbeidsmarktregiosOfOneLevel() {
+		open("/?tab=vergelijk&indicator=ww_uitkeringen&level=arbeidsmarktregio");
+		List<Map<String, Object>> bars = chart("vergelijk");
+		@SuppressWarnings("unchecked")
+		List<Object> labels = (List<Object>) bars.get(0).get("labels");
+		assertThat(labels).hasSize(35);
+		assertThat(nonNull(bars.get(0))).isEqualTo(35);
+	}
+
+	@Test
+	void trendsDrawSeveralRegionsWithTrendLinesAndToggles() {
+		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26,PV21,NL01");
+		List<Map<String, Object>> datasets = chart("trends");
+		assertThat(datasets).extracting((d) -> d.get("label")).containsExactly("Utrecht", "Fryslân", "Nederland");
+		assertThat(valueAt(datasets.get(0), "2023KW02")).isEqualTo(3.3);
+		assertThat(valueAt(datasets.get(1), "2023KW02")).isEqualTo(3.5);
+		Object trendLines = js("""
+				const chart = Chart.getChart(document.querySelector('[data-figure="trends"] canvas'));
+				return chart.data.datasets.filter((d) => d.lloRole === 'trend' && d.data.some((v) => v != null)).length;
+				""");
+		assertThat(((Number) trendLines).intValue()).isGreaterThanOrEqualTo(3);
+		screenshot("trends");
+
+		find("[data-focus='tr-yoy']").click();
+		waitUntil(() -> currentUrl().contains("yoy=1"));
+		List<Map<String, Object>> change = chart("trends");
+		assertThat(change.get(0).get("label").toString()).contains("◆");
+		assertThat(text("[data-figure='trends'] .figure__title")).contains("jaar eerder");
+	}
+
+	@Test
+	void mapDrawsProvincesAndClickingSelectsTheRegionEverywhere() {
+		open("/?tab=kaart&indicator=werkloosheidspercentage&level=provincie");
+		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		List<WebElement> paths = this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"));
+		assertThat(paths).hasSize(12);
+		assertThat(paths.stream().map((p) -> p.getAttribute("fill")).distinct().count()).isGreaterThan(2);
+		assertThat(find("svg.map path[data-code='PV26']").getAttribute("aria-label"))
+			.matches("Utrecht: \\d+,\\d\u00a0%");
+		assertThat(text("[data-figure='kaart'] .figure__summary")).contains("hoogst").contains("laagst");
+		screenshot("kaart");
+
+		find("svg.map path[data-code='PV21']").click();
+		waitUntil(() -> currentUrl().contains("regions=PV21"));
+		assertThat(new Select(find("#region-select")).getFirstSelectedOption().getAttribute("value")).isEqualTo("PV21");
+		find("#tab-kerncijfers").click();
+		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân"));
+		assertThat(chart("kc-participatie").get(0).get("label")).isEqualTo("Fryslân");
+	}
+
+	@Test
+	void arbeidsmarktregioMapHas35Regions() {
+		open("/?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio");
+		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		assertThat(this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"))).hasSize(35);
+	}
+
+	@Test
+	void switchingRegionAndLanguage() {
+		open("/");
+		waitFor(By.cssSelector(".tile[data-indicator]"));
+		new Select(find("#region-select")).selectByValue("PV21");
+		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân"));
+		assertThat(currentUrl()).contains("regions=PV21");
+		assertThat(chart("kc-werkloosheid")).extracting((d) -> d.get("label")).containsExactly("Fryslân", "Nederland");
+
+		find("#lang-toggle").click();
+		waitUntil(() -> text("#tab-kerncijfers").equals("Key figures"));
+		assertThat(currentUrl()).contains("lang=en");
+		assertThat(find("html").getAttribute("lang")).isEqualTo("en");
+		waitUntil(() -> text("h2.panel__title").equals("Key figures Fryslân"));
+		WebElement tile = waitFor(By.cssSelector(".tile[data-indicator='netto_arbeidsparticipatie'] .tile__value"));
+		assertThat(tile.getText()).matches("\\d{2}\\.\\d%");
+		chart("kc-participatie");
+		assertThat(summary("kc-participatie")).startsWith("In ").contains(" the ");
+	}
+
+	@Test
+	void embedModeShowsOneChart() {
+		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26,NL01&embed=1");
+		chart("trends");
+		assertThat(find(".site-header").isDisplayed()).isFalse();
+		assertThat(find(".controls").isDisplayed()).isFalse();
+		long visibleFigures = this.browser.driver.findElements(By.cssSelector(".figure"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.count();
+		assertThat(visibleFigures).isEqualTo(1);
+	}
+
+	@Test
+	void pageRefreshesWhenTheServerAnnouncesNewData() {
+		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26,NL01");
+		chart("trends");
+		js("window.lloBeforeRefresh = Chart.getChart(document.querySelector('[data-figure=trends] canvas')).id");
+		waitUntil(() -> Boolean.TRUE.equals(js("return !!window.lloEvents && window.lloEvents.readyState === 1")));
+		Long version = this.jdbc.fetchSingle("select bump_data_version()").into(Long.class);
+		WebElement notice = waitFor(By.cssSelector("#notice:not([hidden])"));
+		assertThat(notice.getText()).contains(String.valueOf(version));
+		// the chart was drawn again, from a fresh request
+		waitUntil(() -> Boolean.TRUE.equals(js("""
+				const c = Chart.getChart(document.querySelector('[data-figure="trends"] canvas'));
+				return !!c && c.id !== window.lloBeforeRefresh && c.data.datasets[0].data.some((v) => v != null);
+				""")));
+	}
+
+	@Test
+	void keyboardMovesBetweenTabsAndEverythingIsServedLocally() {
+		open("/");
+		chart("kc-werkloosheid");
+		WebElement first = find("#tab-kerncijfers");
+		assertThat(first.getAttribute("aria-selected")).isEqualTo("true");
+		first.sendKeys(Keys.ARROW_RIGHT);
+		waitUntil(() -> currentUrl().contains("tab=llo"));
+		assertThat(js("return document.activeElement.id")).isEqualTo("tab-llo");
+		assertThat(find("#tab-llo").getAttribute("aria-selected")).isEqualTo("true");
+		chart("llo-regio");
+		// no CDN: every resource (Chart.js from its webjar included) comes from the app
+		// itself
+		@SuppressWarnings("unchecked")
+		List<String> resources = (List<String>) js(
+				"return performance.getEntriesByType('resource').map((e) => e.name)");
+		assertThat(resources).isNotEmpty()
+			.allSatisfy((url) -> assertThat(url).startsWith("http://localhost:" + this.port + "/"));
+		assertThat(resources)
+			.anySatisfy((url) -> assertThat(url).contains("/webjars/chart.js/4.5.1/dist/chart.umd.min.js"));
+	}
+
+	@Test
+	void csvNeutralisesFormulaLeadingCells() {
+		open("/");
+		chart("kc-werkloosheid");
+		Object csv = ((JavascriptExecutor) this.browser.driver).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						import('/js/series-model.js').then((m) => done(m.toCsv({
+							title: '=HYPERLINK("http://x")',
+							indicator: { name: 'x', unit: 'percent' },
+							sources: [{ publisher: 'CBS', table: '85268NED', licence: 'CC BY 4.0' }],
+							series: [{ regionCode: 'PV26', regionName: '@SUM(A1)', label: '+cmd|calc', breakdown: {}, origin: 'source',
+								points: [{ period: '2023KW02', label: '-2+3', value: -0.4, low: null, high: null,
+									status: 'definitief', sourceTable: '85268NED' }] }],
+						})), (e) => done('ERROR ' + e));
+						""");
+		List<String> lines = csv.toString().lines().toList();
+		assertThat(lines.get(0)).isEqualTo("# \"'=HYPERLINK(\"\"http://x\"\")\"");
+		assertThat(lines)
+			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,percent,definitief,source,85268NED");
+	}
+
+	@Test
+	void apiErrorShowsTheProblemTitle() {
+		this.allowedConsoleErrors.add("/api/v1/kerncijfers/ZZ99");
+		this.allowedConsoleErrors.add("/api/v1/series");
+		open("/?regions=ZZ99");
+		WebElement error = waitFor(By.cssSelector(".tiles .error-box"));
+		assertThat(error.getText()).startsWith("De cijfers konden niet worden geladen: ").doesNotContain("HTTP 404");
+		waitFor(By.cssSelector("[data-figure='kc-werkloosheid'] .error-box"));
+		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='kc-werkloosheid'] canvas")))
+			.isEmpty();
+	}
+
+	// ---------------------------------------------------------------------------------------
+
+	private void open(String path) {
+		this.browser.driver.get("http://localhost:" + this.port + path);
+	}
+
+	private String currentUrl() {
+		return this.browser.driver.getCurrentUrl();
+	}
+
+	private Object js(String script, Object... args) {
+		return ((JavascriptExecutor) this.browser.driver).executeScript(script, args);
+	}
+
+	private WebElement find(String css) {
+		return this.browser.driver.findElement(By.cssSelector(css));
+	}
+
+	private String text(String css) {
+		return find(css).getText();
+	}
+
+	private WebElement waitFor(By by) {
+		return new WebDriverWait(this.browser.driver, WAIT)
+			.withMessage(() -> by + " not found; page shows: "
+					+ this.browser.driver.findElement(By.id("main")).getText() + "; resources loaded: "
+					+ js("return performance.getEntriesByType('resource').map((e) => e.name)"))
+			.until((d) -> {
+				List<WebElement> found = d.findElements(by);
+				return found.isEmpty() ? null : found.get(0);
+			});
+	}
+
+	private void waitUntil(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.browser.driver, WAIT).ignoring(RuntimeException.class)
+			.until((d) -> condition.getAsBoolean());
+	}
+
+	/** Waits until the figure's chart drew data, then returns its value datasets. */
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> chart(String figure) {
+		return new WebDriverWait(this.browser.driver, WAIT)
+			.withMessage(() -> "chart " + figure + " drew no data: "
+					+ this.browser.driver.findElements(By.cssSelector("[data-figure='" + figure + "']"))
+						.stream()
+						.map(WebElement::getText)
+						.toList())
+			.until((d) -> {
+				List<Map<String, Object>> datasets = (List<Map<String, Object>>) js(CHART_DATA, figure);
+				return (datasets != null && !datasets.isEmpty() && datasets.stream().anyMatch((s) -> nonNull(s) > 0))
+						? datasets : null;
+			});
+	}
+
+	private String summary(String figure) {
+		return text("[data-figure='" + figure + "'] .figure__summary");
+	}
+
+	private String notes(String figure) {
+		return text("[data-figure='" + figure + "'] .figure__notes");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static long nonNull(Map<String, Object> dataset) {
+		return ((List<Object>) dataset.get("values")).stream().filter((v) -> v != null).count();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Double valueAt(Map<String, Object> dataset, String period) {
+		List<Object> periods = (List<Object>) dataset.get("periods");
+		List<Object> values = (List<Object>) dataset.get("values");
+		int i = periods.indexOf(period);
+		assertThat(i).as("period %s in %s", period, dataset.get("label")).isNotNegative();
+		return (values.get(i) != null) ? ((Number) values.get(i)).doubleValue() : null;
+	}
+
+	/**
+	 * Clicks the figure's CSV link (a blob: URL generated in the page) and reads the
+	 * downloaded file.
+	 */
+	private String downloadCsv(String figure) throws IOException {
+		WebElement link = find("[data-figure='" + figure + "'] a.tool--csv");
+		assertThat(link.getAttribute("href")).startsWith("blob:");
+		String name = link.getAttribute("download");
+		assertThat(name).endsWith(".csv");
+		Path file = this.browser.downloads.resolve(name);
+		Files.deleteIfExists(file);
+		link.click();
+		waitUntil(() -> Files.isRegularFile(file) && !Files.exists(file.resolveSibling(name + ".crdownload")));
+		return Files.readString(file, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A full-page screenshot into target/screenshots (copied to docs/ by hand when the UI
+	 * changes).
+	 */
+	private void screenshot(String name) {
+		Dimension original = this.browser.driver.manage().window().getSize();
+		try {
+			long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+			this.browser.driver.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 20, 4000)));
+			byte[] png = this.browser.driver.getScreenshotAs(OutputType.BYTES);
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name + ".png"), png);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not write screenshot " + name, ex);
+		}
+		finally {
+			this.browser.driver.manage().window().setSize(original);
+		}
+	}
+
+}

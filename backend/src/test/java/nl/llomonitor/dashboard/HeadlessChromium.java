@@ -1,0 +1,133 @@
+package nl.llomonitor.dashboard;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver. The paths are given
+ * explicitly, so Selenium Manager never downloads anything; every run gets a fresh
+ * profile. A missing browser fails the test (with the command to install it): it is never
+ * skipped.
+ */
+final class HeadlessChromium implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("LLO_CHROMIUM", "/usr/bin/chromium"));
+
+	static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("LLO_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private static final Logger logger = LoggerFactory.getLogger(HeadlessChromium.class);
+
+	private final Path profile;
+
+	final Path downloads;
+
+	private final ChromeDriverService service;
+
+	final ChromeDriver driver;
+
+	private HeadlessChromium(Path profile, ChromeDriverService service, ChromeDriver driver) {
+		this.profile = profile;
+		this.downloads = profile.resolve("downloads");
+		this.service = service;
+		this.driver = driver;
+	}
+
+	/**
+	 * Start a browser, failing with a clear message when Chromium or its driver is
+	 * missing.
+	 * @param width window width in CSS pixels
+	 * @param height window height in CSS pixels
+	 * @return the running browser
+	 */
+	static HeadlessChromium start(int width, int height) {
+		requireInstalled();
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("llo-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+				"--lang=nl-NL");
+		options.setExperimentalOption("prefs", Map.of("download.default_directory",
+				profile.resolve("downloads").toString(), "download.prompt_for_download", false));
+		LoggingPreferences logging = new LoggingPreferences();
+		logging.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logging);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.withTimeout(Duration.ofSeconds(30))
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		logger.info("Started {} with {}", driver.getCapabilities().getBrowserVersion(), CHROMEDRIVER);
+		return new HeadlessChromium(profile, service, driver);
+	}
+
+	static void requireInstalled() {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			String message = "Headless Chromium is required for the dashboard browser tests but " + CHROMIUM + " or "
+					+ CHROMEDRIVER + " is missing. Install it with: apt-get update && apt-get install -y chromium "
+					+ "chromium-driver (.ci/run does this). CI=" + System.getenv("CI");
+			logger.error(message);
+			throw new IllegalStateException(message);
+		}
+	}
+
+	/**
+	 * @return the browser console entries logged since the last call, as "LEVEL message"
+	 */
+	List<String> consoleEntries() {
+		List<String> entries = new ArrayList<>();
+		for (LogEntry entry : this.driver.manage().logs().get(LogType.BROWSER)) {
+			entries.add(entry.getLevel() + " " + entry.getMessage());
+		}
+		return entries;
+	}
+
+	/**
+	 * @return the console errors (SEVERE) logged since the last call
+	 */
+	List<String> consoleErrors() {
+		return consoleEntries().stream().filter((e) -> e.startsWith(Level.SEVERE.toString())).toList();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			this.service.stop();
+			try (Stream<Path> files = Files.walk(this.profile)) {
+				files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+			}
+			catch (IOException ex) {
+				logger.warn("Could not remove browser profile {}", this.profile, ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,253 @@
+package nl.llomonitor.importer;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static nl.llomonitor.db.Tables.BREAKDOWN;
+import static nl.llomonitor.db.Tables.IMPORT_RUN;
+import static nl.llomonitor.db.Tables.OBSERVATION;
+import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Imports the real CBS CSV files into PostgreSQL and checks published figures, vintages,
+ * idempotency and that a failing file writes nothing.
+ */
+@SpringBootTest
+@Import(TestDatabaseConfiguration.class)
+class CbsCsvImportIntegrationTests {
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void importsPublishedLabourParticipationFigures() {
+		ImportReport report = this.importer.importFile(SharedData.file("cbs/85268NED.csv"));
+		assertThat(report.tableId()).isEqualTo("85268NED");
+		assertThat(report.format()).isEqualTo("cbs-csv");
+		assertThat(report.rowsRead()).isEqualTo(1260);
+		assertThat(report.rowsInserted() + report.rowsUnchanged()).isEqualTo(1260 * 7);
+		assertThat(report.warnings()).isEmpty();
+		assertThat(current("werkloosheidspercentage", "PV26", "2023KW02")).isEqualByComparingTo("3.3");
+		assertThat(current("netto_arbeidsparticipatie", "PV26", "2023KW02")).isEqualByComparingTo("75.5");
+		assertThat(current("werkloosheidspercentage", "PV21", "2023KW02")).isEqualByComparingTo("3.5");
+		assertThat(current("netto_arbeidsparticipatie", "PV21", "2023KW02")).isEqualByComparingTo("72.6");
+		// yearly rows, gemeenten and landsdelen from the label forms
+		assertThat(current("werkloosheidspercentage", "NL01", "2013JJ00")).isEqualByComparingTo("8.2");
+		assertThat(current("werkzame_beroepsbevolking", "GM0344", "2013KW01")).isNotNull();
+		assertThat(current("beroepsbevolking", "LD01", "2013KW01")).isNotNull();
+		assertThat(this.jdbc.fetchExists(IMPORT_RUN,
+				IMPORT_RUN.ID.eq(report.id())
+					.and(IMPORT_RUN.STATUS.in("succeeded", "unchanged"))
+					.and(IMPORT_RUN.CHECKSUM.startsWith("f13a80ddf5af42d6"))))
+			.isTrue();
+	}
+
+	@Test
+	void theSameFileTwiceChangesNothing() {
+		Path file = SharedData.file("cbs/85268NED.csv");
+		this.importer.importFile(file);
+		long version = dataVersion();
+		long rows = this.jdbc.fetchCount(OBSERVATION);
+		ImportReport again = this.importer.importFile(file);
+		assertThat(again.status()).isEqualTo("unchanged");
+		assertThat(again.rowsInserted()).isZero();
+		assertThat(again.rowsUnchanged()).isEqualTo(1260 * 7);
+		assertThat(again.dataVersion()).isNull();
+		assertThat(dataVersion()).isEqualTo(version);
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(rows);
+	}
+
+	@Test
+	void aRevisedValueBecomesANewVintageAndTheNewestIsCurrent() throws IOException {
+		Path original = SharedData.file("cbs/85268NED.csv");
+		this.importer.importFile(original);
+		// Zeeland, 2013 Q1, unemployment 6.8 % revised to 6.9 %
+		Path revised = copyWithReplacedLine(original, "85268NED.csv", ";Zeeland (PV);2013 1e kwartaal;",
+				(line) -> replaceField(line, 15, "6.9"));
+		int before = vintages("werkloosheidspercentage", "PV29", "2013KW01");
+		long version = dataVersion();
+		ImportReport revision = this.importer.importFile(revised);
+		assertThat(revision.status()).isEqualTo("succeeded");
+		assertThat(revision.rowsInserted()).isEqualTo(1);
+		assertThat(revision.dataVersion()).isEqualTo(version + 1);
+		assertThat(vintages("werkloosheidspercentage", "PV29", "2013KW01")).isEqualTo(before + 1);
+		assertThat(current("werkloosheidspercentage", "PV29", "2013KW01")).isEqualByComparingTo("6.9");
+		// the published value back again: a third vintage, current again
+		ImportReport back = this.importer.importFile(original);
+		assertThat(back.rowsInserted()).isEqualTo(1);
+		assertThat(current("werkloosheidspercentage", "PV29", "2013KW01"))
+			.isEqualByComparingTo(readField(original, ";Zeeland (PV);2013 1e kwartaal;", 15));
+		assertThat(vintages("werkloosheidspercentage", "PV29", "2013KW01")).isEqualTo(before + 2);
+	}
+
+	@Test
+	void aChangingImportNotifiesListenersAfterCommitAndAnUnchangedOneDoesNot() throws Exception {
+		Path original = SharedData.file("cbs/85268NED.csv");
+		this.importer.importFile(original);
+		Path revised = copyWithReplacedLine(original, "85268NED.csv", ";Drenthe (PV);2014 2e kwartaal;",
+				(line) -> replaceField(line, 15, "9.9"));
+		var endpoint = nl.llomonitor.system.TestDatabase.endpoint();
+		try (java.sql.Connection listener = java.sql.DriverManager.getConnection(endpoint.jdbcUrl(),
+				endpoint.username(), endpoint.password())) {
+			listener.createStatement().execute("listen llo_data_changed");
+			org.postgresql.PGConnection pg = listener.unwrap(org.postgresql.PGConnection.class);
+			pg.getNotifications(100);
+			ImportReport unchanged = this.importer.importFile(original);
+			assertThat(unchanged.dataVersion()).isNull();
+			assertThat(pg.getNotifications(500)).isNullOrEmpty();
+			ImportReport changed = this.importer.importFile(revised);
+			org.postgresql.PGNotification[] notifications = pg.getNotifications(5000);
+			assertThat(notifications).isNotEmpty();
+			assertThat(notifications[notifications.length - 1].getParameter())
+				.isEqualTo(String.valueOf(changed.dataVersion()));
+			this.importer.importFile(original);
+		}
+	}
+
+	@Test
+	void aFailureHalfwayLeavesZeroRowsAndARecordedFailedRun() throws IOException {
+		Path bad = copyWithReplacedLine(SharedData.file("cbs/85268NED.csv"), "85268NED.csv",
+				";Limburg (PV);2020 3e kwartaal;", (line) -> replaceField(line, 15, "3,9"));
+		int lineNumber = lineOf(bad, ";Limburg (PV);2020 3e kwartaal;");
+		assertThat(lineNumber).isGreaterThan(600);
+		long rows = this.jdbc.fetchCount(OBSERVATION);
+		long breakdowns = this.jdbc.fetchCount(BREAKDOWN);
+		long version = dataVersion();
+		assertThatThrownBy(() -> this.importer.importFile(bad)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("85268NED.csv")
+			.hasMessageContaining("line " + lineNumber)
+			.hasMessageContaining("column Werkloosheidspercentage_13")
+			.hasMessageContaining("'3,9'")
+			.hasMessageContaining("expected a decimal number");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(rows);
+		assertThat(this.jdbc.fetchCount(BREAKDOWN)).isEqualTo(breakdowns);
+		assertThat(dataVersion()).isEqualTo(version);
+		List<String> errors = this.jdbc.select(IMPORT_RUN.ERROR)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.STATUS.eq("failed"), IMPORT_RUN.FILE_NAME.eq("85268NED.csv"))
+			.orderBy(IMPORT_RUN.ID.desc())
+			.limit(1)
+			.fetch(IMPORT_RUN.ERROR);
+		assertThat(errors).singleElement().asString().contains("line " + lineNumber);
+	}
+
+	@Test
+	void anUnknownRegionLabelIsRejected() throws IOException {
+		Path bad = copyWithReplacedLine(SharedData.file("cbs/85268NED.csv"), "85268NED.csv",
+				";Utrecht (PV);2023 2e kwartaal;", (line) -> line.replace("Utrecht (PV)", "Utreg (PV)"));
+		assertThatThrownBy(() -> this.importer.importFile(bad)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("column RegioS")
+			.hasMessageContaining("'Utreg (PV)'")
+			.hasMessageContaining("unknown region");
+	}
+
+	@Test
+	void anUnknownColumnIsRejected() throws IOException {
+		Path bad = copyWithReplacedLine(SharedData.file("cbs/85268NED.csv"), "85268NED.csv", "ID;RegioS;",
+				(line) -> line.replace("Werknemer_4", "Werknemers_4"));
+		assertThatThrownBy(() -> this.importer.importFile(bad)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("line 1")
+			.hasMessageContaining("column Werknemers_4")
+			.hasMessageContaining("unknown column");
+	}
+
+	@Test
+	void aCommaSeparatedCopyIsRejectedForItsDelimiter() throws IOException {
+		Path source = SharedData.file("cbs/85268NED.csv");
+		Path bad = this.temp.resolve("85268NED.csv");
+		Files.writeString(bad, Files.readString(source, StandardCharsets.UTF_8).replace(';', ','),
+				StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> this.importer.importFile(bad)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("line 1")
+			.hasMessageContaining("wrong delimiter");
+	}
+
+	private BigDecimal current(String indicator, String region, String period) {
+		return this.jdbc.select(OBSERVATION_CURRENT.VALUE)
+			.from(OBSERVATION_CURRENT)
+			.where(OBSERVATION_CURRENT.INDICATOR_CODE.eq(indicator), OBSERVATION_CURRENT.REGION_CODE.eq(region),
+					OBSERVATION_CURRENT.PERIOD_CODE.eq(period), OBSERVATION_CURRENT.BREAKDOWN_ID.eq(0L))
+			.fetchOne(OBSERVATION_CURRENT.VALUE);
+	}
+
+	private int vintages(String indicator, String region, String period) {
+		return this.jdbc.fetchCount(OBSERVATION,
+				OBSERVATION.INDICATOR_CODE.eq(indicator)
+					.and(OBSERVATION.REGION_CODE.eq(region))
+					.and(OBSERVATION.PERIOD_CODE.eq(period))
+					.and(OBSERVATION.BREAKDOWN_ID.eq(0L)));
+	}
+
+	private long dataVersion() {
+		return this.jdbc.fetchSingle("select version from data_version").get(0, Long.class);
+	}
+
+	private Path copyWithReplacedLine(Path source, String name, String marker,
+			java.util.function.UnaryOperator<String> change) throws IOException {
+		List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+		boolean found = false;
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(marker)) {
+				lines.set(i, change.apply(lines.get(i)));
+				found = true;
+				break;
+			}
+		}
+		assertThat(found).as("line with %s", marker).isTrue();
+		Path dir = Files.createTempDirectory(this.temp, "copy");
+		Path copy = dir.resolve(name);
+		Files.write(copy, lines, StandardCharsets.UTF_8);
+		return copy;
+	}
+
+	private static int lineOf(Path file, String marker) throws IOException {
+		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(marker)) {
+				return i + 1;
+			}
+		}
+		return -1;
+	}
+
+	private static String readField(Path file, String marker, int index) throws IOException {
+		return Files.readAllLines(file, StandardCharsets.UTF_8)
+			.stream()
+			.filter((l) -> l.contains(marker))
+			.findFirst()
+			.orElseThrow()
+			.split(";", -1)[index];
+	}
+
+	private static String replaceField(String line, int index, String value) {
+		String[] fields = line.split(";", -1);
+		fields[index] = value;
+		return String.join(";", fields);
+	}
+
+}

@@ -1,0 +1,168 @@
+package nl.llomonitor.importer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static nl.llomonitor.db.Tables.IMPORT_RUN;
+import static nl.llomonitor.db.Tables.OBSERVATION;
+import static nl.llomonitor.db.Tables.REGION_ALIAS;
+import static nl.llomonitor.db.Tables.REGION_GEOMETRY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A corrupted copy of each real file (made here, in a temporary folder) fails with an
+ * error naming the file, the line or record, the column, the value and what was expected,
+ * and writes nothing but its failed import_run row.
+ */
+@SpringBootTest
+@Import(TestDatabaseConfiguration.class)
+class CorruptedFilesIntegrationTests {
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	@TempDir
+	Path temp;
+
+	/**
+	 * @param file shared file (or a file in a shared OData folder)
+	 * @param folder whether to import the file's whole folder
+	 * @param corrupt what to do to the text
+	 * @param expected fragments the error message must contain
+	 */
+	record Case(String file, boolean folder, UnaryOperator<String> corrupt, List<String> expected) {
+
+		@Override
+		public String toString() {
+			return this.file + " " + this.expected;
+		}
+
+	}
+
+	static Stream<Case> cases() {
+		return Stream.of(
+				new Case("cbs/85268NED.csv", false, (t) -> t.replace(';', '\t'),
+						List.of("85268NED.csv", "line 1", "wrong delimiter", "expected a ';' separated header")),
+				new Case("cbs/86088NED.csv", false,
+						(t) -> replaceNth(t, ";Groningen (AM);2020;", ";Groningen (XX);2020;", 1),
+						List.of("86088NED.csv", "line ", "column RegioS", "'Groningen (XX)'", "unknown region",
+								"expected a CBS region label")),
+				new Case("cbs/83599NED.csv", false,
+						(t) -> replaceNth(t, ";Utrecht (PV);2019 4e kwartaal;27.1",
+								";Utrecht (PV);2019 4e kwartaal;27.1.1", 1),
+						List.of("83599NED.csv", "line 653", "column OpenstaandeVacatures_1", "'27.1.1'", "not a number",
+								"expected a decimal number")),
+				new Case("cbs/80474ned.csv", false, (t) -> replaceNth(t, ";P Onderwijs;", ";P Opleidingen;", 1),
+						List.of("80474ned.csv", "line ", "column SBI2008PartBedrijvenOverheid", "'P Opleidingen'",
+								"unknown dimension member", "expected one of")),
+				new Case("cbs/85554NED.csv", false,
+						(t) -> t.replace("PersonenMetEenWerkloosheidsuitkering_1", "PersonenMetWW_1"),
+						List.of("85554NED.csv", "line 1", "column PersonenMetWW_1", "unknown column",
+								"expected one of the columns in data/mappings/85554NED.yaml")),
+				new Case("cbs/85315NED.csv", false,
+						(t) -> replaceNth(t, "Werkzame beroepsbevolking;Totaal;2023;",
+								"Werkzame beroepsbevolking;Totaal;2023;n.v.t.", 1),
+						List.of("85315NED.csv", "column Bevolking15Tot75Jaar_1", "not a number")),
+				new Case("cbs/85314NED.csv", false, (t) -> t.replace(";15 tot 25 jaar;", ";15 tot 26 jaar;"),
+						List.of("85314NED.csv", "column Leeftijd", "'15 tot 26 jaar'", "unknown dimension member")),
+				new Case("cbs/84916NED_v4_allTables.csv", false, (t) -> t.replace(",PV26,", ",PV99,"),
+						List.of("84916NED_v4_allTables.csv", "line ", "column RegioCode", "'PV99'", "unknown region")),
+				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace(",NL31\t", ",NL39\t"),
+						List.of("trng_lfse_04_NL_subset.tsv", "line ", "column geo", "'NL39'", "unknown region",
+								"expected a Dutch NUTS 2016 code")),
+				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace("26.4 ", "26,4 "),
+						List.of("trng_lfse_04_NL_subset.tsv", "line 8", "column 2021", "'26,4 b'", "not a number")),
+				new Case("cbs/85755NED.csv", false, (t) -> t.replace("GM1680    ", "GM16X0    "),
+						List.of("85755NED.csv", "line 2", "column Code_1", "'GM16X0'", "expected a CBS code")),
+				new Case("geo/provincie_2023_wgs84.geojson", false, (t) -> t.substring(0, t.length() / 2),
+						List.of("provincie_2023_wgs84.geojson", "line ", "expected complete, valid GeoJSON")),
+				new Case("cbs/odata3_83599NED/UntypedDataSet_page2_skip10000.json", true,
+						(t) -> t.substring(0, t.length() - 5000),
+						List.of("odata3_83599NED", "record ", "expected complete, valid OData JSON", "skip=10000")),
+				new Case("cbs/odata3_80137ned/TypedDataSet.json", true,
+						(t) -> t.replace("\"Totaal_1\"", "\"Totaal_99\""),
+						List.of("odata3_80137ned", "record 1", "column Totaal_99", "unknown property")),
+				new Case("cbs/odata4_80072ned/Observations.json", true,
+						(t) -> t.replace("\"Value\":4.6,", "\"Value\":\"4,6\","),
+						List.of("odata4_80072ned", "record 2", "column Value", "'4,6'", "not a number")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("cases")
+	void aCorruptedCopyFailsClearlyAndWritesNothing(Case c) throws IOException {
+		Path source = SharedData.file(c.file());
+		Path target;
+		if (c.folder()) {
+			Path dir = Files.createDirectory(this.temp.resolve(source.getParent().getFileName()));
+			try (Stream<Path> files = Files.list(source.getParent())) {
+				for (Path f : files.toList()) {
+					Files.copy(f, dir.resolve(f.getFileName()));
+				}
+			}
+			target = dir;
+		}
+		else {
+			target = this.temp.resolve(source.getFileName());
+		}
+		Path corrupted = (c.folder() ? target : this.temp).resolve(source.getFileName());
+		String text = Files.readString(source, StandardCharsets.UTF_8);
+		String changed = c.corrupt().apply(text);
+		assertThat(changed).as("the corruption changes the file").isNotEqualTo(text);
+		Files.writeString(corrupted, changed, StandardCharsets.UTF_8);
+
+		long observations = this.jdbc.fetchCount(OBSERVATION);
+		long aliases = this.jdbc.fetchCount(REGION_ALIAS);
+		long shapes = this.jdbc.fetchCount(REGION_GEOMETRY);
+		long version = this.jdbc.fetchSingle("select version from data_version").get(0, Long.class);
+		var thrown = assertThatThrownBy(() -> this.importer.importFile(target)).isInstanceOf(ImportException.class);
+		for (String fragment : c.expected()) {
+			thrown.hasMessageContaining(fragment);
+		}
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(observations);
+		assertThat(this.jdbc.fetchCount(REGION_ALIAS)).isEqualTo(aliases);
+		assertThat(this.jdbc.fetchCount(REGION_GEOMETRY)).isEqualTo(shapes);
+		assertThat(this.jdbc.fetchSingle("select version from data_version").get(0, Long.class)).isEqualTo(version);
+		assertThat(this.jdbc.select(IMPORT_RUN.STATUS, IMPORT_RUN.ERROR)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.FILE_NAME.eq(target.getFileName().toString()))
+			.orderBy(IMPORT_RUN.ID.desc())
+			.limit(1)
+			.fetchSingle()
+			.value1()).isEqualTo("failed");
+	}
+
+	private static String replaceNth(String text, String from, String to, int n) {
+		int index = -1;
+		for (int i = 0; i < n; i++) {
+			index = text.indexOf(from, index + 1);
+			if (index < 0) {
+				return text;
+			}
+		}
+		return text.substring(0, index) + to + text.substring(index + from.length());
+	}
+
+}

@@ -1,0 +1,176 @@
+package nl.llomonitor.importer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import nl.llomonitor.SharedData;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The live fetch of a CBS table against a local HTTP server that replays the real saved
+ * OData v3 and v4 responses (with their next links pointing to it): paging, a retry after
+ * a 503, a conditional request answered 304, and a table that does not exist.
+ */
+@SpringBootTest
+@Import(TestDatabaseConfiguration.class)
+class LiveFetchIntegrationTests {
+
+	private static HttpServer server;
+
+	private static String base;
+
+	private static final List<String> requests = new CopyOnWriteArrayList<>();
+
+	private static final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	@Autowired
+	private ImportService bean;
+
+	@BeforeAll
+	static void replayServer() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		base = "http://127.0.0.1:" + server.getAddress().getPort();
+		Path v3 = SharedData.file("cbs/odata3_83599NED/UntypedDataSet_page1.json").getParent();
+		Path v4 = SharedData.file("cbs/odata4_80072ned/Observations.json").getParent();
+		server.createContext("/", (exchange) -> {
+			String target = exchange.getRequestURI().toString();
+			requests.add(target + " " + exchange.getRequestHeaders().getFirst("If-None-Match"));
+			AtomicInteger failures = failuresLeft.get(exchange.getRequestURI().getPath());
+			if (failures != null && failures.getAndDecrement() > 0) {
+				exchange.getResponseHeaders().set("Retry-After", "0");
+				send(exchange, 503, new byte[0]);
+				return;
+			}
+			String path = exchange.getRequestURI().getPath();
+			String query = String.valueOf(exchange.getRequestURI().getRawQuery());
+			Path file = null;
+			if (path.equals("/ODataFeed/odata/83599NED/TypedDataSet")) {
+				if ("\"83599-v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+					exchange.getResponseHeaders().set("ETag", "\"83599-v1\"");
+					send(exchange, 304, null);
+					return;
+				}
+				exchange.getResponseHeaders().set("ETag", "\"83599-v1\"");
+				file = v3.resolve("UntypedDataSet_page1.json");
+			}
+			else if (path.equals("/ODataFeed/OData/83599NED/UntypedDataSet/") && query.contains("skip=10000")) {
+				file = v3.resolve("UntypedDataSet_page2_skip10000.json");
+			}
+			else if (path.startsWith("/CBS/80072ned/")) {
+				Path candidate = v4.resolve(path.substring("/CBS/80072ned/".length()) + ".json");
+				file = Files.isRegularFile(candidate) ? candidate : null;
+			}
+			if (file == null) {
+				send(exchange, 404, "{}".getBytes(StandardCharsets.UTF_8));
+				return;
+			}
+			String body = Files.readString(file, StandardCharsets.UTF_8)
+				.replace("https://opendata.cbs.nl", base)
+				.replace("https://beta-odata4.cbs.nl", base);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			send(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
+		});
+		server.start();
+	}
+
+	private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+		exchange.sendResponseHeaders(status, (body == null || status == 304) ? -1 : body.length);
+		if (body != null && status != 304) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+		exchange.close();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.stop(0);
+	}
+
+	private ImportService importer() {
+		return new ImportService(this.jdbc,
+				new ImportProperties("off", false, base + "/ODataFeed/odata", base + "/CBS", 3, Duration.ofMillis(20)));
+	}
+
+	@Test
+	void fetchesBothPagesRetriesAfterA503AndAsksConditionallyTheNextTime() {
+		failuresLeft.put("/ODataFeed/odata/83599NED/TypedDataSet", new AtomicInteger(1));
+		requests.clear();
+		ImportReport report = importer().fetchTable("83599NED", false);
+		assertThat(report.format()).isEqualTo("cbs-odata3");
+		assertThat(report.tableId()).isEqualTo("83599NED");
+		assertThat(report.rowsRead()).isEqualTo(15_504);
+		assertThat(report.warnings()).contains("2 pages read (odata.nextLink)");
+		assertThat(requests).filteredOn((r) -> r.startsWith("/ODataFeed/odata/83599NED/TypedDataSet")).hasSize(2);
+		assertThat(requests).anyMatch((r) -> r.contains("skip=10000"));
+		assertThat(current("vacatures", "PV26", "2019KW04")).isEqualByComparingTo("26.7");
+
+		ImportReport again = importer().fetchTable("83599NED", false);
+		assertThat(again.status()).isEqualTo("unchanged");
+		assertThat(again.rowsRead()).isZero();
+		assertThat(again.warnings()).anyMatch((w) -> w.contains("304"));
+		assertThat(requests.get(requests.size() - 1)).endsWith("\"83599-v1\"");
+
+		// the newer published vintage (the 2025 CSV) is current again
+		this.bean.importFile(SharedData.file("cbs/83599NED.csv"));
+		assertThat(current("vacatures", "PV26", "2019KW04")).isEqualByComparingTo("27.1");
+	}
+
+	@Test
+	void fetchesODataV4ObservationsWithTheirCodeLists() {
+		ImportReport report = importer().fetchTable("80072ned", true);
+		assertThat(report.format()).isEqualTo("cbs-odata4");
+		assertThat(report.rowsRead()).isEqualTo(4409);
+		assertThat(current("ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
+		assertThat(requests).anyMatch((r) -> r.startsWith("/CBS/80072ned/PeriodenCodes"));
+	}
+
+	@Test
+	void anUnknownTableIsAClearError() {
+		assertThatThrownBy(() -> importer().fetchTable("99999NED", false)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("99999NED")
+			.hasMessageContaining("not found (404)");
+		assertThatThrownBy(() -> importer().fetchTable("../etc", false)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("invalid table id");
+	}
+
+	private java.math.BigDecimal current(String indicator, String region, String period) {
+		return this.jdbc.select(OBSERVATION_CURRENT.VALUE)
+			.from(OBSERVATION_CURRENT)
+			.where(OBSERVATION_CURRENT.INDICATOR_CODE.eq(indicator), OBSERVATION_CURRENT.REGION_CODE.eq(region),
+					OBSERVATION_CURRENT.PERIOD_CODE.eq(period), OBSERVATION_CURRENT.BREAKDOWN_ID.eq(0L))
+			.fetchOne(OBSERVATION_CURRENT.VALUE);
+	}
+
+}

@@ -1,0 +1,22 @@
+package nl.llomonitor.system;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Netty 4.2's adaptive buffer allocator briefly takes a {@code StampedLock} when it grows
+ * or frees a magazine. That is a short in-memory wait inside Netty, not blocking I/O, but
+ * BlockHound reports it and thereby kills the connection (seen on R2DBC reads under
+ * load). Allowed here, narrowly, so BlockHound keeps catching real blocking calls in our
+ * code.
+ */
+public class NettyAllocatorBlockHoundIntegration implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+				"tryExpandMagazines");
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
+	}
+
+}

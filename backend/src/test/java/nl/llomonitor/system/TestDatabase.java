@@ -1,0 +1,87 @@
+package nl.llomonitor.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The one PostgreSQL every integration test in a JVM runs against: a Testcontainers
+ * {@code postgres:17} where a Docker engine answers, otherwise a real embedded PostgreSQL
+ * (binaries from Maven Central). Either way tests run on real PostgreSQL; if neither can
+ * start, the test fails, it is never skipped.
+ */
+public final class TestDatabase {
+
+	private static final Logger logger = LoggerFactory.getLogger(TestDatabase.class);
+
+	private static DatabaseEndpoint endpoint;
+
+	private TestDatabase() {
+	}
+
+	/**
+	 * Starts the database on first use.
+	 * @return where to reach it
+	 */
+	public static synchronized DatabaseEndpoint endpoint() {
+		if (endpoint == null) {
+			endpoint = dockerAvailable() ? startContainer() : startEmbedded();
+			logger.info("Integration tests use {}", endpoint);
+		}
+		return endpoint;
+	}
+
+	private static boolean dockerAvailable() {
+		if ("embedded".equalsIgnoreCase(System.getenv("LLO_TEST_DB"))) {
+			return false;
+		}
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	@SuppressWarnings("resource") // lives as long as the test JVM; Ryuk or the shutdown
+									// hook removes it
+	private static DatabaseEndpoint startContainer() {
+		PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine").withDatabaseName("llo")
+			.withUsername("llo")
+			.withPassword("llo");
+		container.start();
+		return DatabaseEndpoint.fromJdbcUrl(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+	}
+
+	private static DatabaseEndpoint startEmbedded() {
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					// the JVM is going away
+				}
+			}));
+			try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+				s.execute("create database llo");
+			}
+			return new DatabaseEndpoint("localhost", postgres.getPort(), "llo", "postgres", "postgres");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Neither Docker nor the embedded PostgreSQL is available", ex);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Could not create the test database", ex);
+		}
+	}
+
+}

@@ -1,0 +1,177 @@
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import nl.llomonitor.LloMonitorApplication;
+import nl.llomonitor.importer.ImportReport;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.system.DatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Import throughput and peak heap (issue 3): imports a file through ImportService (one
+ * transaction: COPY into a staging table, merge, vintage check) and, in the same run and
+ * into the same, emptied table, PostgreSQL's own COPY of exactly the rows the import
+ * wrote. Files: the largest shared file with a mapping (86088NED.csv) and a generated
+ * CBS CSV file with 10 million observations (85268NED layout, every region of the region
+ * list, years/quarters/months 1800-1991). Run through bench/import.sh.
+ */
+public class ImportBench {
+
+	public static void main(String[] args) throws Exception {
+		Path work = Path.of(args[0]);
+		Path shared = Path.of(args[1]);
+		long observations = (args.length > 2) ? Long.parseLong(args[2]) : 10_000_000L;
+		SpringApplication app = new SpringApplication(LloMonitorApplication.class);
+		app.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = app.run("--llo.import.bootstrap-dir=off", "--llo.import.demo=false",
+				"--llo.db.embedded.data-dir=" + work.resolve("pgdata"), "--logging.level.root=WARN",
+				"--spring.main.banner-mode=off")) {
+			ImportService importer = context.getBean(ImportService.class);
+			DSLContext jdbc = context.getBean(DatabaseConfiguration.JDBC_DSL, DSLContext.class);
+			List<String> lines = new ArrayList<>();
+			lines.add(run(importer, jdbc, shared.resolve("cbs/86088NED.csv"), work));
+			Path big = work.resolve("85268NED_generated_" + observations + ".csv");
+			long t = System.nanoTime();
+			long rows = generate(big, observations);
+			System.out.printf(Locale.ROOT, "generated %s: %,d records, %,d observations, %,d bytes in %.1f s%n", big,
+					rows, rows * 7, Files.size(big), (System.nanoTime() - t) / 1e9);
+			lines.add(run(importer, jdbc, big, work));
+			System.out.println();
+			System.out.println("file | records | observations | import s | import obs/s | COPY s | COPY obs/s | ratio | peak heap MB (max " + Runtime.getRuntime().maxMemory() / (1 << 20) + ")");
+			lines.forEach(System.out::println);
+		}
+	}
+
+	static String run(ImportService importer, DSLContext jdbc, Path file, Path work) throws Exception {
+		jdbc.execute("truncate observation");
+		jdbc.execute("checkpoint");
+		System.gc();
+		resetPeaks();
+		long t0 = System.nanoTime();
+		ImportReport report = importer.importFile(file);
+		double importSeconds = (System.nanoTime() - t0) / 1e9;
+		long heap = peakHeap();
+		System.out.printf(Locale.ROOT, "import %s: %s, %,d records, %,d observations written in %.1f s%n",
+				file.getFileName(), report.status(), report.rowsRead(), report.rowsInserted(), importSeconds);
+
+		// the same rows, as COPY text for observation, written into an emptied table
+		Path copyFile = work.resolve("copy.txt");
+		long baselineRun = jdbc.fetchSingle(
+				"insert into import_run (format, file_name, checksum, status) values ('copy', 'baseline', '', 'succeeded') returning id")
+			.get(0, Long.class);
+		jdbc.connection((connection) -> {
+			try (OutputStream out = Files.newOutputStream(copyFile)) {
+				connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyOut("copy (select indicator_code, region_code, period_code, breakdown_id, " + baselineRun
+							+ ", now(), value, margin_low, margin_high, status, flags, footnote, source_table"
+							+ " from observation where import_run_id = " + report.id() + ") to stdout", out);
+			}
+		});
+		jdbc.execute("truncate observation");
+		jdbc.execute("checkpoint");
+		long[] copied = new long[1];
+		long t1 = System.nanoTime();
+		jdbc.transaction((cfg) -> cfg.dsl().connection((connection) -> {
+			try (InputStream in = Files.newInputStream(copyFile)) {
+				copied[0] = connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn("copy observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,"
+							+ " recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table)"
+							+ " from stdin", in);
+			}
+		}));
+		double copySeconds = (System.nanoTime() - t1) / 1e9;
+		Files.delete(copyFile);
+		System.out.printf(Locale.ROOT, "COPY of the same %,d rows into observation in %.1f s%n", copied[0],
+				copySeconds);
+		return String.format(Locale.ROOT, "%s | %,d | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f | %d",
+				file.getFileName(), report.rowsRead(), report.rowsInserted(), importSeconds,
+				report.rowsInserted() / importSeconds, copySeconds, copied[0] / copySeconds, importSeconds / copySeconds,
+				heap / (1 << 20));
+	}
+
+	/**
+	 * A CBS CSV file in the 85268NED layout (7 measures per record) with at least the given
+	 * number of observations: every region label of the region list × years, quarters and
+	 * months from 1800 on.
+	 */
+	static long generate(Path file, long observations) throws Exception {
+		List<String> labels = new ArrayList<>();
+		try (InputStream in = ImportBench.class.getClassLoader().getResourceAsStream("data/regions/regions.csv")) {
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				int at = line.indexOf("cbs-label=");
+				if (at > 0 && !line.startsWith("code;")) {
+					String label = line.substring(at + "cbs-label=".length()).split("\\|")[0];
+					labels.add(label.startsWith("\"") ? label.substring(1) : label);
+				}
+			}
+		}
+		String[] months = { "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+				"oktober", "november", "december" };
+		long records = (observations + 6) / 7;
+		long written = 0;
+		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			out.write("\uFEFFID;RegioS;Perioden;BeroepsEnNietBeroepsbevolking_1;Beroepsbevolking_2;WerkzameBeroepsbevolking_3;"
+					+ "Werknemer_4;Zelfstandige_5;PositieInDeWerkkringOnbekend_6;Beroepsniveau1_7;Beroepsniveau2_8;"
+					+ "Beroepsniveau3_9;Beroepsniveau4_10;BeroepsniveauOnbekend_11;WerklozeBeroepsbevolking_12;"
+					+ "Werkloosheidspercentage_13;NietBeroepsbevolking_14;BrutoArbeidsparticipatie_15;NettoArbeidsparticipatie_16\n");
+			outer: for (int year = 1800; year < 2100; year++) {
+				List<String> periods = new ArrayList<>();
+				periods.add(String.valueOf(year));
+				for (int q = 1; q <= 4; q++) {
+					periods.add(year + " " + q + "e kwartaal");
+				}
+				for (String m : months) {
+					periods.add(year + " " + m);
+				}
+				for (String period : periods) {
+					for (String region : labels) {
+						if (written >= records) {
+							break outer;
+						}
+						long v = (written * 7919) % 1000;
+						out.write(written + ";" + region + ";" + period + ";" + (1000 + v) + ";" + (700 + v) + ";"
+								+ (650 + v) + ";1;2;0;1;2;3;4;0;" + (50 + v % 40) + ";" + (v % 100) / 10.0 + ";300;"
+								+ (60 + v % 30) + "." + (v % 10) + ";" + (55 + v % 30) + "." + (v % 7) + "\n");
+						written++;
+					}
+				}
+			}
+		}
+		return written;
+	}
+
+	static void resetPeaks() {
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			pool.resetPeakUsage();
+		}
+	}
+
+	static long peakHeap() {
+		long total = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				total += pool.getPeakUsage().getUsed();
+			}
+		}
+		return total;
+	}
+
+
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Import throughput and peak heap (issue 3). Imports, through ImportService (one transaction:
+# COPY into a staging table, set-based merge, vintage check), the largest shared file with a
+# mapping (cbs/86088NED.csv) and a generated CBS CSV file with N observations (default 10 million),
+# each time followed in the same run by PostgreSQL's own COPY of exactly the rows the import wrote,
+# into the same (emptied) observation table. Prints observations/s, the ratio import/COPY and the
+# peak heap of the JVM (run with -Xmx256m, so the heap target is enforced as well as measured).
+# Own embedded PostgreSQL in a temporary folder; nothing else is touched.
+# Usage: bench/import.sh [observations]   (needs shared/data beside or above the checkout)
+source "$(dirname "$0")/lib.sh"
+use_jdk21
+OBS=${1:-10000000}
+SHARED=${LLO_SHARED_DATA:-}
+if [ -z "$SHARED" ]; then
+  for d in "$ROOT/../shared/data" "$ROOT/../../shared/data" "$ROOT/shared/data"; do
+    [ -d "$d/cbs" ] && SHARED="$(cd "$d" && pwd)" && break
+  done
+fi
+[ -n "$SHARED" ] || { echo "shared/data not found; set LLO_SHARED_DATA" >&2; exit 1; }
+WORK=$(mktemp -d /tmp/llo-import-bench-XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+if [ ! -d "$ROOT/backend/target/classes/nl/llomonitor/importer" ]; then
+  (cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package >&2)
+fi
+(cd "$ROOT" && ./mvnw -B -q -ntp -pl backend dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >&2)
+# a private copy of the classes, so a rebuild during the run cannot disturb it
+cp -r "$ROOT/backend/target/classes" "$WORK/classes"
+CP="$WORK/classes:$(cat "$WORK/cp.txt")"
+"$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$BENCH_DIR/ImportBench.java" "$WORK" "$SHARED" "$OBS" \
+  2> >(grep -v -E "^(WARNING|SLF4J)" >&2)

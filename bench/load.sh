@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Load test (issue 6): wrk against the main API endpoints and / for DURATION (default 60 s) with 64 and
+# then 256 connections, on loopback only. Prints throughput, p50/p99, status classes, errors, and the
+# app's RSS and heap after each round. Usage: bench/load.sh [duration_seconds]
+source "$(dirname "$0")/lib.sh"
+DURATION=${1:-60}
+PORT=18080
+need wrk wrk
+start_app "$PORT"
+PATHS=(
+  /
+  "/api/v1/kerncijfers/PV26"
+  "/api/v1/series?indicator=netto_arbeidsparticipatie&regions=PV26,PV21,NL01"
+  "/api/v1/compare?indicator=netto_arbeidsparticipatie&regions=PV26,PV21,NL01&period=2023KW02"
+  "/api/v1/trend?indicator=werkloosheidspercentage&region=PV26"
+  "/api/v1/regions?level=provincie"
+  "/api/v1/indicators"
+  "/api/v1/map?indicator=werkloosheidspercentage&level=provincie"
+)
+wait_data_stable "$PORT"
+echo "app pid $APP_PID, RSS after start $(rss_mb "$APP_PID") MB, heap $(heap_info "$APP_PID")"
+# warm-up (JIT, pools, caches), not measured
+wrk -t2 -c16 -d10s -s "$BENCH_DIR/paths.lua" "http://127.0.0.1:$PORT" -- "${PATHS[@]}" >/dev/null || true
+for c in 64 256; do
+  out=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 5s -s "$BENCH_DIR/paths.lua" "http://127.0.0.1:$PORT" -- "${PATHS[@]}")
+  heap=$(heap_info "$APP_PID")
+  echo "connections=$c duration=${DURATION}s $(grep RESULT <<<"$out" | sed 's/RESULT //') rss_mb=$(rss_mb "$APP_PID") heap=\"$heap\""
+done

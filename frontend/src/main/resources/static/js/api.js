@@ -1,0 +1,136 @@
+// Client for the public LLO Monitor API (/api/v1, see docs/api.md). Nothing else is used.
+import { getLang } from './i18n.js';
+
+const BASE = '/api/v1';
+
+/** An API error, carrying the RFC 9457 problem (title, detail, type, status). */
+export class ApiError extends Error {
+	constructor(problem, status, url) {
+		super(problem?.title || `HTTP ${status}`);
+		this.name = 'ApiError';
+		this.problem = problem || {};
+		this.status = status;
+		this.url = url;
+		this.title = this.problem.title || `HTTP ${status}`;
+		this.detail = this.problem.detail || null;
+	}
+}
+
+const cache = new Map();
+// After a data change the browser's HTTP cache (max-age=60) may still hold old answers: revalidate (ETag).
+let revalidate = false;
+
+function buildUrl(path, params = {}) {
+	const url = new URL(BASE + path, window.location.origin);
+	for (const [key, value] of Object.entries(params)) {
+		if (value == null || value === '' || (Array.isArray(value) && value.length === 0)) {
+			continue;
+		}
+		url.searchParams.set(key, Array.isArray(value) ? value.join(',') : String(value));
+	}
+	url.searchParams.set('lang', getLang());
+	return url.pathname + url.search;
+}
+
+async function request(url) {
+	let response;
+	try {
+		response = await fetch(url, { headers: { Accept: 'application/json' }, cache: revalidate ? 'no-cache' : 'default' });
+	}
+	catch (e) {
+		throw new ApiError({ title: e.message || 'Network error' }, 0, url);
+	}
+	if (!response.ok) {
+		let problem = null;
+		try {
+			problem = await response.json();
+		}
+		catch {
+			problem = { title: `${response.status} ${response.statusText}`.trim() };
+		}
+		throw new ApiError(problem, response.status, url);
+	}
+	return response.json();
+}
+
+/** GET a JSON resource, sharing one request per URL until the data changes. */
+export function get(path, params) {
+	const url = buildUrl(path, params);
+	let pending = cache.get(url);
+	if (!pending) {
+		pending = request(url);
+		cache.set(url, pending);
+		pending.catch(() => cache.delete(url));
+	}
+	return pending;
+}
+
+/** Forget everything fetched: called when the server announces new data. */
+export function clearCache() {
+	cache.clear();
+	revalidate = true;
+}
+
+export const api = {
+	regions: (level, parent) => get('/regions', { level, parent }),
+	indicators: () => get('/indicators'),
+	indicator: (code) => get(`/indicators/${encodeURIComponent(code)}`),
+	periods: (indicator, type) => get('/periods', { indicator, type }),
+	series: ({ indicator, regions, from, to, periodType, breakdown }) => get('/series',
+		{ indicator, regions, from, to, periodType, breakdown }),
+	compare: ({ indicator, regions, period, breakdown }) => get('/compare', { indicator, regions, period, breakdown }),
+	trend: ({ indicator, region, from, to, breakdown }) => get('/trend', { indicator, region, from, to, breakdown }),
+	kerncijfers: (region) => get(`/kerncijfers/${encodeURIComponent(region)}`),
+	map: ({ indicator, level, period }) => get('/map', { indicator, level, period }),
+	geo: (level) => get(`/geo/${encodeURIComponent(level)}`),
+};
+
+/**
+ * Subscribe to data-changed events. The stream holds one of the browser's few connections per host
+ * (HTTP/1.1: 6), so it is closed while the page is hidden or left (pagehide, back-forward cache) and
+ * reopened when it is shown again; the "hello" event on reopening tells whether data changed meanwhile.
+ * Returns a handle whose readyState mirrors the current EventSource.
+ */
+export function onDataChanged(callback) {
+	if (!('EventSource' in window)) {
+		return null;
+	}
+	const handle = { source: null, version: null, get readyState() {
+		return this.source ? this.source.readyState : 2;
+	} };
+	const seen = (event, announce) => {
+		let version = null;
+		try {
+			version = JSON.parse(event.data).version;
+		}
+		catch {
+			version = null;
+		}
+		const changed = announce || (handle.version != null && version != null && version !== handle.version);
+		if (version != null) {
+			handle.version = version;
+		}
+		if (changed) {
+			callback(version);
+		}
+	};
+	const open = () => {
+		if (handle.source) {
+			return;
+		}
+		handle.source = new EventSource(`${BASE}/events`);
+		handle.source.addEventListener('hello', (event) => seen(event, false));
+		handle.source.addEventListener('data-changed', (event) => seen(event, true));
+	};
+	const close = () => {
+		if (handle.source) {
+			handle.source.close();
+			handle.source = null;
+		}
+	};
+	window.addEventListener('pagehide', close);
+	window.addEventListener('pageshow', open);
+	document.addEventListener('visibilitychange', () => (document.hidden ? close() : open()));
+	open();
+	return handle;
+}

@@ -1,0 +1,319 @@
+// Chart.js configurations built from the series model, plus two small plugins of our own:
+// error bars (published 95 % margins) and series-break markers.
+import { formatValue, periodShort, t } from './i18n.js';
+import { breaks, isProvisional, periods, seriesLabel, valueAt } from './series-model.js';
+
+/** Okabe–Ito: distinguishable with every common colour-vision deficiency. Yellow last (low contrast). */
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#F0E442'];
+const TEXT = '#1b2733';
+const GRID = '#e3e8ee';
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+export function colour(i) {
+	return PALETTE[i % PALETTE.length];
+}
+
+function alpha(hex, a) {
+	const n = parseInt(hex.slice(1), 16);
+	return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
+}
+
+let configured = false;
+
+function configure() {
+	if (configured) {
+		return;
+	}
+	configured = true;
+	const { Chart } = window;
+	Chart.defaults.font.family = FONT;
+	Chart.defaults.font.size = 13;
+	Chart.defaults.color = TEXT;
+	Chart.defaults.borderColor = GRID;
+	Chart.defaults.animation = false;
+	Chart.defaults.maintainAspectRatio = false;
+	Chart.register({
+		id: 'lloFirstChart',
+		afterRender(chart) {
+			if (!window.lloFirstChart && chart.data.datasets.some((d) => d.data.some((v) => v != null))) {
+				window.lloFirstChart = performance.now();
+				performance.mark('llo:first-chart');
+			}
+		},
+	});
+}
+
+/** Draws whiskers for dataset.errorBars[i] = { low, high } on bar charts (vertical or horizontal). */
+const errorBarsPlugin = {
+	id: 'lloErrorBars',
+	afterDatasetsDraw(chart) {
+		const { ctx } = chart;
+		const horizontal = chart.options.indexAxis === 'y';
+		const valueScale = horizontal ? chart.scales.x : chart.scales.y;
+		chart.data.datasets.forEach((dataset, di) => {
+			const bars = dataset.errorBars;
+			const meta = chart.getDatasetMeta(di);
+			if (!bars || meta.hidden) {
+				return;
+			}
+			ctx.save();
+			ctx.strokeStyle = TEXT;
+			ctx.lineWidth = 1.5;
+			meta.data.forEach((element, i) => {
+				const bar = bars[i];
+				if (!bar || bar.low == null || bar.high == null) {
+					return;
+				}
+				const a = valueScale.getPixelForValue(bar.low);
+				const b = valueScale.getPixelForValue(bar.high);
+				const c = horizontal ? element.y : element.x;
+				const cap = Math.min(6, (horizontal ? element.height : element.width) / 4 || 6);
+				ctx.beginPath();
+				if (horizontal) {
+					ctx.moveTo(a, c);
+					ctx.lineTo(b, c);
+					ctx.moveTo(a, c - cap);
+					ctx.lineTo(a, c + cap);
+					ctx.moveTo(b, c - cap);
+					ctx.lineTo(b, c + cap);
+				}
+				else {
+					ctx.moveTo(c, a);
+					ctx.lineTo(c, b);
+					ctx.moveTo(c - cap, a);
+					ctx.lineTo(c + cap, a);
+					ctx.moveTo(c - cap, b);
+					ctx.lineTo(c + cap, b);
+				}
+				ctx.stroke();
+			});
+			ctx.restore();
+		});
+	},
+};
+
+/** Draws a dashed vertical line and a label before every category listed in options.plugins.lloBreaks. */
+const breaksPlugin = {
+	id: 'lloBreaks',
+	afterDatasetsDraw(chart, args, options) {
+		const indices = options?.indices || [];
+		if (!indices.length) {
+			return;
+		}
+		const { ctx, chartArea } = chart;
+		const x = chart.scales.x;
+		ctx.save();
+		ctx.strokeStyle = '#5b6672';
+		ctx.fillStyle = '#3d4650';
+		ctx.setLineDash([4, 4]);
+		ctx.lineWidth = 1;
+		ctx.font = `12px ${FONT}`;
+		ctx.textAlign = 'left';
+		const label = options.label || t('legend.break');
+		const width = ctx.measureText(label).width + 10;
+		let free = -Infinity;
+		for (const index of [...indices].sort((a, b) => a - b)) {
+			const px = index > 0 ? (x.getPixelForValue(index - 1) + x.getPixelForValue(index)) / 2
+				: x.getPixelForValue(index);
+			ctx.beginPath();
+			ctx.moveTo(px, chartArea.top);
+			ctx.lineTo(px, chartArea.bottom);
+			ctx.stroke();
+			if (px >= free && px + width <= chartArea.right) {
+				ctx.fillText(label, px + 4, chartArea.top + 12);
+				free = px + width;
+			}
+		}
+		ctx.restore();
+	},
+};
+
+function tooltipLabel(indicator) {
+	return (item) => {
+		const point = item.dataset.points?.[item.dataIndex];
+		let text = `${item.dataset.label}: ${formatValue(item.parsed.y ?? item.parsed.x, indicator)}`;
+		if (item.chart.options.indexAxis === 'y') {
+			text = `${item.label}: ${formatValue(item.parsed.x, indicator)}`;
+		}
+		if (point?.low != null && point?.high != null) {
+			text += ` (${formatValue(point.low, indicator)} – ${formatValue(point.high, indicator)})`;
+		}
+		if (point && isProvisional(point)) {
+			text += ` · ${t(`status.${point.status}`)}`;
+		}
+		return text;
+	};
+}
+
+function valueAxis(indicator, extra = {}) {
+	return {
+		grid: { color: GRID },
+		border: { display: false },
+		ticks: { callback: (v) => formatValue(v, indicator, { short: true }), maxTicksLimit: 7 },
+		...extra,
+	};
+}
+
+/**
+ * A line chart of every series over the periods of the model.
+ * options.trends: [{ seriesIndex, segments }] from /trend; options.hiddenLegend: hide the legend (embeds).
+ */
+export function lineConfig(model, { trends = [], showTrend = true } = {}) {
+	configure();
+	const ps = periods(model);
+	const codes = ps.map((p) => p.code);
+	const breakSet = new Set(breaks(model));
+	const pointRadius = codes.length > 30 ? 2 : 3;
+	const datasets = model.series.map((s, i) => {
+		const c = colour(i);
+		const points = codes.map((code) => valueAt(s, code));
+		const dashed = s.origin !== 'source' ? [2, 3] : undefined;
+		return {
+			label: seriesLabel(s),
+			lloRole: 'value',
+			data: points.map((p) => p?.value ?? null),
+			points,
+			borderColor: c,
+			backgroundColor: c,
+			borderWidth: 2.5,
+			borderDash: dashed,
+			pointRadius,
+			pointHoverRadius: pointRadius + 2,
+			pointBorderColor: c,
+			pointBorderWidth: 1.5,
+			pointBackgroundColor: points.map((p) => (p && isProvisional(p) ? '#ffffff' : c)),
+			spanGaps: false,
+			tension: 0,
+			segment: {
+				borderColor: (ctx) => (breakSet.has(codes[ctx.p1DataIndex]) ? 'rgba(0,0,0,0)' : undefined),
+				borderDash: (ctx) => {
+					const p = points[ctx.p1DataIndex];
+					return p && isProvisional(p) ? [6, 4] : dashed;
+				},
+			},
+		};
+	});
+	if (showTrend) {
+		for (const { seriesIndex, segments } of trends) {
+			const c = colour(seriesIndex);
+			for (const segment of segments || []) {
+				const line = new Map((segment.line || []).map((l) => [l.period, l]));
+				const pick = (key) => codes.map((code) => line.get(code)?.[key] ?? null);
+				const name = model.series[seriesIndex]?.label || '';
+				datasets.push({
+					label: t('legend.band', { region: name }), lloRole: 'band-low', data: pick('low'), borderWidth: 0,
+					pointRadius: 0, pointHitRadius: 0, fill: false, borderColor: 'rgba(0,0,0,0)',
+				});
+				datasets.push({
+					label: t('legend.band', { region: name }), lloRole: 'band-high', data: pick('high'), borderWidth: 0,
+					pointRadius: 0, pointHitRadius: 0, fill: '-1', backgroundColor: alpha(c, 0.11),
+					borderColor: 'rgba(0,0,0,0)',
+				});
+				datasets.push({
+					label: t('legend.trend', { region: name }), lloRole: 'trend', data: pick('fitted'), borderColor: alpha(c, 0.9),
+					borderWidth: 1.5, pointRadius: 0, pointHitRadius: 0, fill: false,
+				});
+			}
+		}
+	}
+	const provisional = model.series.some((s) => s.points.some((p) => p.value != null && isProvisional(p)));
+	const breakIndices = [...breakSet].map((code) => codes.indexOf(code)).filter((i) => i >= 0);
+	return {
+		type: 'line',
+		data: { labels: ps.map((p) => periodShort(p.code)), datasets },
+		options: {
+			responsive: true,
+			interaction: { mode: 'nearest', axis: 'x', intersect: false },
+			scales: {
+				x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 14 } },
+				y: valueAxis(model.indicator, { grace: '5%' }),
+			},
+			plugins: {
+				legend: {
+					position: 'bottom',
+					labels: {
+						usePointStyle: true,
+						boxHeight: 8,
+						filter: (item, data) => data.datasets[item.datasetIndex]?.lloRole === 'value'
+							|| item.datasetIndex == null,
+						generateLabels: (chart) => {
+							const items = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
+							if (provisional) {
+								items.push({
+									text: t('legend.provisional'), fillStyle: '#ffffff', strokeStyle: TEXT, lineWidth: 1.5,
+									lineDash: [6, 4], pointStyle: 'circle', hidden: false, fontColor: TEXT,
+								});
+							}
+							if (showTrend && trends.length) {
+								items.push({
+									text: t('legend.trendBand'), fillStyle: alpha('#5b6672', 0.25),
+									strokeStyle: '#5b6672', lineWidth: 1, pointStyle: 'rectRounded', hidden: false, fontColor: TEXT,
+								});
+							}
+							return items;
+						},
+					},
+					onClick: (event, item, legend) => {
+						if (item.datasetIndex != null) {
+							window.Chart.defaults.plugins.legend.onClick.call(legend, event, item, legend);
+						}
+					},
+				},
+				tooltip: {
+					filter: (item) => item.dataset.lloRole === 'value' || item.dataset.lloRole === 'trend',
+					callbacks: {
+						title: (items) => (items[0] ? ps[items[0].dataIndex]?.label : ''),
+						label: tooltipLabel(model.indicator),
+					},
+				},
+				lloBreaks: { indices: breakIndices },
+			},
+		},
+		plugins: [breaksPlugin],
+	};
+}
+
+/** Horizontal bars, one per series (its first point), sorted high to low, with error bars where published. */
+export function barConfig(model, { highlight = [] } = {}) {
+	configure();
+	const rows = model.series
+		.map((s) => ({ s, p: s.points[0] }))
+		.filter((r) => r.p)
+		.sort((a, b) => (b.p.value ?? -Infinity) - (a.p.value ?? -Infinity));
+	const colours = rows.map((r) => (highlight.includes(r.s.regionCode) ? PALETTE[1] : PALETTE[0]));
+	const maxHigh = Math.max(...rows.map((r) => r.p.high ?? r.p.value ?? 0));
+	const minLow = Math.min(0, ...rows.map((r) => r.p.low ?? r.p.value ?? 0));
+	return {
+		type: 'bar',
+		data: {
+			labels: rows.map((r) => seriesLabel(r.s)),
+			datasets: [{
+				label: model.indicator.name || '',
+				lloRole: 'value',
+				data: rows.map((r) => r.p.value),
+				points: rows.map((r) => r.p),
+				regionCodes: rows.map((r) => r.s.regionCode),
+				errorBars: rows.map((r) => ({ low: r.p.low, high: r.p.high })),
+				backgroundColor: colours,
+				borderColor: rows.map((r, i) => (isProvisional(r.p) ? TEXT : colours[i])),
+				borderWidth: rows.map((r) => (isProvisional(r.p) ? 1.5 : 0)),
+				borderDash: [4, 3],
+				borderRadius: 3,
+				maxBarThickness: 26,
+			}],
+		},
+		options: {
+			indexAxis: 'y',
+			responsive: true,
+			scales: {
+				x: valueAxis(model.indicator, { suggestedMax: maxHigh * 1.02, suggestedMin: minLow, beginAtZero: true }),
+				y: { grid: { display: false }, border: { display: false }, ticks: { autoSkip: false } },
+			},
+			plugins: {
+				legend: { display: false },
+				tooltip: { callbacks: { label: tooltipLabel(model.indicator) } },
+			},
+		},
+		plugins: [errorBarsPlugin],
+	};
+}

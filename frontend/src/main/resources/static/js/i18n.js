@@ -1,0 +1,457 @@
+// Strings and number/period formatting for NL (default) and EN.
+
+const STRINGS = {
+	nl: {
+		'brand.home': 'Naar het begin',
+		'brand.tagline': 'Arbeidsmarkt en leven lang ontwikkelen, per regio',
+		'header.region': 'Regio',
+		'lang.switch': 'Switch to English',
+		'lang.other': 'EN',
+		'nav.label': 'Onderdelen',
+		'tab.kerncijfers': 'Kerncijfers',
+		'tab.llo': 'Leven lang ontwikkelen',
+		'tab.vergelijk': "Vergelijk regio's",
+		'tab.trends': 'Trends per kwartaal',
+		'tab.kaart': 'Kaart',
+		'footer.sources': 'Bronnen: CBS StatLine (CC BY 4.0), UWV via CBS, Eurostat. Bewerkingen door LLO Monitor zijn als zodanig gemarkeerd.',
+		'footer.api': 'Open data-API',
+		'state.loading': 'Cijfers laden…',
+		'state.error': 'De cijfers konden niet worden geladen',
+		'state.empty': 'Geen cijfers beschikbaar voor deze keuze.',
+		'state.retry': 'Opnieuw proberen',
+		'notice.updated': 'Nieuwe cijfers geladen (dataversie {version}).',
+		'level.land': 'Land',
+		'level.landsdeel': 'Landsdelen',
+		'level.provincie': 'Provincies',
+		'level.arbeidsmarktregio': "Arbeidsmarktregio's",
+		'level.corop': 'COROP-gebieden',
+		'level.gemeente': 'Gemeenten',
+		'figure.table': 'Tabel',
+		'figure.tableHide': 'Verberg tabel',
+		'figure.csv': 'CSV',
+		'figure.csvTitle': 'Download de cijfers van deze grafiek als CSV',
+		'figure.embed': 'Insluiten',
+		'figure.embedTitle': 'Link naar alleen deze grafiek (om in te sluiten)',
+		'figure.share': 'Link kopiëren',
+		'figure.copied': 'Link gekopieerd',
+		'figure.source': 'Bron',
+		'figure.period': 'Periode',
+		'figure.region': 'Regio',
+		'figure.series': 'Reeks',
+		'figure.value': 'Waarde',
+		'figure.margin': '95%-marge',
+		'figure.status': 'Status',
+		'figure.chartOf': 'Grafiek: {title}. {summary}',
+		'notes.provisional': 'Cijfers met status voorlopig of nader voorlopig zijn gestippeld en met open punten getekend; ze kunnen nog wijzigen.',
+		'notes.derived': 'Reeksen gemarkeerd met ◆ zijn door LLO Monitor berekend uit gepubliceerde cijfers ({what}).',
+		'notes.adjusted': 'Seizoencorrectie door LLO Monitor (eigen berekening, geen officiële CBS-reeks).',
+		'notes.break': 'Trendbreuk vóór {periods}: cijfers daarvoor en daarna zijn niet direct vergelijkbaar.',
+		'notes.margins': 'Waar de bron een 95%-marge publiceert, staat die in de tabel en als streepje bij de staaf.',
+		'origin.derived': 'afgeleid',
+		'origin.adjusted': 'eigen seizoencorrectie',
+		'status.definitief': 'definitief',
+		'status.nader_voorlopig': 'nader voorlopig',
+		'status.voorlopig': 'voorlopig',
+		'legend.provisional': 'Voorlopig cijfer',
+		'legend.trend': 'Trend {region}',
+		'legend.band': 'Trendband {region}',
+		'legend.break': 'Trendbreuk',
+		'legend.trendBand': 'Trendlijn met 95%-band',
+		'kc.title': 'Kerncijfers {region}',
+		'kc.intro': 'De belangrijkste cijfers over werk en leren in {region}, steeds met de laatst beschikbare periode. Pijl en kleur geven aan of de verandering gunstig is.',
+		'kc.noData': 'Geen cijfers voor deze regio',
+		'kc.since': 't.o.v. {period}',
+		'kc.info': 'Uitleg bij {name}',
+		'kc.close': 'Sluiten',
+		'kc.definition': 'Definitie',
+		'kc.good': 'gunstig',
+		'kc.bad': 'ongunstig',
+		'kc.neutral': 'neutraal',
+		'kc.up': 'gestegen',
+		'kc.down': 'gedaald',
+		'kc.flat': 'gelijk gebleven',
+		'kc.shares': 'Naar groep',
+		'kc.by.education_level': 'Naar opleidingsniveau',
+		'kc.by.sex': 'Naar geslacht',
+		'kc.derivedBadge': 'afgeleid',
+		'kc.chartTitle': 'Werkloosheid: {region} en Nederland',
+		'kc.chart2Title': 'Netto arbeidsparticipatie: {region} en Nederland',
+		'llo.title': 'Leven lang ontwikkelen',
+		'llo.intro': 'Hoeveel mensen volgen een opleiding, cursus of training? Per regio (Eurostat, 25–64 jaar, laatste 4 weken) en landelijk naar achtergrond (CBS, 15–75 jaar, laatste 12 maanden).',
+		'llo.regions': 'Deelname aan onderwijs en training per regio',
+		'llo.education': 'Deelname naar opleidingsniveau (Nederland)',
+		'llo.type': 'Formeel en niet-formeel leren (Nederland)',
+		'llo.position': 'Deelname naar arbeidspositie (Nederland)',
+		'cmp.title': "Vergelijk regio's",
+		'cmp.intro': 'Kies een indicator, een periode en regio’s van één niveau. Waar de bron een marge publiceert, staat die bij de staaf; de tekst onder de grafiek zegt of verschillen significant zijn.',
+		'cmp.indicator': 'Indicator',
+		'cmp.level': 'Niveau',
+		'cmp.period': 'Periode',
+		'cmp.regions': "Regio's",
+		'cmp.all': 'Alle',
+		'cmp.none': 'Geen',
+		'cmp.chart': '{indicator}, {period}',
+		'cmp.differences': 'Verschillen',
+		'cmp.significant': 'significant',
+		'cmp.notSignificant': 'niet significant',
+		'cmp.notTestable': 'niet toetsbaar',
+		'cmp.pickTwo': "Kies minstens één regio.",
+		'cmp.sigCount': '{region} verschilt significant van {count} van de {total} andere regio’s.',
+		'cmp.method.margins': 'Toets: z-toets op het verschil, met de 95%-marges die de bron publiceert (significant als |z| > 1,96).',
+		'cmp.method.ebb-rule': 'Toets: CBS publiceert geen marges bij EBB-cijfers; LLO Monitor benadert de standaardfout met de EBB-publicatieregel (binomiaal, ca. 200 personen per waarneming). Een benadering, geen CBS-marge; significant als |z| > 1,96.',
+		'cmp.method.not-testable': 'Niet toetsbaar: de bron geeft geen marge en de EBB-regel is niet van toepassing.',
+		'tr.title': 'Trends per kwartaal',
+		'tr.intro': 'Ontwikkeling per kwartaal met een lineaire trend en de 95%-band daarvan. Trends lopen nooit over een trendbreuk heen.',
+		'tr.from': 'Vanaf',
+		'tr.to': 'Tot en met',
+		'tr.yoy': 'Verandering t.o.v. hetzelfde kwartaal een jaar eerder',
+		'tr.sa': 'Seizoengecorrigeerd (eigen berekening LLO Monitor)',
+		'tr.trend': 'Trendlijn en band tonen',
+		'tr.chart': '{indicator}',
+		'tr.chartYoy': '{indicator}: verandering t.o.v. een jaar eerder',
+		'tr.chartSa': '{indicator}, seizoengecorrigeerd (LLO Monitor)',
+		'tr.saNotApplied': 'Seizoencorrectie niet toegepast voor {region}: {reason}',
+		'tr.trendLine': 'Trend {from}–{to}: {slope} per kwartaal{sig}.',
+		'tr.sig': ' (significant)',
+		'tr.notSig': ' (niet significant)',
+		'map.title': 'Kaart',
+		'map.intro': 'Klik op een gebied om het overal op deze site te kiezen. Met Tab loopt u langs de gebieden.',
+		'map.chart': '{indicator}, {period}',
+		'map.noValue': 'geen cijfer',
+		'map.legend': 'Legenda',
+		'summary.none': 'Er zijn geen cijfers voor deze keuze.',
+		'summary.latest': 'In {period} was de {indicator} in {region} {value}',
+		'summary.latestCount': 'In {period} telde {region} {value} {indicator}',
+		'summary.vs': ', {diff} {unit} {dir} {other} ({otherValue})',
+		'summary.above': 'boven',
+		'summary.below': 'onder',
+		'summary.equal': 'gelijk aan',
+		'summary.change': 'Ten opzichte van {period} ({value}) is dat {diff} {unit} {dir}.',
+		'summary.higher': 'hoger',
+		'summary.lower': 'lager',
+		'summary.unchanged': 'Dat is even hoog als in {period}.',
+		'summary.and': 'en',
+		'summary.map': 'In {period} was de {indicator} het hoogst in {max} ({maxValue}) en het laagst in {min} ({minValue}).',
+		'summary.mapCount': 'In {period} had {max} de hoogste waarde voor {indicator} ({maxValue}) en {min} de laagste ({minValue}).',
+		'summary.mapRegion': ' {region}: {value}.',
+		'summary.breakdown': 'In {period} was de {indicator} het hoogst bij {max} ({maxValue}) en het laagst bij {min} ({minValue}).',
+		'unit.pp': 'procentpunt',
+		'unit.thousand': 'duizend',
+		'unit.persons': 'personen',
+		'csv.region': 'regio',
+		'csv.regionCode': 'regio_code',
+		'csv.series': 'reeks',
+		'csv.period': 'periode',
+		'csv.periodCode': 'periode_code',
+		'csv.value': 'waarde',
+		'csv.low': 'marge_onder',
+		'csv.high': 'marge_boven',
+		'csv.status': 'status',
+		'csv.origin': 'herkomst',
+		'csv.source': 'bron',
+		'csv.unit': 'eenheid',
+	},
+	en: {
+		'brand.home': 'Home',
+		'brand.tagline': 'Labour market and lifelong learning, by region',
+		'header.region': 'Region',
+		'lang.switch': 'Schakel naar Nederlands',
+		'lang.other': 'NL',
+		'nav.label': 'Sections',
+		'tab.kerncijfers': 'Key figures',
+		'tab.llo': 'Lifelong learning',
+		'tab.vergelijk': 'Compare regions',
+		'tab.trends': 'Quarterly trends',
+		'tab.kaart': 'Map',
+		'footer.sources': 'Sources: CBS StatLine (CC BY 4.0), UWV via CBS, Eurostat. Figures computed by LLO Monitor are marked as such.',
+		'footer.api': 'Open data API',
+		'state.loading': 'Loading figures…',
+		'state.error': 'The figures could not be loaded',
+		'state.empty': 'No figures available for this selection.',
+		'state.retry': 'Try again',
+		'notice.updated': 'New figures loaded (data version {version}).',
+		'level.land': 'Country',
+		'level.landsdeel': 'Parts of the country',
+		'level.provincie': 'Provinces',
+		'level.arbeidsmarktregio': 'Labour market regions',
+		'level.corop': 'COROP regions',
+		'level.gemeente': 'Municipalities',
+		'figure.table': 'Table',
+		'figure.tableHide': 'Hide table',
+		'figure.csv': 'CSV',
+		'figure.csvTitle': 'Download the figures of this chart as CSV',
+		'figure.embed': 'Embed',
+		'figure.embedTitle': 'Link to this chart only (for embedding)',
+		'figure.share': 'Copy link',
+		'figure.copied': 'Link copied',
+		'figure.source': 'Source',
+		'figure.period': 'Period',
+		'figure.region': 'Region',
+		'figure.series': 'Series',
+		'figure.value': 'Value',
+		'figure.margin': '95% margin',
+		'figure.status': 'Status',
+		'figure.chartOf': 'Chart: {title}. {summary}',
+		'notes.provisional': 'Provisional figures are drawn dashed with hollow points; they may still change.',
+		'notes.derived': 'Series marked ◆ are computed by LLO Monitor from published figures ({what}).',
+		'notes.adjusted': 'Seasonal adjustment by LLO Monitor (our own computation, not an official CBS series).',
+		'notes.break': 'Break in series before {periods}: figures before and after are not directly comparable.',
+		'notes.margins': 'Where the source publishes a 95% margin, it is in the table and drawn as a whisker on the bar.',
+		'origin.derived': 'derived',
+		'origin.adjusted': 'our seasonal adjustment',
+		'status.definitief': 'final',
+		'status.nader_voorlopig': 'revised provisional',
+		'status.voorlopig': 'provisional',
+		'legend.provisional': 'Provisional figure',
+		'legend.trend': 'Trend {region}',
+		'legend.band': 'Trend band {region}',
+		'legend.break': 'Break in series',
+		'legend.trendBand': 'Trend line with 95% band',
+		'kc.title': 'Key figures {region}',
+		'kc.intro': 'The main figures on work and learning in {region}, each for the latest period available. Arrow and colour show whether the change is favourable.',
+		'kc.noData': 'No figures for this region',
+		'kc.since': 'vs {period}',
+		'kc.info': 'About {name}',
+		'kc.close': 'Close',
+		'kc.definition': 'Definition',
+		'kc.good': 'favourable',
+		'kc.bad': 'unfavourable',
+		'kc.neutral': 'neutral',
+		'kc.up': 'up',
+		'kc.down': 'down',
+		'kc.flat': 'unchanged',
+		'kc.shares': 'By group',
+		'kc.by.education_level': 'By education level',
+		'kc.by.sex': 'By sex',
+		'kc.derivedBadge': 'derived',
+		'kc.chartTitle': 'Unemployment: {region} and the Netherlands',
+		'kc.chart2Title': 'Net labour participation: {region} and the Netherlands',
+		'llo.title': 'Lifelong learning',
+		'llo.intro': 'How many people take a course or training? By region (Eurostat, age 25–64, last 4 weeks) and nationally by background (CBS, age 15–75, last 12 months).',
+		'llo.regions': 'Participation in education and training by region',
+		'llo.education': 'Participation by education level (Netherlands)',
+		'llo.type': 'Formal and non-formal learning (Netherlands)',
+		'llo.position': 'Participation by labour market position (Netherlands)',
+		'cmp.title': 'Compare regions',
+		'cmp.intro': 'Choose an indicator, a period and regions of one level. Where the source publishes a margin it is drawn on the bar; the text below the chart says whether differences are significant.',
+		'cmp.indicator': 'Indicator',
+		'cmp.level': 'Level',
+		'cmp.period': 'Period',
+		'cmp.regions': 'Regions',
+		'cmp.all': 'All',
+		'cmp.none': 'None',
+		'cmp.chart': '{indicator}, {period}',
+		'cmp.differences': 'Differences',
+		'cmp.significant': 'significant',
+		'cmp.notSignificant': 'not significant',
+		'cmp.notTestable': 'not testable',
+		'cmp.pickTwo': 'Choose at least one region.',
+		'cmp.sigCount': '{region} differs significantly from {count} of the {total} other regions.',
+		'cmp.method.margins': 'Test: z-test on the difference, using the 95% margins the source publishes (significant when |z| > 1.96).',
+		'cmp.method.ebb-rule': 'Test: CBS publishes no margins for LFS (EBB) figures; LLO Monitor approximates the standard error from the EBB publication rule (binomial, about 200 persons per observation). An approximation, not a CBS margin; significant when |z| > 1.96.',
+		'cmp.method.not-testable': 'Not testable: the source gives no margin and the EBB rule does not apply.',
+		'tr.title': 'Quarterly trends',
+		'tr.intro': 'Quarterly development with a linear trend and its 95% band. Trends never span a break in series.',
+		'tr.from': 'From',
+		'tr.to': 'To',
+		'tr.yoy': 'Change on the same quarter a year earlier',
+		'tr.sa': 'Seasonally adjusted (our own computation)',
+		'tr.trend': 'Show trend line and band',
+		'tr.chart': '{indicator}',
+		'tr.chartYoy': '{indicator}: change on a year earlier',
+		'tr.chartSa': '{indicator}, seasonally adjusted (LLO Monitor)',
+		'tr.saNotApplied': 'Seasonal adjustment not applied for {region}: {reason}',
+		'tr.trendLine': 'Trend {from}–{to}: {slope} per quarter{sig}.',
+		'tr.sig': ' (significant)',
+		'tr.notSig': ' (not significant)',
+		'map.title': 'Map',
+		'map.intro': 'Click an area to select it everywhere on this site. Use Tab to move between areas.',
+		'map.chart': '{indicator}, {period}',
+		'map.noValue': 'no figure',
+		'map.legend': 'Legend',
+		'summary.none': 'There are no figures for this selection.',
+		'summary.latest': 'In {period} the {indicator} in {region} was {value}',
+		'summary.latestCount': 'In {period} {region} had {value} {indicator}',
+		'summary.vs': ', {diff} {unit} {dir} {other} ({otherValue})',
+		'summary.above': 'above',
+		'summary.below': 'below',
+		'summary.equal': 'equal to',
+		'summary.change': 'Compared with {period} ({value}) that is {diff} {unit} {dir}.',
+		'summary.higher': 'higher',
+		'summary.lower': 'lower',
+		'summary.unchanged': 'That is the same as in {period}.',
+		'summary.and': 'and',
+		'summary.map': 'In {period} the {indicator} was highest in {max} ({maxValue}) and lowest in {min} ({minValue}).',
+		'summary.mapCount': 'In {period} {max} had the highest value for {indicator} ({maxValue}) and {min} the lowest ({minValue}).',
+		'summary.mapRegion': ' {region}: {value}.',
+		'summary.breakdown': 'In {period} the {indicator} was highest for {max} ({maxValue}) and lowest for {min} ({minValue}).',
+		'unit.pp': 'percentage points',
+		'unit.thousand': 'thousand',
+		'unit.persons': 'persons',
+		'csv.region': 'region',
+		'csv.regionCode': 'region_code',
+		'csv.series': 'series',
+		'csv.period': 'period',
+		'csv.periodCode': 'period_code',
+		'csv.value': 'value',
+		'csv.low': 'margin_low',
+		'csv.high': 'margin_high',
+		'csv.status': 'status',
+		'csv.origin': 'origin',
+		'csv.source': 'source',
+		'csv.unit': 'unit',
+	},
+};
+
+const MONTHS = {
+	nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober',
+		'november', 'december'],
+	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+		'November', 'December'],
+};
+
+let current = 'nl';
+const formatters = new Map();
+
+export function setLang(lang) {
+	current = lang === 'en' ? 'en' : 'nl';
+	document.documentElement.lang = current;
+}
+
+export function getLang() {
+	return current;
+}
+
+export function locale() {
+	return current === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+/** Translate a key, filling {placeholders} from params. */
+export function t(key, params = {}) {
+	const text = STRINGS[current][key] ?? STRINGS.nl[key] ?? key;
+	return text.replace(/\{(\w+)\}/g, (m, name) => (params[name] ?? m));
+}
+
+/** Apply translations to static markup carrying data-i18n attributes. */
+export function translateStatic(root = document) {
+	root.querySelectorAll('[data-i18n]').forEach((el) => {
+		el.textContent = t(el.dataset.i18n);
+	});
+	root.querySelectorAll('[data-i18n-aria]').forEach((el) => {
+		el.setAttribute('aria-label', t(el.dataset.i18nAria));
+	});
+	root.querySelectorAll('[data-i18n-title]').forEach((el) => {
+		el.setAttribute('title', t(el.dataset.i18nTitle));
+	});
+}
+
+function numberFormat(decimals, signed) {
+	const key = `${current}|${decimals}|${signed}`;
+	let f = formatters.get(key);
+	if (!f) {
+		f = new Intl.NumberFormat(locale(), {
+			minimumFractionDigits: decimals,
+			maximumFractionDigits: decimals,
+			signDisplay: signed ? 'exceptZero' : 'auto',
+		});
+		formatters.set(key, f);
+	}
+	return f;
+}
+
+/** A plain number with the given decimals, in the current locale (75,5 in NL). */
+export function formatNumber(value, decimals = 1, signed = false) {
+	if (value == null || !Number.isFinite(value)) {
+		return '–';
+	}
+	return numberFormat(decimals, signed).format(value);
+}
+
+function decimalsOf(indicator) {
+	return Number.isInteger(indicator?.decimals) ? indicator.decimals : 1;
+}
+
+/** A value with its unit: 75,5 % / 717 duizend / 123.456. */
+export function formatValue(value, indicator, { signed = false, short = false } = {}) {
+	if (value == null || !Number.isFinite(value)) {
+		return '–';
+	}
+	const n = formatNumber(value, decimalsOf(indicator), signed);
+	switch (indicator?.unit) {
+	case 'percent':
+		return current === 'nl' ? `${n}\u00a0%` : `${n}%`;
+	case 'x1000':
+		return short ? n : `${n}\u00a0${t('unit.thousand')}`;
+	case 'pp':
+		return short ? n : `${n}\u00a0${t('unit.pp')}`;
+	default:
+		return n;
+	}
+}
+
+/** A difference between two values: "2,9 procentpunt" for percentages, else in the unit. */
+export function formatDifference(diff, indicator) {
+	const abs = Math.abs(diff);
+	if (indicator?.unit === 'percent' || indicator?.unit === 'pp') {
+		return { text: formatNumber(abs, decimalsOf(indicator)), unit: t('unit.pp') };
+	}
+	if (indicator?.unit === 'x1000') {
+		return { text: formatNumber(abs, decimalsOf(indicator)), unit: t('unit.thousand') };
+	}
+	return { text: formatNumber(abs, decimalsOf(indicator)), unit: '' };
+}
+
+const PERIOD = /^(\d{4})(JJ00|KW0([1-4])|MM(\d{2}))$/;
+
+/** Full period label: 2023 2e kwartaal / 2023 Q2 / november 2024. */
+export function periodLabel(code) {
+	const m = PERIOD.exec(code ?? '');
+	if (!m) {
+		return code ?? '';
+	}
+	if (m[2] === 'JJ00') {
+		return m[1];
+	}
+	if (m[3]) {
+		return current === 'nl' ? `${m[1]} ${m[3]}e kwartaal` : `${m[1]} Q${m[3]}`;
+	}
+	return `${MONTHS[current][Number(m[4]) - 1]} ${m[1]}`;
+}
+
+/** Short period label for chart axes: 2023 K2 / 2023 Q2 / nov 2024. */
+export function periodShort(code) {
+	const m = PERIOD.exec(code ?? '');
+	if (!m) {
+		return code ?? '';
+	}
+	if (m[2] === 'JJ00') {
+		return m[1];
+	}
+	if (m[3]) {
+		return current === 'nl' ? `${m[1]} K${m[3]}` : `${m[1]} Q${m[3]}`;
+	}
+	return `${MONTHS[current][Number(m[4]) - 1].slice(0, 3)} ${m[1]}`;
+}
+
+export function periodType(code) {
+	const m = PERIOD.exec(code ?? '');
+	if (!m) {
+		return null;
+	}
+	return m[2] === 'JJ00' ? 'year' : (m[3] ? 'quarter' : 'month');
+}
+
+/** Lower-case an indicator name for use inside a sentence ("de netto arbeidsparticipatie"). */
+export function inSentence(name) {
+	if (!name) {
+		return '';
+	}
+	if (name.length > 1 && name[1] === name[1].toUpperCase() && name[1] !== name[1].toLowerCase()) {
+		return name; // WW-uitkeringen, LLO: keep acronyms
+	}
+	return name[0].toLowerCase() + name.slice(1);
+}
+
+export function statusLabel(status) {
+	return status ? t(`status.${status}`) : '';
+}

@@ -1,0 +1,289 @@
+// One normalised series model that every view (line, bar, table, map, CSV, summary) transforms.
+//
+// model = {
+//   indicator: { code, name, unit, decimals, higherIsBetter, definition, sourceTable, ... },
+//   title: string,
+//   series: [{ id, label, regionCode, regionName, level, breakdown, origin,
+//              points: [{ period, label, value, low, high, status, flags, footnote, sourceTable }] }],
+//   sources: [{ table, publisher, licence, url }],
+//   notes: [string],
+// }
+import { periodLabel, t } from './i18n.js';
+
+function point(p, fallbackSource) {
+	return {
+		period: p.period,
+		label: p.label || periodLabel(p.period),
+		value: Number.isFinite(p.value) ? p.value : null,
+		low: Number.isFinite(p.marginLow) ? p.marginLow : null,
+		high: Number.isFinite(p.marginHigh) ? p.marginHigh : null,
+		status: p.status || 'definitief',
+		flags: p.flags || '',
+		footnote: p.footnote || null,
+		sourceTable: p.sourceTable || fallbackSource || null,
+	};
+}
+
+function sortPoints(points) {
+	return points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+}
+
+function sourcesOf(indicator, sources) {
+	if (sources?.length) {
+		return sources;
+	}
+	return indicator?.sourceTable ? [{ table: indicator.sourceTable, publisher: '', licence: '', url: null }] : [];
+}
+
+/** From a GET /series response. labelFor(series) may name a series (default: the region name). */
+export function fromSeries(response, { labelFor, idFor } = {}) {
+	const indicator = response.indicator || {};
+	return {
+		indicator,
+		title: indicator.name || '',
+		breakdown: response.breakdown || {},
+		series: (response.series || []).map((s) => ({
+			id: idFor ? idFor(s) : s.region.code,
+			label: labelFor ? labelFor(s) : s.region.name,
+			regionCode: s.region.code,
+			regionName: s.region.name,
+			level: s.region.level,
+			breakdown: response.breakdown || {},
+			origin: s.origin || 'source',
+			points: sortPoints((s.points || []).map((p) => point(p, indicator.sourceTable))),
+		})),
+		sources: sourcesOf(indicator, response.sources),
+		notes: [],
+	};
+}
+
+/** Several models of one indicator (e.g. one per breakdown member) combined into one. */
+export function merge(models, { title } = {}) {
+	const first = models[0];
+	const sources = [];
+	for (const m of models) {
+		for (const s of m.sources) {
+			if (!sources.some((x) => x.table === s.table)) {
+				sources.push(s);
+			}
+		}
+	}
+	return {
+		indicator: first?.indicator || {},
+		title: title || first?.title || '',
+		series: models.flatMap((m) => m.series),
+		sources,
+		notes: models.flatMap((m) => m.notes),
+	};
+}
+
+/** From a GET /compare response: one series per region with the single compared period. */
+export function fromCompare(response) {
+	const indicator = response.indicator || {};
+	const period = response.period || {};
+	return {
+		indicator,
+		title: indicator.name || '',
+		series: (response.values || []).map((v) => ({
+			id: v.region.code,
+			label: v.region.name,
+			regionCode: v.region.code,
+			regionName: v.region.name,
+			level: v.region.level,
+			breakdown: {},
+			origin: v.origin || (indicator.derived ? 'derived' : 'source'),
+			points: [point({ ...v, period: period.code, label: period.label }, indicator.sourceTable)],
+		})),
+		sources: sourcesOf(indicator, response.sources),
+		notes: [],
+		differences: response.differences || [],
+		summary: response.summary || null,
+	};
+}
+
+/** From a GET /map response: one series per region, one point each. */
+export function fromMap(response) {
+	const indicator = response.indicator || {};
+	const period = response.period || {};
+	return {
+		indicator,
+		title: indicator.name || '',
+		series: (response.values || []).map((v) => ({
+			id: v.code,
+			label: v.name,
+			regionCode: v.code,
+			regionName: v.name,
+			level: response.level,
+			breakdown: {},
+			origin: indicator.derived ? 'derived' : 'source',
+			points: [point({ ...v, period: period.code, label: period.label }, indicator.sourceTable)],
+		})),
+		sources: sourcesOf(indicator, response.sources),
+		notes: [],
+	};
+}
+
+/**
+ * A new model whose values are fn(point, series) (null drops the value), for transformations such as
+ * the change on a year earlier or our seasonal adjustment. The result is marked with its origin.
+ */
+export function mapValues(model, fn, { origin, indicator } = {}) {
+	return {
+		...model,
+		indicator: indicator || model.indicator,
+		series: model.series.map((s) => ({
+			...s,
+			origin: origin || s.origin,
+			points: s.points.map((p) => {
+				const value = fn(p, s);
+				return { ...p, value: Number.isFinite(value) ? value : null, low: null, high: null };
+			}),
+		})),
+	};
+}
+
+/** All periods of the model, in order: [{ code, label }]. */
+export function periods(model) {
+	const seen = new Map();
+	for (const s of model.series) {
+		for (const p of s.points) {
+			if (!seen.has(p.period)) {
+				seen.set(p.period, p.label);
+			}
+		}
+	}
+	return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([code, label]) => ({ code, label }));
+}
+
+export function valueAt(series, period) {
+	return series.points.find((p) => p.period === period) || null;
+}
+
+/** The last period in which every series has a value (else the last period of the first series). */
+export function latestCommonPeriod(model) {
+	const all = periods(model).map((p) => p.code).reverse();
+	for (const code of all) {
+		if (model.series.every((s) => valueAt(s, code)?.value != null)) {
+			return code;
+		}
+	}
+	const first = model.series[0]?.points.filter((p) => p.value != null);
+	return first?.length ? first[first.length - 1].period : null;
+}
+
+/** Periods before which a series breaks (flag b). */
+export function breaks(model) {
+	const set = new Set();
+	for (const s of model.series) {
+		for (const p of s.points) {
+			if (p.flags.includes('b')) {
+				set.add(p.period);
+			}
+		}
+	}
+	return [...set].sort();
+}
+
+export function isProvisional(p) {
+	return p.status === 'voorlopig' || p.status === 'nader_voorlopig';
+}
+
+export function hasProvisional(model) {
+	return model.series.some((s) => s.points.some((p) => p.value != null && isProvisional(p)));
+}
+
+export function hasMargins(model) {
+	return model.series.some((s) => s.points.some((p) => p.low != null && p.high != null));
+}
+
+export function nonSource(model) {
+	return model.series.filter((s) => s.origin && s.origin !== 'source');
+}
+
+export function isEmpty(model) {
+	return !model.series.some((s) => s.points.some((p) => p.value != null));
+}
+
+/** A label that visibly marks series not taken straight from a source. */
+export function seriesLabel(s) {
+	if (s.origin === 'derived') {
+		return `${s.label} ◆ (${t('origin.derived')})`;
+	}
+	if (s.origin === 'adjusted') {
+		return `${s.label} ◆ (${t('origin.adjusted')})`;
+	}
+	return s.label;
+}
+
+/**
+ * Table layout: with one period, a row per series; with several, a row per period and a column per series.
+ * Cells are { value, point } or strings; the view formats them.
+ */
+export function toTable(model) {
+	const ps = periods(model);
+	if (ps.length <= 1) {
+		return {
+			orientation: 'series',
+			columns: [t('figure.region'), t('figure.value'), t('figure.margin'), t('figure.status')],
+			rows: model.series.map((s) => ({ header: seriesLabel(s), point: s.points[0] || null, series: s })),
+		};
+	}
+	return {
+		orientation: 'periods',
+		columns: [t('figure.period'), ...model.series.map(seriesLabel)],
+		rows: ps.map((p) => ({
+			header: p.label,
+			period: p.code,
+			cells: model.series.map((s) => valueAt(s, p.code)),
+		})),
+	};
+}
+
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** A CSV cell: formula-leading text neutralised with a leading apostrophe, quoted where needed. */
+export function csvCell(value) {
+	if (value == null) {
+		return '';
+	}
+	if (typeof value === 'number') {
+		return Number.isFinite(value) ? String(value) : '';
+	}
+	let text = String(value);
+	if (FORMULA.test(text)) {
+		text = `'${text}`;
+	}
+	if (/[",\n\r]/.test(text)) {
+		text = `"${text.replace(/"/g, '""')}"`;
+	}
+	return text;
+}
+
+function breakdownText(breakdown) {
+	return Object.entries(breakdown || {}).map(([k, v]) => `${k}=${v}`).join(';');
+}
+
+/** CSV (comma separated, UTF-8, '.' decimals, long format), with attribution lines first. */
+export function toCsv(model) {
+	const lines = [];
+	const sourceText = model.sources
+		.map((s) => [s.publisher, s.table, s.licence].filter(Boolean).join(' '))
+		.join('; ');
+	lines.push(`# ${csvCell(model.title || model.indicator.name || '')}`);
+	if (sourceText) {
+		lines.push(`# ${t('figure.source')}: ${sourceText}`);
+	}
+	const header = ['csv.regionCode', 'csv.region', 'csv.series', 'csv.periodCode', 'csv.period', 'csv.value',
+		'csv.low', 'csv.high', 'csv.unit', 'csv.status', 'csv.origin', 'csv.source'].map((k) => t(k));
+	lines.push(header.join(','));
+	const unit = model.indicator.unit || '';
+	for (const s of model.series) {
+		for (const p of s.points) {
+			lines.push([
+				s.regionCode, s.regionName, breakdownText(s.breakdown) || s.label, p.period, p.label, p.value, p.low,
+				p.high, unit, p.status, s.origin, p.sourceTable,
+			].map(csvCell).join(','));
+		}
+	}
+	return `${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,218 @@
+// Kaart: a choropleth SVG drawn from the GeoJSON of /api/v1/geo/{level}. Hover or focus shows a value;
+// clicking (or Enter/Space) selects the region everywhere on the site.
+import { api } from '../api.js';
+import { clear, h, svg } from '../dom.js';
+import { segmented, select, toolbar } from '../controls.js';
+import { formatValue, t } from '../i18n.js';
+import { fromMap } from '../series-model.js';
+import { mapSummary } from '../summary.js';
+import { indicatorsAt, pick, preferredPeriodType } from './common.js';
+
+const LEVELS = ['provincie', 'arbeidsmarktregio'];
+const DEFAULT_INDICATOR = 'werkloosheidspercentage';
+/** Sequential ColorBrewer "Blues" (colour-blind safe), light to dark. */
+const CLASSES = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
+const NO_DATA = '#e5e7ea';
+const WIDTH = 560;
+
+function rings(geometry) {
+	if (!geometry) {
+		return [];
+	}
+	if (geometry.type === 'Polygon') {
+		return geometry.coordinates;
+	}
+	if (geometry.type === 'MultiPolygon') {
+		return geometry.coordinates.flat();
+	}
+	return [];
+}
+
+/** Equirectangular projection scaled by cos(latitude): good enough and exact-looking for the Netherlands. */
+function projection(features) {
+	let minX = Infinity;
+	let minY = Infinity;
+	let maxX = -Infinity;
+	let maxY = -Infinity;
+	for (const f of features) {
+		for (const ring of rings(f.geometry)) {
+			for (const [x, y] of ring) {
+				minX = Math.min(minX, x);
+				maxX = Math.max(maxX, x);
+				minY = Math.min(minY, y);
+				maxY = Math.max(maxY, y);
+			}
+		}
+	}
+	const k = Math.cos(((minY + maxY) / 2) * (Math.PI / 180));
+	const scale = WIDTH / ((maxX - minX) * k);
+	const height = Math.ceil((maxY - minY) * scale);
+	return {
+		height,
+		point: ([x, y]) => [((x - minX) * k * scale).toFixed(1), ((maxY - y) * scale).toFixed(1)],
+	};
+}
+
+function pathData(geometry, project) {
+	return rings(geometry).map((ring) => `M${ring.map((c) => project(c).join(',')).join('L')}Z`).join('');
+}
+
+/** Equal-interval classes on rounded bounds. */
+function classify(values) {
+	const finite = values.filter(Number.isFinite);
+	if (!finite.length) {
+		return { breaks: [], colour: () => NO_DATA };
+	}
+	const min = Math.min(...finite);
+	const max = Math.max(...finite);
+	const step = (max - min) / CLASSES.length || 1;
+	const breaks = CLASSES.map((c, i) => ({ colour: c, from: min + i * step, to: min + (i + 1) * step }));
+	return {
+		breaks,
+		colour: (v) => {
+			if (!Number.isFinite(v)) {
+				return NO_DATA;
+			}
+			const i = Math.min(CLASSES.length - 1, Math.floor((v - min) / step));
+			return CLASSES[Math.max(0, i)];
+		},
+	};
+}
+
+function swatch(colour) {
+	return svg('svg', { class: 'swatch', viewBox: '0 0 16 16', 'aria-hidden': 'true', focusable: 'false' },
+		svg('rect', { width: 16, height: 16, rx: 2, fill: colour, stroke: '#8a96a3', 'stroke-width': 1 }));
+}
+
+function drawMap(figure, geo, model, ctx) {
+	const features = geo.features || [];
+	const { height, point } = projection(features);
+	const byCode = new Map(model.series.map((s) => [s.regionCode, s]));
+	const scale = classify(model.series.map((s) => s.points[0]?.value));
+	const indicator = model.indicator;
+	const selected = new Set([ctx.primaryRegion()]);
+	const tooltip = h('div', { class: 'map-tooltip', role: 'presentation', hidden: true });
+	const map = svg('svg', {
+		class: 'map', viewBox: `0 0 ${WIDTH} ${height}`, role: 'group',
+		'aria-label': `${figure.titleEl.textContent}`,
+	});
+	const show = (path, label, event) => {
+		tooltip.textContent = label;
+		tooltip.hidden = false;
+		const box = figure.body.getBoundingClientRect();
+		let x;
+		let y;
+		if (event && event.clientX) {
+			x = event.clientX - box.left;
+			y = event.clientY - box.top;
+		}
+		else {
+			const r = path.getBoundingClientRect();
+			x = r.left + r.width / 2 - box.left;
+			y = r.top + r.height / 2 - box.top;
+		}
+		tooltip.style.left = `${Math.round(x)}px`; // CSSOM, CSP-safe
+		tooltip.style.top = `${Math.round(y)}px`;
+	};
+	const hide = () => {
+		tooltip.hidden = true;
+	};
+	const ordered = [...features].sort((a, b) => {
+		const sa = selected.has(a.properties?.code) ? 1 : 0;
+		const sb = selected.has(b.properties?.code) ? 1 : 0;
+		return sa - sb; // selected regions last, so their outline is on top
+	});
+	for (const feature of ordered) {
+		const code = feature.properties?.code || feature.properties?.statcode || feature.id;
+		const s = byCode.get(code);
+		const name = s?.label || feature.properties?.name || feature.properties?.statnaam || code;
+		const value = s?.points[0]?.value;
+		const label = `${name}: ${Number.isFinite(value) ? formatValue(value, indicator) : t('map.noValue')}`;
+		const path = svg('path', {
+			d: pathData(feature.geometry, point), fill: scale.colour(value), class: `map__region${selected.has(code) ? ' is-selected' : ''}`,
+			tabindex: '0', role: 'button', 'aria-label': label, 'aria-pressed': String(selected.has(code)),
+			dataset: { code, focus: `map-${code}` },
+		}, svg('title', {}, label));
+		path.addEventListener('mousemove', (e) => show(path, label, e));
+		path.addEventListener('mouseleave', hide);
+		path.addEventListener('focus', () => show(path, label));
+		path.addEventListener('blur', hide);
+		const choose = () => ctx.update({ regions: [code, ...ctx.state.regions.filter((r) => r !== code)] });
+		path.addEventListener('click', choose);
+		path.addEventListener('keydown', (e) => {
+			if (e.key === 'Enter' || e.key === ' ') {
+				e.preventDefault();
+				choose();
+			}
+		});
+		map.append(path);
+	}
+	const legend = h('div', { class: 'map-legend' }, h('p', { class: 'map-legend__title' }, t('map.legend')),
+		h('ul', {}, scale.breaks.map((b) => h('li', {}, swatch(b.colour),
+			`${formatValue(b.from, indicator)} – ${formatValue(b.to, indicator)}`)),
+		h('li', {}, swatch(NO_DATA), t('map.noValue'))));
+	clear(figure.body).append(h('div', { class: 'map-wrap' }, map, tooltip), legend);
+}
+
+export async function render(panel, ctx) {
+	const { state } = ctx;
+	const level = state.level && LEVELS.includes(state.level) ? state.level
+		: (state.regions[0]?.startsWith('AM') ? 'arbeidsmarktregio' : 'provincie');
+	const controls = toolbar();
+	const retry = () => ctx.update({});
+	const figure = ctx.figure({ id: 'kaart', title: t('map.title'), onRetry: retry });
+	panel.append(
+		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, t('map.title')),
+			h('p', { class: 'panel__intro' }, t('map.intro'))),
+		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, figure.el)));
+	try {
+		const indicators = await indicatorsAt(level);
+		if (!ctx.alive()) {
+			return;
+		}
+		const codes = indicators.map((i) => i.code);
+		const indicatorCode = pick(state.indicator, codes, pick(DEFAULT_INDICATOR, codes, codes[0]));
+		const indicator = indicators.find((i) => i.code === indicatorCode);
+		const periodList = await api.periods(indicatorCode, preferredPeriodType(indicator, level));
+		if (!ctx.alive()) {
+			return;
+		}
+		const periodCodes = periodList.map((p) => p.code);
+		const period = pick(state.period, periodCodes, null);
+		controls.append(
+			select({
+				key: 'map-indicator', label: t('cmp.indicator'), value: indicatorCode,
+				options: indicators.map((i) => ({ value: i.code, label: i.name })),
+				onChange: (v) => ctx.update({ indicator: v, period: null }),
+			}),
+			segmented({
+				key: 'map-level', label: t('cmp.level'), value: level,
+				options: LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })),
+				onChange: (v) => ctx.update({ level: v, period: null }),
+			}),
+			select({
+				key: 'map-period', label: t('cmp.period'), value: period || periodCodes[periodCodes.length - 1],
+				options: [...periodList].reverse().map((p) => ({ value: p.code, label: p.label })),
+				onChange: (v) => ctx.update({ period: v }),
+			}));
+		const [geo, response] = await Promise.all([
+			api.geo(level), api.map({ indicator: indicatorCode, level, period: period || undefined })]);
+		if (!ctx.alive()) {
+			return;
+		}
+		const periodSelect = controls.querySelector('select[data-focus="map-period"]');
+		if (periodSelect && response.period?.code && periodCodes.includes(response.period.code)) {
+			periodSelect.value = response.period.code;
+		}
+		const model = fromMap(response);
+		model.title = t('map.chart', { indicator: model.indicator.name, period: response.period?.label || '' });
+		figure.setTitle(model.title, `${t(`level.${level}`)} · ${model.indicator.name}`);
+		drawMap(figure, geo, model, ctx);
+		figure.finish(model, mapSummary(model, { selected: state.regions[0] }));
+	}
+	catch (err) {
+		if (ctx.alive()) {
+			figure.error(err);
+		}
+	}
+}

@@ -1,0 +1,176 @@
+// Kerncijfers: tiles with the latest figure of each key indicator for one region, plus two charts.
+import { api } from '../api.js';
+import { h, svg, uid } from '../dom.js';
+import { formatDifference, formatNumber, formatValue, statusLabel, t } from '../i18n.js';
+import { fromSeries } from '../series-model.js';
+import { lineSummary } from '../summary.js';
+
+const ARROWS = { up: 'M8 3l5 6h-3v4H6V9H3z', down: 'M8 13l5-6h-3V3H6v4H3z', flat: 'M3 6h6V3l5 5-5 5v-3H3z' };
+
+function arrow(direction) {
+	return svg('svg', { class: 'tile__arrow', viewBox: '0 0 16 16', 'aria-hidden': 'true', focusable: 'false' },
+		svg('path', { d: ARROWS[direction] || ARROWS.flat, fill: 'currentColor' }));
+}
+
+function shareName(share, indicator) {
+	const [dimension, member] = Object.entries(share.breakdown || {})[0] || [];
+	const members = indicator.breakdowns?.[dimension] || [];
+	return members.find((m) => m.code === member)?.name || share.name || member || '';
+}
+
+function infoPopup(figure, name) {
+	const id = uid('tile-info');
+	const button = h('button', {
+		type: 'button', class: 'tile__info', 'aria-expanded': 'false', 'aria-controls': id,
+		'aria-label': t('kc.info', { name }), title: t('kc.info', { name }),
+	}, svg('svg', { viewBox: '0 0 16 16', 'aria-hidden': 'true', focusable: 'false' },
+		svg('circle', { cx: 8, cy: 8, r: 7, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.5 }),
+		svg('path', { d: 'M7.2 7h1.6v5H7.2zM7.2 4h1.6v1.6H7.2z', fill: 'currentColor' })));
+	const close = h('button', { type: 'button', class: 'tile__popup-close', 'aria-label': t('kc.close') }, '×');
+	const popup = h('div', { class: 'tile__popup', id, role: 'region', 'aria-label': t('kc.info', { name }), hidden: true },
+		h('p', { class: 'tile__popup-title' }, name),
+		figure.explanation ? h('p', { class: 'tile__popup-explanation' }, figure.explanation) : null,
+		h('p', { class: 'tile__popup-label' }, t('kc.definition')),
+		h('p', { class: 'tile__popup-definition' }, figure.definition || figure.indicator?.definition || '–'),
+		close);
+	const set = (open) => {
+		popup.hidden = !open;
+		button.setAttribute('aria-expanded', String(open));
+	};
+	button.addEventListener('click', () => set(popup.hidden));
+	close.addEventListener('click', () => {
+		set(false);
+		button.focus();
+	});
+	popup.addEventListener('keydown', (e) => {
+		if (e.key === 'Escape') {
+			set(false);
+			button.focus();
+		}
+	});
+	button.addEventListener('keydown', (e) => {
+		if (e.key === 'Escape') {
+			set(false);
+		}
+	});
+	return { button, popup };
+}
+
+function tile(figure) {
+	const indicator = figure.indicator || {};
+	const name = indicator.name || indicator.code;
+	const { button, popup } = infoPopup(figure, name);
+	const hasValue = figure.value != null;
+	const assessment = hasValue ? (figure.assessment || 'neutral') : 'none';
+	const article = h('article', { class: `tile tile--${assessment}`, dataset: { indicator: indicator.code || '' } },
+		h('div', { class: 'tile__head' }, h('h3', { class: 'tile__name' }, name), button));
+	if (!hasValue) {
+		article.append(h('p', { class: 'tile__value tile__value--none' }, t('kc.noData')),
+			h('p', { class: 'tile__explanation' }, figure.explanation || ''));
+		article.append(popup);
+		return article;
+	}
+	article.append(h('p', { class: 'tile__value' }, formatValue(figure.value, indicator)));
+	if (figure.category) {
+		article.append(h('p', { class: `tile__category tile__category--${figure.category.code}` }, figure.category.label));
+	}
+	if (figure.change != null && figure.previous) {
+		let d = formatDifference(figure.change, indicator);
+		if (figure.change !== 0 && /^0([.,]0*)?$/.test(d.text)) {
+			// a real change that rounds to nothing at the indicator's precision: show one decimal more
+			d = formatDifference(figure.change, { ...indicator, decimals: (indicator.decimals ?? 1) + 1 });
+		}
+		const sign = figure.change > 0 ? '+' : figure.change < 0 ? '−' : '';
+		const changeText = `${sign}${d.text}${d.unit ? ` ${d.unit}` : ''} ${t('kc.since', { period: figure.previous.period?.label || '' })}`;
+		article.append(h('p', { class: 'tile__change' },
+			arrow(figure.direction),
+			h('span', {}, changeText),
+			h('span', { class: 'tile__assessment' }, t(`kc.${figure.assessment || 'neutral'}`))));
+	}
+	const shares = (figure.shares || []).filter((s) => s.value != null);
+	if (shares.length) {
+		// a rate (percent) is shown per group; a count as the group's share of the total
+		const rate = indicator.unit === 'percent';
+		const dimension = Object.keys(shares[0].breakdown || {})[0];
+		article.append(h('div', { class: 'tile__shares' },
+			h('p', { class: 'tile__shares-title' }, t(`kc.by.${dimension}`) !== `kc.by.${dimension}` ? t(`kc.by.${dimension}`)
+				: t('kc.shares')),
+			h('ul', {}, shares.map((s) => {
+				const pct = rate ? s.value : (s.value / (figure.value || 1)) * 100;
+				const meter = h('span', { class: 'share__bar' }, h('span', { class: 'share__fill' }));
+				meter.firstChild.style.width = `${Math.max(0, Math.min(100, pct))}%`; // CSSOM, CSP-safe
+				return h('li', { class: 'share' }, h('span', { class: 'share__name' }, s.label || shareName(s, indicator)), meter,
+					h('span', { class: 'share__value' }, rate ? formatValue(s.value, indicator) : `${formatNumber(pct, 0)}\u00a0%`));
+			}))));
+	}
+	const meta = [figure.period?.label, figure.sourceTable ? `${t('figure.source')}: ${figure.sourceTable}` : null];
+	if (figure.status && figure.status !== 'definitief') {
+		meta.push(statusLabel(figure.status));
+	}
+	article.append(h('p', { class: 'tile__meta' }, meta.filter(Boolean).join(' · '),
+		figure.origin && figure.origin !== 'source'
+			? h('span', { class: 'badge badge--derived', title: t('notes.derived', { what: t('origin.derived') }) },
+				`◆ ${t('kc.derivedBadge')}`) : null));
+	article.append(popup);
+	return article;
+}
+
+function skeleton(n) {
+	return Array.from({ length: n }, () => h('div', { class: 'tile tile--skeleton', 'aria-hidden': 'true' }));
+}
+
+async function chart(ctx, figure, indicator, region, titleKey) {
+	const regions = region === 'NL01' ? ['NL01'] : [region, 'NL01'];
+	// the recent years keep the first view light and readable; the trends tab has the whole series
+	const from = `${new Date().getFullYear() - 6}KW01`;
+	try {
+		const model = fromSeries(await api.series({ indicator, regions, from }));
+		if (!ctx.alive()) {
+			return;
+		}
+		const name = model.series.find((x) => x.regionCode === region)?.regionName || region;
+		figure.setTitle(t(titleKey, { region: name }), model.indicator.name
+			? `${model.indicator.name}${model.indicator.unit === 'percent' ? ' (%)' : ''}` : '');
+		figure.line(model, { summary: lineSummary(model) });
+	}
+	catch (err) {
+		if (ctx.alive()) {
+			figure.error(err);
+		}
+	}
+}
+
+export async function render(panel, ctx) {
+	const region = ctx.primaryRegion();
+	const heading = h('h2', { class: 'panel__title' }, t('kc.title', { region: '…' }));
+	const intro = h('p', { class: 'panel__intro' }, t('kc.intro', { region: '…' }));
+	const grid = h('div', { class: 'tiles', 'aria-busy': 'true' }, skeleton(9));
+	const retry = () => ctx.update({});
+	const f1 = ctx.figure({ id: 'kc-werkloosheid', title: t('kc.chartTitle', { region: '…' }), onRetry: retry });
+	const f2 = ctx.figure({ id: 'kc-participatie', title: t('kc.chart2Title', { region: '…' }), onRetry: retry });
+	panel.append(h('div', { class: 'panel__header' }, heading, intro), grid,
+		h('div', { class: 'figures figures--two' }, f1.el, f2.el));
+
+	const charts = Promise.all([
+		chart(ctx, f1, 'werkloosheidspercentage', region, 'kc.chartTitle'),
+		chart(ctx, f2, 'netto_arbeidsparticipatie', region, 'kc.chart2Title'),
+	]);
+	try {
+		const data = await api.kerncijfers(region);
+		if (!ctx.alive()) {
+			return;
+		}
+		const name = data.region?.name || region;
+		heading.textContent = t('kc.title', { region: name });
+		intro.textContent = t('kc.intro', { region: name });
+		grid.replaceChildren(...(data.figures || []).map(tile));
+		grid.removeAttribute('aria-busy');
+	}
+	catch (err) {
+		grid.removeAttribute('aria-busy');
+		grid.replaceChildren(h('div', { class: 'error-box', role: 'alert' },
+			h('p', { class: 'error-box__title' }, `${t('state.error')}: ${err.title || err.message}`),
+			err.detail ? h('p', { class: 'error-box__detail' }, err.detail) : null));
+	}
+	await charts;
+}

@@ -1,0 +1,90 @@
+// Leven lang ontwikkelen: participation by region over the years and nationally by background.
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { fromSeries, merge } from '../series-model.js';
+import { lineSummary } from '../summary.js';
+
+const REGIONAL = 'llo_deelname_eurostat';
+const NATIONAL = 'llo_deelname';
+
+// Used only when the indicator metadata does not list its breakdown members.
+const FALLBACK = {
+	education_level: [{ code: 'laag', name: 'Laag' }, { code: 'middelbaar', name: 'Middelbaar' }, { code: 'hoog', name: 'Hoog' }],
+	llo_type: [{ code: 'formeel', name: 'Formeel' }, { code: 'niet_formeel', name: 'Niet-formeel' }],
+	labour_position: [{ code: 'werkzaam', name: 'Werkzaam' }, { code: 'werkloos', name: 'Werkloos' },
+		{ code: 'niet_beroepsbevolking', name: 'Niet-beroepsbevolking' }],
+};
+
+const WANTED = {
+	education_level: ['laag', 'middelbaar', 'hoog'],
+	llo_type: ['totaal', 'formeel', 'niet_formeel'],
+	labour_position: ['werkzaam', 'werkloos', 'niet_beroepsbevolking'],
+};
+
+function lloRegions(ctx) {
+	const chosen = ctx.state.regions.filter((r) => /^(NL|PV)/.test(r));
+	const regions = chosen.length ? chosen : ['PV26', 'PV21'];
+	return [...new Set([...regions, 'NL01'])].slice(0, 8);
+}
+
+async function regional(ctx, figure) {
+	const model = fromSeries(await api.series({ indicator: REGIONAL, regions: lloRegions(ctx) }));
+	if (ctx.alive()) {
+		figure.setTitle(t('llo.regions'), model.indicator.name);
+		figure.line(model, { summary: lineSummary(model) });
+	}
+}
+
+async function byDimension(ctx, figure, dimension, titleKey) {
+	const meta = await api.indicator(NATIONAL).catch(() => null);
+	const listed = meta?.breakdowns?.[dimension];
+	const members = (listed?.length ? listed : FALLBACK[dimension]).filter((m) => WANTED[dimension].includes(m.code));
+	// "totaal" is a real member of llo_type (all learning); other breakdowns are taken for all learning
+	const allLearning = dimension !== 'llo_type' && meta?.breakdowns?.llo_type?.some((m) => m.code === 'totaal')
+		? ',llo_type:totaal' : '';
+	const models = await Promise.all(members.map(async (m) => fromSeries(
+		await api.series({ indicator: NATIONAL, regions: ['NL01'], breakdown: `${dimension}:${m.code}${allLearning}` }),
+		{ labelFor: () => m.name, idFor: () => m.code })));
+	const model = merge(models, { title: t(titleKey) });
+	// the EBB redesign of 2021 is a break in these series: the API's trend analysis knows where
+	const trend = await api.trend({ indicator: NATIONAL, region: 'NL01' }).catch(() => null);
+	const breaks = new Set(trend?.breaks || []);
+	model.series.forEach((s) => s.points.forEach((p) => {
+		if (breaks.has(p.period) && !p.flags.includes('b')) {
+			p.flags += 'b';
+		}
+	}));
+	if (ctx.alive()) {
+		figure.setTitle(t(titleKey), model.indicator.name);
+		figure.line(model, { summary: lineSummary(model, { byBreakdown: true }) });
+	}
+}
+
+function guarded(ctx, figure, work) {
+	return work().catch((err) => {
+		if (ctx.alive()) {
+			figure.error(err);
+		}
+	});
+}
+
+export async function render(panel, ctx) {
+	const retry = () => ctx.update({});
+	const f1 = ctx.figure({ id: 'llo-regio', title: t('llo.regions'), onRetry: retry });
+	const f2 = ctx.figure({ id: 'llo-opleiding', title: t('llo.education'), onRetry: retry });
+	const f3 = ctx.figure({ id: 'llo-vorm', title: t('llo.type'), onRetry: retry });
+	const f4 = ctx.figure({ id: 'llo-positie', title: t('llo.position'), onRetry: retry });
+	panel.append(
+		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, t('llo.title')),
+			h('p', { class: 'panel__intro' }, t('llo.intro'))),
+		h('div', { class: 'figures' }, f1.el),
+		h('div', { class: 'figures figures--two' }, f2.el, f3.el, f4.el),
+	);
+	await Promise.all([
+		guarded(ctx, f1, () => regional(ctx, f1)),
+		guarded(ctx, f2, () => byDimension(ctx, f2, 'education_level', 'llo.education')),
+		guarded(ctx, f3, () => byDimension(ctx, f3, 'llo_type', 'llo.type')),
+		guarded(ctx, f4, () => byDimension(ctx, f4, 'labour_position', 'llo.position')),
+	]);
+}

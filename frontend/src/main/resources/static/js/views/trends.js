@@ -1,0 +1,165 @@
+// Trends per kwartaal: several regions over time, with the trend line and band from /trend segments,
+// the change on the same quarter a year earlier, and our own seasonal adjustment (labelled as ours).
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { checklist, select, toggle, toolbar } from '../controls.js';
+import { formatValue, periodLabel, t } from '../i18n.js';
+import { fromSeries, mapValues } from '../series-model.js';
+import { lineSummary } from '../summary.js';
+import { indicatorsAt, pick } from './common.js';
+
+const DEFAULT_INDICATOR = 'werkloosheidspercentage';
+const DEFAULT_REGIONS = ['PV26', 'PV21', 'NL01'];
+
+function chosenRegions(state, available) {
+	const chosen = state.regions.filter((r) => available.includes(r));
+	if (!chosen.length) {
+		return DEFAULT_REGIONS.filter((r) => available.includes(r));
+	}
+	if (chosen.length === 1 && chosen[0] !== 'NL01' && !state.level) {
+		return [chosen[0], 'NL01'];
+	}
+	return chosen.slice(0, 8);
+}
+
+function trendNotes(model, trendByRegion, indicator) {
+	const notes = [];
+	for (const s of model.series) {
+		const trend = trendByRegion.get(s.regionCode);
+		if (!trend) {
+			continue;
+		}
+		const last = trend.segments?.[trend.segments.length - 1];
+		if (last) {
+			const slope = formatValue(last.slopePerPeriod, indicator.unit === 'percent'
+				? { ...indicator, unit: 'pp', decimals: 2 } : { ...indicator, decimals: 2 }, { signed: true });
+			notes.push(`${s.label}: ${t('tr.trendLine', {
+				from: periodLabel(last.from), to: periodLabel(last.to), slope,
+				sig: last.significant ? t('tr.sig') : t('tr.notSig'),
+			})}`);
+		}
+	}
+	return notes;
+}
+
+/** Breaks in series the trend analysis found (e.g. the EBB redesign of 2021) become flag b on the points. */
+function markBreaks(model, trendByRegion) {
+	for (const s of model.series) {
+		const breaks = new Set(trendByRegion.get(s.regionCode)?.breaks || []);
+		for (const p of s.points) {
+			if (breaks.has(p.period) && !p.flags.includes('b')) {
+				p.flags += 'b';
+			}
+		}
+	}
+}
+
+export async function render(panel, ctx) {
+	const { state } = ctx;
+	const controls = toolbar();
+	const retry = () => ctx.update({});
+	const figure = ctx.figure({ id: 'trends', title: t('tr.title'), onRetry: retry, tall: true });
+	panel.append(
+		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, t('tr.title')),
+			h('p', { class: 'panel__intro' }, t('tr.intro'))),
+		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, figure.el)));
+	try {
+		const [indicators, land, provinces] = await Promise.all([
+			indicatorsAt('provincie', { periodType: 'quarter' }), ctx.regionsOf('land'), ctx.regionsOf('provincie')]);
+		if (!ctx.alive()) {
+			return;
+		}
+		const codes = indicators.map((i) => i.code);
+		const indicatorCode = pick(state.indicator, codes, pick(DEFAULT_INDICATOR, codes, codes[0]));
+		const regionList = [...land, ...provinces];
+		const available = regionList.map((r) => r.code);
+		const regions = chosenRegions(state, available);
+		const periodList = await api.periods(indicatorCode, 'quarter');
+		if (!ctx.alive()) {
+			return;
+		}
+		const periodCodes = periodList.map((p) => p.code);
+		const from = pick(state.from, periodCodes, null);
+		const to = pick(state.to, periodCodes, null);
+		controls.append(
+			select({
+				key: 'tr-indicator', label: t('cmp.indicator'), value: indicatorCode,
+				options: indicators.map((i) => ({ value: i.code, label: i.name })),
+				onChange: (v) => ctx.update({ indicator: v }),
+			}),
+			h('div', { class: 'field-row' },
+				select({
+					key: 'tr-from', label: t('tr.from'), value: from || periodCodes[0],
+					options: periodList.map((p) => ({ value: p.code, label: p.label })),
+					onChange: (v) => ctx.update({ from: v }),
+				}),
+				select({
+					key: 'tr-to', label: t('tr.to'), value: to || periodCodes[periodCodes.length - 1],
+					options: periodList.map((p) => ({ value: p.code, label: p.label })),
+					onChange: (v) => ctx.update({ to: v }),
+				})),
+			h('div', { class: 'toggles' },
+				toggle({ key: 'tr-yoy', label: t('tr.yoy'), checked: state.yoy,
+					onChange: (v) => ctx.update({ yoy: v, sa: v ? false : state.sa }) }),
+				toggle({ key: 'tr-sa', label: t('tr.sa'), checked: state.sa,
+					onChange: (v) => ctx.update({ sa: v, yoy: v ? false : state.yoy }) })),
+			checklist({
+				key: 'tr-regions', label: t('cmp.regions'), selected: regions, all: false, none: false,
+				options: regionList.map((r) => ({ value: r.code, label: r.name })),
+				onChange: (values) => ctx.update({ level: 'provincie', regions: values }),
+			}));
+		if (!regions.length) {
+			figure.error({ title: t('cmp.pickTwo') });
+			return;
+		}
+		const range = { from: from || undefined, to: to || undefined };
+		const [seriesResponse, ...trendResponses] = await Promise.all([
+			api.series({ indicator: indicatorCode, regions, periodType: 'quarter', ...range }),
+			...regions.map((region) => api.trend({ indicator: indicatorCode, region, ...range }).catch(() => null)),
+		]);
+		if (!ctx.alive()) {
+			return;
+		}
+		let model = fromSeries(seriesResponse);
+		const indicator = model.indicator;
+		const trendByRegion = new Map();
+		regions.forEach((r, i) => trendResponses[i] && trendByRegion.set(r, trendResponses[i]));
+		markBreaks(model, trendByRegion);
+		const trendPoint = (region, period) => trendByRegion.get(region)?.points?.find((p) => p.period === period);
+		const notes = [];
+		let title = t('tr.chart', { indicator: indicator.name });
+		let showTrend = true;
+		if (state.yoy) {
+			model = mapValues(model, (p, s) => trendPoint(s.regionCode, p.period)?.changeOnYear, {
+				origin: 'derived',
+				indicator: indicator.unit === 'percent' ? { ...indicator, unit: 'pp' } : indicator,
+			});
+			title = t('tr.chartYoy', { indicator: indicator.name });
+			showTrend = false;
+		}
+		else if (state.sa) {
+			model = mapValues(model, (p, s) => trendPoint(s.regionCode, p.period)?.seasonallyAdjusted, { origin: 'adjusted' });
+			title = t('tr.chartSa', { indicator: indicator.name });
+			for (const s of model.series) {
+				const sa = trendByRegion.get(s.regionCode)?.seasonalAdjustment;
+				if (sa && !sa.applied) {
+					notes.push(t('tr.saNotApplied', { region: s.label, reason: sa.reason || '' }));
+				}
+			}
+		}
+		model.title = title;
+		const trends = showTrend ? model.series.map((s, seriesIndex) => ({
+			seriesIndex, segments: trendByRegion.get(s.regionCode)?.segments || [],
+		})) : [];
+		if (showTrend) {
+			notes.push(...trendNotes(model, trendByRegion, indicator));
+		}
+		figure.setTitle(title, model.indicator.unit === 'percent' ? `${indicator.name} (%)` : indicator.name);
+		figure.line(model, { summary: lineSummary(model), trends, showTrend, notes });
+	}
+	catch (err) {
+		if (ctx.alive()) {
+			figure.error(err);
+		}
+	}
+}
