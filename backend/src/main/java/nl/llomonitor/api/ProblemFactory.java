@@ -1,5 +1,6 @@
 package nl.llomonitor.api;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.nio.channels.ClosedChannelException;
@@ -13,6 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.codec.DecodingException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -128,6 +134,7 @@ final class ProblemFactory {
 	 * @return true for a database outage
 	 */
 	static boolean isDatabaseUnavailable(Throwable ex) {
+		boolean dataAccess = false;
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			// concurrent queries fail together: Reactor's CompositeException keeps them
 			// as
@@ -137,6 +144,18 @@ final class ProblemFactory {
 					return true;
 				}
 			}
+			// Spring's own verdict: the connection could not be had, or broke
+			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+					|| t instanceof RecoverableDataAccessException || t instanceof QueryTimeoutException) {
+				return true;
+			}
+			// an I/O failure below a data access (a socket the server closed: "Broken
+			// pipe", "Connection reset by peer")
+			if (dataAccess && t instanceof IOException) {
+				return true;
+			}
+			dataAccess |= t instanceof R2dbcException || t instanceof DataAccessException
+					|| t instanceof org.jooq.exception.DataAccessException || t instanceof java.sql.SQLException;
 			if (t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
 					|| t instanceof R2dbcTimeoutException || t instanceof ConnectException
 					|| t instanceof ClosedChannelException || t instanceof TimeoutException

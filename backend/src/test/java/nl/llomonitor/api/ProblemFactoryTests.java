@@ -1,5 +1,6 @@
 package nl.llomonitor.api;
 
+import java.io.IOException;
 import java.net.ConnectException;
 
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,17 @@ class ProblemFactoryTests {
 	}
 
 	@Test
+	void brokenPipeWhileObtainingAConnectionIsAnOutage() {
+		// seen in CI: PostgreSQL stopped while the pool validated a connection
+		Throwable brokenPipe = new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+				new IOException("sendAddress(..) failed with error(-32): Broken pipe"));
+		assertThat(ProblemFactory.isDatabaseUnavailable(brokenPipe)).isTrue();
+		Throwable reset = new org.jooq.exception.DataAccessException("SQL [select 1]",
+				new IOException("recvAddress(..) failed: Connection reset by peer"));
+		assertThat(ProblemFactory.isDatabaseUnavailable(reset)).isTrue();
+	}
+
+	@Test
 	void lostJdbcConnectionDuringAnImportIsAnOutage() {
 		Throwable copy = new org.jooq.exception.DataAccessException("COPY into the staging table failed",
 				new java.sql.SQLException("Database connection failed when writing to copy", "08006"));
@@ -37,6 +49,14 @@ class ProblemFactoryTests {
 	@Test
 	void otherFailuresAreNotAnOutage() {
 		assertThat(ProblemFactory.isDatabaseUnavailable(new IllegalStateException("bug"))).isFalse();
+		// an I/O failure that is not a data access (a file, a client) is not an outage
+		assertThat(ProblemFactory.isDatabaseUnavailable(new IllegalStateException(new IOException("disk full"))))
+			.isFalse();
+		// a bad query is a bug, not an outage
+		assertThat(ProblemFactory
+			.isDatabaseUnavailable(new org.springframework.dao.InvalidDataAccessResourceUsageException("bad SQL",
+					new io.r2dbc.spi.R2dbcBadGrammarException("syntax error", "42601"))))
+			.isFalse();
 		assertThat(ProblemFactory
 			.isDatabaseUnavailable(Exceptions.multiple(new IllegalStateException("a"), new NullPointerException("b"))))
 			.isFalse();
