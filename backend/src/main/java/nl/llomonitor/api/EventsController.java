@@ -41,11 +41,15 @@ class EventsController {
 				.build());
 		Flux<ServerSentEvent<Map<String, Long>>> heartbeat = Flux.interval(HEARTBEAT)
 			.map((tick) -> ServerSentEvent.<Map<String, Long>>builder().comment("heartbeat").build());
-		ServerSentEvent<Map<String, Long>> hello = ServerSentEvent.<Map<String, Long>>builder()
-			.event("hello")
-			.data(Map.of("version", this.versions.currentVersion()))
-			.build();
-		return Flux.concat(Flux.just(hello), Flux.merge(changes, heartbeat));
+		// hello carries the version at subscription time; it is subscribed after the
+		// changes, so no change between the two can be missed (at worst a change comes
+		// before hello, and the client refreshes once more)
+		Flux<ServerSentEvent<Map<String, Long>>> hello = Flux
+			.defer(() -> Flux.just(ServerSentEvent.<Map<String, Long>>builder()
+				.event("hello")
+				.data(Map.of("version", this.versions.currentVersion()))
+				.build()));
+		return Flux.merge(changes, heartbeat, hello);
 	}
 
 }
