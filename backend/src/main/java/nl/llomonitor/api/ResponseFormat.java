@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -30,6 +33,25 @@ public enum ResponseFormat {
 
 	public MediaType mediaType() {
 		return this.mediaType;
+	}
+
+	/**
+	 * The response in this representation; only the chosen one is built.
+	 * @param json the response object, written as JSON
+	 * @param name the file name of a CSV download, without extension
+	 * @param csv builds the CSV text
+	 * @param jsonStat builds the JSON-stat text
+	 * @return a 200 with the body and its content type
+	 */
+	public ResponseEntity<Object> render(Object json, String name, Supplier<String> csv, Supplier<String> jsonStat) {
+		ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(this.mediaType);
+		return switch (this) {
+			case JSON -> ok.body(json);
+			case CSV -> ok.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name + ".csv").build().toString())
+				.body(csv.get());
+			case JSONSTAT -> ok.body(jsonStat.get());
+		};
 	}
 
 	/**

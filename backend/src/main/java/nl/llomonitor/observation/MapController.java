@@ -14,16 +14,12 @@ import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.region.RegionCatalog;
-import nl.llomonitor.system.Queries;
-import org.jooq.DSLContext;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-
-import static nl.llomonitor.db.Tables.OBSERVATION;
 
 /**
  * One indicator for all regions of a level in one period, for the choropleth map.
@@ -38,13 +34,10 @@ class MapController {
 
 	private final SeriesService series;
 
-	private final DSLContext dsl;
-
-	MapController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series, DSLContext dsl) {
+	MapController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series) {
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
-		this.dsl = dsl;
 	}
 
 	record PeriodRef(String code, String label) {
@@ -80,7 +73,8 @@ class MapController {
 				.map(RegionCatalog.Region::code)
 				.toList();
 			var filter = SeriesService.parseBreakdown(breakdown, info);
-			Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested) : latest(info, codes);
+			Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
+					: this.series.latestPeriod(info, codes, filter);
 			return chosen.flatMap((p) -> {
 				String type = SeriesService.periodType(info, p.type(), p, p);
 				return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, null))
@@ -97,27 +91,6 @@ class MapController {
 					});
 			}).switchIfEmpty(Mono.fromSupplier(() -> new MapResponse(info.view(language), null, levelCode, List.of())));
 		});
-	}
-
-	private Mono<PeriodCode> latest(IndicatorInfo info, List<String> codes) {
-		if (codes.isEmpty()) {
-			return Mono.empty();
-		}
-		return this.series.finestPeriodType(info, codes).flatMap((type) -> latest(info, codes, type));
-	}
-
-	private Mono<PeriodCode> latest(IndicatorInfo info, List<String> codes, String type) {
-		// all rows are read (never cancelled half-way), so the connection always goes
-		// back
-		return Queries
-			.flux(this.dsl.select(org.jooq.impl.DSL.max(OBSERVATION.PERIOD_CODE))
-				.from(OBSERVATION)
-				.where(OBSERVATION.INDICATOR_CODE.eq(info.derived() ? info.numerator() : info.code()),
-						OBSERVATION.BREAKDOWN_ID.eq(0L), OBSERVATION.REGION_CODE.in(codes),
-						OBSERVATION.VALUE.isNotNull(), OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type))))
-			.collectList()
-			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
-			.map(PeriodCode::of);
 	}
 
 }

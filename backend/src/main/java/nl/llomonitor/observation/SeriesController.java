@@ -27,7 +27,6 @@ import nl.llomonitor.system.DataChangeListener;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -144,36 +143,8 @@ class SeriesController {
 	}
 
 	private ResponseEntity<Object> render(SeriesResponse response, ResponseFormat format, Lang lang) {
-		return switch (format) {
-			case JSON -> ResponseEntity.ok().contentType(format.mediaType()).body(response);
-			case CSV -> ResponseEntity.ok()
-				.contentType(format.mediaType())
-				.header("Content-Disposition",
-						ContentDisposition.attachment()
-							.filename("series-" + response.indicator().code() + ".csv")
-							.build()
-							.toString())
-				.body(csv(response, lang));
-			case JSONSTAT -> ResponseEntity.ok()
-				.contentType(format.mediaType())
-				.body(this.mapper.writeValueAsString(jsonStat(response)));
-		};
-	}
-
-	static List<String> attribution(List<Source> sources, Lang lang, Long dataVersion, LocalDate asOf) {
-		List<String> lines = new ArrayList<>();
-		for (Source source : sources) {
-			lines.add(((lang == Lang.EN) ? "Source: " : "Bron: ") + source.publisher() + ", "
-					+ ((lang == Lang.EN) ? "table " : "tabel ") + source.table() + " (" + source.licence() + "), "
-					+ source.url());
-		}
-		if (sources.isEmpty()) {
-			lines.add((lang == Lang.EN) ? " Source: none (no data for this selection)"
-					: " Bron: geen (geen gegevens voor deze selectie)");
-		}
-		lines.add("LLO Monitor" + ((dataVersion != null) ? ", data version " + dataVersion : "")
-				+ ((asOf != null) ? ", as known on " + asOf : ""));
-		return lines;
+		return format.render(response, "series-" + response.indicator().code(), () -> csv(response, lang),
+				() -> this.mapper.writeValueAsString(jsonStat(response)));
 	}
 
 	private static String csv(SeriesResponse response, Lang lang) {
@@ -186,7 +157,7 @@ class SeriesController {
 						(p.recordedAt() != null) ? p.recordedAt().toString() : null));
 			}
 		}
-		return Csv.write(attribution(response.sources(), lang, response.dataVersion(), response.asOf()),
+		return Csv.write(Source.attribution(response.sources(), lang, response.dataVersion(), response.asOf()),
 				List.of("indicator", "region", "region_name", "period", "period_label", "value", "margin_low",
 						"margin_high", "unit", "status", "flags", "footnote", "source_table", "origin", "recorded_at"),
 				rows);

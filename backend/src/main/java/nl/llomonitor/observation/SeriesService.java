@@ -230,6 +230,33 @@ public class SeriesService {
 	}
 
 	/**
+	 * The latest period with a value for any of these regions, of the finest period type
+	 * they have, for this breakdown. Used when a request names no period.
+	 * @param indicator the indicator (a derived one: its numerator decides)
+	 * @param regions region codes
+	 * @param breakdown dimension to member; empty for the totals
+	 * @return the period; empty without any data
+	 */
+	public Mono<PeriodCode> latestPeriod(IndicatorInfo indicator, List<String> regions,
+			SortedMap<String, String> breakdown) {
+		if (regions.isEmpty()) {
+			return Mono.empty();
+		}
+		String dataCode = indicator.derived() ? indicator.numerator() : indicator.code();
+		return finestPeriodType(indicator, regions).zipWith(breakdownId(breakdown))
+			.filter((t) -> t.getT2() >= 0)
+			// all rows are read (never cancelled half-way), so the connection always
+			// goes back
+			.flatMap((t) -> Queries.list(this.dsl.select(DSL.max(OBSERVATION.PERIOD_CODE))
+				.from(OBSERVATION)
+				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.BREAKDOWN_ID.eq(t.getT2()),
+						OBSERVATION.REGION_CODE.in(regions), OBSERVATION.VALUE.isNotNull(),
+						OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(t.getT1())))))
+			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
+			.map(PeriodCode::of);
+	}
+
+	/**
 	 * @param query what to read
 	 * @return values by region code (every requested region present), by period
 	 */

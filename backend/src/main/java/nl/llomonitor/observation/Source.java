@@ -1,5 +1,11 @@
 package nl.llomonitor.observation;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.llomonitor.api.Lang;
+
 /**
  * Where figures come from, for attribution.
  *
@@ -20,6 +26,31 @@ public record Source(String table, String publisher, String licence, String url)
 					"https://ec.europa.eu/eurostat/databrowser/view/" + table + "/default/table");
 		}
 		return new Source(table, "CBS", "CC BY 4.0", "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/" + table);
+	}
+
+	/**
+	 * The attribution lines of a download (CSV comments): one per source table, then the
+	 * data version and, for a past view, the date it shows.
+	 * @param sources the tables the figures come from
+	 * @param lang language of the lines
+	 * @param dataVersion the data version, or null
+	 * @param asOf the date of an {@code asOf} view, or null
+	 * @return the lines
+	 */
+	public static List<String> attribution(List<Source> sources, Lang lang, Long dataVersion, LocalDate asOf) {
+		List<String> lines = new ArrayList<>();
+		for (Source source : sources) {
+			lines.add(((lang == Lang.EN) ? "Source: " : "Bron: ") + source.publisher() + ", "
+					+ ((lang == Lang.EN) ? "table " : "tabel ") + source.table() + " (" + source.licence() + "), "
+					+ source.url());
+		}
+		if (sources.isEmpty()) {
+			lines.add((lang == Lang.EN) ? "Source: none (no data for this selection)"
+					: "Bron: geen (geen gegevens voor deze selectie)");
+		}
+		lines.add("LLO Monitor" + ((dataVersion != null) ? ", data version " + dataVersion : "")
+				+ ((asOf != null) ? ", as known on " + asOf : ""));
+		return lines;
 	}
 
 }

@@ -31,20 +31,14 @@ import nl.llomonitor.observation.Source;
 import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
 import nl.llomonitor.system.DataChangeListener;
-import nl.llomonitor.system.Queries;
-import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-
-import static nl.llomonitor.db.Tables.OBSERVATION;
 
 /**
  * Regions side by side for one indicator and period, with every pairwise difference and
@@ -62,17 +56,14 @@ class CompareController {
 
 	private final DataChangeListener versions;
 
-	private final DSLContext dsl;
-
 	private final ObjectMapper mapper;
 
 	CompareController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
-			DataChangeListener versions, DSLContext dsl, ObjectMapper mapper) {
+			DataChangeListener versions, ObjectMapper mapper) {
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
 		this.versions = versions;
-		this.dsl = dsl;
 		this.mapper = mapper;
 	}
 
@@ -116,7 +107,8 @@ class CompareController {
 			.flatMap((t) -> {
 				IndicatorInfo info = t.getT1();
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
-				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested) : latest(info, codes);
+				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
+						: this.series.latestPeriod(info, codes, filter);
 				return chosen
 					.flatMap((p) -> compute(info, t.getT2(), p, filter, language, version)
 						.map((r) -> render(r, responseFormat, language)))
@@ -128,27 +120,6 @@ class CompareController {
 									List.of()),
 							responseFormat, language)));
 			});
-	}
-
-	private Mono<PeriodCode> latest(IndicatorInfo info, List<String> codes) {
-		if (codes.isEmpty()) {
-			return Mono.empty();
-		}
-		return this.series.finestPeriodType(info, codes).flatMap((type) -> latest(info, codes, type));
-	}
-
-	private Mono<PeriodCode> latest(IndicatorInfo info, List<String> codes, String type) {
-		// all rows are read (never cancelled half-way), so the connection always goes
-		// back
-		return Queries
-			.flux(this.dsl.select(DSL.max(OBSERVATION.PERIOD_CODE))
-				.from(OBSERVATION)
-				.where(OBSERVATION.INDICATOR_CODE.eq(info.derived() ? info.numerator() : info.code()),
-						OBSERVATION.REGION_CODE.in(codes), OBSERVATION.VALUE.isNotNull(),
-						OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type))))
-			.collectList()
-			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
-			.map(PeriodCode::of);
 	}
 
 	private Mono<CompareResponse> compute(IndicatorInfo info, List<RegionCatalog.Region> regionList, PeriodCode period,
@@ -335,30 +306,12 @@ class CompareController {
 	}
 
 	private ResponseEntity<Object> render(CompareResponse response, ResponseFormat format, Lang lang) {
-		return switch (format) {
-			case JSON -> ResponseEntity.ok().contentType(format.mediaType()).body(response);
-			case CSV -> ResponseEntity.ok()
-				.contentType(format.mediaType())
-				.header("Content-Disposition",
-						ContentDisposition.attachment()
-							.filename("compare-" + response.indicator().code() + ".csv")
-							.build()
-							.toString())
-				.body(csv(response, lang));
-			case JSONSTAT -> ResponseEntity.ok()
-				.contentType(format.mediaType())
-				.body(this.mapper.writeValueAsString(jsonStat(response)));
-		};
+		return format.render(response, "compare-" + response.indicator().code(), () -> csv(response, lang),
+				() -> this.mapper.writeValueAsString(jsonStat(response)));
 	}
 
 	private static String csv(CompareResponse response, Lang lang) {
-		List<String> comments = new ArrayList<>();
-		for (Source source : response.sources()) {
-			comments.add(((lang == Lang.EN) ? "Source: " : "Bron: ") + source.publisher() + ", "
-					+ ((lang == Lang.EN) ? "table " : "tabel ") + source.table() + " (" + source.licence() + "), "
-					+ source.url());
-		}
-		comments.add("LLO Monitor, data version " + response.dataVersion());
+		List<String> comments = Source.attribution(response.sources(), lang, response.dataVersion(), null);
 		for (Difference d : response.differences()) {
 			comments.add(d.a() + " - " + d.b() + ": " + d.explanation());
 		}

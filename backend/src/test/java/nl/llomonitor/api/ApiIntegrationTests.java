@@ -173,6 +173,39 @@ class ApiIntegrationTests {
 	}
 
 	@Test
+	void withABreakdownTheDefaultPeriodIsTheLatestOfThatBreakdown() {
+		// the totals run to 2023 Q4, women only to 2023 Q2
+		this.client.get()
+			.uri("/api/v1/compare?indicator=apitest_participatie&regions=PV26,PV21&breakdown=sex:vrouw")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.period.code")
+			.isEqualTo("2023KW02")
+			.jsonPath("$.values[0].region.code")
+			.isEqualTo("PV26")
+			.jsonPath("$.values[0].value")
+			.isEqualTo(73.0);
+		this.client.get()
+			.uri("/api/v1/compare?indicator=apitest_participatie&regions=PV26,PV21")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.period.code")
+			.isEqualTo("2023KW04");
+		this.client.get()
+			.uri("/api/v1/map?indicator=apitest_participatie&level=provincie&breakdown=sex:vrouw")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.period.code")
+			.isEqualTo("2023KW02");
+	}
+
+	@Test
 	void derivedIndicatorIsComputedWithNumeratorAndDenominator() {
 		// 790 / 1046 * 100 = 75.526 -> 75.5; for women the denominator drops the sex
 		// dimension: 380 / 1046 * 100 = 36.3
