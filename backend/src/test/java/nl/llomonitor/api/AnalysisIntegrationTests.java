@@ -48,11 +48,7 @@ class AnalysisIntegrationTests {
 	@BeforeEach
 	void data() throws InterruptedException {
 		ApiTestData.insert(this.jdbc);
-		long version = ApiTestData.bump(this.jdbc);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
 	}
 
 	@Test

@@ -43,12 +43,7 @@ class ApiIntegrationTests {
 	@BeforeEach
 	void data() throws InterruptedException {
 		ApiTestData.insert(this.jdbc);
-		long version = ApiTestData.bump(this.jdbc);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
-		assertThat(this.versions.currentVersion()).isGreaterThanOrEqualTo(version);
+		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
 	}
 
 	@Test
@@ -571,11 +566,7 @@ class ApiIntegrationTests {
 			.valueEquals("X-Cache", "hit")
 			.expectBody(String.class)
 			.isEqualTo(first);
-		long version = ApiTestData.bump(this.jdbc);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
 		this.client.get().uri(uri).exchange().expectHeader().valueEquals("X-Cache", "miss");
 	}
 

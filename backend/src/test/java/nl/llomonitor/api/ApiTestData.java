@@ -1,8 +1,10 @@
 package nl.llomonitor.api;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import nl.llomonitor.system.DataChangeListener;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -16,6 +18,7 @@ import static nl.llomonitor.db.Tables.OBSERVATION;
 import static nl.llomonitor.db.Tables.PERIOD;
 import static nl.llomonitor.db.Tables.REGION;
 import static nl.llomonitor.db.Tables.REGION_PARENT;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A small, hand-made cube for API tests that must not depend on the importer: indicators
@@ -197,6 +200,23 @@ final class ApiTestData {
 
 	static long bump(DSLContext dsl) {
 		return dsl.select(DSL.field("bump_data_version()", Long.class)).fetchSingle().value1();
+	}
+
+	/**
+	 * Announces a data change and waits until the app has seen it (LISTEN/NOTIFY), so
+	 * that caches of earlier data are gone.
+	 * @param dsl the JDBC DSL
+	 * @param versions the app's listener
+	 * @return the new data version
+	 */
+	static long bumpAndAwait(DSLContext dsl, DataChangeListener versions) throws InterruptedException {
+		long version = bump(dsl);
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (versions.currentVersion() < version && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(versions.currentVersion()).as("data version seen by the app").isGreaterThanOrEqualTo(version);
+		return version;
 	}
 
 }

@@ -1,15 +1,14 @@
 package nl.llomonitor.api;
 
-import java.time.Duration;
-
 import nl.llomonitor.SharedData;
 import nl.llomonitor.importer.ImportService;
 import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.DatabaseConfiguration;
 import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "20s")
 @Import(TestDatabaseConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishedFiguresIntegrationTests {
 
 	@Autowired
@@ -46,18 +46,14 @@ class PublishedFiguresIntegrationTests {
 	@Qualifier(DatabaseConfiguration.JDBC_DSL)
 	private DSLContext jdbc;
 
-	@BeforeEach
+	@BeforeAll
 	void importRealFiles() throws InterruptedException {
 		for (String file : new String[] { "cbs/85268NED.csv", "cbs/83599NED.csv", "cbs/85554NED.csv",
 				"eurostat/trng_lfse_04_NL_subset.tsv", "geo/provincie_2023_wgs84.geojson", "cbs/85315NED.csv",
 				"cbs/86088NED.csv" }) {
 			this.importer.importFile(SharedData.file(file));
 		}
-		long version = ApiTestData.bump(this.jdbc);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-		}
+		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
 	}
 
 	@Test

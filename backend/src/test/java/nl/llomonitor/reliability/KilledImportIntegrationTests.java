@@ -49,18 +49,12 @@ class KilledImportIntegrationTests {
 	@AfterEach
 	void cleanUp() throws SQLException {
 		this.processes.forEach(Process::destroyForcibly);
-		if (this.database != null) {
-			DatabaseEndpoint server = TestDatabase.endpoint();
-			try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-					Statement s = c.createStatement()) {
-				s.execute("drop database if exists " + this.database.database() + " with (force)");
-			}
-		}
+		TestDatabase.dropDatabase(this.database);
 	}
 
 	@Test
 	void killedImportLeavesOneWholeVintage() throws Exception {
-		this.database = createDatabase("llo_kill_" + ProcessHandle.current().pid());
+		this.database = TestDatabase.createDatabase("llo_kill_" + ProcessHandle.current().pid());
 		Path first = Files.createDirectories(this.temp.resolve("v1")).resolve(BigCbsFile.NAME);
 		Path second = Files.createDirectories(this.temp.resolve("v2")).resolve(BigCbsFile.NAME);
 		long rows = BigCbsFile.write(first, FIRST_YEAR, LAST_YEAR, 1);
@@ -161,16 +155,6 @@ class KilledImportIntegrationTests {
 
 		boolean ok() throws Exception;
 
-	}
-
-	static DatabaseEndpoint createDatabase(String name) throws SQLException {
-		DatabaseEndpoint server = TestDatabase.endpoint();
-		try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-				Statement s = c.createStatement()) {
-			s.execute("drop database if exists " + name + " with (force)");
-			s.execute("create database " + name);
-		}
-		return new DatabaseEndpoint(server.host(), server.port(), name, server.username(), server.password());
 	}
 
 }

@@ -1,9 +1,6 @@
 package nl.llomonitor.reliability;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,18 +60,12 @@ class MultiInstanceIntegrationTests {
 		if (this.a != null) {
 			this.a.close();
 		}
-		if (this.database != null) {
-			DatabaseEndpoint server = TestDatabase.endpoint();
-			try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-					Statement s = c.createStatement()) {
-				s.execute("drop database if exists " + this.database.database() + " with (force)");
-			}
-		}
+		TestDatabase.dropDatabase(this.database);
 	}
 
 	@Test
 	void importThroughOneInstanceRefreshesTheOther() throws Exception {
-		this.database = KilledImportIntegrationTests.createDatabase("llo_multi_" + ProcessHandle.current().pid());
+		this.database = TestDatabase.createDatabase("llo_multi_" + ProcessHandle.current().pid());
 		this.a = start();
 		this.b = start();
 		WebClient clientA = client(this.a);

@@ -3,6 +3,8 @@ package nl.llomonitor.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -36,6 +38,40 @@ public final class TestDatabase {
 			logger.info("Integration tests use {}", endpoint);
 		}
 		return endpoint;
+	}
+
+	/**
+	 * A fresh, empty database of its own on the test server, for a test that runs the app
+	 * in other processes or instances.
+	 * @param name database name (letters, digits, underscores)
+	 * @return its endpoint
+	 * @throws SQLException if the server refuses
+	 */
+	public static DatabaseEndpoint createDatabase(String name) throws SQLException {
+		execute("drop database if exists " + name + " with (force)", "create database " + name);
+		DatabaseEndpoint server = endpoint();
+		return new DatabaseEndpoint(server.host(), server.port(), name, server.username(), server.password());
+	}
+
+	/**
+	 * Drops a database made by {@link #createDatabase(String)}, closing its connections.
+	 * @param database the database, may be null
+	 * @throws SQLException if the server refuses
+	 */
+	public static void dropDatabase(DatabaseEndpoint database) throws SQLException {
+		if (database != null) {
+			execute("drop database if exists " + database.database() + " with (force)");
+		}
+	}
+
+	private static void execute(String... statements) throws SQLException {
+		DatabaseEndpoint server = endpoint();
+		try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+				Statement s = c.createStatement()) {
+			for (String sql : statements) {
+				s.execute(sql);
+			}
+		}
 	}
 
 	private static boolean dockerAvailable() {
