@@ -5,51 +5,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import nl.llomonitor.system.DataChangeListener;
-import nl.llomonitor.system.DatabaseConfiguration;
-import nl.llomonitor.system.TestDatabaseConfiguration;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * compare, trend, kerncijfers and events on the hand-made cube ({@link ApiTestData}).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
-@Import(TestDatabaseConfiguration.class)
-class AnalysisIntegrationTests {
-
-	@Autowired
-	private WebTestClient client;
-
-	@Autowired
-	@Qualifier(DatabaseConfiguration.JDBC_DSL)
-	private DSLContext jdbc;
-
-	@Autowired
-	private DataChangeListener versions;
-
-	@BeforeEach
-	void data() throws InterruptedException {
-		ApiTestData.insert(this.jdbc);
-		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
-	}
+class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 
 	@Test
 	void compareGivesDifferenceAndSaysTheMethod() {

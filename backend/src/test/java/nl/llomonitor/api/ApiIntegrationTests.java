@@ -2,19 +2,8 @@ package nl.llomonitor.api;
 
 import java.time.Duration;
 
-import nl.llomonitor.system.DataChangeListener;
-import nl.llomonitor.system.DatabaseConfiguration;
-import nl.llomonitor.system.TestDatabaseConfiguration;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -25,26 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The read API on real PostgreSQL with a small hand-made cube ({@link ApiTestData}):
  * regions, indicators, series with vintages, formats, caching and every error type.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s")
-@Import(TestDatabaseConfiguration.class)
-class ApiIntegrationTests {
-
-	@Autowired
-	private WebTestClient client;
-
-	@Autowired
-	@Qualifier(DatabaseConfiguration.JDBC_DSL)
-	private DSLContext jdbc;
-
-	@Autowired
-	private DataChangeListener versions;
-
-	@BeforeEach
-	void data() throws InterruptedException {
-		ApiTestData.insert(this.jdbc);
-		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
-	}
+class ApiIntegrationTests extends CubeIntegrationTestSupport {
 
 	@Test
 	void regionsOfALevelBelowAParent() {
