@@ -23,7 +23,9 @@ app_jar() {
   local jar
   if [ -n "${LLO_JAR:-}" ]; then echo "$LLO_JAR"; return; fi  # a given build, e.g. a copy
   jar=$(ls "$ROOT"/backend/target/llo-monitor-backend-*.jar 2>/dev/null | grep -v plain | head -n1 || true)
-  if [ -z "$jar" ]; then
+  # rebuild when missing or older than any source: never bench a stale build
+  if [ -z "$jar" ] || [ -n "$(find "$ROOT"/backend/src "$ROOT"/frontend/src "$ROOT"/migrations "$ROOT"/data \
+      "$ROOT"/pom.xml "$ROOT"/backend/pom.xml -newer "$jar" -type f 2>/dev/null | head -n1)" ]; then
     (cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package >&2)
     jar=$(ls "$ROOT"/backend/target/llo-monitor-backend-*.jar | grep -v plain | head -n1)
   fi
