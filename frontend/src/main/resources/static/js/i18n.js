@@ -405,21 +405,15 @@ const PERIOD = /^(\d{4})(JJ00|KW0([1-4])|MM(\d{2}))$/;
 
 /** Full period label: 2023 2e kwartaal / 2023 Q2 / november 2024. */
 export function periodLabel(code) {
-	const m = PERIOD.exec(code ?? '');
-	if (!m) {
-		return code ?? '';
-	}
-	if (m[2] === 'JJ00') {
-		return m[1];
-	}
-	if (m[3]) {
-		return current === 'nl' ? `${m[1]} ${m[3]}e kwartaal` : `${m[1]} Q${m[3]}`;
-	}
-	return `${MONTHS[current][Number(m[4]) - 1]} ${m[1]}`;
+	return formatPeriod(code, false);
 }
 
 /** Short period label for chart axes: 2023 K2 / 2023 Q2 / nov 2024. */
 export function periodShort(code) {
+	return formatPeriod(code, true);
+}
+
+function formatPeriod(code, short) {
 	const m = PERIOD.exec(code ?? '');
 	if (!m) {
 		return code ?? '';
@@ -428,9 +422,13 @@ export function periodShort(code) {
 		return m[1];
 	}
 	if (m[3]) {
-		return current === 'nl' ? `${m[1]} K${m[3]}` : `${m[1]} Q${m[3]}`;
+		if (current !== 'nl') {
+			return `${m[1]} Q${m[3]}`;
+		}
+		return short ? `${m[1]} K${m[3]}` : `${m[1]} ${m[3]}e kwartaal`;
 	}
-	return `${MONTHS[current][Number(m[4]) - 1].slice(0, 3)} ${m[1]}`;
+	const month = MONTHS[current][Number(m[4]) - 1];
+	return `${short ? month.slice(0, 3) : month} ${m[1]}`;
 }
 
 export function periodType(code) {

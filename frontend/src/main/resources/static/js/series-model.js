@@ -77,25 +77,38 @@ export function merge(models, { title } = {}) {
 	};
 }
 
-/** From a GET /compare response: one series per region with the single compared period. */
-export function fromCompare(response) {
+/**
+ * One series per region with one point in one period, shared by the compare and the map responses.
+ * region(v) gives { code, name, level } of a value; origin(v) its origin.
+ */
+function onePeriod(response, region, origin) {
 	const indicator = response.indicator || {};
 	const period = response.period || {};
 	return {
 		indicator,
 		title: indicator.name || '',
-		series: (response.values || []).map((v) => ({
-			id: v.region.code,
-			label: v.region.name,
-			regionCode: v.region.code,
-			regionName: v.region.name,
-			level: v.region.level,
-			breakdown: {},
-			origin: v.origin || (indicator.derived ? 'derived' : 'source'),
-			points: [point({ ...v, period: period.code, label: period.label }, indicator.sourceTable)],
-		})),
+		series: (response.values || []).map((v) => {
+			const r = region(v);
+			return {
+				id: r.code,
+				label: r.name,
+				regionCode: r.code,
+				regionName: r.name,
+				level: r.level,
+				breakdown: {},
+				origin: origin(v) || (indicator.derived ? 'derived' : 'source'),
+				points: [point({ ...v, period: period.code, label: period.label }, indicator.sourceTable)],
+			};
+		}),
 		sources: sourcesOf(indicator, response.sources),
 		notes: [],
+	};
+}
+
+/** From a GET /compare response: one series per region with the single compared period. */
+export function fromCompare(response) {
+	return {
+		...onePeriod(response, (v) => v.region, (v) => v.origin),
 		differences: response.differences || [],
 		summary: response.summary || null,
 	};
@@ -103,24 +116,7 @@ export function fromCompare(response) {
 
 /** From a GET /map response: one series per region, one point each. */
 export function fromMap(response) {
-	const indicator = response.indicator || {};
-	const period = response.period || {};
-	return {
-		indicator,
-		title: indicator.name || '',
-		series: (response.values || []).map((v) => ({
-			id: v.code,
-			label: v.name,
-			regionCode: v.code,
-			regionName: v.name,
-			level: response.level,
-			breakdown: {},
-			origin: indicator.derived ? 'derived' : 'source',
-			points: [point({ ...v, period: period.code, label: period.label }, indicator.sourceTable)],
-		})),
-		sources: sourcesOf(indicator, response.sources),
-		notes: [],
-	};
+	return onePeriod(response, (v) => ({ code: v.code, name: v.name, level: response.level }), () => null);
 }
 
 /**
