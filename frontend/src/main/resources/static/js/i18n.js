@@ -118,6 +118,8 @@ const STRINGS = {
 		'map.intro': 'Klik op een gebied om het overal op deze site te kiezen. Met Tab loopt u langs de gebieden.',
 		'map.chart': '{indicator}, {period}',
 		'map.noValue': 'geen cijfer',
+		'map.noBoundaries': 'Er zijn nog geen grenzen van de {level} geladen, dus de cijfers staan hier als staven. '
+			+ 'Importeer de GeoJSON (provincie_2023 of arbeidsmarktregio_2024 van CBS/PDOK) om de kaart te tekenen.',
 		'map.legend': 'Legenda',
 		'summary.none': 'Er zijn geen cijfers voor deze keuze.',
 		'summary.latest': 'In {period} was de {indicator} in {region} {value}',
@@ -268,6 +270,8 @@ const STRINGS = {
 		'map.intro': 'Click an area to select it everywhere on this site. Use Tab to move between areas.',
 		'map.chart': '{indicator}, {period}',
 		'map.noValue': 'no figure',
+		'map.noBoundaries': 'No boundaries of the {level} are loaded yet, so the figures are shown as bars. '
+			+ 'Import the GeoJSON (provincie_2023 or arbeidsmarktregio_2024 from CBS/PDOK) to draw the map.',
 		'map.legend': 'Legend',
 		'summary.none': 'There are no figures for this selection.',
 		'summary.latest': 'In {period} the {indicator} in {region} was {value}',

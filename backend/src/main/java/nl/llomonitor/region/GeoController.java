@@ -35,20 +35,38 @@ class GeoController {
 
 	private final ObjectMapper mapper;
 
-	GeoController(DSLContext dsl, ObjectMapper mapper) {
+	private final RegionCatalog regions;
+
+	GeoController(DSLContext dsl, ObjectMapper mapper, RegionCatalog regions) {
 		this.dsl = dsl;
 		this.mapper = mapper;
+		this.regions = regions;
 	}
 
 	@GetMapping("/api/v1/geo/{level}")
 	@Operation(
-			summary = "GeoJSON FeatureCollection of one level (provincie, arbeidsmarktregio); properties code and name")
+			summary = "GeoJSON FeatureCollection of one level (provincie, arbeidsmarktregio); properties code and name. "
+					+ "Empty when no boundaries of that level are loaded; 404 for an unknown level")
 	Mono<ResponseEntity<String>> geo(@PathVariable String level, @RequestParam(required = false) String lang,
 			ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
 		if (!level.matches("[a-z]{2,20}")) {
 			throw ApiException.invalidParameter("level", "Unknown level '" + level + "'.");
 		}
+		return this.regions.snapshot().flatMap((snapshot) -> {
+			if (!snapshot.levels().contains(level)) {
+				throw ApiException.notFound("Unknown level '" + level + "'.");
+			}
+			return boundaries(level, language);
+		});
+	}
+
+	/**
+	 * The newest edition of each region's boundary. A level without boundaries in the
+	 * store (the demo data set has none) gives an empty collection: the dashboard then
+	 * shows the figures as bars.
+	 */
+	private Mono<ResponseEntity<String>> boundaries(String level, Lang language) {
 		return Queries
 			.flux(this.dsl
 				.selectDistinct(REGION_GEOMETRY.REGION_CODE, REGION.NAME_NL, REGION.NAME_EN, REGION_GEOMETRY.EDITION,
@@ -61,9 +79,6 @@ class GeoController {
 				.orderBy(REGION_GEOMETRY.REGION_CODE, REGION_GEOMETRY.EDITION.desc()))
 			.collectList()
 			.map((rows) -> {
-				if (rows.isEmpty()) {
-					throw ApiException.notFound("No boundaries for level '" + level + "'.");
-				}
 				ObjectNode collection = this.mapper.createObjectNode();
 				collection.put("type", "FeatureCollection");
 				ArrayNode features = collection.putArray("features");

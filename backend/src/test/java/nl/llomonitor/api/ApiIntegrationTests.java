@@ -305,6 +305,24 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 	}
 
 	@Test
+	void boundariesOfALevelWithoutShapesAreAnEmptyCollection() {
+		// landsdelen are known regions, but no boundaries of them are ever imported
+		this.client.get()
+			.uri("/api/v1/geo/landsdeel")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/geo+json")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("FeatureCollection")
+			.jsonPath("$.features.length()")
+			.isEqualTo(0);
+		problem("/api/v1/geo/planeet", 404, "not-found").jsonPath("$.detail").isEqualTo("Unknown level 'planeet'.");
+	}
+
+	@Test
 	void unknownIndicatorIs404() {
 		problem("/api/v1/series?indicator=nope&regions=PV26", 404, "unknown-indicator").jsonPath("$.parameter")
 			.isEqualTo("indicator");

@@ -14,6 +14,7 @@ import nl.llomonitor.importer.ImportService;
 import nl.llomonitor.system.DatabaseConfiguration;
 import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
+import static nl.llomonitor.db.Tables.REGION;
+import static nl.llomonitor.db.Tables.REGION_GEOMETRY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -253,6 +256,30 @@ class DashboardBrowserIntegrationTests {
 		open("/?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio");
 		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
 		assertThat(this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"))).hasSize(35);
+	}
+
+	@Test
+	void withoutBoundariesTheMapShowsTheFiguresAsBars() {
+		// as with the demo data set, which holds no boundaries
+		this.jdbc.deleteFrom(REGION_GEOMETRY)
+			.where(REGION_GEOMETRY.REGION_CODE
+				.in(DSL.select(REGION.CODE).from(REGION).where(REGION.LEVEL.eq("arbeidsmarktregio"))))
+			.execute();
+		this.jdbc.select(DSL.field("bump_data_version()")).fetch();
+		try {
+			this.browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+			open("/?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio");
+			List<Map<String, Object>> bars = chart("kaart");
+			assertThat((List<?>) bars.get(0).get("labels")).hasSize(35);
+			assertThat(nonNull(bars.get(0))).isGreaterThan(30);
+			assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='kaart'] svg.map"))).isEmpty();
+			assertThat(notes("kaart")).contains("nog geen grenzen van de arbeidsmarktregio's");
+			assertThat(summary("kaart")).contains("hoogst");
+		}
+		finally {
+			this.importService.importFile(SharedData.file("geo/arbeidsmarktregio_2024_wgs84.geojson"));
+			this.browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+		}
 	}
 
 	@Test

@@ -207,8 +207,15 @@ export async function render(panel, ctx) {
 		const model = fromMap(response);
 		model.title = t('map.chart', { indicator: model.indicator.name, period: response.period?.label || '' });
 		figure.setTitle(model.title, `${t(`level.${level}`)} · ${model.indicator.name}`);
+		const summary = mapSummary(model, { selected: state.regions[0] });
+		if (!geo.features?.length) {
+			// no boundaries in the store (the demo data set has none): the figures still show, as bars
+			const notes = [t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase() })];
+			figure.bar(model, { summary, highlight: [ctx.primaryRegion()], notes });
+			return;
+		}
 		drawMap(figure, geo, model, ctx);
-		figure.finish(model, mapSummary(model, { selected: state.regions[0] }));
+		figure.finish(model, summary);
 	}
 	catch (err) {
 		if (ctx.alive()) {
