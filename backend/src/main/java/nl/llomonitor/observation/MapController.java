@@ -3,7 +3,9 @@ package nl.llomonitor.observation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,7 +50,8 @@ class MapController {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record MapResponse(IndicatorView indicator, PeriodRef period, String level, List<MapValue> values) {
+	record MapResponse(IndicatorView indicator, PeriodRef period, String level, List<MapValue> values,
+			List<Source> sources) {
 	}
 
 	@GetMapping("/api/v1/map")
@@ -80,16 +83,22 @@ class MapController {
 				return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, null))
 					.map((values) -> {
 						Map<String, MapValue> sorted = new TreeMap<>();
+						Set<String> tables = new TreeSet<>();
 						for (String code : codes) {
 							var region = t.getT2().regions().get(code);
 							var v = values.getOrDefault(code, List.of()).stream().findFirst().orElse(null);
+							if (v != null && v.sourceTable() != null) {
+								tables.addAll(List.of(v.sourceTable().split(" / ")));
+							}
 							sorted.put(code, new MapValue(code, region.name(language), (v != null) ? v.value() : null,
 									(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
 						}
 						return new MapResponse(info.view(language), new PeriodRef(p.code(), p.label(language)),
-								levelCode, List.copyOf(sorted.values()));
+								levelCode, List.copyOf(sorted.values()), tables.stream().map(Source::of).toList());
 					});
-			}).switchIfEmpty(Mono.fromSupplier(() -> new MapResponse(info.view(language), null, levelCode, List.of())));
+			})
+				.switchIfEmpty(Mono
+					.fromSupplier(() -> new MapResponse(info.view(language), null, levelCode, List.of(), List.of())));
 		});
 	}
 

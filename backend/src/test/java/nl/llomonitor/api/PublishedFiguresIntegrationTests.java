@@ -188,7 +188,11 @@ class PublishedFiguresIntegrationTests {
 			.jsonPath("$.values.length()")
 			.isEqualTo(12)
 			.jsonPath("$.values[?(@.code == 'PV26')].value")
-			.isEqualTo(75.5);
+			.isEqualTo(75.5)
+			.jsonPath("$.sources[0].table")
+			.isEqualTo("85268NED")
+			.jsonPath("$.sources[0].licence")
+			.isEqualTo("CC BY 4.0");
 	}
 
 	@Test
