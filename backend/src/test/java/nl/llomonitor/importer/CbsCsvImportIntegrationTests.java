@@ -1,7 +1,6 @@
 package nl.llomonitor.importer;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
+import static nl.llomonitor.importer.CurrentValues.current;
 import static nl.llomonitor.db.Tables.BREAKDOWN;
 import static nl.llomonitor.db.Tables.IMPORT_RUN;
 import static nl.llomonitor.db.Tables.OBSERVATION;
-import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,14 +51,14 @@ class CbsCsvImportIntegrationTests {
 		assertThat(report.rowsRead()).isEqualTo(1260);
 		assertThat(report.rowsInserted() + report.rowsUnchanged()).isEqualTo(1260 * 7);
 		assertThat(report.warnings()).isEmpty();
-		assertThat(current("werkloosheidspercentage", "PV26", "2023KW02")).isEqualByComparingTo("3.3");
-		assertThat(current("netto_arbeidsparticipatie", "PV26", "2023KW02")).isEqualByComparingTo("75.5");
-		assertThat(current("werkloosheidspercentage", "PV21", "2023KW02")).isEqualByComparingTo("3.5");
-		assertThat(current("netto_arbeidsparticipatie", "PV21", "2023KW02")).isEqualByComparingTo("72.6");
+		assertThat(current(this.jdbc, "werkloosheidspercentage", "PV26", "2023KW02")).isEqualByComparingTo("3.3");
+		assertThat(current(this.jdbc, "netto_arbeidsparticipatie", "PV26", "2023KW02")).isEqualByComparingTo("75.5");
+		assertThat(current(this.jdbc, "werkloosheidspercentage", "PV21", "2023KW02")).isEqualByComparingTo("3.5");
+		assertThat(current(this.jdbc, "netto_arbeidsparticipatie", "PV21", "2023KW02")).isEqualByComparingTo("72.6");
 		// yearly rows, gemeenten and landsdelen from the label forms
-		assertThat(current("werkloosheidspercentage", "NL01", "2013JJ00")).isEqualByComparingTo("8.2");
-		assertThat(current("werkzame_beroepsbevolking", "GM0344", "2013KW01")).isNotNull();
-		assertThat(current("beroepsbevolking", "LD01", "2013KW01")).isNotNull();
+		assertThat(current(this.jdbc, "werkloosheidspercentage", "NL01", "2013JJ00")).isEqualByComparingTo("8.2");
+		assertThat(current(this.jdbc, "werkzame_beroepsbevolking", "GM0344", "2013KW01")).isNotNull();
+		assertThat(current(this.jdbc, "beroepsbevolking", "LD01", "2013KW01")).isNotNull();
 		assertThat(this.jdbc.fetchExists(IMPORT_RUN,
 				IMPORT_RUN.ID.eq(report.id())
 					.and(IMPORT_RUN.STATUS.in("succeeded", "unchanged"))
@@ -96,11 +95,11 @@ class CbsCsvImportIntegrationTests {
 		assertThat(revision.rowsInserted()).isEqualTo(1);
 		assertThat(revision.dataVersion()).isEqualTo(version + 1);
 		assertThat(vintages("werkloosheidspercentage", "PV29", "2013KW01")).isEqualTo(before + 1);
-		assertThat(current("werkloosheidspercentage", "PV29", "2013KW01")).isEqualByComparingTo("6.9");
+		assertThat(current(this.jdbc, "werkloosheidspercentage", "PV29", "2013KW01")).isEqualByComparingTo("6.9");
 		// the published value back again: a third vintage, current again
 		ImportReport back = this.importer.importFile(original);
 		assertThat(back.rowsInserted()).isEqualTo(1);
-		assertThat(current("werkloosheidspercentage", "PV29", "2013KW01"))
+		assertThat(current(this.jdbc, "werkloosheidspercentage", "PV29", "2013KW01"))
 			.isEqualByComparingTo(readField(original, ";Zeeland (PV);2013 1e kwartaal;", 15));
 		assertThat(vintages("werkloosheidspercentage", "PV29", "2013KW01")).isEqualTo(before + 2);
 	}
@@ -185,14 +184,6 @@ class CbsCsvImportIntegrationTests {
 		assertThatThrownBy(() -> this.importer.importFile(bad)).isInstanceOf(ImportException.class)
 			.hasMessageContaining("line 1")
 			.hasMessageContaining("wrong delimiter");
-	}
-
-	private BigDecimal current(String indicator, String region, String period) {
-		return this.jdbc.select(OBSERVATION_CURRENT.VALUE)
-			.from(OBSERVATION_CURRENT)
-			.where(OBSERVATION_CURRENT.INDICATOR_CODE.eq(indicator), OBSERVATION_CURRENT.REGION_CODE.eq(region),
-					OBSERVATION_CURRENT.PERIOD_CODE.eq(period), OBSERVATION_CURRENT.BREAKDOWN_ID.eq(0L))
-			.fetchOne(OBSERVATION_CURRENT.VALUE);
 	}
 
 	private int vintages(String indicator, String region, String period) {

@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
+import static nl.llomonitor.importer.CurrentValues.current;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,7 +134,7 @@ class LiveFetchIntegrationTests {
 		assertThat(report.warnings()).contains("2 pages read (odata.nextLink)");
 		assertThat(requests).filteredOn((r) -> r.startsWith("/ODataFeed/odata/83599NED/TypedDataSet")).hasSize(2);
 		assertThat(requests).anyMatch((r) -> r.contains("skip=10000"));
-		assertThat(current("vacatures", "PV26", "2019KW04")).isEqualByComparingTo("26.7");
+		assertThat(current(this.jdbc, "vacatures", "PV26", "2019KW04")).isEqualByComparingTo("26.7");
 
 		ImportReport again = importer().fetchTable("83599NED", false);
 		assertThat(again.status()).isEqualTo("unchanged");
@@ -144,7 +144,7 @@ class LiveFetchIntegrationTests {
 
 		// the newer published vintage (the 2025 CSV) is current again
 		this.bean.importFile(SharedData.file("cbs/83599NED.csv"));
-		assertThat(current("vacatures", "PV26", "2019KW04")).isEqualByComparingTo("27.1");
+		assertThat(current(this.jdbc, "vacatures", "PV26", "2019KW04")).isEqualByComparingTo("27.1");
 	}
 
 	@Test
@@ -152,7 +152,7 @@ class LiveFetchIntegrationTests {
 		ImportReport report = importer().fetchTable("80072ned", true);
 		assertThat(report.format()).isEqualTo("cbs-odata4");
 		assertThat(report.rowsRead()).isEqualTo(4409);
-		assertThat(current("ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
+		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
 		assertThat(requests).anyMatch((r) -> r.startsWith("/CBS/80072ned/PeriodenCodes"));
 	}
 
@@ -163,14 +163,6 @@ class LiveFetchIntegrationTests {
 			.hasMessageContaining("not found (404)");
 		assertThatThrownBy(() -> importer().fetchTable("../etc", false)).isInstanceOf(ImportException.class)
 			.hasMessageContaining("invalid table id");
-	}
-
-	private java.math.BigDecimal current(String indicator, String region, String period) {
-		return this.jdbc.select(OBSERVATION_CURRENT.VALUE)
-			.from(OBSERVATION_CURRENT)
-			.where(OBSERVATION_CURRENT.INDICATOR_CODE.eq(indicator), OBSERVATION_CURRENT.REGION_CODE.eq(region),
-					OBSERVATION_CURRENT.PERIOD_CODE.eq(period), OBSERVATION_CURRENT.BREAKDOWN_ID.eq(0L))
-			.fetchOne(OBSERVATION_CURRENT.VALUE);
 	}
 
 }

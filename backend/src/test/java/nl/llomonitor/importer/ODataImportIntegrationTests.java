@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
+import static nl.llomonitor.importer.CurrentValues.current;
 import static nl.llomonitor.db.Tables.OBSERVATION;
-import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,9 +41,9 @@ class ODataImportIntegrationTests {
 		assertThat(odata.tableId()).isEqualTo("83599NED");
 		assertThat(odata.rowsRead()).isEqualTo(15_504);
 		assertThat(odata.warnings()).contains("2 pages read (odata.nextLink)");
-		assertThat(current("vacatures", "PV26", "2019KW04")).isEqualByComparingTo("26.7");
+		assertThat(current(this.jdbc, "vacatures", "PV26", "2019KW04")).isEqualByComparingTo("26.7");
 		this.importer.importFile(SharedData.file("cbs/83599NED.csv"));
-		assertThat(current("vacatures", "PV26", "2019KW04")).isEqualByComparingTo("27.1");
+		assertThat(current(this.jdbc, "vacatures", "PV26", "2019KW04")).isEqualByComparingTo("27.1");
 		List<BigDecimal> vintages = this.jdbc.select(OBSERVATION.VALUE)
 			.from(OBSERVATION)
 			.where(OBSERVATION.INDICATOR_CODE.eq("vacatures"), OBSERVATION.REGION_CODE.eq("PV26"),
@@ -60,7 +60,7 @@ class ODataImportIntegrationTests {
 			.importFile(SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent());
 		assertThat(report.tableId()).isEqualTo("80137ned");
 		assertThat(report.rowsRead()).isEqualTo(675);
-		assertThat(current("banen", "NL01", "2001JJ00")).isEqualByComparingTo("8811");
+		assertThat(current(this.jdbc, "banen", "NL01", "2001JJ00")).isEqualByComparingTo("8811");
 	}
 
 	@Test
@@ -70,15 +70,7 @@ class ODataImportIntegrationTests {
 		assertThat(report.format()).isEqualTo("cbs-odata4");
 		assertThat(report.tableId()).isEqualTo("80072ned");
 		assertThat(report.rowsRead()).isEqualTo(4409);
-		assertThat(current("ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
-	}
-
-	private BigDecimal current(String indicator, String region, String period) {
-		return this.jdbc.select(OBSERVATION_CURRENT.VALUE)
-			.from(OBSERVATION_CURRENT)
-			.where(OBSERVATION_CURRENT.INDICATOR_CODE.eq(indicator), OBSERVATION_CURRENT.REGION_CODE.eq(region),
-					OBSERVATION_CURRENT.PERIOD_CODE.eq(period), OBSERVATION_CURRENT.BREAKDOWN_ID.eq(0L))
-			.fetchOne(OBSERVATION_CURRENT.VALUE);
+		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
 	}
 
 }

@@ -1,7 +1,5 @@
 package nl.llomonitor.importer;
 
-import java.math.BigDecimal;
-
 import nl.llomonitor.SharedData;
 import nl.llomonitor.system.DatabaseConfiguration;
 import nl.llomonitor.system.TestDatabaseConfiguration;
@@ -14,7 +12,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-import static nl.llomonitor.db.Tables.BREAKDOWN;
+import static nl.llomonitor.importer.CurrentValues.cell;
+import static nl.llomonitor.importer.CurrentValues.value;
 import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
 import static nl.llomonitor.db.Tables.REGION;
 import static nl.llomonitor.db.Tables.REGION_GEOMETRY;
@@ -41,29 +40,32 @@ class RealFilesImportIntegrationTests {
 		assertThat(report.format()).isEqualTo("eurostat-tsv");
 		assertThat(report.tableId()).isEqualTo("trng_lfse_04");
 		assertThat(report.rowsRead()).isEqualTo(51);
-		assertThat(value("llo_deelname_eurostat", "NL01", "2023JJ00", "")).isEqualByComparingTo("26.4");
-		assertThat(value("llo_deelname_eurostat", "PV26", "2022JJ00", "")).isEqualByComparingTo("29.0");
-		assertThat(cell("llo_deelname_eurostat", "NL01", "2021JJ00", "").get(OBSERVATION_CURRENT.FLAGS)).contains("b");
-		assertThat(cell("llo_deelname_eurostat", "NL01", "2022JJ00", "").get(OBSERVATION_CURRENT.FLAGS)).isEmpty();
-		assertThat(value("llo_deelname_eurostat", "PV21", "2003JJ00", "sex=vrouw")).isEqualByComparingTo("14.0");
-		assertThat(cell("llo_deelname_eurostat", "PV21", "2003JJ00", "sex=vrouw").get(OBSERVATION_CURRENT.FLAGS))
-			.isEqualTo("b");
+		assertThat(value(this.jdbc, "llo_deelname_eurostat", "NL01", "2023JJ00", "")).isEqualByComparingTo("26.4");
+		assertThat(value(this.jdbc, "llo_deelname_eurostat", "PV26", "2022JJ00", "")).isEqualByComparingTo("29.0");
+		assertThat(cell(this.jdbc, "llo_deelname_eurostat", "NL01", "2021JJ00", "").get(OBSERVATION_CURRENT.FLAGS))
+			.contains("b");
+		assertThat(cell(this.jdbc, "llo_deelname_eurostat", "NL01", "2022JJ00", "").get(OBSERVATION_CURRENT.FLAGS))
+			.isEmpty();
+		assertThat(value(this.jdbc, "llo_deelname_eurostat", "PV21", "2003JJ00", "sex=vrouw"))
+			.isEqualByComparingTo("14.0");
+		assertThat(cell(this.jdbc, "llo_deelname_eurostat", "PV21", "2003JJ00", "sex=vrouw")
+			.get(OBSERVATION_CURRENT.FLAGS)).isEqualTo("b");
 	}
 
 	@Test
 	void vacanciesBySectorAndRegionCutOffFileIsFlagged() {
 		ImportReport report = this.importer.importFile(SharedData.file("cbs/83599NED.csv"));
 		assertThat(report.warnings()).anyMatch((w) -> w.contains("probably cut off"));
-		assertThat(value("vacatures", "PV26", "2019KW04", "")).isEqualByComparingTo("27.1");
-		assertThat(value("vacatures", "NL01", "2011KW01", "")).isEqualByComparingTo("135.5");
-		assertThat(value("vacatures", "NL01", "2011KW01", "sector=C")).isNotNull();
+		assertThat(value(this.jdbc, "vacatures", "PV26", "2019KW04", "")).isEqualByComparingTo("27.1");
+		assertThat(value(this.jdbc, "vacatures", "NL01", "2011KW01", "")).isEqualByComparingTo("135.5");
+		assertThat(value(this.jdbc, "vacatures", "NL01", "2011KW01", "sector=C")).isNotNull();
 	}
 
 	@Test
 	void seasonallyAdjustedVacancies() {
 		this.importer.importFile(SharedData.file("cbs/80474ned.csv"));
-		assertThat(value("vacatures_sa", "NL01", "1997KW01", "")).isEqualByComparingTo("83.8");
-		assertThat(value("vacatures_sa", "NL01", "1997KW01", "sector=overheid")).isNotNull();
+		assertThat(value(this.jdbc, "vacatures_sa", "NL01", "1997KW01", "")).isEqualByComparingTo("83.8");
+		assertThat(value(this.jdbc, "vacatures_sa", "NL01", "1997KW01", "sector=overheid")).isNotNull();
 	}
 
 	@Test
@@ -71,38 +73,42 @@ class RealFilesImportIntegrationTests {
 		ImportReport report = this.importer.importFile(SharedData.file("cbs/85554NED.csv"));
 		assertThat(report.warnings()).anyMatch((w) -> w.contains("probably cut off"))
 			.anyMatch((w) -> w.contains("Niet in te delen"));
-		Record nl = cell("ww_uitkeringen", "NL01", "2024MM11", "");
+		Record nl = cell(this.jdbc, "ww_uitkeringen", "NL01", "2024MM11", "");
 		assertThat(nl.get(OBSERVATION_CURRENT.VALUE)).isEqualByComparingTo("166540");
 		assertThat(nl.get(OBSERVATION_CURRENT.MARGIN_LOW)).isEqualByComparingTo("164040");
-		assertThat(value("ww_uitkeringen", "PV26", "2024MM11", "")).isEqualByComparingTo("11580");
-		assertThat(value("ww_uitkeringen", "AM01", "2024MM11", "")).isNotNull();
+		assertThat(value(this.jdbc, "ww_uitkeringen", "PV26", "2024MM11", "")).isEqualByComparingTo("11580");
+		assertThat(value(this.jdbc, "ww_uitkeringen", "AM01", "2024MM11", "")).isNotNull();
 	}
 
 	@Test
 	void lifelongLearningByPersonalCharacteristics() {
 		this.importer.importFile(SharedData.file("cbs/85315NED.csv"));
-		assertThat(value("llo_populatie", "NL01", "2023JJ00", "")).isEqualByComparingTo("13326");
-		assertThat(value("llo_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("4311");
-		assertThat(value("llo_deelnemers", "NL01", "2023JJ00", "llo_type=formeel")).isEqualByComparingTo("2473");
-		assertThat(value("llo_deelnemers", "NL01", "2023JJ00", "llo_type=niet_formeel")).isEqualByComparingTo("1838");
-		assertThat(value("llo_deelnemers", "NL01", "2023JJ00", "education_level=hoog;labour_position=werkzaam"))
+		assertThat(value(this.jdbc, "llo_populatie", "NL01", "2023JJ00", "")).isEqualByComparingTo("13326");
+		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("4311");
+		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "llo_type=formeel"))
+			.isEqualByComparingTo("2473");
+		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "llo_type=niet_formeel"))
+			.isEqualByComparingTo("1838");
+		assertThat(
+				value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "education_level=hoog;labour_position=werkzaam"))
 			.isNotNull();
 	}
 
 	@Test
 	void lifelongLearningOfTheEmployed() {
 		this.importer.importFile(SharedData.file("cbs/85314NED.csv"));
-		assertThat(value("llo_werkzamen", "NL01", "2023JJ00", "")).isEqualByComparingTo("9737");
-		assertThat(value("llo_werkzamen_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("3514");
-		assertThat(value("llo_werkzamen_deelnemers", "NL01", "2023JJ00", "age_group=25_35")).isNotNull();
+		assertThat(value(this.jdbc, "llo_werkzamen", "NL01", "2023JJ00", "")).isEqualByComparingTo("9737");
+		assertThat(value(this.jdbc, "llo_werkzamen_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("3514");
+		assertThat(value(this.jdbc, "llo_werkzamen_deelnemers", "NL01", "2023JJ00", "age_group=25_35")).isNotNull();
 	}
 
 	@Test
 	void regionalLabourParticipationOnlyForLevelsThe85268TableLacks() {
 		ImportReport report = this.importer.importFile(SharedData.file("cbs/86088NED.csv"));
 		assertThat(report.warnings()).anyMatch((w) -> w.contains("probably cut off"));
-		assertThat(value("werkloosheidspercentage", "AM01", "2023JJ00", "")).isEqualByComparingTo("3.8");
-		assertThat(value("netto_arbeidsparticipatie", "GM1680", "2023JJ00", "")).isEqualByComparingTo("71.4");
+		assertThat(value(this.jdbc, "werkloosheidspercentage", "AM01", "2023JJ00", "")).isEqualByComparingTo("3.8");
+		assertThat(value(this.jdbc, "netto_arbeidsparticipatie", "GM1680", "2023JJ00", ""))
+			.isEqualByComparingTo("71.4");
 		assertThat(this.jdbc.fetchCount(
 				OBSERVATION_CURRENT.join(REGION).on(REGION.CODE.eq(OBSERVATION_CURRENT.REGION_CODE)),
 				OBSERVATION_CURRENT.SOURCE_TABLE.eq("86088NED")
@@ -115,9 +121,12 @@ class RealFilesImportIntegrationTests {
 	void occupationsFromTheODataV4Csv() {
 		ImportReport report = this.importer.importFile(SharedData.file("cbs/84916NED_v4_allTables.csv"));
 		assertThat(report.format()).isEqualTo("cbs-v4-csv");
-		assertThat(value("werkzame_beroepsbevolking_beroep", "NL01", "2022JJ00", "")).isEqualByComparingTo("9548");
-		assertThat(value("werkzame_beroepsbevolking_beroep", "LD01", "2022JJ00", "")).isEqualByComparingTo("917");
-		assertThat(value("werkzame_beroepsbevolking_beroep", "NL01", "2022JJ00", "occupation_class=openbaar_bestuur"))
+		assertThat(value(this.jdbc, "werkzame_beroepsbevolking_beroep", "NL01", "2022JJ00", ""))
+			.isEqualByComparingTo("9548");
+		assertThat(value(this.jdbc, "werkzame_beroepsbevolking_beroep", "LD01", "2022JJ00", ""))
+			.isEqualByComparingTo("917");
+		assertThat(value(this.jdbc, "werkzame_beroepsbevolking_beroep", "NL01", "2022JJ00",
+				"occupation_class=openbaar_bestuur"))
 			.isEqualByComparingTo("332");
 	}
 
@@ -142,23 +151,6 @@ class RealFilesImportIntegrationTests {
 		assertThat(report.format()).isEqualTo("regions");
 		assertThat(report.rowsRead()).isEqualTo(342);
 		assertThat(report.status()).isEqualTo("unchanged");
-	}
-
-	private BigDecimal value(String indicator, String region, String period, String breakdown) {
-		Record cell = cell(indicator, region, period, breakdown);
-		return (cell != null) ? cell.get(OBSERVATION_CURRENT.VALUE) : null;
-	}
-
-	private Record cell(String indicator, String region, String period, String breakdown) {
-		return this.jdbc
-			.select(OBSERVATION_CURRENT.VALUE, OBSERVATION_CURRENT.MARGIN_LOW, OBSERVATION_CURRENT.MARGIN_HIGH,
-					OBSERVATION_CURRENT.FLAGS, OBSERVATION_CURRENT.STATUS)
-			.from(OBSERVATION_CURRENT)
-			.join(BREAKDOWN)
-			.on(BREAKDOWN.ID.eq(OBSERVATION_CURRENT.BREAKDOWN_ID))
-			.where(OBSERVATION_CURRENT.INDICATOR_CODE.eq(indicator), OBSERVATION_CURRENT.REGION_CODE.eq(region),
-					OBSERVATION_CURRENT.PERIOD_CODE.eq(period), BREAKDOWN.KEY.eq(breakdown))
-			.fetchOne();
 	}
 
 }
