@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,10 +60,12 @@ class AdminImportController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ImportReport> upload(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestPart("file") Mono<FilePart> file, @RequestPart(name = "format", required = false) String format,
-			@RequestPart(name = "tableId", required = false) String tableId) {
+			@RequestPart(name = "tableId", required = false) String tableId,
+			@RequestPart(name = "published", required = false) String published) {
 		authorize(authorization);
 		limitRate();
 		ImportFormat chosen = parseFormat(format);
+		OffsetDateTime publishedAt = parsePublished(published);
 		if (!this.running.tryAcquire()) {
 			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 					"Another import is running; try again when it has finished.", null);
@@ -73,7 +76,7 @@ class AdminImportController {
 				.flatMap((dir) -> {
 					Path target = dir.resolve(safeName(part.filename()));
 					return part.transferTo(target)
-						.then(Mono.fromCallable(() -> this.importer.importFile(target, chosen, tableId))
+						.then(Mono.fromCallable(() -> this.importer.importFile(target, chosen, tableId, publishedAt))
 							.subscribeOn(Schedulers.boundedElastic()))
 						.doFinally((signal) -> Schedulers.boundedElastic().schedule(() -> delete(dir)));
 				}))
@@ -81,6 +84,16 @@ class AdminImportController {
 					(ex) -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import-failed", ex.getMessage(),
 							"file"))
 			.doFinally((signal) -> this.running.release());
+	}
+
+	private static OffsetDateTime parsePublished(String published) {
+		try {
+			return Publication.given(published, "published");
+		}
+		catch (ImportException ex) {
+			throw ApiException.invalidParameter("published",
+					"Part 'published' must be the publication date of the file, such as 2020-08-14, not in the future.");
+		}
 	}
 
 	private void authorize(String authorization) {

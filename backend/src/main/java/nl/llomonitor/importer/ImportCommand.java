@@ -44,7 +44,8 @@ class ImportCommand implements ApplicationRunner {
 		String format = first(args, "format");
 		String table = first(args, "table");
 		boolean v4 = "4".equals(first(args, "odata"));
-		int code = execute(words.subList(1, words.size()), format, table, v4, System.out, System.err);
+		String published = first(args, "published");
+		int code = execute(words.subList(1, words.size()), format, table, published, v4, System.out, System.err);
 		System.exit(SpringApplication.exit(this.context, () -> code));
 	}
 
@@ -53,10 +54,14 @@ class ImportCommand implements ApplicationRunner {
 		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
-	int execute(List<String> targets, String format, String table, boolean v4, PrintStream out, PrintStream err) {
+	/**
+	 * @param published when the source published the files ({@code 2020-08-14}), or null
+	 */
+	int execute(List<String> targets, String format, String table, String published, boolean v4, PrintStream out,
+			PrintStream err) {
 		if (targets.isEmpty()) {
-			err.println(
-					"usage: import <file|folder|CBS table id>... [--format=cbs-csv] [--table=83599NED] [--odata=4]");
+			err.println("usage: import <file|folder|CBS table id>... [--format=cbs-csv] [--table=83599NED] "
+					+ "[--published=2020-08-14] [--odata=4]");
 			return 2;
 		}
 		int failures = 0;
@@ -68,7 +73,7 @@ class ImportCommand implements ApplicationRunner {
 				if (Files.exists(path)) {
 					long size = Files.isRegularFile(path) ? Files.size(path) : 0;
 					report = this.importer.importFile(path, (format != null) ? ImportFormat.fromCode(format) : null,
-							table, new ProgressBar(err, target, size));
+							table, Publication.given(published, target), new ProgressBar(err, target, size));
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}")) {
 					err.println("Fetching " + target + " from the CBS OData " + (v4 ? "v4" : "v3") + " API ...");

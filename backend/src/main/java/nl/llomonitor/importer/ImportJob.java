@@ -33,6 +33,15 @@ final class ImportJob {
 	/** Other entity sets and next pages, for OData; may be null. */
 	ODataResources resources;
 
+	/**
+	 * When the source published this vintage: given with the import, or read by the
+	 * reader from the source's metadata; null when unknown.
+	 */
+	java.time.OffsetDateTime published;
+
+	/** Where {@link #published} comes from, for the report. */
+	String publishedFrom;
+
 	/** The digest of all bytes read, to which {@link #digested} adds. */
 	java.security.MessageDigest digest;
 

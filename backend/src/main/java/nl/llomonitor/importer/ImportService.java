@@ -134,10 +134,27 @@ public class ImportService {
 	 * @throws ImportException when the file is bad; nothing is written then
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId) {
-		return importFile(file, format, tableId, null);
+		return importFile(file, format, tableId, null, null);
 	}
 
-	ImportReport importFile(Path file, ImportFormat format, String tableId, java.util.function.LongConsumer progress) {
+	/**
+	 * Imports a file as the vintage a source published at a given moment. Its values are
+	 * recorded at that moment, so an older download imported after a newer one does not
+	 * become current, and {@code asOf} follows publication.
+	 * @param file the file
+	 * @param format its format, or null to detect it
+	 * @param tableId the source table id, or null to take it from the file name
+	 * @param published when the source published it, or null (then: the source's own
+	 * metadata where it has any, else the import time)
+	 * @return the report
+	 * @throws ImportException when the file is bad; nothing is written then
+	 */
+	public ImportReport importFile(Path file, ImportFormat format, String tableId, OffsetDateTime published) {
+		return importFile(file, format, tableId, published, null);
+	}
+
+	ImportReport importFile(Path file, ImportFormat format, String tableId, OffsetDateTime published,
+			java.util.function.LongConsumer progress) {
 		Path data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
 		ImportFormat actual = (format != null) ? format : ImportFormat.detect(data);
 		String name = file.getFileName().toString();
@@ -152,7 +169,7 @@ public class ImportService {
 		}
 		Source source = (progress == null) ? () -> Files.newInputStream(data)
 				: () -> new Counting(Files.newInputStream(data), progress);
-		return run(name, actual, table, source, resources);
+		return run(name, actual, table, source, resources, published);
 	}
 
 	/**
@@ -344,6 +361,15 @@ public class ImportService {
 	}
 
 	ImportReport run(String fileName, ImportFormat format, String tableId, Source source, ODataResources resources) {
+		return run(fileName, format, tableId, source, resources, null);
+	}
+
+	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
+			ODataResources resources, OffsetDateTime published) {
+		if (published != null && published.isAfter(OffsetDateTime.now())) {
+			throw new ImportException(fileName, null, "published", published.toString(),
+					"a date that is not in the future", "a publication date in the future");
+		}
 		FormatReader reader = this.readers.get(format);
 		if (reader == null) {
 			throw new ImportException(fileName, null, null, format.code(),
@@ -373,6 +399,8 @@ public class ImportService {
 				ImportJob job = new ImportJob(fileName, tableId, this.regions, this.mappings, this.catalog, stage, tx,
 						runId);
 				job.resources = resources;
+				job.published = published;
+				job.publishedFrom = (published != null) ? "given with the import" : null;
 				job.digest = sha;
 				LastByte last = new LastByte(new BufferedInputStream(source.open(), 1 << 16));
 				try (InputStream in = new DigestInputStream(last, sha)) {
@@ -403,7 +431,10 @@ public class ImportService {
 				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
 				long inserted = job.otherRowsInserted;
 				if (stage != null) {
-					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, run.value2());
+					// a vintage is placed at its publication where known, else at its
+					// import
+					OffsetDateTime vintageAt = (job.published != null) ? job.published : run.value2();
+					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
 					cells += result.cells();
 					inserted += result.inserted();
 				}
@@ -416,6 +447,10 @@ public class ImportService {
 					details.put("table", job.tableId);
 				}
 				details.putAll(source.details());
+				if (job.published != null) {
+					details.put("published", job.published.toString());
+					details.put("publishedFrom", job.publishedFrom);
+				}
 				if (version != null) {
 					details.put("dataVersion", version);
 				}
@@ -424,6 +459,7 @@ public class ImportService {
 					.set(IMPORT_RUN.CHECKSUM, checksum)
 					.set(IMPORT_RUN.TABLE_ID, job.tableId)
 					.set(IMPORT_RUN.STATUS, status)
+					.set(IMPORT_RUN.PUBLISHED_AT, job.published)
 					.set(IMPORT_RUN.ROWS_READ, job.rowsRead)
 					.set(IMPORT_RUN.ROWS_INSERTED, inserted)
 					.set(IMPORT_RUN.ROWS_UNCHANGED, cells - inserted)

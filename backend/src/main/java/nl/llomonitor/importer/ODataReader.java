@@ -2,6 +2,7 @@ package nl.llomonitor.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -92,6 +93,18 @@ final class ODataReader implements FormatReader {
 		}
 
 		private void loadMetadata() throws IOException {
+			if (this.job.published == null) {
+				// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
+				JsonNode meta = ODataReader.this.v4 ? readResource("Properties") : readEntitySet("TableInfos");
+				JsonNode modified = (meta == null) ? null
+						: (ODataReader.this.v4 ? meta : meta.path(0)).path("Modified");
+				OffsetDateTime published = (modified != null && modified.isString())
+						? Publication.parse(modified.asString()) : null;
+				if (published != null && !published.isAfter(OffsetDateTime.now())) {
+					this.job.published = published;
+					this.job.publishedFrom = ODataReader.this.v4 ? "Properties.Modified" : "TableInfos.Modified";
+				}
+			}
 			JsonNode properties = readEntitySet(ODataReader.this.v4 ? "Dimensions" : "DataProperties");
 			if (properties != null) {
 				for (JsonNode p : properties) {
@@ -128,6 +141,11 @@ final class ODataReader implements FormatReader {
 		}
 
 		private JsonNode readEntitySet(String name) throws IOException {
+			JsonNode resource = readResource(name);
+			return (resource != null) ? resource.path("value") : null;
+		}
+
+		private JsonNode readResource(String name) throws IOException {
 			if (this.job.resources == null) {
 				return null;
 			}
@@ -135,7 +153,7 @@ final class ODataReader implements FormatReader {
 				if (in == null) {
 					return null;
 				}
-				return ODataReader.this.json.readTree(in).path("value");
+				return ODataReader.this.json.readTree(in);
 			}
 			catch (JacksonException ex) {
 				throw this.job.error(GeoJsonImporter.location(ex), null, name + ".json", "valid JSON",

@@ -29,6 +29,13 @@ final class ObservationStore {
 
 	}
 
+	/**
+	 * Writes the staged cells as a new vintage: a cell is written only where it differs
+	 * from the vintage that was current at {@code recordedAt} (so importing the same file
+	 * again, or an older one again, writes nothing).
+	 * @param recordedAt the moment of this vintage: its publication date if known, else
+	 * the import time
+	 */
 	static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt) {
 		for (String code : stage.periods) {
 			upsertPeriod(tx, code);
@@ -76,6 +83,7 @@ final class ObservationStore {
 								    from observation o
 								    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
 								      and o.breakdown_id = b.id and o.period_code = c.period_code
+								      and o.recorded_at <= ?::timestamptz
 								    order by o.recorded_at desc, o.id desc
 								    limit 1) cur on true
 								where cur.status is null
@@ -84,7 +92,7 @@ final class ObservationStore {
 								      (c.value, c.margin_low, c.margin_high, coalesce(c.status, 'definitief'), coalesce(c.flags, ''),
 								       c.footnote)
 						order by c.indicator_code, c.region_code, b.id, c.period_code""",
-				job.runId, recordedAt);
+				job.runId, recordedAt, recordedAt);
 		return new Result(cells, inserted);
 	}
 

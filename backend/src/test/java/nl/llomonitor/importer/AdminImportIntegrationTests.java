@@ -57,8 +57,17 @@ class AdminImportIntegrationTests {
 	 * boundary from SecureRandom on the event loop, which BlockHound rightly rejects.
 	 */
 	private static byte[] upload(ByteArrayResource file) {
+		return upload(file, null);
+	}
+
+	private static byte[] upload(ByteArrayResource file, String published) {
 		try {
 			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			if (published != null) {
+				body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"published\"\r\n\r\n"
+						+ published + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			}
 			body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
 					+ file.getFilename() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
 				.getBytes(StandardCharsets.UTF_8));
@@ -121,6 +130,23 @@ class AdminImportIntegrationTests {
 			.isEqualTo(51)
 			.jsonPath("$.status")
 			.value((status) -> org.assertj.core.api.Assertions.assertThat(status).isIn("succeeded", "unchanged"));
+	}
+
+	@Test
+	void aPublicationDateThatIsNotADateIs400NamingThePart() {
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "gisteren"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/invalid-parameter")
+			.jsonPath("$.parameter")
+			.isEqualTo("published");
 	}
 
 	@Test

@@ -18,10 +18,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-import static nl.llomonitor.importer.CurrentValues.current;
 import static nl.llomonitor.db.Tables.BREAKDOWN;
 import static nl.llomonitor.db.Tables.IMPORT_RUN;
 import static nl.llomonitor.db.Tables.OBSERVATION;
+import static nl.llomonitor.importer.CurrentValues.current;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -29,8 +29,9 @@ class ImportCommandIntegrationTests {
 	void importsAFileWithAProgressBarAndASummary() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = this.command.execute(List.of(SharedData.file("cbs/80474ned.csv").toString()), null, null, false,
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		int code = this.command.execute(List.of(SharedData.file("cbs/80474ned.csv").toString()), null, null, null,
+				false, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(code).isZero();
 		assertThat(err.toString(StandardCharsets.UTF_8))
 			.contains("[#########################] 100% 135,631 / 135,631 bytes");
@@ -39,9 +40,21 @@ class ImportCommandIntegrationTests {
 	}
 
 	@Test
+	void aPublicationDateThatIsNotADateFailsNamingTheOption() {
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = this.command.execute(List.of(SharedData.file("cbs/80474ned.csv").toString()), null, null,
+				"14-08-2020", false, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(code).isEqualTo(1);
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("FAILED")
+			.contains("column published")
+			.contains("'14-08-2020'")
+			.contains("a date such as 2020-08-14");
+	}
+
+	@Test
 	void aMissingFileFailsWithExitCode1() {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = this.command.execute(List.of("no-such-file.csv"), null, null, false, System.out,
+		int code = this.command.execute(List.of("no-such-file.csv"), null, null, null, false, System.out,
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(code).isEqualTo(1);
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("FAILED no-such-file.csv").contains("not found");

@@ -1,12 +1,15 @@
 package nl.llomonitor.importer;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import nl.llomonitor.SharedData;
 import nl.llomonitor.system.DatabaseConfiguration;
 import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +17,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-import static nl.llomonitor.importer.CurrentValues.current;
+import static nl.llomonitor.db.Tables.IMPORT_RUN;
 import static nl.llomonitor.db.Tables.OBSERVATION;
+import static nl.llomonitor.importer.CurrentValues.current;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Imports the saved CBS OData v3 and v4 responses, and the 2020 OData vintage of 83599NED
@@ -52,6 +57,71 @@ class ODataImportIntegrationTests {
 			.fetch(OBSERVATION.VALUE);
 		assertThat(vintages.subList(vintages.size() - 2, vintages.size())).usingElementComparator(BigDecimal::compareTo)
 			.containsExactly(new BigDecimal("26.7"), new BigDecimal("27.1"));
+	}
+
+	@Test
+	void anOlderDownloadImportedLaterDoesNotBecomeCurrent() {
+		// the 2025 CSV first, then the 2020 OData dump, said to be published on
+		// 2020-08-14
+		// (its date in the CBS catalogue, odata3_catalog/Tables_sample.json)
+		Path odata2020 = SharedData.file("cbs/odata3_83599NED/UntypedDataSet_page1.json").getParent();
+		OffsetDateTime published = OffsetDateTime.parse("2020-08-14T02:00:00+02:00");
+		this.importer.importFile(SharedData.file("cbs/83599NED.csv"));
+		assertThat(current(this.jdbc, "vacatures", "PV26", "2019KW04")).isEqualByComparingTo("27.1");
+
+		ImportReport older = this.importer.importFile(odata2020, null, null, published);
+		assertThat(older.rowsInserted()).as("the 2020 vintage is kept").isPositive();
+		assertThat(current(this.jdbc, "vacatures", "PV26", "2019KW04")).as("the newer publication stays current")
+			.isEqualByComparingTo("27.1");
+		assertThat(asOf("vacatures", "PV26", "2019KW04", OffsetDateTime.parse("2021-01-01T00:00:00Z")))
+			.as("as known at the start of 2021")
+			.isEqualByComparingTo("26.7");
+		assertThat(this.jdbc.select(IMPORT_RUN.PUBLISHED_AT)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.ID.eq(older.id()))
+			.fetchSingle(IMPORT_RUN.PUBLISHED_AT)).isAtSameInstantAs(published);
+
+		ImportReport again = this.importer.importFile(odata2020, null, null, published);
+		assertThat(again.status()).as("the same older vintage again changes nothing").isEqualTo("unchanged");
+		assertThat(again.rowsInserted()).isZero();
+	}
+
+	@Test
+	void thePublicationDateIsReadFromTableInfos() {
+		ImportReport report = this.importer
+			.importFile(SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent());
+		// TableInfos.Modified is 2009-07-10T02:00:00, Dutch local time (CEST)
+		OffsetDateTime modified = OffsetDateTime.parse("2009-07-10T02:00:00+02:00");
+		assertThat(this.jdbc.select(IMPORT_RUN.PUBLISHED_AT)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.ID.eq(report.id()))
+			.fetchSingle(IMPORT_RUN.PUBLISHED_AT)).isAtSameInstantAs(modified);
+		assertThat(this.jdbc.select(DSL.max(OBSERVATION.RECORDED_AT))
+			.from(OBSERVATION)
+			.where(OBSERVATION.SOURCE_TABLE.eq("80137ned"))
+			.fetchSingle()
+			.value1()).as("its observations are recorded at the publication").isAtSameInstantAs(modified);
+	}
+
+	@Test
+	void aPublicationDateInTheFutureIsRefused() {
+		Path file = SharedData.file("cbs/80474ned.csv");
+		assertThatThrownBy(() -> this.importer.importFile(file, null, null, OffsetDateTime.now().plusDays(2)))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("80474ned.csv")
+			.hasMessageContaining("published")
+			.hasMessageContaining("not in the future");
+	}
+
+	private BigDecimal asOf(String indicator, String region, String period, OffsetDateTime moment) {
+		return this.jdbc.select(OBSERVATION.VALUE)
+			.from(OBSERVATION)
+			.where(OBSERVATION.INDICATOR_CODE.eq(indicator), OBSERVATION.REGION_CODE.eq(region),
+					OBSERVATION.PERIOD_CODE.eq(period), OBSERVATION.BREAKDOWN_ID.eq(0L),
+					OBSERVATION.RECORDED_AT.le(moment))
+			.orderBy(OBSERVATION.RECORDED_AT.desc(), OBSERVATION.ID.desc())
+			.limit(1)
+			.fetchSingle(OBSERVATION.VALUE);
 	}
 
 	@Test

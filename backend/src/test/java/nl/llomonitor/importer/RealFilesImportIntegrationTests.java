@@ -12,11 +12,11 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-import static nl.llomonitor.importer.CurrentValues.cell;
-import static nl.llomonitor.importer.CurrentValues.value;
 import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
 import static nl.llomonitor.db.Tables.REGION;
 import static nl.llomonitor.db.Tables.REGION_GEOMETRY;
+import static nl.llomonitor.importer.CurrentValues.cell;
+import static nl.llomonitor.importer.CurrentValues.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
