@@ -50,7 +50,7 @@ class PublishedFiguresIntegrationTests {
 	void importRealFiles() throws InterruptedException {
 		for (String file : new String[] { "cbs/85268NED.csv", "cbs/83599NED.csv", "cbs/85554NED.csv",
 				"eurostat/trng_lfse_04_NL_subset.tsv", "geo/provincie_2023_wgs84.geojson", "cbs/85315NED.csv",
-				"cbs/86088NED.csv" }) {
+				"cbs/85314NED.csv", "cbs/86088NED.csv" }) {
 			this.importer.importFile(SharedData.file(file));
 		}
 		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
@@ -382,6 +382,16 @@ class PublishedFiguresIntegrationTests {
 		expectValue(uri + "&breakdown=llo_type:formeel", 18.6, 2473, 13326);
 		expectValue(uri + "&breakdown=education_level:hoog", 33.3, 1613, 4848);
 		expectValue(uri + "&breakdown=llo_type:formeel,education_level:hoog", 12.4, 603, 4848);
+	}
+
+	@Test
+	void lloParticipationOfEmployedPeopleByEmploymentRelationship() {
+		// 85314NED 2023 (x1000): permanent 1,540 of 5,416 = 28.4 %; flexible 1,556 of
+		// 2,735 = 56.9 %; self-employed 418 of 1,586 = 26.4 %
+		String uri = "/api/v1/series?indicator=llo_deelname_werkenden&regions=NL01&from=2023JJ00&to=2023JJ00";
+		expectValue(uri + "&breakdown=employment_relation:vast", 28.4, 1540, 5416);
+		expectValue(uri + "&breakdown=employment_relation:flexibel", 56.9, 1556, 2735);
+		expectValue(uri + "&breakdown=employment_relation:zelfstandig", 26.4, 418, 1586);
 	}
 
 	private void expectValue(String uri, double value, int numerator, int denominator) {

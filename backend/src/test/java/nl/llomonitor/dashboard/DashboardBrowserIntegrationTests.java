@@ -81,7 +81,7 @@ class DashboardBrowserIntegrationTests {
 	 */
 	static final List<String> SHARED_FILES = List.of("cbs/85755NED.csv", "geo/provincie_2023_wgs84.geojson",
 			"geo/arbeidsmarktregio_2024_wgs84.geojson", "cbs/85268NED.csv", "cbs/86088NED.csv", "cbs/83599NED.csv",
-			"cbs/85554NED.csv", "cbs/85315NED.csv", "eurostat/trng_lfse_04_NL_subset.tsv");
+			"cbs/85554NED.csv", "cbs/85315NED.csv", "cbs/85314NED.csv", "eurostat/trng_lfse_04_NL_subset.tsv");
 
 	@Autowired
 	private ImportService importService;
@@ -157,7 +157,7 @@ class DashboardBrowserIntegrationTests {
 		List<Map<String, Object>> regions = chart("llo-regio");
 		assertThat(regions).extracting((d) -> d.get("label")).contains("Utrecht", "Fryslân", "Nederland");
 		assertThat(nonNull(regions.get(0))).isGreaterThan(10);
-		for (String figure : List.of("llo-opleiding", "llo-vorm", "llo-positie")) {
+		for (String figure : List.of("llo-opleiding", "llo-vorm", "llo-positie", "llo-arbeidsrelatie")) {
 			List<Map<String, Object>> datasets = chart(figure);
 			assertThat(datasets).as(figure).hasSizeGreaterThanOrEqualTo(2);
 			assertThat(datasets).as(figure).allSatisfy((d) -> assertThat(nonNull(d)).isGreaterThan(3));
@@ -166,6 +166,13 @@ class DashboardBrowserIntegrationTests {
 			.anySatisfy((l) -> assertThat(l).startsWith("laag"))
 			.anySatisfy((l) -> assertThat(l).startsWith("hoog"));
 		assertThat(notes("llo-regio")).contains("Eurostat").contains("2021");
+		// employed people, 85314NED 2023: flexible 1,556 of 2,735 thousand = 56.9 %
+		Map<String, Object> flexible = chart("llo-arbeidsrelatie").stream()
+			.filter((d) -> d.get("label").toString().startsWith("Flexibel"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(valueAt(flexible, "2023JJ00")).isEqualTo(56.9);
+		assertThat(notes("llo-arbeidsrelatie")).contains("85314NED");
 		screenshot("llo");
 	}
 

@@ -7,6 +7,7 @@ import { lineSummary } from '../summary.js';
 
 const REGIONAL = 'llo_deelname_eurostat';
 const NATIONAL = 'llo_deelname';
+const EMPLOYED = 'llo_deelname_werkenden';
 
 // Used only when the indicator metadata does not list its breakdown members.
 const FALLBACK = {
@@ -14,12 +15,15 @@ const FALLBACK = {
 	llo_type: [{ code: 'formeel', name: 'Formeel' }, { code: 'niet_formeel', name: 'Niet-formeel' }],
 	labour_position: [{ code: 'werkzaam', name: 'Werkzaam' }, { code: 'werkloos', name: 'Werkloos' },
 		{ code: 'niet_beroepsbevolking', name: 'Niet-beroepsbevolking' }],
+	employment_relation: [{ code: 'vast', name: 'Vast' }, { code: 'flexibel', name: 'Flexibel' },
+		{ code: 'zelfstandig', name: 'Zelfstandige' }],
 };
 
 const WANTED = {
 	education_level: ['laag', 'middelbaar', 'hoog'],
 	llo_type: ['totaal', 'formeel', 'niet_formeel'],
 	labour_position: ['werkzaam', 'werkloos', 'niet_beroepsbevolking'],
+	employment_relation: ['vast', 'flexibel', 'zelfstandig'],
 };
 
 function lloRegions(ctx) {
@@ -36,19 +40,19 @@ async function regional(ctx, figure) {
 	}
 }
 
-async function byDimension(ctx, figure, dimension, titleKey) {
-	const meta = await api.indicator(NATIONAL).catch(() => null);
+async function byDimension(ctx, figure, dimension, titleKey, indicator = NATIONAL) {
+	const meta = await api.indicator(indicator).catch(() => null);
 	const listed = meta?.breakdowns?.[dimension];
 	const members = (listed?.length ? listed : FALLBACK[dimension]).filter((m) => WANTED[dimension].includes(m.code));
 	// "totaal" is a real member of llo_type (all learning); other breakdowns are taken for all learning
 	const allLearning = dimension !== 'llo_type' && meta?.breakdowns?.llo_type?.some((m) => m.code === 'totaal')
 		? ',llo_type:totaal' : '';
 	const models = await Promise.all(members.map(async (m) => fromSeries(
-		await api.series({ indicator: NATIONAL, regions: ['NL01'], breakdown: `${dimension}:${m.code}${allLearning}` }),
+		await api.series({ indicator, regions: ['NL01'], breakdown: `${dimension}:${m.code}${allLearning}` }),
 		{ labelFor: () => m.name, idFor: () => m.code })));
 	const model = merge(models, { title: t(titleKey) });
 	// the EBB redesign of 2021 is a break in these series: the API's trend analysis knows where
-	const trend = await api.trend({ indicator: NATIONAL, region: 'NL01' }).catch(() => null);
+	const trend = await api.trend({ indicator, region: 'NL01' }).catch(() => null);
 	const breaks = new Set(trend?.breaks || []);
 	model.series.forEach((s) => s.points.forEach((p) => {
 		if (breaks.has(p.period) && !p.flags.includes('b')) {
@@ -75,16 +79,18 @@ export async function render(panel, ctx) {
 	const f2 = ctx.figure({ id: 'llo-opleiding', title: t('llo.education'), onRetry: retry });
 	const f3 = ctx.figure({ id: 'llo-vorm', title: t('llo.type'), onRetry: retry });
 	const f4 = ctx.figure({ id: 'llo-positie', title: t('llo.position'), onRetry: retry });
+	const f5 = ctx.figure({ id: 'llo-arbeidsrelatie', title: t('llo.relation'), onRetry: retry });
 	panel.append(
 		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, t('llo.title')),
 			h('p', { class: 'panel__intro' }, t('llo.intro'))),
 		h('div', { class: 'figures' }, f1.el),
-		h('div', { class: 'figures figures--two' }, f2.el, f3.el, f4.el),
+		h('div', { class: 'figures figures--two' }, f2.el, f3.el, f4.el, f5.el),
 	);
 	await Promise.all([
 		guarded(ctx, f1, () => regional(ctx, f1)),
 		guarded(ctx, f2, () => byDimension(ctx, f2, 'education_level', 'llo.education')),
 		guarded(ctx, f3, () => byDimension(ctx, f3, 'llo_type', 'llo.type')),
 		guarded(ctx, f4, () => byDimension(ctx, f4, 'labour_position', 'llo.position')),
+		guarded(ctx, f5, () => byDimension(ctx, f5, 'employment_relation', 'llo.relation', EMPLOYED)),
 	]);
 }
