@@ -228,6 +228,10 @@ export class Figure {
 
 	renderNotes(model, extra) {
 		clear(this.notesEl);
+		if (model.indicator?.definition) {
+			this.notesEl.append(h('li', { class: 'note note--definition' },
+				`${t('figure.definition')}: ${model.indicator.definition}`));
+		}
 		const sources = model.sources.map((s) => {
 			const text = [s.publisher, s.table].filter(Boolean).join(' ') + (s.licence ? ` (${s.licence})` : '');
 			return s.url ? h('a', { href: s.url, rel: 'noopener' }, text) : text;

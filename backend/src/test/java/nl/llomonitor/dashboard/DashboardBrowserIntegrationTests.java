@@ -172,7 +172,8 @@ class DashboardBrowserIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(valueAt(flexible, "2023JJ00")).isEqualTo(56.9);
-		assertThat(notes("llo-arbeidsrelatie")).contains("85314NED");
+		assertThat(notes("llo-arbeidsrelatie")).contains("85314NED")
+			.contains("Definitie: Werkenden die deelnemen aan leven lang ontwikkelen als percentage");
 		screenshot("llo");
 	}
 
