@@ -93,21 +93,25 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		String etag = "\"" + version + "-" + hash(key) + "\"";
 		String cacheControl = path.startsWith("/api/v1/geo/") ? "public, max-age=86400" : "public, max-age=60";
 		ServerHttpResponse response = exchange.getResponse();
+		CachedResponse cached = this.cache.get(key);
 		if (matches(request.getHeaders().getIfNoneMatch(), etag)) {
 			response.setStatusCode(HttpStatus.NOT_MODIFIED);
 			response.getHeaders().setETag(etag);
-			response.getHeaders().setCacheControl(cacheControl);
+			response.getHeaders()
+				.setCacheControl((cached != null)
+						? cached.extraHeaders().getOrDefault(HttpHeaders.CACHE_CONTROL, cacheControl) : cacheControl);
 			response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
 			return response.setComplete();
 		}
-		CachedResponse cached = this.cache.get(key);
 		if (cached != null && HttpMethod.GET.equals(method)) {
 			response.setStatusCode(HttpStatus.OK);
 			HttpHeaders headers = response.getHeaders();
 			headers.setContentType(cached.contentType());
 			cached.extraHeaders().forEach(headers::set);
 			headers.setETag(etag);
-			headers.setCacheControl(cacheControl);
+			if (headers.getCacheControl() == null) {
+				headers.setCacheControl(cacheControl);
+			}
 			headers.add(HttpHeaders.VARY, "Accept, Accept-Language");
 			headers.setContentLength(cached.length());
 			headers.set("X-Cache", "hit");
@@ -118,7 +122,11 @@ class ApiCacheFilter implements WebFilter, Ordered {
 			response.getHeaders().set("X-Cache", "miss");
 			if (status == null || status.is2xxSuccessful()) {
 				response.getHeaders().setETag(etag);
-				response.getHeaders().setCacheControl(cacheControl);
+				// a handler may shorten it (an empty geo collection: boundaries may come
+				// soon)
+				if (response.getHeaders().getCacheControl() == null) {
+					response.getHeaders().setCacheControl(cacheControl);
+				}
 				response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
 			}
 			return Mono.empty();
@@ -137,7 +145,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 						joined.read(bytes);
 						DataBufferUtils.release(joined);
 						store(key, version,
-								new CachedResponse(getHeaders().getContentType(), bytes, disposition(getHeaders())));
+								new CachedResponse(getHeaders().getContentType(), bytes, extraHeaders(getHeaders())));
 						return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
 					}
 					return super.writeWith(Mono.just(joined));
@@ -152,9 +160,16 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		this.cachedBytes.set(0);
 	}
 
-	private static Map<String, String> disposition(HttpHeaders headers) {
-		String value = headers.getFirst(HttpHeaders.CONTENT_DISPOSITION);
-		return (value != null) ? Map.of(HttpHeaders.CONTENT_DISPOSITION, value) : Map.of();
+	/** The headers of a handler that a cached copy must repeat. */
+	private static Map<String, String> extraHeaders(HttpHeaders headers) {
+		Map<String, String> extra = new java.util.HashMap<>();
+		for (String name : List.of(HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CACHE_CONTROL)) {
+			String value = headers.getFirst(name);
+			if (value != null) {
+				extra.put(name, value);
+			}
+		}
+		return Map.copyOf(extra);
 	}
 
 	private void store(String key, long version, CachedResponse response) {

@@ -1,5 +1,7 @@
 package nl.llomonitor.region;
 
+import java.time.Duration;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.ApiException;
@@ -11,6 +13,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,7 +95,12 @@ class GeoController {
 					properties.put("edition", row.value4());
 					feature.set("geometry", this.mapper.readTree(row.value5().data()));
 				}
-				return ResponseEntity.ok().contentType(GEO_JSON).body(this.mapper.writeValueAsString(collection));
+				ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(GEO_JSON);
+				if (rows.isEmpty()) {
+					// boundaries may be imported any moment: no day-long cache of "none"
+					ok.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic());
+				}
+				return ok.body(this.mapper.writeValueAsString(collection));
 			});
 	}
 

@@ -1,6 +1,7 @@
 package nl.llomonitor.api;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -306,19 +307,27 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 
 	@Test
 	void boundariesOfALevelWithoutShapesAreAnEmptyCollection() {
-		// landsdelen are known regions, but no boundaries of them are ever imported
-		this.client.get()
-			.uri("/api/v1/geo/landsdeel")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentType("application/geo+json")
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("FeatureCollection")
-			.jsonPath("$.features.length()")
-			.isEqualTo(0);
+		// landsdelen are known regions, but no boundaries of them are ever imported;
+		// "none"
+		// is cached briefly (boundaries may be imported any moment), also from the cache
+		for (String hitOrMiss : List.of("miss", "hit")) {
+			this.client.get()
+				.uri("/api/v1/geo/landsdeel")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentType("application/geo+json")
+				.expectHeader()
+				.valueEquals("X-Cache", hitOrMiss)
+				.expectHeader()
+				.value(HttpHeaders.CACHE_CONTROL, (value) -> assertThat(value).contains("max-age=60"))
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("FeatureCollection")
+				.jsonPath("$.features.length()")
+				.isEqualTo(0);
+		}
 		problem("/api/v1/geo/planeet", 404, "not-found").jsonPath("$.detail").isEqualTo("Unknown level 'planeet'.");
 	}
 
