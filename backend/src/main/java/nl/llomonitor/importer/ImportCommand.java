@@ -75,6 +75,11 @@ class ImportCommand implements ApplicationRunner {
 					report = this.importer.importFile(path, (format != null) ? ImportFormat.fromCode(format) : null,
 							table, Publication.given(published, target), new ProgressBar(err, target, size));
 				}
+				else if (target.matches("[0-9]{5}[A-Za-z]{3}") && published != null) {
+					throw new ImportException(target, null, "published", published,
+							"--published only with a file or folder (an older download)",
+							"a live fetch is always the current publication");
+				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}")) {
 					err.println("Fetching " + target + " from the CBS OData " + (v4 ? "v4" : "v3") + " API ...");
 					report = this.importer.fetchTable(target, v4);

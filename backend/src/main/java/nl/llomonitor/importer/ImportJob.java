@@ -35,9 +35,16 @@ final class ImportJob {
 
 	/**
 	 * When the source published this vintage: given with the import, or read by the
-	 * reader from the source's metadata; null when unknown.
+	 * reader from the source's metadata; null when unknown. Only a date given with the
+	 * import places the vintage in time ({@link #backdated}); one from metadata is only
+	 * recorded.
 	 */
 	java.time.OffsetDateTime published;
+
+	/**
+	 * Whether this vintage is recorded at {@link #published} instead of the import time.
+	 */
+	boolean backdated;
 
 	/** Where {@link #published} comes from, for the report. */
 	String publishedFrom;

@@ -17,7 +17,8 @@ import java.util.List;
  * @param rowsUnchanged cells identical to their current vintage
  * @param warnings warnings, e.g. a file that was probably cut off
  * @param dataVersion the data version after the import, or null when nothing changed
- * @param startedAt when the run started (the recorded_at of its vintages)
+ * @param startedAt when the run started (the recorded_at of its vintages, unless it was
+ * back-dated with a publication date)
  * @param finishedAt when it finished
  * @param error the error, for a failed run
  */

@@ -138,14 +138,14 @@ public class ImportService {
 	}
 
 	/**
-	 * Imports a file as the vintage a source published at a given moment. Its values are
-	 * recorded at that moment, so an older download imported after a newer one does not
-	 * become current, and {@code asOf} follows publication.
+	 * Imports an older download as the vintage a source published at a given moment: its
+	 * values are recorded at that moment, as history. It never replaces a value of a
+	 * later vintage of the same table, so an older download imported after a newer one
+	 * does not become current, and {@code asOf} shows it for its time.
 	 * @param file the file
 	 * @param format its format, or null to detect it
 	 * @param tableId the source table id, or null to take it from the file name
-	 * @param published when the source published it, or null (then: the source's own
-	 * metadata where it has any, else the import time)
+	 * @param published when the source published it, or null (then: the import time)
 	 * @return the report
 	 * @throws ImportException when the file is bad; nothing is written then
 	 */
@@ -400,6 +400,7 @@ public class ImportService {
 						runId);
 				job.resources = resources;
 				job.published = published;
+				job.backdated = published != null;
 				job.publishedFrom = (published != null) ? "given with the import" : null;
 				job.digest = sha;
 				LastByte last = new LastByte(new BufferedInputStream(source.open(), 1 << 16));
@@ -431,9 +432,12 @@ public class ImportService {
 				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
 				long inserted = job.otherRowsInserted;
 				if (stage != null) {
-					// a vintage is placed at its publication where known, else at its
-					// import
-					OffsetDateTime vintageAt = (job.published != null) ? job.published : run.value2();
+					// an older download, dated with the import, is placed at its
+					// publication;
+					// everything else at its import (a date from metadata is only
+					// recorded:
+					// an undated file imported earlier may well be older than it)
+					OffsetDateTime vintageAt = job.backdated ? job.published : run.value2();
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
 					cells += result.cells();
 					inserted += result.inserted();
@@ -460,6 +464,7 @@ public class ImportService {
 					.set(IMPORT_RUN.TABLE_ID, job.tableId)
 					.set(IMPORT_RUN.STATUS, status)
 					.set(IMPORT_RUN.PUBLISHED_AT, job.published)
+					.set(IMPORT_RUN.BACKDATED, job.backdated)
 					.set(IMPORT_RUN.ROWS_READ, job.rowsRead)
 					.set(IMPORT_RUN.ROWS_INSERTED, inserted)
 					.set(IMPORT_RUN.ROWS_UNCHANGED, cells - inserted)

@@ -101,6 +101,8 @@ final class ODataReader implements FormatReader {
 				OffsetDateTime published = (modified != null && modified.isString())
 						? Publication.parse(modified.asString()) : null;
 				if (published != null && !published.isAfter(OffsetDateTime.now())) {
+					// recorded in import_run.published_at; the vintage stays at its
+					// import
 					this.job.published = published;
 					this.job.publishedFrom = ODataReader.this.v4 ? "Properties.Modified" : "TableInfos.Modified";
 				}

@@ -86,13 +86,26 @@ final class ObservationStore {
 								      and o.recorded_at <= ?::timestamptz
 								    order by o.recorded_at desc, o.id desc
 								    limit 1) cur on true
-								where cur.status is null
+								where (cur.status is null
 								   or (cur.value, cur.margin_low, cur.margin_high, cur.status, cur.flags, cur.footnote)
 								      is distinct from
 								      (c.value, c.margin_low, c.margin_high, coalesce(c.status, 'definitief'), coalesce(c.flags, ''),
-								       c.footnote)
+								       c.footnote))
+								  -- a back-dated vintage adds history, never a new current value: where the cell has no
+								  -- later row but a later run of its table exists (which then found it unchanged, or
+								  -- lacked it), that run stands, and this value is not kept
+								  and (not ?::boolean
+								       or exists (select 1 from observation l
+								                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
+								                    and l.breakdown_id = b.id and l.period_code = c.period_code
+								                    and l.recorded_at > ?::timestamptz)
+								       or not exists (select 1 from import_run r
+								                      where r.table_id = c.source_table and r.id <> ?::bigint
+								                        and r.status in ('succeeded', 'unchanged')
+								                        and case when r.backdated then r.published_at else r.started_at end
+								                            > ?::timestamptz))
 						order by c.indicator_code, c.region_code, b.id, c.period_code""",
-				job.runId, recordedAt, recordedAt);
+				job.runId, recordedAt, recordedAt, job.backdated, recordedAt, job.runId, recordedAt);
 		return new Result(cells, inserted);
 	}
 

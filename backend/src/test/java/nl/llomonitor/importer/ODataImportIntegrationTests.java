@@ -1,6 +1,8 @@
 package nl.llomonitor.importer;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,6 +13,7 @@ import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,6 +40,9 @@ class ODataImportIntegrationTests {
 	@Autowired
 	@Qualifier(DatabaseConfiguration.JDBC_DSL)
 	private DSLContext jdbc;
+
+	@TempDir
+	Path temp;
 
 	@Test
 	void theOData2020VintageAndThe2025CsvVintageOfVacanciesAreBothKept() {
@@ -87,20 +93,44 @@ class ODataImportIntegrationTests {
 	}
 
 	@Test
-	void thePublicationDateIsReadFromTableInfos() {
+	void thePublicationDateIsReadFromTableInfosAndOnlyRecorded() {
 		ImportReport report = this.importer
 			.importFile(SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent());
 		// TableInfos.Modified is 2009-07-10T02:00:00, Dutch local time (CEST)
-		OffsetDateTime modified = OffsetDateTime.parse("2009-07-10T02:00:00+02:00");
-		assertThat(this.jdbc.select(IMPORT_RUN.PUBLISHED_AT)
+		var run = this.jdbc.select(IMPORT_RUN.PUBLISHED_AT, IMPORT_RUN.BACKDATED)
 			.from(IMPORT_RUN)
 			.where(IMPORT_RUN.ID.eq(report.id()))
-			.fetchSingle(IMPORT_RUN.PUBLISHED_AT)).isAtSameInstantAs(modified);
-		assertThat(this.jdbc.select(DSL.max(OBSERVATION.RECORDED_AT))
-			.from(OBSERVATION)
-			.where(OBSERVATION.SOURCE_TABLE.eq("80137ned"))
-			.fetchSingle()
-			.value1()).as("its observations are recorded at the publication").isAtSameInstantAs(modified);
+			.fetchSingle();
+		assertThat(run.value1()).isAtSameInstantAs(OffsetDateTime.parse("2009-07-10T02:00:00+02:00"));
+		// a date from metadata does not move the vintage back: an undated file imported
+		// earlier may be older than it
+		assertThat(run.value2()).isFalse();
+		assertThat(this.jdbc.fetchCount(OBSERVATION, OBSERVATION.IMPORT_RUN_ID.eq(report.id()),
+				OBSERVATION.RECORDED_AT.ne(report.startedAt())))
+			.isZero();
+	}
+
+	@Test
+	void aBackdatedVintageNeverDisplacesALaterRunOfItsTable() throws Exception {
+		// the 2024 Q4 total (403.7) is imported, then the same file again (a later run
+		// that
+		// finds it unchanged); an older download with 399.9, dated between the two runs,
+		// adds history but must not become current
+		Path original = SharedData.file("cbs/80474ned.csv");
+		this.importer.importFile(original);
+		OffsetDateTime between = OffsetDateTime.now();
+		Thread.sleep(20);
+		ImportReport later = this.importer.importFile(original);
+		assertThat(later.status()).isEqualTo("unchanged");
+		String changed = Files.readString(original, StandardCharsets.UTF_8)
+			.replace(";A-U Alle economische activiteiten;2024 4e kwartaal;403.7",
+					";A-U Alle economische activiteiten;2024 4e kwartaal;399.9");
+		Path older = Files.createDirectories(this.temp.resolve("older")).resolve("80474ned.csv");
+		Files.writeString(older, changed, StandardCharsets.UTF_8);
+
+		this.importer.importFile(older, null, null, between);
+		assertThat(current(this.jdbc, "vacatures_sa", "NL01", "2024KW04")).isEqualByComparingTo("403.7");
+		assertThat(this.importer.importFile(older, null, null, between).rowsInserted()).isZero();
 	}
 
 	@Test
