@@ -129,48 +129,45 @@ final class ProblemFactory {
 
 	/**
 	 * Whether the failure means PostgreSQL cannot be reached (refused, timed out, pool
-	 * exhausted, connection closed), as opposed to a bug.
+	 * exhausted, connection closed, shutting down, out of resources), as opposed to a
+	 * bug. Where the driver gives a SQLSTATE it decides: r2dbc-postgresql files every
+	 * state it does not know (XX000, P0001, 25P02, ...) as a "resource" exception, and
+	 * Spring then as a resource failure, so classes alone would call bugs outages.
 	 * @param ex the failure
 	 * @return true for a database outage
 	 */
 	static boolean isDatabaseUnavailable(Throwable ex) {
-		boolean dataAccess = false;
-		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			// concurrent queries fail together: Reactor's CompositeException keeps them
-			// as
-			// suppressed exceptions, with no cause
+		// concurrent queries fail together: Reactor's CompositeException keeps them as
+		// suppressed exceptions, with no cause
+		for (Throwable t = ex; t != null; t = next(t)) {
 			for (Throwable suppressed : t.getSuppressed()) {
 				if (suppressed != ex && isDatabaseUnavailable(suppressed)) {
 					return true;
 				}
 			}
+		}
+		String state = sqlState(ex);
+		if (state != null) {
+			return isOutageState(state);
+		}
+		boolean driver = false;
+		for (Throwable t = ex; t != null; t = next(t)) {
 			// Spring's own verdict: the connection could not be had, or broke
 			if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
 					|| t instanceof RecoverableDataAccessException || t instanceof QueryTimeoutException) {
 				return true;
 			}
-			// an I/O failure below a data access (a socket the server closed: "Broken
-			// pipe", "Connection reset by peer")
-			if (dataAccess && t instanceof IOException) {
+			// an I/O failure below the driver (a socket the server closed: "Broken
+			// pipe", "Connection reset by peer"), not one in a transaction's own code
+			if (driver && t instanceof IOException) {
 				return true;
 			}
-			dataAccess |= t instanceof R2dbcException || t instanceof DataAccessException
-					|| t instanceof org.jooq.exception.DataAccessException || t instanceof java.sql.SQLException;
+			driver |= t instanceof R2dbcException || t instanceof java.sql.SQLException;
 			if (t instanceof R2dbcNonTransientResourceException || t instanceof R2dbcTransientResourceException
 					|| t instanceof R2dbcTimeoutException || t instanceof ConnectException
 					|| t instanceof ClosedChannelException || t instanceof TimeoutException
 					|| t instanceof java.sql.SQLTransientConnectionException
 					|| t instanceof java.sql.SQLNonTransientConnectionException) {
-				return true;
-			}
-			if (t instanceof R2dbcException r2dbc && r2dbc.getSqlState() != null
-					&& (r2dbc.getSqlState().startsWith("08") || r2dbc.getSqlState().startsWith("57P"))) {
-				return true;
-			}
-			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-				// JDBC (imports through the admin endpoint): connection failure or
-				// shutdown
 				return true;
 			}
 			String name = t.getClass().getName();
@@ -181,6 +178,30 @@ final class ProblemFactory {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * SQLSTATE classes of an unreachable or overloaded server: 08 connection exception,
+	 * 53 insufficient resources (too many connections, out of memory, disk full), 57P
+	 * shutdown and restart, 57014 a statement cancelled by its timeout.
+	 */
+	private static boolean isOutageState(String state) {
+		return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("57014");
+	}
+
+	private static String sqlState(Throwable ex) {
+		for (Throwable t = ex; t != null; t = next(t)) {
+			String state = (t instanceof R2dbcException r2dbc) ? r2dbc.getSqlState()
+					: (t instanceof java.sql.SQLException sql) ? sql.getSQLState() : null;
+			if (state != null && !state.isBlank()) {
+				return state;
+			}
+		}
+		return null;
+	}
+
+	private static Throwable next(Throwable t) {
+		return (t.getCause() == t) ? null : t.getCause();
 	}
 
 }

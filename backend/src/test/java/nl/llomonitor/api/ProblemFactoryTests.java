@@ -3,6 +3,9 @@ package nl.llomonitor.api;
 import java.io.IOException;
 import java.net.ConnectException;
 
+import io.r2dbc.spi.R2dbcException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.R2dbcTimeoutException;
 import org.junit.jupiter.api.Test;
 import reactor.core.Exceptions;
 
@@ -33,9 +36,40 @@ class ProblemFactoryTests {
 		Throwable brokenPipe = new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
 				new IOException("sendAddress(..) failed with error(-32): Broken pipe"));
 		assertThat(ProblemFactory.isDatabaseUnavailable(brokenPipe)).isTrue();
-		Throwable reset = new org.jooq.exception.DataAccessException("SQL [select 1]",
-				new IOException("recvAddress(..) failed: Connection reset by peer"));
+		Throwable reset = new org.jooq.exception.DataAccessException("SQL [select 1]", new R2dbcException("I/O error",
+				(String) null, new IOException("recvAddress(..) failed: Connection reset by peer")) {
+		});
 		assertThat(ProblemFactory.isDatabaseUnavailable(reset)).isTrue();
+	}
+
+	@Test
+	void theSqlStateDecidesWhereTheDriverGivesOne() {
+		// r2dbc-postgresql files states it does not know as resource exceptions, and
+		// Spring
+		// then as resource failures: the state tells an outage from a bug
+		assertThat(ProblemFactory.isDatabaseUnavailable(new DataAccessResourceFailureException("failed",
+				new R2dbcNonTransientResourceException("internal error", "XX000"))))
+			.isFalse();
+		assertThat(ProblemFactory.isDatabaseUnavailable(new R2dbcNonTransientResourceException("raise", "P0001")))
+			.isFalse();
+		assertThat(ProblemFactory
+			.isDatabaseUnavailable(new R2dbcNonTransientResourceException("sorry, too many clients already", "53300")))
+			.isTrue();
+		assertThat(ProblemFactory.isDatabaseUnavailable(
+				new R2dbcNonTransientResourceException("the database system is shutting down", "57P03")))
+			.isTrue();
+		assertThat(ProblemFactory
+			.isDatabaseUnavailable(new R2dbcTimeoutException("canceling statement due to statement timeout", "57014")))
+			.isTrue();
+	}
+
+	@Test
+	void anIoFailureInATransactionsOwnCodeIsNotAnOutage() {
+		// jOOQ wraps any checked exception of a transaction lambda, such as opening a
+		// file
+		assertThat(ProblemFactory.isDatabaseUnavailable(
+				new org.jooq.exception.DataAccessException("Rollback caused", new IOException("No such file"))))
+			.isFalse();
 	}
 
 	@Test
