@@ -94,7 +94,11 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		String cacheControl = path.startsWith("/api/v1/geo/") ? "public, max-age=86400" : "public, max-age=60";
 		ServerHttpResponse response = exchange.getResponse();
 		CachedResponse cached = this.cache.get(key);
-		if (matches(request.getHeaders().getIfNoneMatch(), etag)) {
+		// a 304 repeats the Cache-Control of the representation; for geo that depends on
+		// the body (an empty collection is cached briefly), so without a copy the handler
+		// answers in full
+		boolean bodyDecidesCaching = path.startsWith("/api/v1/geo/") && cached == null;
+		if (!bodyDecidesCaching && matches(request.getHeaders().getIfNoneMatch(), etag)) {
 			response.setStatusCode(HttpStatus.NOT_MODIFIED);
 			response.getHeaders().setETag(etag);
 			response.getHeaders()

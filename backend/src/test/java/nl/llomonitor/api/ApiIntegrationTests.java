@@ -329,6 +329,24 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 				.isEqualTo(0);
 		}
 		problem("/api/v1/geo/planeet", 404, "not-found").jsonPath("$.detail").isEqualTo("Unknown level 'planeet'.");
+		// a revalidation that this instance has no copy for (another replica answered
+		// first; HEAD stores none) is answered in full, so the short cache holds
+		String etag = this.client.head()
+			.uri("/api/v1/geo/landsdeel?fresh=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getETag();
+		this.client.get()
+			.uri("/api/v1/geo/landsdeel?fresh=1")
+			.header(HttpHeaders.IF_NONE_MATCH, etag)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value(HttpHeaders.CACHE_CONTROL, (value) -> assertThat(value).contains("max-age=60"));
 	}
 
 	@Test
