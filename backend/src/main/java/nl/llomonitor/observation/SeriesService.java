@@ -25,6 +25,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 
 import org.springframework.stereotype.Service;
 
@@ -207,6 +208,13 @@ public class SeriesService {
 	 * @return year, quarter or month; empty without any data for these regions
 	 */
 	public Mono<String> finestPeriodType(IndicatorInfo indicator, List<String> regions) {
+		return finestPeriodType(indicator, regions, null);
+	}
+
+	/**
+	 * @param breakdownId only the cells of this breakdown; null for any
+	 */
+	private Mono<String> finestPeriodType(IndicatorInfo indicator, List<String> regions, Long breakdownId) {
 		if (indicator.periodTypes().size() <= 1 || regions.isEmpty()) {
 			return Mono.justOrEmpty(indicator.defaultPeriodType());
 		}
@@ -216,7 +224,8 @@ public class SeriesService {
 			.list(this.dsl.selectDistinct(kind)
 				.from(OBSERVATION)
 				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.REGION_CODE.in(regions),
-						OBSERVATION.VALUE.isNotNull()))
+						OBSERVATION.VALUE.isNotNull(),
+						(breakdownId != null) ? OBSERVATION.BREAKDOWN_ID.eq(breakdownId) : DSL.noCondition()))
 			.flatMap((rows) -> {
 				java.util.Set<String> kinds = new java.util.HashSet<>();
 				rows.forEach((r) -> kinds.add(r.value1()));
@@ -243,8 +252,10 @@ public class SeriesService {
 			return Mono.empty();
 		}
 		String dataCode = indicator.derived() ? indicator.numerator() : indicator.code();
-		return finestPeriodType(indicator, regions).zipWith(breakdownId(breakdown))
-			.filter((t) -> t.getT2() >= 0)
+		// the finest period type of this breakdown: the totals may have quarters where a
+		// breakdown has years only
+		return breakdownId(breakdown).filter((id) -> id >= 0)
+			.flatMap((id) -> finestPeriodType(indicator, regions, id).map((type) -> Tuples.of(type, id)))
 			// all rows are read (never cancelled half-way), so the connection always
 			// goes back
 			.flatMap((t) -> Queries.list(this.dsl.select(DSL.max(OBSERVATION.PERIOD_CODE))

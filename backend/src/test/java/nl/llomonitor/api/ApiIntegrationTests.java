@@ -47,8 +47,8 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 			.isEqualTo("percent")
 			.jsonPath("$.sourceTable")
 			.isEqualTo("APITEST")
-			.jsonPath("$.breakdowns.sex[0].code")
-			.isEqualTo("vrouw")
+			.jsonPath("$.breakdowns.sex[*].code")
+			.value((List<String> codes) -> assertThat(codes).containsExactly("man", "vrouw"))
 			.jsonPath("$.periodTypes[0]")
 			.isEqualTo("quarter")
 			.jsonPath("$.regionLevels[0]")
@@ -161,6 +161,17 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 			.expectBody()
 			.jsonPath("$.period.code")
 			.isEqualTo("2023KW04");
+		// men have a yearly figure only: the period type is that of the breakdown
+		this.client.get()
+			.uri("/api/v1/compare?indicator=apitest_participatie&regions=PV26,PV21&breakdown=sex:man")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.period.code")
+			.isEqualTo("2023JJ00")
+			.jsonPath("$.values[0].value")
+			.isEqualTo(77.9);
 		this.client.get()
 			.uri("/api/v1/map?indicator=apitest_participatie&level=provincie&breakdown=sex:vrouw")
 			.exchange()

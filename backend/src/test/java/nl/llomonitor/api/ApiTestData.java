@@ -86,16 +86,15 @@ final class ApiTestData {
 				.onConflictDoNothing()
 				.execute();
 		}
-		dsl.insertInto(BREAKDOWN).set(BREAKDOWN.KEY, "sex=vrouw").onConflictDoNothing().execute();
-		long vrouw = dsl.select(BREAKDOWN.ID)
-			.from(BREAKDOWN)
-			.where(BREAKDOWN.KEY.eq("sex=vrouw"))
-			.fetchSingle()
-			.value1();
-		dsl.insertInto(BREAKDOWN_MEMBER)
-			.set(BREAKDOWN_MEMBER.BREAKDOWN_ID, vrouw)
-			.set(BREAKDOWN_MEMBER.DIMENSION_CODE, "sex")
-			.set(BREAKDOWN_MEMBER.MEMBER_CODE, "vrouw")
+		long vrouw = breakdown(dsl, "vrouw");
+		long man = breakdown(dsl, "man");
+		dsl.insertInto(PERIOD)
+			.set(PERIOD.CODE, "2023JJ00")
+			.set(PERIOD.TYPE, "year")
+			.set(PERIOD.YEAR, (short) 2023)
+			.set(PERIOD.NUMBER, (short) 0)
+			.set(PERIOD.START_DATE, java.time.LocalDate.of(2023, 1, 1))
+			.set(PERIOD.END_DATE, java.time.LocalDate.of(2023, 12, 31))
 			.onConflictDoNothing()
 			.execute();
 
@@ -113,11 +112,25 @@ final class ApiTestData {
 		// the first vintage of Utrecht 2023 Q2 was 75.1, revised to 75.5
 		observation(dsl, "apitest_participatie", "PV26", "2023KW02", 0, first, FIRST_VINTAGE, 75.1, null);
 		observation(dsl, "apitest_participatie", "PV26", "2023KW02", vrouw, second, SECOND_VINTAGE, 73.0, null);
+		// men: a yearly figure only, where the totals are quarterly
+		observation(dsl, "apitest_participatie", "PV26", "2023JJ00", man, second, SECOND_VINTAGE, 77.9, null);
 		observation(dsl, "apitest_werkzaam", "PV26", "2023KW02", 0, second, SECOND_VINTAGE, 790, null);
 		observation(dsl, "apitest_bevolking", "PV26", "2023KW02", 0, second, SECOND_VINTAGE, 1046, null);
 		observation(dsl, "apitest_werkzaam", "PV26", "2023KW02", vrouw, second, SECOND_VINTAGE, 380, null);
 		withMargins(dsl, "PV26", second, 10000, 9000, 11000);
 		withMargins(dsl, "PV21", second, 12000, 11500, 12500);
+	}
+
+	private static long breakdown(DSLContext dsl, String sex) {
+		dsl.insertInto(BREAKDOWN).set(BREAKDOWN.KEY, "sex=" + sex).onConflictDoNothing().execute();
+		long id = dsl.select(BREAKDOWN.ID).from(BREAKDOWN).where(BREAKDOWN.KEY.eq("sex=" + sex)).fetchSingle().value1();
+		dsl.insertInto(BREAKDOWN_MEMBER)
+			.set(BREAKDOWN_MEMBER.BREAKDOWN_ID, id)
+			.set(BREAKDOWN_MEMBER.DIMENSION_CODE, "sex")
+			.set(BREAKDOWN_MEMBER.MEMBER_CODE, sex)
+			.onConflictDoNothing()
+			.execute();
+		return id;
 	}
 
 	private static void region(DSLContext dsl, String code, String level, String nl, String en) {
