@@ -58,6 +58,12 @@ class ApiCacheFilter implements WebFilter, Ordered {
 
 	private final Map<String, CachedResponse> cache = new ConcurrentHashMap<>();
 
+	/**
+	 * The Cache-Control each geo answer had, also for bodies too large to keep, so that a
+	 * 304 can repeat it.
+	 */
+	private final Map<String, String> geoCacheControl = new ConcurrentHashMap<>();
+
 	private final AtomicLong cachedVersion = new AtomicLong(-1);
 
 	private final AtomicLong cachedBytes = new AtomicLong();
@@ -95,15 +101,15 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		ServerHttpResponse response = exchange.getResponse();
 		CachedResponse cached = this.cache.get(key);
 		// a 304 repeats the Cache-Control of the representation; for geo that depends on
-		// the body (an empty collection is cached briefly), so without a copy the handler
-		// answers in full
-		boolean bodyDecidesCaching = path.startsWith("/api/v1/geo/") && cached == null;
-		if (!bodyDecidesCaching && matches(request.getHeaders().getIfNoneMatch(), etag)) {
+		// the body (an empty collection is cached briefly): when this instance has not
+		// answered it yet, the handler answers in full
+		boolean geo = path.startsWith("/api/v1/geo/");
+		String known = (cached != null) ? cached.extraHeaders().getOrDefault(HttpHeaders.CACHE_CONTROL, cacheControl)
+				: this.geoCacheControl.get(key);
+		if ((known != null || !geo) && matches(request.getHeaders().getIfNoneMatch(), etag)) {
 			response.setStatusCode(HttpStatus.NOT_MODIFIED);
 			response.getHeaders().setETag(etag);
-			response.getHeaders()
-				.setCacheControl((cached != null)
-						? cached.extraHeaders().getOrDefault(HttpHeaders.CACHE_CONTROL, cacheControl) : cacheControl);
+			response.getHeaders().setCacheControl((known != null) ? known : cacheControl);
 			response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
 			return response.setComplete();
 		}
@@ -130,6 +136,12 @@ class ApiCacheFilter implements WebFilter, Ordered {
 				// soon)
 				if (response.getHeaders().getCacheControl() == null) {
 					response.getHeaders().setCacheControl(cacheControl);
+				}
+				if (geo) {
+					if (this.geoCacheControl.size() >= MAX_ENTRIES) {
+						this.geoCacheControl.clear();
+					}
+					this.geoCacheControl.put(key, response.getHeaders().getCacheControl());
 				}
 				response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
 			}
@@ -161,6 +173,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 
 	private void clear() {
 		this.cache.clear();
+		this.geoCacheControl.clear();
 		this.cachedBytes.set(0);
 	}
 

@@ -181,11 +181,16 @@ final class ProblemFactory {
 	}
 
 	/**
-	 * SQLSTATE classes of an unreachable or overloaded server: 08 connection exception,
-	 * 53 insufficient resources (too many connections, out of memory, disk full), 57P
-	 * shutdown and restart, 57014 a statement cancelled by its timeout.
+	 * SQLSTATE classes of an unreachable or overloaded server: 08 connection exception
+	 * (not 08P01, a protocol violation), 53 insufficient resources (too many connections,
+	 * out of memory, disk full), 57P shutdown and restart, 57014 a statement cancelled by
+	 * its timeout.
 	 */
 	private static boolean isOutageState(String state) {
+		if (state.equals("08P01")) {
+			// protocol violation: a bind mismatch in our own statement, not the network
+			return false;
+		}
 		return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P") || state.equals("57014");
 	}
 

@@ -100,7 +100,7 @@ final class ObservationStore {
 								                    and l.breakdown_id = b.id and l.period_code = c.period_code
 								                    and l.recorded_at > ?::timestamptz)
 								       or not exists (select 1 from import_run r
-								                      where r.table_id = c.source_table and r.id <> ?::bigint
+								                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
 								                        and r.status in ('succeeded', 'unchanged')
 								                        and case when r.backdated then r.published_at else r.started_at end
 								                            > ?::timestamptz))

@@ -52,6 +52,9 @@ class ProblemFactoryTests {
 			.isFalse();
 		assertThat(ProblemFactory.isDatabaseUnavailable(new R2dbcNonTransientResourceException("raise", "P0001")))
 			.isFalse();
+		assertThat(ProblemFactory.isDatabaseUnavailable(
+				new R2dbcNonTransientResourceException("bind message supplies 2 parameters", "08P01")))
+			.isFalse();
 		assertThat(ProblemFactory
 			.isDatabaseUnavailable(new R2dbcNonTransientResourceException("sorry, too many clients already", "53300")))
 			.isTrue();
