@@ -189,14 +189,18 @@ public class SeriesService {
 	 * @param from first period, may be null
 	 * @param to last period, may be null
 	 * @param regions region codes
+	 * @param breakdown dimension to member; empty for the totals
 	 * @return the type, empty Optional if the indicator has no data at all
 	 */
 	public Mono<java.util.Optional<String>> resolvePeriodType(IndicatorInfo indicator, String periodType,
-			PeriodCode from, PeriodCode to, List<String> regions) {
+			PeriodCode from, PeriodCode to, List<String> regions, SortedMap<String, String> breakdown) {
 		if (periodType != null || from != null || to != null) {
 			return Mono.fromCallable(() -> java.util.Optional.ofNullable(periodType(indicator, periodType, from, to)));
 		}
-		return finestPeriodType(indicator, regions).map(java.util.Optional::of)
+		// the breakdown's own finest type: the totals may have quarters where it has
+		// years
+		return breakdownId(breakdown).flatMap((id) -> finestPeriodType(indicator, regions, (id >= 0) ? id : null))
+			.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.ofNullable(indicator.defaultPeriodType()));
 	}
 

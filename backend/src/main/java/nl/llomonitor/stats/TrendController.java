@@ -98,12 +98,13 @@ class TrendController {
 				IndicatorInfo info = t.getT1();
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
 				List<String> codes = List.of(t.getT2().code());
-				return this.series.resolvePeriodType(info, periodType, first, last, codes).flatMap((resolved) -> {
-					String type = resolved.orElse(null);
-					return this.series.values(new SeriesService.Query(info, codes, type, first, last, filter, null))
-						.map((values) -> analyse(info, t.getT2().ref(language), filter, type,
-								values.getOrDefault(t.getT2().code(), List.of()), language));
-				});
+				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter)
+					.flatMap((resolved) -> {
+						String type = resolved.orElse(null);
+						return this.series.values(new SeriesService.Query(info, codes, type, first, last, filter, null))
+							.map((values) -> analyse(info, t.getT2().ref(language), filter, type,
+									values.getOrDefault(t.getT2().code(), List.of()), language));
+					});
 			});
 	}
 

@@ -161,7 +161,18 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 			.expectBody()
 			.jsonPath("$.period.code")
 			.isEqualTo("2023KW04");
-		// men have a yearly figure only: the period type is that of the breakdown
+		// men have a yearly figure only: the period type is that of the breakdown, in
+		// series and trend as in compare
+		this.client.get()
+			.uri("/api/v1/series?indicator=apitest_participatie&regions=PV26&breakdown=sex:man")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.periodType")
+			.isEqualTo("year")
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(77.9);
 		this.client.get()
 			.uri("/api/v1/compare?indicator=apitest_participatie&regions=PV26,PV21&breakdown=sex:man")
 			.exchange()
