@@ -97,13 +97,13 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		}
 		String key = key(version, path, request);
 		String etag = "\"" + version + "-" + hash(key) + "\"";
-		String cacheControl = path.startsWith("/api/v1/geo/") ? "public, max-age=86400" : "public, max-age=60";
+		boolean geo = path.startsWith("/api/v1/geo/");
+		String cacheControl = geo ? "public, max-age=86400" : "public, max-age=60";
 		ServerHttpResponse response = exchange.getResponse();
 		CachedResponse cached = this.cache.get(key);
 		// a 304 repeats the Cache-Control of the representation; for geo that depends on
 		// the body (an empty collection is cached briefly): when this instance has not
 		// answered it yet, the handler answers in full
-		boolean geo = path.startsWith("/api/v1/geo/");
 		String known = (cached != null) ? cached.extraHeaders().getOrDefault(HttpHeaders.CACHE_CONTROL, cacheControl)
 				: this.geoCacheControl.get(key);
 		if ((known != null || !geo) && matches(request.getHeaders().getIfNoneMatch(), etag)) {

@@ -366,9 +366,8 @@ public class ImportService {
 
 	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
 			ODataResources resources, OffsetDateTime published) {
-		if (published != null && published.isAfter(OffsetDateTime.now())) {
-			throw new ImportException(fileName, null, "published", published.toString(),
-					"a date that is not in the future", "a publication date in the future");
+		if (published != null) {
+			Publication.notInFuture(published, fileName, published.toString());
 		}
 		FormatReader reader = this.readers.get(format);
 		if (reader == null) {
@@ -433,10 +432,8 @@ public class ImportService {
 				long inserted = job.otherRowsInserted;
 				if (stage != null) {
 					// an older download, dated with the import, is placed at its
-					// publication;
-					// everything else at its import (a date from metadata is only
-					// recorded:
-					// an undated file imported earlier may well be older than it)
+					// publication, everything else at its import (a date from metadata
+					// is only recorded: an undated file imported earlier may be older)
 					OffsetDateTime vintageAt = job.backdated ? job.published : run.value2();
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
 					cells += result.cells();

@@ -33,8 +33,8 @@ final class ObservationStore {
 	 * Writes the staged cells as a new vintage: a cell is written only where it differs
 	 * from the vintage that was current at {@code recordedAt} (so importing the same file
 	 * again, or an older one again, writes nothing).
-	 * @param recordedAt the moment of this vintage: its publication date if known, else
-	 * the import time
+	 * @param recordedAt the moment of this vintage: the publication date given with an
+	 * older download (back-dated), else the import time
 	 */
 	static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt) {
 		for (String code : stage.periods) {

@@ -8,9 +8,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Publication dates of vintages: from CBS metadata ({@code 2009-07-10T02:00:00}, local
- * time; {@code 2020-06-19T02:00:00+02:00}) or given with an import ({@code 2020-08-14}).
- * A vintage is recorded at its publication date, so the newest publication is current
- * whatever the order of the imports.
+ * time; {@code 2020-06-19T02:00:00+02:00}), which is only recorded, or given with the
+ * import of an older download ({@code 2020-08-14}), which is then recorded at that date
+ * as history.
  */
 public final class Publication {
 
@@ -56,8 +56,19 @@ public final class Publication {
 			throw new ImportException(where, null, "published", text, "a date such as 2020-08-14",
 					"not a publication date");
 		}
+		return notInFuture(published, where, text);
+	}
+
+	/**
+	 * @param published a publication date
+	 * @param where the file or field it was given for, for the error
+	 * @param value the date as given, for the error
+	 * @return the date
+	 * @throws ImportException when it lies in the future
+	 */
+	static OffsetDateTime notInFuture(OffsetDateTime published, String where, String value) {
 		if (published.isAfter(OffsetDateTime.now())) {
-			throw new ImportException(where, null, "published", text, "a date that is not in the future",
+			throw new ImportException(where, null, "published", value, "a date that is not in the future",
 					"a publication date in the future");
 		}
 		return published;
