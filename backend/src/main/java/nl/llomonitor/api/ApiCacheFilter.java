@@ -180,7 +180,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 	/** The headers of a handler that a cached copy must repeat. */
 	private static Map<String, String> extraHeaders(HttpHeaders headers) {
 		Map<String, String> extra = new java.util.HashMap<>();
-		for (String name : List.of(HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CACHE_CONTROL)) {
+		for (String name : List.of(HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CACHE_CONTROL, "X-As-Of")) {
 			String value = headers.getFirst(name);
 			if (value != null) {
 				extra.put(name, value);

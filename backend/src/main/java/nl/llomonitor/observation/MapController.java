@@ -1,6 +1,8 @@
 package nl.llomonitor.observation;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,17 +53,22 @@ class MapController {
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record MapResponse(IndicatorView indicator, PeriodRef period, String level, List<MapValue> values,
-			List<Source> sources) {
+			List<Source> sources, LocalDate asOf) {
 	}
 
 	@GetMapping("/api/v1/map")
 	@Operation(summary = "An indicator for every region of a level in one period (default: the latest with data)")
 	Mono<MapResponse> map(@RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String breakdown, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
+			@RequestParam(required = false) String breakdown,
+			@io.swagger.v3.oas.annotations.Parameter(
+					description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
+							required = false) String asOf,
+			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
 		PeriodCode requested = RequestParams.period(period, "period");
+		OffsetDateTime moment = RequestParams.asOf(asOf);
+		LocalDate echo = RequestParams.asOfDate(moment);
 		String levelCode = (level != null) ? level : "provincie";
 		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.snapshot()).flatMap((t) -> {
 			IndicatorInfo info = t.getT1();
@@ -77,10 +84,10 @@ class MapController {
 				.toList();
 			var filter = SeriesService.parseBreakdown(breakdown, info);
 			Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
-					: this.series.latestPeriod(info, codes, filter);
+					: this.series.latestPeriod(info, codes, filter, moment);
 			return chosen.flatMap((p) -> {
 				String type = SeriesService.periodType(info, p.type(), p, p);
-				return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, null))
+				return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, moment))
 					.map((values) -> {
 						Map<String, MapValue> sorted = new TreeMap<>();
 						Set<String> tables = new TreeSet<>();
@@ -94,11 +101,12 @@ class MapController {
 									(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
 						}
 						return new MapResponse(info.view(language), new PeriodRef(p.code(), p.label(language)),
-								levelCode, List.copyOf(sorted.values()), tables.stream().map(Source::of).toList());
+								levelCode, List.copyOf(sorted.values()), tables.stream().map(Source::of).toList(),
+								echo);
 					});
 			})
-				.switchIfEmpty(Mono
-					.fromSupplier(() -> new MapResponse(info.view(language), null, levelCode, List.of(), List.of())));
+				.switchIfEmpty(Mono.fromSupplier(
+						() -> new MapResponse(info.view(language), null, levelCode, List.of(), List.of(), echo)));
 		});
 	}
 

@@ -79,6 +79,14 @@ public final class RequestParams {
 		}
 	}
 
+	/**
+	 * @param asOf the moment of an {@code asOf} view, or null
+	 * @return the date it was given as, for echoing in an answer; null for null
+	 */
+	public static LocalDate asOfDate(OffsetDateTime asOf) {
+		return (asOf != null) ? asOf.toLocalDate() : null;
+	}
+
 	private static String abbreviate(String s) {
 		return (s.length() > 40) ? s.substring(0, 40) + "…" : s;
 	}

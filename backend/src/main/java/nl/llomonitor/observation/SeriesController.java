@@ -114,7 +114,7 @@ class SeriesController {
 			.flatMap((t) -> {
 				IndicatorInfo info = t.getT1();
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
-				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter)
+				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter, moment)
 					.flatMap((resolved) -> this.series
 						.values(new SeriesService.Query(info, codes, resolved.orElse(null), first, last, filter,
 								moment))

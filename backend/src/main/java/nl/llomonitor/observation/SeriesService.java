@@ -194,12 +194,31 @@ public class SeriesService {
 	 */
 	public Mono<java.util.Optional<String>> resolvePeriodType(IndicatorInfo indicator, String periodType,
 			PeriodCode from, PeriodCode to, List<String> regions, SortedMap<String, String> breakdown) {
+		return resolvePeriodType(indicator, periodType, from, to, regions, breakdown, null);
+	}
+
+	/**
+	 * As
+	 * {@link #resolvePeriodType(IndicatorInfo, String, PeriodCode, PeriodCode, List, SortedMap)},
+	 * with the data as known at a moment.
+	 * @param indicator the indicator
+	 * @param periodType requested type, may be null
+	 * @param from first period, may be null
+	 * @param to last period, may be null
+	 * @param regions region codes
+	 * @param breakdown dimension to member; empty for the totals
+	 * @param asOf only vintages recorded before this moment, or null for all
+	 * @return the type, empty Optional if the indicator has no data at all
+	 */
+	public Mono<java.util.Optional<String>> resolvePeriodType(IndicatorInfo indicator, String periodType,
+			PeriodCode from, PeriodCode to, List<String> regions, SortedMap<String, String> breakdown,
+			OffsetDateTime asOf) {
 		if (periodType != null || from != null || to != null) {
 			return Mono.fromCallable(() -> java.util.Optional.ofNullable(periodType(indicator, periodType, from, to)));
 		}
 		// the breakdown's own finest type: the totals may have quarters where it has
 		// years
-		return breakdownId(breakdown).flatMap((id) -> finestPeriodType(indicator, regions, (id >= 0) ? id : null))
+		return breakdownId(breakdown).flatMap((id) -> finestPeriodType(indicator, regions, (id >= 0) ? id : null, asOf))
 			.map(java.util.Optional::of)
 			.defaultIfEmpty(java.util.Optional.ofNullable(indicator.defaultPeriodType()));
 	}
@@ -212,13 +231,24 @@ public class SeriesService {
 	 * @return year, quarter or month; empty without any data for these regions
 	 */
 	public Mono<String> finestPeriodType(IndicatorInfo indicator, List<String> regions) {
-		return finestPeriodType(indicator, regions, null);
+		return finestPeriodType(indicator, regions, null, null);
+	}
+
+	/**
+	 * @param indicator the indicator
+	 * @param regions region codes
+	 * @param asOf only vintages recorded before this moment, or null for all
+	 * @return year, quarter or month; empty without any data for these regions then
+	 */
+	public Mono<String> finestPeriodType(IndicatorInfo indicator, List<String> regions, OffsetDateTime asOf) {
+		return finestPeriodType(indicator, regions, null, asOf);
 	}
 
 	/**
 	 * @param breakdownId only the cells of this breakdown; null for any
 	 */
-	private Mono<String> finestPeriodType(IndicatorInfo indicator, List<String> regions, Long breakdownId) {
+	private Mono<String> finestPeriodType(IndicatorInfo indicator, List<String> regions, Long breakdownId,
+			OffsetDateTime asOf) {
 		if (indicator.periodTypes().size() <= 1 || regions.isEmpty()) {
 			return Mono.justOrEmpty(indicator.defaultPeriodType());
 		}
@@ -228,7 +258,7 @@ public class SeriesService {
 			.list(this.dsl.selectDistinct(kind)
 				.from(OBSERVATION)
 				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.REGION_CODE.in(regions),
-						OBSERVATION.VALUE.isNotNull(),
+						OBSERVATION.VALUE.isNotNull(), known(asOf),
 						(breakdownId != null) ? OBSERVATION.BREAKDOWN_ID.eq(breakdownId) : DSL.noCondition()))
 			.flatMap((rows) -> {
 				java.util.Set<String> kinds = new java.util.HashSet<>();
@@ -252,6 +282,19 @@ public class SeriesService {
 	 */
 	public Mono<PeriodCode> latestPeriod(IndicatorInfo indicator, List<String> regions,
 			SortedMap<String, String> breakdown) {
+		return latestPeriod(indicator, regions, breakdown, null);
+	}
+
+	/**
+	 * The latest period with a value as known at a moment.
+	 * @param indicator the indicator (a derived one: its numerator decides)
+	 * @param regions region codes
+	 * @param breakdown dimension to member; empty for the totals
+	 * @param asOf only vintages recorded before this moment, or null for all
+	 * @return the period; empty without any data then
+	 */
+	public Mono<PeriodCode> latestPeriod(IndicatorInfo indicator, List<String> regions,
+			SortedMap<String, String> breakdown, OffsetDateTime asOf) {
 		if (regions.isEmpty()) {
 			return Mono.empty();
 		}
@@ -259,13 +302,13 @@ public class SeriesService {
 		// the finest period type of this breakdown: the totals may have quarters where a
 		// breakdown has years only
 		return breakdownId(breakdown).filter((id) -> id >= 0)
-			.flatMap((id) -> finestPeriodType(indicator, regions, id).map((type) -> Tuples.of(type, id)))
+			.flatMap((id) -> finestPeriodType(indicator, regions, id, asOf).map((type) -> Tuples.of(type, id)))
 			// all rows are read (never cancelled half-way), so the connection always
 			// goes back
 			.flatMap((t) -> Queries.list(this.dsl.select(DSL.max(OBSERVATION.PERIOD_CODE))
 				.from(OBSERVATION)
 				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.BREAKDOWN_ID.eq(t.getT2()),
-						OBSERVATION.REGION_CODE.in(regions), OBSERVATION.VALUE.isNotNull(),
+						OBSERVATION.REGION_CODE.in(regions), OBSERVATION.VALUE.isNotNull(), known(asOf),
 						OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(t.getT1())))))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
 			.map(PeriodCode::of);
@@ -403,9 +446,7 @@ public class SeriesService {
 		if (to != null) {
 			conditions.add(OBSERVATION.PERIOD_CODE.le(to.code()));
 		}
-		if (asOf != null) {
-			conditions.add(OBSERVATION.RECORDED_AT.lt(asOf));
-		}
+		conditions.add(known(asOf));
 		return Queries
 			.flux(this.dsl.selectDistinct(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE,
 					OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS, OBSERVATION.FLAGS,
@@ -425,6 +466,99 @@ public class SeriesService {
 						values.stream().sorted(Comparator.comparing(Value::period)).toList()));
 				return sorted;
 			});
+	}
+
+	/**
+	 * @param asOf a moment, or null
+	 * @return the condition "recorded before asOf" (none for null)
+	 */
+	static Condition known(OffsetDateTime asOf) {
+		return (asOf != null) ? OBSERVATION.RECORDED_AT.lt(asOf) : DSL.noCondition();
+	}
+
+	/**
+	 * The cells of a read whose vintages (as known at {@code asOf}) hold more than one
+	 * distinct value, a missing value counting as one: the figures a source revised. For
+	 * a derived indicator, a cell is revised when its numerator or denominator cell is.
+	 * @param query what was read
+	 * @return keys {@code REGION|PERIOD} of the revised cells
+	 */
+	public Mono<java.util.Set<String>> revisedCells(Query query) {
+		if (query.periodType() == null) {
+			return Mono.just(java.util.Set.of());
+		}
+		IndicatorInfo indicator = query.indicator();
+		if (!indicator.derived()) {
+			return revised(indicator.code(), query.regions(), query.periodType(), query.from(), query.to(),
+					query.breakdown(), query.asOf());
+		}
+		return this.indicators.require(indicator.denominator(), "indicator").flatMap((denominator) -> {
+			String denominatorType = denominator.periodTypes().contains(query.periodType()) ? query.periodType()
+					: denominator.periodTypes()
+						.stream()
+						.filter((t) -> PeriodCode.TYPES.indexOf(t) < PeriodCode.TYPES.indexOf(query.periodType()))
+						.findFirst()
+						.orElse(null);
+			SortedMap<String, String> denominatorBreakdown = new TreeMap<>(query.breakdown());
+			denominatorBreakdown.keySet().retainAll(denominator.dimensions().keySet());
+			Mono<java.util.Set<String>> numerators = revised(indicator.numerator(), query.regions(), query.periodType(),
+					query.from(), query.to(), query.breakdown(), query.asOf());
+			Mono<java.util.Set<String>> denominators = (denominatorType == null) ? Mono.just(java.util.Set.of())
+					: revised(denominator.code(), query.regions(), denominatorType,
+							(query.from() != null) ? query.from().alignTo(denominatorType) : null,
+							(query.to() != null) ? query.to().alignTo(denominatorType) : null, denominatorBreakdown,
+							query.asOf());
+			return Mono.zip(numerators, denominators).flatMap((t) -> {
+				if (t.getT2().isEmpty()) {
+					return Mono.just(t.getT1());
+				}
+				// a numerator cell is revised when the denominator cell it is divided by
+				// is
+				return values(query).map((all) -> {
+					java.util.Set<String> result = new java.util.HashSet<>(t.getT1());
+					all.forEach((region, list) -> list.forEach((v) -> {
+						if (t.getT2().contains(region + "|" + v.period().alignTo(denominatorType).code())) {
+							result.add(region + "|" + v.period().code());
+						}
+					}));
+					return result;
+				});
+			});
+		});
+	}
+
+	private Mono<java.util.Set<String>> revised(String indicator, Collection<String> regions, String type,
+			PeriodCode from, PeriodCode to, SortedMap<String, String> breakdown, OffsetDateTime asOf) {
+		return breakdownId(breakdown).flatMap((id) -> {
+			if (id < 0) {
+				return Mono.just(java.util.Set.<String>of());
+			}
+			List<Condition> conditions = new ArrayList<>();
+			conditions.add(OBSERVATION.INDICATOR_CODE.eq(indicator));
+			conditions.add(OBSERVATION.REGION_CODE.in(regions));
+			conditions.add(OBSERVATION.BREAKDOWN_ID.eq(id));
+			conditions.add(OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type)));
+			if (from != null) {
+				conditions.add(OBSERVATION.PERIOD_CODE.ge(from.code()));
+			}
+			if (to != null) {
+				conditions.add(OBSERVATION.PERIOD_CODE.le(to.code()));
+			}
+			conditions.add(known(asOf));
+			var distinctValues = DSL.countDistinct(OBSERVATION.VALUE)
+				.plus(DSL.max(DSL.when(OBSERVATION.VALUE.isNull(), DSL.inline(1)).otherwise(DSL.inline(0))));
+			return Queries
+				.list(this.dsl.select(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
+					.from(OBSERVATION)
+					.where(DSL.and(conditions))
+					.groupBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
+					.having(distinctValues.gt(1)))
+				.map((rows) -> {
+					java.util.Set<String> keys = new java.util.HashSet<>();
+					rows.forEach((r) -> keys.add(r.value1() + "|" + r.value2()));
+					return keys;
+				});
+		});
 	}
 
 	private static String abbreviate(String s) {

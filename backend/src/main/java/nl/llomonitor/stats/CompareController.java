@@ -2,6 +2,8 @@ package nl.llomonitor.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -82,8 +84,8 @@ class CompareController {
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record CompareResponse(IndicatorView indicator, PeriodRef period, Map<String, String> breakdown, long dataVersion,
-			List<RegionValue> values, List<Difference> differences, String method, String summary,
-			List<Source> sources) {
+			List<RegionValue> values, List<Difference> differences, String method, String summary, List<Source> sources,
+			LocalDate asOf) {
 	}
 
 	@GetMapping("/api/v1/compare")
@@ -96,39 +98,40 @@ class CompareController {
 					required = false) String regions,
 			@Parameter(description = "period code; default the latest with data") @RequestParam(
 					required = false) String period,
-			@RequestParam(required = false) String breakdown, @RequestParam(required = false) String format,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
+			@RequestParam(required = false) String breakdown,
+			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
+					required = false) String asOf,
+			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
+			ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
 		ResponseFormat responseFormat = ResponseFormat.negotiate(format, exchange);
 		List<String> codes = RequestParams.regions(regions, "regions", 1);
 		PeriodCode requested = RequestParams.period(period, "period");
+		OffsetDateTime moment = RequestParams.asOf(asOf);
 		long version = this.versions.currentVersion();
 		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.requireAll(codes, "regions"))
 			.flatMap((t) -> {
 				IndicatorInfo info = t.getT1();
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
 				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
-						: this.series.latestPeriod(info, codes, filter);
+						: this.series.latestPeriod(info, codes, filter, moment);
 				return chosen
-					.flatMap((p) -> compute(info, t.getT2(), p, filter, language, version)
+					.flatMap((p) -> compute(info, t.getT2(), p, filter, moment, language, version)
 						.map((r) -> render(r, responseFormat, language)))
-					.switchIfEmpty(Mono.fromSupplier(() -> render(
-							new CompareResponse(info.view(language), null, filter, version, List.of(), List.of(),
-									"not-testable",
-									(language == Lang.EN) ? "No data for these regions."
-											: "Geen gegevens voor deze regio's.",
-									List.of()),
-							responseFormat, language)));
+					.switchIfEmpty(Mono.fromSupplier(() -> render(new CompareResponse(info.view(language), null, filter,
+							version, List.of(), List.of(), "not-testable",
+							(language == Lang.EN) ? "No data for these regions." : "Geen gegevens voor deze regio's.",
+							List.of(), RequestParams.asOfDate(moment)), responseFormat, language)));
 			});
 	}
 
 	private Mono<CompareResponse> compute(IndicatorInfo info, List<RegionCatalog.Region> regionList, PeriodCode period,
-			SortedMap<String, String> filter, Lang lang, long version) {
+			SortedMap<String, String> filter, OffsetDateTime asOf, Lang lang, long version) {
 		List<String> codes = regionList.stream().map(RegionCatalog.Region::code).toList();
 		String type = SeriesService.periodType(info, period.type(), period, period);
 		Mono<Map<String, List<SeriesService.Value>>> values = this.series
-			.values(new SeriesService.Query(info, codes, type, period, period, filter, null));
-		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period);
+			.values(new SeriesService.Query(info, codes, type, period, period, filter, asOf));
+		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period, asOf);
 		return Mono.zip(values, bases).map((t) -> {
 			Map<String, SeriesService.Value> byRegion = new HashMap<>();
 			t.getT1().forEach((code, list) -> list.stream().findFirst().ifPresent((v) -> byRegion.put(code, v)));
@@ -158,11 +161,12 @@ class CompareController {
 					new LinkedHashMap<>(filter), version, regionValues, differences, method,
 					summary(differences.stream().filter((d) -> d.a().equals(regionList.get(0).code())).toList(),
 							differences.isEmpty()),
-					tables.stream().map(Source::of).toList());
+					tables.stream().map(Source::of).toList(), RequestParams.asOfDate(asOf));
 		});
 	}
 
-	private Mono<Map<String, Double>> ebbBases(IndicatorInfo info, List<String> codes, String type, PeriodCode period) {
+	private Mono<Map<String, Double>> ebbBases(IndicatorInfo info, List<String> codes, String type, PeriodCode period,
+			OffsetDateTime asOf) {
 		if (info.sourceTable() == null || !Significance.EBB_TABLES.contains(info.sourceTable())
 				|| !("percent".equals(info.unit()) || "x1000".equals(info.unit()))) {
 			return Mono.just(Map.of());
@@ -176,7 +180,7 @@ class CompareController {
 			if (base == null) {
 				return Mono.just(Map.<String, Double>of());
 			}
-			return this.series.values(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), null))
+			return this.series.values(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), asOf))
 				.map((values) -> {
 					Map<String, Double> result = new HashMap<>();
 					values.forEach((code, list) -> list.stream()
@@ -311,7 +315,7 @@ class CompareController {
 	}
 
 	private static String csv(CompareResponse response, Lang lang) {
-		List<String> comments = Source.attribution(response.sources(), lang, response.dataVersion(), null);
+		List<String> comments = Source.attribution(response.sources(), lang, response.dataVersion(), response.asOf());
 		for (Difference d : response.differences()) {
 			comments.add(d.a() + " - " + d.b() + ": " + d.explanation());
 		}
@@ -343,6 +347,9 @@ class CompareController {
 		Map<String, Object> extension = new LinkedHashMap<>();
 		extension.put("differences", response.differences());
 		extension.put("summary", response.summary());
+		if (response.asOf() != null) {
+			extension.put("asOf", response.asOf().toString());
+		}
 		return JsonStatDataset.of(response.indicator(), response.sources(), response.dataVersion(),
 				List.of(new JsonStatDataset.Dim("region", "Regio / region", regionLabels),
 						new JsonStatDataset.Dim("period", "Periode / period", periods)),

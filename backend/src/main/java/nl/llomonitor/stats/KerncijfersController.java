@@ -2,6 +2,8 @@ package nl.llomonitor.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +16,7 @@ import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.observation.PeriodCode;
+import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
 import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
@@ -69,12 +72,19 @@ class KerncijfersController {
 	record Figure(String code, IndicatorView indicator, PeriodRef period, BigDecimal value, Previous previous,
 			BigDecimal change, String comparison, String direction, String assessment, Category category,
 			String explanation, String definition, String sourceTable, String status, String origin, Part numerator,
-			Part denominator, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Share> shares) {
+			Part denominator, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Share> shares, boolean revised) {
 
 		Figure withShares(List<Share> list) {
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
 					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
-					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, list);
+					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, list, this.revised);
+		}
+
+		Figure withRevised(boolean isRevised) {
+			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
+					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
+					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares,
+					isRevised);
 		}
 
 	}
@@ -94,51 +104,64 @@ class KerncijfersController {
 
 	static final int MAX_SHARES = 12;
 
-	record KerncijfersResponse(RegionRef region, List<Figure> figures) {
+	record KerncijfersResponse(RegionRef region, List<Figure> figures,
+			@JsonInclude(JsonInclude.Include.ALWAYS) LocalDate asOf) {
 	}
 
 	@GetMapping("/api/v1/kerncijfers/{region}")
 	@Operation(summary = "Key figures of a region: latest value, previous value, direction, good/bad, explanation")
-	Mono<KerncijfersResponse> kerncijfers(@PathVariable String region, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
+	Mono<KerncijfersResponse> kerncijfers(@PathVariable String region,
+			@io.swagger.v3.oas.annotations.Parameter(
+					description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
+							required = false) String asOf,
+			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
+		OffsetDateTime moment = RequestParams.asOf(asOf);
 		return Mono.zip(this.regions.require(region, "region"), this.indicators.all())
 			.flatMap((t) -> Flux.fromIterable(FIGURES)
-				.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), language), 4)
+				.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), moment, language), 4)
 				.collectList()
-				.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures)));
+				.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures,
+						RequestParams.asOfDate(moment))));
 	}
 
 	private Mono<Figure> figure(List<String> alternatives, RegionCatalog.Region region, Map<String, IndicatorInfo> all,
-			Lang lang) {
+			OffsetDateTime asOf, Lang lang) {
 		return Flux.fromIterable(alternatives)
 			.filter(all::containsKey)
-			.concatMap((code) -> latest(all.get(code), region, lang))
+			.concatMap((code) -> latest(all.get(code), region, asOf, lang))
 			.next()
 			.switchIfEmpty(Mono.fromSupplier(() -> missing(alternatives, region, all, lang)));
 	}
 
-	private Mono<Figure> latest(IndicatorInfo info, RegionCatalog.Region region, Lang lang) {
+	private Mono<Figure> latest(IndicatorInfo info, RegionCatalog.Region region, OffsetDateTime asOf, Lang lang) {
 		if (!info.regionLevels().contains(region.level())) {
 			return Mono.empty();
 		}
-		return this.series.finestPeriodType(info, List.of(region.code()))
-			.flatMap((type) -> figureOfType(info, region, type, lang));
+		return this.series.finestPeriodType(info, List.of(region.code()), asOf)
+			.flatMap((type) -> figureOfType(info, region, type, asOf, lang));
 	}
 
-	private Mono<Figure> figureOfType(IndicatorInfo info, RegionCatalog.Region region, String type, Lang lang) {
-		return this.series
-			.values(new SeriesService.Query(info, List.of(region.code()), type, null, null, new TreeMap<>(), null))
-			.flatMap((values) -> {
-				List<SeriesService.Value> known = values.getOrDefault(region.code(), List.of())
-					.stream()
-					.filter((v) -> v.value() != null)
-					.toList();
-				if (known.isEmpty()) {
-					return Mono.empty();
-				}
-				return withShares(build(info, region, known, type, lang), info, region, type, lang);
-			});
+	private Mono<Figure> figureOfType(IndicatorInfo info, RegionCatalog.Region region, String type, OffsetDateTime asOf,
+			Lang lang) {
+		SeriesService.Query query = new SeriesService.Query(info, List.of(region.code()), type, null, null,
+				new TreeMap<>(), asOf);
+		return this.series.values(query).flatMap((values) -> {
+			List<SeriesService.Value> known = values.getOrDefault(region.code(), List.of())
+				.stream()
+				.filter((v) -> v.value() != null)
+				.toList();
+			if (known.isEmpty()) {
+				return Mono.empty();
+			}
+			Figure figure = build(info, region, known, type, lang);
+			SeriesService.Query cell = new SeriesService.Query(info, List.of(region.code()), type,
+					PeriodCode.of(figure.period().code()), PeriodCode.of(figure.period().code()), new TreeMap<>(),
+					asOf);
+			return this.series.revisedCells(cell)
+				.map((revised) -> figure.withRevised(revised.contains(region.code() + "|" + figure.period().code())))
+				.flatMap((f) -> withShares(f, info, region, type, asOf, lang));
+		});
 	}
 
 	static Figure build(IndicatorInfo info, RegionCatalog.Region region, List<SeriesService.Value> known, String type,
@@ -195,11 +218,11 @@ class KerncijfersController {
 				sentence.toString(), lang.pick(info.definitionNl(), info.definitionEn()), last.sourceTable(),
 				last.status(), info.derived() ? "derived" : "source",
 				info.derived() ? new Part(info.numerator(), last.numerator()) : null,
-				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of());
+				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(), false);
 	}
 
 	private Mono<Figure> withShares(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
-			Lang lang) {
+			OffsetDateTime asOf, Lang lang) {
 		IndicatorInfo.Dimension dimension = SHARE_DIMENSIONS.stream()
 			.map(info.dimensions()::get)
 			.filter(java.util.Objects::nonNull)
@@ -212,7 +235,7 @@ class KerncijfersController {
 		return Flux.fromIterable(dimension.members()).flatMapSequential((member) -> {
 			java.util.SortedMap<String, String> breakdown = new TreeMap<>(Map.of(dimension.code(), member.code()));
 			return this.series
-				.values(new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, null))
+				.values(new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, asOf))
 				.map((values) -> new Share(breakdown, lang.pick(member.nameNl(), member.nameEn()),
 						values.getOrDefault(region.code(), List.of())
 							.stream()
@@ -260,7 +283,7 @@ class KerncijfersController {
 								+ " in the imported sources.");
 		return new Figure(code, (info != null) ? info.view(lang) : null, null, null, null, null, null, null, "neutral",
 				null, reason, (info != null) ? lang.pick(info.definitionNl(), info.definitionEn()) : null, null, null,
-				(info != null && info.derived()) ? "derived" : "source", null, null, List.of());
+				(info != null && info.derived()) ? "derived" : "source", null, null, List.of(), false);
 	}
 
 }

@@ -2,6 +2,8 @@ package nl.llomonitor.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,7 +58,7 @@ class TrendController {
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record TrendPoint(String period, String label, BigDecimal value, String status, String flags,
-			BigDecimal changeOnYear, BigDecimal changeOnPeriod, BigDecimal seasonallyAdjusted) {
+			BigDecimal changeOnYear, BigDecimal changeOnPeriod, BigDecimal seasonallyAdjusted, boolean revised) {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -74,7 +76,7 @@ class TrendController {
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record TrendResponse(IndicatorView indicator, RegionRef region, Map<String, String> breakdown, String periodType,
 			String defaultComparison, List<TrendPoint> points, Adjustment seasonalAdjustment, List<String> breaks,
-			List<Segment> segments) {
+			List<Segment> segments, LocalDate asOf) {
 	}
 
 	@GetMapping("/api/v1/trend")
@@ -83,8 +85,11 @@ class TrendController {
 	Mono<TrendResponse> trend(@RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String breakdown,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String periodType, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
+			@RequestParam(required = false) String periodType,
+			@io.swagger.v3.oas.annotations.Parameter(
+					description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
+							required = false) String asOf,
+			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
 		String code = RequestParams.regions(region, "region", 1).get(0);
 		if (region.contains(",")) {
@@ -93,23 +98,32 @@ class TrendController {
 		}
 		PeriodCode first = RequestParams.period(from, "from");
 		PeriodCode last = RequestParams.period(to, "to");
+		OffsetDateTime moment = RequestParams.asOf(asOf);
 		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.require(code, "region"))
 			.flatMap((t) -> {
 				IndicatorInfo info = t.getT1();
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
 				List<String> codes = List.of(t.getT2().code());
-				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter)
+				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter, moment)
 					.flatMap((resolved) -> {
 						String type = resolved.orElse(null);
-						return this.series.values(new SeriesService.Query(info, codes, type, first, last, filter, null))
-							.map((values) -> analyse(info, t.getT2().ref(language), filter, type,
-									values.getOrDefault(t.getT2().code(), List.of()), language));
+						SeriesService.Query query = new SeriesService.Query(info, codes, type, first, last, filter,
+								moment);
+						return Mono.zip(this.series.values(query), this.series.revisedCells(query))
+							.map((v) -> analyse(info, t.getT2().ref(language), filter, type,
+									v.getT1().getOrDefault(t.getT2().code(), List.of()), language,
+									(p) -> v.getT2().contains(t.getT2().code() + "|" + p), moment));
 					});
 			});
 	}
 
+	/**
+	 * @param revised whether the value of a period (code) was revised
+	 * @param asOf the moment of an {@code asOf} view, or null
+	 */
 	static TrendResponse analyse(IndicatorInfo info, RegionRef region, SortedMap<String, String> breakdown, String type,
-			List<SeriesService.Value> values, Lang lang) {
+			List<SeriesService.Value> values, Lang lang, java.util.function.Predicate<String> revised,
+			OffsetDateTime asOf) {
 		List<SeriesService.Value> known = values.stream().filter((v) -> v.value() != null).toList();
 		Map<String, BigDecimal> byCode = new HashMap<>();
 		known.forEach((v) -> byCode.put(v.period().code(), v.value()));
@@ -164,7 +178,8 @@ class TrendController {
 							? value.subtract(lastYear).setScale(info.decimals(), RoundingMode.HALF_UP) : null,
 					(value != null && previous != null && !breakBetweenPeriod)
 							? value.subtract(previous).setScale(info.decimals(), RoundingMode.HALF_UP) : null,
-					(sa != null) ? BigDecimal.valueOf(sa).setScale(info.decimals() + 1, RoundingMode.HALF_UP) : null));
+					(sa != null) ? BigDecimal.valueOf(sa).setScale(info.decimals() + 1, RoundingMode.HALF_UP) : null,
+					revised.test(v.period().code())));
 		}
 
 		List<Segment> fits = new ArrayList<>();
@@ -193,7 +208,7 @@ class TrendController {
 		String comparison = ("year".equals(type) || info.seasonallyAdjusted()) ? "previous-period"
 				: "same-period-last-year";
 		return new TrendResponse(info.view(lang), region, new java.util.LinkedHashMap<>(breakdown), type, comparison,
-				points, adjustment, breaks, fits);
+				points, adjustment, breaks, fits, RequestParams.asOfDate(asOf));
 	}
 
 	/**

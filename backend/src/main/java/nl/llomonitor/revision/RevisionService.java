@@ -1,0 +1,167 @@
+package nl.llomonitor.revision;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.SortedMap;
+
+import nl.llomonitor.api.ApiException;
+import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.observation.PeriodCode;
+import nl.llomonitor.observation.SeriesService;
+import nl.llomonitor.system.Queries;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+import static nl.llomonitor.db.Tables.BREAKDOWN;
+import static nl.llomonitor.db.Tables.IMPORT_RUN;
+import static nl.llomonitor.db.Tables.OBSERVATION;
+
+/**
+ * The vintages of the store: every version of a cell, and the changes each import run
+ * brought (new figures and revisions with old and new value), for the revisions endpoint
+ * and the change feed.
+ */
+@Service
+class RevisionService {
+
+	/** Import runs a feed looks back over (the newest first). */
+	static final int FEED_RUNS = 50;
+
+	/** Most changed cells a feed reads. */
+	static final int FEED_ROWS = 20_000;
+
+	private final DSLContext dsl;
+
+	RevisionService(DSLContext dsl) {
+		this.dsl = dsl;
+	}
+
+	/**
+	 * One vintage of a cell.
+	 *
+	 * @param value the value, null if not available
+	 * @param marginLow lower bound of the published 95 % interval
+	 * @param marginHigh upper bound of the published 95 % interval
+	 * @param status definitief, nader_voorlopig or voorlopig
+	 * @param flags Eurostat-style flags
+	 * @param footnote why a value is missing, or a remark
+	 * @param importRun the import run that recorded it
+	 * @param recordedAt when it became known
+	 * @param publishedAt when the source published it (import_run.published_at), null if
+	 * unknown
+	 * @param sourceTable the source table
+	 */
+	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+	record Vintage(BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status, String flags,
+			String footnote, long importRun, OffsetDateTime recordedAt, OffsetDateTime publishedAt,
+			String sourceTable) {
+	}
+
+	/**
+	 * One cell an import run wrote for a region.
+	 *
+	 * @param runId the import run
+	 * @param tableId its source table
+	 * @param at when the run finished (or started)
+	 * @param publishedAt when the source published it, may be null
+	 * @param indicator indicator code
+	 * @param period period code
+	 * @param breakdown breakdown key, empty for the totals
+	 * @param value the new value (null: not available)
+	 * @param status the new status
+	 * @param previous whether the cell had a vintage before
+	 * @param oldValue the value of that vintage
+	 * @param oldStatus the status of that vintage
+	 */
+	record Change(long runId, String tableId, OffsetDateTime at, OffsetDateTime publishedAt, String indicator,
+			String period, String breakdown, BigDecimal value, String status, boolean previous, BigDecimal oldValue,
+			String oldStatus) {
+
+		boolean revision() {
+			return this.previous && (this.oldValue == null ? this.value != null
+					: this.value == null || this.oldValue.compareTo(this.value) != 0);
+		}
+
+	}
+
+	/**
+	 * @param indicator a stored (not derived) indicator
+	 * @param region region code
+	 * @param period the period
+	 * @param breakdown dimension to member; empty for the totals
+	 * @param asOf only vintages recorded before this moment, or null for all
+	 * @return the vintages of the cell, oldest first (empty if it never had one)
+	 */
+	Mono<List<Vintage>> vintages(IndicatorInfo indicator, String region, PeriodCode period,
+			SortedMap<String, String> breakdown, OffsetDateTime asOf) {
+		if (indicator.derived()) {
+			throw ApiException.invalidParameter("indicator",
+					"Indicator '" + indicator.code() + "' is derived (" + indicator.numerator() + " / "
+							+ indicator.denominator() + ") and has no vintages of its own; ask for '"
+							+ indicator.numerator() + "' and '" + indicator.denominator() + "'.");
+		}
+		return Queries
+			.list(this.dsl
+				.select(OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS,
+						OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.IMPORT_RUN_ID, OBSERVATION.RECORDED_AT,
+						IMPORT_RUN.PUBLISHED_AT, OBSERVATION.SOURCE_TABLE)
+				.from(OBSERVATION)
+				.join(IMPORT_RUN)
+				.on(IMPORT_RUN.ID.eq(OBSERVATION.IMPORT_RUN_ID))
+				.join(BREAKDOWN)
+				.on(BREAKDOWN.ID.eq(OBSERVATION.BREAKDOWN_ID))
+				.where(OBSERVATION.INDICATOR_CODE.eq(indicator.code()), OBSERVATION.REGION_CODE.eq(region),
+						OBSERVATION.PERIOD_CODE.eq(period.code()), BREAKDOWN.KEY.eq(SeriesService.key(breakdown)),
+						(asOf != null) ? OBSERVATION.RECORDED_AT.lt(asOf) : DSL.noCondition())
+				.orderBy(OBSERVATION.RECORDED_AT, OBSERVATION.ID))
+			.map((rows) -> rows.stream()
+				.map((r) -> new Vintage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+						r.value7(), r.value8(), r.value9(), r.value10()))
+				.toList());
+	}
+
+	/**
+	 * The cells the newest {@value #FEED_RUNS} successful import runs wrote for a region,
+	 * each with the vintage it replaced.
+	 * @param region region code
+	 * @param indicator only this indicator, or null for all
+	 * @return the changes, newest run first, then by indicator, breakdown and period
+	 */
+	Mono<List<Change>> changes(String region, String indicator) {
+		String sql = """
+				select r.id, r.table_id, coalesce(r.finished_at, r.started_at), r.published_at,
+				       o.indicator_code, o.period_code, b.key, o.value::text, o.status,
+				       prev.id is not null, prev.value::text, prev.status
+				from (select id, table_id, started_at, finished_at, published_at from import_run
+				      where status = 'succeeded' order by id desc limit ?) r
+				join observation o on o.import_run_id = r.id
+				join breakdown b on b.id = o.breakdown_id
+				left join lateral (
+				    select p.id, p.value, p.status from observation p
+				    where p.indicator_code = o.indicator_code and p.region_code = o.region_code
+				      and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
+				      and (p.recorded_at < o.recorded_at or (p.recorded_at = o.recorded_at and p.id < o.id))
+				    order by p.recorded_at desc, p.id desc
+				    limit 1) prev on true
+				where o.region_code = ? and (?::text is null or o.indicator_code = ?::text)
+				order by r.id desc, o.indicator_code, b.key, o.period_code
+				limit ?""";
+		return Queries.list(this.dsl.resultQuery(sql, FEED_RUNS, region, indicator, indicator, FEED_ROWS))
+			.map((rows) -> rows.stream()
+				.map((r) -> new Change(r.get(0, Long.class), r.get(1, String.class), r.get(2, OffsetDateTime.class),
+						r.get(3, OffsetDateTime.class), r.get(4, String.class), r.get(5, String.class),
+						r.get(6, String.class), decimal(r.get(7, String.class)), r.get(8, String.class),
+						Boolean.TRUE.equals(r.get(9, Boolean.class)), decimal(r.get(10, String.class)),
+						r.get(11, String.class)))
+				.toList());
+	}
+
+	private static BigDecimal decimal(String text) {
+		return (text != null) ? new BigDecimal(text) : null;
+	}
+
+}
