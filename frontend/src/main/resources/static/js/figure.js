@@ -17,6 +17,9 @@ function cellText(point, indicator) {
 	if (point.status && point.status !== 'definitief') {
 		text += ` (${statusLabel(point.status)})`;
 	}
+	if (point.revised) {
+		text += ` · ${t('mark.revised')}`;
+	}
 	return text;
 }
 
@@ -213,7 +216,8 @@ export class Figure {
 				h('td', { class: 'num' }, r.point?.value != null ? formatValue(r.point.value, indicator) : '–'),
 				h('td', { class: 'num' }, r.point?.low != null && r.point?.high != null
 					? `${formatValue(r.point.low, indicator)} – ${formatValue(r.point.high, indicator)}` : '–'),
-				h('td', { class: 'num' }, r.point ? statusLabel(r.point.status) : '')));
+				h('td', { class: 'num' }, r.point ? [statusLabel(r.point.status), r.point.revised ? t('mark.revised') : null]
+					.filter(Boolean).join(' · ') : '')));
 		}
 		else {
 			head = h('tr', {}, table.columns.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)));

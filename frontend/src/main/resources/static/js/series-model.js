@@ -21,6 +21,7 @@ function point(p, fallbackSource) {
 		flags: p.flags || '',
 		footnote: p.footnote || null,
 		sourceTable: p.sourceTable || fallbackSource || null,
+		revised: p.revised === true,
 	};
 }
 

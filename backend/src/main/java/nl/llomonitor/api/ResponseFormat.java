@@ -37,12 +37,15 @@ public enum ResponseFormat {
 
 	/**
 	 * The response in this representation; only the chosen one is built.
+	 * @deprecated return a {@code Dataset} instead: its message writer renders JSON, CSV
+	 * and JSON-stat, chosen by content negotiation
 	 * @param json the response object, written as JSON
 	 * @param name the file name of a CSV download, without extension
 	 * @param csv builds the CSV text
 	 * @param jsonStat builds the JSON-stat text
 	 * @return a 200 with the body and its content type
 	 */
+	@Deprecated(forRemoval = true)
 	public ResponseEntity<Object> render(Object json, String name, Supplier<String> csv, Supplier<String> jsonStat) {
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(this.mediaType);
 		return switch (this) {
@@ -55,10 +58,30 @@ public enum ResponseFormat {
 	}
 
 	/**
+	 * Checks the {@code format} parameter of an endpoint that answers a dataset (the
+	 * representation itself is chosen by content negotiation, where {@code format} comes
+	 * before {@code Accept}).
+	 * @param format the {@code format} parameter, may be null
+	 * @throws ApiException (400) unless null, json, csv, jsonstat or json-stat
+	 */
+	public static void check(String format) {
+		if (format != null) {
+			switch (format.trim().toLowerCase(Locale.ROOT)) {
+				case "json", "csv", "jsonstat", "json-stat" -> {
+				}
+				default -> throw ApiException.invalidParameter("format", "format must be json, csv or jsonstat.");
+			}
+		}
+	}
+
+	/**
 	 * @param format the {@code format} parameter (json, csv, jsonstat), may be null
 	 * @param exchange the request
 	 * @return the representation to produce
+	 * @deprecated return a {@code Dataset} instead (negotiated by WebFlux, with
+	 * {@code ?format=} first)
 	 */
+	@Deprecated(forRemoval = true)
 	public static ResponseFormat negotiate(String format, ServerWebExchange exchange) {
 		if (format != null) {
 			return switch (format.trim().toLowerCase(Locale.ROOT)) {

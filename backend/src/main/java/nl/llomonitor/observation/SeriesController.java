@@ -1,33 +1,12 @@
 package nl.llomonitor.observation;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import nl.llomonitor.api.Csv;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.ResponseFormat;
-import nl.llomonitor.indicator.IndicatorCatalog;
-import nl.llomonitor.indicator.IndicatorInfo;
-import nl.llomonitor.indicator.IndicatorView;
-import nl.llomonitor.region.RegionCatalog;
-import nl.llomonitor.region.RegionRef;
-import nl.llomonitor.system.DataChangeListener;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,56 +19,16 @@ import org.springframework.web.server.ServerWebExchange;
 @Tag(name = "series", description = "Time series per region, with status, margins, footnotes and vintages")
 class SeriesController {
 
-	private final IndicatorCatalog indicators;
+	private final SeriesAnswers answers;
 
-	private final RegionCatalog regions;
-
-	private final SeriesService series;
-
-	private final DataChangeListener versions;
-
-	private final ObjectMapper mapper;
-
-	SeriesController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
-			DataChangeListener versions, ObjectMapper mapper) {
-		this.indicators = indicators;
-		this.regions = regions;
-		this.series = series;
-		this.versions = versions;
-		this.mapper = mapper;
-	}
-
-	/**
-	 * One value.
-	 */
-	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record Point(String period, String label, String periodType, LocalDate start, BigDecimal value,
-			BigDecimal marginLow, BigDecimal marginHigh, String status, String flags, String footnote,
-			String sourceTable, Long importRun, OffsetDateTime recordedAt,
-			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal numerator,
-			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal denominator) {
-
-		static Point of(SeriesService.Value v, Lang lang) {
-			return new Point(v.period().code(), v.period().label(lang), v.period().type(), v.period().start(),
-					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.sourceTable(),
-					v.importRun(), v.recordedAt(), v.numerator(), v.denominator());
-		}
-
-	}
-
-	record RegionSeries(RegionRef region, String origin, List<Point> points) {
-	}
-
-	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record SeriesResponse(IndicatorView indicator, Map<String, String> breakdown, LocalDate asOf, long dataVersion,
-			String periodType, List<RegionSeries> series, List<Source> sources) {
+	SeriesController(SeriesAnswers answers) {
+		this.answers = answers;
 	}
 
 	@GetMapping("/api/v1/series")
 	@Operation(summary = "An indicator for up to 50 regions over a period range",
 			description = "Content negotiation: application/json (default), text/csv, application/json+stat (JSON-stat 2.0); or ?format=json|csv|jsonstat.")
-	Mono<ResponseEntity<Object>> series(
-			@Parameter(description = "indicator code") @RequestParam(required = false) String indicator,
+	Mono<Dataset> series(@Parameter(description = "indicator code") @RequestParam(required = false) String indicator,
 			@Parameter(description = "comma-separated region codes, at most 50") @RequestParam(
 					required = false) String regions,
 			@Parameter(description = "first period code, e.g. 2020KW01") @RequestParam(required = false) String from,
@@ -103,98 +42,10 @@ class SeriesController {
 			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
 			ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
-		ResponseFormat responseFormat = ResponseFormat.negotiate(format, exchange);
-		List<String> codes = RequestParams.regions(regions, "regions", 1);
-		PeriodCode first = RequestParams.period(from, "from");
-		PeriodCode last = RequestParams.period(to, "to");
-		OffsetDateTime moment = RequestParams.asOf(asOf);
-		long dataVersion = this.versions.currentVersion();
-		return this.indicators.require(indicator, "indicator")
-			.zipWith(this.regions.requireAll(codes, "regions"))
-			.flatMap((t) -> {
-				IndicatorInfo info = t.getT1();
-				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
-				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter, moment)
-					.flatMap((resolved) -> this.series
-						.values(new SeriesService.Query(info, codes, resolved.orElse(null), first, last, filter,
-								moment))
-						.map((values) -> toResponse(info, t.getT2(), values, filter, moment, dataVersion,
-								resolved.orElse(null), language)));
-			})
-			.map((response) -> render(response, responseFormat, language));
-	}
-
-	private static SeriesResponse toResponse(IndicatorInfo info, List<RegionCatalog.Region> regions,
-			Map<String, List<SeriesService.Value>> values, SortedMap<String, String> filter, OffsetDateTime moment,
-			long dataVersion, String type, Lang language) {
-		List<RegionSeries> list = new ArrayList<>();
-		Set<String> tables = new LinkedHashSet<>();
-		for (RegionCatalog.Region region : regions) {
-			List<Point> points = values.getOrDefault(region.code(), List.of())
-				.stream()
-				.map((v) -> Point.of(v, language))
-				.toList();
-			points.forEach((p) -> tables.addAll(List.of(p.sourceTable().split(" / "))));
-			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
-		}
-		List<Source> sources = tables.stream().map(Source::of).toList();
-		return new SeriesResponse(info.view(language), new LinkedHashMap<>(filter),
-				(moment != null) ? moment.toLocalDate() : null, dataVersion, type, list, sources);
-	}
-
-	private ResponseEntity<Object> render(SeriesResponse response, ResponseFormat format, Lang lang) {
-		return format.render(response, "series-" + response.indicator().code(), () -> csv(response, lang),
-				() -> this.mapper.writeValueAsString(jsonStat(response)));
-	}
-
-	private static String csv(SeriesResponse response, Lang lang) {
-		List<List<Object>> rows = new ArrayList<>();
-		for (RegionSeries s : response.series()) {
-			for (Point p : s.points()) {
-				rows.add(java.util.Arrays.asList(response.indicator().code(), s.region().code(), s.region().name(),
-						p.period(), p.label(), p.value(), p.marginLow(), p.marginHigh(), response.indicator().unit(),
-						p.status(), p.flags(), p.footnote(), p.sourceTable(), s.origin(),
-						(p.recordedAt() != null) ? p.recordedAt().toString() : null));
-			}
-		}
-		return Csv.write(Source.attribution(response.sources(), lang, response.dataVersion(), response.asOf()),
-				List.of("indicator", "region", "region_name", "period", "period_label", "value", "margin_low",
-						"margin_high", "unit", "status", "flags", "footnote", "source_table", "origin", "recorded_at"),
-				rows);
-	}
-
-	private static Map<String, Object> jsonStat(SeriesResponse response) {
-		List<String> periods = response.series()
-			.stream()
-			.flatMap((s) -> s.points().stream().map(Point::period))
-			.distinct()
-			.sorted()
-			.toList();
-		Map<String, String> periodLabels = new LinkedHashMap<>();
-		response.series().forEach((s) -> s.points().forEach((p) -> periodLabels.put(p.period(), p.label())));
-		Map<String, String> regionLabels = new LinkedHashMap<>();
-		response.series().forEach((s) -> regionLabels.put(s.region().code(), s.region().name()));
-		List<BigDecimal> values = new ArrayList<>();
-		Map<String, String> status = new LinkedHashMap<>();
-		int index = 0;
-		for (RegionSeries s : response.series()) {
-			Map<String, Point> byPeriod = new LinkedHashMap<>();
-			s.points().forEach((p) -> byPeriod.put(p.period(), p));
-			for (String period : periods) {
-				Point p = byPeriod.get(period);
-				values.add((p != null) ? p.value() : null);
-				if (p != null && !"definitief".equals(p.status())) {
-					status.put(String.valueOf(index), p.status());
-				}
-				index++;
-			}
-		}
-		Map<String, String> orderedPeriodLabels = new LinkedHashMap<>();
-		periods.forEach((p) -> orderedPeriodLabels.put(p, periodLabels.get(p)));
-		return JsonStatDataset.of(response.indicator(), response.sources(), response.dataVersion(),
-				List.of(new JsonStatDataset.Dim("region", "Regio / region", regionLabels),
-						new JsonStatDataset.Dim("period", "Periode / period", orderedPeriodLabels)),
-				values, status, Map.of("breakdown", response.breakdown(), "asOf", String.valueOf(response.asOf())));
+		ResponseFormat.check(format);
+		return this.answers.series(indicator, RequestParams.regions(regions, "regions", 1),
+				RequestParams.period(from, "from"), RequestParams.period(to, "to"), periodType, breakdown,
+				RequestParams.asOf(asOf), language);
 	}
 
 }

@@ -1,19 +1,5 @@
 package nl.llomonitor.revision;
 
-import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +7,6 @@ import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
-import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.region.RegionCatalog;
 import reactor.core.publisher.Mono;
 
@@ -44,11 +29,6 @@ import org.springframework.web.server.ServerWebExchange;
 class ChangeFeedController {
 
 	static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-
-	/** Lines listed per kind of change in one entry; the rest are counted. */
-	static final int MAX_LINES = 100;
-
-	private static final String NS = "http://www.w3.org/2005/Atom";
 
 	private final IndicatorCatalog indicators;
 
@@ -87,141 +67,9 @@ class ChangeFeedController {
 		return Mono.zip(this.regions.require(code, "region"), this.indicators.all())
 			.zipWith(only.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
 			.flatMap((t) -> this.revisions.changes(code, t.getT2().map(IndicatorInfo::code).orElse(null))
-				.map((changes) -> atom(self, t.getT1().getT1(), t.getT2().orElse(null), t.getT1().getT2(), changes,
-						language)))
+				.map((changes) -> ChangeFeed.atom(self, t.getT1().getT1(), t.getT2().orElse(null), t.getT1().getT2(),
+						changes, language)))
 			.map((xml) -> ResponseEntity.ok().contentType(ATOM).body(xml));
-	}
-
-	static String atom(String self, RegionCatalog.Region region, IndicatorInfo only, Map<String, IndicatorInfo> all,
-			List<RevisionService.Change> changes, Lang lang) {
-		Map<Long, List<RevisionService.Change>> byRun = new LinkedHashMap<>();
-		changes.forEach((c) -> byRun.computeIfAbsent(c.runId(), (k) -> new ArrayList<>()).add(c));
-		String scope = ":region:" + region.code() + ((only != null) ? ":indicator:" + only.code() : "");
-		String subject = region.name(lang) + ((only != null) ? " – " + only.name(lang) : "");
-		OffsetDateTime updated = changes.isEmpty() ? OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)
-				: changes.stream().map(RevisionService.Change::at).max(OffsetDateTime::compareTo).orElseThrow();
-		try {
-			StringWriter out = new StringWriter();
-			XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-			xml.writeStartDocument("UTF-8", "1.0");
-			xml.writeStartElement("feed");
-			xml.writeDefaultNamespace(NS);
-			element(xml, "id", "urn:llo-monitor:changes" + scope);
-			element(xml, "title",
-					lang.pick("LLO Monitor: nieuwe en herziene cijfers, ", "LLO Monitor: new and revised figures, ")
-							+ subject);
-			element(xml, "updated", time(updated));
-			xml.writeStartElement("author");
-			element(xml, "name", "LLO Monitor");
-			xml.writeEndElement();
-			xml.writeEmptyElement("link");
-			xml.writeAttribute("rel", "self");
-			xml.writeAttribute("href", self);
-			for (List<RevisionService.Change> run : byRun.values()) {
-				entry(xml, run, scope, region, all, lang);
-			}
-			xml.writeEndElement();
-			xml.writeEndDocument();
-			xml.close();
-			return out.toString();
-		}
-		catch (XMLStreamException ex) {
-			throw new IllegalStateException("Atom feed not written", ex);
-		}
-	}
-
-	private static void entry(XMLStreamWriter xml, List<RevisionService.Change> run, String scope,
-			RegionCatalog.Region region, Map<String, IndicatorInfo> all, Lang lang) throws XMLStreamException {
-		RevisionService.Change first = run.get(0);
-		List<String> revised = new ArrayList<>();
-		List<String> added = new ArrayList<>();
-		List<String> other = new ArrayList<>();
-		for (RevisionService.Change c : run) {
-			String cell = cell(c, all, lang);
-			if (c.revision()) {
-				revised.add(cell + ": " + number(c.oldValue()) + status(c.oldStatus(), lang) + " → " + number(c.value())
-						+ status(c.status(), lang));
-			}
-			else if (c.previous()) {
-				other.add(cell + ": " + number(c.value()) + status(c.oldStatus(), lang) + " → " + number(c.value())
-						+ status(c.status(), lang));
-			}
-			else {
-				added.add(cell + ": " + number(c.value()) + status(c.status(), lang));
-			}
-		}
-		String table = (first.tableId() != null) ? first.tableId() : "?";
-		xml.writeStartElement("entry");
-		element(xml, "id", "urn:llo-monitor:changes:run:" + first.runId() + scope);
-		element(xml, "title", table + ": " + revised.size() + lang.pick(" herzien, ", " revised, ") + added.size()
-				+ lang.pick(" nieuw", " new")
-				+ (other.isEmpty() ? ""
-						: ", " + other.size() + lang.pick(" met andere status of noot", " with another status or note"))
-				+ lang.pick(" voor ", " for ") + region.name(lang));
-		element(xml, "updated", time(first.at()));
-		if (first.publishedAt() != null) {
-			element(xml, "published", time(first.publishedAt()));
-		}
-		xml.writeStartElement("category");
-		xml.writeAttribute("term", revised.isEmpty() ? "release" : "revision");
-		xml.writeEndElement();
-		StringBuilder text = new StringBuilder();
-		text.append(lang.pick("Import ", "Import run "))
-			.append(first.runId())
-			.append(", ")
-			.append(lang.pick("tabel ", "table "))
-			.append(table);
-		if (first.publishedAt() != null) {
-			text.append(lang.pick(", gepubliceerd ", ", published ")).append(first.publishedAt().toLocalDate());
-		}
-		text.append(".\n");
-		section(text, lang.pick("Herzien (oud → nieuw):", "Revised (old → new):"), revised, lang);
-		section(text, lang.pick("Andere status of noot:", "Other status or note:"), other, lang);
-		section(text, lang.pick("Nieuw:", "New:"), added, lang);
-		xml.writeStartElement("content");
-		xml.writeAttribute("type", "text");
-		xml.writeCharacters(text.toString());
-		xml.writeEndElement();
-		xml.writeEndElement();
-	}
-
-	private static void section(StringBuilder text, String heading, List<String> lines, Lang lang) {
-		if (lines.isEmpty()) {
-			return;
-		}
-		text.append('\n').append(heading).append('\n');
-		lines.stream().limit(MAX_LINES).forEach((line) -> text.append("- ").append(line).append('\n'));
-		if (lines.size() > MAX_LINES) {
-			text.append(lang.pick("… en ", "… and "))
-				.append(lines.size() - MAX_LINES)
-				.append(lang.pick(" meer", " more"))
-				.append('\n');
-		}
-	}
-
-	private static String cell(RevisionService.Change c, Map<String, IndicatorInfo> all, Lang lang) {
-		IndicatorInfo info = all.get(c.indicator());
-		String name = (info != null) ? info.name(lang) + " (" + c.indicator() + ")" : c.indicator();
-		return name + ", " + PeriodCode.of(c.period()).label(lang)
-				+ (c.breakdown().isEmpty() ? "" : " [" + c.breakdown() + "]");
-	}
-
-	private static String number(BigDecimal value) {
-		return (value != null) ? value.toPlainString() : "–";
-	}
-
-	private static String status(String status, Lang lang) {
-		return (status == null || "definitief".equals(status)) ? "" : " (" + status + ")";
-	}
-
-	private static String time(OffsetDateTime at) {
-		return at.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-	}
-
-	private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-		xml.writeStartElement(name);
-		xml.writeCharacters(text);
-		xml.writeEndElement();
 	}
 
 }

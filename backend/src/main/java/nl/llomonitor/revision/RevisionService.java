@@ -1,14 +1,30 @@
 package nl.llomonitor.revision;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.observation.Dataset;
 import nl.llomonitor.observation.PeriodCode;
+import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
+import nl.llomonitor.observation.Source;
+import nl.llomonitor.region.RegionCatalog;
+import nl.llomonitor.region.RegionRef;
 import nl.llomonitor.system.Queries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -36,8 +52,80 @@ class RevisionService {
 
 	private final DSLContext dsl;
 
-	RevisionService(DSLContext dsl) {
+	private final IndicatorCatalog indicators;
+
+	private final RegionCatalog regions;
+
+	RevisionService(DSLContext dsl, IndicatorCatalog indicators, RegionCatalog regions) {
 		this.dsl = dsl;
+		this.indicators = indicators;
+		this.regions = regions;
+	}
+
+	record PeriodRef(String code, String label) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record RevisionsResponse(IndicatorView indicator, RegionRef region, PeriodRef period, Map<String, String> breakdown,
+			boolean revised, List<Vintage> vintages, List<Source> sources, LocalDate asOf) {
+	}
+
+	/**
+	 * The answer of {@code GET /api/v1/revisions}.
+	 * @param indicator indicator code (404 if unknown, 400 if derived)
+	 * @param region region code (404 if unknown)
+	 * @param period the period
+	 * @param breakdown breakdown filter parameter, or null
+	 * @param asOf only vintages recorded before this moment, or null for all
+	 * @param lang language
+	 * @return the vintages as a dataset with the dimensions region, period, breakdown and
+	 * import_run
+	 */
+	Mono<Dataset> revisions(String indicator, String region, PeriodCode period, String breakdown, OffsetDateTime asOf,
+			Lang lang) {
+		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.require(region, "region"))
+			.flatMap((t) -> {
+				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, t.getT1());
+				return vintages(t.getT1(), region, period, filter, asOf)
+					.map((list) -> dataset(new RevisionsResponse(t.getT1().view(lang), t.getT2().ref(lang),
+							new PeriodRef(period.code(), period.label(lang)), new LinkedHashMap<>(filter),
+							list.stream()
+								.map((v) -> (v.value() != null) ? v.value().stripTrailingZeros() : null)
+								.distinct()
+								.count() > 1,
+							list, list.stream().map(Vintage::sourceTable).distinct().map(Source::of).toList(),
+							RequestParams.asOfDate(asOf)), lang));
+			});
+	}
+
+	private static Dataset dataset(RevisionsResponse response, Lang lang) {
+		String key = SeriesService.key(new TreeMap<>(response.breakdown()));
+		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
+		region.categories().put(response.region().code(), response.region().name());
+		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", null);
+		period.categories().put(response.period().code(), response.period().label());
+		Dataset.Dimension breakdown = Dataset.Dimension.of("breakdown", "Uitsplitsing / breakdown", null);
+		breakdown.categories().put(key, key);
+		Dataset.Dimension run = Dataset.Dimension.of("import_run", "Import (jaargang) / import (vintage)",
+				"recorded_at");
+		List<Dataset.Cell> cells = new ArrayList<>();
+		for (Vintage v : response.vintages()) {
+			String id = String.valueOf(v.importRun());
+			run.categories().put(id, v.recordedAt().toString());
+			cells.add(new Dataset.Cell(List.of(response.region().code(), response.period().code(), key, id), v.value(),
+					v.status(),
+					Arrays.asList(v.marginLow(), v.marginHigh(), response.indicator().unit(), v.status(), v.flags(),
+							v.footnote(), (v.publishedAt() != null) ? v.publishedAt().toString() : null,
+							v.sourceTable())));
+		}
+		return new Dataset(response,
+				"revisions-"
+						+ response.indicator().code() + "-" + response.region().code() + "-" + response.period().code(),
+				response.indicator(), List.of(region, period, breakdown, run),
+				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "published_at",
+						"source_table"),
+				cells, response.sources(), null, response.asOf(), List.of(), Map.of("revised", response.revised()),
+				lang);
 	}
 
 	/**
@@ -55,7 +143,7 @@ class RevisionService {
 	 * unknown
 	 * @param sourceTable the source table
 	 */
-	@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record Vintage(BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status, String flags,
 			String footnote, long importRun, OffsetDateTime recordedAt, OffsetDateTime publishedAt,
 			String sourceTable) {

@@ -128,13 +128,37 @@ class RevisionsIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		List<String> lines = csv.lines().filter((l) -> !l.startsWith("#")).toList();
-		assertThat(lines.get(0)).isEqualTo("indicator,region,region_name,period,breakdown,value,margin_low,margin_high,"
-				+ "unit,status,flags,footnote,import_run,recorded_at,published_at,source_table");
-		assertThat(lines.get(1)).startsWith("werkloosheidspercentage,PV29,Zeeland,2024KW04,,2.8,")
-			.contains(",2015-06-01T00:00Z,2015-06-01T00:00Z,85268NED");
-		assertThat(lines.get(lines.size() - 1)).startsWith("werkloosheidspercentage,PV29,Zeeland,2024KW04,,3.0,")
-			.contains("," + this.revision.id() + ",")
+		assertThat(lines.get(0)).isEqualTo("indicator,region,region_name,period,breakdown,import_run,recorded_at,value,"
+				+ "margin_low,margin_high,unit,status,flags,footnote,published_at,source_table");
+		assertThat(lines.get(1)).startsWith("werkloosheidspercentage,PV29,Zeeland,2024KW04,,")
+			.contains(",2015-06-01T00:00Z,2.8,")
+			.endsWith(",2015-06-01T00:00Z,85268NED");
+		assertThat(lines.get(lines.size() - 1))
+			.startsWith("werkloosheidspercentage,PV29,Zeeland,2024KW04,," + this.revision.id() + ",")
+			.contains(",3.0,")
 			.endsWith(",,85268NED");
+	}
+
+	@Test
+	void vintagesAsJsonStat() {
+		this.client.get()
+			.uri("/api/v1/revisions?indicator=werkloosheidspercentage&region=PV29&period=2024KW04&format=jsonstat")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/json+stat")
+			.expectBody()
+			.jsonPath("$.class")
+			.isEqualTo("dataset")
+			.jsonPath("$.id")
+			.isEqualTo(List.of("indicator", "region", "period", "breakdown", "import_run"))
+			.jsonPath("$.value[0]")
+			.isEqualTo(2.8)
+			.jsonPath("$.value[-1]")
+			.isEqualTo(3.0)
+			.jsonPath("$.dimension.import_run.category.label['" + this.revision.id() + "']")
+			.exists();
 	}
 
 	@Test
@@ -148,7 +172,15 @@ class RevisionsIntegrationTests {
 			.jsonPath("$.parameter")
 			.isEqualTo("period");
 		this.client.get()
-			.uri("/api/v1/revisions?indicator=werkloosheidspercentage&region=PV29&period=2024KW04&format=jsonstat")
+			.uri("/api/v1/revisions?indicator=spanningsindicator&region=PV29&period=2024KW04")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("indicator");
+		this.client.get()
+			.uri("/api/v1/revisions?indicator=werkloosheidspercentage&region=PV29&period=2024KW04&format=xml")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()

@@ -101,11 +101,11 @@ class StatisticsTests {
 
 	@Test
 	void tensionCategories() {
-		assertThat(KerncijfersController.tension(0.2, nl.llomonitor.api.Lang.NL).code()).isEqualTo("zeer_ruim");
-		assertThat(KerncijfersController.tension(0.25, nl.llomonitor.api.Lang.NL).code()).isEqualTo("ruim");
-		assertThat(KerncijfersController.tension(0.67, nl.llomonitor.api.Lang.NL).code()).isEqualTo("gemiddeld");
-		assertThat(KerncijfersController.tension(1.5, nl.llomonitor.api.Lang.NL).code()).isEqualTo("krap");
-		assertThat(KerncijfersController.tension(4.0, nl.llomonitor.api.Lang.EN).label()).isEqualTo("Very tight");
+		assertThat(KerncijfersService.tension(0.2, nl.llomonitor.api.Lang.NL).code()).isEqualTo("zeer_ruim");
+		assertThat(KerncijfersService.tension(0.25, nl.llomonitor.api.Lang.NL).code()).isEqualTo("ruim");
+		assertThat(KerncijfersService.tension(0.67, nl.llomonitor.api.Lang.NL).code()).isEqualTo("gemiddeld");
+		assertThat(KerncijfersService.tension(1.5, nl.llomonitor.api.Lang.NL).code()).isEqualTo("krap");
+		assertThat(KerncijfersService.tension(4.0, nl.llomonitor.api.Lang.EN).label()).isEqualTo("Very tight");
 	}
 
 }

@@ -107,6 +107,9 @@ function tile(figure) {
 	if (figure.status && figure.status !== 'definitief') {
 		meta.push(statusLabel(figure.status));
 	}
+	if (figure.revised) {
+		meta.push(t('mark.revised'));
+	}
 	article.append(h('p', { class: 'tile__meta' }, meta.filter(Boolean).join(' · '),
 		figure.origin && figure.origin !== 'source'
 			? h('span', { class: 'badge badge--derived', title: t('notes.derived', { what: t('origin.derived') }) },

@@ -125,6 +125,11 @@ export async function render(panel, ctx) {
 		const trendByRegion = new Map();
 		regions.forEach((r, i) => trendResponses[i] && trendByRegion.set(r, trendResponses[i]));
 		markBreaks(model, trendByRegion);
+		// values the source revised (more than one vintage value) are marked in the data table
+		for (const s of model.series) {
+			const revised = new Set((trendByRegion.get(s.regionCode)?.points || []).filter((p) => p.revised).map((p) => p.period));
+			s.points.forEach((p) => { p.revised = revised.has(p.period); });
+		}
 		const trendPoint = (region, period) => trendByRegion.get(region)?.points?.find((p) => p.period === period);
 		const notes = [];
 		let title = t('tr.chart', { indicator: indicator.name });

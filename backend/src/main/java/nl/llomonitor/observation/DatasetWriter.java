@@ -1,0 +1,165 @@
+package nl.llomonitor.observation;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.llomonitor.api.Csv;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ReactiveHttpOutputMessage;
+import org.springframework.http.codec.HttpMessageWriter;
+
+/**
+ * Writes a {@link Dataset} as JSON (the endpoint's own answer), CSV (attribution
+ * comments, one row per cell, text neutralised against formula injection) or JSON-stat
+ * 2.0, by the media type content negotiation chose.
+ */
+class DatasetWriter implements HttpMessageWriter<Dataset> {
+
+	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	static final MediaType JSONSTAT = MediaType.parseMediaType("application/json+stat");
+
+	static final MediaType VND_JSONSTAT = MediaType.parseMediaType("application/vnd.json-stat+json");
+
+	private static final List<MediaType> TYPES = List.of(MediaType.APPLICATION_JSON, CSV, JSONSTAT, VND_JSONSTAT);
+
+	private final ObjectMapper mapper;
+
+	/**
+	 * @param mapper the application's JSON mapper
+	 */
+	DatasetWriter(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	@Override
+	public List<MediaType> getWritableMediaTypes() {
+		return TYPES;
+	}
+
+	@Override
+	public boolean canWrite(ResolvableType elementType, MediaType mediaType) {
+		return Dataset.class.isAssignableFrom(elementType.toClass())
+				&& (mediaType == null || TYPES.stream().anyMatch((t) -> t.isCompatibleWith(mediaType)));
+	}
+
+	@Override
+	public Mono<Void> write(Publisher<? extends Dataset> inputStream, ResolvableType elementType, MediaType mediaType,
+			ReactiveHttpOutputMessage message, Map<String, Object> hints) {
+		return Mono.from(inputStream).flatMap((dataset) -> {
+			byte[] bytes;
+			if (mediaType != null && CSV.isCompatibleWith(mediaType) && !mediaType.isWildcardType()) {
+				message.getHeaders().setContentType(CSV);
+				message.getHeaders()
+					.setContentDisposition(ContentDisposition.attachment().filename(dataset.name() + ".csv").build());
+				bytes = csv(dataset).getBytes(StandardCharsets.UTF_8);
+			}
+			else if (mediaType != null && !mediaType.isWildcardSubtype()
+					&& (JSONSTAT.isCompatibleWith(mediaType) || VND_JSONSTAT.isCompatibleWith(mediaType))) {
+				message.getHeaders().setContentType(JSONSTAT.isCompatibleWith(mediaType) ? JSONSTAT : VND_JSONSTAT);
+				bytes = this.mapper.writeValueAsBytes(jsonStat(dataset));
+			}
+			else {
+				message.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+				bytes = this.mapper.writeValueAsBytes(dataset.body());
+			}
+			message.getHeaders().setContentLength(bytes.length);
+			return message.writeWith(Mono.fromSupplier(() -> message.bufferFactory().wrap(bytes)));
+		});
+	}
+
+	/**
+	 * @param dataset the dataset
+	 * @return the CSV text: attribution and notes as comments, then {@code indicator},
+	 * per dimension its code (and label) column, {@code value} and the dataset's columns
+	 */
+	static String csv(Dataset dataset) {
+		List<String> comments = Source.attribution(dataset.sources(), dataset.lang(), dataset.dataVersion(),
+				dataset.asOf());
+		comments.addAll(dataset.notes());
+		List<String> header = new ArrayList<>();
+		header.add("indicator");
+		for (Dataset.Dimension dimension : dataset.dimensions()) {
+			header.add(dimension.id());
+			if (dimension.labelColumn() != null) {
+				header.add(dimension.labelColumn());
+			}
+		}
+		header.add("value");
+		header.addAll(dataset.columns());
+		List<List<Object>> rows = new ArrayList<>();
+		for (Dataset.Cell cell : dataset.cells()) {
+			List<Object> row = new ArrayList<>();
+			row.add(dataset.indicator().code());
+			for (int i = 0; i < dataset.dimensions().size(); i++) {
+				Dataset.Dimension dimension = dataset.dimensions().get(i);
+				String code = cell.coordinates().get(i);
+				row.add(code);
+				if (dimension.labelColumn() != null) {
+					row.add((code != null) ? dimension.categories().get(code) : null);
+				}
+			}
+			row.add(cell.value());
+			row.addAll(cell.attributes());
+			rows.add(row);
+		}
+		return Csv.write(comments, header, rows);
+	}
+
+	/**
+	 * @param dataset the dataset
+	 * @return JSON-stat 2.0: the indicator as metric, then the dataset's dimensions,
+	 * values dense in row-major order (null where no cell)
+	 */
+	static Map<String, Object> jsonStat(Dataset dataset) {
+		List<Dataset.Dimension> dimensions = dataset.dimensions();
+		List<Map<String, Integer>> indexes = new ArrayList<>();
+		int size = 1;
+		for (Dataset.Dimension dimension : dimensions) {
+			Map<String, Integer> index = new HashMap<>();
+			dimension.categories().keySet().forEach((code) -> index.put(code, index.size()));
+			indexes.add(index);
+			size *= dimension.categories().size();
+		}
+		BigDecimal[] values = new BigDecimal[size];
+		Map<Integer, String> status = new java.util.TreeMap<>();
+		for (Dataset.Cell cell : dataset.cells()) {
+			int offset = 0;
+			boolean placed = true;
+			for (int i = 0; i < dimensions.size(); i++) {
+				Integer position = indexes.get(i).get(cell.coordinates().get(i));
+				if (position == null) {
+					placed = false;
+					break;
+				}
+				offset = offset * dimensions.get(i).categories().size() + position;
+			}
+			if (!placed) {
+				continue;
+			}
+			values[offset] = cell.value();
+			if (cell.status() != null && !"definitief".equals(cell.status())) {
+				status.put(offset, cell.status());
+			}
+		}
+		Map<String, String> statusByIndex = new LinkedHashMap<>();
+		status.forEach((k, v) -> statusByIndex.put(String.valueOf(k), v));
+		return JsonStatDataset.of(dataset.indicator(), dataset.sources(),
+				(dataset.dataVersion() != null) ? dataset.dataVersion() : 0L,
+				dimensions.stream().map((d) -> new JsonStatDataset.Dim(d.id(), d.label(), d.categories())).toList(),
+				Arrays.asList(values), statusByIndex, dataset.extension());
+	}
+
+}

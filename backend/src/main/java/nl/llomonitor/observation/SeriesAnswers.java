@@ -1,0 +1,148 @@
+package nl.llomonitor.observation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.indicator.IndicatorCatalog;
+import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.region.RegionCatalog;
+import nl.llomonitor.region.RegionRef;
+import nl.llomonitor.system.DataChangeListener;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The answer of {@code GET /api/v1/series}: one indicator for several regions over a
+ * period range, as a {@link Dataset} (JSON, CSV, JSON-stat).
+ */
+@Service
+class SeriesAnswers {
+
+	private final IndicatorCatalog indicators;
+
+	private final RegionCatalog regions;
+
+	private final SeriesService series;
+
+	private final DataChangeListener versions;
+
+	SeriesAnswers(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
+			DataChangeListener versions) {
+		this.indicators = indicators;
+		this.regions = regions;
+		this.series = series;
+		this.versions = versions;
+	}
+
+	/**
+	 * One value.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Point(String period, String label, String periodType, LocalDate start, BigDecimal value,
+			BigDecimal marginLow, BigDecimal marginHigh, String status, String flags, String footnote,
+			String sourceTable, Long importRun, OffsetDateTime recordedAt,
+			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal numerator,
+			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal denominator) {
+
+		static Point of(SeriesService.Value v, Lang lang) {
+			return new Point(v.period().code(), v.period().label(lang), v.period().type(), v.period().start(),
+					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.sourceTable(),
+					v.importRun(), v.recordedAt(), v.numerator(), v.denominator());
+		}
+
+	}
+
+	record RegionSeries(RegionRef region, String origin, List<Point> points) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record SeriesResponse(IndicatorView indicator, Map<String, String> breakdown, LocalDate asOf, long dataVersion,
+			String periodType, List<RegionSeries> series, List<Source> sources) {
+	}
+
+	/**
+	 * @param indicator indicator code (404 if unknown)
+	 * @param codes region codes (404 if one is unknown)
+	 * @param first first period, or null
+	 * @param last last period, or null
+	 * @param periodType year, quarter, month or null
+	 * @param breakdown breakdown filter parameter, or null
+	 * @param asOf the figures as known at this moment, or null
+	 * @param lang language
+	 * @return the answer
+	 */
+	Mono<Dataset> series(String indicator, List<String> codes, PeriodCode first, PeriodCode last, String periodType,
+			String breakdown, OffsetDateTime asOf, Lang lang) {
+		long dataVersion = this.versions.currentVersion();
+		return this.indicators.require(indicator, "indicator")
+			.zipWith(this.regions.requireAll(codes, "regions"))
+			.flatMap((t) -> {
+				IndicatorInfo info = t.getT1();
+				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
+				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter, asOf)
+					.flatMap((resolved) -> this.series
+						.values(new SeriesService.Query(info, codes, resolved.orElse(null), first, last, filter, asOf))
+						.map((values) -> dataset(response(info, t.getT2(), values, filter, asOf, dataVersion,
+								resolved.orElse(null), lang), lang)));
+			});
+	}
+
+	private static SeriesResponse response(IndicatorInfo info, List<RegionCatalog.Region> regions,
+			Map<String, List<SeriesService.Value>> values, SortedMap<String, String> filter, OffsetDateTime moment,
+			long dataVersion, String type, Lang language) {
+		List<RegionSeries> list = new ArrayList<>();
+		Set<String> tables = new LinkedHashSet<>();
+		for (RegionCatalog.Region region : regions) {
+			List<Point> points = values.getOrDefault(region.code(), List.of())
+				.stream()
+				.map((v) -> Point.of(v, language))
+				.toList();
+			points.forEach((p) -> tables.addAll(List.of(p.sourceTable().split(" / "))));
+			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
+		}
+		List<Source> sources = tables.stream().map(Source::of).toList();
+		return new SeriesResponse(info.view(language), new LinkedHashMap<>(filter), RequestParams.asOfDate(moment),
+				dataVersion, type, list, sources);
+	}
+
+	private static Dataset dataset(SeriesResponse response, Lang lang) {
+		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
+		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", "period_label");
+		Map<String, String> periodLabels = new LinkedHashMap<>();
+		TreeSet<String> periods = new TreeSet<>();
+		List<Dataset.Cell> cells = new ArrayList<>();
+		for (RegionSeries s : response.series()) {
+			region.categories().put(s.region().code(), s.region().name());
+			for (Point p : s.points()) {
+				periods.add(p.period());
+				periodLabels.put(p.period(), p.label());
+				cells.add(new Dataset.Cell(List.of(s.region().code(), p.period()), p.value(), p.status(),
+						Arrays.asList(p.marginLow(), p.marginHigh(), response.indicator().unit(), p.status(), p.flags(),
+								p.footnote(), p.sourceTable(), s.origin(),
+								(p.recordedAt() != null) ? p.recordedAt().toString() : null)));
+			}
+		}
+		periods.forEach((code) -> period.categories().put(code, periodLabels.get(code)));
+		return new Dataset(response, "series-" + response.indicator().code(), response.indicator(),
+				List.of(region, period),
+				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "source_table", "origin",
+						"recorded_at"),
+				cells, response.sources(), response.dataVersion(), response.asOf(), List.of(),
+				Map.of("breakdown", response.breakdown(), "asOf", String.valueOf(response.asOf())), lang);
+	}
+
+}

@@ -1,0 +1,319 @@
+package nl.llomonitor.stats;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.indicator.IndicatorCatalog;
+import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.observation.Dataset;
+import nl.llomonitor.observation.PeriodCode;
+import nl.llomonitor.observation.RequestParams;
+import nl.llomonitor.observation.SeriesService;
+import nl.llomonitor.observation.Source;
+import nl.llomonitor.region.RegionCatalog;
+import nl.llomonitor.region.RegionRef;
+import nl.llomonitor.system.DataChangeListener;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Regions side by side for one indicator and period, with every pairwise difference,
+ * whether it is statistically significant (see {@link Significance} for the methods) and
+ * a sentence saying so.
+ */
+@Service
+class CompareService {
+
+	private final IndicatorCatalog indicators;
+
+	private final RegionCatalog regions;
+
+	private final SeriesService series;
+
+	private final DataChangeListener versions;
+
+	CompareService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
+			DataChangeListener versions) {
+		this.indicators = indicators;
+		this.regions = regions;
+		this.series = series;
+		this.versions = versions;
+	}
+
+	record PeriodRef(String code, String label) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record RegionValue(RegionRef region, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
+			String flags, String footnote, String sourceTable) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record Difference(String a, String b, BigDecimal difference, String unit, Boolean significant, String method,
+			Double z, String explanation) {
+	}
+
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record CompareResponse(IndicatorView indicator, PeriodRef period, Map<String, String> breakdown, long dataVersion,
+			List<RegionValue> values, List<Difference> differences, String method, String summary, List<Source> sources,
+			LocalDate asOf) {
+	}
+
+	/**
+	 * @param indicator indicator code (404 if unknown)
+	 * @param codes region codes (404 if one is unknown)
+	 * @param requested the period, or null for the latest with data
+	 * @param breakdown breakdown filter parameter, or null
+	 * @param asOf the figures as known at this moment, or null
+	 * @param language language of labels and sentences
+	 * @return the answer
+	 */
+	Mono<Dataset> compare(String indicator, List<String> codes, PeriodCode requested, String breakdown,
+			OffsetDateTime asOf, Lang language) {
+		long version = this.versions.currentVersion();
+		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.requireAll(codes, "regions"))
+			.flatMap((t) -> {
+				IndicatorInfo info = t.getT1();
+				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
+				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
+						: this.series.latestPeriod(info, codes, filter, asOf);
+				return chosen.flatMap((p) -> compute(info, t.getT2(), p, filter, asOf, language, version))
+					.switchIfEmpty(Mono.fromSupplier(() -> new CompareResponse(info.view(language), null, filter,
+							version, List.of(), List.of(), "not-testable",
+							language.pick("Geen gegevens voor deze regio's.", "No data for these regions."), List.of(),
+							RequestParams.asOfDate(asOf))))
+					.map((response) -> dataset(response, language));
+			});
+	}
+
+	private Mono<CompareResponse> compute(IndicatorInfo info, List<RegionCatalog.Region> regionList, PeriodCode period,
+			SortedMap<String, String> filter, OffsetDateTime asOf, Lang lang, long version) {
+		List<String> codes = regionList.stream().map(RegionCatalog.Region::code).toList();
+		String type = SeriesService.periodType(info, period.type(), period, period);
+		Mono<Map<String, List<SeriesService.Value>>> values = this.series
+			.values(new SeriesService.Query(info, codes, type, period, period, filter, asOf));
+		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period, asOf);
+		return Mono.zip(values, bases).map((t) -> {
+			Map<String, SeriesService.Value> byRegion = new HashMap<>();
+			t.getT1().forEach((code, list) -> list.stream().findFirst().ifPresent((v) -> byRegion.put(code, v)));
+			List<RegionValue> regionValues = new ArrayList<>();
+			Set<String> tables = new LinkedHashSet<>();
+			for (RegionCatalog.Region region : regionList) {
+				SeriesService.Value v = byRegion.get(region.code());
+				if (v != null) {
+					tables.addAll(Arrays.asList(v.sourceTable().split(" / ")));
+				}
+				regionValues.add(new RegionValue(region.ref(lang), (v != null) ? v.value() : null,
+						(v != null) ? v.marginLow() : null, (v != null) ? v.marginHigh() : null,
+						(v != null) ? v.status() : null, (v != null) ? v.flags() : null,
+						(v != null) ? v.footnote() : null, (v != null) ? v.sourceTable() : null));
+			}
+			List<Difference> differences = new ArrayList<>();
+			for (int i = 0; i < regionList.size(); i++) {
+				for (int j = i + 1; j < regionList.size(); j++) {
+					differences.add(difference(info, type, regionList.get(i), byRegion.get(regionList.get(i).code()),
+							regionList.get(j), byRegion.get(regionList.get(j).code()), t.getT2(), period, lang));
+				}
+			}
+			Set<String> methods = new LinkedHashSet<>();
+			differences.forEach((d) -> methods.add(d.method()));
+			String method = methods.isEmpty() ? "not-testable" : String.join(",", methods);
+			return new CompareResponse(info.view(lang), new PeriodRef(period.code(), period.label(lang)),
+					new LinkedHashMap<>(filter), version, regionValues, differences, method,
+					summary(differences.stream().filter((d) -> d.a().equals(regionList.get(0).code())).toList(),
+							differences.isEmpty()),
+					tables.stream().map(Source::of).toList(), RequestParams.asOfDate(asOf));
+		});
+	}
+
+	private Mono<Map<String, Double>> ebbBases(IndicatorInfo info, List<String> codes, String type, PeriodCode period,
+			OffsetDateTime asOf) {
+		if (info.sourceTable() == null || !Significance.EBB_TABLES.contains(info.sourceTable())
+				|| !("percent".equals(info.unit()) || "x1000".equals(info.unit()))) {
+			return Mono.just(Map.of());
+		}
+		String baseCode = "werkloosheidspercentage".equals(info.code()) ? "beroepsbevolking" : "bevolking_15_75";
+		if (baseCode.equals(info.code())) {
+			return Mono.just(Map.of());
+		}
+		return this.indicators.all().flatMap((all) -> {
+			IndicatorInfo base = all.get(baseCode);
+			if (base == null) {
+				return Mono.just(Map.<String, Double>of());
+			}
+			return this.series.values(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), asOf))
+				.map((values) -> {
+					Map<String, Double> result = new HashMap<>();
+					values.forEach((code, list) -> list.stream()
+						.findFirst()
+						.filter((v) -> v.value() != null)
+						.ifPresent((v) -> result.put(code, v.value().doubleValue())));
+					return result;
+				});
+		});
+	}
+
+	private Difference difference(IndicatorInfo info, String type, RegionCatalog.Region ra, SeriesService.Value a,
+			RegionCatalog.Region rb, SeriesService.Value b, Map<String, Double> bases, PeriodCode period, Lang lang) {
+		String unit = Texts.differenceUnit(info.unit(), lang);
+		if (a == null || b == null || a.value() == null || b.value() == null) {
+			String missing = (a == null || a.value() == null) ? ra.name(lang) : rb.name(lang);
+			return new Difference(ra.code(), rb.code(), null, unit, null, "not-testable", null,
+					(lang == Lang.EN) ? "No value for " + missing + " in " + period.label(lang) + "."
+							: "Geen waarde voor " + missing + " in " + period.label(lang) + ".");
+		}
+		BigDecimal diff = a.value().subtract(b.value()).setScale(info.decimals(), RoundingMode.HALF_UP);
+		double va = a.value().doubleValue();
+		double vb = b.value().doubleValue();
+		Significance.Test test;
+		String explanation;
+		Double marginSeA = marginSe(a);
+		Double marginSeB = marginSe(b);
+		if (marginSeA != null && marginSeB != null) {
+			test = Significance.zTest(va, marginSeA, vb, marginSeB, "margins");
+			boolean oneSided = a.marginHigh() == null || a.marginLow() == null || b.marginHigh() == null
+					|| b.marginLow() == null;
+			explanation = (lang == Lang.EN)
+					? "z-test on the difference using the published 95 % margins (se = (high - low) / (2 x 1.96)"
+							+ (oneSided ? "; where only one bound is published the interval is taken as symmetric" : "")
+							+ "), z = " + Texts.number(test.z(), 2, lang) + "."
+					: "z-toets op het verschil met de gepubliceerde 95%-marges (se = (boven - onder) / (2 x 1,96)"
+							+ (oneSided ? "; waar maar één grens is gepubliceerd, is het interval symmetrisch genomen"
+									: "")
+							+ "), z = " + Texts.number(test.z(), 2, lang) + ".";
+		}
+		else if (bases.containsKey(ra.code()) && bases.containsKey(rb.code())) {
+			boolean percent = "percent".equals(info.unit());
+			double seA = Significance.ebbStandardError(va, percent, bases.get(ra.code()), type);
+			double seB = Significance.ebbStandardError(vb, percent, bases.get(rb.code()), type);
+			test = (Double.isNaN(seA) || Double.isNaN(seB)) ? Significance.Test.notTestable()
+					: Significance.zTest(va, seA, vb, seB, "ebb-rule");
+			explanation = test.method().equals("ebb-rule") ? ((lang == Lang.EN)
+					? "CBS publishes no margins for EBB figures; approximated from the EBB publication rule (150 sample observations ~ 30 thousand persons per quarter), binomial standard errors "
+							+ Texts.number(test.seA(), 2, lang) + " and " + Texts.number(test.seB(), 2, lang) + ", z = "
+							+ Texts.number(test.z(), 2, lang) + ". An approximation, not a CBS margin."
+					: "CBS publiceert geen marges bij EBB-cijfers; benaderd met de EBB-publicatieregel (150 waarnemingen ~ 30 duizend personen per kwartaal), binomiale standaardfouten "
+							+ Texts.number(test.seA(), 2, lang) + " en " + Texts.number(test.seB(), 2, lang) + ", z = "
+							+ Texts.number(test.z(), 2, lang) + ". Een benadering, geen CBS-marge.")
+					: ((lang == Lang.EN) ? "Too few sample observations to test (EBB rule: fewer than 150)."
+							: "Te weinig steekproefwaarnemingen om te toetsen (EBB-regel: minder dan 150).");
+		}
+		else {
+			test = Significance.Test.notTestable();
+			explanation = (lang == Lang.EN) ? "The source publishes no margins, so significance cannot be tested."
+					: "De bron publiceert geen marges; de significantie is niet te toetsen.";
+		}
+		String sentence = sentence(info, period, ra, va, rb, vb, diff, test, lang);
+		return new Difference(ra.code(), rb.code(), diff, unit, test.significant(), test.method(),
+				Double.isNaN(test.z()) ? null : Math.round(test.z() * 100) / 100.0, sentence + " " + explanation);
+	}
+
+	/**
+	 * @return the standard error from the published 95 % interval; with only one bound
+	 * published, the interval is taken as symmetric around the value; null without
+	 * margins
+	 */
+	static Double marginSe(SeriesService.Value v) {
+		if (v.marginLow() != null && v.marginHigh() != null) {
+			return Significance.seFromMargins(v.marginLow().doubleValue(), v.marginHigh().doubleValue());
+		}
+		if (v.marginLow() != null) {
+			return (v.value().doubleValue() - v.marginLow().doubleValue()) / Significance.Z95;
+		}
+		if (v.marginHigh() != null) {
+			return (v.marginHigh().doubleValue() - v.value().doubleValue()) / Significance.Z95;
+		}
+		return null;
+	}
+
+	private static String sentence(IndicatorInfo info, PeriodCode period, RegionCatalog.Region ra, double va,
+			RegionCatalog.Region rb, double vb, BigDecimal diff, Significance.Test test, Lang lang) {
+		String name = Texts.lowerFirst(info.name(lang));
+		String a = ra.name(lang) + " (" + Texts.value(va, info.unit(), info.decimals(), lang) + ")";
+		String b = rb.name(lang) + " (" + Texts.value(vb, info.unit(), info.decimals(), lang) + ")";
+		String amount = Texts.number(diff.abs().doubleValue(), info.decimals(), lang) + " "
+				+ Texts.differenceUnit(info.unit(), lang);
+		String verdict;
+		if (lang == Lang.EN) {
+			verdict = (test.significant() == null) ? "whether this difference is significant cannot be tested."
+					: test.significant() ? "this difference is significant." : "this difference is not significant.";
+			if (diff.signum() == 0) {
+				return "In " + period.label(lang) + " the " + name + " in " + a + " was equal to " + b + ".";
+			}
+			return "In " + period.label(lang) + " the " + name + " in " + a + " was " + amount.trim() + " "
+					+ ((diff.signum() > 0) ? "above" : "below") + " " + b + "; " + verdict;
+		}
+		verdict = (test.significant() == null) ? "of dit verschil significant is, is niet te toetsen."
+				: test.significant() ? "dit verschil is significant." : "dit verschil is niet significant.";
+		if (diff.signum() == 0) {
+			return "In " + period.label(lang) + " was de " + name + " in " + a + " even hoog als in " + b + ".";
+		}
+		return "In " + period.label(lang) + " lag de " + name + " in " + a + " " + amount.trim() + " "
+				+ ((diff.signum() > 0) ? "boven" : "onder") + " " + b + "; " + verdict;
+	}
+
+	private static String summary(List<Difference> withFirst, boolean none) {
+		if (none) {
+			return "";
+		}
+		StringBuilder sb = new StringBuilder();
+		for (Difference d : withFirst) {
+			String explanation = d.explanation();
+			int end = explanation.indexOf(". ");
+			String first = (end > 0 && !explanation.startsWith("Geen") && !explanation.startsWith("No value"))
+					? explanation.substring(0, end + 1) : explanation;
+			if (sb.length() > 0) {
+				sb.append(' ');
+			}
+			sb.append(first);
+		}
+		return sb.toString();
+	}
+
+	private static Dataset dataset(CompareResponse response, Lang lang) {
+		List<String> notes = new ArrayList<>();
+		for (Difference d : response.differences()) {
+			notes.add(d.a() + " - " + d.b() + ": " + d.explanation());
+		}
+		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
+		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", null);
+		String periodCode = (response.period() != null) ? response.period().code() : null;
+		if (periodCode != null) {
+			period.categories().put(periodCode, response.period().label());
+		}
+		List<Dataset.Cell> cells = new ArrayList<>();
+		for (RegionValue v : response.values()) {
+			region.categories().put(v.region().code(), v.region().name());
+			cells.add(new Dataset.Cell(Arrays.asList(v.region().code(), periodCode), v.value(), v.status(),
+					Arrays.asList(v.marginLow(), v.marginHigh(), response.indicator().unit(), v.status(), v.flags(),
+							v.footnote(), v.sourceTable())));
+		}
+		Map<String, Object> extension = new LinkedHashMap<>();
+		extension.put("differences", response.differences());
+		extension.put("summary", response.summary());
+		if (response.asOf() != null) {
+			extension.put("asOf", response.asOf().toString());
+		}
+		return new Dataset(response, "compare-" + response.indicator().code(), response.indicator(),
+				List.of(region, period),
+				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "source_table"), cells,
+				response.sources(), response.dataVersion(), response.asOf(), notes, extension, lang);
+	}
+
+}
