@@ -172,6 +172,24 @@ class AsOfIntegrationTests {
 		}
 	}
 
+	@Test
+	void anEndpointWithoutVintagesRefusesAsOf() {
+		for (String uri : List.of("/api/v1/indicators?asOf=2024-01-01",
+				"/api/v1/regions?level=provincie&asOf=2024-01-01", "/api/v1/geo/provincie?asOf=2024-01-01",
+				"/api/v1/feeds/changes.atom?region=PV29&asOf=2024-01-01")) {
+			this.client.get()
+				.uri(uri)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("/problems/invalid-parameter")
+				.jsonPath("$.parameter")
+				.isEqualTo("asOf");
+		}
+	}
+
 	private WebTestClient.BodyContentSpec json(String uri) {
 		return this.client.get().uri(uri).exchange().expectStatus().isOk().expectBody();
 	}
