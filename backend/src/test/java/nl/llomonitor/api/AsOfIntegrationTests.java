@@ -63,6 +63,19 @@ class AsOfIntegrationTests {
 			.isEqualTo(2.8);
 		json(uri).jsonPath("$.asOf").isEmpty().jsonPath("$.series[0].points[0].value").isEqualTo(3.0);
 		json(uri + "&asOf=" + BEFORE).jsonPath("$.series[0].points.length()").isEqualTo(0);
+		// asOf is part of the cache key and the ETag
+		assertThat(etag(uri + "&asOf=" + BETWEEN)).isNotEqualTo(etag(uri)).isNotEqualTo(etag(uri + "&asOf=" + BEFORE));
+	}
+
+	private String etag(String uri) {
+		return this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getETag();
 	}
 
 	@Test

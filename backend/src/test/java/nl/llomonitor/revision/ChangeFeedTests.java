@@ -1,0 +1,127 @@
+package nl.llomonitor.revision;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.region.RegionCatalog;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Atom document of changes, without a database: one entry per import run, changes
+ * sorted into revised, other and new, markup in names escaped, long lists cut with a
+ * count.
+ */
+class ChangeFeedTests {
+
+	private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+	private static final RegionCatalog.Region REGION = new RegionCatalog.Region("PV26", "provincie", 3,
+			"Utrecht <&> \"x\"", "Utrecht", true, List.of());
+
+	private static final IndicatorInfo INDICATOR = new IndicatorInfo("ww", "WW <b>uitkeringen</b>", "WW benefits",
+			"persons", 0, "", "", null, null, "85554NED", false, false, null, null, null, Map.of(), List.of("quarter"),
+			Map.of(), List.of("provincie"));
+
+	private static final OffsetDateTime FIRST = OffsetDateTime.parse("2024-01-05T10:00:00+01:00");
+
+	private static final OffsetDateTime SECOND = OffsetDateTime.parse("2024-04-05T09:00:00Z");
+
+	@Test
+	void oneEntryPerRunWithRevisionsOtherChangesAndNewFigures() throws Exception {
+		List<RevisionService.Change> changes = new ArrayList<>();
+		// newest run first: one revision, one status change, one withdrawal
+		changes.add(change(2, SECOND, "2023KW04", "12000", "definitief", true, "11500", "voorlopig"));
+		changes.add(change(2, SECOND, "2024KW01", "9000", "definitief", true, "9000", "voorlopig"));
+		changes.add(change(2, SECOND, "2023KW03", null, "definitief", true, "8000", "definitief"));
+		changes.add(change(1, FIRST, "2023KW04", "11500", "voorlopig", false, null, null));
+		Document feed = parse(ChangeFeed.atom("http://localhost/api/v1/feeds/changes.atom?region=PV26", REGION,
+				INDICATOR, Map.of("ww", INDICATOR), changes, Lang.NL));
+		Element root = feed.getDocumentElement();
+		assertThat(text(root, "id")).isEqualTo("urn:llo-monitor:changes:region:PV26:indicator:ww");
+		assertThat(text(root, "title")).endsWith("Utrecht <&> \"x\" – WW <b>uitkeringen</b>");
+		assertThat(text(root, "updated")).isEqualTo("2024-04-05T09:00:00Z");
+		List<Element> entries = children(root, "entry");
+		assertThat(entries).hasSize(2);
+		Element newest = entries.get(0);
+		assertThat(text(newest, "id")).isEqualTo("urn:llo-monitor:changes:run:2:region:PV26:indicator:ww");
+		assertThat(text(newest, "title"))
+			.isEqualTo("85554NED: 2 herzien, 0 nieuw, 1 met andere status of noot voor Utrecht <&> \"x\"");
+		assertThat(text(newest, "content"))
+			.contains("- WW <b>uitkeringen</b> (ww), 2023 4e kwartaal: 11500 (voorlopig) → 12000")
+			.contains("2023 3e kwartaal: 8000 → –")
+			.contains(
+					"Andere status of noot:\n- WW <b>uitkeringen</b> (ww), 2024 1e kwartaal: 9000 (voorlopig) → 9000");
+		assertThat(children(newest, "category").get(0).getAttribute("term")).isEqualTo("revision");
+		Element first = entries.get(1);
+		assertThat(text(first, "updated")).isEqualTo("2024-01-05T09:00:00Z");
+		assertThat(text(first, "title")).startsWith("85554NED: 0 herzien, 1 nieuw");
+		assertThat(children(first, "category").get(0).getAttribute("term")).isEqualTo("release");
+	}
+
+	@Test
+	void longListsAreCutWithACount() throws Exception {
+		List<RevisionService.Change> changes = new ArrayList<>();
+		for (int i = 0; i < ChangeFeed.MAX_LINES + 5; i++) {
+			changes.add(change(3, SECOND, (2000 + i) + "JJ00", String.valueOf(i), "definitief", false, null, null));
+		}
+		Document feed = parse(
+				ChangeFeed.atom("http://localhost/x", REGION, null, Map.of("ww", INDICATOR), changes, Lang.EN));
+		String content = text(children(feed.getDocumentElement(), "entry").get(0), "content");
+		assertThat(content.lines().filter((l) -> l.startsWith("- "))).hasSize(ChangeFeed.MAX_LINES);
+		assertThat(content).contains("… and 5 more");
+	}
+
+	@Test
+	void anEmptyFeedIsStillValid() throws Exception {
+		Element root = parse(ChangeFeed.atom("http://localhost/x", REGION, null, Map.of(), List.of(), Lang.EN))
+			.getDocumentElement();
+		assertThat(children(root, "entry")).isEmpty();
+		assertThat(text(root, "updated")).isEqualTo("1970-01-01T00:00:00Z");
+		assertThat(children(root, "author")).hasSize(1);
+	}
+
+	private static RevisionService.Change change(long run, OffsetDateTime at, String period, String value,
+			String status, boolean previous, String oldValue, String oldStatus) {
+		return new RevisionService.Change(run, "85554NED", at, null, "ww", period, "",
+				(value != null) ? new BigDecimal(value) : null, status, previous,
+				(oldValue != null) ? new BigDecimal(oldValue) : null, oldStatus);
+	}
+
+	private static Document parse(String xml) throws Exception {
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static List<Element> children(Element parent, String name) {
+		List<Element> result = new ArrayList<>();
+		NodeList nodes = parent.getChildNodes();
+		for (int i = 0; i < nodes.getLength(); i++) {
+			if (nodes.item(i) instanceof Element e && ATOM.equals(e.getNamespaceURI())
+					&& name.equals(e.getLocalName())) {
+				result.add(e);
+			}
+		}
+		return result;
+	}
+
+	private static String text(Element parent, String name) {
+		return children(parent, name).get(0).getTextContent();
+	}
+
+}
