@@ -48,39 +48,34 @@ class PeriodService {
 	 * @return the periods, in order
 	 */
 	Mono<List<PeriodView>> periods(String indicator, String type, OffsetDateTime moment, Lang language) {
-		if (indicator == null && moment != null) {
-			// the period table has no vintages: the periods of the observations known
-			// then
-			Condition condition = SeriesService.known(moment)
-				.and((type != null) ? OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type)) : DSL.noCondition());
-			return Queries
-				.flux(this.dsl.selectDistinct(OBSERVATION.PERIOD_CODE)
-					.from(OBSERVATION)
-					.where(condition)
-					.orderBy(OBSERVATION.PERIOD_CODE))
-				.map((r) -> PeriodView.of(PeriodCode.of(r.value1()), language))
-				.collectList();
-		}
-		if (indicator == null) {
+		Condition ofType = (type != null) ? OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type))
+				: DSL.noCondition();
+		if (indicator == null && moment == null) {
 			Condition condition = (type != null) ? PERIOD.TYPE.eq(type) : DSL.noCondition();
 			return Queries.flux(this.dsl.select(PERIOD.CODE).from(PERIOD).where(condition).orderBy(PERIOD.CODE))
 				.map((r) -> PeriodView.of(PeriodCode.of(r.value1()), language))
 				.collectList();
 		}
+		if (indicator == null) {
+			// the period table has no vintages: the periods of the observations known
+			// then
+			return observed(SeriesService.known(moment).and(ofType), language);
+		}
 		return this.indicators.require(indicator, "indicator").flatMap((info) -> {
 			String dataCode = info.derived() ? info.numerator() : info.code();
-			Condition condition = OBSERVATION.INDICATOR_CODE.eq(dataCode).and(SeriesService.known(moment));
-			if (type != null) {
-				condition = condition.and(OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type)));
-			}
-			return Queries
-				.flux(this.dsl.selectDistinct(OBSERVATION.PERIOD_CODE)
-					.from(OBSERVATION)
-					.where(condition)
-					.orderBy(OBSERVATION.PERIOD_CODE))
-				.map((r) -> PeriodView.of(PeriodCode.of(r.value1()), language))
-				.collectList();
+			return observed(OBSERVATION.INDICATOR_CODE.eq(dataCode).and(SeriesService.known(moment)).and(ofType),
+					language);
 		});
+	}
+
+	private Mono<List<PeriodView>> observed(Condition condition, Lang language) {
+		return Queries
+			.flux(this.dsl.selectDistinct(OBSERVATION.PERIOD_CODE)
+				.from(OBSERVATION)
+				.where(condition)
+				.orderBy(OBSERVATION.PERIOD_CODE))
+			.map((r) -> PeriodView.of(PeriodCode.of(r.value1()), language))
+			.collectList();
 	}
 
 }

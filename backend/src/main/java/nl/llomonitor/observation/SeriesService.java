@@ -329,24 +329,36 @@ public class SeriesService {
 				.map((found) -> complete(query.regions(), found));
 		}
 		return this.indicators.require(indicator.denominator(), "indicator").flatMap((denominator) -> {
-			String denominatorType = denominator.periodTypes().contains(query.periodType()) ? query.periodType()
-					: denominator.periodTypes()
-						.stream()
-						.filter((t) -> PeriodCode.TYPES.indexOf(t) < PeriodCode.TYPES.indexOf(query.periodType()))
-						.findFirst()
-						.orElse(null);
-			SortedMap<String, String> denominatorBreakdown = new TreeMap<>(query.breakdown());
-			denominatorBreakdown.keySet().retainAll(denominator.dimensions().keySet());
+			Query d = denominatorQuery(query, denominator);
 			Mono<Map<String, List<Value>>> numerators = source(indicator.numerator(), query.regions(),
 					query.periodType(), query.from(), query.to(), query.breakdown(), query.asOf());
-			Mono<Map<String, List<Value>>> denominators = (denominatorType == null) ? Mono.just(Map.of())
-					: source(denominator.code(), query.regions(), denominatorType,
-							(query.from() != null) ? query.from().alignTo(denominatorType) : null,
-							(query.to() != null) ? query.to().alignTo(denominatorType) : null, denominatorBreakdown,
-							query.asOf());
+			Mono<Map<String, List<Value>>> denominators = (d.periodType() == null) ? Mono.just(Map.of()) : source(
+					denominator.code(), d.regions(), d.periodType(), d.from(), d.to(), d.breakdown(), d.asOf());
 			return Mono.zip(numerators, denominators)
-				.map((t) -> complete(query.regions(), derive(indicator, denominatorType, t.getT1(), t.getT2())));
+				.map((t) -> complete(query.regions(), derive(indicator, d.periodType(), t.getT1(), t.getT2())));
 		});
+	}
+
+	/**
+	 * The denominator cells a derived indicator's query divides by: the same period type
+	 * where the denominator has it, else its next coarser type (quarters over years); the
+	 * breakdown dimensions the denominator has.
+	 * @param query the query of the derived indicator
+	 * @param denominator its denominator
+	 * @return the denominator's query; its period type is null when it has none to use
+	 */
+	private static Query denominatorQuery(Query query, IndicatorInfo denominator) {
+		String type = denominator.periodTypes().contains(query.periodType()) ? query.periodType()
+				: denominator.periodTypes()
+					.stream()
+					.filter((t) -> PeriodCode.TYPES.indexOf(t) < PeriodCode.TYPES.indexOf(query.periodType()))
+					.findFirst()
+					.orElse(null);
+		SortedMap<String, String> breakdown = new TreeMap<>(query.breakdown());
+		breakdown.keySet().retainAll(denominator.dimensions().keySet());
+		return new Query(denominator, query.regions(), type,
+				(type != null && query.from() != null) ? query.from().alignTo(type) : null,
+				(type != null && query.to() != null) ? query.to().alignTo(type) : null, breakdown, query.asOf());
 	}
 
 	private static Map<String, List<Value>> derive(IndicatorInfo indicator, String denominatorType,
@@ -435,25 +447,13 @@ public class SeriesService {
 
 	private Mono<Map<String, List<Value>>> read(String indicator, Collection<String> regions, String type,
 			PeriodCode from, PeriodCode to, long breakdownId, OffsetDateTime asOf) {
-		List<Condition> conditions = new ArrayList<>();
-		conditions.add(OBSERVATION.INDICATOR_CODE.eq(indicator));
-		conditions.add(OBSERVATION.REGION_CODE.in(regions));
-		conditions.add(OBSERVATION.BREAKDOWN_ID.eq(breakdownId));
-		conditions.add(OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type)));
-		if (from != null) {
-			conditions.add(OBSERVATION.PERIOD_CODE.ge(from.code()));
-		}
-		if (to != null) {
-			conditions.add(OBSERVATION.PERIOD_CODE.le(to.code()));
-		}
-		conditions.add(known(asOf));
 		return Queries
 			.flux(this.dsl.selectDistinct(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE,
 					OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS, OBSERVATION.FLAGS,
 					OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID, OBSERVATION.RECORDED_AT)
 				.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
 				.from(OBSERVATION)
-				.where(DSL.and(conditions))
+				.where(cells(indicator, regions, type, from, to, breakdownId, asOf))
 				.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
 						OBSERVATION.ID.desc()))
 			.map((r) -> Map.entry(r.value1(),
@@ -493,21 +493,13 @@ public class SeriesService {
 					query.breakdown(), query.asOf());
 		}
 		return this.indicators.require(indicator.denominator(), "indicator").flatMap((denominator) -> {
-			String denominatorType = denominator.periodTypes().contains(query.periodType()) ? query.periodType()
-					: denominator.periodTypes()
-						.stream()
-						.filter((t) -> PeriodCode.TYPES.indexOf(t) < PeriodCode.TYPES.indexOf(query.periodType()))
-						.findFirst()
-						.orElse(null);
-			SortedMap<String, String> denominatorBreakdown = new TreeMap<>(query.breakdown());
-			denominatorBreakdown.keySet().retainAll(denominator.dimensions().keySet());
+			Query d = denominatorQuery(query, denominator);
+			String denominatorType = d.periodType();
 			Mono<java.util.Set<String>> numerators = revised(indicator.numerator(), query.regions(), query.periodType(),
 					query.from(), query.to(), query.breakdown(), query.asOf());
 			Mono<java.util.Set<String>> denominators = (denominatorType == null) ? Mono.just(java.util.Set.of())
-					: revised(denominator.code(), query.regions(), denominatorType,
-							(query.from() != null) ? query.from().alignTo(denominatorType) : null,
-							(query.to() != null) ? query.to().alignTo(denominatorType) : null, denominatorBreakdown,
-							query.asOf());
+					: revised(denominator.code(), d.regions(), denominatorType, d.from(), d.to(), d.breakdown(),
+							d.asOf());
 			return Mono.zip(numerators, denominators).flatMap((t) -> {
 				if (t.getT2().isEmpty()) {
 					return Mono.just(t.getT1());
@@ -533,24 +525,12 @@ public class SeriesService {
 			if (id < 0) {
 				return Mono.just(java.util.Set.<String>of());
 			}
-			List<Condition> conditions = new ArrayList<>();
-			conditions.add(OBSERVATION.INDICATOR_CODE.eq(indicator));
-			conditions.add(OBSERVATION.REGION_CODE.in(regions));
-			conditions.add(OBSERVATION.BREAKDOWN_ID.eq(id));
-			conditions.add(OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type)));
-			if (from != null) {
-				conditions.add(OBSERVATION.PERIOD_CODE.ge(from.code()));
-			}
-			if (to != null) {
-				conditions.add(OBSERVATION.PERIOD_CODE.le(to.code()));
-			}
-			conditions.add(known(asOf));
 			var distinctValues = DSL.countDistinct(OBSERVATION.VALUE)
 				.plus(DSL.max(DSL.when(OBSERVATION.VALUE.isNull(), DSL.inline(1)).otherwise(DSL.inline(0))));
 			return Queries
 				.list(this.dsl.select(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
 					.from(OBSERVATION)
-					.where(DSL.and(conditions))
+					.where(cells(indicator, regions, type, from, to, id, asOf))
 					.groupBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
 					.having(distinctValues.gt(1)))
 				.map((rows) -> {
@@ -559,6 +539,26 @@ public class SeriesService {
 					return keys;
 				});
 		});
+	}
+
+	/**
+	 * @return the rows of these cells (all their vintages known at {@code asOf})
+	 */
+	private static Condition cells(String indicator, Collection<String> regions, String type, PeriodCode from,
+			PeriodCode to, long breakdownId, OffsetDateTime asOf) {
+		List<Condition> conditions = new ArrayList<>();
+		conditions.add(OBSERVATION.INDICATOR_CODE.eq(indicator));
+		conditions.add(OBSERVATION.REGION_CODE.in(regions));
+		conditions.add(OBSERVATION.BREAKDOWN_ID.eq(breakdownId));
+		conditions.add(OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type)));
+		if (from != null) {
+			conditions.add(OBSERVATION.PERIOD_CODE.ge(from.code()));
+		}
+		if (to != null) {
+			conditions.add(OBSERVATION.PERIOD_CODE.le(to.code()));
+		}
+		conditions.add(known(asOf));
+		return DSL.and(conditions);
 	}
 
 	private static String abbreviate(String s) {
