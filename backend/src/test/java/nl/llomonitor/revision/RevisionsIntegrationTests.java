@@ -251,6 +251,26 @@ class RevisionsIntegrationTests {
 		this.client.get().uri("/api/v1/feeds/changes.atom?region=PV99").exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	void openApiDescribesTheNewEndpointsAndTheAnswersNotTheDataset() {
+		this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/v1/revisions'].get")
+			.exists()
+			.jsonPath("$.paths['/api/v1/feeds/changes.atom'].get")
+			.exists()
+			.jsonPath("$.paths['/api/v1/revisions'].get.responses['200'].content['application/json'].schema.$ref")
+			.value((String ref) -> assertThat(ref).endsWith("RevisionsResponse"))
+			.jsonPath("$.paths['/api/v1/series'].get.responses['200'].content['application/json'].schema.$ref")
+			.value((String ref) -> assertThat(ref).endsWith("SeriesResponse"))
+			.jsonPath("$.paths['/api/v1/compare'].get.responses['200'].content['application/json'].schema.$ref")
+			.value((String ref) -> assertThat(ref).endsWith("CompareResponse"));
+	}
+
 	private static Document parse(byte[] body) throws Exception {
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 		factory.setNamespaceAware(true);
