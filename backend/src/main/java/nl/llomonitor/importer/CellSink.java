@@ -19,13 +19,17 @@ interface CellSink {
 	 * @param period CBS period code
 	 * @param breakdownKey canonical breakdown key ('' for the total)
 	 * @param part {@link #VALUE}, {@link #LOW} or {@link #HIGH}
-	 * @param value a validated decimal number, or null
-	 * @param status definitief, nader_voorlopig or voorlopig
+	 * @param value a validated decimal number, or null when the cell has none (then
+	 * {@code reason} says why)
+	 * @param reason a {@link nl.llomonitor.cube.MissingReason} code when {@code value} is
+	 * null, else null
+	 * @param status a {@link nl.llomonitor.cube.Status} code: definitief,
+	 * nader_voorlopig, voorlopig or niet_vermeld
 	 * @param flags flag letters, may be empty
 	 * @param footnote footnote, or null
 	 * @param sourceTable source table id
 	 */
 	void add(long line, String indicator, String region, String period, String breakdownKey, char part, String value,
-			String status, String flags, String footnote, String sourceTable);
+			String reason, String status, String flags, String footnote, String sourceTable);
 
 }

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+
+import nl.llomonitor.cube.Flag;
 
 /**
  * Eurostat SDMX-TSV ({@code freq,unit,sex,age,geo\TIME_PERIOD} then one tab-separated
@@ -17,7 +20,16 @@ final class EurostatTsvReader implements FormatReader {
 
 	@Override
 	public void read(InputStream in, ImportJob job) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(Bom.skip(in), StandardCharsets.UTF_8));
+		Utf8Check utf8 = new Utf8Check(Bom.skip(in), '\t');
+		try {
+			read(new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8)), job);
+		}
+		catch (Utf8Check.NotUtf8 ex) {
+			throw ex.toImportException(job, null);
+		}
+	}
+
+	private void read(BufferedReader reader, ImportJob job) throws IOException {
 		String headerLine = reader.readLine();
 		if (headerLine == null || !headerLine.contains("\\")) {
 			throw job.error("line 1", null, (headerLine != null) ? ImportFormat.abbreviate(headerLine) : "",
@@ -45,7 +57,6 @@ final class EurostatTsvReader implements FormatReader {
 			throw job.error("line 1", mapping.regionColumn(), header[0], "a geo dimension", "missing dimension");
 		}
 		String[] periods = new String[header.length];
-		String[] statuses = new String[header.length];
 		for (int i = 1; i < header.length; i++) {
 			Periods.Parsed period = Periods.fromLabel(eurostatPeriod(header[i].strip()));
 			if (period == null) {
@@ -53,7 +64,6 @@ final class EurostatTsvReader implements FormatReader {
 						"unknown period");
 			}
 			periods[i] = period.code();
-			statuses[i] = period.status();
 		}
 		TableMapping.Measure measure = mapping.measures().values().iterator().next();
 		String line;
@@ -101,20 +111,35 @@ final class EurostatTsvReader implements FormatReader {
 				String cell = fields[i].strip();
 				int space = cell.indexOf(' ');
 				String value = (space < 0) ? cell : cell.substring(0, space);
-				String flags = (space < 0) ? "" : cell.substring(space + 1).strip();
-				if (value.equals(":") || value.isEmpty()) {
+				String letters = (space < 0) ? "" : cell.substring(space + 1).strip();
+				if (value.isEmpty() && letters.isEmpty()) {
 					continue;
 				}
-				if (!Numbers.isDecimal(value)) {
+				Set<Flag> flags;
+				try {
+					flags = Flag.parse(letters);
+				}
+				catch (IllegalArgumentException ex) {
 					throw job.error(where, header[i].strip(), fields[i],
-							"a number, optionally followed by flags (26.4 b)", "not a number");
+							"Eurostat flag letters (b, c, d, e, f, n, p, r, s, u, z)",
+							"invalid flags: " + ex.getMessage());
 				}
-				if (!flags.matches("[a-z]*")) {
-					throw job.error(where, header[i].strip(), fields[i], "lower-case flag letters such as b, u, e",
-							"invalid flags");
+				for (Flag flag : flags) {
+					job.sign(String.valueOf(flag.letter()));
 				}
-				job.cells.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, value, statuses[i],
-						flags, null, mapping.table());
+				String reason = null;
+				if (value.equals(":") || value.isEmpty()) {
+					job.sign(":");
+					value = null;
+					reason = Flag.missingReason(flags).code();
+				}
+				else if (!Numbers.isDecimal(value)) {
+					throw job.error(where, header[i].strip(), fields[i],
+							"a number, optionally followed by flags (26.4 b), or ':' (not available)", "not a number");
+				}
+				// Eurostat states a status only with p (provisional)
+				job.cells.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, value, reason,
+						Flag.status(flags).code(), Flag.letters(flags), null, mapping.table());
 			}
 		}
 	}
