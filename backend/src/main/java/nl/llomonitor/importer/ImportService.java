@@ -484,7 +484,8 @@ public class ImportService {
 							"the source is probably incomplete: " + incompleteReason);
 				}
 				if (incompleteReason != null) {
-					job.warn("INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
+					job.warnings.add(0,
+							"INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
 				}
 				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
 				long inserted = job.otherRowsInserted;
