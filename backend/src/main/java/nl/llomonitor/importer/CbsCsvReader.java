@@ -45,7 +45,7 @@ final class CbsCsvReader implements FormatReader {
 		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
 			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
 			if (notUtf8 != null) {
-				throw notUtf8.toImportException(job, utf8.header);
+				throw notUtf8.toImportException(job, utf8.header());
 			}
 			if (ex.getCause() instanceof ImportException ie) {
 				throw ie;
@@ -200,7 +200,9 @@ final class CbsCsvReader implements FormatReader {
 				CbsSign sign = CbsSign.of(value);
 				if (sign == null && !Numbers.isDecimal(value)) {
 					throw job.error(line, header.get(index), raw,
-							"a decimal number with '.' such as 75.5, or a CBS sign (-, ., x, empty)", "not a number");
+							"a decimal number with '.' such as 75.5, or a CBS sign (-, ., x, empty)",
+							value.matches("-?[0-9.]*[0-9],[0-9]+") ? "not a number: a decimal comma (probably saved by"
+									+ " a spreadsheet with Dutch number settings)" : "not a number");
 				}
 				TableMapping.Measure measure = measures.get(m);
 				String indicator = (memberIndicator != null) ? memberIndicator : measure.indicator();

@@ -31,7 +31,11 @@ final class CbsV4CsvReader implements FormatReader {
 	public void read(InputStream in, ImportJob job) throws IOException {
 		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ',');
 		InputStreamReader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
-		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setAllowMissingColumnNames(true)
+			.get();
 		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 			List<String> header = parser.getHeaderNames();
 			utf8.header = header;
@@ -44,7 +48,11 @@ final class CbsV4CsvReader implements FormatReader {
 			}
 			TableMapping mapping = job.mapping("line 1");
 			List<String> dimensions = new ArrayList<>();
-			for (String column : header) {
+			boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
+			if (trailingSeparator) {
+				job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+			}
+			for (String column : header.subList(0, header.size() - (trailingSeparator ? 1 : 0))) {
 				if (FIXED.contains(column) || column.equals(mapping.periodColumn())
 						|| column.equals(mapping.regionColumn())) {
 					continue;
@@ -138,10 +146,10 @@ final class CbsV4CsvReader implements FormatReader {
 				job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 			}
 		}
-		catch (IllegalStateException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
+		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
 			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
 			if (notUtf8 != null) {
-				throw notUtf8.toImportException(job, utf8.header);
+				throw notUtf8.toImportException(job, utf8.header());
 			}
 			throw job.error(null, null, null, "a well-formed comma separated CSV file", ex.getMessage());
 		}

@@ -25,7 +25,7 @@ final class EurostatTsvReader implements FormatReader {
 			read(new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8)), job);
 		}
 		catch (Utf8Check.NotUtf8 ex) {
-			throw ex.toImportException(job, null);
+			throw ex.toImportException(job, utf8.header());
 		}
 	}
 
@@ -37,6 +37,13 @@ final class EurostatTsvReader implements FormatReader {
 					"not a Eurostat TSV header");
 		}
 		String[] header = headerLine.split("\t", -1);
+		// a spreadsheet that saved a separator at the end of every line: an empty last
+		// column, ignored
+		boolean trailingSeparator = header.length > 2 && header[header.length - 1].isBlank();
+		if (trailingSeparator) {
+			header = java.util.Arrays.copyOf(header, header.length - 1);
+			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+		}
 		if (header.length < 2) {
 			throw job.error("line 1", null, ImportFormat.abbreviate(headerLine), "tab separated periods",
 					"wrong delimiter");
@@ -76,6 +83,9 @@ final class EurostatTsvReader implements FormatReader {
 			job.rowsRead++;
 			String where = "line " + number;
 			String[] fields = line.split("\t", -1);
+			if (trailingSeparator && fields.length == header.length + 1 && fields[header.length].isBlank()) {
+				fields = java.util.Arrays.copyOf(fields, header.length);
+			}
 			if (fields.length != header.length) {
 				throw job.error(where, null, ImportFormat.abbreviate(line), header.length + " tab separated fields",
 						"found " + fields.length + " fields");

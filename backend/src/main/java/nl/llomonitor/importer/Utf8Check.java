@@ -33,6 +33,9 @@ final class Utf8Check extends FilterInputStream {
 
 	private int lead;
 
+	/** The bytes of line 1 (the header), to name columns before a parser has read it. */
+	private final java.io.ByteArrayOutputStream firstLine = new java.io.ByteArrayOutputStream();
+
 	Utf8Check(InputStream in, char delimiter) {
 		super(in);
 		this.delimiter = delimiter;
@@ -91,6 +94,9 @@ final class Utf8Check extends FilterInputStream {
 	}
 
 	private void check(int b) throws NotUtf8 {
+		if (this.line == 1 && b != '\n' && this.firstLine.size() < 65536) {
+			this.firstLine.write(b);
+		}
 		if (this.pending > 0) {
 			if ((b & 0xC0) != 0x80 || (this.lead == 0xE0 && this.pending == 2 && b < 0xA0)
 					|| (this.lead == 0xF0 && this.pending == 3 && b < 0x90)
@@ -134,6 +140,16 @@ final class Utf8Check extends FilterInputStream {
 	 * @param ex an exception from reading
 	 * @return the {@link NotUtf8} it was caused by, or null
 	 */
+	List<String> header() {
+		if (this.header != null) {
+			return this.header;
+		}
+		String text = this.firstLine.toString(java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+		return java.util.Arrays.stream(text.split(java.util.regex.Pattern.quote(String.valueOf(this.delimiter)), -1))
+			.map((name) -> name.replace("\"", "").strip())
+			.toList();
+	}
+
 	static NotUtf8 find(Throwable ex) {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			if (t instanceof NotUtf8 n) {
