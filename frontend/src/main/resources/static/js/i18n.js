@@ -53,6 +53,13 @@ const STRINGS = {
 		'status.definitief': 'definitief',
 		'status.nader_voorlopig': 'nader voorlopig',
 		'status.voorlopig': 'voorlopig',
+		'status.niet_vermeld': 'status niet vermeld',
+		'reason.onbekend': 'onbekend',
+		'reason.geheim': 'geheim',
+		'reason.vertrouwelijk': 'vertrouwelijk',
+		'reason.niet_van_toepassing': 'niet van toepassing',
+		'reason.niet_beschikbaar': 'niet beschikbaar',
+		'reason.anders': 'niet beschikbaar (zie voetnoot)',
 		'legend.provisional': 'Voorlopig cijfer',
 		'legend.trend': 'Trend {region}',
 		'legend.band': 'Trendband {region}',
@@ -207,6 +214,13 @@ const STRINGS = {
 		'status.definitief': 'final',
 		'status.nader_voorlopig': 'revised provisional',
 		'status.voorlopig': 'provisional',
+		'status.niet_vermeld': 'status not stated',
+		'reason.onbekend': 'unknown',
+		'reason.geheim': 'secret',
+		'reason.vertrouwelijk': 'confidential',
+		'reason.niet_van_toepassing': 'not applicable',
+		'reason.niet_beschikbaar': 'not available',
+		'reason.anders': 'not available (see footnote)',
 		'legend.provisional': 'Provisional figure',
 		'legend.trend': 'Trend {region}',
 		'legend.band': 'Trend band {region}',
@@ -456,6 +470,11 @@ export function inSentence(name) {
 		return name; // WW-uitkeringen, LLO: keep acronyms
 	}
 	return name[0].toLowerCase() + name.slice(1);
+}
+
+/** Why a value is missing (nl.llomonitor.cube.MissingReason code), for people. */
+export function reasonLabel(reason) {
+	return reason ? t(`reason.${reason}`) : '';
 }
 
 export function statusLabel(status) {

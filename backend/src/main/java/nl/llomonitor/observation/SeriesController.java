@@ -65,14 +65,14 @@ class SeriesController {
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record Point(String period, String label, String periodType, LocalDate start, BigDecimal value,
 			BigDecimal marginLow, BigDecimal marginHigh, String status, String flags, String footnote,
-			String sourceTable, Long importRun, OffsetDateTime recordedAt,
+			String missingReason, String sourceTable, Long importRun, OffsetDateTime recordedAt,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal numerator,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal denominator) {
 
 		static Point of(SeriesService.Value v, Lang lang) {
 			return new Point(v.period().code(), v.period().label(lang), v.period().type(), v.period().start(),
-					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.sourceTable(),
-					v.importRun(), v.recordedAt(), v.numerator(), v.denominator());
+					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.missingReason(),
+					v.sourceTable(), v.importRun(), v.recordedAt(), v.numerator(), v.denominator());
 		}
 
 	}
@@ -153,13 +153,14 @@ class SeriesController {
 			for (Point p : s.points()) {
 				rows.add(java.util.Arrays.asList(response.indicator().code(), s.region().code(), s.region().name(),
 						p.period(), p.label(), p.value(), p.marginLow(), p.marginHigh(), response.indicator().unit(),
-						p.status(), p.flags(), p.footnote(), p.sourceTable(), s.origin(),
+						p.status(), p.flags(), p.footnote(), p.missingReason(), p.sourceTable(), s.origin(),
 						(p.recordedAt() != null) ? p.recordedAt().toString() : null));
 			}
 		}
 		return Csv.write(Source.attribution(response.sources(), lang, response.dataVersion(), response.asOf()),
 				List.of("indicator", "region", "region_name", "period", "period_label", "value", "margin_low",
-						"margin_high", "unit", "status", "flags", "footnote", "source_table", "origin", "recorded_at"),
+						"margin_high", "unit", "status", "flags", "footnote", "missing_reason", "source_table",
+						"origin", "recorded_at"),
 				rows);
 	}
 
