@@ -129,7 +129,12 @@ class SeriesController {
 			long dataVersion, String type, Lang language) {
 		List<RegionSeries> list = new ArrayList<>();
 		Set<String> tables = new LinkedHashSet<>();
+		Map<String, String> incomplete = new LinkedHashMap<>();
 		for (RegionCatalog.Region region : regions) {
+			values.getOrDefault(region.code(), List.of())
+				.stream()
+				.filter((v) -> v.incomplete() != null && v.sourceTable() != null)
+				.forEach((v) -> incomplete.putIfAbsent(v.sourceTable(), v.incomplete()));
 			List<Point> points = values.getOrDefault(region.code(), List.of())
 				.stream()
 				.map((v) -> Point.of(v, language))
@@ -137,7 +142,7 @@ class SeriesController {
 			points.forEach((p) -> tables.addAll(List.of(p.sourceTable().split(" / "))));
 			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
 		}
-		List<Source> sources = tables.stream().map(Source::of).toList();
+		List<Source> sources = tables.stream().map((t) -> Source.of(t).incomplete(incomplete.get(t))).toList();
 		return new SeriesResponse(info.view(language), new LinkedHashMap<>(filter),
 				(moment != null) ? moment.toLocalDate() : null, dataVersion, type, list, sources);
 	}

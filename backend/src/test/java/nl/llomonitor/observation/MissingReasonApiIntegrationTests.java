@@ -1,10 +1,16 @@
 package nl.llomonitor.observation;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import nl.llomonitor.SharedData;
 import nl.llomonitor.importer.ImportReport;
 import nl.llomonitor.importer.ImportService;
 import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +35,33 @@ class MissingReasonApiIntegrationTests {
 
 	@Autowired
 	private ImportService importer;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void aFigureFromAnIncompleteImportNamesItsSourceIncomplete() throws IOException {
+		// case 08 with a fresh first value, so that this run's vintage is the current one
+		String fresh = (System.nanoTime() % 900 + 100) + ".5";
+		String capped = Files.readString(SharedData.caseFile("08-odataapi-capped-10000.json"), StandardCharsets.UTF_8)
+			.replaceFirst("\"OpenstaandeVacatures_1\": \"   135.5\"", "\"OpenstaandeVacatures_1\": \"" + fresh + "\"");
+		Path file = Files.writeString(Files.createDirectories(this.temp.resolve("capped")).resolve("capped.json"),
+				capped, StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(file, true);
+		assertThat(report.complete()).isFalse();
+		this.client.get()
+			.uri("/api/v1/series?indicator=vacatures&regions=NL01&from=2011KW01&to=2011KW01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(Double.parseDouble(fresh))
+			.jsonPath("$.sources[0].table")
+			.isEqualTo("83599NED")
+			.jsonPath("$.sources[0].incomplete")
+			.value((why) -> assertThat((String) why).contains("10,000"));
+	}
 
 	@Test
 	void aWithdrawnFigureIsShownWithoutAValueAndWithItsReason() {
