@@ -241,6 +241,11 @@ export class Figure {
 			this.notesEl.append(h('li', { class: 'note note--source' }, `${t('figure.source')}: `,
 				sources.flatMap((s, i) => (i ? ['; ', s] : [s]))));
 		}
+		// a source imported from a probably cut-off download says so, with the reason
+		for (const s of model.sources.filter((source) => source.incomplete)) {
+			this.notesEl.append(h('li', { class: 'note note--incomplete' },
+				t('notes.incomplete', { table: s.table, why: s.incomplete })));
+		}
 		const derived = nonSource(model);
 		if (derived.some((s) => s.origin === 'derived')) {
 			const what = model.indicator.numerator && model.indicator.denominator
