@@ -75,12 +75,14 @@ final class EurostatTsvReader implements FormatReader {
 		TableMapping.Measure measure = mapping.measures().values().iterator().next();
 		String line;
 		long number = 1;
+		long records = 0;
 		while ((line = reader.readLine()) != null) {
 			number++;
 			if (line.isBlank()) {
 				continue;
 			}
 			job.rowsRead++;
+			records++;
 			String where = "line " + number;
 			String[] fields = line.split("\t", -1);
 			if (trailingSeparator && fields.length == header.length + 1 && fields[header.length].isBlank()) {
@@ -151,6 +153,9 @@ final class EurostatTsvReader implements FormatReader {
 				job.cells.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, value, reason,
 						Flag.status(flags).code(), Flag.letters(flags), null, mapping.table());
 			}
+		}
+		if (records == CbsCsvReader.CUT_OFF) {
+			job.incomplete("exactly 10,000 data rows: the file was probably cut off at a download limit");
 		}
 	}
 
