@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,7 +39,7 @@ final class ODataReader implements FormatReader {
 	 * (CBS, "Handleiding CBS Open Data v4": Id, Measure, ValueAttribute, Value,
 	 * StringValue).
 	 */
-	static final Set<String> V4_PROPERTIES = Set.of("Id", "Measure", "ValueAttribute", "Value", "StringValue");
+	static final List<String> V4_PROPERTIES = List.of("Id", "Measure", "ValueAttribute", "Value", "StringValue");
 
 	/**
 	 * The page size cap of CBS's OData APIs: a page this full without a next link is cut
@@ -123,12 +124,13 @@ final class ODataReader implements FormatReader {
 		}
 
 		private void loadMetadata() throws IOException {
+			JsonNode properties4 = ODataReader.this.v4 ? readResource("Properties") : null;
+			if (properties4 != null && properties4.path("ObservationCount").canConvertToLong()) {
+				this.observationCount = properties4.path("ObservationCount").asLong();
+			}
 			if (this.job.published == null) {
 				// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
-				JsonNode meta = ODataReader.this.v4 ? readResource("Properties") : readEntitySet("TableInfos");
-				if (ODataReader.this.v4 && meta != null && meta.path("ObservationCount").canConvertToLong()) {
-					this.observationCount = meta.path("ObservationCount").asLong();
-				}
+				JsonNode meta = ODataReader.this.v4 ? properties4 : readEntitySet("TableInfos");
 				JsonNode modified = (meta == null) ? null
 						: (ODataReader.this.v4 ? meta : meta.path(0)).path("Modified");
 				OffsetDateTime published = (modified != null && modified.isString())
@@ -356,8 +358,8 @@ final class ODataReader implements FormatReader {
 				// outside the spec of the v4 Observations entity and not in the mapping:
 				// named once, not a failure
 				if (page.unknownProperties.add(key)) {
-					job.warn("property " + key + " of the v4 Observations is not in the spec nor in data/mappings/"
-							+ mapping.table() + ".yaml: ignored");
+					job.warn("property " + key + " of the v4 Observations is neither in the spec (" + V4_PROPERTIES
+							+ " and the dimensions) nor in data/mappings/" + mapping.table() + ".yaml: ignored");
 				}
 			}
 			else {
