@@ -36,6 +36,17 @@ public record ImportReport(long id, String format, String fileName, String table
 		boolean complete, String incompleteReason) {
 
 	/**
+	 * A report of a complete run without signs or withdrawals (the shape before signs,
+	 * withdrawals and completeness were reported).
+	 */
+	public ImportReport(long id, String format, String fileName, String tableId, String checksum, String status,
+			long rowsRead, long rowsInserted, long rowsUnchanged, List<String> warnings, Long dataVersion,
+			OffsetDateTime startedAt, OffsetDateTime finishedAt, String error) {
+		this(id, format, fileName, tableId, checksum, status, rowsRead, rowsInserted, rowsUnchanged, warnings,
+				dataVersion, startedAt, finishedAt, error, Map.of(), 0, true, null);
+	}
+
+	/**
 	 * @return whether the run changed data
 	 */
 	public boolean changed() {
