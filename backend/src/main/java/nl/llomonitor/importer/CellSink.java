@@ -32,4 +32,16 @@ interface CellSink {
 	void add(long line, String indicator, String region, String period, String breakdownKey, char part, String value,
 			String reason, String status, String flags, String footnote, String sourceTable);
 
+	/**
+	 * A cell in the shape before missing reasons: a null value is "not available".
+	 * @see #add(long, String, String, String, String, char, String, String, String,
+	 * String, String, String)
+	 */
+	default void add(long line, String indicator, String region, String period, String breakdownKey, char part,
+			String value, String status, String flags, String footnote, String sourceTable) {
+		add(line, indicator, region, period, breakdownKey, part, value,
+				(value == null) ? nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code() : null, status, flags,
+				footnote, sourceTable);
+	}
+
 }
