@@ -63,7 +63,8 @@ public class ImportBench {
 		System.gc();
 		resetPeaks();
 		long t0 = System.nanoTime();
-		ImportReport report = importer.importFile(file);
+		// the shared 86088NED.csv is cut off at 10,000 records: allowed, marked incomplete
+		ImportReport report = importer.importFile(file, true);
 		double importSeconds = (System.nanoTime() - t0) / 1e9;
 		long heap = peakHeap();
 		System.out.printf(Locale.ROOT, "import %s: %s, %,d records, %,d observations written in %.1f s%n",

@@ -12,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
+import org.jooq.meta.jaxb.ForcedType;
 import org.jooq.meta.jaxb.Generate;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Jdbc;
@@ -49,7 +50,11 @@ public class JooqCodegen {
 					.withDatabase(new Database().withName("org.jooq.meta.postgres.PostgresDatabase")
 						.withInputSchema("public")
 						.withOutputSchemaToDefault(true)
-						.withExcludes("flyway_schema_history"))
+						.withExcludes("flyway_schema_history")
+						// the shared vocabulary (nl.llomonitor.cube) for the columns that speak it
+						.withForcedTypes(new ForcedType().withUserType("nl.llomonitor.cube.MissingReason")
+							.withConverter("nl.llomonitor.cube.MissingReason.Converter")
+							.withIncludeExpression("(public\\.)?observation(_current)?\\.missing_reason")))
 					.withGenerate(new Generate().withRecords(true).withPojos(false).withJavaTimeTypes(true).withDeprecated(false).withGeneratedAnnotation(false))
 					.withTarget(new Target().withPackageName(packageName).withDirectory(output.toString()).withClean(true))));
 		}

@@ -37,6 +37,19 @@ public final class SharedData {
 		return file;
 	}
 
+	/**
+	 * @param name a file of the failing cases of 2026-11-30, e.g.
+	 * {@code 01-odata3-untyped-nihil.json}
+	 * @return the file in {@code shared/cases/2026-11-30}
+	 */
+	public static Path caseFile(String name) {
+		Path file = root().getParent().resolve("cases/2026-11-30").resolve(name);
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalStateException("Missing case file " + file);
+		}
+		return file;
+	}
+
 	private static Path locate() {
 		String configured = System.getenv("LLO_SHARED_DATA");
 		if (configured != null && Files.isDirectory(Path.of(configured))) {

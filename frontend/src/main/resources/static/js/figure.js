@@ -2,7 +2,7 @@
 // source/status notes, with loading and error states. Every chart on the site is one of these.
 import { clear, h, uid } from './dom.js';
 import { barConfig, lineConfig } from './charts.js';
-import { formatValue, statusLabel, t } from './i18n.js';
+import { formatValue, reasonLabel, statusLabel, t } from './i18n.js';
 import {
 	breaks, hasMargins, hasProvisional, isEmpty, nonSource, toCsv, toTable,
 } from './series-model.js';
@@ -11,10 +11,10 @@ import { getState, linkTo } from './url-state.js';
 
 function cellText(point, indicator) {
 	if (!point || point.value == null) {
-		return '–';
+		return point?.reason ? reasonLabel(point.reason) : '–';
 	}
 	let text = formatValue(point.value, indicator);
-	if (point.status && point.status !== 'definitief') {
+	if (point.status && point.status !== 'definitief' && point.status !== 'niet_vermeld') {
 		text += ` (${statusLabel(point.status)})`;
 	}
 	if (point.revised) {
@@ -213,7 +213,8 @@ export class Figure {
 			head = h('tr', {}, table.columns.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)));
 			rows = table.rows.map((r) => h('tr', {},
 				h('th', { scope: 'row' }, r.header),
-				h('td', { class: 'num' }, r.point?.value != null ? formatValue(r.point.value, indicator) : '–'),
+				h('td', { class: 'num' }, r.point?.value != null ? formatValue(r.point.value, indicator)
+					: (r.point?.reason ? reasonLabel(r.point.reason) : '–')),
 				h('td', { class: 'num' }, r.point?.low != null && r.point?.high != null
 					? `${formatValue(r.point.low, indicator)} – ${formatValue(r.point.high, indicator)}` : '–'),
 				h('td', { class: 'num' }, r.point ? [statusLabel(r.point.status), r.point.revised ? t('mark.revised') : null]
@@ -243,6 +244,11 @@ export class Figure {
 		if (sources.length) {
 			this.notesEl.append(h('li', { class: 'note note--source' }, `${t('figure.source')}: `,
 				sources.flatMap((s, i) => (i ? ['; ', s] : [s]))));
+		}
+		// a source imported from a probably cut-off download says so, with the reason
+		for (const s of model.sources.filter((source) => source.incomplete)) {
+			this.notesEl.append(h('li', { class: 'note note--incomplete' },
+				t('notes.incomplete', { table: s.table, why: s.incomplete })));
 		}
 		const derived = nonSource(model);
 		if (derived.some((s) => s.origin === 'derived')) {

@@ -54,6 +54,14 @@ const STRINGS = {
 		'status.nader_voorlopig': 'nader voorlopig',
 		'status.voorlopig': 'voorlopig',
 		'mark.revised': 'herzien',
+		'status.niet_vermeld': 'status niet vermeld',
+		'notes.incomplete': 'Onvolledig: tabel {table} is ingelezen uit een download die waarschijnlijk is afgebroken ({why}).',
+		'reason.onbekend': 'onbekend',
+		'reason.geheim': 'geheim',
+		'reason.vertrouwelijk': 'vertrouwelijk',
+		'reason.niet_van_toepassing': 'niet van toepassing',
+		'reason.niet_beschikbaar': 'niet beschikbaar',
+		'reason.anders': 'niet beschikbaar (zie voetnoot)',
 		'legend.provisional': 'Voorlopig cijfer',
 		'legend.trend': 'Trend {region}',
 		'legend.band': 'Trendband {region}',
@@ -209,6 +217,14 @@ const STRINGS = {
 		'status.nader_voorlopig': 'revised provisional',
 		'status.voorlopig': 'provisional',
 		'mark.revised': 'revised',
+		'status.niet_vermeld': 'status not stated',
+		'notes.incomplete': 'Incomplete: table {table} was imported from a download that was probably cut off ({why}).',
+		'reason.onbekend': 'unknown',
+		'reason.geheim': 'secret',
+		'reason.vertrouwelijk': 'confidential',
+		'reason.niet_van_toepassing': 'not applicable',
+		'reason.niet_beschikbaar': 'not available',
+		'reason.anders': 'not available (see footnote)',
 		'legend.provisional': 'Provisional figure',
 		'legend.trend': 'Trend {region}',
 		'legend.band': 'Trend band {region}',
@@ -458,6 +474,11 @@ export function inSentence(name) {
 		return name; // WW-uitkeringen, LLO: keep acronyms
 	}
 	return name[0].toLowerCase() + name.slice(1);
+}
+
+/** Why a value is missing (nl.llomonitor.cube.MissingReason code), for people. */
+export function reasonLabel(reason) {
+	return reason ? t(`reason.${reason}`) : '';
 }
 
 export function statusLabel(status) {

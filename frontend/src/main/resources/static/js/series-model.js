@@ -4,7 +4,7 @@
 //   indicator: { code, name, unit, decimals, higherIsBetter, definition, sourceTable, ... },
 //   title: string,
 //   series: [{ id, label, regionCode, regionName, level, breakdown, origin,
-//              points: [{ period, label, value, low, high, status, flags, footnote, sourceTable }] }],
+//              points: [{ period, label, value, low, high, status, flags, footnote, reason, sourceTable }] }],
 //   sources: [{ table, publisher, licence, url }],
 //   notes: [string],
 // }
@@ -17,9 +17,11 @@ function point(p, fallbackSource) {
 		value: Number.isFinite(p.value) ? p.value : null,
 		low: Number.isFinite(p.marginLow) ? p.marginLow : null,
 		high: Number.isFinite(p.marginHigh) ? p.marginHigh : null,
-		status: p.status || 'definitief',
+		status: p.status || 'niet_vermeld',
 		flags: p.flags || '',
 		footnote: p.footnote || null,
+		// why a value is missing (onbekend, geheim, vertrouwelijk, ...), or null
+		reason: p.missingReason || null,
 		sourceTable: p.sourceTable || fallbackSource || null,
 		revised: p.revised === true,
 	};

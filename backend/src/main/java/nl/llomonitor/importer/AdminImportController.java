@@ -61,11 +61,13 @@ class AdminImportController {
 	Mono<ImportReport> upload(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestPart("file") Mono<FilePart> file, @RequestPart(name = "format", required = false) String format,
 			@RequestPart(name = "tableId", required = false) String tableId,
-			@RequestPart(name = "published", required = false) String published) {
+			@RequestPart(name = "published", required = false) String published,
+			@RequestPart(name = "allowIncomplete", required = false) String allowIncomplete) {
 		authorize(authorization);
 		limitRate();
 		ImportFormat chosen = parseFormat(format);
 		OffsetDateTime publishedAt = parsePublished(published);
+		boolean incompleteAllowed = parseAllowIncomplete(allowIncomplete);
 		if (!this.running.tryAcquire()) {
 			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 					"Another import is running; try again when it has finished.", null);
@@ -76,7 +78,8 @@ class AdminImportController {
 				.flatMap((dir) -> {
 					Path target = dir.resolve(safeName(part.filename()));
 					return part.transferTo(target)
-						.then(Mono.fromCallable(() -> this.importer.importFile(target, chosen, tableId, publishedAt))
+						.then(Mono.fromCallable(
+								() -> this.importer.importFile(target, chosen, tableId, publishedAt, incompleteAllowed))
 							.subscribeOn(Schedulers.boundedElastic()))
 						.doFinally((signal) -> Schedulers.boundedElastic().schedule(() -> delete(dir)));
 				}))
@@ -84,6 +87,17 @@ class AdminImportController {
 					(ex) -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import-failed", ex.getMessage(),
 							"file"))
 			.doFinally((signal) -> this.running.release());
+	}
+
+	private static boolean parseAllowIncomplete(String value) {
+		if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+			return false;
+		}
+		if (value.strip().equalsIgnoreCase("true")) {
+			return true;
+		}
+		throw ApiException.invalidParameter("allowIncomplete",
+				"Part 'allowIncomplete' must be true (import a probably cut-off file, marked incomplete) or false.");
 	}
 
 	private static OffsetDateTime parsePublished(String published) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import nl.llomonitor.cube.CbsSign;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,17 +29,24 @@ final class CbsCsvReader implements FormatReader {
 
 	@Override
 	public void read(InputStream in, ImportJob job) throws IOException {
-		Reader reader = new InputStreamReader(Bom.skip(in), StandardCharsets.UTF_8);
+		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ';');
+		Reader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
 		CSVFormat format = CSVFormat.DEFAULT.builder()
 			.setDelimiter(';')
 			.setHeader()
 			.setSkipHeaderRecord(true)
 			.setIgnoreSurroundingSpaces(false)
+			.setAllowMissingColumnNames(true)
 			.get();
 		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+			utf8.header = parser.getHeaderNames();
 			read(parser, job);
 		}
-		catch (IllegalStateException | java.io.UncheckedIOException ex) {
+		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
+			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
+			if (notUtf8 != null) {
+				throw notUtf8.toImportException(job, utf8.header());
+			}
 			if (ex.getCause() instanceof ImportException ie) {
 				throw ie;
 			}
@@ -48,6 +56,13 @@ final class CbsCsvReader implements FormatReader {
 
 	private void read(CSVParser parser, ImportJob job) {
 		List<String> header = parser.getHeaderNames();
+		// a spreadsheet that saved a separator at the end of every line: an unnamed last
+		// column, empty on every line
+		boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
+		if (trailingSeparator) {
+			header = header.subList(0, header.size() - 1);
+			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+		}
 		if (header.size() < 2 || !header.get(0).equals("ID")) {
 			String first = header.isEmpty() ? "" : header.get(0);
 			throw job.error("line 1", null, ImportFormat.abbreviate(first),
@@ -98,7 +113,7 @@ final class CbsCsvReader implements FormatReader {
 		Map<String, String> keyCache = new HashMap<>();
 		int skippedRegions = 0;
 		long records = 0;
-		int columns = header.size();
+		int columns = header.size() + (trailingSeparator ? 1 : 0);
 		TableMapping.Member[] members = new TableMapping.Member[dimensionIndexes.size()];
 		String[] labels = new String[dimensionIndexes.size()];
 		for (CSVRecord record : parser) {
@@ -108,6 +123,10 @@ final class CbsCsvReader implements FormatReader {
 			if (record.size() != columns) {
 				throw job.error(line, null, ImportFormat.abbreviate(String.join(";", record.toList())),
 						columns + " ';' separated fields like the header", "found " + record.size() + " fields");
+			}
+			if (trailingSeparator && !record.get(columns - 1).isBlank()) {
+				throw job.error(line, "after " + header.get(header.size() - 1), record.get(columns - 1),
+						"nothing after the last separator, like the header", "a value in a column without a name");
 			}
 			String region;
 			if (regionIndex >= 0) {
@@ -145,7 +164,7 @@ final class CbsCsvReader implements FormatReader {
 			}
 			for (int index : ignoredIndexes) {
 				String raw = record.get(index);
-				if (!raw.isBlank() && !Numbers.isDecimal(raw.strip())) {
+				if (CbsSign.of(raw.strip()) == null && !Numbers.isDecimal(raw.strip())) {
 					throw job.error(line, header.get(index), raw, "a decimal number with '.' such as 75.5",
 							"not a number");
 				}
@@ -177,26 +196,36 @@ final class CbsCsvReader implements FormatReader {
 				int index = measureIndexes.get(m);
 				String raw = record.get(index);
 				String value = raw.strip();
-				if (value.isEmpty()) {
-					continue;
-				}
-				if (!Numbers.isDecimal(value)) {
-					throw job.error(line, header.get(index), raw, "a decimal number with '.' such as 75.5",
-							"not a number");
+				String reason = null;
+				CbsSign sign = CbsSign.of(value);
+				if (sign == null && !Numbers.isDecimal(value)) {
+					throw job.error(line, header.get(index), raw,
+							"a decimal number with '.' such as 75.5, or a CBS sign (-, ., x, empty)",
+							value.matches("-?[0-9.]*[0-9],[0-9]+") ? "not a number: a decimal comma (probably saved by"
+									+ " a spreadsheet with Dutch number settings)" : "not a number");
 				}
 				TableMapping.Measure measure = measures.get(m);
 				String indicator = (memberIndicator != null) ? memberIndicator : measure.indicator();
 				if (indicator == null) {
 					continue;
 				}
-				String key = breakdownKey(m, measure, members, labels, keyCache);
 				char cellPart = (measure.part() != null) ? part(measure.part()) : part;
+				if (sign != null) {
+					job.sign(sign.reportName());
+					value = sign.value();
+					reason = (sign.reason() != null) ? sign.reason().code() : null;
+					if (value == null && cellPart != CellSink.VALUE) {
+						// a margin without a value: nothing to keep
+						continue;
+					}
+				}
+				String key = breakdownKey(m, measure, members, labels, keyCache);
 				job.cells.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value,
-						period.status(), "", null, mapping.table());
+						reason, period.status(), "", null, mapping.table());
 			}
 		}
 		if (records == CUT_OFF) {
-			job.warn("exactly 10,000 data rows: the file was probably cut off");
+			job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 		}
 		if (skippedRegions > 0) {
 			job.warn(skippedRegions + " rows of regions skipped by the mapping (" + mapping.skipRegions() + ")");

@@ -4,38 +4,54 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
 /**
  * Blocking HTTP access to the CBS OData APIs (v3 {@code opendata.cbs.nl/ODataFeed/odata},
- * v4 {@code datasets.cbs.nl/odata/v1/CBS}) with retries and exponential back-off on
- * 429/5xx and I/O errors (honouring {@code Retry-After}), and conditional requests
- * ({@code If-None-Match}, {@code If-Modified-Since}). Never call it on an event loop.
+ * v4 {@code datasets.cbs.nl/odata/v1/CBS}) through Spring's {@link RestClient}, with
+ * retries by Spring's {@link RetryTemplate}: exponential back-off on 429/5xx and I/O
+ * errors, or the wait the server asks for in {@code Retry-After}; and conditional
+ * requests ({@code If-None-Match}, {@code If-Modified-Since}). The body of a 200 is
+ * streamed, never held in memory. Never call it on an event loop.
  */
 final class CbsODataClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(CbsODataClient.class);
 
-	private final HttpClient http;
+	private final RestClient rest;
 
 	private final int attempts;
 
 	private final Duration backoff;
 
 	CbsODataClient(int attempts, Duration backoff) {
-		this.http = HttpClient.newBuilder()
+		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(10))
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
-		this.attempts = attempts;
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(Duration.ofMinutes(2));
+		this.rest = RestClient.builder()
+			.requestFactory(requests)
+			.defaultHeader(HttpHeaders.ACCEPT, "application/json")
+			.defaultHeader(HttpHeaders.USER_AGENT, "LLO-Monitor importer")
+			.build();
+		this.attempts = Math.max(1, attempts);
 		this.backoff = backoff;
 	}
 
@@ -51,57 +67,75 @@ final class CbsODataClient {
 	 * @param etag validator of an earlier response, or null
 	 * @param lastModified validator of an earlier response, or null
 	 * @return 200 with a body, 304, or 404 (no body)
-	 * @throws IOException when the server keeps failing
+	 * @throws IOException when the server keeps failing, or answers with another client
+	 * error
 	 */
 	Response get(String url, String etag, String lastModified) throws IOException {
-		IOException last = null;
-		for (int attempt = 1; attempt <= this.attempts; attempt++) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-				.timeout(Duration.ofMinutes(2))
-				.header("Accept", "application/json")
-				.header("User-Agent", "LLO-Monitor importer");
+		RetryTemplate retry = new RetryTemplate(new RetryAfterPolicy(url, this.attempts - 1, this.backoff));
+		try {
+			return retry.execute(() -> once(url, etag, lastModified));
+		}
+		catch (RetryException ex) {
+			Throwable last = (ex.getCause() != null) ? ex.getCause() : ex;
+			if (last instanceof StatusException status && !status.retryable()) {
+				throw new NotRetryable(status.getMessage());
+			}
+			if (last instanceof StatusException) {
+				throw new IOException(last.getMessage() + " after " + this.attempts + " attempts", last);
+			}
+			Throwable cause = (last instanceof ResourceAccessException && last.getCause() != null) ? last.getCause()
+					: last;
+			if (cause instanceof IOException io) {
+				throw io;
+			}
+			throw new IOException("GET " + url + " failed: " + cause.getMessage(), cause);
+		}
+	}
+
+	private Response once(String url, String etag, String lastModified) {
+		return this.rest.get().uri(URI.create(url)).headers((headers) -> {
 			if (etag != null) {
-				request.header("If-None-Match", etag);
+				headers.set(HttpHeaders.IF_NONE_MATCH, etag);
 			}
 			if (lastModified != null) {
-				request.header("If-Modified-Since", lastModified);
+				headers.set(HttpHeaders.IF_MODIFIED_SINCE, lastModified);
 			}
-			Duration wait = this.backoff.multipliedBy(1L << (attempt - 1));
-			try {
-				HttpResponse<InputStream> response = this.http.send(request.GET().build(),
-						HttpResponse.BodyHandlers.ofInputStream());
-				int status = response.statusCode();
-				String newEtag = response.headers().firstValue("ETag").orElse(null);
-				String newModified = response.headers().firstValue("Last-Modified").orElse(null);
-				if (status == 200) {
-					return new Response(status, response.body(), newEtag, newModified);
-				}
-				response.body().close();
-				if (status == 304 || status == 404) {
-					return new Response(status, null, newEtag, newModified);
-				}
-				if (status != 429 && status < 500) {
-					throw new NotRetryable("GET " + url + " answered " + status);
-				}
-				last = new IOException("GET " + url + " answered " + status + " after " + attempt + " attempts");
-				wait = retryAfter(response.headers().firstValue("Retry-After")).orElse(wait);
+		}).exchange((request, response) -> {
+			int status = response.getStatusCode().value();
+			String newEtag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+			String newModified = response.getHeaders().getFirst(HttpHeaders.LAST_MODIFIED);
+			if (status == 200) {
+				// streamed: the reader closes it
+				return new Response(status, response.getBody(), newEtag, newModified);
 			}
-			catch (NotRetryable ex) {
-				throw ex;
+			Duration retryAfter = retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+			response.close();
+			if (status == 304 || status == 404) {
+				return new Response(status, null, newEtag, newModified);
 			}
-			catch (IOException ex) {
-				last = ex;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IOException("Interrupted while fetching " + url, ex);
-			}
-			if (attempt < this.attempts) {
-				logger.info("GET {} failed ({}); retrying in {} ms", url, last.getMessage(), wait.toMillis());
-				sleep(wait);
-			}
+			throw new StatusException("GET " + url + " answered " + status, status, retryAfter);
+		}, false);
+	}
+
+	/**
+	 * An answer other than 200, 304 or 404.
+	 */
+	static final class StatusException extends RuntimeException {
+
+		private final int status;
+
+		private final transient Duration retryAfter;
+
+		StatusException(String message, int status, Duration retryAfter) {
+			super(message);
+			this.status = status;
+			this.retryAfter = retryAfter;
 		}
-		throw last;
+
+		boolean retryable() {
+			return this.status == 429 || this.status >= 500;
+		}
+
 	}
 
 	/**
@@ -115,22 +149,85 @@ final class CbsODataClient {
 
 	}
 
-	private static Optional<Duration> retryAfter(Optional<String> header) {
-		try {
-			return header.map(String::strip).map(Long::parseLong).map(Duration::ofSeconds);
+	/**
+	 * Retries 429, 5xx and I/O errors, at most {@code maxRetries} times; waits what the
+	 * server asked in {@code Retry-After}, else {@code backoff}, doubled every time. One
+	 * instance per request: it remembers the last answer's {@code Retry-After}.
+	 */
+	private static final class RetryAfterPolicy implements RetryPolicy {
+
+		private final String url;
+
+		private final long maxRetries;
+
+		private final Duration backoff;
+
+		private volatile Duration asked;
+
+		RetryAfterPolicy(String url, long maxRetries, Duration backoff) {
+			this.url = url;
+			this.maxRetries = maxRetries;
+			this.backoff = backoff;
 		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
+
+		@Override
+		public boolean shouldRetry(Throwable failure) {
+			boolean retry;
+			if (failure instanceof StatusException status) {
+				retry = status.retryable();
+				this.asked = status.retryAfter;
+			}
+			else {
+				retry = failure instanceof ResourceAccessException || failure instanceof IOException;
+				this.asked = null;
+			}
+			if (retry) {
+				logger.info("GET {} failed ({}); retrying", this.url, failure.getMessage());
+			}
+			return retry;
 		}
+
+		@Override
+		public BackOff getBackOff() {
+			return () -> new BackOffExecution() {
+
+				private long retries;
+
+				@Override
+				public long nextBackOff() {
+					if (this.retries >= RetryAfterPolicy.this.maxRetries) {
+						return STOP;
+					}
+					Duration wait = RetryAfterPolicy.this.asked;
+					long millis = (wait != null) ? wait.toMillis()
+							: RetryAfterPolicy.this.backoff.toMillis() << Math.min(this.retries, 20);
+					this.retries++;
+					return millis;
+				}
+
+			};
+		}
+
 	}
 
-	private static void sleep(Duration wait) throws IOException {
-		try {
-			Thread.sleep(wait.toMillis());
+	private static Duration retryAfter(String header) {
+		if (header == null) {
+			return null;
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while waiting to retry", ex);
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				Duration until = Duration.between(java.time.Instant.now(),
+						java.time.ZonedDateTime
+							.parse(header.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+							.toInstant());
+				return until.isNegative() ? Duration.ZERO : until;
+			}
+			catch (java.time.format.DateTimeParseException unparsable) {
+				return null;
+			}
 		}
 	}
 

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.MissingReason;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,10 +29,16 @@ final class CbsV4CsvReader implements FormatReader {
 
 	@Override
 	public void read(InputStream in, ImportJob job) throws IOException {
-		InputStreamReader reader = new InputStreamReader(Bom.skip(in), StandardCharsets.UTF_8);
-		CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ',');
+		InputStreamReader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setAllowMissingColumnNames(true)
+			.get();
 		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 			List<String> header = parser.getHeaderNames();
+			utf8.header = header;
 			for (String required : List.of("Value", "Measure", "Perioden")) {
 				if (!header.contains(required)) {
 					throw job.error("line 1", required, ImportFormat.abbreviate(String.join(",", header)),
@@ -40,7 +48,11 @@ final class CbsV4CsvReader implements FormatReader {
 			}
 			TableMapping mapping = job.mapping("line 1");
 			List<String> dimensions = new ArrayList<>();
-			for (String column : header) {
+			boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
+			if (trailingSeparator) {
+				job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+			}
+			for (String column : header.subList(0, header.size() - (trailingSeparator ? 1 : 0))) {
 				if (FIXED.contains(column) || column.equals(mapping.periodColumn())
 						|| column.equals(mapping.regionColumn())) {
 					continue;
@@ -52,7 +64,9 @@ final class CbsV4CsvReader implements FormatReader {
 				}
 				dimensions.add(column);
 			}
+			long records = 0;
 			for (CSVRecord r : parser) {
+				records++;
 				job.rowsRead++;
 				String line = "line " + (r.getRecordNumber() + 1);
 				if (!r.isConsistent()) {
@@ -86,13 +100,10 @@ final class CbsV4CsvReader implements FormatReader {
 					skip |= member.skipped();
 					breakdown.putAll(member.breakdown());
 				}
-				String value = r.get("Value").strip();
-				if (skip || value.isEmpty()) {
+				if (skip) {
 					continue;
 				}
-				if (!Numbers.isDecimal(value)) {
-					throw job.error(line, "Value", r.get("Value"), "a decimal number such as 917.0", "not a number");
-				}
+				String value = r.get("Value").strip();
 				String attribute = header.contains("ValueAttribute") ? r.get("ValueAttribute").strip() : "None";
 				if (!attribute.isEmpty() && !attribute.matches("[A-Za-z]{1,40}")) {
 					// CBS writes a code here (None, Impossible, Confidential, ...), never
@@ -101,12 +112,45 @@ final class CbsV4CsvReader implements FormatReader {
 							"a CBS value attribute code such as None", "invalid value attribute");
 				}
 				String footnote = (attribute.isEmpty() || attribute.equals("None")) ? null : attribute;
+				String reason = null;
+				if (value.isEmpty()) {
+					String text = header.contains("StringValue") ? r.get("StringValue").strip() : "";
+					CbsSign sign = CbsSign.of(text);
+					if (!text.isEmpty() && sign != null) {
+						job.sign(sign.reportName());
+						value = sign.value();
+						reason = (sign.reason() != null) ? sign.reason().code() : null;
+					}
+					else if (!text.isEmpty() && Numbers.isDecimal(text)) {
+						value = text;
+					}
+					else {
+						value = null;
+						reason = ((footnote == null) ? MissingReason.NIET_BESCHIKBAAR
+								: MissingReason.fromValueAttribute(attribute))
+							.code();
+						job.sign((footnote != null) ? attribute : "null");
+					}
+				}
+				else if (!Numbers.isDecimal(value)) {
+					throw job.error(line, "Value", r.get("Value"), "a decimal number such as 917.0", "not a number");
+				}
+				else if (footnote != null) {
+					job.sign(attribute);
+				}
 				job.cells.add(r.getRecordNumber() + 1, measure.indicator(), region, period.code(),
-						Breakdowns.key(breakdown), CellSink.VALUE, value, period.status(), "", footnote,
+						Breakdowns.key(breakdown), CellSink.VALUE, value, reason, period.status(), "", footnote,
 						mapping.table());
 			}
+			if (records == CbsCsvReader.CUT_OFF) {
+				job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+			}
 		}
-		catch (IllegalStateException | java.io.UncheckedIOException ex) {
+		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
+			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
+			if (notUtf8 != null) {
+				throw notUtf8.toImportException(job, utf8.header());
+			}
 			throw job.error(null, null, null, "a well-formed comma separated CSV file", ex.getMessage());
 		}
 	}

@@ -87,7 +87,8 @@ final class DemoFormat {
 								"unknown indicator");
 					}
 					String breakdown = (r.get("breakdown") != null) ? r.get("breakdown") : "";
-					String status = (r.get("status") != null) ? r.get("status") : "definitief";
+					String status = (r.get("status") != null) ? r.get("status")
+							: nl.llomonitor.cube.Status.NOT_STATED.code();
 					String flags = (r.get("flags") != null) ? r.get("flags") : "";
 					emit(job, r, line, "value", CellSink.VALUE, region, breakdown, status, flags);
 					emit(job, r, line, "margin_low", CellSink.LOW, region, breakdown, status, flags);
@@ -105,8 +106,9 @@ final class DemoFormat {
 			if (value != null && !Numbers.isDecimal(value)) {
 				throw job.error(line, column, value, "a decimal number such as 75.5", "not a number");
 			}
+			String reason = (value == null) ? nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code() : null;
 			job.cells.add(r.getRecordNumber(), r.get("indicator"), region, r.get("period"), breakdown, part, value,
-					status, flags, null, r.get("table"));
+					reason, status, flags, null, r.get("table"));
 		}
 
 	}

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+
+import nl.llomonitor.cube.Flag;
 
 /**
  * Eurostat SDMX-TSV ({@code freq,unit,sex,age,geo\TIME_PERIOD} then one tab-separated
@@ -17,7 +20,16 @@ final class EurostatTsvReader implements FormatReader {
 
 	@Override
 	public void read(InputStream in, ImportJob job) throws IOException {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(Bom.skip(in), StandardCharsets.UTF_8));
+		Utf8Check utf8 = new Utf8Check(Bom.skip(in), '\t');
+		try {
+			read(new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8)), job);
+		}
+		catch (Utf8Check.NotUtf8 ex) {
+			throw ex.toImportException(job, utf8.header());
+		}
+	}
+
+	private void read(BufferedReader reader, ImportJob job) throws IOException {
 		String headerLine = reader.readLine();
 		if (headerLine == null || !headerLine.contains("\\")) {
 			throw job.error("line 1", null, (headerLine != null) ? ImportFormat.abbreviate(headerLine) : "",
@@ -25,6 +37,13 @@ final class EurostatTsvReader implements FormatReader {
 					"not a Eurostat TSV header");
 		}
 		String[] header = headerLine.split("\t", -1);
+		// a spreadsheet that saved a separator at the end of every line: an empty last
+		// column, ignored
+		boolean trailingSeparator = header.length > 2 && header[header.length - 1].isBlank();
+		if (trailingSeparator) {
+			header = java.util.Arrays.copyOf(header, header.length - 1);
+			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+		}
 		if (header.length < 2) {
 			throw job.error("line 1", null, ImportFormat.abbreviate(headerLine), "tab separated periods",
 					"wrong delimiter");
@@ -45,7 +64,6 @@ final class EurostatTsvReader implements FormatReader {
 			throw job.error("line 1", mapping.regionColumn(), header[0], "a geo dimension", "missing dimension");
 		}
 		String[] periods = new String[header.length];
-		String[] statuses = new String[header.length];
 		for (int i = 1; i < header.length; i++) {
 			Periods.Parsed period = Periods.fromLabel(eurostatPeriod(header[i].strip()));
 			if (period == null) {
@@ -53,19 +71,23 @@ final class EurostatTsvReader implements FormatReader {
 						"unknown period");
 			}
 			periods[i] = period.code();
-			statuses[i] = period.status();
 		}
 		TableMapping.Measure measure = mapping.measures().values().iterator().next();
 		String line;
 		long number = 1;
+		long records = 0;
 		while ((line = reader.readLine()) != null) {
 			number++;
 			if (line.isBlank()) {
 				continue;
 			}
 			job.rowsRead++;
+			records++;
 			String where = "line " + number;
 			String[] fields = line.split("\t", -1);
+			if (trailingSeparator && fields.length == header.length + 1 && fields[header.length].isBlank()) {
+				fields = java.util.Arrays.copyOf(fields, header.length);
+			}
 			if (fields.length != header.length) {
 				throw job.error(where, null, ImportFormat.abbreviate(line), header.length + " tab separated fields",
 						"found " + fields.length + " fields");
@@ -101,21 +123,39 @@ final class EurostatTsvReader implements FormatReader {
 				String cell = fields[i].strip();
 				int space = cell.indexOf(' ');
 				String value = (space < 0) ? cell : cell.substring(0, space);
-				String flags = (space < 0) ? "" : cell.substring(space + 1).strip();
-				if (value.equals(":") || value.isEmpty()) {
+				String letters = (space < 0) ? "" : cell.substring(space + 1).strip();
+				if (value.isEmpty() && letters.isEmpty()) {
 					continue;
 				}
-				if (!Numbers.isDecimal(value)) {
+				Set<Flag> flags;
+				try {
+					flags = Flag.parse(letters);
+				}
+				catch (IllegalArgumentException ex) {
 					throw job.error(where, header[i].strip(), fields[i],
-							"a number, optionally followed by flags (26.4 b)", "not a number");
+							"Eurostat flag letters (b, c, d, e, f, n, p, r, s, u, z)",
+							"invalid flags: " + ex.getMessage());
 				}
-				if (!flags.matches("[a-z]*")) {
-					throw job.error(where, header[i].strip(), fields[i], "lower-case flag letters such as b, u, e",
-							"invalid flags");
+				for (Flag flag : flags) {
+					job.sign(String.valueOf(flag.letter()));
 				}
-				job.cells.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, value, statuses[i],
-						flags, null, mapping.table());
+				String reason = null;
+				if (value.equals(":") || value.isEmpty()) {
+					job.sign(":");
+					value = null;
+					reason = Flag.missingReason(flags).code();
+				}
+				else if (!Numbers.isDecimal(value)) {
+					throw job.error(where, header[i].strip(), fields[i],
+							"a number, optionally followed by flags (26.4 b), or ':' (not available)", "not a number");
+				}
+				// Eurostat states a status only with p (provisional)
+				job.cells.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, value, reason,
+						Flag.status(flags).code(), Flag.letters(flags), null, mapping.table());
 			}
+		}
+		if (records == CbsCsvReader.CUT_OFF) {
+			job.incomplete("exactly 10,000 data rows: the file was probably cut off at a download limit");
 		}
 	}
 

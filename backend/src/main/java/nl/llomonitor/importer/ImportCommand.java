@@ -45,7 +45,10 @@ class ImportCommand implements ApplicationRunner {
 		String table = first(args, "table");
 		boolean v4 = "4".equals(first(args, "odata"));
 		String published = first(args, "published");
-		int code = execute(words.subList(1, words.size()), format, table, published, v4, System.out, System.err);
+		boolean allowIncomplete = args.containsOption("allow-incomplete")
+				&& !"false".equals(first(args, "allow-incomplete"));
+		int code = execute(words.subList(1, words.size()), format, table, published, v4, allowIncomplete, System.out,
+				System.err);
 		System.exit(SpringApplication.exit(this.context, () -> code));
 	}
 
@@ -59,9 +62,19 @@ class ImportCommand implements ApplicationRunner {
 	 */
 	int execute(List<String> targets, String format, String table, String published, boolean v4, PrintStream out,
 			PrintStream err) {
+		return execute(targets, format, table, published, v4, false, out, err);
+	}
+
+	/**
+	 * @param published when the source published the files ({@code 2020-08-14}), or null
+	 * @param allowIncomplete whether a file or response that is probably cut off is
+	 * imported (marked incomplete) instead of refused
+	 */
+	int execute(List<String> targets, String format, String table, String published, boolean v4,
+			boolean allowIncomplete, PrintStream out, PrintStream err) {
 		if (targets.isEmpty()) {
 			err.println("usage: import <file|folder|CBS table id>... [--format=cbs-csv] [--table=83599NED] "
-					+ "[--published=2020-08-14] [--odata=4]");
+					+ "[--published=2020-08-14] [--odata=4] [--allow-incomplete]");
 			return 2;
 		}
 		int failures = 0;
@@ -73,7 +86,8 @@ class ImportCommand implements ApplicationRunner {
 				if (Files.exists(path)) {
 					long size = Files.isRegularFile(path) ? Files.size(path) : 0;
 					report = this.importer.importFile(path, (format != null) ? ImportFormat.fromCode(format) : null,
-							table, Publication.given(published, target), new ProgressBar(err, target, size));
+							table, Publication.given(published, target), allowIncomplete,
+							new ProgressBar(err, target, size));
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}") && published != null) {
 					throw new ImportException(target, null, "published", published,
@@ -82,7 +96,7 @@ class ImportCommand implements ApplicationRunner {
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}")) {
 					err.println("Fetching " + target + " from the CBS OData " + (v4 ? "v4" : "v3") + " API ...");
-					report = this.importer.fetchTable(target, v4);
+					report = this.importer.fetchTable(target, v4, allowIncomplete);
 				}
 				else {
 					throw new ImportException(target, null, null, target,
@@ -90,6 +104,11 @@ class ImportCommand implements ApplicationRunner {
 				}
 				err.println();
 				out.println(summary(report, (System.nanoTime() - started) / 1_000_000));
+				if (!report.complete()) {
+					err.println("!!! INCOMPLETE " + report.fileName() + ": " + report.incompleteReason()
+							+ " (imported because --allow-incomplete was given; import run " + report.id()
+							+ " is marked incomplete)");
+				}
 			}
 			catch (ImportException ex) {
 				err.println();
@@ -113,6 +132,15 @@ class ImportCommand implements ApplicationRunner {
 				r.rowsRead() * 1000.0 / Math.max(1, millis), r.id()));
 		if (r.dataVersion() != null) {
 			s.append(", data version ").append(r.dataVersion());
+		}
+		if (!r.complete()) {
+			s.append("\n  INCOMPLETE: ").append(r.incompleteReason());
+		}
+		if (r.signs() != null && !r.signs().isEmpty()) {
+			s.append("\n  signs: ").append(r.signs());
+		}
+		if (r.cellsWithdrawn() > 0) {
+			s.append(String.format(Locale.ROOT, "\n  withdrawn: %,d published values", r.cellsWithdrawn()));
 		}
 		for (String warning : r.warnings()) {
 			s.append("\n  warning: ").append(warning);

@@ -87,7 +87,8 @@ public enum ImportFormat {
 	static ImportFormat detect(String fileName, String head) {
 		String name = fileName.toLowerCase(Locale.ROOT);
 		String text = head.startsWith("\uFEFF") ? head.substring(1) : head;
-		String firstLine = text.lines().findFirst().orElse("");
+		// a spreadsheet may quote every field of the header
+		String firstLine = text.lines().findFirst().orElse("").replace("\"", "");
 		if (name.endsWith(".geojson") || (text.contains("\"FeatureCollection\"") && !text.contains("odata"))) {
 			return GEOJSON;
 		}

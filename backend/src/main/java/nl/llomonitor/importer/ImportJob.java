@@ -54,6 +54,18 @@ final class ImportJob {
 
 	long rowsRead;
 
+	/**
+	 * Cells per special sign or flag read ({@code "-"}, {@code "."}, {@code "x"},
+	 * {@code "empty"}, v4 attributes such as {@code "Confidential"}, Eurostat {@code ":"}
+	 * and flag letters), for the import report.
+	 */
+	final java.util.Map<String, Long> signs = new java.util.TreeMap<>();
+
+	/**
+	 * Why the source is probably incomplete (cut off); empty when it looks complete.
+	 */
+	final List<String> incomplete = new ArrayList<>();
+
 	/** Rows written by formats that do not write observations (regions, geometry). */
 	long otherRowsInserted;
 
@@ -88,6 +100,25 @@ final class ImportJob {
 
 	java.io.InputStream digested(java.io.InputStream in) {
 		return (this.digest != null) ? new java.security.DigestInputStream(in, this.digest) : in;
+	}
+
+	/**
+	 * Counts one cell that carried a sign or flag.
+	 * @param name the sign as reported
+	 */
+	void sign(String name) {
+		this.signs.merge(name, 1L, Long::sum);
+	}
+
+	/**
+	 * Records that the source is probably cut off; the import is refused unless it was
+	 * asked to accept an incomplete source.
+	 * @param why what shows it, e.g. "exactly 10,000 records and no odata.nextLink"
+	 */
+	void incomplete(String why) {
+		if (!this.incomplete.contains(why)) {
+			this.incomplete.add(why);
+		}
 	}
 
 	void warn(String warning) {

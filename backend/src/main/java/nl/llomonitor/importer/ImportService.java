@@ -134,7 +134,7 @@ public class ImportService {
 	 * @throws ImportException when the file is bad; nothing is written then
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId) {
-		return importFile(file, format, tableId, null, null);
+		return importFile(file, format, tableId, null, false, null);
 	}
 
 	/**
@@ -150,11 +150,44 @@ public class ImportService {
 	 * @throws ImportException when the file is bad; nothing is written then
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId, OffsetDateTime published) {
-		return importFile(file, format, tableId, published, null);
+		return importFile(file, format, tableId, published, false, null);
+	}
+
+	/**
+	 * Imports a file that may be incomplete: a file or response that is probably cut off
+	 * (exactly 10,000 records; fewer records than the source counts; a full page without
+	 * its next link) is refused by the other methods; here it is imported and its run is
+	 * marked incomplete ({@code import_run.complete = false} with the reason).
+	 * @param file the file
+	 * @param allowIncomplete whether a probably cut-off file is imported (marked
+	 * incomplete) instead of refused
+	 * @return the report
+	 * @throws ImportException when the file is bad; nothing is written then
+	 */
+	public ImportReport importFile(Path file, boolean allowIncomplete) {
+		return importFile(file, null, null, null, allowIncomplete, null);
+	}
+
+	/**
+	 * Imports a file, see {@link #importFile(Path, ImportFormat, String, OffsetDateTime)}
+	 * and {@link #importFile(Path, boolean)}.
+	 * @param file the file
+	 * @param format its format, or null to detect it
+	 * @param tableId the source table id, or null to take it from the file name
+	 * @param published when the source published it, or null (then: the import time)
+	 * @param allowIncomplete whether a probably cut-off file is imported (marked
+	 * incomplete) instead of refused
+	 * @return the report
+	 * @throws ImportException when the file is bad or probably cut off (and that is not
+	 * allowed); nothing is written then
+	 */
+	public ImportReport importFile(Path file, ImportFormat format, String tableId, OffsetDateTime published,
+			boolean allowIncomplete) {
+		return importFile(file, format, tableId, published, allowIncomplete, null);
 	}
 
 	ImportReport importFile(Path file, ImportFormat format, String tableId, OffsetDateTime published,
-			java.util.function.LongConsumer progress) {
+			boolean allowIncomplete, java.util.function.LongConsumer progress) {
 		Path data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
 		ImportFormat actual = (format != null) ? format : ImportFormat.detect(data);
 		String name = file.getFileName().toString();
@@ -169,7 +202,7 @@ public class ImportService {
 		}
 		Source source = (progress == null) ? () -> Files.newInputStream(data)
 				: () -> new Counting(Files.newInputStream(data), progress);
-		return run(name, actual, table, source, resources, published);
+		return run(name, actual, table, source, resources, published, allowIncomplete);
 	}
 
 	/**
@@ -183,6 +216,19 @@ public class ImportService {
 	 * @throws ImportException when the table cannot be fetched or is bad
 	 */
 	public ImportReport fetchTable(String tableId, boolean v4) {
+		return fetchTable(tableId, v4, false);
+	}
+
+	/**
+	 * Fetches a table, see {@link #fetchTable(String, boolean)}; a response that is
+	 * probably cut off is imported (marked incomplete) when allowed, else refused.
+	 * @param tableId CBS table id, e.g. 83599NED
+	 * @param v4 whether to use the OData v4 API
+	 * @param allowIncomplete whether a probably cut-off response is imported
+	 * @return the report
+	 * @throws ImportException when the table cannot be fetched, is bad or is incomplete
+	 */
+	public ImportReport fetchTable(String tableId, boolean v4, boolean allowIncomplete) {
 		if (!tableId.matches("[0-9]{5}[A-Za-z]{3}")) {
 			throw new ImportException(tableId, null, null, tableId, "a CBS table id such as 83599NED",
 					"invalid table id");
@@ -242,7 +288,8 @@ public class ImportService {
 			}
 
 		};
-		return run(dataUrl, format, tableId, source, new CbsODataClient.Resources(client, tableUrl, v4));
+		return run(dataUrl, format, tableId, source, new CbsODataClient.Resources(client, tableUrl, v4), null,
+				allowIncomplete);
 	}
 
 	private ImportReport recordNotModified(String url, ImportFormat format, String tableId,
@@ -263,7 +310,8 @@ public class ImportService {
 				.returningResult(IMPORT_RUN.ID, IMPORT_RUN.STARTED_AT, IMPORT_RUN.FINISHED_AT)
 				.fetchSingle();
 			return new ImportReport(run.value1(), format.code(), url, tableId, "", "unchanged", 0, 0, 0,
-					List.of("not modified since the last fetch (HTTP 304)"), null, run.value2(), run.value3(), null);
+					List.of("not modified since the last fetch (HTTP 304)"), null, run.value2(), run.value3(), null,
+					Map.of(), 0, true, null);
 		});
 	}
 
@@ -361,11 +409,11 @@ public class ImportService {
 	}
 
 	ImportReport run(String fileName, ImportFormat format, String tableId, Source source, ODataResources resources) {
-		return run(fileName, format, tableId, source, resources, null);
+		return run(fileName, format, tableId, source, resources, null, false);
 	}
 
 	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
-			ODataResources resources, OffsetDateTime published) {
+			ODataResources resources, OffsetDateTime published, boolean allowIncomplete) {
 		if (published != null) {
 			Publication.notInFuture(published, fileName, published.toString());
 		}
@@ -428,8 +476,20 @@ public class ImportService {
 						stage.close();
 					}
 				}
+				String incompleteReason = job.incomplete.isEmpty() ? null : String.join("; ", job.incomplete);
+				if (incompleteReason != null && !allowIncomplete) {
+					throw new ImportException(fileName, null, null, null,
+							"a complete source, or the import run with --allow-incomplete (admin form field"
+									+ " allowIncomplete=true), which marks it incomplete",
+							"the source is probably incomplete: " + incompleteReason);
+				}
+				if (incompleteReason != null) {
+					job.warnings.add(0,
+							"INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
+				}
 				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
 				long inserted = job.otherRowsInserted;
+				long withdrawn = 0;
 				if (stage != null) {
 					// an older download, dated with the import, is placed at its
 					// publication, everything else at its import (a date from metadata
@@ -438,12 +498,19 @@ public class ImportService {
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
 					cells += result.cells();
 					inserted += result.inserted();
+					withdrawn = result.withdrawn();
 				}
 				Long version = (inserted > 0) ? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
 				String status = (inserted > 0) ? "succeeded" : "unchanged";
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("warnings", job.warnings);
 				details.put("cells", cells);
+				details.put("signs", job.signs);
+				details.put("withdrawn", withdrawn);
+				details.put("complete", incompleteReason == null);
+				if (incompleteReason != null) {
+					details.put("incompleteReason", incompleteReason);
+				}
 				if (job.tableId != null) {
 					details.put("table", job.tableId);
 				}
@@ -465,6 +532,10 @@ public class ImportService {
 					.set(IMPORT_RUN.ROWS_READ, job.rowsRead)
 					.set(IMPORT_RUN.ROWS_INSERTED, inserted)
 					.set(IMPORT_RUN.ROWS_UNCHANGED, cells - inserted)
+					.set(IMPORT_RUN.SIGNS, JSONB.valueOf(this.json.writeValueAsString(job.signs)))
+					.set(IMPORT_RUN.CELLS_WITHDRAWN, withdrawn)
+					.set(IMPORT_RUN.COMPLETE, incompleteReason == null)
+					.set(IMPORT_RUN.INCOMPLETE_REASON, incompleteReason)
 					.set(IMPORT_RUN.REPORT, JSONB.valueOf(this.json.writeValueAsString(details)))
 					.set(IMPORT_RUN.FINISHED_AT, org.jooq.impl.DSL.field("clock_timestamp()", OffsetDateTime.class))
 					.where(IMPORT_RUN.ID.eq(runId))
@@ -472,7 +543,8 @@ public class ImportService {
 					.fetchSingle()
 					.value1();
 				return new ImportReport(runId, format.code(), fileName, job.tableId, checksum, status, job.rowsRead,
-						inserted, cells - inserted, List.copyOf(job.warnings), version, run.value2(), finished, null);
+						inserted, cells - inserted, List.copyOf(job.warnings), version, run.value2(), finished, null,
+						Map.copyOf(job.signs), withdrawn, incompleteReason == null, incompleteReason);
 			});
 			logger.info("Imported {} ({}, table {}): {} rows read, {} written, {} unchanged in {} ms{}", fileName,
 					format.code(), report.tableId(), report.rowsRead(), report.rowsInserted(), report.rowsUnchanged(),

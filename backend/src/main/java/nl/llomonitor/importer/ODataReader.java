@@ -5,12 +5,16 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.MissingReason;
+import nl.llomonitor.cube.Status;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -30,7 +34,18 @@ final class ODataReader implements FormatReader {
 
 	private static final Pattern TABLE = Pattern.compile("/(?:OData|odata|CBS)/([0-9]{5}[A-Za-z]{3})/");
 
-	private static final Set<String> MISSING = Set.of(".", "x", "-", "?", "");
+	/**
+	 * The properties of a CBS OData v4 {@code Observations} entity besides its dimensions
+	 * (CBS, "Handleiding CBS Open Data v4": Id, Measure, ValueAttribute, Value,
+	 * StringValue).
+	 */
+	static final List<String> V4_PROPERTIES = List.of("Id", "Measure", "ValueAttribute", "Value", "StringValue");
+
+	/**
+	 * The page size cap of CBS's OData APIs: a page this full without a next link is cut
+	 * off.
+	 */
+	static final int PAGE_CAP = 10_000;
 
 	private final boolean v4;
 
@@ -58,6 +73,14 @@ final class ODataReader implements FormatReader {
 		if (pages > 1) {
 			job.warn(pages + " pages read (odata.nextLink)");
 		}
+		if (page.count != null && page.record < page.count) {
+			job.incomplete(
+					"%,d records read but the response counts %,d (@odata.count)".formatted(page.record, page.count));
+		}
+		if (page.observationCount != null && page.record < page.observationCount) {
+			job.incomplete("%,d observations read but the table has %,d (Properties.ObservationCount)"
+				.formatted(page.record, page.observationCount));
+		}
 	}
 
 	/**
@@ -75,7 +98,15 @@ final class ODataReader implements FormatReader {
 
 		final Set<String> dimensionKeys = new HashSet<>();
 
+		final Set<String> unknownProperties = new HashSet<>();
+
 		long record;
+
+		/** {@code @odata.count} / {@code odata.count} of the first page, if given. */
+		Long count;
+
+		/** v4 {@code Properties.ObservationCount}, if available. */
+		Long observationCount;
 
 		Page(ImportJob job) {
 			this.job = job;
@@ -93,9 +124,13 @@ final class ODataReader implements FormatReader {
 		}
 
 		private void loadMetadata() throws IOException {
+			JsonNode properties4 = ODataReader.this.v4 ? readResource("Properties") : null;
+			if (properties4 != null && properties4.path("ObservationCount").canConvertToLong()) {
+				this.observationCount = properties4.path("ObservationCount").asLong();
+			}
 			if (this.job.published == null) {
 				// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
-				JsonNode meta = ODataReader.this.v4 ? readResource("Properties") : readEntitySet("TableInfos");
+				JsonNode meta = ODataReader.this.v4 ? properties4 : readEntitySet("TableInfos");
 				JsonNode modified = (meta == null) ? null
 						: (ODataReader.this.v4 ? meta : meta.path(0)).path("Modified");
 				OffsetDateTime published = (modified != null && modified.isString())
@@ -166,15 +201,7 @@ final class ODataReader implements FormatReader {
 	}
 
 	static String status(String status, String title) {
-		String s = status.toLowerCase(java.util.Locale.ROOT);
-		String t = title.strip();
-		if (s.contains("nader") || t.endsWith("**")) {
-			return "nader_voorlopig";
-		}
-		if (s.contains("voorlopig") || t.endsWith("*")) {
-			return "voorlopig";
-		}
-		return "definitief";
+		return Status.fromCbs(status, title).code();
 	}
 
 	private String readPage(InputStream in, String source, Page page) throws IOException {
@@ -186,6 +213,7 @@ final class ODataReader implements FormatReader {
 			}
 			boolean values = false;
 			String metadata = null;
+			long before = page.record;
 			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String name = parser.currentName();
 				JsonToken token = parser.nextToken();
@@ -208,6 +236,9 @@ final class ODataReader implements FormatReader {
 				else if (name.equals("odata.nextLink") || name.equals("@odata.nextLink")) {
 					next = parser.getString();
 				}
+				else if ((name.equals("odata.count") || name.equals("@odata.count")) && page.count == null) {
+					page.count = Long.parseLong(parser.getValueAsString().strip());
+				}
 				else if (name.equals("odata.metadata") || name.equals("@odata.context")) {
 					metadata = parser.getString();
 					if (page.job.tableId == null) {
@@ -225,6 +256,10 @@ final class ODataReader implements FormatReader {
 			if (!values) {
 				throw page.job.error("record " + (page.record + 1), "value", null,
 						"an OData response with a value array", "no value array");
+			}
+			if (next == null && page.record - before == PAGE_CAP) {
+				page.job.incomplete("a page of exactly 10,000 records without odata.nextLink (" + source
+						+ "): cut off at the API's limit");
 			}
 		}
 		catch (JacksonException ex) {
@@ -254,7 +289,8 @@ final class ODataReader implements FormatReader {
 		job.rowsRead++;
 		String region = mapping.region();
 		String period = null;
-		String status = "definitief";
+		String status = Status.NOT_STATED.code();
+		String recordStatus = null;
 		Map<String, String> breakdown = new TreeMap<>();
 		String indicatorOverride = null;
 		boolean skip = false;
@@ -263,7 +299,8 @@ final class ODataReader implements FormatReader {
 		for (Map.Entry<String, JsonNode> property : record.properties()) {
 			String key = property.getKey();
 			JsonNode node = property.getValue();
-			if (key.equals("ID") || key.equals("Id") || key.equals("ValueAttribute")) {
+			if (key.equals("ID") || key.equals("Id") || key.equals("ValueAttribute")
+					|| (this.v4 && key.equals("StringValue"))) {
 				continue;
 			}
 			if (key.equals(mapping.periodColumn())) {
@@ -273,7 +310,7 @@ final class ODataReader implements FormatReader {
 							"invalid period");
 				}
 				period = code;
-				status = page.periodStatus.getOrDefault(code, "definitief");
+				status = page.periodStatus.getOrDefault(code, Status.NOT_STATED.code());
 			}
 			else if (key.equals(mapping.regionColumn())) {
 				region = job.regions.byCode(node.asString(""));
@@ -311,8 +348,19 @@ final class ODataReader implements FormatReader {
 			else if (!this.v4 && mapping.measures().containsKey(key)) {
 				measures.put(key, node.isNull() ? null : node.asString(""));
 			}
-			else if (!this.v4 && mapping.ignore().contains(key)) {
+			else if (mapping.ignore().contains(key)) {
 				continue;
+			}
+			else if (this.v4 && key.equals("Status")) {
+				recordStatus = Status.fromCbs(node.asString(""), "").code();
+			}
+			else if (this.v4) {
+				// outside the spec of the v4 Observations entity and not in the mapping:
+				// named once, not a failure
+				if (page.unknownProperties.add(key)) {
+					job.warn("property " + key + " of the v4 Observations is neither in the spec (" + V4_PROPERTIES
+							+ " and the dimensions) nor in data/mappings/" + mapping.table() + ".yaml: ignored");
+				}
 			}
 			else {
 				throw job.error(where, key, key, "a property named in data/mappings/" + mapping.table() + ".yaml",
@@ -328,6 +376,9 @@ final class ODataReader implements FormatReader {
 		if (skip) {
 			return;
 		}
+		if (recordStatus != null && !recordStatus.equals(Status.NOT_STATED.code())) {
+			status = recordStatus;
+		}
 		if (this.v4) {
 			String measureCode = measures.keySet()
 				.stream()
@@ -339,26 +390,78 @@ final class ODataReader implements FormatReader {
 				throw job.error(where, "Measure", measureCode, "one of " + mapping.measures().keySet(),
 						"unknown measure");
 			}
-			String footnote = record.path("ValueAttribute").asString("None");
-			emit(job, page, where, "Value", measures.get("\u0000value"), measure, indicatorOverride, region, period,
-					breakdown, part, status, footnote.equals("None") ? null : footnote, mapping);
+			JsonNode attributeNode = record.path("ValueAttribute");
+			String attribute = attributeNode.isString() ? attributeNode.asString().strip() : "None";
+			if (!attribute.isEmpty() && !attribute.matches("[A-Za-z]{1,40}")) {
+				throw job.error(where, "ValueAttribute", ImportFormat.abbreviate(attribute),
+						"a CBS value attribute code such as None or Confidential", "invalid value attribute");
+			}
+			String value = measures.get("\u0000value");
+			JsonNode stringValue = record.path("StringValue");
+			String reason = null;
+			String footnote = (attribute.isEmpty() || attribute.equals("None")) ? null : attribute;
+			if (value == null || value.isBlank()) {
+				value = null;
+				String text = stringValue.isString() ? stringValue.asString().strip() : null;
+				CbsSign sign = (text != null) ? CbsSign.of(text) : null;
+				if (sign != null && !text.isEmpty()) {
+					job.sign(sign.reportName());
+					value = sign.value();
+					reason = (sign.reason() != null) ? sign.reason().code() : null;
+				}
+				else if (text != null && !text.isEmpty() && Numbers.isDecimal(text)) {
+					value = text;
+				}
+				else {
+					MissingReason why = (footnote == null && text == null) ? MissingReason.NIET_BESCHIKBAAR
+							: MissingReason.fromValueAttribute(attribute);
+					if (why == MissingReason.ANDERS && text != null && !text.isEmpty()) {
+						footnote = ImportFormat.abbreviate(text);
+					}
+					reason = why.code();
+					job.sign((footnote != null) ? attribute : "null");
+				}
+			}
+			else if (footnote != null) {
+				job.sign(attribute);
+			}
+			emit(job, page, where, "Value", value, reason, measure, indicatorOverride, region, period, breakdown, part,
+					status, footnote, mapping);
 			return;
 		}
 		for (Map.Entry<String, String> m : measures.entrySet()) {
-			emit(job, page, where, m.getKey(), m.getValue(), mapping.measures().get(m.getKey()), indicatorOverride,
+			String raw = m.getValue();
+			String value;
+			String reason = null;
+			if (raw == null) {
+				// the typed data set writes every special sign as null: which one is lost
+				job.sign("null");
+				value = null;
+				reason = MissingReason.NIET_BESCHIKBAAR.code();
+			}
+			else {
+				value = raw.strip();
+				CbsSign sign = CbsSign.of(value);
+				if (sign != null) {
+					job.sign(sign.reportName());
+					value = sign.value();
+					reason = (sign.reason() != null) ? sign.reason().code() : null;
+				}
+				else if (!Numbers.isDecimal(value)) {
+					throw job.error(where, m.getKey(), raw,
+							"a decimal number such as 135.5, or a CBS sign (-, ., x, empty)", "not a number");
+				}
+			}
+			emit(job, page, where, m.getKey(), value, reason, mapping.measures().get(m.getKey()), indicatorOverride,
 					region, period, breakdown, part, status, null, mapping);
 		}
 	}
 
-	private static void emit(ImportJob job, Page page, String where, String column, String raw,
+	private static void emit(ImportJob job, Page page, String where, String column, String value, String reason,
 			TableMapping.Measure measure, String indicatorOverride, String region, String period,
 			Map<String, String> breakdown, char part, String status, String footnote, TableMapping mapping) {
-		String value = (raw != null) ? raw.strip() : "";
-		if (MISSING.contains(value)) {
-			return;
-		}
-		if (!Numbers.isDecimal(value)) {
-			throw job.error(where, column, raw, "a decimal number such as 135.5", "not a number");
+		if (value != null && !Numbers.isDecimal(value)) {
+			throw job.error(where, column, value, "a decimal number such as 135.5", "not a number");
 		}
 		String indicator = (indicatorOverride != null) ? indicatorOverride : measure.indicator();
 		if (indicator == null) {
@@ -370,7 +473,11 @@ final class ODataReader implements FormatReader {
 			all.putAll(measure.breakdown());
 		}
 		char cellPart = (measure.part() != null) ? CbsCsvReader.part(measure.part()) : part;
-		job.cells.add(page.record, indicator, region, period, Breakdowns.key(all), cellPart, value, status, "",
+		if (value == null && cellPart != CellSink.VALUE) {
+			// a margin without a value: nothing to keep
+			return;
+		}
+		job.cells.add(page.record, indicator, region, period, Breakdowns.key(all), cellPart, value, reason, status, "",
 				footnote, mapping.table());
 	}
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.cube.Status;
+
 /**
  * CBS period codes ({@code 2023JJ00}, {@code 2023KW02}, {@code 2024MM11}) and the labels
  * CBS writes for them ({@code 2023}, {@code 2023 2e kwartaal}, {@code 2024 november},
@@ -29,7 +31,9 @@ final class Periods {
 	}
 
 	/**
-	 * A parsed period: its code and the status its label carried.
+	 * A parsed period: its code and the status its label carried (a
+	 * {@link nl.llomonitor.cube.Status} code). An unmarked CBS label is definitive by
+	 * CBS's convention; a bare code ({@code 2023JJ00}) states no status.
 	 */
 	record Parsed(String code, String status) {
 
@@ -41,14 +45,17 @@ final class Periods {
 	 */
 	static Parsed fromLabel(String label) {
 		String text = label.strip();
-		String status = "definitief";
+		String status = Status.DEFINITIEF.code();
+		boolean marked = false;
 		if (text.endsWith("**")) {
-			status = "nader_voorlopig";
+			status = Status.NADER_VOORLOPIG.code();
 			text = text.substring(0, text.length() - 2).strip();
+			marked = true;
 		}
 		else if (text.endsWith("*")) {
-			status = "voorlopig";
+			status = Status.VOORLOPIG.code();
 			text = text.substring(0, text.length() - 1).strip();
+			marked = true;
 		}
 		text = text.toLowerCase(Locale.ROOT);
 		Matcher m = YEAR.matcher(text);
@@ -68,7 +75,7 @@ final class Periods {
 		}
 		Matcher code = CODE.matcher(text.toUpperCase(Locale.ROOT));
 		if (code.matches()) {
-			return new Parsed(text.toUpperCase(Locale.ROOT), status);
+			return new Parsed(text.toUpperCase(Locale.ROOT), marked ? status : Status.NOT_STATED.code());
 		}
 		return null;
 	}

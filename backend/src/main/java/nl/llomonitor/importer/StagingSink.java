@@ -47,7 +47,7 @@ final class StagingSink implements CellSink, AutoCloseable {
 
 	static StagingSink open(DSLContext tx) {
 		tx.execute("create temporary table " + TABLE + " (line bigint, indicator_code text, region_code text,"
-				+ " period_code text, breakdown_key text, part char(1), value numeric, status text, flags text,"
+				+ " period_code text, breakdown_key text, part char(1), value numeric, missing_reason text, status text, flags text,"
 				+ " footnote text, source_table text) on commit drop");
 		Connection connection = tx.configuration().connectionProvider().acquire();
 		try {
@@ -61,7 +61,7 @@ final class StagingSink implements CellSink, AutoCloseable {
 
 	@Override
 	public void add(long lineNumber, String indicator, String region, String period, String breakdownKey, char part,
-			String value, String status, String flags, String footnote, String sourceTable) {
+			String value, String reason, String status, String flags, String footnote, String sourceTable) {
 		if (period != this.lastPeriod && !period.equals(this.lastPeriod)) {
 			this.periods.add(period);
 			this.lastPeriod = period;
@@ -82,6 +82,7 @@ final class StagingSink implements CellSink, AutoCloseable {
 		field(l, breakdownKey).append('\t');
 		l.append(part).append('\t');
 		field(l, value).append('\t');
+		field(l, reason).append('\t');
 		field(l, status).append('\t');
 		field(l, flags).append('\t');
 		field(l, footnote).append('\t');

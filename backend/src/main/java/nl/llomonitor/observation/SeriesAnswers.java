@@ -54,14 +54,14 @@ class SeriesAnswers {
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record Point(String period, String label, String periodType, LocalDate start, BigDecimal value,
 			BigDecimal marginLow, BigDecimal marginHigh, String status, String flags, String footnote,
-			String sourceTable, Long importRun, OffsetDateTime recordedAt,
+			String missingReason, String sourceTable, Long importRun, OffsetDateTime recordedAt,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal numerator,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal denominator) {
 
 		static Point of(SeriesService.Value v, Lang lang) {
 			return new Point(v.period().code(), v.period().label(lang), v.period().type(), v.period().start(),
-					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.sourceTable(),
-					v.importRun(), v.recordedAt(), v.numerator(), v.denominator());
+					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.missingReason(),
+					v.sourceTable(), v.importRun(), v.recordedAt(), v.numerator(), v.denominator());
 		}
 
 	}
@@ -106,7 +106,12 @@ class SeriesAnswers {
 			long dataVersion, String type, Lang language) {
 		List<RegionSeries> list = new ArrayList<>();
 		Set<String> tables = new LinkedHashSet<>();
+		Map<String, String> incomplete = new LinkedHashMap<>();
 		for (RegionCatalog.Region region : regions) {
+			values.getOrDefault(region.code(), List.of())
+				.stream()
+				.filter((v) -> v.incomplete() != null && v.sourceTable() != null)
+				.forEach((v) -> incomplete.putIfAbsent(v.sourceTable(), v.incomplete()));
 			List<Point> points = values.getOrDefault(region.code(), List.of())
 				.stream()
 				.map((v) -> Point.of(v, language))
@@ -114,7 +119,7 @@ class SeriesAnswers {
 			points.forEach((p) -> tables.addAll(List.of(p.sourceTable().split(" / "))));
 			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
 		}
-		List<Source> sources = tables.stream().map(Source::of).toList();
+		List<Source> sources = tables.stream().map((t) -> Source.of(t).incomplete(incomplete.get(t))).toList();
 		return new SeriesResponse(info.view(language), new LinkedHashMap<>(filter), RequestParams.asOfDate(moment),
 				dataVersion, type, list, sources);
 	}
@@ -132,15 +137,15 @@ class SeriesAnswers {
 				periodLabels.put(p.period(), p.label());
 				cells.add(new Dataset.Cell(List.of(s.region().code(), p.period()), p.value(), p.status(),
 						Arrays.asList(p.marginLow(), p.marginHigh(), response.indicator().unit(), p.status(), p.flags(),
-								p.footnote(), p.sourceTable(), s.origin(),
+								p.footnote(), p.missingReason(), p.sourceTable(), s.origin(),
 								(p.recordedAt() != null) ? p.recordedAt().toString() : null)));
 			}
 		}
 		periods.forEach((code) -> period.categories().put(code, periodLabels.get(code)));
 		return new Dataset(response, "series-" + response.indicator().code(), response.indicator(),
 				List.of(region, period),
-				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "source_table", "origin",
-						"recorded_at"),
+				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
+						"source_table", "origin", "recorded_at"),
 				cells, response.sources(), response.dataVersion(), response.asOf(), List.of(),
 				Map.of("breakdown", response.breakdown(), "asOf", String.valueOf(response.asOf())), lang);
 	}

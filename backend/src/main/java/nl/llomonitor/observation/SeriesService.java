@@ -30,6 +30,7 @@ import reactor.util.function.Tuples;
 import org.springframework.stereotype.Service;
 
 import static nl.llomonitor.db.Tables.BREAKDOWN;
+import static nl.llomonitor.db.Tables.IMPORT_RUN;
 import static nl.llomonitor.db.Tables.OBSERVATION;
 
 /**
@@ -81,18 +82,35 @@ public class SeriesService {
 	 * @param value the value, null if suppressed or missing
 	 * @param marginLow lower bound of the published 95 % interval
 	 * @param marginHigh upper bound of the published 95 % interval
-	 * @param status definitief, nader_voorlopig or voorlopig
-	 * @param flags Eurostat-style flags (b, u, e)
-	 * @param footnote why a value is missing, or a remark
+	 * @param status definitief, nader_voorlopig, voorlopig or niet_vermeld
+	 * ({@link nl.llomonitor.cube.Status})
+	 * @param flags flag letters ({@link nl.llomonitor.cube.Flag})
+	 * @param footnote a remark, e.g. the source's value attribute
 	 * @param sourceTable source table(s)
 	 * @param importRun the import run of the vintage used (null if derived)
 	 * @param recordedAt when the vintage used became known
 	 * @param numerator numerator value of a derived figure
 	 * @param denominator denominator value of a derived figure
+	 * @param missingReason why {@code value} is null
+	 * ({@link nl.llomonitor.cube.MissingReason} code, e.g. {@code vertrouwelijk}), or
+	 * null
+	 * @param incomplete why the import run of this vintage was probably incomplete
+	 * ({@code import_run.incomplete_reason}), or null when it was complete
 	 */
 	public record Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
 			String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
-			BigDecimal numerator, BigDecimal denominator) {
+			BigDecimal numerator, BigDecimal denominator, String missingReason, String incomplete) {
+
+		/**
+		 * A value without a missing reason (a derived figure, or one that is there).
+		 */
+		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
+				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
+				BigDecimal numerator, BigDecimal denominator) {
+			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
+					numerator, denominator, null, null);
+		}
+
 	}
 
 	/**
@@ -448,17 +466,22 @@ public class SeriesService {
 	private Mono<Map<String, List<Value>>> read(String indicator, Collection<String> regions, String type,
 			PeriodCode from, PeriodCode to, long breakdownId, OffsetDateTime asOf) {
 		return Queries
-			.flux(this.dsl.selectDistinct(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE,
-					OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS, OBSERVATION.FLAGS,
-					OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID, OBSERVATION.RECORDED_AT)
+			.flux(this.dsl
+				.selectDistinct(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE,
+						OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS, OBSERVATION.FLAGS,
+						OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
+						OBSERVATION.RECORDED_AT, OBSERVATION.MISSING_REASON, IMPORT_RUN.INCOMPLETE_REASON)
 				.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
 				.from(OBSERVATION)
+				.join(IMPORT_RUN)
+				.on(IMPORT_RUN.ID.eq(OBSERVATION.IMPORT_RUN_ID))
 				.where(cells(indicator, regions, type, from, to, breakdownId, asOf))
 				.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
 						OBSERVATION.ID.desc()))
 			.map((r) -> Map.entry(r.value1(),
 					new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-							r.value8(), r.value9(), r.value10(), r.value11(), null, null)))
+							r.value8(), r.value9(), r.value10(), r.value11(), null, null,
+							(r.value12() != null) ? r.value12().code() : null, r.value13())))
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((m) -> {
 				Map<String, List<Value>> sorted = new HashMap<>();

@@ -13,8 +13,25 @@ import nl.llomonitor.api.Lang;
  * @param publisher CBS or Eurostat
  * @param licence re-use licence
  * @param url where the table is published
+ * @param incomplete why a vintage shown from this table was imported from a source that
+ * was probably cut off ({@code import_run.incomplete_reason}), or null
  */
-public record Source(String table, String publisher, String licence, String url) {
+public record Source(String table, String publisher, String licence, String url, String incomplete) {
+
+	/**
+	 * A source of complete imports.
+	 */
+	public Source(String table, String publisher, String licence, String url) {
+		this(table, publisher, licence, url, null);
+	}
+
+	/**
+	 * @param incomplete why an import of it was incomplete, or null
+	 * @return this source, marked incomplete when {@code incomplete} is not null
+	 */
+	public Source incomplete(String incomplete) {
+		return (incomplete == null) ? this : new Source(this.table, this.publisher, this.licence, this.url, incomplete);
+	}
 
 	/**
 	 * @param table a source table id such as 85268NED or trng_lfse_04
@@ -42,7 +59,8 @@ public record Source(String table, String publisher, String licence, String url)
 		for (Source source : sources) {
 			lines.add(((lang == Lang.EN) ? "Source: " : "Bron: ") + source.publisher() + ", "
 					+ ((lang == Lang.EN) ? "table " : "tabel ") + source.table() + " (" + source.licence() + "), "
-					+ source.url());
+					+ source.url() + ((source.incomplete() != null)
+							? ((lang == Lang.EN) ? " INCOMPLETE: " : " ONVOLLEDIG: ") + source.incomplete() : ""));
 		}
 		if (sources.isEmpty()) {
 			lines.add((lang == Lang.EN) ? "Source: none (no data for this selection)"

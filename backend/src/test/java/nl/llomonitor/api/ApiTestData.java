@@ -193,6 +193,7 @@ final class ApiTestData {
 			.set(OBSERVATION.RECORDED_AT, at)
 			.set(OBSERVATION.VALUE, BigDecimal.valueOf(value))
 			.set(OBSERVATION.FOOTNOTE, footnote)
+			.set(OBSERVATION.STATUS, "definitief")
 			.set(OBSERVATION.SOURCE_TABLE, "85268NED")
 			.execute();
 	}
@@ -207,6 +208,7 @@ final class ApiTestData {
 			.set(OBSERVATION.VALUE, BigDecimal.valueOf(value))
 			.set(OBSERVATION.MARGIN_LOW, BigDecimal.valueOf(low))
 			.set(OBSERVATION.MARGIN_HIGH, BigDecimal.valueOf(high))
+			.set(OBSERVATION.STATUS, "definitief")
 			.set(OBSERVATION.SOURCE_TABLE, "85554NED")
 			.execute();
 	}

@@ -51,7 +51,7 @@ class PublishedFiguresIntegrationTests {
 		for (String file : new String[] { "cbs/85268NED.csv", "cbs/83599NED.csv", "cbs/85554NED.csv",
 				"eurostat/trng_lfse_04_NL_subset.tsv", "geo/provincie_2023_wgs84.geojson", "cbs/85315NED.csv",
 				"cbs/85314NED.csv", "cbs/86088NED.csv" }) {
-			this.importer.importFile(SharedData.file(file));
+			this.importer.importFile(SharedData.file(file), true);
 		}
 		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
 	}

@@ -97,7 +97,7 @@ class DashboardBrowserIntegrationTests {
 	@BeforeAll
 	void startBrowser() {
 		for (String file : SHARED_FILES) {
-			this.importService.importFile(SharedData.file(file));
+			this.importService.importFile(SharedData.file(file), true);
 		}
 		this.browser = HeadlessChromium.start(1366, 900);
 	}

@@ -34,8 +34,11 @@ class AdminImportIntegrationTests {
 	 * the client's event loop).
 	 */
 	private static ByteArrayResource named(String shared) {
+		return named(SharedData.file(shared));
+	}
+
+	private static ByteArrayResource named(java.nio.file.Path file) {
 		try {
-			java.nio.file.Path file = SharedData.file(shared);
 			return new ByteArrayResource(Files.readAllBytes(file)) {
 				@Override
 				public String getFilename() {
@@ -61,8 +64,17 @@ class AdminImportIntegrationTests {
 	}
 
 	private static byte[] upload(ByteArrayResource file, String published) {
+		return upload(file, published, null);
+	}
+
+	private static byte[] upload(ByteArrayResource file, String published, String allowIncomplete) {
 		try {
 			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+			if (allowIncomplete != null) {
+				body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"allowIncomplete\"\r\n\r\n"
+						+ allowIncomplete + "\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+			}
 			if (published != null) {
 				body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"published\"\r\n\r\n"
 						+ published + "\r\n")
@@ -78,6 +90,53 @@ class AdminImportIntegrationTests {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	@Test
+	void aCutOffResponseIsRefusedUnlessAllowedAndThenMarkedIncomplete() {
+		// case 08: page 1 of 15,504 records without its odata.nextLink
+		ByteArrayResource capped = named(SharedData.caseFile("08-odataapi-capped-10000.json"));
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(capped))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/import-failed")
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("probably incomplete")
+				.contains("odata.nextLink")
+				.contains("allowIncomplete=true"));
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(capped, null, "maybe"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(capped, null, "true"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.complete")
+			.isEqualTo(false)
+			.jsonPath("$.incompleteReason")
+			.value((reason) -> org.assertj.core.api.Assertions.assertThat((String) reason).contains("10,000"))
+			.jsonPath("$.rowsRead")
+			.isEqualTo(10_000)
+			.jsonPath("$.warnings[0]")
+			.value((w) -> org.assertj.core.api.Assertions.assertThat((String) w).startsWith("INCOMPLETE"));
 	}
 
 	@Test

@@ -33,12 +33,23 @@ final class CurrentValues {
 	}
 
 	/**
-	 * @return value, margins, flags and status of the current vintage, or null
+	 * @param breakdown the breakdown key; empty for the total
+	 * @return why the current vintage has no value, or null
+	 */
+	static nl.llomonitor.cube.MissingReason reason(DSLContext jdbc, String indicator, String region, String period,
+			String breakdown) {
+		Record cell = cell(jdbc, indicator, region, period, breakdown);
+		return (cell != null) ? cell.get(OBSERVATION_CURRENT.MISSING_REASON) : null;
+	}
+
+	/**
+	 * @return value, margins, flags, status and missing reason of the current vintage, or
+	 * null
 	 */
 	static Record cell(DSLContext jdbc, String indicator, String region, String period, String breakdown) {
 		return jdbc
 			.select(OBSERVATION_CURRENT.VALUE, OBSERVATION_CURRENT.MARGIN_LOW, OBSERVATION_CURRENT.MARGIN_HIGH,
-					OBSERVATION_CURRENT.FLAGS, OBSERVATION_CURRENT.STATUS)
+					OBSERVATION_CURRENT.FLAGS, OBSERVATION_CURRENT.STATUS, OBSERVATION_CURRENT.MISSING_REASON)
 			.from(OBSERVATION_CURRENT)
 			.join(BREAKDOWN)
 			.on(BREAKDOWN.ID.eq(OBSERVATION_CURRENT.BREAKDOWN_ID))

@@ -28,7 +28,7 @@ class DemoDataTests {
 			.contains("85554NED;ww_uitkeringen;NL01;2024MM11;;166540.0;164040.0;;definitief;")
 			.contains("85315NED;llo_deelnemers;NL01;2023JJ00;llo_type=formeel;2473;;;definitief;")
 			.contains("trng_lfse_04;llo_deelname_eurostat;PV26;2021JJ00;;")
-			.contains("trng_lfse_04;llo_deelname_eurostat;NL01;2023JJ00;;26.4;;;definitief;");
+			.contains("trng_lfse_04;llo_deelname_eurostat;NL01;2023JJ00;;26.4;;;niet_vermeld;");
 	}
 
 }

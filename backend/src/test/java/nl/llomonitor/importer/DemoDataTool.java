@@ -58,8 +58,9 @@ final class DemoDataTool {
 		for (Part part : parts()) {
 			Path file = SharedData.file(part.file());
 			String name = file.getFileName().toString();
-			CellSink sink = (line, indicator, region, period, breakdown, p, value, status, flags, footnote, table) -> {
-				if (!LEVELS.contains(regions.level(region))) {
+			CellSink sink = (line, indicator, region, period, breakdown, p, value, reason, status, flags, footnote,
+					table) -> {
+				if (!LEVELS.contains(regions.level(region)) || value == null) {
 					return;
 				}
 				String[] cell = { table, indicator, region, period, breakdown, null, null, null, status, flags };

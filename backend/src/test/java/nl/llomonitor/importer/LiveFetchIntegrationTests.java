@@ -49,6 +49,16 @@ class LiveFetchIntegrationTests {
 
 	private static final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
 
+	/**
+	 * When set, the v4 observations are served in pages of this many, with next links.
+	 */
+	private static volatile int v4PageSize;
+
+	/**
+	 * When set, the v3 data set is answered with the case 08 page: capped, no next link.
+	 */
+	private static volatile boolean capV3;
+
 	@Autowired
 	@Qualifier(DatabaseConfiguration.JDBC_DSL)
 	private DSLContext jdbc;
@@ -74,7 +84,14 @@ class LiveFetchIntegrationTests {
 			String path = exchange.getRequestURI().getPath();
 			String query = String.valueOf(exchange.getRequestURI().getRawQuery());
 			Path file = null;
-			if (path.equals("/ODataFeed/odata/83599NED/TypedDataSet")) {
+			if (capV3 && path.equals("/ODataFeed/odata/83599NED/TypedDataSet")) {
+				file = SharedData.caseFile("08-odataapi-capped-10000.json");
+			}
+			else if (v4PageSize > 0 && path.equals("/CBS/80072ned/Observations")) {
+				send(exchange, 200, page(v4.resolve("Observations.json"), query).getBytes(StandardCharsets.UTF_8));
+				return;
+			}
+			else if (path.equals("/ODataFeed/odata/83599NED/TypedDataSet")) {
 				if ("\"83599-v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
 					exchange.getResponseHeaders().set("ETag", "\"83599-v1\"");
 					send(exchange, 304, null);
@@ -101,6 +118,31 @@ class LiveFetchIntegrationTests {
 			send(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
 		});
 		server.start();
+	}
+
+	/**
+	 * One page of the saved v4 observations, each with a {@code StringValue}, with an
+	 * {@code @odata.nextLink} to the next unless it is the last.
+	 */
+	private static String page(Path observations, String query) throws IOException {
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		tools.jackson.databind.node.ObjectNode all = (tools.jackson.databind.node.ObjectNode) json
+			.readTree(observations.toFile());
+		tools.jackson.databind.node.ArrayNode values = (tools.jackson.databind.node.ArrayNode) all.get("value");
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("skip=([0-9]+)").matcher(query);
+		int skip = m.find() ? Integer.parseInt(m.group(1)) : 0;
+		tools.jackson.databind.node.ObjectNode page = json.createObjectNode();
+		page.put("@odata.context", all.get("@odata.context").asString());
+		tools.jackson.databind.node.ArrayNode slice = page.putArray("value");
+		for (int i = skip; i < Math.min(values.size(), skip + v4PageSize); i++) {
+			// as CBS's current v4 API writes it: with StringValue beside Value (case 06)
+			((tools.jackson.databind.node.ObjectNode) values.get(i)).putNull("StringValue");
+			slice.add(values.get(i));
+		}
+		if (skip + v4PageSize < values.size()) {
+			page.put("@odata.nextLink", base + "/CBS/80072ned/Observations?$skip=" + (skip + v4PageSize));
+		}
+		return json.writeValueAsString(page);
 	}
 
 	private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
@@ -143,7 +185,7 @@ class LiveFetchIntegrationTests {
 		assertThat(requests.get(requests.size() - 1)).endsWith("\"83599-v1\"");
 
 		// the newer published vintage (the 2025 CSV) is current again
-		this.bean.importFile(SharedData.file("cbs/83599NED.csv"));
+		this.bean.importFile(SharedData.file("cbs/83599NED.csv"), true);
 		assertThat(current(this.jdbc, "vacatures", "PV26", "2019KW04")).isEqualByComparingTo("27.1");
 	}
 
@@ -154,6 +196,53 @@ class LiveFetchIntegrationTests {
 		assertThat(report.rowsRead()).isEqualTo(4409);
 		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
 		assertThat(requests).anyMatch((r) -> r.startsWith("/CBS/80072ned/PeriodenCodes"));
+	}
+
+	@Test
+	void aLiveV4FetchFollowsEveryNextLinkAndIsComplete() {
+		v4PageSize = 1000;
+		try {
+			requests.clear();
+			ImportReport report = importer().fetchTable("80072ned", true);
+			assertThat(report.rowsRead()).isEqualTo(4409);
+			assertThat(report.complete()).as("as many as Properties.ObservationCount").isTrue();
+			assertThat(report.warnings()).contains("5 pages read (odata.nextLink)");
+			assertThat(report.warnings()).noneMatch((w) -> w.contains("StringValue"));
+			assertThat(requests).filteredOn((r) -> r.startsWith("/CBS/80072ned/Observations")).hasSize(5);
+		}
+		finally {
+			v4PageSize = 0;
+		}
+	}
+
+	@Test
+	void aLiveResponseCutOffAtTheCapIsRefusedUnlessAllowed() {
+		capV3 = true;
+		try {
+			assertThatThrownBy(() -> importer().fetchTable("83599NED", false)).isInstanceOf(ImportException.class)
+				.hasMessageContaining("probably incomplete")
+				.hasMessageContaining("without odata.nextLink");
+			ImportReport allowed = importer().fetchTable("83599NED", false, true);
+			assertThat(allowed.complete()).isFalse();
+			assertThat(allowed.rowsRead()).isEqualTo(10_000);
+		}
+		finally {
+			capV3 = false;
+		}
+	}
+
+	@Test
+	void theWaitTheServerAsksForInRetryAfterIsKept() {
+		// a back-off of a minute, but the server asks to retry at once: the fetch does
+		// not wait the minute
+		failuresLeft.put("/CBS/80072ned/Observations", new AtomicInteger(2));
+		ImportService patient = new ImportService(this.jdbc,
+				new ImportProperties("off", false, base + "/ODataFeed/odata", base + "/CBS", 3, Duration.ofMinutes(1)));
+		long started = System.nanoTime();
+		ImportReport report = patient.fetchTable("80072ned", true);
+		assertThat(report.rowsRead()).isEqualTo(4409);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+		assertThat(failuresLeft.get("/CBS/80072ned/Observations").get()).isNegative();
 	}
 
 	@Test

@@ -25,7 +25,7 @@ final class ReaderFixture {
 	 * A cell as a reader produced it.
 	 */
 	record Cell(long line, String indicator, String region, String period, String breakdown, char part, String value,
-			String status, String flags, String footnote, String table) {
+			String reason, String status, String flags, String footnote, String table) {
 
 	}
 
@@ -33,9 +33,9 @@ final class ReaderFixture {
 			throws IOException {
 		List<Cell> cells = new ArrayList<>();
 		ImportJob job = new ImportJob(file.getFileName().toString(), tableId, REGIONS, MAPPINGS, CATALOG,
-				(line, indicator, region, period, breakdown, part, value, status, flags, footnote, table) -> cells
-					.add(new Cell(line, indicator, region, period, breakdown, part, value, status, flags, footnote,
-							table)),
+				(line, indicator, region, period, breakdown, part, value, reason, status, flags, footnote,
+						table) -> cells.add(new Cell(line, indicator, region, period, breakdown, part, value, reason,
+								status, flags, footnote, table)),
 				null, 0);
 		job.resources = resources;
 		try (InputStream in = Files.newInputStream(file)) {

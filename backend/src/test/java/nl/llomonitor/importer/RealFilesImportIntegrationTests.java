@@ -54,7 +54,7 @@ class RealFilesImportIntegrationTests {
 
 	@Test
 	void vacanciesBySectorAndRegionCutOffFileIsFlagged() {
-		ImportReport report = this.importer.importFile(SharedData.file("cbs/83599NED.csv"));
+		ImportReport report = this.importer.importFile(SharedData.file("cbs/83599NED.csv"), true);
 		assertThat(report.warnings()).anyMatch((w) -> w.contains("probably cut off"));
 		assertThat(value(this.jdbc, "vacatures", "PV26", "2019KW04", "")).isEqualByComparingTo("27.1");
 		assertThat(value(this.jdbc, "vacatures", "NL01", "2011KW01", "")).isEqualByComparingTo("135.5");
@@ -70,7 +70,7 @@ class RealFilesImportIntegrationTests {
 
 	@Test
 	void unemploymentBenefitsPerMonthWithMargins() {
-		ImportReport report = this.importer.importFile(SharedData.file("cbs/85554NED.csv"));
+		ImportReport report = this.importer.importFile(SharedData.file("cbs/85554NED.csv"), true);
 		assertThat(report.warnings()).anyMatch((w) -> w.contains("probably cut off"))
 			.anyMatch((w) -> w.contains("Niet in te delen"));
 		Record nl = cell(this.jdbc, "ww_uitkeringen", "NL01", "2024MM11", "");
@@ -82,7 +82,7 @@ class RealFilesImportIntegrationTests {
 
 	@Test
 	void lifelongLearningByPersonalCharacteristics() {
-		this.importer.importFile(SharedData.file("cbs/85315NED.csv"));
+		this.importer.importFile(SharedData.file("cbs/85315NED.csv"), true);
 		assertThat(value(this.jdbc, "llo_populatie", "NL01", "2023JJ00", "")).isEqualByComparingTo("13326");
 		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("4311");
 		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "llo_type=formeel"))
@@ -96,7 +96,7 @@ class RealFilesImportIntegrationTests {
 
 	@Test
 	void lifelongLearningOfTheEmployed() {
-		this.importer.importFile(SharedData.file("cbs/85314NED.csv"));
+		this.importer.importFile(SharedData.file("cbs/85314NED.csv"), true);
 		assertThat(value(this.jdbc, "llo_werkzamen", "NL01", "2023JJ00", "")).isEqualByComparingTo("9737");
 		assertThat(value(this.jdbc, "llo_werkzamen_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("3514");
 		assertThat(value(this.jdbc, "llo_werkzamen_deelnemers", "NL01", "2023JJ00", "age_group=25_35")).isNotNull();
@@ -104,7 +104,7 @@ class RealFilesImportIntegrationTests {
 
 	@Test
 	void regionalLabourParticipationOnlyForLevelsThe85268TableLacks() {
-		ImportReport report = this.importer.importFile(SharedData.file("cbs/86088NED.csv"));
+		ImportReport report = this.importer.importFile(SharedData.file("cbs/86088NED.csv"), true);
 		assertThat(report.warnings()).anyMatch((w) -> w.contains("probably cut off"));
 		assertThat(value(this.jdbc, "werkloosheidspercentage", "AM01", "2023JJ00", "")).isEqualByComparingTo("3.8");
 		assertThat(value(this.jdbc, "netto_arbeidsparticipatie", "GM1680", "2023JJ00", ""))

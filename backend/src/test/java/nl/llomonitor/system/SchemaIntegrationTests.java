@@ -185,6 +185,7 @@ class SchemaIntegrationTests {
 			.set(OBSERVATION.IMPORT_RUN_ID, run)
 			.set(OBSERVATION.RECORDED_AT, OffsetDateTime.parse(at))
 			.set(OBSERVATION.VALUE, new BigDecimal(value))
+			.set(OBSERVATION.STATUS, "definitief")
 			.set(OBSERVATION.SOURCE_TABLE, "83599NED")
 			.execute();
 	}

@@ -1,0 +1,90 @@
+package nl.llomonitor.cube;
+
+/**
+ * A CBS special sign written in a value cell instead of a number (StatLine "Verklaring
+ * van tekens"), in every CBS format: CSV, OData v3 typed and untyped, v4
+ * {@code StringValue}.
+ * <ul>
+ * <li>{@code -} nihil: a real zero, stored as 0;</li>
+ * <li>{@code .} unknown, too unreliable or secret: no value,
+ * {@link MissingReason#ONBEKEND};</li>
+ * <li>{@code x} secret: no value, {@link MissingReason#GEHEIM};</li>
+ * <li>an empty cell: logically impossible, no value,
+ * {@link MissingReason#NIET_VAN_TOEPASSING};</li>
+ * <li>{@code ?} uncertain, not published: no value, {@link MissingReason#ONBEKEND}.</li>
+ * </ul>
+ */
+public enum CbsSign {
+
+	/** {@code -}: nihil, zero. */
+	NIHIL("-", "0", null),
+
+	/** {@code .}: unknown, unreliable or secret. */
+	ONBEKEND(".", null, MissingReason.ONBEKEND),
+
+	/** {@code x}: secret. */
+	GEHEIM("x", null, MissingReason.GEHEIM),
+
+	/** {@code ?}: uncertain, not published. */
+	ONZEKER("?", null, MissingReason.ONBEKEND),
+
+	/** An empty cell: logically impossible. */
+	LEEG("", null, MissingReason.NIET_VAN_TOEPASSING);
+
+	private final String symbol;
+
+	private final String value;
+
+	private final MissingReason reason;
+
+	CbsSign(String symbol, String value, MissingReason reason) {
+		this.symbol = symbol;
+		this.value = value;
+		this.reason = reason;
+	}
+
+	/**
+	 * @return the sign as CBS writes it ({@code ""} for an empty cell)
+	 */
+	public String symbol() {
+		return this.symbol;
+	}
+
+	/**
+	 * @return the value it stands for ({@code "0"} for nihil), or null for no value
+	 */
+	public String value() {
+		return this.value;
+	}
+
+	/**
+	 * @return why there is no value, or null when the sign is a value
+	 */
+	public MissingReason reason() {
+		return this.reason;
+	}
+
+	/**
+	 * @return a name for reports: {@code "-"}, {@code "."}, {@code "x"}, {@code "?"},
+	 * {@code "empty"}
+	 */
+	public String reportName() {
+		return this.symbol.isEmpty() ? "empty" : this.symbol;
+	}
+
+	/**
+	 * @param text a stripped cell
+	 * @return its sign, or null when it is not one (a number, or anything else)
+	 */
+	public static CbsSign of(String text) {
+		return switch (text) {
+			case "-" -> NIHIL;
+			case "." -> ONBEKEND;
+			case "x", "X" -> GEHEIM;
+			case "?" -> ONZEKER;
+			case "" -> LEEG;
+			default -> null;
+		};
+	}
+
+}

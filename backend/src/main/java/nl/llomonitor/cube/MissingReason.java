@@ -1,0 +1,124 @@
+package nl.llomonitor.cube;
+
+/**
+ * Why a cell has no value ({@code observation.missing_reason}; null when it has one).
+ * <p>
+ * CBS special signs (StatLine "Verklaring van tekens"): {@code .} unknown, unreliable or
+ * secret → {@link #ONBEKEND}; {@code x} secret → {@link #GEHEIM}; an empty cell is
+ * logically impossible → {@link #NIET_VAN_TOEPASSING}; {@code -} is nihil, a real zero,
+ * and therefore a value, not a reason. CBS OData v4 {@code ValueAttribute}:
+ * {@code Confidential} → {@link #VERTROUWELIJK}, {@code Impossible} →
+ * {@link #NIET_VAN_TOEPASSING}, {@code Unknown}/{@code Missing} → {@link #ONBEKEND}, no
+ * attribute → {@link #NIET_BESCHIKBAAR}. Eurostat ({@code :} with flags): {@code c} →
+ * {@link #VERTROUWELIJK}, {@code z} → {@link #NIET_VAN_TOEPASSING}, otherwise
+ * {@link #NIET_BESCHIKBAAR}.
+ */
+public enum MissingReason {
+
+	/** Unknown, too unreliable or secret (CBS {@code .}). */
+	ONBEKEND("onbekend", "onbekend", "unknown"),
+
+	/** Secret (CBS {@code x}). */
+	GEHEIM("geheim", "geheim", "secret"),
+
+	/** Confidential (CBS v4 {@code Confidential}, Eurostat {@code c}). */
+	VERTROUWELIJK("vertrouwelijk", "vertrouwelijk", "confidential"),
+
+	/**
+	 * Logically impossible (an empty CBS cell, v4 {@code Impossible}, Eurostat
+	 * {@code z}).
+	 */
+	NIET_VAN_TOEPASSING("niet_van_toepassing", "niet van toepassing", "not applicable"),
+
+	/** Not available, no reason given (Eurostat {@code :}). */
+	NIET_BESCHIKBAAR("niet_beschikbaar", "niet beschikbaar", "not available"),
+
+	/**
+	 * A value attribute this version does not know: the source's code is kept in the
+	 * footnote.
+	 */
+	ANDERS("anders", "niet beschikbaar (zie voetnoot)", "not available (see footnote)");
+
+	private final String code;
+
+	private final String labelNl;
+
+	private final String labelEn;
+
+	MissingReason(String code, String labelNl, String labelEn) {
+		this.code = code;
+		this.labelNl = labelNl;
+		this.labelEn = labelEn;
+	}
+
+	/**
+	 * @return the code stored in {@code observation.missing_reason} and shown by the API
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * @param english whether English is wanted
+	 * @return a label for people, e.g. "vertrouwelijk"
+	 */
+	public String label(boolean english) {
+		return english ? this.labelEn : this.labelNl;
+	}
+
+	/**
+	 * @param code a stored code
+	 * @return the reason, or null for null
+	 * @throws IllegalArgumentException for an unknown code
+	 */
+	public static MissingReason fromCode(String code) {
+		if (code == null) {
+			return null;
+		}
+		for (MissingReason reason : values()) {
+			if (reason.code.equals(code)) {
+				return reason;
+			}
+		}
+		throw new IllegalArgumentException("unknown missing reason " + code);
+	}
+
+	/**
+	 * The reason a CBS OData v4 {@code ValueAttribute} gives for a cell without a value.
+	 * @param attribute e.g. {@code Confidential}
+	 * @return the reason ({@link #ANDERS} for a code this version does not know)
+	 */
+	public static MissingReason fromValueAttribute(String attribute) {
+		return switch ((attribute != null) ? attribute.strip() : "") {
+			case "Confidential" -> VERTROUWELIJK;
+			case "Impossible", "NotApplicable" -> NIET_VAN_TOEPASSING;
+			case "Unknown", "Missing" -> ONBEKEND;
+			case "NotAvailable", "None", "" -> NIET_BESCHIKBAAR;
+			case "Secret" -> GEHEIM;
+			default -> ANDERS;
+		};
+	}
+
+	/**
+	 * jOOQ converter between the stored code and the enum.
+	 */
+	public static final class Converter extends org.jooq.impl.AbstractConverter<String, MissingReason> {
+
+		/** Used by the generated jOOQ classes. */
+		public Converter() {
+			super(String.class, MissingReason.class);
+		}
+
+		@Override
+		public MissingReason from(String code) {
+			return fromCode(code);
+		}
+
+		@Override
+		public String to(MissingReason reason) {
+			return (reason != null) ? reason.code : null;
+		}
+
+	}
+
+}

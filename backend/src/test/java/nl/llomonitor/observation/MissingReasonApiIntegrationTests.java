@@ -1,0 +1,100 @@
+package nl.llomonitor.observation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.ImportReport;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reason of a missing value reaches the API: a figure withdrawn as confidential (case
+ * 07 of 2026-11-30) is "not available, vertrouwelijk" in the series JSON and its CSV.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "20s")
+@Import(TestDatabaseConfiguration.class)
+class MissingReasonApiIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private ImportService importer;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void aFigureFromAnIncompleteImportNamesItsSourceIncomplete() throws IOException {
+		// case 08 with a fresh first value, so that this run's vintage is the current one
+		String fresh = (System.nanoTime() % 900 + 100) + ".5";
+		String capped = Files.readString(SharedData.caseFile("08-odataapi-capped-10000.json"), StandardCharsets.UTF_8)
+			.replaceFirst("\"OpenstaandeVacatures_1\": \"   135.5\"", "\"OpenstaandeVacatures_1\": \"" + fresh + "\"");
+		Path file = Files.writeString(Files.createDirectories(this.temp.resolve("capped")).resolve("capped.json"),
+				capped, StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(file, true);
+		assertThat(report.complete()).isFalse();
+		this.client.get()
+			.uri("/api/v1/series?indicator=vacatures&regions=NL01&from=2011KW01&to=2011KW01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(Double.parseDouble(fresh))
+			.jsonPath("$.sources[0].table")
+			.isEqualTo("83599NED")
+			.jsonPath("$.sources[0].incomplete")
+			.value((why) -> assertThat((String) why).contains("10,000"));
+	}
+
+	@Test
+	void aWithdrawnFigureIsShownWithoutAValueAndWithItsReason() {
+		this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.before.json"));
+		ImportReport after = this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.json"));
+		assertThat(after.status()).isIn("succeeded", "unchanged");
+		this.client.get()
+			.uri("/api/v1/series?indicator=ziekteverzuim&regions=NL01&from=1997KW01&to=1997KW02")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].period")
+			.isEqualTo("1997KW01")
+			.jsonPath("$.series[0].points[0].value")
+			.isEmpty()
+			.jsonPath("$.series[0].points[0].missingReason")
+			.isEqualTo("vertrouwelijk")
+			.jsonPath("$.series[0].points[0].footnote")
+			.isEqualTo("Confidential")
+			.jsonPath("$.series[0].points[1].value")
+			.isEqualTo(4.5)
+			.jsonPath("$.series[0].points[1].missingReason")
+			.isEmpty();
+		String csv = this.client.get()
+			.uri("/api/v1/series?indicator=ziekteverzuim&regions=NL01&from=1997KW01&to=1997KW02&format=csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(csv).contains("missing_reason").contains(",1997KW01,").contains(",Confidential,vertrouwelijk,");
+	}
+
+}
