@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ import org.springframework.web.server.WebFilterChain;
  * {@code forbidden} with a wrong one.
  */
 @Component
+@EnableConfigurationProperties(AdminProperties.class)
 class AdminAccessFilter implements WebFilter, Ordered {
 
 	static final String PREFIX = "/api/admin/";

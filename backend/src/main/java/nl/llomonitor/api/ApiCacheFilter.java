@@ -59,16 +59,17 @@ class ApiCacheFilter implements WebFilter, Ordered {
 
 	private final DataChangeListener versions;
 
-	private final Cache<String, CachedResponse> cache = Caffeine.newBuilder()
-		.maximumWeight(MAX_TOTAL_BYTES)
-		.weigher((String key, CachedResponse response) -> key.length() + response.length())
-		.build();
+	/**
+	 * The bodies of the current data version. A new version gets a new cache (the key
+	 * holds the version anyway): clearing one would take its lock on the event loop.
+	 */
+	private volatile Cache<String, CachedResponse> cache = bodyCache();
 
 	/**
 	 * The Cache-Control each geo answer had, also for bodies too large to keep, so that a
 	 * 304 can repeat it.
 	 */
-	private final Cache<String, String> geoCacheControl = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+	private volatile Cache<String, String> geoCacheControl = geoCache();
 
 	private final AtomicLong cachedVersion = new AtomicLong(-1);
 
@@ -175,8 +176,19 @@ class ApiCacheFilter implements WebFilter, Ordered {
 	}
 
 	private void clear() {
-		this.cache.invalidateAll();
-		this.geoCacheControl.invalidateAll();
+		this.cache = bodyCache();
+		this.geoCacheControl = geoCache();
+	}
+
+	private static Cache<String, CachedResponse> bodyCache() {
+		return Caffeine.newBuilder()
+			.maximumWeight(MAX_TOTAL_BYTES)
+			.weigher((String key, CachedResponse response) -> key.length() + response.length())
+			.build();
+	}
+
+	private static Cache<String, String> geoCache() {
+		return Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 	}
 
 	/** The headers of a handler that a cached copy must repeat. */

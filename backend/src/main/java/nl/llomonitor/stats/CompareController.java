@@ -163,11 +163,13 @@ class CompareController {
 	}
 
 	private Mono<Map<String, Double>> ebbBases(IndicatorInfo info, List<String> codes, String type, PeriodCode period) {
-		if (info.sourceTable() == null || !Significance.EBB_TABLES.contains(info.sourceTable())
+		// the sample rule's base population and survey are data (data/indicators.yaml,
+		// survey of the mapping file)
+		String baseCode = info.roles().sampleBase();
+		if (baseCode == null || !info.roles().fromSurvey(IndicatorInfo.Roles.EBB)
 				|| !("percent".equals(info.unit()) || "x1000".equals(info.unit()))) {
 			return Mono.just(Map.of());
 		}
-		String baseCode = "werkloosheidspercentage".equals(info.code()) ? "beroepsbevolking" : "bevolking_15_75";
 		if (baseCode.equals(info.code())) {
 			return Mono.just(Map.of());
 		}

@@ -2,6 +2,7 @@ package nl.llomonitor.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,11 +36,21 @@ import org.springframework.web.server.ServerWebExchange;
 @Tag(name = "kerncijfers", description = "Key labour-market and LLO figures of a region")
 class KerncijfersController {
 
-	/** The figures, in order; an entry with alternatives uses the first with data. */
-	static final List<List<String>> FIGURES = List.of(List.of("werkzame_beroepsbevolking"),
-			List.of("werkloze_beroepsbevolking"), List.of("netto_arbeidsparticipatie"),
-			List.of("werkloosheidspercentage"), List.of("vacatures"), List.of("ww_uitkeringen"),
-			List.of("spanningsindicator"), List.of("grijze_druk"), List.of("llo_deelname_eurostat", "llo_deelname"));
+	/**
+	 * The figures, in order ({@code kerncijfer.order} in data/indicators.yaml); a
+	 * position with alternatives uses the first with data, fallbacks last.
+	 */
+	static List<List<String>> figures(Map<String, IndicatorInfo> all) {
+		Map<Integer, List<String>> byOrder = new TreeMap<>();
+		all.values()
+			.stream()
+			.filter((info) -> info.roles().kerncijferOrder() != null)
+			.sorted(java.util.Comparator.comparing((IndicatorInfo info) -> info.roles().kerncijferFallback())
+				.thenComparing(IndicatorInfo::code))
+			.forEach((info) -> byOrder.computeIfAbsent(info.roles().kerncijferOrder(), (k) -> new ArrayList<>())
+				.add(info.code()));
+		return List.copyOf(byOrder.values());
+	}
 
 	private final IndicatorCatalog indicators;
 
@@ -89,9 +100,6 @@ class KerncijfersController {
 	record Share(Map<String, String> breakdown, String label, BigDecimal value) {
 	}
 
-	/** Dimensions a figure is split by, in order of preference; the first one it has. */
-	static final List<String> SHARE_DIMENSIONS = List.of("sex", "age_group", "education_level", "llo_type", "sector");
-
 	static final int MAX_SHARES = 12;
 
 	record KerncijfersResponse(RegionRef region, List<Figure> figures) {
@@ -103,7 +111,7 @@ class KerncijfersController {
 			ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
 		return Mono.zip(this.regions.require(region, "region"), this.indicators.all())
-			.flatMap((t) -> Flux.fromIterable(FIGURES)
+			.flatMap((t) -> Flux.fromIterable(figures(t.getT2()))
 				.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), language), 4)
 				.collectList()
 				.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures)));
@@ -200,7 +208,11 @@ class KerncijfersController {
 
 	private Mono<Figure> withShares(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
 			Lang lang) {
-		IndicatorInfo.Dimension dimension = SHARE_DIMENSIONS.stream()
+		// dimensions a figure is split by, in order of preference (shareDimensions in
+		// data/indicators.yaml); the first one it has
+		IndicatorInfo.Dimension dimension = info.roles()
+			.shareDimensions()
+			.stream()
 			.map(info.dimensions()::get)
 			.filter(java.util.Objects::nonNull)
 			.findFirst()
