@@ -36,10 +36,13 @@ class MapController {
 
 	private final SeriesService series;
 
-	MapController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series) {
+	private final SourceCatalog sources;
+
+	MapController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series, SourceCatalog sources) {
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
+		this.sources = sources;
 	}
 
 	record PeriodRef(String code, String label) {
@@ -81,7 +84,9 @@ class MapController {
 			return chosen.flatMap((p) -> {
 				String type = SeriesService.periodType(info, p.type(), p, p);
 				return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, null))
-					.map((values) -> {
+					.zipWith(this.sources.all())
+					.map((vs) -> {
+						Map<String, List<SeriesService.Value>> values = vs.getT1();
 						Map<String, MapValue> sorted = new TreeMap<>();
 						Set<String> tables = new TreeSet<>();
 						for (String code : codes) {
@@ -94,7 +99,8 @@ class MapController {
 									(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
 						}
 						return new MapResponse(info.view(language), new PeriodRef(p.code(), p.label(language)),
-								levelCode, List.copyOf(sorted.values()), tables.stream().map(Source::of).toList());
+								levelCode, List.copyOf(sorted.values()),
+								tables.stream().map((table) -> Source.of(table, vs.getT2())).toList());
 					});
 			})
 				.switchIfEmpty(Mono

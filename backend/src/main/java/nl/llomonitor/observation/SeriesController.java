@@ -50,13 +50,16 @@ class SeriesController {
 
 	private final ObjectMapper mapper;
 
+	private final SourceCatalog sources;
+
 	SeriesController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
-			DataChangeListener versions, ObjectMapper mapper) {
+			DataChangeListener versions, ObjectMapper mapper, SourceCatalog sources) {
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
 		this.versions = versions;
 		this.mapper = mapper;
+		this.sources = sources;
 	}
 
 	/**
@@ -118,15 +121,16 @@ class SeriesController {
 					.flatMap((resolved) -> this.series
 						.values(new SeriesService.Query(info, codes, resolved.orElse(null), first, last, filter,
 								moment))
-						.map((values) -> toResponse(info, t.getT2(), values, filter, moment, dataVersion,
-								resolved.orElse(null), language)));
+						.zipWith(this.sources.all())
+						.map((vs) -> toResponse(info, t.getT2(), vs.getT1(), filter, moment, dataVersion,
+								resolved.orElse(null), language, vs.getT2())));
 			})
 			.map((response) -> render(response, responseFormat, language));
 	}
 
 	private static SeriesResponse toResponse(IndicatorInfo info, List<RegionCatalog.Region> regions,
 			Map<String, List<SeriesService.Value>> values, SortedMap<String, String> filter, OffsetDateTime moment,
-			long dataVersion, String type, Lang language) {
+			long dataVersion, String type, Lang language, Map<String, Source> known) {
 		List<RegionSeries> list = new ArrayList<>();
 		Set<String> tables = new LinkedHashSet<>();
 		for (RegionCatalog.Region region : regions) {
@@ -137,7 +141,7 @@ class SeriesController {
 			points.forEach((p) -> tables.addAll(List.of(p.sourceTable().split(" / "))));
 			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
 		}
-		List<Source> sources = tables.stream().map(Source::of).toList();
+		List<Source> sources = tables.stream().map((table) -> Source.of(table, known)).toList();
 		return new SeriesResponse(info.view(language), new LinkedHashMap<>(filter),
 				(moment != null) ? moment.toLocalDate() : null, dataVersion, type, list, sources);
 	}

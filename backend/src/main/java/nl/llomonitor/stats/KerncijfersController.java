@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -167,31 +168,19 @@ class KerncijfersController {
 		Category category = "spanningsindicator".equals(info.code()) ? tension(last.value().doubleValue(), lang) : null;
 		String name = info.name(lang);
 		String value = Texts.value(last.value().doubleValue(), info.unit(), info.decimals(), lang);
-		boolean en = lang == Lang.EN;
-		StringBuilder sentence = new StringBuilder().append(name)
-			.append(" in ")
-			.append(region.name(lang))
-			.append(" was ")
-			.append(value)
-			.append(" in ")
-			.append(last.period().label(lang));
+		StringBuilder sentence = new StringBuilder(
+				Messages.get(lang, "kerncijfers.sentence", name, region.name(lang), value, last.period().label(lang)));
 		if (previous != null) {
-			String comparison = "up".equals(direction) ? (en ? "up from " : "meer dan ") : "down".equals(direction)
-					? (en ? "down from " : "minder dan ") : (en ? "the same as " : "evenveel als ");
-			sentence.append(", ")
-				.append(comparison)
-				.append(Texts.value(previous.value().doubleValue(), info.unit(), info.decimals(), lang))
-				.append(" in ")
-				.append(previous.period().label(lang));
+			sentence.append(Messages.get(lang, "kerncijfers.previous." + direction,
+					Texts.value(previous.value().doubleValue(), info.unit(), info.decimals(), lang),
+					previous.period().label(lang)));
 			if (!"neutral".equals(assessment)) {
-				String verdict = "good".equals(assessment) ? (en ? "an improvement" : "een verbetering")
-						: (en ? "a deterioration" : "een verslechtering");
-				sentence.append(" (").append(verdict).append(")");
+				sentence.append(" (").append(Messages.get(lang, "kerncijfers." + assessment)).append(")");
 			}
 		}
 		if (category != null) {
-			sentence.append(en ? "; the labour market is " : "; de arbeidsmarkt is ")
-				.append(category.label().toLowerCase(java.util.Locale.ROOT));
+			sentence.append(Messages.get(lang, "kerncijfers.labour-market",
+					category.label().toLowerCase(java.util.Locale.ROOT)));
 		}
 		sentence.append('.');
 		return new Figure(info.code(), info.view(lang), new PeriodRef(last.period().code(), last.period().label(lang)),
@@ -238,19 +227,9 @@ class KerncijfersController {
 	 * UWV's categories of the spanningsindicator (vacancies per WW benefit).
 	 */
 	static Category tension(double ratio, Lang lang) {
-		if (ratio < 0.25) {
-			return new Category("zeer_ruim", lang.pick("Zeer ruim", "Very slack"));
-		}
-		if (ratio < 0.67) {
-			return new Category("ruim", lang.pick("Ruim", "Slack"));
-		}
-		if (ratio < 1.5) {
-			return new Category("gemiddeld", lang.pick("Gemiddeld", "Average"));
-		}
-		if (ratio < 4.0) {
-			return new Category("krap", lang.pick("Krap", "Tight"));
-		}
-		return new Category("zeer_krap", lang.pick("Zeer krap", "Very tight"));
+		String code = (ratio < 0.25) ? "zeer_ruim"
+				: (ratio < 0.67) ? "ruim" : (ratio < 1.5) ? "gemiddeld" : (ratio < 4.0) ? "krap" : "zeer_krap";
+		return new Category(code, Messages.get(lang, "kerncijfers.tension." + code));
 	}
 
 	private static Figure missing(List<String> alternatives, RegionCatalog.Region region,
@@ -262,14 +241,8 @@ class KerncijfersController {
 			.orElse(null);
 		String code = (info != null) ? info.code() : alternatives.get(0);
 		String name = (info != null) ? info.name(lang) : code;
-		String reason = (info == null)
-				? lang.pick("De indicator " + code + " is (nog) niet gedefinieerd.",
-						"The indicator " + code + " is not defined (yet).")
-				: lang.pick(
-						"Geen gegevens over " + Texts.lowerFirst(name) + " voor " + region.name(lang)
-								+ " in de ingelezen bronnen.",
-						"No data on " + Texts.lowerFirst(name) + " for " + region.name(lang)
-								+ " in the imported sources.");
+		String reason = (info == null) ? Messages.get(lang, "kerncijfers.undefined", code)
+				: Messages.get(lang, "kerncijfers.no-data", Texts.lowerFirst(name), region.name(lang));
 		return new Figure(code, (info != null) ? info.view(lang) : null, null, null, null, null, null, null, "neutral",
 				null, reason, (info != null) ? lang.pick(info.definitionNl(), info.definitionEn()) : null, null, null,
 				(info != null && info.derived()) ? "derived" : "source", null, null, List.of());

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -120,12 +121,11 @@ class TrendController {
 		Map<String, Double> adjusted = new HashMap<>();
 		Adjustment adjustment;
 		if (!"quarter".equals(type)) {
-			adjustment = new Adjustment(false, null, (lang == Lang.EN) ? "Only quarterly series are adjusted."
-					: "Alleen kwartaalreeksen worden gecorrigeerd.", null, null);
+			adjustment = new Adjustment(false, null, Messages.get(lang, "trend.adjustment.quarters-only"), null, null);
 		}
 		else if (info.seasonallyAdjusted()) {
-			adjustment = new Adjustment(false, null, (lang == Lang.EN) ? "The source is already seasonally adjusted."
-					: "De bron is al seizoengecorrigeerd.", "source", null);
+			adjustment = new Adjustment(false, null, Messages.get(lang, "trend.adjustment.source-adjusted"), "source",
+					null);
 		}
 		else {
 			List<Double> factors = null;
@@ -142,11 +142,8 @@ class TrendController {
 			}
 			adjustment = adjusted.isEmpty()
 					? new Adjustment(false, METHOD,
-							(lang == Lang.EN)
-									? "Needs at least " + SeasonalAdjustment.MIN_QUARTERS
-											+ " consecutive quarters without a series break."
-									: "Vereist minstens " + SeasonalAdjustment.MIN_QUARTERS
-											+ " opeenvolgende kwartalen zonder trendbreuk.",
+							Messages.get(lang, "trend.adjustment.too-short",
+									String.valueOf(SeasonalAdjustment.MIN_QUARTERS)),
 							null, null)
 					: new Adjustment(true, METHOD, null, "adjusted", factors);
 		}
