@@ -20,11 +20,10 @@ fi
 [ -n "$SHARED" ] || { echo "shared/data not found; set LLO_SHARED_DATA" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/llo-import-bench-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-if [ ! -d "$ROOT/backend/target/classes/nl/llomonitor/importer" ] || ! ls "$ROOT"/frontend/target/llo-monitor-frontend-*.jar >/dev/null 2>&1; then
-  (cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package >&2)
-fi
-# -am: the frontend module is resolved from the reactor (a fresh clone has not installed it)
-(cd "$ROOT" && ./mvnw -B -q -ntp -pl backend -am dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >&2)
+# package and classpath in one reactor build: the frontend module resolves from the reactor
+# (a fresh clone has not installed it into the local repository); up-to-date parts are skipped
+(cd "$ROOT" && ./mvnw -B -q -ntp -pl backend -am -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/cp.txt" >&2)
 # a private copy of the classes, so a rebuild during the run cannot disturb it
 cp -r "$ROOT/backend/target/classes" "$WORK/classes"
 CP="$WORK/classes:$(cat "$WORK/cp.txt")"

@@ -111,8 +111,10 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		// answered it yet, the handler answers in full
 		String known = (cached != null) ? cached.extraHeaders().getOrDefault(HttpHeaders.CACHE_CONTROL, cacheControl)
 				: this.geoCacheControl.getIfPresent(key);
-		// weak comparison (RFC 9110 13.1.2); sets the 304 and the ETag
-		if ((known != null || !geo) && exchange.checkNotModified(etag)) {
+		// weak comparison (RFC 9110 13.1.2); sets the 304 and the ETag. "*" is not
+		// honoured: the representation is only known to exist once the handler has run
+		if ((known != null || !geo) && !request.getHeaders().getIfNoneMatch().contains("*")
+				&& exchange.checkNotModified(etag)) {
 			response.getHeaders().setCacheControl((known != null) ? known : cacheControl);
 			response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
 			return response.setComplete();
