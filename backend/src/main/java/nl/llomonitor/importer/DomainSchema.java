@@ -1,5 +1,6 @@
 package nl.llomonitor.importer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.serialization.node.LocationJsonNodeFactoryFactory;
+import com.networknt.schema.utils.JsonNodes;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -46,20 +50,22 @@ final class DomainSchema {
 	 * @param schema class-path resource of the schema, one of the constants
 	 * @param file name of the checked file, for the message
 	 * @param yaml the file's content
-	 * @return the problems, each as {@code /json/pointer: message}; empty when it
-	 * conforms
+	 * @return the problems, each as {@code line L, column C, /json/pointer: message (got
+	 * value)}; empty when it conforms
 	 */
 	static List<String> problems(String schema, String file, byte[] yaml) {
 		JsonNode node;
 		try {
-			node = YAML.readTree(yaml);
+			// location-aware nodes: every problem names its line and column
+			node = JsonNodes.readTree(YAML, new ByteArrayInputStream(yaml),
+					LocationJsonNodeFactoryFactory.getInstance());
 		}
 		catch (RuntimeException ex) {
 			return List.of("/: not YAML (" + ex.getMessage() + ")");
 		}
 		return schema(schema).validate(node)
 			.stream()
-			.map((Error error) -> location(error) + ": " + error.getMessage())
+			.map((Error error) -> where(error) + ", " + pointer(error) + ": " + error.getMessage() + value(error))
 			.toList();
 	}
 
@@ -78,9 +84,30 @@ final class DomainSchema {
 		}
 	}
 
-	private static String location(Error error) {
+	private static String pointer(Error error) {
 		String pointer = String.valueOf(error.getInstanceLocation());
-		return pointer.startsWith("$") ? pointer.substring(1).replace('.', '/') : pointer;
+		if (pointer.startsWith("$")) {
+			pointer = pointer.substring(1).replace('.', '/');
+		}
+		return pointer.startsWith("/") ? pointer : "/" + pointer;
+	}
+
+	/**
+	 * @return the offending value when it is a scalar, e.g. {@code  (got "XYZ")}
+	 */
+	private static String value(Error error) {
+		JsonNode node = error.getInstanceNode();
+		return (node != null && node.isValueNode()) ? " (got " + node + ")" : "";
+	}
+
+	/**
+	 * @return {@code line L, column C} of the offending node when known
+	 */
+	private static String where(Error error) {
+		TokenStreamLocation location = (error.getInstanceNode() != null)
+				? JsonNodes.tokenStreamLocationOf(error.getInstanceNode()) : null;
+		return (location != null && location.getLineNr() > 0)
+				? "line " + location.getLineNr() + ", column " + location.getColumnNr() : "file";
 	}
 
 	private static Schema schema(String resource) {

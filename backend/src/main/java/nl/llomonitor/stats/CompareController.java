@@ -21,6 +21,7 @@ import nl.llomonitor.api.Csv;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
 import nl.llomonitor.api.ResponseFormat;
+import nl.llomonitor.cube.Unit;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -169,7 +170,7 @@ class CompareController {
 		// survey of the mapping file)
 		String baseCode = info.roles().sampleBase();
 		if (baseCode == null || !info.roles().fromSurvey(IndicatorInfo.Roles.EBB)
-				|| !("percent".equals(info.unit()) || "x1000".equals(info.unit()))) {
+				|| !(Unit.PERCENT.code().equals(info.unit()) || Unit.THOUSANDS.code().equals(info.unit()))) {
 			return Mono.just(Map.of());
 		}
 		if (baseCode.equals(info.code())) {
@@ -215,7 +216,7 @@ class CompareController {
 					oneSided ? Messages.get(lang, "compare.margins.one-sided") : "", Texts.number(test.z(), 2, lang));
 		}
 		else if (bases.containsKey(ra.code()) && bases.containsKey(rb.code())) {
-			boolean percent = "percent".equals(info.unit());
+			boolean percent = Unit.PERCENT.code().equals(info.unit());
 			double seA = Significance.ebbStandardError(va, percent, bases.get(ra.code()), type);
 			double seB = Significance.ebbStandardError(vb, percent, bases.get(rb.code()), type);
 			test = (Double.isNaN(seA) || Double.isNaN(seB)) ? Significance.Test.notTestable()

@@ -63,7 +63,8 @@ class DomainSchemaTests {
 					yaml.getBytes(StandardCharsets.UTF_8)))
 			.withMessageStartingWith("data/mappings/99999NED.yaml does not match data/schema/mapping.schema.json: ")
 			.withMessageContaining("licence")
-			.withMessageContaining("/survey")
+			.withMessageContaining("line 5, column 9, /survey: ")
+			.withMessageContaining("(got \"XYZ\")")
 			.withMessageContaining("/measures/Kolom_1/indicator");
 	}
 
