@@ -11,8 +11,8 @@
 source "$(dirname "$0")/lib.sh"
 DURATION=${1:-30}
 CONNECTIONS=64
-PORT=18081
-NGINX_PORT=18082
+PORT=${LLO_BENCH_PORT:-18081}
+NGINX_PORT=$((PORT + 1))
 need wrk wrk
 need nginx nginx-light
 

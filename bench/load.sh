@@ -5,7 +5,7 @@
 # Usage: bench/load.sh [duration_seconds]
 source "$(dirname "$0")/lib.sh"
 DURATION=${1:-60}
-PORT=18080
+PORT=${LLO_BENCH_PORT:-18080}
 need wrk wrk
 start_app "$PORT"
 PATHS=(
