@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package rules of docs/architecture.md, checked on the compiled production classes:
@@ -59,6 +60,11 @@ class ArchitectureTests {
 			.whereLayer("Infrastructure")
 			.mayOnlyBeAccessedByLayers("Web", "Import", "Reference", "Observation", "Statistics");
 		layers.check(production);
+	}
+
+	@Test
+	void featuresAreFreeOfCycles() {
+		slices().matching("nl.llomonitor.(*)..").should().beFreeOfCycles().check(production);
 	}
 
 	@Test
