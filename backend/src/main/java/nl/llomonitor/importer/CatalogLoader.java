@@ -32,20 +32,26 @@ final class CatalogLoader {
 			DSLContext tx = cfg.dsl();
 			long changed = 0;
 			for (TableMapping m : mappings.all()) {
+				// table ids are unique without regard to case: a mapping may change the
+				// case of its id
+				changed += tx.update(SOURCE)
+					.set(SOURCE.TABLE_ID, m.table())
+					.set(SOURCE.PUBLISHER, m.publisher())
+					.set(SOURCE.LICENCE, m.licence())
+					.set(SOURCE.URL, m.url())
+					.set(SOURCE.SURVEY, m.survey())
+					.where(org.jooq.impl.DSL.lower(SOURCE.TABLE_ID).eq(m.table().toLowerCase(java.util.Locale.ROOT)))
+					.and(org.jooq.impl.DSL
+						.row(SOURCE.TABLE_ID, SOURCE.PUBLISHER, SOURCE.LICENCE, SOURCE.URL, SOURCE.SURVEY)
+						.isDistinctFrom(m.table(), m.publisher(), m.licence(), m.url(), m.survey()))
+					.execute();
 				changed += tx.insertInto(SOURCE)
 					.set(SOURCE.TABLE_ID, m.table())
 					.set(SOURCE.PUBLISHER, m.publisher())
 					.set(SOURCE.LICENCE, m.licence())
 					.set(SOURCE.URL, m.url())
 					.set(SOURCE.SURVEY, m.survey())
-					.onConflict(SOURCE.TABLE_ID)
-					.doUpdate()
-					.set(SOURCE.PUBLISHER, m.publisher())
-					.set(SOURCE.LICENCE, m.licence())
-					.set(SOURCE.URL, m.url())
-					.set(SOURCE.SURVEY, m.survey())
-					.where(org.jooq.impl.DSL.row(SOURCE.PUBLISHER, SOURCE.LICENCE, SOURCE.URL, SOURCE.SURVEY)
-						.isDistinctFrom(m.publisher(), m.licence(), m.url(), m.survey()))
+					.onConflictDoNothing()
 					.execute();
 			}
 			if (changed > 0) {
