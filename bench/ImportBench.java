@@ -54,6 +54,11 @@ public class ImportBench {
 			System.out.println();
 			System.out.println("file | records | observations | import s | import obs/s | COPY s | COPY obs/s | ratio | peak heap MB (max " + Runtime.getRuntime().maxMemory() / (1 << 20) + ")");
 			lines.forEach(System.out::println);
+			String[] real = lines.get(0).split(" \\| ");
+			String[] generated = lines.get(1).split(" \\| ");
+			System.out.println("SUMMARY import_vs_copy=" + generated[7] + " import_obs_per_s="
+					+ generated[4].replace(",", "") + " heap_mb=" + generated[8] + " shared_import_vs_copy=" + real[7]
+					+ " shared_heap_mb=" + real[8] + " observations=" + generated[2].replace(",", ""));
 		}
 	}
 

@@ -6,12 +6,13 @@
 # non-2xx). Targets: >= 50 % of nginx's throughput, p99 < 25 ms, zero errors. Loopback only.
 # The app serves repeated requests from its in-memory response cache (per data version, emptied on
 # every data change); the last lines measure the uncached path too (unique query per request).
+# Ends with one line: SUMMARY compare_vs_nginx=... series_vs_nginx=... (p99, errors, uncached rps).
 # Usage: bench/api.sh [duration_seconds]
 source "$(dirname "$0")/lib.sh"
 DURATION=${1:-30}
 CONNECTIONS=64
-PORT=18081
-NGINX_PORT=18082
+PORT=${LLO_BENCH_PORT:-18081}
+NGINX_PORT=$((PORT + 1))
 need wrk wrk
 need nginx nginx-light
 
@@ -68,6 +69,7 @@ printf '%-8s %10s %10s %8s %8s %8s %8s %7s\n' endpoint app_rps nginx_rps ratio p
 for p in "$COMPARE" "$SERIES"; do wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PORT$p" >/dev/null; done
 wrk -t2 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$NGINX_PORT/compare.json" >/dev/null
 status=0
+SUMMARY="SUMMARY"
 for name in compare series; do
   path=$COMPARE; [ "$name" = series ] && path=$SERIES
   app=$(run "$path" "http://127.0.0.1:$PORT")
@@ -79,13 +81,17 @@ for name in compare series; do
   ok=$(awk -v r="$ratio" -v p="$p99" -v e="$errors" 'BEGIN { print (r >= 0.5 && p < 25 && e == 0) ? "met" : "MISSED" }')
   [ "$ok" = met ] || status=1
   printf '%-8s %10s %10s %8s %8s %8s %8s %7s\n' "$name" "$app_rps" "$nginx_rps" "$ratio" "$p50" "$p99" "$errors" "$ok"
+  SUMMARY="$SUMMARY ${name}_vs_nginx=$ratio ${name}_rps=$app_rps ${name}_p99_ms=$p99 ${name}_errors=$errors"
   echo "#   app:   $app"
   echo "#   nginx: $static"
 done
 # for information (no target): the full path without the response cache, every request unique
 for name in compare series; do
   path=$COMPARE; [ "$name" = series ] && path=$SERIES
-  echo "# uncached $name: $(wrk -t2 -c"$CONNECTIONS" -d"${UNCACHED_DURATION:-10}s" --timeout 5s -s "$BENCH_DIR/unique.lua" "http://127.0.0.1:$PORT$path" | grep RESULT | sed 's/RESULT //')"
+  uncached=$(wrk -t2 -c"$CONNECTIONS" -d"${UNCACHED_DURATION:-10}s" --timeout 5s -s "$BENCH_DIR/unique.lua" "http://127.0.0.1:$PORT$path" | grep RESULT | sed 's/RESULT //')
+  echo "# uncached $name: $uncached"
+  SUMMARY="$SUMMARY uncached_${name}_rps=$(field rps "$uncached") uncached_${name}_p99_ms=$(field p99_ms "$uncached")"
 done
 echo "# app RSS at end: $(rss_mb "$APP_PID") MB"
+echo "$SUMMARY"
 exit $status

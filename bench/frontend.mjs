@@ -209,6 +209,9 @@ try {
 		console.log(`first chart drawn: median ${median(fc).toFixed(0)} ms, max ${Math.max(...fc).toFixed(0)} ms (target < 1000 ms)`);
 		console.log(`first view transferred excl. Chart.js: median ${(median(bytes) / 1024).toFixed(1)} kB, max ${(Math.max(...bytes) / 1024).toFixed(1)} kB (target < 300 kB)`);
 		console.log(`Chart.js: ${(results[0].chartJs / 1024).toFixed(1)} kB`);
+		console.log(`SUMMARY first_chart_ms=${median(fc).toFixed(0)} first_chart_max_ms=${Math.max(...fc).toFixed(0)}`
+			+ ` first_view_kb=${(Math.max(...bytes) / 1024).toFixed(1)} chartjs_kb=${(results[0].chartJs / 1024).toFixed(1)}`
+			+ ` errors=${results.filter((r) => r.errors).length}`);
 		if (median(fc) >= 1000 || Math.max(...bytes) >= 300 * 1024 || results.some((r) => r.errors)) {
 			process.exitCode = 1;
 		}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Front-end bench: time from navigation to the first chart drawn, and the bytes of the first view
-# (excluding Chart.js), measured in Debian's headless Chromium on localhost. Prints the figures.
+# (excluding Chart.js), measured in Debian's headless Chromium on localhost. Prints the figures and
+# ends with one line: SUMMARY first_chart_ms=... first_view_kb=... (bench mode, not --screenshots).
 #
 #   bench/frontend.sh                      # uses the app at $LLO_URL, or starts backend/target/*.jar
 #   bench/frontend.sh --runs 10
@@ -18,8 +19,9 @@ trap cleanup EXIT
 if ! curl -fsS -o /dev/null "${URL}actuator/health" 2>/dev/null; then
   JAR=$(ls backend/target/llo-monitor-backend-*.jar 2>/dev/null | grep -v plain | head -n1 || true)
   if [ -z "$JAR" ]; then
-    echo "No app at $URL and no backend/target/llo-monitor-backend-*.jar: run ./mvnw -B package -DskipTests first" >&2
-    exit 2
+    echo "No app at $URL and no backend/target/llo-monitor-backend-*.jar: building it" >&2
+    ./mvnw -B -q -ntp -DskipTests package >&2
+    JAR=$(ls backend/target/llo-monitor-backend-*.jar | grep -v plain | head -n1)
   fi
   JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
   export LLO_DATA_DIR="${LLO_DATA_DIR:-$(mktemp -d /tmp/llo-bench-data.XXXXXX)}"

@@ -6,6 +6,7 @@
 # into the same (emptied) observation table. Prints observations/s, the ratio import/COPY and the
 # peak heap of the JVM (run with -Xmx256m, so the heap target is enforced as well as measured).
 # Own embedded PostgreSQL in a temporary folder; nothing else is touched.
+# Ends with one line: SUMMARY import_vs_copy=... import_obs_per_s=... heap_mb=... (the generated file).
 # Usage: bench/import.sh [observations]   (needs shared/data beside or above the checkout)
 source "$(dirname "$0")/lib.sh"
 use_jdk21
@@ -19,10 +20,10 @@ fi
 [ -n "$SHARED" ] || { echo "shared/data not found; set LLO_SHARED_DATA" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/llo-import-bench-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-if [ ! -d "$ROOT/backend/target/classes/nl/llomonitor/importer" ]; then
-  (cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests package >&2)
-fi
-(cd "$ROOT" && ./mvnw -B -q -ntp -pl backend dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >&2)
+# package and classpath in one reactor build: the frontend module resolves from the reactor
+# (a fresh clone has not installed it into the local repository); up-to-date parts are skipped
+(cd "$ROOT" && ./mvnw -B -q -ntp -pl backend -am -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/cp.txt" >&2)
 # a private copy of the classes, so a rebuild during the run cannot disturb it
 cp -r "$ROOT/backend/target/classes" "$WORK/classes"
 CP="$WORK/classes:$(cat "$WORK/cp.txt")"

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ import org.springframework.web.server.WebFilterChain;
  * {@code forbidden} with a wrong one.
  */
 @Component
+@EnableConfigurationProperties(AdminProperties.class)
 class AdminAccessFilter implements WebFilter, Ordered {
 
 	static final String PREFIX = "/api/admin/";
@@ -41,8 +43,12 @@ class AdminAccessFilter implements WebFilter, Ordered {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	AdminAccessFilter(@Value("${llo.admin.token:}") String token, @Value("${llo.admin.rate-limit.burst:10}") int burst,
-			@Value("${llo.admin.rate-limit.per-minute:30}") int perMinute) {
+	@Autowired
+	AdminAccessFilter(AdminProperties properties) {
+		this(properties.token(), properties.rateLimit().burst(), properties.rateLimit().perMinute());
+	}
+
+	AdminAccessFilter(String token, int burst, int perMinute) {
 		this.token = (token == null || token.isBlank()) ? null : token.strip().getBytes(StandardCharsets.UTF_8);
 		this.capacity = Math.max(1, burst);
 		this.refillPerNano = Math.max(1, perMinute) / (double) Duration.ofMinutes(1).toNanos();

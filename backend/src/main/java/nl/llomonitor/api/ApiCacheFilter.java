@@ -7,9 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import nl.llomonitor.system.DataChangeListener;
@@ -38,9 +39,11 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * HTTP caching of {@code /api/v1}: a strong ETag from the data version and the request
  * (path, query, Accept, Accept-Language), {@code Cache-Control}, 304 for a matching
- * {@code If-None-Match}, and an in-memory copy of successful responses for the current
- * data version. The data version comes from {@link DataChangeListener}, so an import on
- * any instance invalidates every instance at once.
+ * {@code If-None-Match} (Spring's {@link ServerWebExchange#checkNotModified(String)}),
+ * and an in-memory copy of successful responses for the current data version, kept in a
+ * Caffeine cache bounded by the bytes of the bodies. The data version comes from
+ * {@link DataChangeListener}, so an import on any instance invalidates every instance at
+ * once.
  */
 @Component
 class ApiCacheFilter implements WebFilter, Ordered {
@@ -50,23 +53,25 @@ class ApiCacheFilter implements WebFilter, Ordered {
 	static final int MAX_BODY_BYTES = 256 * 1024;
 
 	/**
-	 * Bound of all cached bodies together; the cache starts over when it would pass it.
+	 * Bound of all cached bodies (and their keys) together; the least used go first.
 	 */
 	static final long MAX_TOTAL_BYTES = 32L * 1024 * 1024;
 
 	private final DataChangeListener versions;
 
-	private final Map<String, CachedResponse> cache = new ConcurrentHashMap<>();
+	/**
+	 * The bodies of the current data version. A new version gets a new cache (the key
+	 * holds the version anyway): clearing one would take its lock on the event loop.
+	 */
+	private volatile Cache<String, CachedResponse> cache = bodyCache();
 
 	/**
 	 * The Cache-Control each geo answer had, also for bodies too large to keep, so that a
 	 * 304 can repeat it.
 	 */
-	private final Map<String, String> geoCacheControl = new ConcurrentHashMap<>();
+	private volatile Cache<String, String> geoCacheControl = geoCache();
 
 	private final AtomicLong cachedVersion = new AtomicLong(-1);
-
-	private final AtomicLong cachedBytes = new AtomicLong();
 
 	ApiCacheFilter(DataChangeListener versions) {
 		this.versions = versions;
@@ -100,15 +105,16 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		boolean geo = path.startsWith("/api/v1/geo/");
 		String cacheControl = geo ? "public, max-age=86400" : "public, max-age=60";
 		ServerHttpResponse response = exchange.getResponse();
-		CachedResponse cached = this.cache.get(key);
+		CachedResponse cached = this.cache.getIfPresent(key);
 		// a 304 repeats the Cache-Control of the representation; for geo that depends on
 		// the body (an empty collection is cached briefly): when this instance has not
 		// answered it yet, the handler answers in full
 		String known = (cached != null) ? cached.extraHeaders().getOrDefault(HttpHeaders.CACHE_CONTROL, cacheControl)
-				: this.geoCacheControl.get(key);
-		if ((known != null || !geo) && matches(request.getHeaders().getIfNoneMatch(), etag)) {
-			response.setStatusCode(HttpStatus.NOT_MODIFIED);
-			response.getHeaders().setETag(etag);
+				: this.geoCacheControl.getIfPresent(key);
+		// weak comparison (RFC 9110 13.1.2); sets the 304 and the ETag. "*" is not
+		// honoured: the representation is only known to exist once the handler has run
+		if ((known != null || !geo) && !request.getHeaders().getIfNoneMatch().contains("*")
+				&& exchange.checkNotModified(etag)) {
 			response.getHeaders().setCacheControl((known != null) ? known : cacheControl);
 			response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
 			return response.setComplete();
@@ -130,6 +136,9 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		response.beforeCommit(() -> {
 			HttpStatusCode status = response.getStatusCode();
 			response.getHeaders().set("X-Cache", "miss");
+			if (status != null && !status.is2xxSuccessful()) {
+				response.getHeaders().remove(HttpHeaders.ETAG);
+			}
 			if (status == null || status.is2xxSuccessful()) {
 				response.getHeaders().setETag(etag);
 				// a handler may shorten it (an empty geo collection: boundaries may come
@@ -138,9 +147,6 @@ class ApiCacheFilter implements WebFilter, Ordered {
 					response.getHeaders().setCacheControl(cacheControl);
 				}
 				if (geo) {
-					if (this.geoCacheControl.size() >= MAX_ENTRIES) {
-						this.geoCacheControl.clear();
-					}
 					this.geoCacheControl.put(key, response.getHeaders().getCacheControl());
 				}
 				response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
@@ -172,9 +178,19 @@ class ApiCacheFilter implements WebFilter, Ordered {
 	}
 
 	private void clear() {
-		this.cache.clear();
-		this.geoCacheControl.clear();
-		this.cachedBytes.set(0);
+		this.cache = bodyCache();
+		this.geoCacheControl = geoCache();
+	}
+
+	private static Cache<String, CachedResponse> bodyCache() {
+		return Caffeine.newBuilder()
+			.maximumWeight(MAX_TOTAL_BYTES)
+			.weigher((String key, CachedResponse response) -> key.length() + response.length())
+			.build();
+	}
+
+	private static Cache<String, String> geoCache() {
+		return Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 	}
 
 	/** The headers of a handler that a cached copy must repeat. */
@@ -193,23 +209,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		if (this.versions.currentVersion() != version) {
 			return;
 		}
-		if (this.cache.size() >= MAX_ENTRIES || this.cachedBytes.addAndGet(response.length()) > MAX_TOTAL_BYTES) {
-			clear();
-			this.cachedBytes.addAndGet(response.length());
-		}
 		this.cache.put(key, response);
-	}
-
-	private static boolean matches(List<String> ifNoneMatch, String etag) {
-		for (String candidate : ifNoneMatch) {
-			// weak comparison (RFC 9110 13.1.2); "*" is not honoured: the representation
-			// is
-			// only known to exist once the handler has run
-			if (candidate.equals(etag) || candidate.equals("W/" + etag)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static String key(long version, String path, ServerHttpRequest request) {

@@ -10,6 +10,7 @@ import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
+import nl.llomonitor.cube.PeriodFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +86,12 @@ final class ProblemFactory {
 		}
 		else if (ex instanceof ResponseStatusException status) {
 			problem = forStatus(status.getStatusCode());
+		}
+		else if (ex instanceof PeriodFormatException period) {
+			// the vocabulary knows no HTTP: a period code that reached it unchecked is
+			// the
+			// client's
+			problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", period.getMessage());
 		}
 		else if (ex instanceof DecodingException) {
 			problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "The request body is malformed.");

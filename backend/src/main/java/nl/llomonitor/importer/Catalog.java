@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.core.io.ClassPathResource;
@@ -27,7 +26,9 @@ record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 
 	static Catalog load() {
 		try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-			return yaml().readValue(in, Catalog.class);
+			byte[] bytes = in.readAllBytes();
+			DomainSchema.check(DomainSchema.INDICATORS, RESOURCE, bytes);
+			return yaml().readValue(bytes, Catalog.class).checked();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
@@ -35,10 +36,32 @@ record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 	}
 
 	static YAMLMapper yaml() {
-		return YAMLMapper.builder()
-			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.build();
+		return YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	}
+
+	/**
+	 * The references between indicators that the schema cannot check: a sample base, a
+	 * share dimension, a numerator and a denominator must exist.
+	 */
+	private Catalog checked() {
+		Map<String, Indicator> byCode = indicatorsByCode();
+		java.util.Set<String> dimensionCodes = new java.util.HashSet<>();
+		this.dimensions.forEach((d) -> dimensionCodes.add(d.code()));
+		for (Indicator i : this.indicators) {
+			for (String reference : java.util.Arrays.asList(i.sampleBase(), i.numerator(), i.denominator())) {
+				if (reference != null && !byCode.containsKey(reference)) {
+					throw new IllegalStateException(
+							RESOURCE + ", indicator " + i.code() + ": unknown indicator '" + reference + "'");
+				}
+			}
+			for (String dimension : i.shareDimensions()) {
+				if (!dimensionCodes.contains(dimension)) {
+					throw new IllegalStateException(
+							RESOURCE + ", indicator " + i.code() + ": unknown share dimension '" + dimension + "'");
+				}
+			}
+		}
+		return this;
 	}
 
 	Map<String, Indicator> indicatorsByCode() {
@@ -59,10 +82,29 @@ record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 
 	record Indicator(String code, Text name, String unit, Integer decimals, Text definition, Text explanation,
 			String sourceTable, Boolean higherIsBetter, Boolean seasonallyAdjusted, String numerator,
-			String denominator, BigDecimal multiplier) {
+			String denominator, BigDecimal multiplier, Kerncijfer kerncijfer, List<String> shareDimensions,
+			String sampleBase) {
+
+		Indicator {
+			shareDimensions = (shareDimensions != null) ? List.copyOf(shareDimensions) : List.of();
+		}
 
 		boolean derived() {
 			return this.numerator != null;
+		}
+
+	}
+
+	/**
+	 * A place on the key-figures page.
+	 *
+	 * @param order position, from 1
+	 * @param fallback shown only when the indicator at the same position has no data
+	 */
+	record Kerncijfer(int order, Boolean fallback) {
+
+		Kerncijfer {
+			fallback = Boolean.TRUE.equals(fallback);
 		}
 
 	}

@@ -8,6 +8,7 @@ import org.jooq.DSLContext;
 import static nl.llomonitor.db.Tables.DIMENSION;
 import static nl.llomonitor.db.Tables.DIMENSION_MEMBER;
 import static nl.llomonitor.db.Tables.INDICATOR;
+import static nl.llomonitor.db.Tables.SOURCE;
 
 /**
  * Upserts the indicator catalog ({@code data/indicators.yaml}) and the region list
@@ -17,6 +18,47 @@ import static nl.llomonitor.db.Tables.INDICATOR;
 final class CatalogLoader {
 
 	private CatalogLoader() {
+	}
+
+	/**
+	 * Upserts the attribution of every mapped table (publisher, licence, URL, survey)
+	 * into {@code source}.
+	 * @param jdbc the store
+	 * @param mappings the mapping files
+	 * @return rows changed
+	 */
+	static long loadSources(DSLContext jdbc, MappingRegistry mappings) {
+		return jdbc.transactionResult((cfg) -> {
+			DSLContext tx = cfg.dsl();
+			long changed = 0;
+			for (TableMapping m : mappings.all()) {
+				// table ids are unique without regard to case: a mapping may change the
+				// case of its id
+				changed += tx.update(SOURCE)
+					.set(SOURCE.TABLE_ID, m.table())
+					.set(SOURCE.PUBLISHER, m.publisher())
+					.set(SOURCE.LICENCE, m.licence())
+					.set(SOURCE.URL, m.url())
+					.set(SOURCE.SURVEY, m.survey())
+					.where(org.jooq.impl.DSL.lower(SOURCE.TABLE_ID).eq(m.table().toLowerCase(java.util.Locale.ROOT)))
+					.and(org.jooq.impl.DSL
+						.row(SOURCE.TABLE_ID, SOURCE.PUBLISHER, SOURCE.LICENCE, SOURCE.URL, SOURCE.SURVEY)
+						.isDistinctFrom(m.table(), m.publisher(), m.licence(), m.url(), m.survey()))
+					.execute();
+				changed += tx.insertInto(SOURCE)
+					.set(SOURCE.TABLE_ID, m.table())
+					.set(SOURCE.PUBLISHER, m.publisher())
+					.set(SOURCE.LICENCE, m.licence())
+					.set(SOURCE.URL, m.url())
+					.set(SOURCE.SURVEY, m.survey())
+					.onConflictDoNothing()
+					.execute();
+			}
+			if (changed > 0) {
+				tx.fetchValue("select bump_data_version()");
+			}
+			return changed;
+		});
 	}
 
 	static long load(DSLContext jdbc, Catalog catalog, RegionDirectory regions) {
@@ -44,6 +86,10 @@ final class CatalogLoader {
 				values.setNumeratorCode(i.numerator());
 				values.setDenominatorCode(i.denominator());
 				values.setMultiplier(i.multiplier());
+				values.setKerncijferOrder((i.kerncijfer() != null) ? (short) i.kerncijfer().order() : null);
+				values.setKerncijferFallback((i.kerncijfer() != null) && i.kerncijfer().fallback());
+				values.setShareDimensions(i.shareDimensions().toArray(String[]::new));
+				values.setSampleBase(i.sampleBase());
 				changed += tx.insertInto(INDICATOR)
 					.set(values)
 					.onConflict(INDICATOR.CODE)

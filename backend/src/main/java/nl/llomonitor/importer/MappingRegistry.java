@@ -57,7 +57,9 @@ final class MappingRegistry {
 			java.util.List<TableMapping> mappings = new java.util.ArrayList<>();
 			for (Resource resource : resources) {
 				try (InputStream in = resource.getInputStream()) {
-					mappings.add(yaml.readValue(in, TableMapping.class));
+					byte[] bytes = in.readAllBytes();
+					DomainSchema.check(DomainSchema.MAPPING, "data/mappings/" + resource.getFilename(), bytes);
+					mappings.add(yaml.readValue(bytes, TableMapping.class));
 				}
 				catch (RuntimeException ex) {
 					throw new IllegalStateException(

@@ -54,7 +54,8 @@ class StoreInitializer implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		long changed = CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.regions());
+		long changed = CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.regions())
+				+ CatalogLoader.loadSources(this.jdbc, this.importer.mappings());
 		logger.info("Catalog loaded: {} indicators, {} regions ({} rows changed)",
 				this.importer.catalog().indicators().size(), this.importer.regions().entries().size(), changed);
 		if (this.properties.demo() && !this.jdbc.fetchExists(OBSERVATION)) {
@@ -91,20 +92,20 @@ class StoreInitializer implements ApplicationRunner {
 	}
 
 	/**
-	 * The real files, oldest vintage first (the 2020 OData dump of 83599NED before its
-	 * 2025 CSV), so the newest vintage is current.
+	 * The real files: first the reference files of {@code data/reference.yaml} (region
+	 * list, boundaries), then the {@code bootstrap} files of every mapping, each
+	 * mapping's oldest vintage first (the 2020 OData dump of 83599NED before its 2025
+	 * CSV), so the newest vintage is current.
 	 */
-	static List<String> bootstrapFiles() {
-		return List.of("cbs/85755NED.csv", "geo/provincie_2023_wgs84.geojson",
-				"geo/arbeidsmarktregio_2024_wgs84.geojson", "cbs/odata3_83599NED", "cbs/odata3_80137ned",
-				"cbs/odata4_80072ned", "cbs/85268NED.csv", "cbs/86088NED.csv", "cbs/83599NED.csv", "cbs/80474ned.csv",
-				"cbs/85554NED.csv", "cbs/85315NED.csv", "cbs/85314NED.csv", "cbs/84916NED_v4_allTables.csv",
-				"eurostat/trng_lfse_04_NL_subset.tsv");
+	static List<String> bootstrapFiles(MappingRegistry mappings) {
+		List<String> files = new ArrayList<>(ReferenceFiles.load().bootstrap());
+		mappings.all().forEach((mapping) -> files.addAll(mapping.bootstrap()));
+		return List.copyOf(files);
 	}
 
 	List<ImportReport> bootstrap(Path dir) {
 		List<ImportReport> reports = new ArrayList<>();
-		for (String name : bootstrapFiles()) {
+		for (String name : bootstrapFiles(this.importer.mappings())) {
 			Path file = dir.resolve(name);
 			if (!Files.exists(file)) {
 				continue;

@@ -14,6 +14,11 @@ import java.util.TreeMap;
  * @param table the table id (85268NED)
  * @param title the table title
  * @param publisher publisher (CBS, Eurostat)
+ * @param licence re-use licence of the table (CC BY 4.0)
+ * @param url where the table is published
+ * @param survey the survey behind the figures ({@code EBB}), or null
+ * @param bootstrap files under the bootstrap folder to import at startup, oldest vintage
+ * first
  * @param regionColumn the column holding region labels or codes (default RegioS), or null
  * when the table has no region dimension
  * @param region the region of every row when the table has no region column (NL01)
@@ -27,11 +32,13 @@ import java.util.TreeMap;
  * @param dimensions other dimension columns: label (or code) of each member to its
  * meaning
  */
-record TableMapping(String table, String title, String publisher, String regionColumn, String region,
-		String periodColumn, List<String> regionLevels, List<String> skipRegions, Map<String, Measure> measures,
-		List<String> ignore, Map<String, Map<String, Member>> dimensions) {
+record TableMapping(String table, String title, String publisher, String licence, String url, String survey,
+		List<String> bootstrap, String regionColumn, String region, String periodColumn, List<String> regionLevels,
+		List<String> skipRegions, Map<String, Measure> measures, List<String> ignore,
+		Map<String, Map<String, Member>> dimensions) {
 
 	TableMapping {
+		bootstrap = (bootstrap != null) ? bootstrap : List.of();
 		regionLevels = (regionLevels != null) ? regionLevels : List.of();
 		skipRegions = (skipRegions != null) ? skipRegions : List.of();
 		measures = (measures != null) ? measures : Map.of();

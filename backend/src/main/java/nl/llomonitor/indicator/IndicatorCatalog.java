@@ -29,6 +29,7 @@ import static nl.llomonitor.db.Tables.OBSERVATION;
 import static nl.llomonitor.db.Tables.PERIOD;
 import static nl.llomonitor.db.Tables.REGION;
 import static nl.llomonitor.db.Tables.REGION_LEVEL;
+import static nl.llomonitor.db.Tables.SOURCE;
 
 /**
  * Every indicator with its available breakdowns, period types and region levels, loaded
@@ -113,11 +114,22 @@ public class IndicatorCatalog {
 				.on(DIMENSION.CODE.eq(BREAKDOWN_MEMBER.DIMENSION_CODE)))
 			.map((r) -> (Record) r)
 			.collectList();
-		return Mono.zip(indicators, availability, members).map((t) -> build(t.getT1(), t.getT2(), t.getT3()));
+		Mono<Map<String, String>> surveys = Queries
+			.flux(this.dsl.select(SOURCE.TABLE_ID, SOURCE.SURVEY).from(SOURCE).where(SOURCE.SURVEY.isNotNull()))
+			.collectMap((r) -> r.value1().toLowerCase(java.util.Locale.ROOT), (r) -> r.value2());
+		return Mono.zip(indicators, availability, members, surveys)
+			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
 	}
 
 	private static Map<String, IndicatorInfo> build(List<Record> indicators, List<Record> availability,
-			List<Record> members) {
+			List<Record> members, Map<String, String> surveys) {
+		Map<String, String> tables = new HashMap<>();
+		for (Record r : indicators) {
+			String table = r.get(INDICATOR.SOURCE_TABLE);
+			if (table != null) {
+				tables.put(r.get(INDICATOR.CODE), table.toLowerCase(java.util.Locale.ROOT));
+			}
+		}
 		Map<String, Set<String>> types = new HashMap<>();
 		Map<String, Map<String, String[]>> ranges = new HashMap<>();
 		Map<String, Map<String, Integer>> levels = new HashMap<>();
@@ -169,14 +181,32 @@ public class IndicatorCatalog {
 				.stream()
 				.sorted(Comparator.comparing((DimBuilder d) -> d.code))
 				.forEach((d) -> dimensions.put(d.code, d.build()));
-			result.put(code, new IndicatorInfo(code, r.get(INDICATOR.NAME_NL), r.get(INDICATOR.NAME_EN),
-					r.get(INDICATOR.UNIT), r.get(INDICATOR.DECIMALS), r.get(INDICATOR.DEFINITION_NL),
-					r.get(INDICATOR.DEFINITION_EN), r.get(INDICATOR.EXPLANATION_NL), r.get(INDICATOR.EXPLANATION_EN),
-					r.get(INDICATOR.SOURCE_TABLE), r.get(INDICATOR.HIGHER_IS_BETTER),
-					Boolean.TRUE.equals(r.get(INDICATOR.SEASONALLY_ADJUSTED)), numerator, denominator,
-					r.get(INDICATOR.MULTIPLIER), dimensions, List.copyOf(periodTypes), periodRanges, regionLevels));
+			result.put(code,
+					new IndicatorInfo(code, r.get(INDICATOR.NAME_NL), r.get(INDICATOR.NAME_EN), r.get(INDICATOR.UNIT),
+							r.get(INDICATOR.DECIMALS), r.get(INDICATOR.DEFINITION_NL), r.get(INDICATOR.DEFINITION_EN),
+							r.get(INDICATOR.EXPLANATION_NL), r.get(INDICATOR.EXPLANATION_EN),
+							r.get(INDICATOR.SOURCE_TABLE), r.get(INDICATOR.HIGHER_IS_BETTER),
+							Boolean.TRUE.equals(r.get(INDICATOR.SEASONALLY_ADJUSTED)), numerator, denominator,
+							r.get(INDICATOR.MULTIPLIER), dimensions, List.copyOf(periodTypes), periodRanges,
+							regionLevels, roles(r, surveys, tables)));
 		}
 		return result;
+	}
+
+	private static IndicatorInfo.Roles roles(Record r, Map<String, String> surveys, Map<String, String> tables) {
+		Set<String> behind = new java.util.TreeSet<>();
+		for (String code : java.util.Arrays.asList(r.get(INDICATOR.CODE), r.get(INDICATOR.NUMERATOR_CODE),
+				r.get(INDICATOR.DENOMINATOR_CODE))) {
+			String survey = (code != null && tables.containsKey(code)) ? surveys.get(tables.get(code)) : null;
+			if (survey != null) {
+				behind.add(survey);
+			}
+		}
+		Short order = r.get(INDICATOR.KERNCIJFER_ORDER);
+		String[] shares = r.get(INDICATOR.SHARE_DIMENSIONS);
+		return new IndicatorInfo.Roles((order != null) ? order.intValue() : null,
+				Boolean.TRUE.equals(r.get(INDICATOR.KERNCIJFER_FALLBACK)),
+				(shares != null) ? List.of(shares) : List.of(), r.get(INDICATOR.SAMPLE_BASE), Set.copyOf(behind));
 	}
 
 	private record SortedMember(int sort, IndicatorInfo.Member member) {

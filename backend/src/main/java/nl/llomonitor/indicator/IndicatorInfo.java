@@ -28,12 +28,38 @@ import nl.llomonitor.api.Lang;
  * @param periodTypes period types with data, finest first
  * @param periodRanges first and last period per type
  * @param regionLevels region levels with data, highest first
+ * @param roles what the indicator does on the read side (data/indicators.yaml)
  */
 public record IndicatorInfo(String code, String nameNl, String nameEn, String unit, int decimals, String definitionNl,
 		String definitionEn, String explanationNl, String explanationEn, String sourceTable, Boolean higherIsBetter,
 		boolean seasonallyAdjusted, String numerator, String denominator, BigDecimal multiplier,
 		Map<String, Dimension> dimensions, List<String> periodTypes, Map<String, List<String>> periodRanges,
-		List<String> regionLevels) {
+		List<String> regionLevels, Roles roles) {
+
+	/**
+	 * The roles of an indicator, from {@code data/indicators.yaml} and the mapping files
+	 * ({@code source} table).
+	 *
+	 * @param kerncijferOrder position on the key-figures page, from 1; null: not shown
+	 * @param kerncijferFallback shown only when the indicator at the same position has no
+	 * data
+	 * @param shareDimensions dimensions the key figure is split by, in order of
+	 * preference
+	 * @param sampleBase indicator holding the base population of the sample rule, or null
+	 * @param surveys surveys behind the indicator's source tables (for a derived one: its
+	 * numerator's and denominator's), e.g. {@code EBB}
+	 */
+	public record Roles(Integer kerncijferOrder, boolean kerncijferFallback, List<String> shareDimensions,
+			String sampleBase, java.util.Set<String> surveys) {
+
+		/** The survey of the Enquete Beroepsbevolking (labour force survey). */
+		public static final String EBB = "EBB";
+
+		public boolean fromSurvey(String survey) {
+			return this.surveys.contains(survey);
+		}
+
+	}
 
 	/**
 	 * @param code dimension code

@@ -32,7 +32,10 @@ class MapService {
 
 	private final SeriesService series;
 
-	MapService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series) {
+	private final SourceCatalog sources;
+
+	MapService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series, SourceCatalog sources) {
+		this.sources = sources;
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
@@ -63,44 +66,46 @@ class MapService {
 			Lang language) {
 		LocalDate echo = RequestParams.asOfDate(moment);
 		String levelCode = (level != null) ? level : "provincie";
-		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.snapshot()).flatMap((t) -> {
-			IndicatorInfo info = t.getT1();
-			if (!t.getT2().levels().contains(levelCode)) {
-				throw ApiException.invalidParameter("level", "Unknown level '" + levelCode + "'.");
-			}
-			List<String> codes = t.getT2()
-				.regions()
-				.values()
-				.stream()
-				.filter((r) -> r.level().equals(levelCode) && r.current())
-				.map(RegionCatalog.Region::code)
-				.toList();
-			var filter = SeriesService.parseBreakdown(breakdown, info);
-			Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
-					: this.series.latestPeriod(info, codes, filter, moment);
-			return chosen.flatMap((p) -> {
-				String type = SeriesService.periodType(info, p.type(), p, p);
-				return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, moment))
-					.map((values) -> {
-						Map<String, MapValue> sorted = new TreeMap<>();
-						Set<String> tables = new TreeSet<>();
-						for (String code : codes) {
-							var region = t.getT2().regions().get(code);
-							var v = values.getOrDefault(code, List.of()).stream().findFirst().orElse(null);
-							if (v != null && v.sourceTable() != null) {
-								tables.addAll(List.of(v.sourceTable().split(" / ")));
+		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.snapshot(), this.sources.all())
+			.flatMap((t) -> {
+				IndicatorInfo info = t.getT1();
+				if (!t.getT2().levels().contains(levelCode)) {
+					throw ApiException.invalidParameter("level", "Unknown level '" + levelCode + "'.");
+				}
+				List<String> codes = t.getT2()
+					.regions()
+					.values()
+					.stream()
+					.filter((r) -> r.level().equals(levelCode) && r.current())
+					.map(RegionCatalog.Region::code)
+					.toList();
+				var filter = SeriesService.parseBreakdown(breakdown, info);
+				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
+						: this.series.latestPeriod(info, codes, filter, moment);
+				return chosen.flatMap((p) -> {
+					String type = SeriesService.periodType(info, p.type(), p, p);
+					return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, moment))
+						.map((values) -> {
+							Map<String, MapValue> sorted = new TreeMap<>();
+							Set<String> tables = new TreeSet<>();
+							for (String code : codes) {
+								var region = t.getT2().regions().get(code);
+								var v = values.getOrDefault(code, List.of()).stream().findFirst().orElse(null);
+								if (v != null && v.sourceTable() != null) {
+									tables.addAll(List.of(v.sourceTable().split(" / ")));
+								}
+								sorted.put(code,
+										new MapValue(code, region.name(language), (v != null) ? v.value() : null,
+												(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
 							}
-							sorted.put(code, new MapValue(code, region.name(language), (v != null) ? v.value() : null,
-									(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
-						}
-						return new MapResponse(info.view(language), new PeriodRef(p.code(), p.label(language)),
-								levelCode, List.copyOf(sorted.values()), tables.stream().map(Source::of).toList(),
-								echo);
-					});
-			})
-				.switchIfEmpty(Mono.fromSupplier(
-						() -> new MapResponse(info.view(language), null, levelCode, List.of(), List.of(), echo)));
-		});
+							return new MapResponse(info.view(language), new PeriodRef(p.code(), p.label(language)),
+									levelCode, List.copyOf(sorted.values()),
+									tables.stream().map((table) -> Source.of(table, t.getT3())).toList(), echo);
+						});
+				})
+					.switchIfEmpty(Mono.fromSupplier(
+							() -> new MapResponse(info.view(language), null, levelCode, List.of(), List.of(), echo)));
+			});
 	}
 
 }

@@ -40,8 +40,11 @@ class SeriesAnswers {
 
 	private final DataChangeListener versions;
 
-	SeriesAnswers(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
-			DataChangeListener versions) {
+	private final SourceCatalog sources;
+
+	SeriesAnswers(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series, DataChangeListener versions,
+			SourceCatalog sources) {
+		this.sources = sources;
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
@@ -96,14 +99,15 @@ class SeriesAnswers {
 				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter, asOf)
 					.flatMap((resolved) -> this.series
 						.values(new SeriesService.Query(info, codes, resolved.orElse(null), first, last, filter, asOf))
-						.map((values) -> dataset(response(info, t.getT2(), values, filter, asOf, dataVersion,
-								resolved.orElse(null), lang), lang)));
+						.zipWith(this.sources.all())
+						.map((vs) -> dataset(response(info, t.getT2(), vs.getT1(), filter, asOf, dataVersion,
+								resolved.orElse(null), lang, vs.getT2()), lang)));
 			});
 	}
 
 	private static SeriesResponse response(IndicatorInfo info, List<RegionCatalog.Region> regions,
 			Map<String, List<SeriesService.Value>> values, SortedMap<String, String> filter, OffsetDateTime moment,
-			long dataVersion, String type, Lang language) {
+			long dataVersion, String type, Lang language, Map<String, Source> known) {
 		List<RegionSeries> list = new ArrayList<>();
 		Set<String> tables = new LinkedHashSet<>();
 		Map<String, String> incomplete = new LinkedHashMap<>();
@@ -119,7 +123,7 @@ class SeriesAnswers {
 			points.forEach((p) -> tables.addAll(List.of(p.sourceTable().split(" / "))));
 			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
 		}
-		List<Source> sources = tables.stream().map((t) -> Source.of(t).incomplete(incomplete.get(t))).toList();
+		List<Source> sources = tables.stream().map((t) -> Source.of(t, known).incomplete(incomplete.get(t))).toList();
 		return new SeriesResponse(info.view(language), new LinkedHashMap<>(filter), RequestParams.asOfDate(moment),
 				dataVersion, type, list, sources);
 	}

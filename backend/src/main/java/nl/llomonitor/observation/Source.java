@@ -3,8 +3,10 @@ package nl.llomonitor.observation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 
 /**
  * Where figures come from, for attribution.
@@ -35,14 +37,14 @@ public record Source(String table, String publisher, String licence, String url,
 
 	/**
 	 * @param table a source table id such as 85268NED or trng_lfse_04
-	 * @return its attribution
+	 * @param known the sources of the store ({@link SourceCatalog#all()}), by lower-case
+	 * id
+	 * @return its attribution as its mapping file declares it; publisher, licence and URL
+	 * are null for a table without a {@code source} row (never guessed)
 	 */
-	public static Source of(String table) {
-		if (table.contains("_") && table.equals(table.toLowerCase(java.util.Locale.ROOT))) {
-			return new Source(table, "Eurostat", "Eurostat re-use policy (free re-use with acknowledgement)",
-					"https://ec.europa.eu/eurostat/databrowser/view/" + table + "/default/table");
-		}
-		return new Source(table, "CBS", "CC BY 4.0", "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/" + table);
+	public static Source of(String table, Map<String, Source> known) {
+		Source source = known.get(table.toLowerCase(java.util.Locale.ROOT));
+		return (source != null) ? source : new Source(table, null, null, null);
 	}
 
 	/**
@@ -57,14 +59,14 @@ public record Source(String table, String publisher, String licence, String url,
 	public static List<String> attribution(List<Source> sources, Lang lang, Long dataVersion, LocalDate asOf) {
 		List<String> lines = new ArrayList<>();
 		for (Source source : sources) {
-			lines.add(((lang == Lang.EN) ? "Source: " : "Bron: ") + source.publisher() + ", "
-					+ ((lang == Lang.EN) ? "table " : "tabel ") + source.table() + " (" + source.licence() + "), "
-					+ source.url() + ((source.incomplete() != null)
-							? ((lang == Lang.EN) ? " INCOMPLETE: " : " ONVOLLEDIG: ") + source.incomplete() : ""));
+			lines.add(((source.publisher() != null) ? Messages.get(lang, "source.line", source.publisher(),
+					source.table(), source.licence(), source.url())
+					: Messages.get(lang, "source.line.unknown", source.table()))
+					+ ((source.incomplete() != null) ? Messages.get(lang, "source.incomplete", source.incomplete())
+							: ""));
 		}
 		if (sources.isEmpty()) {
-			lines.add((lang == Lang.EN) ? "Source: none (no data for this selection)"
-					: "Bron: geen (geen gegevens voor deze selectie)");
+			lines.add(Messages.get(lang, "source.none"));
 		}
 		lines.add("LLO Monitor" + ((dataVersion != null) ? ", data version " + dataVersion : "")
 				+ ((asOf != null) ? ", as known on " + asOf : ""));

@@ -23,6 +23,7 @@ import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
 import nl.llomonitor.observation.Source;
+import nl.llomonitor.observation.SourceCatalog;
 import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
 import nl.llomonitor.system.Queries;
@@ -56,7 +57,10 @@ class RevisionService {
 
 	private final RegionCatalog regions;
 
-	RevisionService(DSLContext dsl, IndicatorCatalog indicators, RegionCatalog regions) {
+	private final SourceCatalog sources;
+
+	RevisionService(DSLContext dsl, IndicatorCatalog indicators, RegionCatalog regions, SourceCatalog sources) {
+		this.sources = sources;
 		this.dsl = dsl;
 		this.indicators = indicators;
 		this.regions = regions;
@@ -83,7 +87,9 @@ class RevisionService {
 	 */
 	Mono<Dataset> revisions(String indicator, String region, PeriodCode period, String breakdown, OffsetDateTime asOf,
 			Lang lang) {
-		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.require(region, "region"))
+		return Mono
+			.zip(this.indicators.require(indicator, "indicator"), this.regions.require(region, "region"),
+					this.sources.all())
 			.flatMap((t) -> {
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, t.getT1());
 				return vintages(t.getT1(), region, period, filter, asOf)
@@ -93,7 +99,12 @@ class RevisionService {
 								.map((v) -> (v.value() != null) ? v.value().stripTrailingZeros() : null)
 								.distinct()
 								.count() > 1,
-							list, list.stream().map(Vintage::sourceTable).distinct().map(Source::of).toList(),
+							list,
+							list.stream()
+								.map(Vintage::sourceTable)
+								.distinct()
+								.map((table) -> Source.of(table, t.getT3()))
+								.toList(),
 							RequestParams.asOfDate(asOf)), lang));
 			});
 	}

@@ -25,6 +25,8 @@ import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
 import nl.llomonitor.observation.Source;
+import nl.llomonitor.observation.SourceCatalog;
+import nl.llomonitor.cube.Unit;
 import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
 import nl.llomonitor.system.DataChangeListener;
@@ -48,8 +50,11 @@ class CompareService {
 
 	private final DataChangeListener versions;
 
+	private final SourceCatalog sources;
+
 	CompareService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
-			DataChangeListener versions) {
+			DataChangeListener versions, SourceCatalog sources) {
+		this.sources = sources;
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
@@ -109,7 +114,7 @@ class CompareService {
 		Mono<Map<String, List<SeriesService.Value>>> values = this.series
 			.values(new SeriesService.Query(info, codes, type, period, period, filter, asOf));
 		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period, asOf);
-		return Mono.zip(values, bases).map((t) -> {
+		return Mono.zip(values, bases, this.sources.all()).map((t) -> {
 			Map<String, SeriesService.Value> byRegion = new HashMap<>();
 			t.getT1().forEach((code, list) -> list.stream().findFirst().ifPresent((v) -> byRegion.put(code, v)));
 			List<RegionValue> regionValues = new ArrayList<>();
@@ -138,17 +143,19 @@ class CompareService {
 					new LinkedHashMap<>(filter), version, regionValues, differences, method,
 					summary(differences.stream().filter((d) -> d.a().equals(regionList.get(0).code())).toList(),
 							differences.isEmpty()),
-					tables.stream().map(Source::of).toList(), RequestParams.asOfDate(asOf));
+					tables.stream().map((table) -> Source.of(table, t.getT3())).toList(), RequestParams.asOfDate(asOf));
 		});
 	}
 
 	private Mono<Map<String, Double>> ebbBases(IndicatorInfo info, List<String> codes, String type, PeriodCode period,
 			OffsetDateTime asOf) {
-		if (info.sourceTable() == null || !Significance.EBB_TABLES.contains(info.sourceTable())
-				|| !("percent".equals(info.unit()) || "x1000".equals(info.unit()))) {
+		// the sample rule's base population and survey are data (data/indicators.yaml,
+		// survey of the mapping file)
+		String baseCode = info.roles().sampleBase();
+		if (baseCode == null || !info.roles().fromSurvey(IndicatorInfo.Roles.EBB)
+				|| !(Unit.PERCENT.code().equals(info.unit()) || Unit.THOUSANDS.code().equals(info.unit()))) {
 			return Mono.just(Map.of());
 		}
-		String baseCode = "werkloosheidspercentage".equals(info.code()) ? "beroepsbevolking" : "bevolking_15_75";
 		if (baseCode.equals(info.code())) {
 			return Mono.just(Map.of());
 		}

@@ -31,11 +31,24 @@ import org.springframework.stereotype.Service;
 @Service
 class KerncijfersService {
 
-	/** The figures, in order; an entry with alternatives uses the first with data. */
-	static final List<List<String>> FIGURES = List.of(List.of("werkzame_beroepsbevolking"),
-			List.of("werkloze_beroepsbevolking"), List.of("netto_arbeidsparticipatie"),
-			List.of("werkloosheidspercentage"), List.of("vacatures"), List.of("ww_uitkeringen"),
-			List.of("spanningsindicator"), List.of("grijze_druk"), List.of("llo_deelname_eurostat", "llo_deelname"));
+	/**
+	 * The figures, in order ({@code kerncijfer.order} in data/indicators.yaml); a
+	 * position with alternatives uses the first with data, fallbacks last.
+	 * @param all every indicator by code
+	 * @return the positions, each a list of alternative indicator codes
+	 */
+	static List<List<String>> figures(Map<String, IndicatorInfo> all) {
+		Map<Integer, List<String>> byOrder = new java.util.TreeMap<>();
+		all.values()
+			.stream()
+			.filter((info) -> info.roles().kerncijferOrder() != null)
+			.sorted(java.util.Comparator.comparing((IndicatorInfo info) -> info.roles().kerncijferFallback())
+				.thenComparing(IndicatorInfo::code))
+			.forEach((info) -> byOrder
+				.computeIfAbsent(info.roles().kerncijferOrder(), (k) -> new java.util.ArrayList<>())
+				.add(info.code()));
+		return List.copyOf(byOrder.values());
+	}
 
 	private final IndicatorCatalog indicators;
 
@@ -92,9 +105,6 @@ class KerncijfersService {
 	record Share(Map<String, String> breakdown, String label, BigDecimal value) {
 	}
 
-	/** Dimensions a figure is split by, in order of preference; the first one it has. */
-	static final List<String> SHARE_DIMENSIONS = List.of("sex", "age_group", "education_level", "llo_type", "sector");
-
 	static final int MAX_SHARES = 12;
 
 	record KerncijfersResponse(RegionRef region, List<Figure> figures,
@@ -109,7 +119,7 @@ class KerncijfersService {
 	 */
 	Mono<KerncijfersResponse> kerncijfers(String region, OffsetDateTime moment, Lang language) {
 		return Mono.zip(this.regions.require(region, "region"), this.indicators.all())
-			.flatMap((t) -> Flux.fromIterable(FIGURES)
+			.flatMap((t) -> Flux.fromIterable(figures(t.getT2()))
 				.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), moment, language), 4)
 				.collectList()
 				.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures,
@@ -214,7 +224,11 @@ class KerncijfersService {
 
 	private Mono<Figure> withShares(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
 			OffsetDateTime asOf, Lang lang) {
-		IndicatorInfo.Dimension dimension = SHARE_DIMENSIONS.stream()
+		// dimensions a figure is split by, in order of preference (shareDimensions in
+		// data/indicators.yaml); the first one it has
+		IndicatorInfo.Dimension dimension = info.roles()
+			.shareDimensions()
+			.stream()
 			.map(info.dimensions()::get)
 			.filter(java.util.Objects::nonNull)
 			.findFirst()

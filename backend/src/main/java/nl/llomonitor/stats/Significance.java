@@ -1,34 +1,29 @@
 package nl.llomonitor.stats;
 
-import java.util.Set;
-
 /**
  * Whether the difference between two figures is statistically significant at the 95 %
  * level, by a z-test on the difference of two independent estimates.
  * <ul>
  * <li>{@code margins}: from published 95 % intervals, se = (high - low) / (2 x
  * 1.96).</li>
- * <li>{@code ebb-rule}: for figures of the Enquete Beroepsbevolking (EBB), which CBS
- * publishes without margins. CBS's publication rule says a percentage needs 150
- * independent sample observations, which for quarterly figures (quarterly weight)
- * corresponds to a weighted population of about 30 thousand persons (EBB
- * onderzoeksbeschrijving 2023, section 7). So one observation stands for about 200
- * persons in a quarter. We approximate the sample size of a figure as its base population
- * / 200 (quarter) or / 50 (year: four quarterly samples pooled, assumed independent) and
- * use the binomial standard error sqrt(p (1 - p) / n). For a count X in a population N
- * the same is applied to p = X / N. Figures whose base rests on fewer than 150
- * approximated observations are not tested. This is an approximation (no design effect,
- * rotation panel ignored), stated as such in every answer.</li>
+ * <li>{@code ebb-rule}: for figures of the Enquete Beroepsbevolking (EBB: the mapping
+ * files of its tables say {@code survey: EBB}; the indicator names its base population as
+ * {@code sampleBase} in data/indicators.yaml), which CBS publishes without margins. CBS's
+ * publication rule says a percentage needs 150 independent sample observations, which for
+ * quarterly figures (quarterly weight) corresponds to a weighted population of about 30
+ * thousand persons (EBB onderzoeksbeschrijving 2023, section 7). So one observation
+ * stands for about 200 persons in a quarter. We approximate the sample size of a figure
+ * as its base population / 200 (quarter) or / 50 (year: four quarterly samples pooled,
+ * assumed independent) and use the binomial standard error sqrt(p (1 - p) / n). For a
+ * count X in a population N the same is applied to p = X / N. Figures whose base rests on
+ * fewer than 150 approximated observations are not tested. This is an approximation (no
+ * design effect, rotation panel ignored), stated as such in every answer.</li>
  * <li>{@code not-testable}: neither margins nor a sample rule apply.</li>
  * </ul>
  */
 final class Significance {
 
 	static final double Z95 = 1.959963984540054;
-
-	/** Tables of the EBB (labour force survey). */
-	static final Set<String> EBB_TABLES = Set.of("85268NED", "86088NED", "85315NED", "85314NED", "84916NED",
-			"85224NED");
 
 	static final double PERSONS_PER_OBSERVATION_QUARTER = 30_000.0 / 150;
 

@@ -7,6 +7,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 
 /**
  * Numbers and units in Dutch and English sentences.
@@ -17,8 +18,7 @@ final class Texts {
 	}
 
 	static String number(double value, int decimals, Lang lang) {
-		DecimalFormatSymbols symbols = DecimalFormatSymbols
-			.getInstance((lang == Lang.EN) ? Locale.UK : Locale.forLanguageTag("nl-NL"));
+		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(lang.locale());
 		DecimalFormat format = new DecimalFormat((decimals > 0) ? "#,##0." + "0".repeat(decimals) : "#,##0", symbols);
 		format.setRoundingMode(RoundingMode.HALF_UP);
 		return format.format(BigDecimal.valueOf(value).setScale(Math.max(decimals, 0), RoundingMode.HALF_UP));
@@ -29,25 +29,21 @@ final class Texts {
 	 */
 	static String value(double value, String unit, int decimals, Lang lang) {
 		String n = number(value, decimals, lang);
-		return switch (unit) {
-			case "percent" -> n + " %";
-			case "x1000" -> n + ((lang == Lang.EN) ? " thousand" : " duizend");
-			case "persons" -> n + ((lang == Lang.EN) ? " persons" : " personen");
-			default -> n;
-		};
+		return Messages.getOrDefault(lang, "unit.value." + key(unit), n, n);
 	}
 
 	/**
 	 * @return the unit of a difference: procentpunt for percentages
 	 */
 	static String differenceUnit(String unit, Lang lang) {
-		return switch (unit) {
-			case "percent" -> (lang == Lang.EN) ? "percentage points" : "procentpunt";
-			case "x1000" -> (lang == Lang.EN) ? "thousand" : "duizend";
-			case "persons" -> (lang == Lang.EN) ? "persons" : "personen";
-			case "ratio per 100" -> (lang == Lang.EN) ? "points" : "punten";
-			default -> "";
-		};
+		return Messages.getOrDefault(lang, "unit.difference." + key(unit), "");
+	}
+
+	/**
+	 * A unit code as a message key: {@code ratio per 100} becomes {@code ratio_per_100}.
+	 */
+	private static String key(String unit) {
+		return unit.replace(' ', '_');
 	}
 
 	static String lowerFirst(String name) {

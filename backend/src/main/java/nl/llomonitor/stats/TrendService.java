@@ -209,8 +209,7 @@ class TrendService {
 			if (v.flags() != null && v.flags().contains("b")) {
 				breaks.add(v.period().code());
 			}
-			boolean ebb = v.sourceTable() != null && java.util.Arrays.stream(v.sourceTable().split(" / "))
-				.anyMatch(Significance.EBB_TABLES::contains);
+			boolean ebb = v.sourceTable() != null && info.roles().fromSurvey(IndicatorInfo.Roles.EBB);
 			if (ebb && v.period().year() == EBB_REDESIGN_YEAR
 					&& values.get(i - 1).period().year() < EBB_REDESIGN_YEAR) {
 				breaks.add(v.period().code());

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url JDBC URL of an external PostgreSQL, e.g.
  * {@code jdbc:postgresql://db:5432/llo}
  * @param username user for the external database
+ * @param readUrl JDBC URL of an optional read replica for the web's queries (imports and
+ * LISTEN/NOTIFY stay on the primary)
  * @param password password for the external database (from the environment only)
  * @param pool R2DBC pool size for the web
  * @param embedded settings of the embedded database

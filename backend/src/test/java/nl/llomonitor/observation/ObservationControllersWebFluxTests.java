@@ -159,7 +159,9 @@ class ObservationControllersWebFluxTests {
 		return new Dataset(Map.of("answer", 42), "series-x", indicator, List.of(region, period), List.of("note"),
 				List.of(new Dataset.Cell(List.of("PV26", "2023KW02"), new BigDecimal("1.5"), "definitief", none),
 						new Dataset.Cell(List.of("PV21", "2023KW01"), null, "voorlopig", formula)),
-				List.of(Source.of("85268NED")), 7L, null, List.of(), new LinkedHashMap<>(), Lang.NL);
+				List.of(new Source("85268NED", "CBS", "CC BY 4.0",
+						"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85268NED")),
+				7L, null, List.of(), new LinkedHashMap<>(), Lang.NL);
 	}
 
 }

@@ -34,7 +34,7 @@ class ChangeFeedTests {
 
 	private static final IndicatorInfo INDICATOR = new IndicatorInfo("ww", "WW <b>uitkeringen</b>", "WW benefits",
 			"persons", 0, "", "", null, null, "85554NED", false, false, null, null, null, Map.of(), List.of("quarter"),
-			Map.of(), List.of("provincie"));
+			Map.of(), List.of("provincie"), new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of()));
 
 	private static final OffsetDateTime FIRST = OffsetDateTime.parse("2024-01-05T10:00:00+01:00");
 

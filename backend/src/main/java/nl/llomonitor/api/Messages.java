@@ -1,0 +1,57 @@
+package nl.llomonitor.api;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/**
+ * The NL/EN texts of the API: {@code messages.properties} (Dutch, the default) and
+ * {@code messages_en.properties}, read through Spring's {@link MessageSource}. The same
+ * instance is the application's {@code messageSource} bean and serves the static helpers
+ * of the features ({@link #get}). Arguments are inserted as given: format numbers before.
+ */
+@Configuration(proxyBeanMethods = false)
+public class Messages {
+
+	private static final ResourceBundleMessageSource SOURCE = source();
+
+	/**
+	 * @return the application's message source: these bundles
+	 */
+	@Bean
+	MessageSource messageSource() {
+		return SOURCE;
+	}
+
+	/**
+	 * @param lang response language
+	 * @param key message key
+	 * @param args arguments, already formatted
+	 * @return the text in that language
+	 * @throws org.springframework.context.NoSuchMessageException for an unknown key
+	 */
+	public static String get(Lang lang, String key, Object... args) {
+		return SOURCE.getMessage(key, (args.length > 0) ? args : null, lang.locale());
+	}
+
+	/**
+	 * @param lang response language
+	 * @param key message key, may be absent
+	 * @param fallback the text when the key is absent
+	 * @param args arguments, already formatted
+	 * @return the text in that language, or the fallback
+	 */
+	public static String getOrDefault(Lang lang, String key, String fallback, Object... args) {
+		return SOURCE.getMessage(key, (args.length > 0) ? args : null, fallback, lang.locale());
+	}
+
+	private static ResourceBundleMessageSource source() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasename("messages");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+
+}

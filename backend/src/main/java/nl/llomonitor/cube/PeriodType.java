@@ -1,0 +1,86 @@
+package nl.llomonitor.cube;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The type of a CBS period: the two letters in the middle of its code ({@code JJ},
+ * {@code KW}, {@code MM}).
+ */
+public enum PeriodType {
+
+	/** {@code 2024MM11}: 12 per year. */
+	MONTH("month", "MM", 12),
+
+	/** {@code 2023KW02}: 4 per year. */
+	QUARTER("quarter", "KW", 4),
+
+	/** {@code 2023JJ00}: 1 per year. */
+	YEAR("year", "JJ", 1);
+
+	/** Period types, finest first. */
+	public static final List<PeriodType> FINEST_FIRST = List.of(MONTH, QUARTER, YEAR);
+
+	/** Their codes ({@link #code()}), finest first. */
+	public static final List<String> CODES = List.of("month", "quarter", "year");
+
+	private final String code;
+
+	private final String letters;
+
+	private final int perYear;
+
+	PeriodType(String code, String letters, int perYear) {
+		this.code = code;
+		this.letters = letters;
+		this.perYear = perYear;
+	}
+
+	/**
+	 * @return the name in the API and the database: month, quarter or year
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * @return the letters in a period code: MM, KW or JJ
+	 */
+	public String letters() {
+		return this.letters;
+	}
+
+	/**
+	 * @return periods per year: 12, 4 or 1
+	 */
+	public int perYear() {
+		return this.perYear;
+	}
+
+	/**
+	 * @return a SQL LIKE pattern matching the period codes of this type
+	 */
+	public String likePattern() {
+		return "____" + this.letters + ((this == YEAR) ? "00" : "__");
+	}
+
+	/**
+	 * @param code month, quarter or year (any case)
+	 * @return the type
+	 * @throws IllegalArgumentException for another value
+	 */
+	public static PeriodType of(String code) {
+		for (PeriodType type : values()) {
+			if (type.code.equals(code.toLowerCase(Locale.ROOT))) {
+				return type;
+			}
+		}
+		throw new IllegalArgumentException("Unknown period type '" + code + "'; expected one of " + CODES + ".");
+	}
+
+	@Override
+	public String toString() {
+		return this.code;
+	}
+
+}

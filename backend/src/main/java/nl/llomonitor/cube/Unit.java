@@ -1,0 +1,67 @@
+package nl.llomonitor.cube;
+
+import java.util.Locale;
+
+/**
+ * The unit of an indicator's values: its {@code unit} in data/indicators.yaml
+ * (data/schema/indicators.schema.json), the database and the API (docs/api.md).
+ */
+public enum Unit {
+
+	/** A percentage, 0-100. */
+	PERCENT("percent"),
+
+	/** A count in thousands. */
+	THOUSANDS("x1000"),
+
+	/** A count of persons. */
+	PERSONS("persons"),
+
+	/** A ratio of two counts (spanningsindicator: vacancies per benefit). */
+	RATIO("ratio"),
+
+	/** A ratio times 100 (grijze druk: people aged 65+ per 100 aged 20-64). */
+	RATIO_PER_100("ratio per 100"),
+
+	/** An index number. */
+	INDEX("index"),
+
+	/** An amount in euros. */
+	EURO("euro"),
+
+	/** A number of days. */
+	DAYS("days");
+
+	private final String code;
+
+	Unit(String code) {
+		this.code = code;
+	}
+
+	/**
+	 * @return the code in the data files, the database and the API
+	 */
+	public String code() {
+		return this.code;
+	}
+
+	/**
+	 * @param code a unit code such as {@code percent} or {@code ratio per 100}
+	 * @return the unit
+	 * @throws IllegalArgumentException for an unknown code
+	 */
+	public static Unit of(String code) {
+		for (Unit unit : values()) {
+			if (unit.code.equals(code.strip().toLowerCase(Locale.ROOT))) {
+				return unit;
+			}
+		}
+		throw new IllegalArgumentException("Unknown unit '" + code + "'.");
+	}
+
+	@Override
+	public String toString() {
+		return this.code;
+	}
+
+}

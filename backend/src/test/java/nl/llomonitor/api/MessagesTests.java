@@ -1,0 +1,72 @@
+package nl.llomonitor.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Dutch and English bundles stay in step: the same keys, the same placeholders in
+ * every message, no empty text; and a lookup gives each language its own text.
+ */
+class MessagesTests {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+
+	@Test
+	void bothBundlesHaveTheSameKeysAndPlaceholders() throws IOException {
+		Properties nl = load("messages.properties");
+		Properties en = load("messages_en.properties");
+		assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(nl.stringPropertyNames());
+		assertThat(nl.stringPropertyNames()).hasSizeGreaterThan(30);
+		for (String key : nl.stringPropertyNames()) {
+			assertThat(nl.getProperty(key)).as(key).isNotBlank();
+			assertThat(en.getProperty(key)).as(key).isNotBlank();
+			assertThat(placeholders(en.getProperty(key))).as(key).isEqualTo(placeholders(nl.getProperty(key)));
+			if (!placeholders(nl.getProperty(key)).isEmpty()) {
+				// a single apostrophe would swallow the rest of a MessageFormat pattern
+				assertThat(nl.getProperty(key).replace("''", "")).as(key).doesNotContain("'");
+				assertThat(en.getProperty(key).replace("''", "")).as(key).doesNotContain("'");
+			}
+		}
+	}
+
+	@Test
+	void eachLanguageGetsItsOwnText() {
+		assertThat(Messages.get(Lang.NL, "compare.no-data")).isEqualTo("Geen gegevens voor deze regio's.");
+		assertThat(Messages.get(Lang.EN, "compare.no-data")).isEqualTo("No data for these regions.");
+		assertThat(Messages.get(Lang.NL, "compare.no-value", "Utrecht", "2023 2e kwartaal"))
+			.isEqualTo("Geen waarde voor Utrecht in 2023 2e kwartaal.");
+		assertThat(Messages.get(Lang.EN, "unit.value.x1000", "790")).isEqualTo("790 thousand");
+		assertThat(Messages.getOrDefault(Lang.EN, "unit.value.ratio", "0.45", "0.45")).isEqualTo("0.45");
+	}
+
+	private static Set<String> placeholders(String message) {
+		Set<String> found = new TreeSet<>();
+		Matcher m = PLACEHOLDER.matcher(message);
+		while (m.find()) {
+			found.add(m.group(1));
+		}
+		return found;
+	}
+
+	private static Properties load(String name) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = new ClassPathResource(name).getInputStream()) {
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return properties;
+	}
+
+}
