@@ -54,7 +54,7 @@ final class CbsCsvReader implements FormatReader {
 					"a ';' separated header starting with ID (e.g. ID;RegioS;Perioden;...)",
 					first.contains(",") || first.contains("\t") ? "wrong delimiter" : "not a CBS CSV header");
 		}
-		TableMapping mapping = job.mapping("line 1");
+		TableMapping mapping = job.mapping("line 1", (table) -> GenericTable.of(table, header, null, null));
 		int regionIndex = -1;
 		int periodIndex = -1;
 		List<Integer> measureIndexes = new ArrayList<>();
@@ -119,6 +119,11 @@ final class CbsCsvReader implements FormatReader {
 						continue;
 					}
 					region = job.regions.resolveLabel(label);
+					if (region == null && job.generic != null) {
+						job.unknownRegion(line, mapping.regionColumn(), label,
+								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'");
+						continue;
+					}
 					if (region == null) {
 						throw job.error(line, mapping.regionColumn(), label,
 								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'",
@@ -151,11 +156,15 @@ final class CbsCsvReader implements FormatReader {
 				}
 			}
 			boolean skip = false;
+			String status = period.status();
 			String memberIndicator = null;
 			char part = CellSink.VALUE;
 			for (int d = 0; d < members.length; d++) {
 				String label = record.get(dimensionIndexes.get(d));
 				TableMapping.Member member = dimensionMembers.get(d).get(label.strip());
+				if (member == null) {
+					member = dimensionMembers.get(d).get(TableMapping.OTHERS);
+				}
 				if (member == null) {
 					throw job.error(line, header.get(dimensionIndexes.get(d)), label,
 							"one of " + dimensionMembers.get(d).keySet(), "unknown dimension member");
@@ -169,6 +178,9 @@ final class CbsCsvReader implements FormatReader {
 				if (member.part() != null) {
 					part = part(member.part());
 				}
+				if (member.status() != null) {
+					status = member.status();
+				}
 			}
 			if (skip) {
 				continue;
@@ -181,6 +193,9 @@ final class CbsCsvReader implements FormatReader {
 					continue;
 				}
 				if (!Numbers.isDecimal(value)) {
+					if (job.generic != null && job.generic.textMeasure(header.get(index), raw)) {
+						continue;
+					}
 					throw job.error(line, header.get(index), raw, "a decimal number with '.' such as 75.5",
 							"not a number");
 				}
@@ -192,7 +207,7 @@ final class CbsCsvReader implements FormatReader {
 				String key = breakdownKey(m, measure, members, labels, keyCache);
 				char cellPart = (measure.part() != null) ? part(measure.part()) : part;
 				job.cells.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value,
-						period.status(), "", null, mapping.table());
+						status, "", null, mapping.table());
 			}
 		}
 		if (records == CUT_OFF) {

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command line: {@code java -jar llo-monitor.jar import <path-or-table-id>...
- * [--format=cbs-csv] [--table=83599NED] [--odata=4]}. A path is imported from disk (a
- * file, or a folder of saved OData responses); a CBS table id is fetched from the live
- * OData API. Shows a progress bar and a summary, then exits (1 when an import failed).
- * Without the {@code import} argument this does nothing and the app serves as usual.
+ * [--format=cbs-csv] [--table=83599NED] [--odata=4] [--generic] [--skip-unknown-regions]}.
+ * A path is imported from disk (a file, or a folder of saved OData responses); a CBS
+ * table id is fetched from the live OData API. Shows a progress bar and a summary, then
+ * exits (1 when an import failed). Without the {@code import} argument this does nothing
+ * and the app serves as usual.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -45,7 +46,10 @@ class ImportCommand implements ApplicationRunner {
 		String table = first(args, "table");
 		boolean v4 = "4".equals(first(args, "odata"));
 		String published = first(args, "published");
-		int code = execute(words.subList(1, words.size()), format, table, published, v4, System.out, System.err);
+		boolean generic = args.containsOption("generic");
+		boolean skipUnknownRegions = args.containsOption("skip-unknown-regions");
+		int code = execute(words.subList(1, words.size()), format, table, published, v4, generic, skipUnknownRegions,
+				System.out, System.err);
 		System.exit(SpringApplication.exit(this.context, () -> code));
 	}
 
@@ -59,9 +63,20 @@ class ImportCommand implements ApplicationRunner {
 	 */
 	int execute(List<String> targets, String format, String table, String published, boolean v4, PrintStream out,
 			PrintStream err) {
+		return execute(targets, format, table, published, v4, false, false, out, err);
+	}
+
+	/**
+	 * @param generic import the table's own measures even where a mapping file exists
+	 * ({@code --generic})
+	 * @param skipUnknownRegions skip and count rows of regions the store does not know
+	 * ({@code --skip-unknown-regions})
+	 */
+	int execute(List<String> targets, String format, String table, String published, boolean v4, boolean generic,
+			boolean skipUnknownRegions, PrintStream out, PrintStream err) {
 		if (targets.isEmpty()) {
 			err.println("usage: import <file|folder|CBS table id>... [--format=cbs-csv] [--table=83599NED] "
-					+ "[--published=2020-08-14] [--odata=4]");
+					+ "[--published=2020-08-14] [--odata=4] [--generic] [--skip-unknown-regions]");
 			return 2;
 		}
 		int failures = 0;
@@ -73,7 +88,8 @@ class ImportCommand implements ApplicationRunner {
 				if (Files.exists(path)) {
 					long size = Files.isRegularFile(path) ? Files.size(path) : 0;
 					report = this.importer.importFile(path, (format != null) ? ImportFormat.fromCode(format) : null,
-							table, Publication.given(published, target), new ProgressBar(err, target, size));
+							table, new ImportOptions(Publication.given(published, target), generic, skipUnknownRegions),
+							new ProgressBar(err, target, size));
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}") && published != null) {
 					throw new ImportException(target, null, "published", published,
@@ -82,7 +98,7 @@ class ImportCommand implements ApplicationRunner {
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}")) {
 					err.println("Fetching " + target + " from the CBS OData " + (v4 ? "v4" : "v3") + " API ...");
-					report = this.importer.fetchTable(target, v4);
+					report = this.importer.fetchTable(target, v4, new ImportOptions(null, generic, skipUnknownRegions));
 				}
 				else {
 					throw new ImportException(target, null, null, target,

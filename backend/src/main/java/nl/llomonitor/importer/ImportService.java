@@ -86,6 +86,9 @@ public class ImportService {
 		this.readers.put(ImportFormat.GEOJSON, new GeoJsonImporter());
 		this.readers.put(ImportFormat.CBS_ODATA3, new ODataReader(false));
 		this.readers.put(ImportFormat.CBS_ODATA4, new ODataReader(true));
+		this.readers.put(ImportFormat.MAPPING, (in, job) -> {
+			// nothing to read: the mapping is applied to the stored table after the merge
+		});
 	}
 
 	Catalog catalog() {
@@ -134,7 +137,7 @@ public class ImportService {
 	 * @throws ImportException when the file is bad; nothing is written then
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId) {
-		return importFile(file, format, tableId, null, null);
+		return importFile(file, format, tableId, ImportOptions.NONE, null);
 	}
 
 	/**
@@ -155,6 +158,22 @@ public class ImportService {
 
 	ImportReport importFile(Path file, ImportFormat format, String tableId, OffsetDateTime published,
 			java.util.function.LongConsumer progress) {
+		return importFile(file, format, tableId, new ImportOptions(published, false, false), progress);
+	}
+
+	/**
+	 * Imports a file with options (publication date, generic import, unknown regions).
+	 * @param file the file
+	 * @param format its format, or null to detect it
+	 * @param tableId the source table id, or null to take it from the file name
+	 * @param options the options
+	 * @param progress told the bytes read so far, or null
+	 * @return the report
+	 * @throws ImportException when the file is bad; nothing is written then
+	 */
+	public ImportReport importFile(Path file, ImportFormat format, String tableId, ImportOptions options,
+			java.util.function.LongConsumer progress) {
+		OffsetDateTime published = options.published();
 		Path data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
 		ImportFormat actual = (format != null) ? format : ImportFormat.detect(data);
 		String name = file.getFileName().toString();
@@ -169,7 +188,7 @@ public class ImportService {
 		}
 		Source source = (progress == null) ? () -> Files.newInputStream(data)
 				: () -> new Counting(Files.newInputStream(data), progress);
-		return run(name, actual, table, source, resources, published);
+		return run(name, actual, table, source, resources, options);
 	}
 
 	/**
@@ -183,6 +202,19 @@ public class ImportService {
 	 * @throws ImportException when the table cannot be fetched or is bad
 	 */
 	public ImportReport fetchTable(String tableId, boolean v4) {
+		return fetchTable(tableId, v4, ImportOptions.NONE);
+	}
+
+	/**
+	 * Fetches a table from the live CBS OData API with options (generic import, unknown
+	 * regions; a publication date is refused: a live fetch is the current publication).
+	 * @param tableId CBS table id, e.g. 83599NED
+	 * @param v4 whether to use the OData v4 API
+	 * @param options the options
+	 * @return the report
+	 * @throws ImportException when the table cannot be fetched or is bad
+	 */
+	public ImportReport fetchTable(String tableId, boolean v4, ImportOptions options) {
 		if (!tableId.matches("[0-9]{5}[A-Za-z]{3}")) {
 			throw new ImportException(tableId, null, null, tableId, "a CBS table id such as 83599NED",
 					"invalid table id");
@@ -242,7 +274,27 @@ public class ImportService {
 			}
 
 		};
-		return run(dataUrl, format, tableId, source, new CbsODataClient.Resources(client, tableUrl, v4));
+		return run(dataUrl, format, tableId, source, new CbsODataClient.Resources(client, tableUrl, v4),
+				new ImportOptions(null, options.generic(), options.skipUnknownRegions()));
+	}
+
+	/**
+	 * Applies the current mapping file of a table to what the store holds of it (its own
+	 * indicators, from a generic import), as a new vintage in one transaction. Does
+	 * nothing when the store holds no generic data of the table.
+	 * @param tableId the table id
+	 * @return the report of the run, or null when there was nothing to re-map
+	 * @throws ImportException when the mapping does not fit the stored table; nothing is
+	 * written then
+	 */
+	public ImportReport remap(String tableId) {
+		if (!this.jdbc.fetchExists(org.jooq.impl.DSL.selectOne()
+			.from("source_table_info")
+			.where("lower(id) = lower(?) and generic", tableId))) {
+			return null;
+		}
+		return run("mapping " + tableId, ImportFormat.MAPPING, tableId, InputStream::nullInputStream, null,
+				ImportOptions.NONE);
 	}
 
 	private ImportReport recordNotModified(String url, ImportFormat format, String tableId,
@@ -361,11 +413,12 @@ public class ImportService {
 	}
 
 	ImportReport run(String fileName, ImportFormat format, String tableId, Source source, ODataResources resources) {
-		return run(fileName, format, tableId, source, resources, null);
+		return run(fileName, format, tableId, source, resources, ImportOptions.NONE);
 	}
 
 	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
-			ODataResources resources, OffsetDateTime published) {
+			ODataResources resources, ImportOptions options) {
+		OffsetDateTime published = options.published();
 		if (published != null) {
 			Publication.notInFuture(published, fileName, published.toString());
 		}
@@ -398,6 +451,14 @@ public class ImportService {
 				ImportJob job = new ImportJob(fileName, tableId, this.regions, this.mappings, this.catalog, stage, tx,
 						runId);
 				job.resources = resources;
+				job.options = options;
+				if (format == ImportFormat.MAPPING) {
+					job.curatedOnTop = this.mappings.find(tableId);
+					if (job.curatedOnTop == null) {
+						throw new ImportException(fileName, null, null, tableId, "a table with a mapping file",
+								"no mapping for table");
+					}
+				}
 				job.published = published;
 				job.backdated = published != null;
 				job.publishedFrom = (published != null) ? "given with the import" : null;
@@ -429,23 +490,53 @@ public class ImportService {
 					}
 				}
 				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
+				long defined = 0;
 				long inserted = job.otherRowsInserted;
 				if (stage != null) {
 					// an older download, dated with the import, is placed at its
 					// publication, everything else at its import (a date from metadata
 					// is only recorded: an undated file imported earlier may be older)
 					OffsetDateTime vintageAt = job.backdated ? job.published : run.value2();
+					if (job.generic != null) {
+						// the table's own indicators, dimensions and members first: the
+						// cells refer to them
+						job.generic.dropTextMeasures(tx, job);
+						defined = job.generic.register(tx, GenericTable.decimalsSeen(tx));
+					}
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
 					cells += result.cells();
 					inserted += result.inserted();
+					if (job.curatedOnTop != null) {
+						// a mapping file adds meaning: the canonical indicators it names
+						// are
+						// derived from the table's own, as they now stand
+						tx.execute("drop table " + StagingSink.TABLE + ", import_cell");
+						ObservationStore.Result mapped = MappingRemapper.apply(tx, job, vintageAt);
+						cells += mapped.cells();
+						inserted += mapped.inserted();
+					}
 				}
-				Long version = (inserted > 0) ? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
-				String status = (inserted > 0) ? "succeeded" : "unchanged";
+				if (!job.unknownRegions.isEmpty()) {
+					int rows = job.unknownRegions.values().stream().mapToInt(Integer::intValue).sum();
+					List<String> labels = job.unknownRegions.keySet().stream().limit(20).toList();
+					job.warn(rows + " rows of " + job.unknownRegions.size()
+							+ " regions the store does not know were skipped (--skip-unknown-regions): " + labels
+							+ ((job.unknownRegions.size() > labels.size()) ? " ..." : ""));
+				}
+				Long version = (inserted > 0 || defined > 0)
+						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
+				String status = (inserted > 0 || defined > 0) ? "succeeded" : "unchanged";
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("warnings", job.warnings);
 				details.put("cells", cells);
 				if (job.tableId != null) {
 					details.put("table", job.tableId);
+				}
+				if (job.generic != null) {
+					details.put("generic", true);
+				}
+				if (!job.unknownRegions.isEmpty()) {
+					details.put("skippedRegions", job.unknownRegions);
 				}
 				details.putAll(source.details());
 				if (job.published != null) {

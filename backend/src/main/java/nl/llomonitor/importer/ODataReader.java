@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -81,15 +83,49 @@ final class ODataReader implements FormatReader {
 			this.job = job;
 		}
 
-		void start(String tableFromMetadata) throws IOException {
+		/** DataProperties (v3) or Dimensions (v4), when available. */
+		JsonNode properties;
+
+		/** The region dimension named by the metadata. */
+		String geoKey;
+
+		void start(String tableFromMetadata, JsonNode first) throws IOException {
 			if (this.mapping != null) {
 				return;
 			}
 			if (this.job.tableId == null) {
 				this.job.tableId = tableFromMetadata;
 			}
-			this.mapping = this.job.mapping("record 1");
 			loadMetadata();
+			List<String> keys = new ArrayList<>(first.propertyNames());
+			this.mapping = this.job.mapping("record 1", (table) -> generic(table, keys));
+		}
+
+		private GenericTable generic(String table, List<String> keys) {
+			GenericTable generic;
+			try {
+				if (ODataReader.this.v4) {
+					generic = GenericTable.ofV4(table, keys, this.geoKey);
+					generic.describe(readEntitySet("MeasureCodes"), this.properties, true);
+				}
+				else {
+					generic = GenericTable.of(table, keys, this.geoKey,
+							(this.properties != null) ? this.dimensionKeys : null);
+					generic.describe(this.properties, this.properties, false);
+				}
+				JsonNode info = ODataReader.this.v4 ? readResource("Properties") : readEntitySet("TableInfos");
+				JsonNode table0 = (info == null) ? null : (ODataReader.this.v4 ? info : info.path(0));
+				if (table0 != null && table0.path("Title").isString()) {
+					generic.title = table0.path("Title").asString().strip();
+					String summary = table0.path(ODataReader.this.v4 ? "Description" : "ShortDescription").asString("");
+					generic.description = summary.isBlank() ? null : summary.strip();
+				}
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			this.titles.forEach(generic::memberTitles);
+			return generic;
 		}
 
 		private void loadMetadata() throws IOException {
@@ -108,12 +144,16 @@ final class ODataReader implements FormatReader {
 				}
 			}
 			JsonNode properties = readEntitySet(ODataReader.this.v4 ? "Dimensions" : "DataProperties");
+			this.properties = properties;
 			if (properties != null) {
 				for (JsonNode p : properties) {
 					String type = ODataReader.this.v4 ? p.path("Kind").asString("") : p.path("Type").asString("");
 					String key = ODataReader.this.v4 ? p.path("Identifier").asString("") : p.path("Key").asString("");
 					if (type.contains("Dimension")) {
 						this.dimensionKeys.add(key.strip());
+						if (type.equals("GeoDimension")) {
+							this.geoKey = key.strip();
+						}
 						Map<String, String> codeTitles = new HashMap<>();
 						JsonNode codes = readEntitySet(ODataReader.this.v4 ? key.strip() + "Codes" : key.strip());
 						if (codes != null) {
@@ -195,7 +235,7 @@ final class ODataReader implements FormatReader {
 						JsonNode record = parser.readValueAsTree();
 						page.record++;
 						if (page.mapping == null) {
-							page.start(tableFrom(metadata));
+							page.start(tableFrom(metadata), record);
 						}
 						record(record, page);
 					}
@@ -255,6 +295,7 @@ final class ODataReader implements FormatReader {
 		String region = mapping.region();
 		String period = null;
 		String status = "definitief";
+		String memberStatus = null;
 		Map<String, String> breakdown = new TreeMap<>();
 		String indicatorOverride = null;
 		boolean skip = false;
@@ -277,6 +318,10 @@ final class ODataReader implements FormatReader {
 			}
 			else if (key.equals(mapping.regionColumn())) {
 				region = job.regions.byCode(node.asString(""));
+				if (region == null && job.generic != null) {
+					job.unknownRegion(where, key, node.asString(""), "a CBS region code such as PV26");
+					return;
+				}
 				if (region == null) {
 					throw job.error(where, key, node.asString(""), "a CBS region code such as PV26", "unknown region");
 				}
@@ -294,6 +339,9 @@ final class ODataReader implements FormatReader {
 				if (member == null && members != null) {
 					member = members.get(page.titles.getOrDefault(key, Map.of()).getOrDefault(code, "\u0000"));
 				}
+				if (member == null && members != null) {
+					member = members.get(TableMapping.OTHERS);
+				}
 				if (member == null) {
 					throw job.error(where, key, node.asString(""),
 							(members != null) ? "one of " + members.keySet() : "a dimension of the mapping",
@@ -306,6 +354,9 @@ final class ODataReader implements FormatReader {
 				}
 				if (member.part() != null) {
 					part = CbsCsvReader.part(member.part());
+				}
+				if (member.status() != null) {
+					memberStatus = member.status();
 				}
 			}
 			else if (!this.v4 && mapping.measures().containsKey(key)) {
@@ -327,6 +378,9 @@ final class ODataReader implements FormatReader {
 		}
 		if (skip) {
 			return;
+		}
+		if (memberStatus != null) {
+			status = memberStatus;
 		}
 		if (this.v4) {
 			String measureCode = measures.keySet()
@@ -358,6 +412,10 @@ final class ODataReader implements FormatReader {
 			return;
 		}
 		if (!Numbers.isDecimal(value)) {
+			if (job.generic != null
+					&& job.generic.textMeasure(column.equals("Value") ? measure.indicator() : column, raw)) {
+				return;
+			}
 			throw job.error(where, column, raw, "a decimal number such as 135.5", "not a number");
 		}
 		String indicator = (indicatorOverride != null) ? indicatorOverride : measure.indicator();
