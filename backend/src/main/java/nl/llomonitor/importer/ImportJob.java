@@ -45,6 +45,12 @@ final class ImportJob {
 	 */
 	TableMapping curatedOnTop;
 
+	/**
+	 * Ids (lower case) of the tables the store holds generically, read before the COPY
+	 * into the staging table starts (the connection serves nothing else during it).
+	 */
+	java.util.Set<String> genericTables = java.util.Set.of();
+
 	/** Region labels or codes the store does not know, with their row counts. */
 	final java.util.Map<String, Integer> unknownRegions = new java.util.TreeMap<>();
 
@@ -134,10 +140,7 @@ final class ImportJob {
 	}
 
 	private boolean storedGeneric() {
-		return this.tx != null && this.tableId != null
-				&& this.tx.fetchExists(org.jooq.impl.DSL.selectOne()
-					.from("source_table_info")
-					.where("lower(id) = lower(?) and generic", this.tableId));
+		return this.tableId != null && this.genericTables.contains(this.tableId.toLowerCase(java.util.Locale.ROOT));
 	}
 
 	/**

@@ -446,12 +446,15 @@ public class ImportService {
 				// change
 				tx.execute("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
 				tx.execute("set local work_mem = '64MB'");
+				java.util.Set<String> genericTables = java.util.Set.copyOf(
+						tx.fetch("select lower(id) from source_table_info where generic").getValues(0, String.class));
 				StagingSink stage = (format == ImportFormat.REGIONS || format == ImportFormat.GEOJSON) ? null
 						: StagingSink.open(tx);
 				ImportJob job = new ImportJob(fileName, tableId, this.regions, this.mappings, this.catalog, stage, tx,
 						runId);
 				job.resources = resources;
 				job.options = options;
+				job.genericTables = genericTables;
 				if (format == ImportFormat.MAPPING) {
 					job.curatedOnTop = this.mappings.find(tableId);
 					if (job.curatedOnTop == null) {
@@ -515,6 +518,15 @@ public class ImportService {
 						cells += mapped.cells();
 						inserted += mapped.inserted();
 					}
+				}
+				TableMapping described = (job.generic == null && stage != null && cells > 0)
+						? this.mappings.find(job.tableId) : null;
+				if (described != null) {
+					// the table list shows what the mapping file says of the table
+					tx.execute(
+							"insert into source_table_info (id, title, publisher) values (?, ?, coalesce(?, 'CBS'))"
+									+ " on conflict (id) do nothing",
+							described.table(), described.title(), described.publisher());
 				}
 				if (!job.unknownRegions.isEmpty()) {
 					int rows = job.unknownRegions.values().stream().mapToInt(Integer::intValue).sum();

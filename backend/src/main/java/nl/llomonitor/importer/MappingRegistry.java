@@ -55,7 +55,9 @@ final class MappingRegistry {
 			check(mapping, catalog);
 			this.builtIn.put(mapping.table(), mapping);
 		}
-		this.byTable = new TreeMap<>(this.builtIn);
+		Map<String, TableMapping> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		all.putAll(this.builtIn);
+		this.byTable = all;
 	}
 
 	/**

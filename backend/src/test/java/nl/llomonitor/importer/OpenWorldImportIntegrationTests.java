@@ -73,6 +73,18 @@ class OpenWorldImportIntegrationTests {
 	@Qualifier(DatabaseConfiguration.JDBC_DSL)
 	private DSLContext jdbc;
 
+	@Autowired
+	private nl.llomonitor.system.DataChangeListener versions;
+
+	/** Waits until the API's caches have heard of the data version the store is at. */
+	private void awaitCaches() {
+		long version = this.jdbc.fetchSingle("select version from data_version").get(0, Long.class);
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+		}
+	}
+
 	private String cli(String file, boolean skipUnknownRegions) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -80,6 +92,7 @@ class OpenWorldImportIntegrationTests {
 				skipUnknownRegions, new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		awaitCaches();
 		return out.toString(StandardCharsets.UTF_8);
 	}
 
@@ -140,6 +153,91 @@ class OpenWorldImportIntegrationTests {
 	}
 
 	@Test
+	void theTableListShowsAnUnmappedTableAndItsIndicators() {
+		cli("cbs/85624NED.csv", false);
+		this.client.get()
+			.uri("/api/v1/tables/85624ned")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("85624NED")
+			.jsonPath("$.source")
+			.isEqualTo("CBS")
+			.jsonPath("$.generic")
+			.isEqualTo(true)
+			.jsonPath("$.periods.types[0]")
+			.isEqualTo("year")
+			.jsonPath("$.periods.first")
+			.isEqualTo("2021JJ00")
+			.jsonPath("$.periods.last")
+			.isEqualTo("2023JJ00")
+			.jsonPath("$.regions.levels[0]")
+			.isEqualTo("land")
+			.jsonPath("$.measures[0].code")
+			.isEqualTo("cbs_85624ned__deelnemerslevenlangontwikkelen_1")
+			.jsonPath("$.measures[0].own")
+			.isEqualTo(true)
+			.jsonPath("$.dimensions[?(@.code=='cbs_85624ned__onderwijskenmerken')].members[*].code")
+			.value((codes) -> assertThat((List<Object>) codes).hasSize(42).contains("volgt-bekostigd-onderwijs"))
+			.jsonPath("$.lastImport.file")
+			.isEqualTo("85624NED.csv")
+			.jsonPath("$.completeness.complete")
+			.isEqualTo(false)
+			.jsonPath("$.completeness.warnings[0]")
+			.isEqualTo("exactly 10,000 data rows: the file was probably cut off");
+		this.client.get()
+			.uri("/api/v1/indicators?table=85624NED")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].code")
+			.isEqualTo("cbs_85624ned__deelnemerslevenlangontwikkelen_1");
+		this.client.get()
+			.uri("/api/v1/indicators?table=99999NED")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/unknown-table");
+	}
+
+	@Test
+	void anUploadedMappingThatDoesNotFitTheStoredTableIsRefused() {
+		cli("cbs/85624NED.csv", false);
+		this.client.post()
+			.uri("/api/admin/mappings")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue("""
+					table: 85624NED
+					region: NL01
+					measures:
+					  DeelnemersLevenLangOntwikkelen_1: { indicator: llo_deelnemers }
+					dimensions:
+					  Geslacht: { "Totaal mannen en vrouwen": {} }
+					""".getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((d) -> assertThat((String) d).contains("Leeftijd").contains("dimension not mapped"));
+		this.client.get()
+			.uri("/api/admin/mappings")
+			.header("Authorization", "Bearer test-admin-token")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.tables[?(@ == '85624NED')]")
+			.isEmpty();
+	}
+
+	@Test
 	void aRegionalForecastImportsThroughTheAdminEndpoint() {
 		byte[] file;
 		try {
@@ -169,6 +267,7 @@ class OpenWorldImportIntegrationTests {
 			.isEqualTo("82220NED")
 			.jsonPath("$.rowsRead")
 			.isEqualTo(2376);
+		awaitCaches();
 		// 'Friesland (PV)' is the label of PV21; values in thousands with one decimal
 		this.client.get()
 			.uri("/api/v1/series?indicator=cbs_82220ned__k_65jaarofouder_4&regions=PV26,PV21&from=2020JJ00&to=2030JJ00")
@@ -223,6 +322,7 @@ class OpenWorldImportIntegrationTests {
 		ImportReport v3 = this.importer.importFile(SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent(),
 				null, null, new ImportOptions(null, true, false), null);
 		assertThat(v3.tableId()).isEqualTo("80137ned");
+		awaitCaches();
 		this.client.get()
 			.uri("/api/v1/indicators/cbs_80137ned__totaal_1")
 			.exchange()
@@ -246,6 +346,7 @@ class OpenWorldImportIntegrationTests {
 		ImportReport v4 = this.importer.importFile(SharedData.file("cbs/odata4_80072ned/Observations.json").getParent(),
 				null, null, new ImportOptions(null, true, false), null);
 		assertThat(v4.rowsRead()).isEqualTo(4409);
+		awaitCaches();
 		this.client.get()
 			.uri("/api/v1/indicators/cbs_80072ned__m001924")
 			.exchange()
@@ -286,6 +387,7 @@ class OpenWorldImportIntegrationTests {
 		while (value(this.jdbc, "llo_deelnemers", "NL01", "2021JJ00", "") == null && System.nanoTime() < deadline) {
 			Thread.sleep(100);
 		}
+		awaitCaches();
 		this.client.get()
 			.uri("/api/v1/series?indicator=llo_deelnemers&regions=NL01&from=2021JJ00&to=2023JJ00")
 			.exchange()
