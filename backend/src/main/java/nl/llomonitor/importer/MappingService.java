@@ -32,12 +32,13 @@ import org.springframework.stereotype.Service;
 /**
  * Mapping files outside the jar, which take effect without a rebuild or restart: those in
  * the folder {@code llo.mappings.dir} ({@code LLO_MAPPINGS_DIR}; {@code *.yaml},
- * {@code *.yml}), polled every {@code llo.mappings.poll} (default 2 s), and those
- * uploaded through {@code POST /api/admin/mappings}, kept in the table
- * {@code mapping_file} (they override the folder, which overrides the jar). When the
- * mapping of a table is added or changed, what the store holds of that table is re-mapped
- * at once ({@link ImportService#remap}). A file that cannot be read or does not fit the
- * catalog is left out, with its error in {@link #errors()} and the log.
+ * {@code *.yml}), and those uploaded through {@code POST /api/admin/mappings}, kept in
+ * the table {@code mapping_file} (they override the folder, which overrides the jar).
+ * Both are polled every {@code llo.mappings.poll} (default 2 s; {@code 0} turns polling
+ * off), so an upload through one instance reaches the others. When the mapping of a table
+ * is added or changed, what the store holds of that table is re-mapped at once
+ * ({@link ImportService#remap}). A file that cannot be read or does not fit the catalog
+ * is left out, with its error in {@link #errors()} and the log.
  */
 @Service
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -71,7 +72,9 @@ public class MappingService implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		reload();
-		if (this.dir != null && !this.poll.isZero()) {
+		// polled also without a folder: an upload through another instance reaches this
+		// one through the table mapping_file
+		if (!this.poll.isZero()) {
 			this.scheduler = Executors.newSingleThreadScheduledExecutor((r) -> {
 				Thread thread = new Thread(r, "llo-mappings");
 				thread.setDaemon(true);

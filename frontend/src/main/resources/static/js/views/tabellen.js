@@ -127,7 +127,8 @@ export async function render(panel, ctx) {
 			onChange: (v) => ctx.update({ indicator: v, breakdown: null }),
 		}),
 		...Object.entries(breakdowns).map(([dimension, members]) => {
-			const name = table.dimensions.find((d) => d.code === dimension)?.nameNl || dimension;
+			const meta = table.dimensions.find((d) => d.code === dimension);
+			const name = (getLang() === 'en' ? meta?.nameEn : meta?.nameNl) || dimension;
 			return select({
 				key: `tb-dim-${dimension}`, label: name, value: chosen[dimension] || '',
 				options: [{ value: '', label: text('total') }, ...members.map((m) => ({ value: m.code, label: m.name }))],
