@@ -76,6 +76,23 @@ final class MappingRemapper {
 						"every measure of table " + table + " in 'measures' or 'ignore'", "measure not mapped");
 			}
 		}
+		// a mapping never changes a number: a measure whose unit is known must have the
+		// unit of the indicator it feeds (x1000 is not persons)
+		Map<String, Catalog.Indicator> canonical = job.catalog.indicatorsByCode();
+		tx.fetch(
+				"select source_key, unit from indicator where lower(source_table) = lower(?) and source_key is not null"
+						+ " and unit <> 'unknown'",
+				table)
+			.forEach((r) -> {
+				TableMapping.Measure measure = mapping.measures().get(r.get(0, String.class));
+				Catalog.Indicator target = (measure != null && measure.indicator() != null)
+						? canonical.get(measure.indicator()) : null;
+				if (target != null && !target.unit().equals(r.get(1, String.class))) {
+					throw new ImportException(where, null, r.get(0, String.class), measure.indicator(),
+							"an indicator in the measure's unit (" + r.get(1, String.class) + ")",
+							"unit differs: " + measure.indicator() + " is in " + target.unit());
+				}
+			});
 		Path spool;
 		try {
 			spool = Files.createTempFile("llo-remap", ".bin");

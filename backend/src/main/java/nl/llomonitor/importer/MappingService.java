@@ -249,6 +249,20 @@ public class MappingService implements ApplicationRunner {
 	}
 
 	/**
+	 * Removes an uploaded mapping: the table's mapping is then the one in the folder or
+	 * the jar, if any. Values already derived through it stay (as every vintage does).
+	 * @param table the table id
+	 * @return whether an upload of that table existed
+	 */
+	public synchronized boolean remove(String table) {
+		int deleted = this.jdbc.execute("delete from mapping_file where table_id = upper(?)", table);
+		if (deleted > 0) {
+			reload();
+		}
+		return deleted > 0;
+	}
+
+	/**
 	 * @param table the table id of the mapping
 	 * @param remap the re-map of the stored table, or null
 	 */

@@ -205,6 +205,75 @@ class OpenWorldImportIntegrationTests {
 			.isEqualTo("/problems/unknown-table");
 	}
 
+	private static final String LLO_MAPPING = """
+			table: 85624NED
+			region: NL01
+			measures:
+			  DeelnemersLevenLangOntwikkelen_1: { indicator: llo_deelnemers }
+			dimensions:
+			  Geslacht: { "Totaal mannen en vrouwen": {} }
+			  Leeftijd: { "15 tot 75 jaar": {}, "*": { skip: true } }
+			  Onderwijsniveau: { "Totaal": {}, "*": { skip: true } }
+			  Onderwijsvolgend: { "Totaal": {}, "*": { skip: true } }
+			  Onderwijskenmerken: { "Totaal personen": {}, "*": { skip: true } }
+			""";
+
+	private WebTestClient.ResponseSpec uploadMapping(String yaml) {
+		return this.client.post()
+			.uri("/api/admin/mappings")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(yaml.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+	}
+
+	@Test
+	void anUploadedMappingTakesEffectAtOnceAndReMapsTheStoredTable() {
+		cli("cbs/85624NED.csv", false);
+		uploadMapping(LLO_MAPPING).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.table")
+			.isEqualTo("85624NED")
+			.jsonPath("$.remap.format")
+			.isEqualTo("mapping");
+		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("4311");
+		assertThat(this.jdbc.fetchValue("select source_table from observation_current o join breakdown b"
+				+ " on b.id = o.breakdown_id where indicator_code = 'llo_deelnemers' and region_code = 'NL01'"
+				+ " and period_code = '2023JJ00' and b.key = ''"))
+			.isEqualTo("85624NED");
+		// the same mapping again changes nothing, so nothing is re-mapped
+		uploadMapping(LLO_MAPPING).expectStatus().isOk().expectBody().jsonPath("$.remap").doesNotExist();
+		this.client.delete()
+			.uri("/api/admin/mappings/85624NED")
+			.header("Authorization", "Bearer test-admin-token")
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+	}
+
+	@Test
+	void aMappingThatWouldChangeTheUnitOfAMeasureIsRefused() {
+		this.importer.importFile(SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent(), null, null,
+				new ImportOptions(null, true, false), null);
+		uploadMapping("""
+				table: 80137ned
+				region: NL01
+				measures:
+				  Totaal_1: { indicator: werkloosheidspercentage }
+				ignore: [Werknemers_2, Zelfstandigen_3, Totaal_4, Werknemers_5, Zelfstandigen_6, Totaal_7, Werknemers_8,
+				  Zelfstandigen_9, Totaal_10, PerArbeidsjaar_11, PerGewerktUur_12]
+				dimensions:
+				  Persoonskenmerken: { "*": {} }
+				  BedrijfstakkenSBI93: { "*": {} }
+				""").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((d) -> assertThat((String) d).contains("column Totaal_1")
+				.contains("unit differs: werkloosheidspercentage is in percent"));
+	}
+
 	@Test
 	void anUploadedMappingThatDoesNotFitTheStoredTableIsRefused() {
 		cli("cbs/85624NED.csv", false);
