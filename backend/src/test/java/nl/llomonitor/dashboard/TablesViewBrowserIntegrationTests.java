@@ -100,6 +100,19 @@ class TablesViewBrowserIntegrationTests {
 			.getText()).isEqualTo("3 Hbo, wo");
 		assertThat(this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__notes")).getText())
 			.contains("85624NED");
+		screenshot("tabellen");
+	}
+
+	private void screenshot(String name) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+			java.nio.file.Files.createDirectories(dir);
+			java.nio.file.Files.write(dir.resolve(name + ".png"),
+					this.browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test
