@@ -507,7 +507,10 @@ final class GenericTable {
 			boolean coded = this.titles.containsKey(key);
 			GenericMember member = this.members.get(key);
 			if (member == null) {
-				boolean total = coded ? TOTAL_KEY.matcher(key).matches() || isTotalTitle(title) : isTotalTitle(title);
+				// a CBS total key (also where a download kept codes without their code
+				// list)
+				// or a title 'Totaal ...'
+				boolean total = TOTAL_KEY.matcher(key).matches() || isTotalTitle(title);
 				if (total && this.total != null) {
 					// a second total-looking member is an ordinary member: only one is
 					// the

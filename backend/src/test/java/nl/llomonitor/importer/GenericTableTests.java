@@ -67,6 +67,16 @@ class GenericTableTests {
 		assertThat(sbi.get("T001081").breakdown()).as("a CBS total key").isEmpty();
 		assertThat(sbi.get("383100").breakdown()).containsEntry("cbs_80072ned__bedrijfskenmerkensbi2008", "383100");
 		assertThat(odata.mapping.measures().get("M001924").indicator()).isEqualTo("cbs_80072ned__m001924");
+
+		// codes without their code list (a saved UntypedDataSet): the total key is still
+		// the total
+		GenericTable untyped = GenericTable.of("83599NED",
+				List.of("ID", "BedrijfstakkenBranchesSBI2008", "RegioS", "Perioden", "OpenstaandeVacatures_1"), null,
+				null);
+		Map<String, TableMapping.Member> branches = untyped.mapping.dimensions().get("BedrijfstakkenBranchesSBI2008");
+		assertThat(branches.get("T001081 ").breakdown()).isEmpty();
+		assertThat(branches.get("301000 ").breakdown()).containsEntry("cbs_83599ned__bedrijfstakkenbranchessbi2008",
+				"301000");
 	}
 
 	@Test
