@@ -9,8 +9,11 @@ import * as llo from './views/llo.js';
 import * as vergelijk from './views/vergelijk.js';
 import * as trends from './views/trends.js';
 import * as kaart from './views/kaart.js';
+import * as tabellen from './views/tabellen.js';
 
 const VIEWS = { kerncijfers, llo, vergelijk, trends, kaart };
+// "Alle tabellen" (open-world import): any imported table, registered on its own
+VIEWS.tabellen = tabellen;
 export const DEFAULT_REGION = 'PV26';
 
 const panel = document.getElementById('panel');

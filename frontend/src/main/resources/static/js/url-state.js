@@ -1,7 +1,7 @@
 // The view state lives in the URL, so that every view can be shared and reopened as it was.
 // ?tab=&indicator=&regions=&period=&from=&to=&level=&lang=&yoy=1&sa=1&embed=1&chart=
 
-export const TABS = ['kerncijfers', 'llo', 'vergelijk', 'trends', 'kaart'];
+export const TABS = ['kerncijfers', 'llo', 'vergelijk', 'trends', 'kaart', 'tabellen'];
 
 const REGION = /^[A-Z]{2}[0-9]{2,4}$/;
 const PERIOD = /^[0-9]{4}(JJ00|KW0[1-4]|MM(0[1-9]|1[0-2]))$/;
@@ -32,6 +32,9 @@ export function parseState(search = window.location.search) {
 		sa: p.get('sa') === '1',
 		embed: p.get('embed') === '1',
 		chart: clean(p.get('chart'), /^[a-z0-9-]{1,40}$/),
+		// the "Alle tabellen" view: a source table and breakdown members (dimension:member,...)
+		table: clean(p.get('table'), /^[A-Za-z0-9_]{3,40}$/),
+		breakdown: clean(p.get('breakdown'), /^[a-z][a-z0-9_]*:[A-Za-z0-9_-]+(,[a-z][a-z0-9_]*:[A-Za-z0-9_-]+)*$/),
 	};
 }
 
@@ -47,7 +50,7 @@ export function toSearch(state) {
 	if (state.regions?.length) {
 		p.set('regions', state.regions.join(','));
 	}
-	for (const key of ['period', 'from', 'to', 'level']) {
+	for (const key of ['period', 'from', 'to', 'level', 'table', 'breakdown']) {
 		if (state[key]) {
 			p.set(key, state[key]);
 		}

@@ -25,6 +25,8 @@ class ProblemsController {
 				"The region code does not exist. Region codes are CBS codes such as NL01, PV26 or AM15; GET /api/v1/regions lists them.");
 		add("unknown-indicator", "Unknown indicator",
 				"The indicator code does not exist. GET /api/v1/indicators lists them.");
+		add("unknown-table", "Unknown table",
+				"No data of this table has been imported. GET /api/v1/tables lists the imported tables.");
 		add("not-found", "Not found", "There is no resource at this address.");
 		add("invalid-parameter", "Invalid parameter",
 				"A request parameter is missing or malformed; the 'parameter' member names it. Period codes look like 2023JJ00, 2023KW02 or 2024MM11.");

@@ -28,10 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/admin/imports}: upload a file (multipart {@code file}, optional
- * {@code format} and {@code tableId}) and import it. Protected by the bearer token in
- * {@code LLO_ADMIN_TOKEN} (401 without a token, 403 with a wrong one or when no token is
- * configured); one import at a time and at most 30 a minute (429). The blocking import
- * runs on the bounded-elastic scheduler, never on the event loop.
+ * {@code format}, {@code tableId}, {@code published}, {@code generic=true} and
+ * {@code skipUnknownRegions=true}, see {@link ImportOptions}) and import it. Protected by
+ * the bearer token in {@code LLO_ADMIN_TOKEN} (401 without a token, 403 with a wrong one
+ * or when no token is configured); one import at a time and at most 30 a minute (429).
+ * The blocking import runs on the bounded-elastic scheduler, never on the event loop.
  */
 @RestController
 class AdminImportController {
@@ -62,12 +63,14 @@ class AdminImportController {
 			@RequestPart("file") Mono<FilePart> file, @RequestPart(name = "format", required = false) String format,
 			@RequestPart(name = "tableId", required = false) String tableId,
 			@RequestPart(name = "published", required = false) String published,
-			@RequestPart(name = "allowIncomplete", required = false) String allowIncomplete) {
+			@RequestPart(name = "allowIncomplete", required = false) String allowIncomplete,
+			@RequestPart(name = "generic", required = false) String generic,
+			@RequestPart(name = "skipUnknownRegions", required = false) String skipUnknownRegions) {
 		authorize(authorization);
 		limitRate();
 		ImportFormat chosen = parseFormat(format);
-		OffsetDateTime publishedAt = parsePublished(published);
-		boolean incompleteAllowed = parseAllowIncomplete(allowIncomplete);
+		ImportOptions options = new ImportOptions(parsePublished(published), Boolean.parseBoolean(generic),
+				Boolean.parseBoolean(skipUnknownRegions), parseAllowIncomplete(allowIncomplete));
 		if (!this.running.tryAcquire()) {
 			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 					"Another import is running; try again when it has finished.", null);
@@ -78,8 +81,7 @@ class AdminImportController {
 				.flatMap((dir) -> {
 					Path target = dir.resolve(safeName(part.filename()));
 					return part.transferTo(target)
-						.then(Mono.fromCallable(
-								() -> this.importer.importFile(target, chosen, tableId, publishedAt, incompleteAllowed))
+						.then(Mono.fromCallable(() -> this.importer.importFile(target, chosen, tableId, options, null))
 							.subscribeOn(Schedulers.boundedElastic()))
 						.doFinally((signal) -> Schedulers.boundedElastic().schedule(() -> delete(dir)));
 				}))

@@ -55,12 +55,12 @@ final class CbsCsvReader implements FormatReader {
 	}
 
 	private void read(CSVParser parser, ImportJob job) {
-		List<String> header = parser.getHeaderNames();
+		List<String> names = parser.getHeaderNames();
 		// a spreadsheet that saved a separator at the end of every line: an unnamed last
 		// column, empty on every line
-		boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
+		boolean trailingSeparator = names.size() > 1 && names.get(names.size() - 1).isEmpty();
+		List<String> header = trailingSeparator ? names.subList(0, names.size() - 1) : names;
 		if (trailingSeparator) {
-			header = header.subList(0, header.size() - 1);
 			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
 		}
 		if (header.size() < 2 || !header.get(0).equals("ID")) {
@@ -69,7 +69,7 @@ final class CbsCsvReader implements FormatReader {
 					"a ';' separated header starting with ID (e.g. ID;RegioS;Perioden;...)",
 					first.contains(",") || first.contains("\t") ? "wrong delimiter" : "not a CBS CSV header");
 		}
-		TableMapping mapping = job.mapping("line 1");
+		TableMapping mapping = job.mapping("line 1", (table) -> GenericTable.of(table, header, null, null));
 		int regionIndex = -1;
 		int periodIndex = -1;
 		List<Integer> measureIndexes = new ArrayList<>();
@@ -138,6 +138,11 @@ final class CbsCsvReader implements FormatReader {
 						continue;
 					}
 					region = job.regions.resolveLabel(label);
+					if (region == null && job.generic != null) {
+						job.unknownRegion(line, mapping.regionColumn(), label,
+								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'");
+						continue;
+					}
 					if (region == null) {
 						throw job.error(line, mapping.regionColumn(), label,
 								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'",
@@ -170,11 +175,15 @@ final class CbsCsvReader implements FormatReader {
 				}
 			}
 			boolean skip = false;
+			String status = period.status();
 			String memberIndicator = null;
 			char part = CellSink.VALUE;
 			for (int d = 0; d < members.length; d++) {
 				String label = record.get(dimensionIndexes.get(d));
 				TableMapping.Member member = dimensionMembers.get(d).get(label.strip());
+				if (member == null) {
+					member = dimensionMembers.get(d).get(TableMapping.OTHERS);
+				}
 				if (member == null) {
 					throw job.error(line, header.get(dimensionIndexes.get(d)), label,
 							"one of " + dimensionMembers.get(d).keySet(), "unknown dimension member");
@@ -188,6 +197,9 @@ final class CbsCsvReader implements FormatReader {
 				if (member.part() != null) {
 					part = part(member.part());
 				}
+				if (member.status() != null) {
+					status = member.status();
+				}
 			}
 			if (skip) {
 				continue;
@@ -199,6 +211,9 @@ final class CbsCsvReader implements FormatReader {
 				String reason = null;
 				CbsSign sign = CbsSign.of(value);
 				if (sign == null && !Numbers.isDecimal(value)) {
+					if (job.generic != null && job.generic.textMeasure(header.get(index), raw)) {
+						continue;
+					}
 					throw job.error(line, header.get(index), raw,
 							"a decimal number with '.' such as 75.5, or a CBS sign (-, ., x, empty)",
 							value.matches("-?[0-9.]*[0-9],[0-9]+") ? "not a number: a decimal comma (probably saved by"
@@ -221,7 +236,7 @@ final class CbsCsvReader implements FormatReader {
 				}
 				String key = breakdownKey(m, measure, members, labels, keyCache);
 				job.cells.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value,
-						reason, period.status(), "", null, mapping.table());
+						reason, status, "", null, mapping.table());
 			}
 		}
 		if (records == CUT_OFF) {

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command line: {@code java -jar llo-monitor.jar import <path-or-table-id>...
- * [--format=cbs-csv] [--table=83599NED] [--odata=4]}. A path is imported from disk (a
- * file, or a folder of saved OData responses); a CBS table id is fetched from the live
- * OData API. Shows a progress bar and a summary, then exits (1 when an import failed).
- * Without the {@code import} argument this does nothing and the app serves as usual.
+ * [--format=cbs-csv] [--table=83599NED] [--odata=4] [--generic] [--skip-unknown-regions]}.
+ * A path is imported from disk (a file, or a folder of saved OData responses); a CBS
+ * table id is fetched from the live OData API. Shows a progress bar and a summary, then
+ * exits (1 when an import failed). Without the {@code import} argument this does nothing
+ * and the app serves as usual.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -47,8 +48,10 @@ class ImportCommand implements ApplicationRunner {
 		String published = first(args, "published");
 		boolean allowIncomplete = args.containsOption("allow-incomplete")
 				&& !"false".equals(first(args, "allow-incomplete"));
-		int code = execute(words.subList(1, words.size()), format, table, published, v4, allowIncomplete, System.out,
-				System.err);
+		boolean generic = args.containsOption("generic");
+		boolean skipUnknownRegions = args.containsOption("skip-unknown-regions");
+		int code = execute(words.subList(1, words.size()), format, table, published, v4, generic, skipUnknownRegions,
+				allowIncomplete, System.out, System.err);
 		System.exit(SpringApplication.exit(this.context, () -> code));
 	}
 
@@ -62,7 +65,7 @@ class ImportCommand implements ApplicationRunner {
 	 */
 	int execute(List<String> targets, String format, String table, String published, boolean v4, PrintStream out,
 			PrintStream err) {
-		return execute(targets, format, table, published, v4, false, out, err);
+		return execute(targets, format, table, published, v4, false, false, false, out, err);
 	}
 
 	/**
@@ -72,9 +75,33 @@ class ImportCommand implements ApplicationRunner {
 	 */
 	int execute(List<String> targets, String format, String table, String published, boolean v4,
 			boolean allowIncomplete, PrintStream out, PrintStream err) {
+		return execute(targets, format, table, published, v4, false, false, allowIncomplete, out, err);
+	}
+
+	/**
+	 * @param generic import the table's own measures even where a mapping file exists
+	 * ({@code --generic})
+	 * @param skipUnknownRegions skip and count rows of regions the store does not know
+	 * ({@code --skip-unknown-regions})
+	 */
+	int execute(List<String> targets, String format, String table, String published, boolean v4, boolean generic,
+			boolean skipUnknownRegions, PrintStream out, PrintStream err) {
+		return execute(targets, format, table, published, v4, generic, skipUnknownRegions, false, out, err);
+	}
+
+	/**
+	 * @param generic import the table's own measures even where a mapping file exists
+	 * ({@code --generic})
+	 * @param skipUnknownRegions skip and count rows of regions the store does not know
+	 * ({@code --skip-unknown-regions})
+	 * @param allowIncomplete whether a file or response that is probably cut off is
+	 * imported (marked incomplete) instead of refused ({@code --allow-incomplete})
+	 */
+	int execute(List<String> targets, String format, String table, String published, boolean v4, boolean generic,
+			boolean skipUnknownRegions, boolean allowIncomplete, PrintStream out, PrintStream err) {
 		if (targets.isEmpty()) {
 			err.println("usage: import <file|folder|CBS table id>... [--format=cbs-csv] [--table=83599NED] "
-					+ "[--published=2020-08-14] [--odata=4] [--allow-incomplete]");
+					+ "[--published=2020-08-14] [--odata=4] [--generic] [--skip-unknown-regions] [--allow-incomplete]");
 			return 2;
 		}
 		int failures = 0;
@@ -86,7 +113,8 @@ class ImportCommand implements ApplicationRunner {
 				if (Files.exists(path)) {
 					long size = Files.isRegularFile(path) ? Files.size(path) : 0;
 					report = this.importer.importFile(path, (format != null) ? ImportFormat.fromCode(format) : null,
-							table, Publication.given(published, target), allowIncomplete,
+							table, new ImportOptions(Publication.given(published, target), generic, skipUnknownRegions,
+									allowIncomplete),
 							new ProgressBar(err, target, size));
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}") && published != null) {
@@ -96,7 +124,8 @@ class ImportCommand implements ApplicationRunner {
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}")) {
 					err.println("Fetching " + target + " from the CBS OData " + (v4 ? "v4" : "v3") + " API ...");
-					report = this.importer.fetchTable(target, v4, allowIncomplete);
+					report = this.importer.fetchTable(target, v4,
+							new ImportOptions(null, generic, skipUnknownRegions, allowIncomplete));
 				}
 				else {
 					throw new ImportException(target, null, null, target,

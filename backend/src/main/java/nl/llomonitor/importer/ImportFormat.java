@@ -37,7 +37,13 @@ public enum ImportFormat {
 	GEOJSON("geojson"),
 
 	/** The project's own demo data set ({@code data/demo}). */
-	DEMO("demo");
+	DEMO("demo"),
+
+	/**
+	 * Not a file: a mapping file applied to what the store holds of its table
+	 * ({@link MappingRemapper}).
+	 */
+	MAPPING("mapping");
 
 	private final String code;
 

@@ -30,6 +30,30 @@ final class ImportJob {
 
 	final List<String> warnings = new ArrayList<>();
 
+	/** Options given with the import. */
+	ImportOptions options = ImportOptions.NONE;
+
+	/**
+	 * The generated mapping when the table is imported with its own measures (no mapping
+	 * file, or {@link ImportOptions#generic()}); null otherwise.
+	 */
+	GenericTable generic;
+
+	/**
+	 * The mapping file applied on top of a generic import ({@link MappingRemapper}), or
+	 * null.
+	 */
+	TableMapping curatedOnTop;
+
+	/**
+	 * Ids (lower case) of the tables the store holds generically, read before the COPY
+	 * into the staging table starts (the connection serves nothing else during it).
+	 */
+	java.util.Set<String> genericTables = java.util.Set.of();
+
+	/** Region labels or codes the store does not know, with their row counts. */
+	final java.util.Map<String, Integer> unknownRegions = new java.util.TreeMap<>();
+
 	/** Other entity sets and next pages, for OData; may be null. */
 	ODataResources resources;
 
@@ -96,6 +120,53 @@ final class ImportJob {
 					"no mapping for table");
 		}
 		return mapping;
+	}
+
+	/**
+	 * The mapping of a CBS table: its mapping file, unless the table is imported with its
+	 * own measures (it has no mapping file, {@link ImportOptions#generic()} is set, or
+	 * the store already holds it that way); then a {@link GenericTable} built from the
+	 * columns, and the mapping file, if any, is applied on top after the import.
+	 * @param location where in the file, for errors
+	 * @param generic builds the generic mapping from what the reader has seen
+	 * @return the mapping
+	 */
+	TableMapping mapping(String location, java.util.function.Function<String, GenericTable> generic) {
+		TableMapping curated = this.mappings.find(this.tableId);
+		if (curated != null && !this.options.generic() && !storedGeneric()) {
+			return curated;
+		}
+		if (this.tableId == null) {
+			throw error(location, null, null, "a CBS table id in the file name (85624NED.csv), the OData metadata"
+					+ " or given with the import (--table)", "unknown table");
+		}
+		if (this.generic == null) {
+			this.generic = generic.apply(this.tableId);
+			this.curatedOnTop = curated;
+			if (curated != null) {
+				// the mapping's own skip list still applies (labels without a code)
+				this.generic.skipRegions.addAll(curated.skipRegions());
+			}
+		}
+		return this.generic.mapping;
+	}
+
+	private boolean storedGeneric() {
+		return this.tableId != null && this.genericTables.contains(this.tableId.toLowerCase(java.util.Locale.ROOT));
+	}
+
+	/**
+	 * A row whose region is not in the store: skipped and counted when the import says
+	 * so, else an error naming the column and value.
+	 * @return normally (the row is to be skipped)
+	 * @throws ImportException unless unknown regions are skipped
+	 */
+	void unknownRegion(String location, String column, String value, String expected) {
+		if (!this.options.skipUnknownRegions()) {
+			throw error(location, column, value, expected, "unknown region (a level or edition the store does not"
+					+ " know; import with --skip-unknown-regions to skip such rows, counted in the report)");
+		}
+		this.unknownRegions.merge(value.strip(), 1, Integer::sum);
 	}
 
 	java.io.InputStream digested(java.io.InputStream in) {

@@ -86,6 +86,9 @@ public class ImportService {
 		this.readers.put(ImportFormat.GEOJSON, new GeoJsonImporter());
 		this.readers.put(ImportFormat.CBS_ODATA3, new ODataReader(false));
 		this.readers.put(ImportFormat.CBS_ODATA4, new ODataReader(true));
+		this.readers.put(ImportFormat.MAPPING, (in, job) -> {
+			// nothing to read: the mapping is applied to the stored table after the merge
+		});
 	}
 
 	Catalog catalog() {
@@ -134,7 +137,7 @@ public class ImportService {
 	 * @throws ImportException when the file is bad; nothing is written then
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId) {
-		return importFile(file, format, tableId, null, false, null);
+		return importFile(file, format, tableId, ImportOptions.NONE, null);
 	}
 
 	/**
@@ -188,6 +191,24 @@ public class ImportService {
 
 	ImportReport importFile(Path file, ImportFormat format, String tableId, OffsetDateTime published,
 			boolean allowIncomplete, java.util.function.LongConsumer progress) {
+		return importFile(file, format, tableId,
+				new ImportOptions(published, false, false).allowingIncomplete(allowIncomplete), progress);
+	}
+
+	/**
+	 * Imports a file with options (publication date, generic import, unknown regions,
+	 * incomplete sources).
+	 * @param file the file
+	 * @param format its format, or null to detect it
+	 * @param tableId the source table id, or null to take it from the file name
+	 * @param options the options
+	 * @param progress told the bytes read so far, or null
+	 * @return the report
+	 * @throws ImportException when the file is bad; nothing is written then
+	 */
+	public ImportReport importFile(Path file, ImportFormat format, String tableId, ImportOptions options,
+			java.util.function.LongConsumer progress) {
+		OffsetDateTime published = options.published();
 		Path data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
 		ImportFormat actual = (format != null) ? format : ImportFormat.detect(data);
 		String name = file.getFileName().toString();
@@ -202,7 +223,7 @@ public class ImportService {
 		}
 		Source source = (progress == null) ? () -> Files.newInputStream(data)
 				: () -> new Counting(Files.newInputStream(data), progress);
-		return run(name, actual, table, source, resources, published, allowIncomplete);
+		return run(name, actual, table, source, resources, options);
 	}
 
 	/**
@@ -216,7 +237,7 @@ public class ImportService {
 	 * @throws ImportException when the table cannot be fetched or is bad
 	 */
 	public ImportReport fetchTable(String tableId, boolean v4) {
-		return fetchTable(tableId, v4, false);
+		return fetchTable(tableId, v4, ImportOptions.NONE);
 	}
 
 	/**
@@ -229,6 +250,20 @@ public class ImportService {
 	 * @throws ImportException when the table cannot be fetched, is bad or is incomplete
 	 */
 	public ImportReport fetchTable(String tableId, boolean v4, boolean allowIncomplete) {
+		return fetchTable(tableId, v4, ImportOptions.NONE.allowingIncomplete(allowIncomplete));
+	}
+
+	/**
+	 * Fetches a table from the live CBS OData API with options (generic import, unknown
+	 * regions, incomplete responses; a publication date is refused: a live fetch is the
+	 * current publication).
+	 * @param tableId CBS table id, e.g. 83599NED
+	 * @param v4 whether to use the OData v4 API
+	 * @param options the options
+	 * @return the report
+	 * @throws ImportException when the table cannot be fetched or is bad
+	 */
+	public ImportReport fetchTable(String tableId, boolean v4, ImportOptions options) {
 		if (!tableId.matches("[0-9]{5}[A-Za-z]{3}")) {
 			throw new ImportException(tableId, null, null, tableId, "a CBS table id such as 83599NED",
 					"invalid table id");
@@ -288,8 +323,27 @@ public class ImportService {
 			}
 
 		};
-		return run(dataUrl, format, tableId, source, new CbsODataClient.Resources(client, tableUrl, v4), null,
-				allowIncomplete);
+		return run(dataUrl, format, tableId, source, new CbsODataClient.Resources(client, tableUrl, v4),
+				new ImportOptions(null, options.generic(), options.skipUnknownRegions(), options.allowIncomplete()));
+	}
+
+	/**
+	 * Applies the current mapping file of a table to what the store holds of it (its own
+	 * indicators, from a generic import), as a new vintage in one transaction. Does
+	 * nothing when the store holds no generic data of the table.
+	 * @param tableId the table id
+	 * @return the report of the run, or null when there was nothing to re-map
+	 * @throws ImportException when the mapping does not fit the stored table; nothing is
+	 * written then
+	 */
+	public ImportReport remap(String tableId) {
+		if (!this.jdbc.fetchExists(org.jooq.impl.DSL.selectOne()
+			.from("source_table_info")
+			.where("lower(id) = lower(?) and generic", tableId))) {
+			return null;
+		}
+		return run("mapping " + tableId, ImportFormat.MAPPING, tableId, InputStream::nullInputStream, null,
+				ImportOptions.NONE);
 	}
 
 	private ImportReport recordNotModified(String url, ImportFormat format, String tableId,
@@ -409,11 +463,12 @@ public class ImportService {
 	}
 
 	ImportReport run(String fileName, ImportFormat format, String tableId, Source source, ODataResources resources) {
-		return run(fileName, format, tableId, source, resources, null, false);
+		return run(fileName, format, tableId, source, resources, ImportOptions.NONE);
 	}
 
 	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
-			ODataResources resources, OffsetDateTime published, boolean allowIncomplete) {
+			ODataResources resources, ImportOptions options) {
+		OffsetDateTime published = options.published();
 		if (published != null) {
 			Publication.notInFuture(published, fileName, published.toString());
 		}
@@ -441,11 +496,22 @@ public class ImportService {
 				// change
 				tx.execute("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
 				tx.execute("set local work_mem = '64MB'");
+				java.util.Set<String> genericTables = java.util.Set.copyOf(
+						tx.fetch("select lower(id) from source_table_info where generic").getValues(0, String.class));
 				StagingSink stage = (format == ImportFormat.REGIONS || format == ImportFormat.GEOJSON) ? null
 						: StagingSink.open(tx);
 				ImportJob job = new ImportJob(fileName, tableId, this.regions, this.mappings, this.catalog, stage, tx,
 						runId);
 				job.resources = resources;
+				job.options = options;
+				job.genericTables = genericTables;
+				if (format == ImportFormat.MAPPING) {
+					job.curatedOnTop = this.mappings.find(tableId);
+					if (job.curatedOnTop == null) {
+						throw new ImportException(fileName, null, null, tableId, "a table with a mapping file",
+								"no mapping for table");
+					}
+				}
 				job.published = published;
 				job.backdated = published != null;
 				job.publishedFrom = (published != null) ? "given with the import" : null;
@@ -477,7 +543,7 @@ public class ImportService {
 					}
 				}
 				String incompleteReason = job.incomplete.isEmpty() ? null : String.join("; ", job.incomplete);
-				if (incompleteReason != null && !allowIncomplete) {
+				if (incompleteReason != null && !options.allowIncomplete()) {
 					throw new ImportException(fileName, null, null, null,
 							"a complete source, or the import run with --allow-incomplete (admin form field"
 									+ " allowIncomplete=true), which marks it incomplete",
@@ -488,6 +554,7 @@ public class ImportService {
 							"INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
 				}
 				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
+				long defined = 0;
 				long inserted = job.otherRowsInserted;
 				long withdrawn = 0;
 				if (stage != null) {
@@ -495,13 +562,45 @@ public class ImportService {
 					// publication, everything else at its import (a date from metadata
 					// is only recorded: an undated file imported earlier may be older)
 					OffsetDateTime vintageAt = job.backdated ? job.published : run.value2();
+					if (job.generic != null) {
+						// the table's own indicators, dimensions and members first: the
+						// cells refer to them
+						job.generic.dropTextMeasures(tx, job);
+						defined = job.generic.register(tx, GenericTable.decimalsSeen(tx));
+					}
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
 					cells += result.cells();
 					inserted += result.inserted();
 					withdrawn = result.withdrawn();
+					if (job.curatedOnTop != null) {
+						// a mapping file adds meaning: the canonical indicators it names
+						// are derived from the table's own, as they now stand
+						tx.execute("drop table " + StagingSink.TABLE + ", import_cell");
+						ObservationStore.Result mapped = MappingRemapper.apply(tx, job, vintageAt);
+						cells += mapped.cells();
+						inserted += mapped.inserted();
+						withdrawn += mapped.withdrawn();
+					}
 				}
-				Long version = (inserted > 0) ? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
-				String status = (inserted > 0) ? "succeeded" : "unchanged";
+				TableMapping described = (job.generic == null && stage != null && cells > 0)
+						? this.mappings.find(job.tableId) : null;
+				if (described != null) {
+					// the table list shows what the mapping file says of the table
+					tx.execute(
+							"insert into source_table_info (id, title, publisher) values (?, ?, coalesce(?, 'CBS'))"
+									+ " on conflict (id) do nothing",
+							described.table(), described.title(), described.publisher());
+				}
+				if (!job.unknownRegions.isEmpty()) {
+					int rows = job.unknownRegions.values().stream().mapToInt(Integer::intValue).sum();
+					List<String> labels = job.unknownRegions.keySet().stream().limit(20).toList();
+					job.warn(rows + " rows of " + job.unknownRegions.size()
+							+ " regions the store does not know were skipped (--skip-unknown-regions): " + labels
+							+ ((job.unknownRegions.size() > labels.size()) ? " ..." : ""));
+				}
+				Long version = (inserted > 0 || defined > 0)
+						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
+				String status = (inserted > 0 || defined > 0) ? "succeeded" : "unchanged";
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("warnings", job.warnings);
 				details.put("cells", cells);
@@ -513,6 +612,12 @@ public class ImportService {
 				}
 				if (job.tableId != null) {
 					details.put("table", job.tableId);
+				}
+				if (job.generic != null) {
+					details.put("generic", true);
+				}
+				if (!job.unknownRegions.isEmpty()) {
+					details.put("skippedRegions", job.unknownRegions);
 				}
 				details.putAll(source.details());
 				if (job.published != null) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,15 +113,49 @@ final class ODataReader implements FormatReader {
 			this.job = job;
 		}
 
-		void start(String tableFromMetadata) throws IOException {
+		/** DataProperties (v3) or Dimensions (v4), when available. */
+		JsonNode properties;
+
+		/** The region dimension named by the metadata. */
+		String geoKey;
+
+		void start(String tableFromMetadata, JsonNode first) throws IOException {
 			if (this.mapping != null) {
 				return;
 			}
 			if (this.job.tableId == null) {
 				this.job.tableId = tableFromMetadata;
 			}
-			this.mapping = this.job.mapping("record 1");
 			loadMetadata();
+			List<String> keys = new ArrayList<>(first.propertyNames());
+			this.mapping = this.job.mapping("record 1", (table) -> generic(table, keys));
+		}
+
+		private GenericTable generic(String table, List<String> keys) {
+			GenericTable generic;
+			try {
+				if (ODataReader.this.v4) {
+					generic = GenericTable.ofV4(table, keys, this.geoKey);
+					generic.describe(readEntitySet("MeasureCodes"), this.properties, true);
+				}
+				else {
+					generic = GenericTable.of(table, keys, this.geoKey,
+							(this.properties != null) ? this.dimensionKeys : null);
+					generic.describe(this.properties, this.properties, false);
+				}
+				JsonNode info = ODataReader.this.v4 ? readResource("Properties") : readEntitySet("TableInfos");
+				JsonNode table0 = (info == null) ? null : (ODataReader.this.v4 ? info : info.path(0));
+				if (table0 != null && table0.path("Title").isString()) {
+					generic.title = table0.path("Title").asString().strip();
+					String summary = table0.path(ODataReader.this.v4 ? "Description" : "ShortDescription").asString("");
+					generic.description = summary.isBlank() ? null : summary.strip();
+				}
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			this.titles.forEach(generic::memberTitles);
+			return generic;
 		}
 
 		private void loadMetadata() throws IOException {
@@ -143,12 +178,16 @@ final class ODataReader implements FormatReader {
 				}
 			}
 			JsonNode properties = readEntitySet(ODataReader.this.v4 ? "Dimensions" : "DataProperties");
+			this.properties = properties;
 			if (properties != null) {
 				for (JsonNode p : properties) {
 					String type = ODataReader.this.v4 ? p.path("Kind").asString("") : p.path("Type").asString("");
 					String key = ODataReader.this.v4 ? p.path("Identifier").asString("") : p.path("Key").asString("");
 					if (type.contains("Dimension")) {
 						this.dimensionKeys.add(key.strip());
+						if (type.equals("GeoDimension")) {
+							this.geoKey = key.strip();
+						}
 						Map<String, String> codeTitles = new HashMap<>();
 						JsonNode codes = readEntitySet(ODataReader.this.v4 ? key.strip() + "Codes" : key.strip());
 						if (codes != null) {
@@ -223,7 +262,7 @@ final class ODataReader implements FormatReader {
 						JsonNode record = parser.readValueAsTree();
 						page.record++;
 						if (page.mapping == null) {
-							page.start(tableFrom(metadata));
+							page.start(tableFrom(metadata), record);
 						}
 						record(record, page);
 					}
@@ -291,6 +330,7 @@ final class ODataReader implements FormatReader {
 		String period = null;
 		String status = Status.NOT_STATED.code();
 		String recordStatus = null;
+		String memberStatus = null;
 		Map<String, String> breakdown = new TreeMap<>();
 		String indicatorOverride = null;
 		boolean skip = false;
@@ -314,6 +354,10 @@ final class ODataReader implements FormatReader {
 			}
 			else if (key.equals(mapping.regionColumn())) {
 				region = job.regions.byCode(node.asString(""));
+				if (region == null && job.generic != null) {
+					job.unknownRegion(where, key, node.asString(""), "a CBS region code such as PV26");
+					return;
+				}
 				if (region == null) {
 					throw job.error(where, key, node.asString(""), "a CBS region code such as PV26", "unknown region");
 				}
@@ -331,6 +375,9 @@ final class ODataReader implements FormatReader {
 				if (member == null && members != null) {
 					member = members.get(page.titles.getOrDefault(key, Map.of()).getOrDefault(code, "\u0000"));
 				}
+				if (member == null && members != null) {
+					member = members.get(TableMapping.OTHERS);
+				}
 				if (member == null) {
 					throw job.error(where, key, node.asString(""),
 							(members != null) ? "one of " + members.keySet() : "a dimension of the mapping",
@@ -343,6 +390,9 @@ final class ODataReader implements FormatReader {
 				}
 				if (member.part() != null) {
 					part = CbsCsvReader.part(member.part());
+				}
+				if (member.status() != null) {
+					memberStatus = member.status();
 				}
 			}
 			else if (!this.v4 && mapping.measures().containsKey(key)) {
@@ -376,7 +426,10 @@ final class ODataReader implements FormatReader {
 		if (skip) {
 			return;
 		}
-		if (recordStatus != null && !recordStatus.equals(Status.NOT_STATED.code())) {
+		if (memberStatus != null) {
+			status = memberStatus;
+		}
+		else if (recordStatus != null && !recordStatus.equals(Status.NOT_STATED.code())) {
 			status = recordStatus;
 		}
 		if (this.v4) {
@@ -461,6 +514,10 @@ final class ODataReader implements FormatReader {
 			TableMapping.Measure measure, String indicatorOverride, String region, String period,
 			Map<String, String> breakdown, char part, String status, String footnote, TableMapping mapping) {
 		if (value != null && !Numbers.isDecimal(value)) {
+			if (job.generic != null
+					&& job.generic.textMeasure(column.equals("Value") ? measure.indicator() : column, value)) {
+				return;
+			}
 			throw job.error(where, column, value, "a decimal number such as 135.5", "not a number");
 		}
 		String indicator = (indicatorOverride != null) ? indicatorOverride : measure.indicator();

@@ -37,6 +37,9 @@ record TableMapping(String table, String title, String publisher, String licence
 		List<String> skipRegions, Map<String, Measure> measures, List<String> ignore,
 		Map<String, Map<String, Member>> dimensions) {
 
+	/** The member key that stands for every member of a dimension not listed. */
+	static final String OTHERS = "*";
+
 	TableMapping {
 		bootstrap = (bootstrap != null) ? bootstrap : List.of();
 		regionLevels = (regionLevels != null) ? regionLevels : List.of();
@@ -73,8 +76,11 @@ record TableMapping(String table, String title, String publisher, String licence
 	 * @param skip rows with this member are not imported
 	 * @param part {@code low}/{@code high}: the row holds a margin bound (85554NED
 	 * Marges)
+	 * @param status the status of the row's values ({@code definitief},
+	 * {@code nader_voorlopig}, {@code voorlopig}) when the dimension is really a status
+	 * (60039fvw {@code StatusCijfer}); null: the period's status
 	 */
-	record Member(String indicator, Map<String, String> breakdown, Boolean skip, String part) {
+	record Member(String indicator, Map<String, String> breakdown, Boolean skip, String part, String status) {
 
 		Member {
 			breakdown = (breakdown != null) ? new TreeMap<>(breakdown) : Map.of();

@@ -24,14 +24,30 @@ class IndicatorController {
 
 	private final IndicatorCatalog catalog;
 
-	IndicatorController(IndicatorCatalog catalog) {
+	private final TableCatalog tables;
+
+	IndicatorController(IndicatorCatalog catalog, TableCatalog tables) {
 		this.catalog = catalog;
+		this.tables = tables;
 	}
 
 	@GetMapping
 	@Operation(summary = "All indicators")
-	Mono<List<IndicatorView>> list(@RequestParam(required = false) String lang, ServerWebExchange exchange) {
+	Mono<List<IndicatorView>> list(@RequestParam(required = false) String lang,
+			@RequestParam(required = false) String table, ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
+		if (table != null && !table.isBlank()) {
+			// the indicators a table feeds: its own, and the canonical ones its mapping
+			// names
+			return this.tables.require(table, "table")
+				.flatMap((t) -> this.catalog.all()
+					.map((all) -> t.measures()
+						.stream()
+						.map((m) -> all.get(m.code()))
+						.filter(java.util.Objects::nonNull)
+						.map((i) -> i.view(language))
+						.toList()));
+		}
 		return this.catalog.all().map((all) -> all.values().stream().map((i) -> i.view(language)).toList());
 	}
 

@@ -1,0 +1,268 @@
+package nl.llomonitor.indicator;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import nl.llomonitor.api.ApiException;
+import nl.llomonitor.system.DataChangeListener;
+import nl.llomonitor.system.Queries;
+import nl.llomonitor.system.VersionedCache;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The source tables the store holds data of ({@code GET /api/v1/tables}): what each is,
+ * its periods and regions, the indicators it feeds (its own, when imported without a
+ * mapping, and the canonical ones its mapping names), its breakdown dimensions, its last
+ * import and how complete that was. Loaded once per data version.
+ */
+@Service
+public class TableCatalog {
+
+	private final DSLContext dsl;
+
+	private final IndicatorCatalog indicators;
+
+	private final VersionedCache<Map<String, Table>> cache;
+
+	TableCatalog(DSLContext dsl, IndicatorCatalog indicators, DataChangeListener versions) {
+		this.dsl = dsl;
+		this.indicators = indicators;
+		this.cache = new VersionedCache<>(versions, this::load);
+	}
+
+	/**
+	 * @return every table by id (case-insensitive), in id order
+	 */
+	public Mono<Map<String, Table>> all() {
+		return this.cache.get();
+	}
+
+	/**
+	 * @param id a table id, any case
+	 * @param parameter the request parameter it came from
+	 * @return the table, or a 404 {@code unknown-table}
+	 */
+	public Mono<Table> require(String id, String parameter) {
+		return all().map((all) -> {
+			Table table = (id != null) ? all.get(id.strip()) : null;
+			if (table == null) {
+				throw new ApiException(HttpStatus.NOT_FOUND, "unknown-table",
+						"Unknown table '" + id + "'. GET /api/v1/tables lists the imported tables.", parameter);
+			}
+			return table;
+		});
+	}
+
+	private Mono<Map<String, Table>> load() {
+		Mono<List<Record>> coverage = Queries.list(this.dsl.resultQuery(
+				"""
+						select o.source_table, o.indicator_code, count(distinct o.region_code) as regions,
+						       count(distinct o.period_code) as periods, min(o.period_code) as first, max(o.period_code) as last,
+						       array_agg(distinct p.type) as types, array_agg(distinct r.level) as levels, count(*) as cells
+						from observation o join period p on p.code = o.period_code join region r on r.code = o.region_code
+						group by o.source_table, o.indicator_code"""));
+		Mono<List<Record>> infos = Queries
+			.list(this.dsl.resultQuery("select id, title, description, publisher, generic from source_table_info"));
+		Mono<List<Record>> runs = Queries.list(this.dsl.resultQuery(
+				"""
+						select distinct on (lower(table_id)) table_id, id, format, file_name, status, finished_at, published_at,
+						       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings
+						from import_run where status in ('succeeded', 'unchanged') and table_id is not null and format <> 'mapping'
+						order by lower(table_id), id desc"""));
+		return Mono.zip(coverage, infos, runs, this.indicators.all())
+			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+	}
+
+	private static Map<String, Table> build(List<Record> coverage, List<Record> infos, List<Record> runs,
+			Map<String, IndicatorInfo> indicators) {
+		Map<String, Builder> tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		for (Record r : coverage) {
+			String id = r.get("source_table", String.class);
+			Builder b = tables.computeIfAbsent(id, Builder::new);
+			b.indicators.add(r.get("indicator_code", String.class));
+			b.regions = Math.max(b.regions, r.get("regions", Long.class));
+			b.periods = Math.max(b.periods, r.get("periods", Long.class));
+			String first = r.get("first", String.class);
+			String last = r.get("last", String.class);
+			b.first = (b.first == null || first.compareTo(b.first) < 0) ? first : b.first;
+			b.last = (b.last == null || last.compareTo(b.last) > 0) ? last : b.last;
+			b.types.addAll(List.of(r.get("types", String[].class)));
+			b.levels.addAll(List.of(r.get("levels", String[].class)));
+			b.cells += r.get("cells", Long.class);
+		}
+		for (Record r : infos) {
+			Builder b = tables.get(r.get("id", String.class));
+			if (b != null) {
+				b.title = r.get("title", String.class);
+				b.description = r.get("description", String.class);
+				b.publisher = r.get("publisher", String.class);
+				b.generic = Boolean.TRUE.equals(r.get("generic", Boolean.class));
+			}
+		}
+		for (Record r : runs) {
+			Builder b = tables.get(r.get("table_id", String.class));
+			if (b != null) {
+				b.lastImport = new LastImport(r.get("id", Long.class), r.get("format", String.class),
+						r.get("file_name", String.class), r.get("status", String.class),
+						r.get("finished_at", OffsetDateTime.class), r.get("published_at", OffsetDateTime.class));
+				b.warnings = parseWarnings(r.get("warnings", String.class));
+			}
+		}
+		Map<String, Table> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		tables.forEach((id, b) -> result.put(id, b.build(indicators)));
+		return result;
+	}
+
+	private static List<String> parseWarnings(String json) {
+		try {
+			return List.of(tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, String[].class));
+		}
+		catch (RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+	/**
+	 * A source table as the API shows it.
+	 *
+	 * @param id table id (85624NED)
+	 * @param title title from the table's metadata or mapping file, null when unknown
+	 * @param description short description, may be null
+	 * @param source publisher (CBS, Eurostat)
+	 * @param generic whether its own measures are stored as indicators of the table
+	 * @param periods period types, first and last period code, number of periods
+	 * @param regions number of regions and their levels
+	 * @param measures the indicators the table feeds: its own first, then canonical ones
+	 * @param dimensions breakdown dimensions of those indicators, with their members
+	 * @param lastImport the last import that succeeded (or found nothing new)
+	 * @param completeness cells stored, and whether the last import warned of rows cut
+	 * off or skipped
+	 */
+	public record Table(String id, String title, String description, String source, boolean generic, Periods periods,
+			Regions regions, List<Measure> measures, List<IndicatorInfo.Dimension> dimensions, LastImport lastImport,
+			Completeness completeness) {
+	}
+
+	/**
+	 * @param types period types, finest first
+	 * @param first first period code
+	 * @param last last period code
+	 * @param count number of periods
+	 */
+	public record Periods(List<String> types, String first, String last, long count) {
+	}
+
+	/**
+	 * @param count number of regions
+	 * @param levels their levels
+	 */
+	public record Regions(long count, List<String> levels) {
+	}
+
+	/**
+	 * @param code indicator code
+	 * @param name Dutch name
+	 * @param unit unit
+	 * @param decimals decimals
+	 * @param own whether it is the table's own (generated) indicator, not a canonical one
+	 */
+	public record Measure(String code, String name, String unit, int decimals, boolean own) {
+	}
+
+	/**
+	 * @param run import run id
+	 * @param format format code
+	 * @param file file name or URL
+	 * @param status succeeded or unchanged
+	 * @param at when it finished
+	 * @param published when the source published it, if known
+	 */
+	public record LastImport(long run, String format, String file, String status, OffsetDateTime at,
+			OffsetDateTime published) {
+	}
+
+	/**
+	 * @param cells cells stored (all vintages)
+	 * @param complete false when the last import warned that rows were cut off, skipped
+	 * or left out
+	 * @param warnings the last import's warnings
+	 */
+	public record Completeness(long cells, boolean complete, List<String> warnings) {
+	}
+
+	private static final class Builder {
+
+		final String id;
+
+		final Set<String> indicators = new LinkedHashSet<>();
+
+		final Set<String> types = new LinkedHashSet<>();
+
+		final Set<String> levels = new LinkedHashSet<>();
+
+		long regions;
+
+		long periods;
+
+		long cells;
+
+		String first;
+
+		String last;
+
+		String title;
+
+		String description;
+
+		String publisher;
+
+		boolean generic;
+
+		LastImport lastImport;
+
+		List<String> warnings = List.of();
+
+		Builder(String id) {
+			this.id = id;
+		}
+
+		Table build(Map<String, IndicatorInfo> all) {
+			String prefix = "cbs_" + this.id.toLowerCase(Locale.ROOT) + "__";
+			List<Measure> measures = new ArrayList<>();
+			Map<String, IndicatorInfo.Dimension> dimensions = new LinkedHashMap<>();
+			this.indicators.stream().sorted(Comparator.comparing((String c) -> !c.startsWith(prefix))).forEach((c) -> {
+				IndicatorInfo info = all.get(c);
+				if (info != null) {
+					measures.add(new Measure(c, info.nameNl(), info.unit(), info.decimals(), c.startsWith(prefix)));
+					info.dimensions().forEach(dimensions::putIfAbsent);
+				}
+			});
+			List<String> types = this.types.stream()
+				.sorted(Comparator.comparing(List.of("month", "quarter", "year")::indexOf))
+				.toList();
+			boolean complete = this.warnings.stream()
+				.noneMatch((w) -> w.contains("cut off") || w.contains("skipped") || w.contains("not imported"));
+			return new Table(this.id, this.title, this.description,
+					(this.publisher != null) ? this.publisher
+							: (this.id.matches("[0-9]{5}[A-Za-z]{3}") ? "CBS" : "Eurostat"),
+					this.generic, new Periods(types, this.first, this.last, this.periods),
+					new Regions(this.regions, List.copyOf(this.levels)), measures, List.copyOf(dimensions.values()),
+					this.lastImport, new Completeness(this.cells, complete, this.warnings));
+		}
+
+	}
+
+}

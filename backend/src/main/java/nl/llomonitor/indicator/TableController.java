@@ -1,0 +1,41 @@
+package nl.llomonitor.indicator;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The imported source tables (docs/api.md): any CBS table, with or without a mapping
+ * file.
+ */
+@RestController
+@RequestMapping("/api/v1/tables")
+@Tag(name = "tables", description = "Imported source tables: periods, regions, measures, dimensions, last import")
+class TableController {
+
+	private final TableCatalog tables;
+
+	TableController(TableCatalog tables) {
+		this.tables = tables;
+	}
+
+	@GetMapping
+	@Operation(summary = "All imported tables")
+	Mono<List<TableCatalog.Table>> list() {
+		return this.tables.all().map((all) -> List.copyOf(all.values()));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One imported table")
+	Mono<TableCatalog.Table> get(@PathVariable String id) {
+		return this.tables.require(id, "id");
+	}
+
+}

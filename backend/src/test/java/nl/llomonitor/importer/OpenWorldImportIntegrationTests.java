@@ -1,0 +1,489 @@
+package nl.llomonitor.importer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.system.DatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static nl.llomonitor.importer.CurrentValues.cell;
+import static nl.llomonitor.importer.CurrentValues.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Any CBS table imports without a mapping file (CSV through the CLI and the admin
+ * endpoint, OData v3 and v4 with their metadata), its values are published through the
+ * API under table-scoped indicators and dimensions, and a mapping file written into
+ * {@code LLO_MAPPINGS_DIR} while the app runs feeds a canonical indicator from the stored
+ * table without a restart.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "llo.admin.token=test-admin-token", "llo.mappings.poll=200ms", "llo.import.demo=false" })
+@AutoConfigureWebTestClient
+@Import(OpenWorldDatabaseConfiguration.class)
+class OpenWorldImportIntegrationTests {
+
+	private static final Path MAPPINGS;
+
+	static {
+		try {
+			MAPPINGS = Files.createTempDirectory("llo-mappings");
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@DynamicPropertySource
+	static void mappingsDir(DynamicPropertyRegistry registry) {
+		registry.add("llo.mappings.dir", MAPPINGS::toString);
+	}
+
+	@Autowired
+	private ImportCommand command;
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	@Autowired
+	private nl.llomonitor.system.DataChangeListener versions;
+
+	/** Waits until the API's caches have heard of the data version the store is at. */
+	private void awaitCaches() {
+		long version = this.jdbc.fetchSingle("select version from data_version").get(0, Long.class);
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+		}
+	}
+
+	private String cli(String file, boolean skipUnknownRegions) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int code = this.command.execute(List.of(SharedData.file(file).toString()), null, null, null, false, false,
+				skipUnknownRegions, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+		awaitCaches();
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> get(String uri) {
+		return this.client.get()
+			.uri(uri)
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@Test
+	void anLloTableByEducationImportsThroughTheCliWithEveryDimensionApart() {
+		String summary = cli("cbs/85624NED.csv", false);
+		assertThat(summary).contains("85624NED.csv (cbs-csv, table 85624NED): 10,000 rows read");
+		String indicator = "cbs_85624ned__deelnemerslevenlangontwikkelen_1";
+		this.client.get()
+			.uri("/api/v1/indicators/" + indicator)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Deelnemers leven lang ontwikkelen (DeelnemersLevenLangOntwikkelen_1)")
+			.jsonPath("$.unit")
+			.isEqualTo("unknown")
+			.jsonPath("$.decimals")
+			.isEqualTo(0)
+			.jsonPath("$.sourceTable")
+			.isEqualTo("85624NED")
+			.jsonPath("$.breakdowns.cbs_85624ned__onderwijsniveau[?(@.code=='3-hbo-wo')].name")
+			.isEqualTo("3 Hbo, wo")
+			.jsonPath("$.breakdowns.cbs_85624ned__geslacht")
+			.doesNotExist();
+		// the total of every dimension but age (which has no total): 4298 thousand
+		// participants in 2021; the hbo/wo members kept apart
+		this.client.get()
+			.uri("/api/v1/series?indicator=" + indicator
+					+ "&regions=NL01&breakdown=cbs_85624ned__leeftijd:15-tot-75-jaar")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[?(@.period=='2021JJ00')].value")
+			.isEqualTo(4298)
+			.jsonPath("$.series[0].points[?(@.period=='2021JJ00')].sourceTable")
+			.isEqualTo("85624NED");
+		assertThat(value(this.jdbc, indicator, "NL01", "2022JJ00",
+				"cbs_85624ned__leeftijd=15-tot-75-jaar;cbs_85624ned__onderwijsniveau=3-hbo-wo"))
+			.isEqualByComparingTo("1625");
+		// importing again changes nothing
+		assertThat(cli("cbs/85624NED.csv", false)).startsWith("UNCHANGED");
+	}
+
+	@Test
+	void theTableListShowsAnUnmappedTableAndItsIndicators() {
+		cli("cbs/85624NED.csv", false);
+		this.client.get()
+			.uri("/api/v1/tables/85624ned")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("85624NED")
+			.jsonPath("$.source")
+			.isEqualTo("CBS")
+			.jsonPath("$.generic")
+			.isEqualTo(true)
+			.jsonPath("$.periods.types[0]")
+			.isEqualTo("year")
+			.jsonPath("$.periods.first")
+			.isEqualTo("2021JJ00")
+			.jsonPath("$.periods.last")
+			.isEqualTo("2023JJ00")
+			.jsonPath("$.regions.levels[0]")
+			.isEqualTo("land")
+			.jsonPath("$.measures[0].code")
+			.isEqualTo("cbs_85624ned__deelnemerslevenlangontwikkelen_1")
+			.jsonPath("$.measures[0].own")
+			.isEqualTo(true)
+			.jsonPath("$.dimensions[?(@.code=='cbs_85624ned__onderwijskenmerken')].members[*].code")
+			.value((codes) -> assertThat((List<Object>) codes).hasSize(42).contains("volgt-bekostigd-onderwijs"))
+			.jsonPath("$.lastImport.file")
+			.isEqualTo("85624NED.csv")
+			.jsonPath("$.completeness.complete")
+			.isEqualTo(false)
+			.jsonPath("$.completeness.warnings[0]")
+			.isEqualTo("exactly 10,000 data rows: the file was probably cut off");
+		this.client.get()
+			.uri("/api/v1/indicators?table=85624NED")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].code")
+			.isEqualTo("cbs_85624ned__deelnemerslevenlangontwikkelen_1");
+		this.client.get()
+			.uri("/api/v1/indicators?table=99999NED")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/unknown-table");
+	}
+
+	private static final String LLO_MAPPING = """
+			table: 85624NED
+			publisher: CBS
+			licence: CC BY 4.0
+			url: https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85624NED
+			region: NL01
+			measures:
+			  DeelnemersLevenLangOntwikkelen_1: { indicator: llo_deelnemers }
+			dimensions:
+			  Geslacht: { "Totaal mannen en vrouwen": {} }
+			  Leeftijd: { "15 tot 75 jaar": {}, "*": { skip: true } }
+			  Onderwijsniveau: { "Totaal": {}, "*": { skip: true } }
+			  Onderwijsvolgend: { "Totaal": {}, "*": { skip: true } }
+			  Onderwijskenmerken: { "Totaal personen": {}, "*": { skip: true } }
+			""";
+
+	private WebTestClient.ResponseSpec uploadMapping(String yaml) {
+		return this.client.post()
+			.uri("/api/admin/mappings")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(yaml.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+	}
+
+	@Test
+	void anUploadedMappingTakesEffectAtOnceAndReMapsTheStoredTable() {
+		cli("cbs/85624NED.csv", false);
+		uploadMapping(LLO_MAPPING).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.table")
+			.isEqualTo("85624NED")
+			.jsonPath("$.remap.format")
+			.isEqualTo("mapping");
+		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("4311");
+		assertThat(this.jdbc.fetchValue("select source_table from observation_current o join breakdown b"
+				+ " on b.id = o.breakdown_id where indicator_code = 'llo_deelnemers' and region_code = 'NL01'"
+				+ " and period_code = '2023JJ00' and b.key = ''"))
+			.isEqualTo("85624NED");
+		// the same mapping again changes nothing, so nothing is re-mapped
+		uploadMapping(LLO_MAPPING).expectStatus().isOk().expectBody().jsonPath("$.remap").doesNotExist();
+		this.client.delete()
+			.uri("/api/admin/mappings/85624NED")
+			.header("Authorization", "Bearer test-admin-token")
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+	}
+
+	@Test
+	void aMappingThatWouldChangeTheUnitOfAMeasureIsRefused() {
+		this.importer.importFile(SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent(), null, null,
+				new ImportOptions(null, true, false), null);
+		uploadMapping("""
+				table: 80137ned
+				publisher: CBS
+				licence: CC BY 4.0
+				url: https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80137ned
+				region: NL01
+				measures:
+				  Totaal_1: { indicator: werkloosheidspercentage }
+				ignore: [Werknemers_2, Zelfstandigen_3, Totaal_4, Werknemers_5, Zelfstandigen_6, Totaal_7, Werknemers_8,
+				  Zelfstandigen_9, Totaal_10, PerArbeidsjaar_11, PerGewerktUur_12]
+				dimensions:
+				  Persoonskenmerken: { "*": {} }
+				  BedrijfstakkenSBI93: { "*": {} }
+				""").expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((d) -> assertThat((String) d).contains("column Totaal_1")
+				.contains("unit differs: werkloosheidspercentage is in percent"));
+	}
+
+	@Test
+	void anUploadedMappingThatDoesNotFitTheStoredTableIsRefused() {
+		cli("cbs/85624NED.csv", false);
+		this.client.post()
+			.uri("/api/admin/mappings")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue("""
+					table: 85624NED
+					publisher: CBS
+					licence: CC BY 4.0
+					url: https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85624NED
+					region: NL01
+					measures:
+					  DeelnemersLevenLangOntwikkelen_1: { indicator: llo_deelnemers }
+					dimensions:
+					  Geslacht: { "Totaal mannen en vrouwen": {} }
+					""".getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((d) -> assertThat((String) d).contains("Leeftijd").contains("dimension not mapped"));
+		this.client.get()
+			.uri("/api/admin/mappings")
+			.header("Authorization", "Bearer test-admin-token")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.tables[?(@ == '85624NED')]")
+			.isEmpty();
+	}
+
+	@Test
+	void aRegionalForecastImportsThroughTheAdminEndpoint() {
+		byte[] file;
+		try {
+			file = Files.readAllBytes(SharedData.file("cbs/82220NED.csv"));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		String boundary = "llo-open-world";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(
+				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"82220NED.csv\""
+						+ "\r\nContent-Type: application/octet-stream\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MediaType.parseMediaType("multipart/form-data;boundary=" + boundary))
+			.bodyValue(body.toByteArray())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.tableId")
+			.isEqualTo("82220NED")
+			.jsonPath("$.rowsRead")
+			.isEqualTo(2376);
+		awaitCaches();
+		// 'Friesland (PV)' is the label of PV21; values in thousands with one decimal
+		this.client.get()
+			.uri("/api/v1/series?indicator=cbs_82220ned__k_65jaarofouder_4&regions=PV26,PV21&from=2020JJ00&to=2030JJ00")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.indicator.name")
+			.isEqualTo("65 jaar of ouder (k_65JaarOfOuder_4)")
+			.jsonPath("$.indicator.decimals")
+			.isEqualTo(1)
+			.jsonPath("$.series[?(@.region.code=='PV26')].points[?(@.period=='2030JJ00')].value")
+			.isEqualTo(288.8)
+			.jsonPath("$.series[?(@.region.code=='PV21')].points[?(@.period=='2020JJ00')].value")
+			.isEqualTo(143.2);
+	}
+
+	@Test
+	void aStatusDimensionSetsTheStatusAndUnknownRegionsFailUnlessSkippedAndCounted() {
+		assertThatThrownBy(() -> this.importer.importFile(SharedData.file("cbs/60039fvw.csv")))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("column RegioS")
+			.hasMessageContaining("'Nederland, Buitenland, Niet in te delen'")
+			.hasMessageContaining("unknown region");
+		assertThat(this.jdbc.fetchCount(nl.llomonitor.db.Tables.INDICATOR,
+				nl.llomonitor.db.Tables.INDICATOR.CODE.startsWith("cbs_60039fvw__")))
+			.as("nothing half-written")
+			.isZero();
+		String summary = cli("cbs/60039fvw.csv", true);
+		assertThat(summary).contains("warning: 3298 rows of 194 regions the store does not know were skipped")
+			.contains("'s-Gravenhage (GA)")
+			.contains("measures with text values not imported: [Regiocode_76 ('NL01')]");
+		var utrecht = cell(this.jdbc, "cbs_60039fvw__totaalmannenenvrouwen_1", "PV26", "2010JJ00", "");
+		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.VALUE)).isEqualByComparingTo("1220910");
+		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS)).isEqualTo("voorlopig");
+		this.client.get()
+			.uri("/api/v1/series?indicator=cbs_60039fvw__k_65tot75jaar_4&regions=PV26&from=2012JJ00&to=2012JJ00")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(98621)
+			.jsonPath("$.series[0].points[0].status")
+			.isEqualTo("voorlopig")
+			.jsonPath("$.indicator.breakdowns")
+			.isEmpty();
+	}
+
+	@Test
+	void odataV3AndV4ResponsesBringTheirTitlesUnitsAndDecimals() {
+		ImportReport v3 = this.importer.importFile(SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent(),
+				null, null, new ImportOptions(null, true, false), null);
+		assertThat(v3.tableId()).isEqualTo("80137ned");
+		awaitCaches();
+		this.client.get()
+			.uri("/api/v1/indicators/cbs_80137ned__totaal_1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Gemiddeld aantal banen: Totaal")
+			.jsonPath("$.unit")
+			.isEqualTo("x1000")
+			.jsonPath("$.decimals")
+			.isEqualTo(0)
+			.jsonPath("$.breakdowns.cbs_80137ned__persoonskenmerken[?(@.code=='3')].name")
+			.isEqualTo("Vrouwen");
+		assertThat(value(this.jdbc, "cbs_80137ned__totaal_1", "NL01", "2001JJ00", "")).isEqualByComparingTo("8811");
+		assertThat(value(this.jdbc, "cbs_80137ned__totaal_1", "NL01", "2001JJ00", "cbs_80137ned__persoonskenmerken=3"))
+			.isEqualByComparingTo("3885");
+		// the table's mapping file is applied on top of its own measures
+		assertThat(value(this.jdbc, "banen", "NL01", "2001JJ00", "sex=vrouw")).isEqualByComparingTo("3885");
+
+		ImportReport v4 = this.importer.importFile(SharedData.file("cbs/odata4_80072ned/Observations.json").getParent(),
+				null, null, new ImportOptions(null, true, false), null);
+		assertThat(v4.rowsRead()).isEqualTo(4409);
+		awaitCaches();
+		this.client.get()
+			.uri("/api/v1/indicators/cbs_80072ned__m001924")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Ziekteverzuimpercentage")
+			.jsonPath("$.unit")
+			.isEqualTo("percent")
+			.jsonPath("$.decimals")
+			.isEqualTo(1)
+			.jsonPath("$.definition")
+			.value((d) -> assertThat((String) d).startsWith("Het ziekteverzuimpercentage is"));
+		// T001081 is the total of the SBI dimension: no breakdown
+		assertThat(value(this.jdbc, "cbs_80072ned__m001924", "NL01", "1996KW01", "")).isEqualByComparingTo("5.5");
+		assertThat(value(this.jdbc, "ziekteverzuim", "NL01", "1996KW01", "")).isEqualByComparingTo("5.5");
+	}
+
+	@Test
+	void aMappingWrittenIntoTheMappingsFolderFeedsACanonicalIndicatorWithoutRestart() throws Exception {
+		cli("cbs/85624NED.csv", false);
+		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2021JJ00", "")).isNull();
+		Files.writeString(MAPPINGS.resolve("85624NED.yaml"), """
+				table: 85624NED
+				publisher: CBS
+				licence: CC BY 4.0
+				url: https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85624NED
+				title: "Deelnemers leven lang ontwikkelen; onderwijskenmerken"
+				region: NL01
+				measures:
+				  DeelnemersLevenLangOntwikkelen_1: { indicator: llo_deelnemers }
+				dimensions:
+				  Geslacht: { "Totaal mannen en vrouwen": {} }
+				  Leeftijd: { "15 tot 75 jaar": {}, "*": { skip: true } }
+				  Onderwijsniveau: { "Totaal": {}, "*": { skip: true } }
+				  Onderwijsvolgend: { "Totaal": {}, "*": { skip: true } }
+				  Onderwijskenmerken: { "Totaal personen": {}, "*": { skip: true } }
+				""");
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (value(this.jdbc, "llo_deelnemers", "NL01", "2021JJ00", "") == null && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		awaitCaches();
+		this.client.get()
+			.uri("/api/v1/series?indicator=llo_deelnemers&regions=NL01&from=2021JJ00&to=2023JJ00")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[?(@.period=='2021JJ00')].value")
+			.isEqualTo(4298)
+			.jsonPath("$.series[0].points[?(@.period=='2021JJ00')].sourceTable")
+			.isEqualTo("85624NED");
+		// the table's own series stay
+		assertThat(value(this.jdbc, "cbs_85624ned__deelnemerslevenlangontwikkelen_1", "NL01", "2021JJ00",
+				"cbs_85624ned__leeftijd=15-tot-75-jaar"))
+			.isEqualByComparingTo("4298");
+		Files.delete(MAPPINGS.resolve("85624NED.yaml"));
+	}
+
+}
