@@ -54,7 +54,7 @@ class TablesViewBrowserIntegrationTests {
 
 	@BeforeAll
 	void startBrowser() {
-		this.importService.importFile(SharedData.file("cbs/85624NED.csv"));
+		this.importService.importFile(SharedData.file("cbs/85624NED.csv"), true);
 		this.browser = HeadlessChromium.start(1366, 900);
 	}
 
