@@ -10,6 +10,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  * {@code messages_en.properties}, read through Spring's {@link MessageSource}. The same
  * instance is the application's {@code messageSource} bean and serves the static helpers
  * of the features ({@link #get}). Arguments are inserted as given: format numbers before.
+ * Both bundles are read when the class loads, so a lookup never reads a file.
  */
 @Configuration(proxyBeanMethods = false)
 public class Messages {
@@ -51,6 +52,10 @@ public class Messages {
 		source.setBasename("messages");
 		source.setDefaultEncoding("UTF-8");
 		source.setFallbackToSystemLocale(false);
+		// read both bundles now: reading a file later would block an event-loop thread
+		for (Lang lang : Lang.values()) {
+			source.getMessage("source.none", null, lang.locale());
+		}
 		return source;
 	}
 

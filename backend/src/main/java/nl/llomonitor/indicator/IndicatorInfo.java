@@ -76,6 +76,15 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 	 * @param nameEn English name
 	 */
 	public record Member(String code, String nameNl, String nameEn) {
+
+		/**
+		 * @param lang response language
+		 * @return the name in that language (Dutch if English is missing)
+		 */
+		public String name(Lang lang) {
+			return lang.pick(this.nameNl, this.nameEn);
+		}
+
 	}
 
 	public boolean derived() {
@@ -84,6 +93,14 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 
 	public String name(Lang lang) {
 		return lang.pick(this.nameNl, this.nameEn);
+	}
+
+	/**
+	 * @param lang response language
+	 * @return the definition in that language (Dutch if English is missing)
+	 */
+	public String definition(Lang lang) {
+		return lang.pick(this.definitionNl, this.definitionEn);
 	}
 
 	/**
@@ -102,15 +119,15 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 		this.dimensions.forEach((code, dimension) -> breakdowns.put(code,
 				dimension.members()
 					.stream()
-					.map((m) -> new IndicatorView.MemberView(m.code(), lang.pick(m.nameNl(), m.nameEn())))
+					.map((m) -> new IndicatorView.MemberView(m.code(), m.name(lang)))
 					.toList()));
 		String type = defaultPeriodType();
 		List<String> range = (type != null) ? this.periodRanges.get(type) : null;
-		return new IndicatorView(this.code, name(lang), this.unit, this.decimals,
-				lang.pick(this.definitionNl, this.definitionEn), lang.pick(this.explanationNl, this.explanationEn),
-				this.sourceTable, this.higherIsBetter, this.seasonallyAdjusted, derived(), this.numerator,
-				this.denominator, this.multiplier, breakdowns, this.periodTypes, this.regionLevels,
-				(range != null) ? range.get(0) : null, (range != null) ? range.get(1) : null);
+		return new IndicatorView(this.code, name(lang), this.unit, this.decimals, definition(lang),
+				lang.pick(this.explanationNl, this.explanationEn), this.sourceTable, this.higherIsBetter,
+				this.seasonallyAdjusted, derived(), this.numerator, this.denominator, this.multiplier, breakdowns,
+				this.periodTypes, this.regionLevels, (range != null) ? range.get(0) : null,
+				(range != null) ? range.get(1) : null);
 	}
 
 }

@@ -1,10 +1,13 @@
 package nl.llomonitor.observation;
 
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.TextStyle;
 import java.util.List;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.cube.Period;
 import nl.llomonitor.cube.PeriodFormatException;
 import nl.llomonitor.cube.PeriodType;
@@ -131,7 +134,13 @@ public record PeriodCode(String code, String type, int year, int number) impleme
 	 * @return e.g. {@code 2023 2e kwartaal}, {@code 2023 Q2}, {@code november 2024}
 	 */
 	public String label(Lang lang) {
-		return period().label(lang == Lang.EN);
+		String year = String.valueOf(this.year);
+		return switch (period().type()) {
+			case QUARTER -> Messages.get(lang, "period.quarter", year, String.valueOf(this.number));
+			case MONTH -> Messages.get(lang, "period.month", year,
+					Month.of(this.number).getDisplayName(TextStyle.FULL, lang.locale()));
+			case YEAR -> Messages.get(lang, "period.year", year);
+		};
 	}
 
 	@Override

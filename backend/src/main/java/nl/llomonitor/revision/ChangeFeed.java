@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.region.RegionCatalog;
@@ -57,9 +58,7 @@ final class ChangeFeed {
 			xml.writeStartElement("feed");
 			xml.writeDefaultNamespace(NS);
 			element(xml, "id", "urn:llo-monitor:changes" + scope);
-			element(xml, "title",
-					lang.pick("LLO Monitor: nieuwe en herziene cijfers, ", "LLO Monitor: new and revised figures, ")
-							+ subject);
+			element(xml, "title", Messages.get(lang, "feed.title", subject));
 			element(xml, "updated", time(updated));
 			xml.writeStartElement("author");
 			element(xml, "name", "LLO Monitor");
@@ -103,11 +102,12 @@ final class ChangeFeed {
 		String table = (first.tableId() != null) ? first.tableId() : "?";
 		xml.writeStartElement("entry");
 		element(xml, "id", "urn:llo-monitor:changes:run:" + first.runId() + scope);
-		element(xml, "title", table + ": " + revised.size() + lang.pick(" herzien, ", " revised, ") + added.size()
-				+ lang.pick(" nieuw", " new")
-				+ (other.isEmpty() ? ""
-						: ", " + other.size() + lang.pick(" met andere status of noot", " with another status or note"))
-				+ lang.pick(" voor ", " for ") + region.name(lang));
+		element(xml, "title",
+				Messages.get(lang, "feed.entry.title", table, String.valueOf(revised.size()),
+						String.valueOf(added.size()),
+						other.isEmpty() ? ""
+								: Messages.get(lang, "feed.entry.title.other", String.valueOf(other.size())),
+						region.name(lang)));
 		element(xml, "updated", time(first.at()));
 		if (first.publishedAt() != null) {
 			element(xml, "published", time(first.publishedAt()));
@@ -116,18 +116,14 @@ final class ChangeFeed {
 		xml.writeAttribute("term", revised.isEmpty() ? "release" : "revision");
 		xml.writeEndElement();
 		StringBuilder text = new StringBuilder();
-		text.append(lang.pick("Import ", "Import run "))
-			.append(first.runId())
-			.append(", ")
-			.append(lang.pick("tabel ", "table "))
-			.append(table);
+		text.append(Messages.get(lang, "feed.entry.run", String.valueOf(first.runId()), table));
 		if (first.publishedAt() != null) {
-			text.append(lang.pick(", gepubliceerd ", ", published ")).append(first.publishedAt().toLocalDate());
+			text.append(Messages.get(lang, "feed.entry.published", first.publishedAt().toLocalDate().toString()));
 		}
 		text.append(".\n");
-		section(text, lang.pick("Herzien (oud → nieuw):", "Revised (old → new):"), revised, lang);
-		section(text, lang.pick("Andere status of noot:", "Other status or note:"), other, lang);
-		section(text, lang.pick("Nieuw:", "New:"), added, lang);
+		section(text, Messages.get(lang, "feed.section.revised"), revised, lang);
+		section(text, Messages.get(lang, "feed.section.other"), other, lang);
+		section(text, Messages.get(lang, "feed.section.new"), added, lang);
 		xml.writeStartElement("content");
 		xml.writeAttribute("type", "text");
 		xml.writeCharacters(text.toString());
@@ -142,10 +138,7 @@ final class ChangeFeed {
 		text.append('\n').append(heading).append('\n');
 		lines.stream().limit(MAX_LINES).forEach((line) -> text.append("- ").append(line).append('\n'));
 		if (lines.size() > MAX_LINES) {
-			text.append(lang.pick("… en ", "… and "))
-				.append(lines.size() - MAX_LINES)
-				.append(lang.pick(" meer", " more"))
-				.append('\n');
+			text.append(Messages.get(lang, "feed.more", String.valueOf(lines.size() - MAX_LINES))).append('\n');
 		}
 	}
 

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -100,9 +101,8 @@ class CompareService {
 						: this.series.latestPeriod(info, codes, filter, asOf);
 				return chosen.flatMap((p) -> compute(info, t.getT2(), p, filter, asOf, language, version))
 					.switchIfEmpty(Mono.fromSupplier(() -> new CompareResponse(info.view(language), null, filter,
-							version, List.of(), List.of(), "not-testable",
-							language.pick("Geen gegevens voor deze regio's.", "No data for these regions."), List.of(),
-							RequestParams.asOfDate(asOf))))
+							version, List.of(), List.of(), "not-testable", Messages.get(language, "compare.no-data"),
+							List.of(), RequestParams.asOfDate(asOf))))
 					.map((response) -> dataset(response, language));
 			});
 	}
@@ -182,8 +182,7 @@ class CompareService {
 		if (a == null || b == null || a.value() == null || b.value() == null) {
 			String missing = (a == null || a.value() == null) ? ra.name(lang) : rb.name(lang);
 			return new Difference(ra.code(), rb.code(), null, unit, null, "not-testable", null,
-					(lang == Lang.EN) ? "No value for " + missing + " in " + period.label(lang) + "."
-							: "Geen waarde voor " + missing + " in " + period.label(lang) + ".");
+					Messages.get(lang, "compare.no-value", missing, period.label(lang)));
 		}
 		BigDecimal diff = a.value().subtract(b.value()).setScale(info.decimals(), RoundingMode.HALF_UP);
 		double va = a.value().doubleValue();
@@ -196,14 +195,8 @@ class CompareService {
 			test = Significance.zTest(va, marginSeA, vb, marginSeB, "margins");
 			boolean oneSided = a.marginHigh() == null || a.marginLow() == null || b.marginHigh() == null
 					|| b.marginLow() == null;
-			explanation = (lang == Lang.EN)
-					? "z-test on the difference using the published 95 % margins (se = (high - low) / (2 x 1.96)"
-							+ (oneSided ? "; where only one bound is published the interval is taken as symmetric" : "")
-							+ "), z = " + Texts.number(test.z(), 2, lang) + "."
-					: "z-toets op het verschil met de gepubliceerde 95%-marges (se = (boven - onder) / (2 x 1,96)"
-							+ (oneSided ? "; waar maar één grens is gepubliceerd, is het interval symmetrisch genomen"
-									: "")
-							+ "), z = " + Texts.number(test.z(), 2, lang) + ".";
+			explanation = Messages.get(lang, "compare.margins",
+					oneSided ? Messages.get(lang, "compare.margins.one-sided") : "", Texts.number(test.z(), 2, lang));
 		}
 		else if (bases.containsKey(ra.code()) && bases.containsKey(rb.code())) {
 			boolean percent = "percent".equals(info.unit());
@@ -211,20 +204,14 @@ class CompareService {
 			double seB = Significance.ebbStandardError(vb, percent, bases.get(rb.code()), type);
 			test = (Double.isNaN(seA) || Double.isNaN(seB)) ? Significance.Test.notTestable()
 					: Significance.zTest(va, seA, vb, seB, "ebb-rule");
-			explanation = test.method().equals("ebb-rule") ? ((lang == Lang.EN)
-					? "CBS publishes no margins for EBB figures; approximated from the EBB publication rule (150 sample observations ~ 30 thousand persons per quarter), binomial standard errors "
-							+ Texts.number(test.seA(), 2, lang) + " and " + Texts.number(test.seB(), 2, lang) + ", z = "
-							+ Texts.number(test.z(), 2, lang) + ". An approximation, not a CBS margin."
-					: "CBS publiceert geen marges bij EBB-cijfers; benaderd met de EBB-publicatieregel (150 waarnemingen ~ 30 duizend personen per kwartaal), binomiale standaardfouten "
-							+ Texts.number(test.seA(), 2, lang) + " en " + Texts.number(test.seB(), 2, lang) + ", z = "
-							+ Texts.number(test.z(), 2, lang) + ". Een benadering, geen CBS-marge.")
-					: ((lang == Lang.EN) ? "Too few sample observations to test (EBB rule: fewer than 150)."
-							: "Te weinig steekproefwaarnemingen om te toetsen (EBB-regel: minder dan 150).");
+			explanation = test.method().equals("ebb-rule")
+					? Messages.get(lang, "compare.ebb", Texts.number(test.seA(), 2, lang),
+							Texts.number(test.seB(), 2, lang), Texts.number(test.z(), 2, lang))
+					: Messages.get(lang, "compare.ebb.too-few");
 		}
 		else {
 			test = Significance.Test.notTestable();
-			explanation = (lang == Lang.EN) ? "The source publishes no margins, so significance cannot be tested."
-					: "De bron publiceert geen marges; de significantie is niet te toetsen.";
+			explanation = Messages.get(lang, "compare.not-testable");
 		}
 		String sentence = sentence(info, period, ra, va, rb, vb, diff, test, lang);
 		return new Difference(ra.code(), rb.code(), diff, unit, test.significant(), test.method(),
@@ -256,23 +243,13 @@ class CompareService {
 		String b = rb.name(lang) + " (" + Texts.value(vb, info.unit(), info.decimals(), lang) + ")";
 		String amount = Texts.number(diff.abs().doubleValue(), info.decimals(), lang) + " "
 				+ Texts.differenceUnit(info.unit(), lang);
-		String verdict;
-		if (lang == Lang.EN) {
-			verdict = (test.significant() == null) ? "whether this difference is significant cannot be tested."
-					: test.significant() ? "this difference is significant." : "this difference is not significant.";
-			if (diff.signum() == 0) {
-				return "In " + period.label(lang) + " the " + name + " in " + a + " was equal to " + b + ".";
-			}
-			return "In " + period.label(lang) + " the " + name + " in " + a + " was " + amount.trim() + " "
-					+ ((diff.signum() > 0) ? "above" : "below") + " " + b + "; " + verdict;
-		}
-		verdict = (test.significant() == null) ? "of dit verschil significant is, is niet te toetsen."
-				: test.significant() ? "dit verschil is significant." : "dit verschil is niet significant.";
+		String verdict = Messages.get(lang, (test.significant() == null) ? "compare.verdict.untestable"
+				: test.significant() ? "compare.verdict.significant" : "compare.verdict.not-significant");
 		if (diff.signum() == 0) {
-			return "In " + period.label(lang) + " was de " + name + " in " + a + " even hoog als in " + b + ".";
+			return Messages.get(lang, "compare.equal", period.label(lang), name, a, b);
 		}
-		return "In " + period.label(lang) + " lag de " + name + " in " + a + " " + amount.trim() + " "
-				+ ((diff.signum() > 0) ? "boven" : "onder") + " " + b + "; " + verdict;
+		return Messages.get(lang, (diff.signum() > 0) ? "compare.above" : "compare.below", period.label(lang), name, a,
+				amount.trim(), b, verdict);
 	}
 
 	private static String summary(List<Difference> withFirst, boolean none) {
@@ -281,10 +258,12 @@ class CompareService {
 		}
 		StringBuilder sb = new StringBuilder();
 		for (Difference d : withFirst) {
+			// a pair with a missing value has only its one sentence; otherwise the
+			// sentence
+			// before the explanation of the test
 			String explanation = d.explanation();
 			int end = explanation.indexOf(". ");
-			String first = (end > 0 && !explanation.startsWith("Geen") && !explanation.startsWith("No value"))
-					? explanation.substring(0, end + 1) : explanation;
+			String first = (end > 0 && d.difference() != null) ? explanation.substring(0, end + 1) : explanation;
 			if (sb.length() > 0) {
 				sb.append(' ');
 			}

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -183,31 +184,19 @@ class KerncijfersService {
 		Category category = "spanningsindicator".equals(info.code()) ? tension(last.value().doubleValue(), lang) : null;
 		String name = info.name(lang);
 		String value = Texts.value(last.value().doubleValue(), info.unit(), info.decimals(), lang);
-		boolean en = lang == Lang.EN;
-		StringBuilder sentence = new StringBuilder().append(name)
-			.append(" in ")
-			.append(region.name(lang))
-			.append(" was ")
-			.append(value)
-			.append(" in ")
-			.append(last.period().label(lang));
+		StringBuilder sentence = new StringBuilder(
+				Messages.get(lang, "kerncijfers.sentence", name, region.name(lang), value, last.period().label(lang)));
 		if (previous != null) {
-			String comparison = "up".equals(direction) ? (en ? "up from " : "meer dan ") : "down".equals(direction)
-					? (en ? "down from " : "minder dan ") : (en ? "the same as " : "evenveel als ");
-			sentence.append(", ")
-				.append(comparison)
-				.append(Texts.value(previous.value().doubleValue(), info.unit(), info.decimals(), lang))
-				.append(" in ")
-				.append(previous.period().label(lang));
+			sentence.append(Messages.get(lang, "kerncijfers.previous." + direction,
+					Texts.value(previous.value().doubleValue(), info.unit(), info.decimals(), lang),
+					previous.period().label(lang)));
 			if (!"neutral".equals(assessment)) {
-				String verdict = "good".equals(assessment) ? (en ? "an improvement" : "een verbetering")
-						: (en ? "a deterioration" : "een verslechtering");
-				sentence.append(" (").append(verdict).append(")");
+				sentence.append(" (").append(Messages.get(lang, "kerncijfers." + assessment)).append(")");
 			}
 		}
 		if (category != null) {
-			sentence.append(en ? "; the labour market is " : "; de arbeidsmarkt is ")
-				.append(category.label().toLowerCase(java.util.Locale.ROOT));
+			sentence.append(Messages.get(lang, "kerncijfers.labour-market",
+					category.label().toLowerCase(java.util.Locale.ROOT)));
 		}
 		sentence.append('.');
 		return new Figure(info.code(), info.view(lang), new PeriodRef(last.period().code(), last.period().label(lang)),
@@ -216,8 +205,8 @@ class KerncijfersService {
 						new PeriodRef(previous.period().code(), previous.period().label(lang)), previous.value())
 						: null,
 				change, yearOnYear ? "same-period-last-year" : "previous-period", direction, assessment, category,
-				sentence.toString(), lang.pick(info.definitionNl(), info.definitionEn()), last.sourceTable(),
-				last.status(), info.derived() ? "derived" : "source",
+				sentence.toString(), info.definition(lang), last.sourceTable(), last.status(),
+				info.derived() ? "derived" : "source",
 				info.derived() ? new Part(info.numerator(), last.numerator()) : null,
 				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(), false);
 	}
@@ -241,7 +230,7 @@ class KerncijfersService {
 			java.util.SortedMap<String, String> breakdown = new TreeMap<>(Map.of(dimension.code(), member.code()));
 			return this.series
 				.values(new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, asOf))
-				.map((values) -> new Share(breakdown, lang.pick(member.nameNl(), member.nameEn()),
+				.map((values) -> new Share(breakdown, member.name(lang),
 						values.getOrDefault(region.code(), List.of())
 							.stream()
 							.findFirst()
@@ -254,19 +243,9 @@ class KerncijfersService {
 	 * UWV's categories of the spanningsindicator (vacancies per WW benefit).
 	 */
 	static Category tension(double ratio, Lang lang) {
-		if (ratio < 0.25) {
-			return new Category("zeer_ruim", lang.pick("Zeer ruim", "Very slack"));
-		}
-		if (ratio < 0.67) {
-			return new Category("ruim", lang.pick("Ruim", "Slack"));
-		}
-		if (ratio < 1.5) {
-			return new Category("gemiddeld", lang.pick("Gemiddeld", "Average"));
-		}
-		if (ratio < 4.0) {
-			return new Category("krap", lang.pick("Krap", "Tight"));
-		}
-		return new Category("zeer_krap", lang.pick("Zeer krap", "Very tight"));
+		String code = (ratio < 0.25) ? "zeer_ruim"
+				: (ratio < 0.67) ? "ruim" : (ratio < 1.5) ? "gemiddeld" : (ratio < 4.0) ? "krap" : "zeer_krap";
+		return new Category(code, Messages.get(lang, "kerncijfers.tension." + code));
 	}
 
 	private static Figure missing(List<String> alternatives, RegionCatalog.Region region,
@@ -278,16 +257,10 @@ class KerncijfersService {
 			.orElse(null);
 		String code = (info != null) ? info.code() : alternatives.get(0);
 		String name = (info != null) ? info.name(lang) : code;
-		String reason = (info == null)
-				? lang.pick("De indicator " + code + " is (nog) niet gedefinieerd.",
-						"The indicator " + code + " is not defined (yet).")
-				: lang.pick(
-						"Geen gegevens over " + Texts.lowerFirst(name) + " voor " + region.name(lang)
-								+ " in de ingelezen bronnen.",
-						"No data on " + Texts.lowerFirst(name) + " for " + region.name(lang)
-								+ " in the imported sources.");
+		String reason = (info == null) ? Messages.get(lang, "kerncijfers.undefined", code)
+				: Messages.get(lang, "kerncijfers.no-data", Texts.lowerFirst(name), region.name(lang));
 		return new Figure(code, (info != null) ? info.view(lang) : null, null, null, null, null, null, null, "neutral",
-				null, reason, (info != null) ? lang.pick(info.definitionNl(), info.definitionEn()) : null, null, null,
+				null, reason, (info != null) ? info.definition(lang) : null, null, null,
 				(info != null && info.derived()) ? "derived" : "source", null, null, List.of(), false);
 	}
 

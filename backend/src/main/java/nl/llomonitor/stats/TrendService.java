@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -121,12 +122,11 @@ class TrendService {
 		Map<String, Double> adjusted = new HashMap<>();
 		Adjustment adjustment;
 		if (!"quarter".equals(type)) {
-			adjustment = new Adjustment(false, null, (lang == Lang.EN) ? "Only quarterly series are adjusted."
-					: "Alleen kwartaalreeksen worden gecorrigeerd.", null, null);
+			adjustment = new Adjustment(false, null, Messages.get(lang, "trend.adjustment.quarters-only"), null, null);
 		}
 		else if (info.seasonallyAdjusted()) {
-			adjustment = new Adjustment(false, null, (lang == Lang.EN) ? "The source is already seasonally adjusted."
-					: "De bron is al seizoengecorrigeerd.", "source", null);
+			adjustment = new Adjustment(false, null, Messages.get(lang, "trend.adjustment.source-adjusted"), "source",
+					null);
 		}
 		else {
 			List<Double> factors = null;
@@ -143,11 +143,8 @@ class TrendService {
 			}
 			adjustment = adjusted.isEmpty()
 					? new Adjustment(false, METHOD,
-							(lang == Lang.EN)
-									? "Needs at least " + SeasonalAdjustment.MIN_QUARTERS
-											+ " consecutive quarters without a series break."
-									: "Vereist minstens " + SeasonalAdjustment.MIN_QUARTERS
-											+ " opeenvolgende kwartalen zonder trendbreuk.",
+							Messages.get(lang, "trend.adjustment.too-short",
+									String.valueOf(SeasonalAdjustment.MIN_QUARTERS)),
 							null, null)
 					: new Adjustment(true, METHOD, null, "adjusted", factors);
 		}

@@ -9,11 +9,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a {@code @WebFluxTest} slice of a data endpoint needs besides its controller: the
- * problem rendering of errors, and a data change listener that never connects (so the
- * response cache stays off).
+ * problem rendering of errors, the message bundles (read at startup, as in the
+ * application, not on an event-loop thread), and a data change listener that never
+ * connects (so the response cache stays off).
  */
 @TestConfiguration
-@Import(ProblemWebExceptionHandler.class)
+@Import({ ProblemWebExceptionHandler.class, Messages.class })
 public class WebSliceTestConfiguration {
 
 	@Bean

@@ -86,6 +86,31 @@ class ChangeFeedTests {
 	}
 
 	@Test
+	void anEntryInEnglishWithItsPublicationDate() throws Exception {
+		OffsetDateTime published = OffsetDateTime.parse("2024-04-02T08:00:00Z");
+		List<RevisionService.Change> changes = List.of(
+				new RevisionService.Change(4, "85554NED", SECOND, published, "ww", "2024MM03", "",
+						new BigDecimal("12000"), "definitief", true, new BigDecimal("11500"), "voorlopig"),
+				new RevisionService.Change(4, "85554NED", SECOND, published, "ww", "2024KW01", "",
+						new BigDecimal("9000"), "voorlopig", false, null, null));
+		Element root = parse(
+				ChangeFeed.atom("http://localhost/x", REGION, INDICATOR, Map.of("ww", INDICATOR), changes, Lang.EN))
+			.getDocumentElement();
+		assertThat(text(root, "title")).isEqualTo("LLO Monitor: new and revised figures, Utrecht – WW benefits");
+		Element entry = children(root, "entry").get(0);
+		assertThat(text(entry, "title")).isEqualTo("85554NED: 1 revised, 1 new for Utrecht");
+		assertThat(text(entry, "content")).isEqualTo("""
+				Import run 4, table 85554NED, published 2024-04-02.
+
+				Revised (old → new):
+				- WW benefits (ww), March 2024: 11500 (voorlopig) → 12000
+
+				New:
+				- WW benefits (ww), 2024 Q1: 9000 (voorlopig)
+				""");
+	}
+
+	@Test
 	void anEmptyFeedIsStillValid() throws Exception {
 		Element root = parse(ChangeFeed.atom("http://localhost/x", REGION, null, Map.of(), List.of(), Lang.EN))
 			.getDocumentElement();
