@@ -74,12 +74,13 @@ public class TableCatalog {
 						       array_agg(distinct p.type) as types, array_agg(distinct r.level) as levels, count(*) as cells
 						from observation o join period p on p.code = o.period_code join region r on r.code = o.region_code
 						group by o.source_table, o.indicator_code"""));
-		Mono<List<Record>> infos = Queries
-			.list(this.dsl.resultQuery("select id, title, description, publisher, generic from source_table_info"));
+		Mono<List<Record>> infos = Queries.list(this.dsl
+			.resultQuery("select i.id, i.title, i.description, coalesce(s.publisher, i.publisher) as publisher,"
+					+ " i.generic from source_table_info i left join source s on lower(s.table_id) = lower(i.id)"));
 		Mono<List<Record>> runs = Queries.list(this.dsl.resultQuery(
 				"""
 						select distinct on (lower(table_id)) table_id, id, format, file_name, status, finished_at, published_at,
-						       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings
+						       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings, complete, incomplete_reason
 						from import_run where status in ('succeeded', 'unchanged') and table_id is not null and format <> 'mapping'
 						order by lower(table_id), id desc"""));
 		return Mono.zip(coverage, infos, runs, this.indicators.all())
@@ -119,6 +120,8 @@ public class TableCatalog {
 						r.get("file_name", String.class), r.get("status", String.class),
 						r.get("finished_at", OffsetDateTime.class), r.get("published_at", OffsetDateTime.class));
 				b.warnings = parseWarnings(r.get("warnings", String.class));
+				b.cutOff = Boolean.FALSE.equals(r.get("complete", Boolean.class));
+				b.incompleteReason = r.get("incomplete_reason", String.class);
 			}
 		}
 		Map<String, Table> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -196,11 +199,13 @@ public class TableCatalog {
 
 	/**
 	 * @param cells cells stored (all vintages)
-	 * @param complete false when the last import warned that rows were cut off, skipped
-	 * or left out
+	 * @param complete false when the last import was probably cut off (imported with
+	 * {@code allowIncomplete}) or warned that rows were skipped or left out
+	 * @param incompleteReason why the last import was probably cut off
+	 * ({@code import_run.incomplete_reason}), or null
 	 * @param warnings the last import's warnings
 	 */
-	public record Completeness(long cells, boolean complete, List<String> warnings) {
+	public record Completeness(long cells, boolean complete, String incompleteReason, List<String> warnings) {
 	}
 
 	private static final class Builder {
@@ -235,6 +240,10 @@ public class TableCatalog {
 
 		List<String> warnings = List.of();
 
+		boolean cutOff;
+
+		String incompleteReason;
+
 		Builder(String id) {
 			this.id = id;
 		}
@@ -253,14 +262,14 @@ public class TableCatalog {
 			List<String> types = this.types.stream()
 				.sorted(Comparator.comparing(List.of("month", "quarter", "year")::indexOf))
 				.toList();
-			boolean complete = this.warnings.stream()
+			boolean complete = !this.cutOff && this.warnings.stream()
 				.noneMatch((w) -> w.contains("cut off") || w.contains("skipped") || w.contains("not imported"));
 			return new Table(this.id, this.title, this.description,
 					(this.publisher != null) ? this.publisher
 							: (this.id.matches("[0-9]{5}[A-Za-z]{3}") ? "CBS" : "Eurostat"),
 					this.generic, new Periods(types, this.first, this.last, this.periods),
 					new Regions(this.regions, List.copyOf(this.levels)), measures, List.copyOf(dimensions.values()),
-					this.lastImport, new Completeness(this.cells, complete, this.warnings));
+					this.lastImport, new Completeness(this.cells, complete, this.incompleteReason, this.warnings));
 		}
 
 	}

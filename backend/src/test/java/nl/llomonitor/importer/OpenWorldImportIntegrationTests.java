@@ -186,8 +186,8 @@ class OpenWorldImportIntegrationTests {
 			.isEqualTo("85624NED.csv")
 			.jsonPath("$.completeness.complete")
 			.isEqualTo(false)
-			.jsonPath("$.completeness.warnings[0]")
-			.isEqualTo("exactly 10,000 data rows: the file was probably cut off");
+			.jsonPath("$.completeness.incompleteReason")
+			.isEqualTo("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 		this.client.get()
 			.uri("/api/v1/indicators?table=85624NED")
 			.exchange()
@@ -208,6 +208,7 @@ class OpenWorldImportIntegrationTests {
 
 	private static final String LLO_MAPPING = """
 			table: 85624NED
+			title: "Tabel 85624NED"
 			publisher: CBS
 			licence: CC BY 4.0
 			url: https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85624NED
@@ -262,6 +263,7 @@ class OpenWorldImportIntegrationTests {
 				new ImportOptions(null, true, false), null);
 		uploadMapping("""
 				table: 80137ned
+				title: "Tabel 80137ned"
 				publisher: CBS
 				licence: CC BY 4.0
 				url: https://opendata.cbs.nl/statline/#/CBS/nl/dataset/80137ned
@@ -290,6 +292,7 @@ class OpenWorldImportIntegrationTests {
 			.contentType(MediaType.parseMediaType("application/yaml"))
 			.bodyValue("""
 					table: 85624NED
+					title: "Tabel 85624NED"
 					publisher: CBS
 					licence: CC BY 4.0
 					url: https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85624NED
@@ -451,6 +454,7 @@ class OpenWorldImportIntegrationTests {
 		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2021JJ00", "")).isNull();
 		Files.writeString(MAPPINGS.resolve("85624NED.yaml"), """
 				table: 85624NED
+				title: "Tabel 85624NED"
 				publisher: CBS
 				licence: CC BY 4.0
 				url: https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85624NED
