@@ -61,11 +61,13 @@ class AdminImportController {
 	Mono<ImportReport> upload(@RequestHeader(name = "Authorization", required = false) String authorization,
 			@RequestPart("file") Mono<FilePart> file, @RequestPart(name = "format", required = false) String format,
 			@RequestPart(name = "tableId", required = false) String tableId,
-			@RequestPart(name = "published", required = false) String published) {
+			@RequestPart(name = "published", required = false) String published,
+			@RequestPart(name = "validFrom", required = false) String validFrom) {
 		authorize(authorization);
 		limitRate();
 		ImportFormat chosen = parseFormat(format);
 		OffsetDateTime publishedAt = parsePublished(published);
+		java.time.LocalDate editionFrom = parseValidFrom(validFrom);
 		if (!this.running.tryAcquire()) {
 			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 					"Another import is running; try again when it has finished.", null);
@@ -76,7 +78,8 @@ class AdminImportController {
 				.flatMap((dir) -> {
 					Path target = dir.resolve(safeName(part.filename()));
 					return part.transferTo(target)
-						.then(Mono.fromCallable(() -> this.importer.importFile(target, chosen, tableId, publishedAt))
+						.then(Mono.fromCallable(
+								() -> this.importer.importFile(target, chosen, tableId, publishedAt, editionFrom, null))
 							.subscribeOn(Schedulers.boundedElastic()))
 						.doFinally((signal) -> Schedulers.boundedElastic().schedule(() -> delete(dir)));
 				}))
@@ -84,6 +87,19 @@ class AdminImportController {
 					(ex) -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import-failed", ex.getMessage(),
 							"file"))
 			.doFinally((signal) -> this.running.release());
+	}
+
+	private static java.time.LocalDate parseValidFrom(String validFrom) {
+		if (validFrom == null || validFrom.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(validFrom.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw ApiException.invalidParameter("validFrom",
+					"Part 'validFrom' must be the date from which a region edition is valid, such as 2025-01-01.");
+		}
 	}
 
 	private static OffsetDateTime parsePublished(String published) {

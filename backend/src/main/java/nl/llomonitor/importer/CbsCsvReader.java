@@ -97,6 +97,7 @@ final class CbsCsvReader implements FormatReader {
 		Map<String, Periods.Parsed> periodCache = new HashMap<>();
 		Map<String, String> keyCache = new HashMap<>();
 		int skippedRegions = 0;
+		long incompleteSums = 0;
 		long records = 0;
 		int columns = header.size();
 		TableMapping.Member[] members = new TableMapping.Member[dimensionIndexes.size()];
@@ -152,6 +153,7 @@ final class CbsCsvReader implements FormatReader {
 			}
 			boolean skip = false;
 			String memberIndicator = null;
+			String memberStatus = null;
 			char part = CellSink.VALUE;
 			for (int d = 0; d < members.length; d++) {
 				String label = record.get(dimensionIndexes.get(d));
@@ -169,31 +171,73 @@ final class CbsCsvReader implements FormatReader {
 				if (member.part() != null) {
 					part = part(member.part());
 				}
+				if (member.status() != null) {
+					memberStatus = member.status();
+				}
 			}
 			if (skip) {
 				continue;
 			}
+			String status = (memberStatus != null) ? memberStatus : period.status();
+			// terms of a sum (sum: true), by indicator and breakdown: null once a term is
+			// empty
+			Map<String, java.math.BigDecimal> sums = null;
+			Map<String, Object[]> sumCells = null;
 			for (int m = 0; m < measureIndexes.size(); m++) {
 				int index = measureIndexes.get(m);
 				String raw = record.get(index);
 				String value = raw.strip();
-				if (value.isEmpty()) {
+				TableMapping.Measure measure = measures.get(m);
+				boolean term = Boolean.TRUE.equals(measure.sum());
+				if (value.isEmpty() && !term) {
 					continue;
 				}
-				if (!Numbers.isDecimal(value)) {
+				if (!value.isEmpty() && !Numbers.isDecimal(value)) {
 					throw job.error(line, header.get(index), raw, "a decimal number with '.' such as 75.5",
 							"not a number");
 				}
-				TableMapping.Measure measure = measures.get(m);
 				String indicator = (memberIndicator != null) ? memberIndicator : measure.indicator();
 				if (indicator == null) {
 					continue;
 				}
 				String key = breakdownKey(m, measure, members, labels, keyCache);
 				char cellPart = (measure.part() != null) ? part(measure.part()) : part;
+				if (term) {
+					if (sums == null) {
+						sums = new java.util.LinkedHashMap<>();
+						sumCells = new java.util.LinkedHashMap<>();
+					}
+					String cell = indicator + "|" + key + "|" + cellPart;
+					Object[] sum = sumCells.computeIfAbsent(cell,
+							(c) -> new Object[] { indicator, key, cellPart, Boolean.FALSE, Boolean.FALSE });
+					if (value.isEmpty()) {
+						sum[3] = Boolean.TRUE;
+					}
+					else {
+						sum[4] = Boolean.TRUE;
+						sums.merge(cell, new java.math.BigDecimal(value), java.math.BigDecimal::add);
+					}
+					continue;
+				}
 				job.cells.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value,
-						period.status(), "", null, mapping.table());
+						status, "", null, mapping.table());
 			}
+			if (sums != null) {
+				for (var sum : sumCells.entrySet()) {
+					Object[] cell = sum.getValue();
+					if (Boolean.TRUE.equals(cell[3])) {
+						// a term is empty: no value (counted when another term had one)
+						incompleteSums += Boolean.TRUE.equals(cell[4]) ? 1 : 0;
+						continue;
+					}
+					job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
+							(String) cell[1], (char) cell[2], sums.get(sum.getKey()).toPlainString(), status, "", null,
+							mapping.table());
+				}
+			}
+		}
+		if (incompleteSums > 0) {
+			job.warn(incompleteSums + " sums not stored because one of their terms is empty");
 		}
 		if (records == CUT_OFF) {
 			job.warn("exactly 10,000 data rows: the file was probably cut off");

@@ -45,8 +45,25 @@ class ImportCommand implements ApplicationRunner {
 		String table = first(args, "table");
 		boolean v4 = "4".equals(first(args, "odata"));
 		String published = first(args, "published");
+		this.validFrom = first(args, "valid-from");
 		int code = execute(words.subList(1, words.size()), format, table, published, v4, System.out, System.err);
 		System.exit(SpringApplication.exit(this.context, () -> code));
+	}
+
+	/** {@code --valid-from}: the date from which a region edition is valid. */
+	String validFrom;
+
+	private java.time.LocalDate validFrom(String target) {
+		if (this.validFrom == null) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(this.validFrom.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new ImportException(target, null, "valid-from", this.validFrom, "a date such as 2025-01-01",
+					"invalid date");
+		}
 	}
 
 	private static String first(ApplicationArguments args, String name) {
@@ -61,7 +78,7 @@ class ImportCommand implements ApplicationRunner {
 			PrintStream err) {
 		if (targets.isEmpty()) {
 			err.println("usage: import <file|folder|CBS table id>... [--format=cbs-csv] [--table=83599NED] "
-					+ "[--published=2020-08-14] [--odata=4]");
+					+ "[--published=2020-08-14] [--valid-from=2025-01-01] [--odata=4]");
 			return 2;
 		}
 		int failures = 0;
@@ -73,7 +90,8 @@ class ImportCommand implements ApplicationRunner {
 				if (Files.exists(path)) {
 					long size = Files.isRegularFile(path) ? Files.size(path) : 0;
 					report = this.importer.importFile(path, (format != null) ? ImportFormat.fromCode(format) : null,
-							table, Publication.given(published, target), new ProgressBar(err, target, size));
+							table, Publication.given(published, target), validFrom(target),
+							new ProgressBar(err, target, size));
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}") && published != null) {
 					throw new ImportException(target, null, "published", published,

@@ -54,9 +54,10 @@ class StoreInitializer implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		long changed = CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.regions());
+		long changed = CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.seedRegions());
 		logger.info("Catalog loaded: {} indicators, {} regions ({} rows changed)",
-				this.importer.catalog().indicators().size(), this.importer.regions().entries().size(), changed);
+				this.importer.catalog().indicators().size(), this.importer.seedRegions().entries().size(), changed);
+		this.importer.recordTableKinds();
 		if (this.properties.demo() && !this.jdbc.fetchExists(OBSERVATION)) {
 			try {
 				ImportReport report = this.importer.run("demo/observations.csv", ImportFormat.DEMO, null,

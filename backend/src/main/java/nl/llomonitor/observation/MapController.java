@@ -80,7 +80,7 @@ class MapController {
 					: this.series.latestPeriod(info, codes, filter);
 			return chosen.flatMap((p) -> {
 				String type = SeriesService.periodType(info, p.type(), p, p);
-				return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, null))
+				return this.series.observedValues(new SeriesService.Query(info, codes, type, p, p, filter, null))
 					.map((values) -> {
 						Map<String, MapValue> sorted = new TreeMap<>();
 						Set<String> tables = new TreeSet<>();

@@ -67,12 +67,12 @@ class SeriesController {
 			BigDecimal marginLow, BigDecimal marginHigh, String status, String flags, String footnote,
 			String sourceTable, Long importRun, OffsetDateTime recordedAt,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal numerator,
-			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal denominator) {
+			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal denominator, String kind) {
 
 		static Point of(SeriesService.Value v, Lang lang) {
 			return new Point(v.period().code(), v.period().label(lang), v.period().type(), v.period().start(),
 					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.sourceTable(),
-					v.importRun(), v.recordedAt(), v.numerator(), v.denominator());
+					v.importRun(), v.recordedAt(), v.numerator(), v.denominator(), v.kind());
 		}
 
 	}
@@ -81,8 +81,15 @@ class SeriesController {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
+	/**
+	 * @param forecasts the forecast tables among the sources, with their base year: their
+	 * points have {@code kind = forecast}
+	 * @param forecastIndicator the forecast indicator whose values follow the last
+	 * observation ({@code forecast} parameter), or null
+	 */
 	record SeriesResponse(IndicatorView indicator, Map<String, String> breakdown, LocalDate asOf, long dataVersion,
-			String periodType, List<RegionSeries> series, List<Source> sources) {
+			String periodType, List<RegionSeries> series, List<Source> sources,
+			List<SeriesService.ForecastTable> forecasts, String forecastIndicator) {
 	}
 
 	@GetMapping("/api/v1/series")
@@ -100,6 +107,9 @@ class SeriesController {
 					required = false) String breakdown,
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
+			@Parameter(description = "a forecast indicator (e.g. grijze_druk_prognose) whose values follow the "
+					+ "last observation, marked kind=forecast; where both cover a period the observation wins") @RequestParam(
+							required = false) String forecast,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
 			ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
@@ -109,24 +119,40 @@ class SeriesController {
 		PeriodCode last = RequestParams.period(to, "to");
 		OffsetDateTime moment = RequestParams.asOf(asOf);
 		long dataVersion = this.versions.currentVersion();
+		Mono<java.util.Optional<IndicatorInfo>> forecastInfo = (forecast == null)
+				? Mono.just(java.util.Optional.empty())
+				: this.indicators.require(forecast, "forecast").map(java.util.Optional::of);
 		return this.indicators.require(indicator, "indicator")
 			.zipWith(this.regions.requireAll(codes, "regions"))
-			.flatMap((t) -> {
+			.zipWith(forecastInfo)
+			.zipWith(this.series.forecastTables())
+			.flatMap((tt) -> {
+				var t = tt.getT1().getT1();
 				IndicatorInfo info = t.getT1();
+				IndicatorInfo companion = tt.getT1().getT2().orElse(null);
+				if (companion != null && !companion.unit().equals(info.unit())) {
+					throw nl.llomonitor.api.ApiException.invalidParameter("forecast", "Forecast indicator '"
+							+ companion.code() + "' is in " + companion.unit() + ", not in " + info.unit() + ".");
+				}
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
 				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter)
-					.flatMap((resolved) -> this.series
-						.values(new SeriesService.Query(info, codes, resolved.orElse(null), first, last, filter,
-								moment))
-						.map((values) -> toResponse(info, t.getT2(), values, filter, moment, dataVersion,
-								resolved.orElse(null), language)));
+					.flatMap((resolved) -> {
+						SeriesService.Query query = new SeriesService.Query(info, codes, resolved.orElse(null), first,
+								last, filter, moment);
+						Mono<Map<String, List<SeriesService.Value>>> read = (companion == null)
+								? this.series.values(query) : this.series.withForecast(query, companion);
+						return read.map((values) -> toResponse(info, t.getT2(), values, filter, moment, dataVersion,
+								resolved.orElse(null), language, tt.getT2(),
+								(companion != null) ? companion.code() : null));
+					});
 			})
 			.map((response) -> render(response, responseFormat, language));
 	}
 
 	private static SeriesResponse toResponse(IndicatorInfo info, List<RegionCatalog.Region> regions,
 			Map<String, List<SeriesService.Value>> values, SortedMap<String, String> filter, OffsetDateTime moment,
-			long dataVersion, String type, Lang language) {
+			long dataVersion, String type, Lang language, Map<String, SeriesService.ForecastTable> forecastTables,
+			String forecastIndicator) {
 		List<RegionSeries> list = new ArrayList<>();
 		Set<String> tables = new LinkedHashSet<>();
 		for (RegionCatalog.Region region : regions) {
@@ -138,8 +164,13 @@ class SeriesController {
 			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
 		}
 		List<Source> sources = tables.stream().map(Source::of).toList();
+		List<SeriesService.ForecastTable> forecasts = tables.stream()
+			.map(forecastTables::get)
+			.filter(java.util.Objects::nonNull)
+			.toList();
 		return new SeriesResponse(info.view(language), new LinkedHashMap<>(filter),
-				(moment != null) ? moment.toLocalDate() : null, dataVersion, type, list, sources);
+				(moment != null) ? moment.toLocalDate() : null, dataVersion, type, list, sources, forecasts,
+				forecastIndicator);
 	}
 
 	private ResponseEntity<Object> render(SeriesResponse response, ResponseFormat format, Lang lang) {
@@ -154,12 +185,13 @@ class SeriesController {
 				rows.add(java.util.Arrays.asList(response.indicator().code(), s.region().code(), s.region().name(),
 						p.period(), p.label(), p.value(), p.marginLow(), p.marginHigh(), response.indicator().unit(),
 						p.status(), p.flags(), p.footnote(), p.sourceTable(), s.origin(),
-						(p.recordedAt() != null) ? p.recordedAt().toString() : null));
+						(p.recordedAt() != null) ? p.recordedAt().toString() : null, p.kind()));
 			}
 		}
 		return Csv.write(Source.attribution(response.sources(), lang, response.dataVersion(), response.asOf()),
 				List.of("indicator", "region", "region_name", "period", "period_label", "value", "margin_low",
-						"margin_high", "unit", "status", "flags", "footnote", "source_table", "origin", "recorded_at"),
+						"margin_high", "unit", "status", "flags", "footnote", "source_table", "origin", "recorded_at",
+						"kind"),
 				rows);
 	}
 

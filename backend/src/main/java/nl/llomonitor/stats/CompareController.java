@@ -127,7 +127,7 @@ class CompareController {
 		List<String> codes = regionList.stream().map(RegionCatalog.Region::code).toList();
 		String type = SeriesService.periodType(info, period.type(), period, period);
 		Mono<Map<String, List<SeriesService.Value>>> values = this.series
-			.values(new SeriesService.Query(info, codes, type, period, period, filter, null));
+			.observedValues(new SeriesService.Query(info, codes, type, period, period, filter, null));
 		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period);
 		return Mono.zip(values, bases).map((t) -> {
 			Map<String, SeriesService.Value> byRegion = new HashMap<>();
@@ -176,7 +176,8 @@ class CompareController {
 			if (base == null) {
 				return Mono.just(Map.<String, Double>of());
 			}
-			return this.series.values(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), null))
+			return this.series
+				.observedValues(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), null))
 				.map((values) -> {
 					Map<String, Double> result = new HashMap<>();
 					values.forEach((code, list) -> list.stream()

@@ -128,7 +128,8 @@ class KerncijfersController {
 
 	private Mono<Figure> figureOfType(IndicatorInfo info, RegionCatalog.Region region, String type, Lang lang) {
 		return this.series
-			.values(new SeriesService.Query(info, List.of(region.code()), type, null, null, new TreeMap<>(), null))
+			.observedValues(
+					new SeriesService.Query(info, List.of(region.code()), type, null, null, new TreeMap<>(), null))
 			.flatMap((values) -> {
 				List<SeriesService.Value> known = values.getOrDefault(region.code(), List.of())
 					.stream()
@@ -212,7 +213,8 @@ class KerncijfersController {
 		return Flux.fromIterable(dimension.members()).flatMapSequential((member) -> {
 			java.util.SortedMap<String, String> breakdown = new TreeMap<>(Map.of(dimension.code(), member.code()));
 			return this.series
-				.values(new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, null))
+				.observedValues(
+						new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, null))
 				.map((values) -> new Share(breakdown, lang.pick(member.nameNl(), member.nameEn()),
 						values.getOrDefault(region.code(), List.of())
 							.stream()

@@ -101,7 +101,8 @@ class TrendController {
 				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter)
 					.flatMap((resolved) -> {
 						String type = resolved.orElse(null);
-						return this.series.values(new SeriesService.Query(info, codes, type, first, last, filter, null))
+						return this.series
+							.observedValues(new SeriesService.Query(info, codes, type, first, last, filter, null))
 							.map((values) -> analyse(info, t.getT2().ref(language), filter, type,
 									values.getOrDefault(t.getT2().code(), List.of()), language));
 					});
