@@ -81,6 +81,9 @@ final class CbsCsvReader implements FormatReader {
 			else if (mapping.ignore().contains(column)) {
 				ignoredIndexes.add(i);
 			}
+			else if (mapping.textColumns().contains(column)) {
+				continue;
+			}
 			else {
 				throw job.error("line 1", column, column,
 						"one of the columns in data/mappings/" + mapping.table() + ".yaml",

@@ -30,12 +30,16 @@ import java.util.TreeMap;
  * values are marked as forecasts and never used as observations (recorded in
  * {@code source_table_kind})
  * @param baseYear the base year of a forecast (the last observed year it starts from)
+ * @param textColumns columns of text (codes, names) deliberately not imported, and not
+ * checked as numbers
  */
 record TableMapping(String table, String title, String publisher, String regionColumn, String region,
 		String periodColumn, List<String> regionLevels, List<String> skipRegions, Map<String, Measure> measures,
-		List<String> ignore, Map<String, Map<String, Member>> dimensions, String kind, Integer baseYear) {
+		List<String> ignore, Map<String, Map<String, Member>> dimensions, String kind, Integer baseYear,
+		List<String> textColumns) {
 
 	TableMapping {
+		textColumns = (textColumns != null) ? textColumns : List.of();
 		kind = (kind != null) ? kind : "observation";
 		if (!kind.equals("observation") && !kind.equals("forecast")) {
 			throw new IllegalArgumentException(

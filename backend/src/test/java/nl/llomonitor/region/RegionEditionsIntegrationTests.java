@@ -206,7 +206,8 @@ class RegionEditionsIntegrationTests {
 	@Order(5)
 	void mergerEndsRegionsAndAProvinceLinkMoves(@TempDir Path dir) throws IOException {
 		// Oudewater (GM0589) and Montfoort (GM0335) merge into GM1997; Lopik (GM0331)
-		// moves to Zuid-Holland, Waalwijk stays with AM27; GM1999 (case 16) is not listed:
+		// moves to Zuid-Holland, Waalwijk stays with AM27; GM1999 (case 16) is not
+		// listed:
 		// three gemeenten end
 		Path edition = dir.resolve("85755NED-2026.csv");
 		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
