@@ -110,7 +110,7 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 	}
 }
 
-/** The line chart, with each forecast line dashed, lighter and in its region's colour. */
+/** The line chart: observed lines solid, each forecast line dashed, thinner and in its region's colour. */
 export function forecastConfig(model) {
 	const config = lineConfig(model);
 	const colourOf = new Map();
@@ -120,7 +120,10 @@ export function forecastConfig(model) {
 			return;
 		}
 		if (!s.id.endsWith('-forecast')) {
+			// observed: a solid line (provisional values keep their open points)
 			colourOf.set(s.regionCode, d.borderColor);
+			const breakColour = d.segment?.borderColor;
+			Object.assign(d, { borderDash: undefined, segment: { borderColor: breakColour } });
 			return;
 		}
 		const c = colourOf.get(s.regionCode) || d.borderColor;
