@@ -127,7 +127,7 @@ class StoreInitializer implements ApplicationRunner {
 				"geo/arbeidsmarktregio_2024_wgs84.geojson", "cbs/odata3_83599NED", "cbs/odata3_80137ned",
 				"cbs/odata4_80072ned", "cbs/85268NED.csv", "cbs/86088NED.csv", "cbs/83599NED.csv", "cbs/80474ned.csv",
 				"cbs/85554NED.csv", "cbs/85315NED.csv", "cbs/85314NED.csv", "cbs/84916NED_v4_allTables.csv",
-				"eurostat/trng_lfse_04_NL_subset.tsv");
+				"cbs/60039fvw.csv", "cbs/82220NED.csv", "eurostat/trng_lfse_04_NL_subset.tsv");
 	}
 
 	List<ImportReport> bootstrap(Path dir) {
