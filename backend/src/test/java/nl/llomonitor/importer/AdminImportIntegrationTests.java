@@ -61,11 +61,15 @@ class AdminImportIntegrationTests {
 	}
 
 	private static byte[] upload(ByteArrayResource file, String published) {
+		return upload(file, "published", published);
+	}
+
+	private static byte[] upload(ByteArrayResource file, String part, String value) {
 		try {
 			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-			if (published != null) {
-				body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"published\"\r\n\r\n"
-						+ published + "\r\n")
+			if (value != null) {
+				body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part + "\"\r\n\r\n"
+						+ value + "\r\n")
 					.getBytes(StandardCharsets.UTF_8));
 			}
 			body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -147,6 +151,33 @@ class AdminImportIntegrationTests {
 			.isEqualTo("/problems/invalid-parameter")
 			.jsonPath("$.parameter")
 			.isEqualTo("published");
+	}
+
+	@Test
+	void anEditionDateIsADateAndOnlyForARegionEdition() {
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(named("cbs/85755NED.csv"), "validFrom", "volgend jaar"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("validFrom");
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "validFrom", "2025-01-01"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("not a region edition"));
 	}
 
 	@Test
