@@ -250,12 +250,22 @@ final class RegionWriter {
 					on conflict (child_code, parent_code, valid_from) do update set valid_to = null""", validFrom,
 					array(startChildren), array(startParents));
 		}
-		// aliases: every label the edition writes resolves to its region from now on
+		// aliases: every label the edition writes resolves to its region from now on; a
+		// bare name only where no other region of the store has it (a partial edition
+		// cannot tell that AM35 Gorinchem shares its name with the gemeente)
+		Map<String, Set<String>> codesByName = new HashMap<>();
+		tx.select(REGION.CODE, REGION.NAME_NL)
+			.from(REGION)
+			.forEach((r) -> codesByName.computeIfAbsent(r.value2(), (n) -> new HashSet<>()).add(r.value1()));
 		List<String> schemes = new ArrayList<>();
 		List<String> aliases = new ArrayList<>();
 		List<String> aliasCodes = new ArrayList<>();
 		for (RegionEntry e : listed.values()) {
 			for (RegionEntry.Alias alias : e.aliases()) {
+				if (alias.scheme().equals("name")
+						&& !codesByName.getOrDefault(alias.alias(), Set.of(e.code())).equals(Set.of(e.code()))) {
+					continue;
+				}
 				schemes.add(alias.scheme());
 				aliases.add(alias.alias());
 				aliasCodes.add(e.code());

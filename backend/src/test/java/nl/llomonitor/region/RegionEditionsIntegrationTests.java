@@ -43,6 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static nl.llomonitor.db.Tables.REGION;
+import static nl.llomonitor.db.Tables.REGION_ALIAS;
 import static nl.llomonitor.db.Tables.REGION_PARENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -205,6 +206,11 @@ class RegionEditionsIntegrationTests {
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2025-06-30")).doesNotContain("GM1999")
 			.hasSize(26);
 		assertThat(parents("GM1999", null)).containsExactly("NL01", "LD03", "PV26", "CR17", "AM35");
+		// the partial edition names AM35 'Gorinchem', as the gemeente GM0512 is named: no
+		// bare-name alias for either
+		assertThat(this.jdbc.fetchCount(REGION_ALIAS,
+				REGION_ALIAS.SCHEME.eq("name").and(REGION_ALIAS.ALIAS.eq("Gorinchem"))))
+			.isZero();
 		this.client.get()
 			.uri("/api/v1/series?indicator=netto_arbeidsparticipatie&regions=GM1999&periodType=year")
 			.exchange()
