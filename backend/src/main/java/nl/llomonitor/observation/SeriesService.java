@@ -447,11 +447,26 @@ public class SeriesService {
 	/**
 	 * Like {@link #values}, for uses that compare, rank, fit or map observations
 	 * (compare, kerncijfers, trend, map): a forecast value is never one of them, so it is
-	 * left out.
+	 * shown as no value, with {@link #NOT_OBSERVED} as the reason.
 	 * @param query what to read
 	 * @return the observed values by region code (every requested region present)
 	 */
 	public Mono<Map<String, List<Value>>> observedValues(Query query) {
+		return values(query).map((all) -> {
+			Map<String, List<Value>> observed = new LinkedHashMap<>();
+			all.forEach((region, values) -> observed.put(region,
+					values.stream()
+						.map((v) -> v.forecast() ? new Value(v.period(), null, null, null, v.status(), v.flags(),
+								NOT_OBSERVED, v.sourceTable(), v.importRun(), v.recordedAt(), null, null, true) : v)
+						.toList()));
+			return observed;
+		});
+	}
+
+	/** Why a forecast has no value where observations are compared, ranked or mapped. */
+	public static final String NOT_OBSERVED = "Prognose, geen waarneming / forecast, not an observation";
+
+	private Mono<Map<String, List<Value>>> onlyObservations(Query query) {
 		return values(query).map((all) -> {
 			Map<String, List<Value>> observed = new LinkedHashMap<>();
 			all.forEach(
@@ -471,7 +486,7 @@ public class SeriesService {
 	public Mono<Map<String, List<Value>>> withForecast(Query query, IndicatorInfo forecast) {
 		Query forecastQuery = new Query(forecast, query.regions(), query.periodType(), query.from(), query.to(),
 				new TreeMap<>(), query.asOf());
-		return Mono.zip(observedValues(query), values(forecastQuery)).map((t) -> {
+		return Mono.zip(onlyObservations(query), values(forecastQuery)).map((t) -> {
 			Map<String, List<Value>> result = new LinkedHashMap<>();
 			t.getT1().forEach((region, observed) -> {
 				PeriodCode last = observed.stream()

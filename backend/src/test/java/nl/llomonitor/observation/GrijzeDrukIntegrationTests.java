@@ -140,7 +140,10 @@ class GrijzeDrukIntegrationTests {
 			.getResponseBody();
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> values = (List<Map<String, Object>>) compare.get("values");
-		assertThat(values).hasSize(2).allSatisfy((v) -> assertThat(v.get("value")).isNull());
+		assertThat(values).hasSize(2).allSatisfy((v) -> {
+			assertThat(v.get("value")).isNull();
+			assertThat(v.get("footnote")).isEqualTo("Prognose, geen waarneming / forecast, not an observation");
+		});
 		String map = this.client.get()
 			.uri("/api/v1/map?indicator=bevolking_65_plus_prognose&level=provincie&period=2040JJ00")
 			.exchange()
