@@ -65,12 +65,14 @@ class AdminImportController {
 			@RequestPart(name = "published", required = false) String published,
 			@RequestPart(name = "allowIncomplete", required = false) String allowIncomplete,
 			@RequestPart(name = "generic", required = false) String generic,
-			@RequestPart(name = "skipUnknownRegions", required = false) String skipUnknownRegions) {
+			@RequestPart(name = "skipUnknownRegions", required = false) String skipUnknownRegions,
+			@RequestPart(name = "validFrom", required = false) String validFrom) {
 		authorize(authorization);
 		limitRate();
 		ImportFormat chosen = parseFormat(format);
 		ImportOptions options = new ImportOptions(parsePublished(published), Boolean.parseBoolean(generic),
-				Boolean.parseBoolean(skipUnknownRegions), parseAllowIncomplete(allowIncomplete));
+				Boolean.parseBoolean(skipUnknownRegions), parseAllowIncomplete(allowIncomplete),
+				parseValidFrom(validFrom));
 		if (!this.running.tryAcquire()) {
 			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
 					"Another import is running; try again when it has finished.", null);
@@ -100,6 +102,19 @@ class AdminImportController {
 		}
 		throw ApiException.invalidParameter("allowIncomplete",
 				"Part 'allowIncomplete' must be true (import a probably cut-off file, marked incomplete) or false.");
+	}
+
+	private static java.time.LocalDate parseValidFrom(String validFrom) {
+		if (validFrom == null || validFrom.isBlank()) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(validFrom.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw ApiException.invalidParameter("validFrom",
+					"Part 'validFrom' must be the date from which a region edition is valid, such as 2025-01-01.");
+		}
 	}
 
 	private static OffsetDateTime parsePublished(String published) {

@@ -9,9 +9,11 @@ import static nl.llomonitor.db.Tables.DIMENSION;
 import static nl.llomonitor.db.Tables.DIMENSION_MEMBER;
 import static nl.llomonitor.db.Tables.INDICATOR;
 import static nl.llomonitor.db.Tables.SOURCE;
+import static nl.llomonitor.db.Tables.REGION_EDITION;
 
 /**
- * Upserts the indicator catalog ({@code data/indicators.yaml}) and the region list
+ * Upserts the indicator catalog ({@code data/indicators.yaml}) and, until the first
+ * "Gebieden in Nederland" edition is imported, the built-in region list
  * ({@code data/regions/regions.csv}) into the store. Idempotent; bumps the data version
  * only when something changed.
  */
@@ -133,7 +135,11 @@ final class CatalogLoader {
 						.execute();
 				}
 			}
-			changed += RegionWriter.upsert(tx, regions.entries());
+			// the built-in region list seeds the store until the first edition is
+			// imported; from then on the store's editions decide
+			if (!tx.fetchExists(REGION_EDITION)) {
+				changed += RegionWriter.upsert(tx, regions.entries());
+			}
 			if (changed > 0) {
 				tx.fetchValue("select bump_data_version()");
 			}

@@ -96,6 +96,9 @@ final class CbsCsvReader implements FormatReader {
 			else if (mapping.ignore().contains(column)) {
 				ignoredIndexes.add(i);
 			}
+			else if (mapping.textColumns().contains(column)) {
+				continue;
+			}
 			else {
 				throw job.error("line 1", column, column,
 						"one of the columns in data/mappings/" + mapping.table() + ".yaml",
@@ -112,6 +115,7 @@ final class CbsCsvReader implements FormatReader {
 		Map<String, Periods.Parsed> periodCache = new HashMap<>();
 		Map<String, String> keyCache = new HashMap<>();
 		int skippedRegions = 0;
+		long incompleteSums = 0;
 		long records = 0;
 		int columns = header.size() + (trailingSeparator ? 1 : 0);
 		TableMapping.Member[] members = new TableMapping.Member[dimensionIndexes.size()];
@@ -204,10 +208,17 @@ final class CbsCsvReader implements FormatReader {
 			if (skip) {
 				continue;
 			}
+			// terms of a sum (sum: true), by indicator and breakdown: null once a term
+			// has
+			// no value
+			Map<String, java.math.BigDecimal> sums = null;
+			Map<String, Object[]> sumCells = null;
 			for (int m = 0; m < measureIndexes.size(); m++) {
 				int index = measureIndexes.get(m);
 				String raw = record.get(index);
 				String value = raw.strip();
+				TableMapping.Measure measure = measures.get(m);
+				boolean term = Boolean.TRUE.equals(measure.sum());
 				String reason = null;
 				CbsSign sign = CbsSign.of(value);
 				if (sign == null && !Numbers.isDecimal(value)) {
@@ -219,7 +230,6 @@ final class CbsCsvReader implements FormatReader {
 							value.matches("-?[0-9.]*[0-9],[0-9]+") ? "not a number: a decimal comma (probably saved by"
 									+ " a spreadsheet with Dutch number settings)" : "not a number");
 				}
-				TableMapping.Measure measure = measures.get(m);
 				String indicator = (memberIndicator != null) ? memberIndicator : measure.indicator();
 				if (indicator == null) {
 					continue;
@@ -229,15 +239,55 @@ final class CbsCsvReader implements FormatReader {
 					job.sign(sign.reportName());
 					value = sign.value();
 					reason = (sign.reason() != null) ? sign.reason().code() : null;
-					if (value == null && cellPart != CellSink.VALUE) {
+					if (value == null && cellPart != CellSink.VALUE && !term) {
 						// a margin without a value: nothing to keep
 						continue;
 					}
 				}
 				String key = breakdownKey(m, measure, members, labels, keyCache);
+				if (term) {
+					if (sums == null) {
+						sums = new java.util.LinkedHashMap<>();
+						sumCells = new java.util.LinkedHashMap<>();
+					}
+					String cell = indicator + "|" + key + "|" + cellPart;
+					Object[] sum = sumCells.computeIfAbsent(cell,
+							(c) -> new Object[] { indicator, key, cellPart, Boolean.FALSE, Boolean.FALSE });
+					if (value == null) {
+						sum[3] = Boolean.TRUE;
+					}
+					else {
+						sum[4] = Boolean.TRUE;
+						sums.merge(cell, new java.math.BigDecimal(value), java.math.BigDecimal::add);
+					}
+					continue;
+				}
 				job.cells.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value,
 						reason, status, "", null, mapping.table());
 			}
+			if (sums != null) {
+				for (var sum : sumCells.entrySet()) {
+					Object[] cell = sum.getValue();
+					if (Boolean.TRUE.equals(cell[3])) {
+						// a term has no value: the sum has none either, stored as "not
+						// available" (counted when another term had one)
+						incompleteSums += Boolean.TRUE.equals(cell[4]) ? 1 : 0;
+						if (((char) cell[2]) == CellSink.VALUE) {
+							job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
+									(String) cell[1], CellSink.VALUE, null,
+									nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), status, "",
+									"one of the terms of this sum has no value", mapping.table());
+						}
+						continue;
+					}
+					job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
+							(String) cell[1], (char) cell[2], sums.get(sum.getKey()).toPlainString(), status, "", null,
+							mapping.table());
+				}
+			}
+		}
+		if (incompleteSums > 0) {
+			job.warn(incompleteSums + " sums stored without a value because one of their terms has none");
 		}
 		if (records == CUT_OFF) {
 			job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");

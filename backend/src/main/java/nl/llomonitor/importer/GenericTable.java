@@ -108,7 +108,8 @@ final class GenericTable {
 		}
 		this.mapping = new TableMapping(table, null, "CBS", "CC BY 4.0",
 				"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/" + table, null, null, regionKey,
-				(regionKey != null) ? null : "NL01", periodKey, null, this.skipRegions, measureView, null, dims);
+				(regionKey != null) ? null : "NL01", periodKey, null, this.skipRegions, measureView, null, dims, null,
+				null, null);
 	}
 
 	/**
@@ -470,7 +471,7 @@ final class GenericTable {
 		Measure(String key, String code) {
 			this.key = key;
 			this.code = code;
-			this.view = new TableMapping.Measure(code, null, null);
+			this.view = new TableMapping.Measure(code, null, null, null);
 		}
 
 	}

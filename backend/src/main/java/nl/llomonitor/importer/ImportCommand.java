@@ -50,9 +50,26 @@ class ImportCommand implements ApplicationRunner {
 				&& !"false".equals(first(args, "allow-incomplete"));
 		boolean generic = args.containsOption("generic");
 		boolean skipUnknownRegions = args.containsOption("skip-unknown-regions");
+		this.validFrom = first(args, "valid-from");
 		int code = execute(words.subList(1, words.size()), format, table, published, v4, generic, skipUnknownRegions,
 				allowIncomplete, System.out, System.err);
 		System.exit(SpringApplication.exit(this.context, () -> code));
+	}
+
+	/** {@code --valid-from}: the date from which a region edition is valid. */
+	String validFrom;
+
+	private java.time.LocalDate validFrom(String target) {
+		if (this.validFrom == null) {
+			return null;
+		}
+		try {
+			return java.time.LocalDate.parse(this.validFrom.strip());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new ImportException(target, null, "valid-from", this.validFrom, "a date such as 2025-01-01",
+					"invalid date");
+		}
 	}
 
 	private static String first(ApplicationArguments args, String name) {
@@ -101,7 +118,8 @@ class ImportCommand implements ApplicationRunner {
 			boolean skipUnknownRegions, boolean allowIncomplete, PrintStream out, PrintStream err) {
 		if (targets.isEmpty()) {
 			err.println("usage: import <file|folder|CBS table id>... [--format=cbs-csv] [--table=83599NED] "
-					+ "[--published=2020-08-14] [--odata=4] [--generic] [--skip-unknown-regions] [--allow-incomplete]");
+					+ "[--published=2020-08-14] [--valid-from=2025-01-01] [--odata=4] [--generic] [--skip-unknown-regions]"
+					+ " [--allow-incomplete]");
 			return 2;
 		}
 		int failures = 0;
@@ -114,7 +132,7 @@ class ImportCommand implements ApplicationRunner {
 					long size = Files.isRegularFile(path) ? Files.size(path) : 0;
 					report = this.importer.importFile(path, (format != null) ? ImportFormat.fromCode(format) : null,
 							table, new ImportOptions(Publication.given(published, target), generic, skipUnknownRegions,
-									allowIncomplete),
+									allowIncomplete, validFrom(target)),
 							new ProgressBar(err, target, size));
 				}
 				else if (target.matches("[0-9]{5}[A-Za-z]{3}") && published != null) {

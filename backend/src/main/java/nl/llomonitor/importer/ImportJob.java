@@ -70,6 +70,12 @@ final class ImportJob {
 	 */
 	boolean backdated;
 
+	/**
+	 * The date from which a region edition is valid (regions format only); null: the day
+	 * of the import.
+	 */
+	java.time.LocalDate validFrom;
+
 	/** Where {@link #published} comes from, for the report. */
 	String publishedFrom;
 

@@ -15,15 +15,17 @@ import java.time.OffsetDateTime;
  * warnings, instead of failing the import
  * @param allowIncomplete import a file or response that is probably cut off (marked
  * incomplete in {@code import_run}) instead of refusing it
+ * @param validFrom the date from which a "Gebieden in Nederland" edition is valid, or
+ * null for the day of the import; refused with other formats
  */
 public record ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions,
-		boolean allowIncomplete) {
+		boolean allowIncomplete, java.time.LocalDate validFrom) {
 
 	/**
 	 * No options: a current download, mapped where a mapping exists, unknown regions
 	 * fail, a probably cut-off source is refused.
 	 */
-	public static final ImportOptions NONE = new ImportOptions(null, false, false, false);
+	public static final ImportOptions NONE = new ImportOptions(null, false, false, false, null);
 
 	/**
 	 * Options that refuse a probably cut-off source.
@@ -32,7 +34,27 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	 * @param skipUnknownRegions see {@link #skipUnknownRegions()}
 	 */
 	public ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions) {
-		this(published, generic, skipUnknownRegions, false);
+		this(published, generic, skipUnknownRegions, false, null);
+	}
+
+	/**
+	 * Options without a region edition date.
+	 * @param published see {@link #published()}
+	 * @param generic see {@link #generic()}
+	 * @param skipUnknownRegions see {@link #skipUnknownRegions()}
+	 * @param allowIncomplete see {@link #allowIncomplete()}
+	 */
+	public ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions,
+			boolean allowIncomplete) {
+		this(published, generic, skipUnknownRegions, allowIncomplete, null);
+	}
+
+	/**
+	 * @param date see {@link #validFrom()}
+	 * @return these options with that region edition date
+	 */
+	public ImportOptions withValidFrom(java.time.LocalDate date) {
+		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, this.allowIncomplete, date);
 	}
 
 	/**
@@ -40,7 +62,7 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	 * @return these options with {@link #allowIncomplete()} set
 	 */
 	public ImportOptions allowingIncomplete(boolean allowed) {
-		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, allowed);
+		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, allowed, this.validFrom);
 	}
 
 }

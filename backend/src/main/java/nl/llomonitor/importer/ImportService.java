@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -60,7 +61,8 @@ public class ImportService {
 
 	private final Catalog catalog;
 
-	private final RegionDirectory regions;
+	/** The built-in region list: seeds an empty store only; imports read the store. */
+	private final RegionDirectory seedRegions;
 
 	private final MappingRegistry mappings;
 
@@ -76,7 +78,7 @@ public class ImportService {
 		this.jdbc = jdbc;
 		this.properties = (properties != null) ? properties : new ImportProperties(null, null, null, null, null, null);
 		this.catalog = Catalog.load();
-		this.regions = RegionDirectory.load();
+		this.seedRegions = RegionDirectory.load();
 		this.mappings = MappingRegistry.load(this.catalog);
 		this.readers.put(ImportFormat.CBS_CSV, new CbsCsvReader());
 		this.readers.put(ImportFormat.DEMO, new DemoFormat.Reader());
@@ -95,8 +97,16 @@ public class ImportService {
 		return this.catalog;
 	}
 
-	RegionDirectory regions() {
-		return this.regions;
+	/**
+	 * Records what every mapping declares about its table (observations or forecasts).
+	 * @return rows changed
+	 */
+	int recordTableKinds() {
+		return this.jdbc.transactionResult((cfg) -> TableKinds.record(cfg.dsl(), this.mappings.all()));
+	}
+
+	RegionDirectory seedRegions() {
+		return this.seedRegions;
 	}
 
 	MappingRegistry mappings() {
@@ -196,6 +206,24 @@ public class ImportService {
 	}
 
 	/**
+	 * Imports a file; a "Gebieden in Nederland" edition is valid from {@code validFrom}.
+	 * @param file the file
+	 * @param format its format, or null to detect it
+	 * @param tableId the source table id, or null to take it from the file name
+	 * @param published when the source published it, or null
+	 * @param validFrom the date from which a region edition is valid, or null for the day
+	 * of the import; refused for other formats
+	 * @param progress bytes read so far, may be null
+	 * @return the report
+	 * @throws ImportException when the file is bad; nothing is written then
+	 */
+	public ImportReport importFile(Path file, ImportFormat format, String tableId, OffsetDateTime published,
+			java.time.LocalDate validFrom, java.util.function.LongConsumer progress) {
+		return importFile(file, format, tableId, new ImportOptions(published, false, false).withValidFrom(validFrom),
+				progress);
+	}
+
+	/**
 	 * Imports a file with options (publication date, generic import, unknown regions,
 	 * incomplete sources).
 	 * @param file the file
@@ -209,6 +237,7 @@ public class ImportService {
 	public ImportReport importFile(Path file, ImportFormat format, String tableId, ImportOptions options,
 			java.util.function.LongConsumer progress) {
 		OffsetDateTime published = options.published();
+		java.time.LocalDate validFrom = options.validFrom();
 		Path data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
 		ImportFormat actual = (format != null) ? format : ImportFormat.detect(data);
 		String name = file.getFileName().toString();
@@ -223,6 +252,11 @@ public class ImportService {
 		}
 		Source source = (progress == null) ? () -> Files.newInputStream(data)
 				: () -> new Counting(Files.newInputStream(data), progress);
+		if (validFrom != null && actual != ImportFormat.REGIONS) {
+			throw new ImportException(name, null, "validFrom", validFrom.toString(),
+					"a validity date only with a 'Gebieden in Nederland' file (format regions)",
+					"not a region edition");
+		}
 		return run(name, actual, table, source, resources, options);
 	}
 
@@ -469,6 +503,7 @@ public class ImportService {
 	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
 			ODataResources resources, ImportOptions options) {
 		OffsetDateTime published = options.published();
+		java.time.LocalDate validFrom = options.validFrom();
 		if (published != null) {
 			Publication.notInFuture(published, fileName, published.toString());
 		}
@@ -498,10 +533,15 @@ public class ImportService {
 				tx.execute("set local work_mem = '64MB'");
 				java.util.Set<String> genericTables = java.util.Set.copyOf(
 						tx.fetch("select lower(id) from source_table_info where generic").getValues(0, String.class));
+				// labels and codes resolve against the store: an edition imported a
+				// moment ago is usable at once (read before the staging COPY holds the
+				// connection)
+				RegionDirectory regions = RegionDirectory.fromStore(tx, LocalDate.now());
 				StagingSink stage = (format == ImportFormat.REGIONS || format == ImportFormat.GEOJSON) ? null
 						: StagingSink.open(tx);
-				ImportJob job = new ImportJob(fileName, tableId, this.regions, this.mappings, this.catalog, stage, tx,
+				ImportJob job = new ImportJob(fileName, tableId, regions, this.mappings, this.catalog, stage, tx,
 						runId);
+				job.validFrom = validFrom;
 				job.resources = resources;
 				job.options = options;
 				job.genericTables = genericTables;
@@ -552,6 +592,11 @@ public class ImportService {
 				if (incompleteReason != null) {
 					job.warnings.add(0,
 							"INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
+				}
+				TableMapping declared = (job.tableId != null) ? this.mappings.find(job.tableId) : null;
+				if (declared != null) {
+					// a forecast table is known as one before its values are read
+					TableKinds.record(tx, java.util.List.of(declared));
 				}
 				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
 				long defined = 0;

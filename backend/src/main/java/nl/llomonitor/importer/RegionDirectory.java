@@ -21,11 +21,16 @@ import org.apache.commons.csv.CSVRecord;
 
 import org.springframework.core.io.ClassPathResource;
 
+import static nl.llomonitor.db.Tables.REGION;
+import static nl.llomonitor.db.Tables.REGION_ALIAS;
+import static nl.llomonitor.db.Tables.REGION_PARENT;
+
 /**
- * The project's region list ({@code data/regions/regions.csv}, generated from CBS
- * "Gebieden in Nederland" and checked against it by a test): codes, levels, names,
- * parents and aliases, and the resolution of the labels CBS writes ({@code Utrecht (PV)},
- * {@code Nederland}) and NUTS codes to CBS codes.
+ * A region list: codes, levels, names, parents and aliases, and the resolution of the
+ * labels CBS writes ({@code Utrecht (PV)}, {@code Nederland}) and NUTS codes to CBS
+ * codes. Imports read it from the store ({@link #fromStore}); the project's built-in list
+ * ({@code data/regions/regions.csv}, generated from CBS "Gebieden in Nederland" and
+ * checked against it by a test) only seeds an empty store.
  */
 final class RegionDirectory {
 
@@ -62,6 +67,39 @@ final class RegionDirectory {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
 		}
+	}
+
+	/**
+	 * The regions the store holds now, with every alias they ever had (an older file
+	 * still writes an earlier name) and their direct parents valid on {@code date}. Data
+	 * imports resolve labels and codes against this, so an imported edition is usable at
+	 * once, without a rebuild or restart.
+	 * @param tx the transaction of the import (after its lock, so it sees every committed
+	 * edition)
+	 * @param date the date whose links are given as parents
+	 * @return the directory
+	 */
+	static RegionDirectory fromStore(org.jooq.DSLContext tx, java.time.LocalDate date) {
+		Map<String, List<RegionEntry.Alias>> aliases = new HashMap<>();
+		tx.select(REGION_ALIAS.REGION_CODE, REGION_ALIAS.SCHEME, REGION_ALIAS.ALIAS)
+			.from(REGION_ALIAS)
+			.orderBy(REGION_ALIAS.VALID_FROM.desc(), REGION_ALIAS.SCHEME, REGION_ALIAS.ALIAS)
+			.forEach((r) -> aliases.computeIfAbsent(r.value1(), (c) -> new ArrayList<>())
+				.add(new RegionEntry.Alias(r.value2(), r.value3())));
+		Map<String, List<String>> parents = new HashMap<>();
+		tx.select(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE)
+			.from(REGION_PARENT)
+			.where(REGION_PARENT.VALID_FROM.le(date),
+					REGION_PARENT.VALID_TO.isNull().or(REGION_PARENT.VALID_TO.gt(date)))
+			.orderBy(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE)
+			.forEach((r) -> parents.computeIfAbsent(r.value1(), (c) -> new ArrayList<>()).add(r.value2()));
+		List<RegionEntry> entries = new ArrayList<>();
+		tx.select(REGION.CODE, REGION.LEVEL, REGION.NAME_NL, REGION.NAME_EN)
+			.from(REGION)
+			.orderBy(REGION.CODE)
+			.forEach((r) -> entries.add(new RegionEntry(r.value1(), r.value2(), r.value3(), r.value4(),
+					parents.getOrDefault(r.value1(), List.of()), aliases.getOrDefault(r.value1(), List.of()))));
+		return new RegionDirectory(entries);
 	}
 
 	static List<RegionEntry> read(Reader reader) throws IOException {

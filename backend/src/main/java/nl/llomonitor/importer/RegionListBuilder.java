@@ -24,6 +24,9 @@ import org.apache.commons.csv.CSVRecord;
  * with its arbeidsmarktregio, COROP area, landsdeel and provincie) and, optionally, the
  * code/label pairs of a CBS OData v4 table (84916NED: {@code RegioCode} next to
  * {@code RegioS}). Adds NL01, the NUTS 2016 codes and the earlier names (Friesland).
+ * Every parent of a region is a direct link of the edition (a gemeente lies in its
+ * provincie, COROP area, arbeidsmarktregio and landsdeel), never a path through another
+ * level: arbeidsmarktregio's cross province borders.
  */
 final class RegionListBuilder {
 
@@ -85,9 +88,10 @@ final class RegionListBuilder {
 			province.parents.addAll(List.of("NL01", ld));
 			Builder corop = region(cr, "corop", name(row, "Naam_11", fileName));
 			corop.parents.addAll(List.of("NL01", ld, pv));
-			Builder labourMarket = region(am, "arbeidsmarktregio", name(row, "Naam_5", fileName));
-			labourMarket.parents.add("NL01");
-			labourMarket.provinces.add(pv);
+			// an arbeidsmarktregio can cross province borders: it lies in NL01 only, and
+			// a
+			// gemeente is linked to its own provincie directly
+			region(am, "arbeidsmarktregio", name(row, "Naam_5", fileName)).parents.add("NL01");
 			Builder gemeente = region(gm, "gemeente", name(row, "Naam_2", fileName));
 			gemeente.parents.addAll(List.of("NL01", ld, pv, cr, am));
 			gemeente.aliases.add("cbs-label=" + name(row, "RegioS", fileName));
@@ -175,14 +179,7 @@ final class RegionListBuilder {
 					|| EARLIER.getOrDefault(b.code, List.of()).contains("name=" + b.name)) {
 				aliases.add("name=" + b.name);
 			}
-			Set<String> parents = new LinkedHashSet<>(b.parents);
-			if (b.level.equals("arbeidsmarktregio")) {
-				for (String pv : b.provinces) {
-					parents.add(pv);
-					parents.addAll(this.regions.get(pv).parents);
-				}
-			}
-			List<String> orderedParents = new ArrayList<>(parents);
+			List<String> orderedParents = new ArrayList<>(b.parents);
 			orderedParents.sort(Comparator.comparing((String p) -> LEVELS.indexOf(this.regions.get(p).level))
 				.thenComparing((p) -> p));
 			List<RegionEntry.Alias> aliasList = aliases.stream().sorted().map((a) -> {
@@ -204,8 +201,6 @@ final class RegionListBuilder {
 		final String name;
 
 		final Set<String> parents = new LinkedHashSet<>();
-
-		final Set<String> provinces = new TreeSet<>();
 
 		final Set<String> aliases = new LinkedHashSet<>();
 

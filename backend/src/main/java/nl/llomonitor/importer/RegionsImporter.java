@@ -2,22 +2,35 @@ package nl.llomonitor.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Imports CBS "Gebieden in Nederland" (85755NED): gemeenten with their arbeidsmarktregio,
- * COROP area, provincie and landsdeel, into {@code region}, {@code region_parent} and
- * {@code region_alias}.
+ * Imports one edition of CBS "Gebieden in Nederland" (85755NED: gemeenten with their
+ * arbeidsmarktregio, COROP area, provincie and landsdeel) into {@code region},
+ * {@code region_parent}, {@code region_alias} and {@code region_edition}. The edition is
+ * valid from the date given with the import ({@code --valid-from}, admin form field
+ * {@code validFrom}), else from the day of the import; see
+ * {@link RegionWriter#applyEdition}.
  */
 final class RegionsImporter implements FormatReader {
 
 	@Override
 	public void read(InputStream in, ImportJob job) throws IOException {
 		List<RegionEntry> entries = new RegionListBuilder().gebieden(in, job.fileName).build();
-		job.rowsRead = entries.stream().filter((e) -> e.level().equals("gemeente")).count();
-		long changed = RegionWriter.upsert(job.tx, entries);
-		job.otherRowsInserted = changed;
-		job.otherRowsUnchanged = Math.max(0, entries.size() - changed);
+		LocalDate validFrom = (job.validFrom != null) ? job.validFrom : LocalDate.now();
+		RegionWriter.EditionResult result = RegionWriter.applyEdition(job.tx, entries, validFrom, job.fileName,
+				job.runId);
+		job.rowsRead = result.gemeenten();
+		job.otherRowsInserted = result.changed();
+		job.otherRowsUnchanged = Math.max(0, entries.size() - result.regionsAdded() - result.regionsRenamed());
+		job.warn("edition valid from " + validFrom + ": " + result.regionsAdded() + " regions added, "
+				+ result.regionsRenamed() + " renamed, " + result.linksStarted() + " links started, "
+				+ result.linksEnded() + " links ended, " + result.regionsEnded() + " regions ended");
+		if (!result.complete()) {
+			job.warn("partial edition: it lists " + result.gemeenten()
+					+ " gemeenten, not every provincie; regions it does not list are unchanged");
+		}
 	}
 
 }

@@ -22,11 +22,13 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import static nl.llomonitor.db.Tables.OBSERVATION;
+import static nl.llomonitor.db.Tables.REGION_GEOMETRY;
 
 /**
  * At startup: upserts the indicator catalog and region list, loads the demo data set when
- * the store has no observations, and then (in the background, never on the event loop)
- * imports the real published files from {@code shared/data} when that folder is found.
+ * the store has no observations and the shipped boundaries when it has none, and then (in
+ * the background, never on the event loop) imports the real published files from
+ * {@code shared/data} when that folder is found.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -54,10 +56,11 @@ class StoreInitializer implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		long changed = CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.regions())
+		long changed = CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.seedRegions())
 				+ CatalogLoader.loadSources(this.jdbc, this.importer.mappings());
 		logger.info("Catalog loaded: {} indicators, {} regions ({} rows changed)",
-				this.importer.catalog().indicators().size(), this.importer.regions().entries().size(), changed);
+				this.importer.catalog().indicators().size(), this.importer.seedRegions().entries().size(), changed);
+		this.importer.recordTableKinds();
 		if (this.properties.demo() && !this.jdbc.fetchExists(OBSERVATION)) {
 			try {
 				ImportReport report = this.importer.run("demo/observations.csv", ImportFormat.DEMO, null,
@@ -68,11 +71,36 @@ class StoreInitializer implements ApplicationRunner {
 				logger.error("The demo data set could not be loaded: {}", ex.getMessage(), ex);
 			}
 		}
+		if (this.properties.demo() && !this.jdbc.fetchExists(REGION_GEOMETRY)) {
+			loadBoundaries();
+		}
 		Path dir = bootstrapDir(this.properties.bootstrapDir());
 		if (dir != null && !args.containsOption("no-bootstrap") && !args.getNonOptionArgs().contains("import")) {
 			Schedulers.boundedElastic().schedule(() -> this.bootstrapReports.set(bootstrap(dir)));
 		}
 	}
+
+	/**
+	 * The province and arbeidsmarktregio boundaries shipped as reference data
+	 * ({@code data/geo/}, CBS/PDOK, CC BY 4.0), so the map shows real choropleths without
+	 * {@code shared/data}.
+	 */
+	void loadBoundaries() {
+		for (String name : BOUNDARIES) {
+			try {
+				ImportReport report = this.importer.run(name, ImportFormat.GEOJSON, null,
+						() -> new ClassPathResource("data/geo/" + name).getInputStream());
+				logger.info("Boundaries loaded from data/geo/{}: {} shapes", name, report.rowsRead());
+			}
+			catch (RuntimeException ex) {
+				logger.error("The boundaries data/geo/{} could not be loaded: {}", name, ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/** The boundary files in {@code data/geo/}. */
+	static final List<String> BOUNDARIES = List.of("provincie_2023_wgs84.geojson",
+			"arbeidsmarktregio_2024_wgs84.geojson");
 
 	static Path bootstrapDir(String setting) {
 		if (setting.equalsIgnoreCase("off") || setting.equalsIgnoreCase("none") || setting.equalsIgnoreCase("false")) {

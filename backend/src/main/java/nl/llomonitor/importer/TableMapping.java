@@ -31,17 +31,29 @@ import java.util.TreeMap;
  * @param ignore measure columns that are deliberately not imported
  * @param dimensions other dimension columns: label (or code) of each member to its
  * meaning
+ * @param kind {@code observation} (default) or {@code forecast}: a forecast table's
+ * values are marked as forecasts and never used as observations (recorded in
+ * {@code source_table_kind})
+ * @param baseYear the base year of a forecast (the last observed year it starts from)
+ * @param textColumns columns of text (codes, names) deliberately not imported, and not
+ * checked as numbers
  */
 record TableMapping(String table, String title, String publisher, String licence, String url, String survey,
 		List<String> bootstrap, String regionColumn, String region, String periodColumn, List<String> regionLevels,
 		List<String> skipRegions, Map<String, Measure> measures, List<String> ignore,
-		Map<String, Map<String, Member>> dimensions) {
+		Map<String, Map<String, Member>> dimensions, String kind, Integer baseYear, List<String> textColumns) {
 
 	/** The member key that stands for every member of a dimension not listed. */
 	static final String OTHERS = "*";
 
 	TableMapping {
 		bootstrap = (bootstrap != null) ? bootstrap : List.of();
+		textColumns = (textColumns != null) ? textColumns : List.of();
+		kind = (kind != null) ? kind : "observation";
+		if (!kind.equals("observation") && !kind.equals("forecast")) {
+			throw new IllegalArgumentException(
+					"Mapping " + table + ": kind must be 'observation' or 'forecast', not '" + kind + "'");
+		}
 		regionLevels = (regionLevels != null) ? regionLevels : List.of();
 		skipRegions = (skipRegions != null) ? skipRegions : List.of();
 		measures = (measures != null) ? measures : Map.of();
@@ -57,8 +69,11 @@ record TableMapping(String table, String title, String publisher, String licence
 	 * @param indicator the indicator code
 	 * @param breakdown breakdown members this column implies
 	 * @param part {@code value} (default), {@code low} or {@code high}
+	 * @param sum whether this column is one term of a sum: every column of a row with
+	 * {@code sum: true} and the same indicator is added up into one cell (65+ = 65–74 +
+	 * 75–84 + 85+); when any term is empty the cell has no value
 	 */
-	record Measure(String indicator, Map<String, String> breakdown, String part) {
+	record Measure(String indicator, Map<String, String> breakdown, String part, Boolean sum) {
 
 		Measure {
 			breakdown = (breakdown != null) ? new TreeMap<>(breakdown) : Map.of();
@@ -76,9 +91,10 @@ record TableMapping(String table, String title, String publisher, String licence
 	 * @param skip rows with this member are not imported
 	 * @param part {@code low}/{@code high}: the row holds a margin bound (85554NED
 	 * Marges)
-	 * @param status the status of the row's values ({@code definitief},
-	 * {@code nader_voorlopig}, {@code voorlopig}) when the dimension is really a status
-	 * (60039fvw {@code StatusCijfer}); null: the period's status
+	 * @param status the status this member states for the row's values
+	 * ({@code StatusCijfer = Voorlopig}: {@code voorlopig}) when the dimension is really
+	 * a status (60039fvw {@code StatusCijfer}); a status dimension, not a breakdown;
+	 * null: the period's status
 	 */
 	record Member(String indicator, Map<String, String> breakdown, Boolean skip, String part, String status) {
 

@@ -84,7 +84,7 @@ class MapService {
 						: this.series.latestPeriod(info, codes, filter, moment);
 				return chosen.flatMap((p) -> {
 					String type = SeriesService.periodType(info, p.type(), p, p);
-					return this.series.values(new SeriesService.Query(info, codes, type, p, p, filter, moment))
+					return this.series.observedValues(new SeriesService.Query(info, codes, type, p, p, filter, moment))
 						.map((values) -> {
 							Map<String, MapValue> sorted = new TreeMap<>();
 							Set<String> tables = new TreeSet<>();

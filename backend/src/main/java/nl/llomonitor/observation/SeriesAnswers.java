@@ -59,12 +59,12 @@ class SeriesAnswers {
 			BigDecimal marginLow, BigDecimal marginHigh, String status, String flags, String footnote,
 			String missingReason, String sourceTable, Long importRun, OffsetDateTime recordedAt,
 			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal numerator,
-			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal denominator) {
+			@JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal denominator, String kind) {
 
 		static Point of(SeriesService.Value v, Lang lang) {
 			return new Point(v.period().code(), v.period().label(lang), v.period().type(), v.period().start(),
 					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.missingReason(),
-					v.sourceTable(), v.importRun(), v.recordedAt(), v.numerator(), v.denominator());
+					v.sourceTable(), v.importRun(), v.recordedAt(), v.numerator(), v.denominator(), v.kind());
 		}
 
 	}
@@ -72,9 +72,16 @@ class SeriesAnswers {
 	record RegionSeries(RegionRef region, String origin, List<Point> points) {
 	}
 
+	/**
+	 * @param forecasts the forecast tables among the sources, with their base year: their
+	 * points have {@code kind = forecast}
+	 * @param forecastIndicator the forecast indicator whose values follow the last
+	 * observation ({@code forecast} parameter), or null
+	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record SeriesResponse(IndicatorView indicator, Map<String, String> breakdown, LocalDate asOf, long dataVersion,
-			String periodType, List<RegionSeries> series, List<Source> sources) {
+			String periodType, List<RegionSeries> series, List<Source> sources,
+			List<SeriesService.ForecastTable> forecasts, String forecastIndicator) {
 	}
 
 	/**
@@ -85,29 +92,49 @@ class SeriesAnswers {
 	 * @param periodType year, quarter, month or null
 	 * @param breakdown breakdown filter parameter, or null
 	 * @param asOf the figures as known at this moment, or null
+	 * @param forecast a forecast indicator whose values follow the last observation
+	 * (marked {@code kind = forecast}; where both cover a period the observation wins),
+	 * or null; 404 if unknown, 400 if in another unit
 	 * @param lang language
 	 * @return the answer
 	 */
 	Mono<Dataset> series(String indicator, List<String> codes, PeriodCode first, PeriodCode last, String periodType,
-			String breakdown, OffsetDateTime asOf, Lang lang) {
+			String breakdown, OffsetDateTime asOf, String forecast, Lang lang) {
 		long dataVersion = this.versions.currentVersion();
+		Mono<java.util.Optional<IndicatorInfo>> forecastInfo = (forecast == null)
+				? Mono.just(java.util.Optional.empty())
+				: this.indicators.require(forecast, "forecast").map(java.util.Optional::of);
 		return this.indicators.require(indicator, "indicator")
 			.zipWith(this.regions.requireAll(codes, "regions"))
-			.flatMap((t) -> {
+			.zipWith(forecastInfo)
+			.zipWith(this.series.forecastTables())
+			.flatMap((tt) -> {
+				var t = tt.getT1().getT1();
 				IndicatorInfo info = t.getT1();
+				IndicatorInfo companion = tt.getT1().getT2().orElse(null);
+				if (companion != null && !companion.unit().equals(info.unit())) {
+					throw nl.llomonitor.api.ApiException.invalidParameter("forecast", "Forecast indicator '"
+							+ companion.code() + "' is in " + companion.unit() + ", not in " + info.unit() + ".");
+				}
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
 				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter, asOf)
-					.flatMap((resolved) -> this.series
-						.values(new SeriesService.Query(info, codes, resolved.orElse(null), first, last, filter, asOf))
-						.zipWith(this.sources.all())
-						.map((vs) -> dataset(response(info, t.getT2(), vs.getT1(), filter, asOf, dataVersion,
-								resolved.orElse(null), lang, vs.getT2()), lang)));
+					.flatMap((resolved) -> {
+						SeriesService.Query query = new SeriesService.Query(info, codes, resolved.orElse(null), first,
+								last, filter, asOf);
+						Mono<Map<String, List<SeriesService.Value>>> read = (companion == null)
+								? this.series.values(query) : this.series.withForecast(query, companion);
+						return read.zipWith(this.sources.all())
+							.map((vs) -> dataset(response(info, t.getT2(), vs.getT1(), filter, asOf, dataVersion,
+									resolved.orElse(null), lang, vs.getT2(), tt.getT2(),
+									(companion != null) ? companion.code() : null), lang));
+					});
 			});
 	}
 
 	private static SeriesResponse response(IndicatorInfo info, List<RegionCatalog.Region> regions,
 			Map<String, List<SeriesService.Value>> values, SortedMap<String, String> filter, OffsetDateTime moment,
-			long dataVersion, String type, Lang language, Map<String, Source> known) {
+			long dataVersion, String type, Lang language, Map<String, Source> known,
+			Map<String, SeriesService.ForecastTable> forecastTables, String forecastIndicator) {
 		List<RegionSeries> list = new ArrayList<>();
 		Set<String> tables = new LinkedHashSet<>();
 		Map<String, String> incomplete = new LinkedHashMap<>();
@@ -124,8 +151,12 @@ class SeriesAnswers {
 			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
 		}
 		List<Source> sources = tables.stream().map((t) -> Source.of(t, known).incomplete(incomplete.get(t))).toList();
+		List<SeriesService.ForecastTable> forecasts = tables.stream()
+			.map(forecastTables::get)
+			.filter(java.util.Objects::nonNull)
+			.toList();
 		return new SeriesResponse(info.view(language), new LinkedHashMap<>(filter), RequestParams.asOfDate(moment),
-				dataVersion, type, list, sources);
+				dataVersion, type, list, sources, forecasts, forecastIndicator);
 	}
 
 	private static Dataset dataset(SeriesResponse response, Lang lang) {
@@ -142,14 +173,14 @@ class SeriesAnswers {
 				cells.add(new Dataset.Cell(List.of(s.region().code(), p.period()), p.value(), p.status(),
 						Arrays.asList(p.marginLow(), p.marginHigh(), response.indicator().unit(), p.status(), p.flags(),
 								p.footnote(), p.missingReason(), p.sourceTable(), s.origin(),
-								(p.recordedAt() != null) ? p.recordedAt().toString() : null)));
+								(p.recordedAt() != null) ? p.recordedAt().toString() : null, p.kind())));
 			}
 		}
 		periods.forEach((code) -> period.categories().put(code, periodLabels.get(code)));
 		return new Dataset(response, "series-" + response.indicator().code(), response.indicator(),
 				List.of(region, period),
 				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
-						"source_table", "origin", "recorded_at"),
+						"source_table", "origin", "recorded_at", "kind"),
 				cells, response.sources(), response.dataVersion(), response.asOf(), List.of(),
 				Map.of("breakdown", response.breakdown(), "asOf", String.valueOf(response.asOf())), lang);
 	}

@@ -45,13 +45,16 @@ class SeriesController {
 					required = false) String breakdown,
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
+			@Parameter(description = "a forecast indicator (e.g. grijze_druk_prognose) whose values follow the "
+					+ "last observation, marked kind=forecast; where both cover a period the observation wins") @RequestParam(
+							required = false) String forecast,
 			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
 			ServerWebExchange exchange) {
 		Lang language = Lang.resolve(lang, exchange);
 		ResponseFormat.check(format);
 		return this.answers.series(indicator, RequestParams.regions(regions, "regions", 1),
 				RequestParams.period(from, "from"), RequestParams.period(to, "to"), periodType, breakdown,
-				RequestParams.asOf(asOf), language);
+				RequestParams.asOf(asOf), forecast, language);
 	}
 
 }

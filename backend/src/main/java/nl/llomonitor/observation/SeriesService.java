@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 import static nl.llomonitor.db.Tables.BREAKDOWN;
 import static nl.llomonitor.db.Tables.IMPORT_RUN;
 import static nl.llomonitor.db.Tables.OBSERVATION;
+import static nl.llomonitor.db.Tables.SOURCE_TABLE_KIND;
 
 /**
  * Reads series from the store: the newest vintage of every cell, or the newest known at a
@@ -96,10 +97,12 @@ public class SeriesService {
 	 * null
 	 * @param incomplete why the import run of this vintage was probably incomplete
 	 * ({@code import_run.incomplete_reason}), or null when it was complete
+	 * @param forecast whether the value is a forecast (its source table, or a term of a
+	 * derived figure, is declared {@code kind: forecast}), never an observation
 	 */
 	public record Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
 			String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
-			BigDecimal numerator, BigDecimal denominator, String missingReason, String incomplete) {
+			BigDecimal numerator, BigDecimal denominator, String missingReason, String incomplete, boolean forecast) {
 
 		/**
 		 * A value without a missing reason (a derived figure, or one that is there).
@@ -108,7 +111,34 @@ public class SeriesService {
 				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
 				BigDecimal numerator, BigDecimal denominator) {
 			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
-					numerator, denominator, null, null);
+					numerator, denominator, null, null, false);
+		}
+
+		/**
+		 * A value without a missing reason, observed or forecast.
+		 */
+		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
+				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
+				BigDecimal numerator, BigDecimal denominator, boolean forecast) {
+			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
+					numerator, denominator, null, null, forecast);
+		}
+
+		/**
+		 * An observed value, with the reason it is missing.
+		 */
+		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
+				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
+				BigDecimal numerator, BigDecimal denominator, String missingReason, String incomplete) {
+			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
+					numerator, denominator, missingReason, incomplete, false);
+		}
+
+		/**
+		 * @return {@code forecast} or {@code observation}
+		 */
+		public String kind() {
+			return this.forecast ? "forecast" : "observation";
 		}
 
 	}
@@ -291,8 +321,9 @@ public class SeriesService {
 	}
 
 	/**
-	 * The latest period with a value for any of these regions, of the finest period type
-	 * they have, for this breakdown. Used when a request names no period.
+	 * The latest period with an observed value (never a forecast) for any of these
+	 * regions, of the finest period type they have, for this breakdown. Used when a
+	 * request names no period.
 	 * @param indicator the indicator (a derived one: its numerator decides)
 	 * @param regions region codes
 	 * @param breakdown dimension to member; empty for the totals
@@ -327,7 +358,9 @@ public class SeriesService {
 				.from(OBSERVATION)
 				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.BREAKDOWN_ID.eq(t.getT2()),
 						OBSERVATION.REGION_CODE.in(regions), OBSERVATION.VALUE.isNotNull(), known(asOf),
-						OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(t.getT1())))))
+						OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(t.getT1())),
+						// the latest observation: a forecast's 2040 is not "the latest"
+						isForecast(OBSERVATION.SOURCE_TABLE).not())))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
 			.map(PeriodCode::of);
 	}
@@ -410,7 +443,7 @@ public class SeriesService {
 				OffsetDateTime recorded = (d == null || n.recordedAt().isAfter(d.recordedAt())) ? n.recordedAt()
 						: d.recordedAt();
 				derived.add(new Value(n.period(), value, null, null, status, flags, footnote, table, null, recorded,
-						n.value(), (d != null) ? d.value() : null));
+						n.value(), (d != null) ? d.value() : null, n.forecast() || (d != null && d.forecast())));
 			}
 			result.put(region, derived);
 		});
@@ -470,7 +503,8 @@ public class SeriesService {
 				.selectDistinct(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE,
 						OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS, OBSERVATION.FLAGS,
 						OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
-						OBSERVATION.RECORDED_AT, OBSERVATION.MISSING_REASON, IMPORT_RUN.INCOMPLETE_REASON)
+						OBSERVATION.RECORDED_AT, OBSERVATION.MISSING_REASON, IMPORT_RUN.INCOMPLETE_REASON,
+						forecastTable(OBSERVATION.SOURCE_TABLE))
 				.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
 				.from(OBSERVATION)
 				.join(IMPORT_RUN)
@@ -478,10 +512,9 @@ public class SeriesService {
 				.where(cells(indicator, regions, type, from, to, breakdownId, asOf))
 				.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
 						OBSERVATION.ID.desc()))
-			.map((r) -> Map.entry(r.value1(),
-					new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-							r.value8(), r.value9(), r.value10(), r.value11(), null, null,
-							(r.value12() != null) ? r.value12().code() : null, r.value13())))
+			.map((r) -> Map.entry(r.value1(), new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(),
+					r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), null, null,
+					(r.value12() != null) ? r.value12().code() : null, r.value13(), Boolean.TRUE.equals(r.value14()))))
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((m) -> {
 				Map<String, List<Value>> sorted = new HashMap<>();
@@ -582,6 +615,105 @@ public class SeriesService {
 		}
 		conditions.add(known(asOf));
 		return DSL.and(conditions);
+	}
+
+	/**
+	 * Like {@link #values}, for uses that compare, rank, fit or map observations
+	 * (compare, kerncijfers, trend, map): a forecast value is never one of them, so it is
+	 * shown as no value, with {@link #NOT_OBSERVED} as the reason.
+	 * @param query what to read
+	 * @return the observed values by region code (every requested region present)
+	 */
+	public Mono<Map<String, List<Value>>> observedValues(Query query) {
+		return values(query).map((all) -> {
+			Map<String, List<Value>> observed = new LinkedHashMap<>();
+			all.forEach((region, values) -> observed.put(region,
+					values.stream()
+						.map((v) -> v.forecast() ? new Value(v.period(), null, null, null, v.status(), v.flags(),
+								NOT_OBSERVED, v.sourceTable(), v.importRun(), v.recordedAt(), null, null, true) : v)
+						.toList()));
+			return observed;
+		});
+	}
+
+	/** Why a forecast has no value where observations are compared, ranked or mapped. */
+	public static final String NOT_OBSERVED = "Prognose, geen waarneming / forecast, not an observation";
+
+	private Mono<Map<String, List<Value>>> onlyObservations(Query query) {
+		return values(query).map((all) -> {
+			Map<String, List<Value>> observed = new LinkedHashMap<>();
+			all.forEach(
+					(region, values) -> observed.put(region, values.stream().filter((v) -> !v.forecast()).toList()));
+			return observed;
+		});
+	}
+
+	/**
+	 * An indicator's observed values followed by those of a forecast indicator for the
+	 * periods after its last observation: where both cover a period, the observation
+	 * wins. The forecast's values keep {@code forecast = true}.
+	 * @param query what to read (the observed indicator)
+	 * @param forecast the forecast indicator (same unit and period type)
+	 * @return values by region code, by period
+	 */
+	public Mono<Map<String, List<Value>>> withForecast(Query query, IndicatorInfo forecast) {
+		Query forecastQuery = new Query(forecast, query.regions(), query.periodType(), query.from(), query.to(),
+				new TreeMap<>(), query.asOf());
+		return Mono.zip(onlyObservations(query), values(forecastQuery)).map((t) -> {
+			Map<String, List<Value>> result = new LinkedHashMap<>();
+			t.getT1().forEach((region, observed) -> {
+				PeriodCode last = observed.stream()
+					.filter((v) -> v.value() != null)
+					.map(Value::period)
+					.max(Comparator.naturalOrder())
+					.orElse(null);
+				List<Value> merged = new ArrayList<>(observed);
+				t.getT2()
+					.getOrDefault(region, List.of())
+					.stream()
+					.filter((v) -> v.forecast() && (last == null || v.period().compareTo(last) > 0))
+					.forEach(merged::add);
+				merged.sort(Comparator.comparing(Value::period));
+				result.put(region, List.copyOf(merged));
+			});
+			return result;
+		});
+	}
+
+	/**
+	 * A source table declared a forecast.
+	 *
+	 * @param table the table id (82220NED)
+	 * @param baseYear the forecast's base year, null when not declared
+	 * @param title the table's title
+	 */
+	public record ForecastTable(String table, Integer baseYear, String title) {
+	}
+
+	/**
+	 * @return the source tables declared forecasts ({@code source_table_kind}), by id
+	 */
+	public Mono<Map<String, ForecastTable>> forecastTables() {
+		return Queries
+			.flux(this.dsl.select(SOURCE_TABLE_KIND.TABLE_ID, SOURCE_TABLE_KIND.BASE_YEAR, SOURCE_TABLE_KIND.TITLE)
+				.from(SOURCE_TABLE_KIND)
+				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
+			.collectMap((r) -> r.value1(), (r) -> new ForecastTable(r.value1(),
+					(r.value2() != null) ? Integer.valueOf(r.value2()) : null, r.value3()));
+	}
+
+	/**
+	 * @param sourceTable the source table column
+	 * @return whether that table is declared a forecast ({@code source_table_kind})
+	 */
+	static org.jooq.Field<Boolean> forecastTable(org.jooq.Field<String> sourceTable) {
+		return DSL.field(isForecast(sourceTable));
+	}
+
+	static Condition isForecast(org.jooq.Field<String> sourceTable) {
+		return DSL.exists(DSL.selectOne()
+			.from(SOURCE_TABLE_KIND)
+			.where(SOURCE_TABLE_KIND.TABLE_ID.eq(sourceTable), SOURCE_TABLE_KIND.KIND.eq("forecast")));
 	}
 
 	private static String abbreviate(String s) {

@@ -1,17 +1,13 @@
 package nl.llomonitor.region;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
@@ -28,7 +24,8 @@ import static nl.llomonitor.db.Tables.REGION_LEVEL;
 import static nl.llomonitor.db.Tables.REGION_PARENT;
 
 /**
- * All regions with their levels, names and ancestors, loaded once per data version.
+ * All regions with their levels, names and the direct links of every edition, loaded once
+ * per data version.
  */
 @Service
 public class RegionCatalog {
@@ -51,10 +48,14 @@ public class RegionCatalog {
 	 * @param nameNl Dutch name
 	 * @param nameEn English name
 	 * @param current whether it exists today
-	 * @param parents all ancestors, highest level first
+	 * @param parents its direct parents today (links of the edition valid today: a
+	 * gemeente's provincie, COROP area, arbeidsmarktregio, landsdeel and NL01), highest
+	 * level first
+	 * @param validFrom first day it exists (its first edition)
+	 * @param validTo the day an edition ended it (exclusive), or null
 	 */
 	public record Region(String code, String level, int rank, String nameNl, String nameEn, boolean current,
-			List<String> parents) {
+			List<String> parents, LocalDate validFrom, LocalDate validTo) {
 
 		public String name(Lang lang) {
 			return lang.pick(this.nameNl, this.nameEn);
@@ -64,13 +65,61 @@ public class RegionCatalog {
 			return new RegionRef(this.code, name(lang), this.level);
 		}
 
+		/**
+		 * @param date a date
+		 * @return whether the region exists on that date (from its first edition until an
+		 * edition ends it)
+		 */
+		public boolean existsOn(LocalDate date) {
+			return !this.validFrom.isAfter(date) && (this.validTo == null || this.validTo.isAfter(date));
+		}
+
 	}
 
 	/**
-	 * @param regions by code, in level and code order
-	 * @param levels level codes by rank
+	 * A direct containment link of an edition.
+	 *
+	 * @param child the contained region
+	 * @param parent the containing region
+	 * @param validFrom first day of the link
+	 * @param validTo the day a later edition ended it (exclusive), null while valid
 	 */
-	public record Snapshot(Map<String, Region> regions, List<String> levels) {
+	public record Link(String child, String parent, LocalDate validFrom, LocalDate validTo) {
+
+		boolean validOn(LocalDate date) {
+			return !this.validFrom.isAfter(date) && (this.validTo == null || this.validTo.isAfter(date));
+		}
+
+	}
+
+	/**
+	 * @param regions by code, in level and code order; parents as valid today
+	 * @param levels level codes by rank
+	 * @param links every direct link of every edition, by child code
+	 */
+	public record Snapshot(Map<String, Region> regions, List<String> levels, Map<String, List<Link>> links) {
+
+		/**
+		 * The direct parents of a region on a date (every containment is a direct link of
+		 * its edition, never a path through another level), highest level first.
+		 * @param code region code
+		 * @param date the date
+		 * @return parent codes
+		 */
+		public List<String> parentsOn(String code, LocalDate date) {
+			return this.links.getOrDefault(code, List.of())
+				.stream()
+				.filter((l) -> l.validOn(date))
+				.map(Link::parent)
+				.sorted(Comparator.comparing((String c) -> rankOf(c)).thenComparing((c) -> c))
+				.toList();
+		}
+
+		private int rankOf(String code) {
+			Region region = this.regions.get(code);
+			return (region != null) ? region.rank() : 99;
+		}
+
 	}
 
 	public Mono<Snapshot> snapshot() {
@@ -113,50 +162,37 @@ public class RegionCatalog {
 			.flux(this.dsl.select(REGION_LEVEL.CODE).from(REGION_LEVEL).orderBy(REGION_LEVEL.RANK))
 			.map((r) -> r.value1())
 			.collectList();
-		Mono<Map<String, List<String>>> links = Queries
-			.flux(this.dsl.select(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE)
-				.from(REGION_PARENT)
-				.where(REGION_PARENT.VALID_FROM.le(today))
-				.and(REGION_PARENT.VALID_TO.isNull().or(REGION_PARENT.VALID_TO.gt(today))))
-			.collectMultimap((r) -> r.value1(), (r) -> r.value2())
-			.map((m) -> {
-				Map<String, List<String>> copy = new HashMap<>();
-				m.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-				return copy;
-			});
-		Mono<List<org.jooq.Record6<String, String, Short, String, String, Boolean>>> rows = Queries
+		Mono<List<Link>> links = Queries
+			.flux(this.dsl.select(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE, REGION_PARENT.VALID_FROM,
+					REGION_PARENT.VALID_TO)
+				.from(REGION_PARENT))
+			.map((r) -> new Link(r.value1(), r.value2(), r.value3(), r.value4()))
+			.collectList();
+		Mono<List<org.jooq.Record7<String, String, Short, String, String, LocalDate, LocalDate>>> rows = Queries
 			.flux(this.dsl
-				.select(REGION.CODE, REGION.LEVEL, REGION_LEVEL.RANK, REGION.NAME_NL, REGION.NAME_EN,
-						REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(today)).as("current"))
+				.select(REGION.CODE, REGION.LEVEL, REGION_LEVEL.RANK, REGION.NAME_NL, REGION.NAME_EN, REGION.VALID_FROM,
+						REGION.VALID_TO)
 				.from(REGION)
 				.join(REGION_LEVEL)
 				.on(REGION_LEVEL.CODE.eq(REGION.LEVEL))
 				.orderBy(REGION_LEVEL.RANK, REGION.CODE))
 			.collectList();
 		return Mono.zip(levels, links, rows).map((t) -> {
-			Map<String, Integer> rank = new HashMap<>();
-			t.getT3().forEach((r) -> rank.put(r.value1(), r.value3().intValue()));
+			Map<String, List<Link>> byChild = new HashMap<>();
+			t.getT2().forEach((l) -> byChild.computeIfAbsent(l.child(), (c) -> new ArrayList<>()).add(l));
+			Map<String, List<Link>> linkMap = new HashMap<>();
+			byChild.forEach((k, v) -> linkMap.put(k, List.copyOf(v)));
 			Map<String, Region> regions = new LinkedHashMap<>();
 			for (var r : t.getT3()) {
-				List<String> ancestors = ancestors(r.value1(), t.getT2());
-				ancestors.sort(Comparator.comparing((String c) -> rank.getOrDefault(c, 99)).thenComparing((c) -> c));
-				regions.put(r.value1(), new Region(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-						Boolean.TRUE.equals(r.value6()), List.copyOf(ancestors)));
+				regions.put(r.value1(), new Region(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), false,
+						List.of(), r.value6(), r.value7()));
 			}
-			return new Snapshot(regions, t.getT1());
+			Snapshot draft = new Snapshot(regions, t.getT1(), linkMap);
+			Map<String, Region> resolved = new LinkedHashMap<>();
+			regions.forEach((code, r) -> resolved.put(code, new Region(code, r.level(), r.rank(), r.nameNl(),
+					r.nameEn(), r.existsOn(today), draft.parentsOn(code, today), r.validFrom(), r.validTo())));
+			return new Snapshot(resolved, t.getT1(), linkMap);
 		});
-	}
-
-	private static List<String> ancestors(String code, Map<String, List<String>> links) {
-		Set<String> seen = new LinkedHashSet<>();
-		Deque<String> todo = new ArrayDeque<>(links.getOrDefault(code, List.of()));
-		while (!todo.isEmpty()) {
-			String next = todo.pop();
-			if (!next.equals(code) && seen.add(next)) {
-				todo.addAll(links.getOrDefault(next, List.of()));
-			}
-		}
-		return new ArrayList<>(seen);
 	}
 
 }

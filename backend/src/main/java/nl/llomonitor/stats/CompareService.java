@@ -112,7 +112,7 @@ class CompareService {
 		List<String> codes = regionList.stream().map(RegionCatalog.Region::code).toList();
 		String type = SeriesService.periodType(info, period.type(), period, period);
 		Mono<Map<String, List<SeriesService.Value>>> values = this.series
-			.values(new SeriesService.Query(info, codes, type, period, period, filter, asOf));
+			.observedValues(new SeriesService.Query(info, codes, type, period, period, filter, asOf));
 		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period, asOf);
 		return Mono.zip(values, bases, this.sources.all()).map((t) -> {
 			Map<String, SeriesService.Value> byRegion = new HashMap<>();
@@ -164,7 +164,8 @@ class CompareService {
 			if (base == null) {
 				return Mono.just(Map.<String, Double>of());
 			}
-			return this.series.values(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), asOf))
+			return this.series
+				.observedValues(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), asOf))
 				.map((values) -> {
 					Map<String, Double> result = new HashMap<>();
 					values.forEach((code, list) -> list.stream()

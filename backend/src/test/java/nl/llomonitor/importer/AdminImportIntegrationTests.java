@@ -64,20 +64,15 @@ class AdminImportIntegrationTests {
 	}
 
 	private static byte[] upload(ByteArrayResource file, String published) {
-		return upload(file, published, null);
+		return upload(file, "published", published);
 	}
 
-	private static byte[] upload(ByteArrayResource file, String published, String allowIncomplete) {
+	private static byte[] upload(ByteArrayResource file, String part, String value) {
 		try {
 			java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-			if (allowIncomplete != null) {
-				body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"allowIncomplete\"\r\n\r\n"
-						+ allowIncomplete + "\r\n")
-					.getBytes(StandardCharsets.UTF_8));
-			}
-			if (published != null) {
-				body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"published\"\r\n\r\n"
-						+ published + "\r\n")
+			if (value != null) {
+				body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + part + "\"\r\n\r\n"
+						+ value + "\r\n")
 					.getBytes(StandardCharsets.UTF_8));
 			}
 			body.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -116,7 +111,7 @@ class AdminImportIntegrationTests {
 			.uri("/api/admin/imports")
 			.header("Authorization", "Bearer test-admin-token")
 			.contentType(MULTIPART)
-			.bodyValue(upload(capped, null, "maybe"))
+			.bodyValue(upload(capped, "allowIncomplete", "maybe"))
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
@@ -124,7 +119,7 @@ class AdminImportIntegrationTests {
 			.uri("/api/admin/imports")
 			.header("Authorization", "Bearer test-admin-token")
 			.contentType(MULTIPART)
-			.bodyValue(upload(capped, null, "true"))
+			.bodyValue(upload(capped, "allowIncomplete", "true"))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -206,6 +201,33 @@ class AdminImportIntegrationTests {
 			.isEqualTo("/problems/invalid-parameter")
 			.jsonPath("$.parameter")
 			.isEqualTo("published");
+	}
+
+	@Test
+	void anEditionDateIsADateAndOnlyForARegionEdition() {
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(named("cbs/85755NED.csv"), "validFrom", "volgend jaar"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("validFrom");
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "validFrom", "2025-01-01"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("not a region edition"));
 	}
 
 	@Test

@@ -87,7 +87,7 @@ class CatalogIntegrationTests {
 	@Test
 	void loadingTheCatalogAgainChangesNothing() {
 		long version = this.jdbc.fetchSingle("select version from data_version").get(0, Long.class);
-		assertThat(CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.regions())).isZero();
+		assertThat(CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.seedRegions())).isZero();
 		assertThat(this.jdbc.fetchSingle("select version from data_version").get(0, Long.class)).isEqualTo(version);
 	}
 

@@ -47,6 +47,8 @@ final class DemoDataTool {
 				new Part("cbs/85554NED.csv", new CbsCsvReader(), total),
 				new Part("cbs/85315NED.csv", new CbsCsvReader(), llo),
 				new Part("cbs/85314NED.csv", new CbsCsvReader(), llo),
+				new Part("cbs/60039fvw.csv", new CbsCsvReader(), all),
+				new Part("cbs/82220NED.csv", new CbsCsvReader(), all),
 				new Part("eurostat/trng_lfse_04_NL_subset.tsv", new EurostatTsvReader(), all));
 	}
 

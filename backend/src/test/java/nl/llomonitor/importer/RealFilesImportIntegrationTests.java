@@ -147,6 +147,10 @@ class RealFilesImportIntegrationTests {
 
 	@Test
 	void gebiedenInNederlandAgainChangesNothing() {
+		// the first import of the edition may end the former gemeenten of the built-in
+		// list (a complete edition ends what it no longer lists); the same edition again
+		// changes nothing
+		this.importer.importFile(SharedData.file("cbs/85755NED.csv"));
 		ImportReport report = this.importer.importFile(SharedData.file("cbs/85755NED.csv"));
 		assertThat(report.format()).isEqualTo("regions");
 		assertThat(report.rowsRead()).isEqualTo(342);

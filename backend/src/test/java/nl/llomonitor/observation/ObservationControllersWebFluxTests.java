@@ -51,7 +51,7 @@ class ObservationControllersWebFluxTests {
 	@Test
 	void aSeriesDatasetInEveryRepresentation() {
 		given(this.series.series("x", List.of("PV26", "PV21"), PeriodCode.of("2023KW01"), PeriodCode.of("2023KW02"),
-				null, null, null, Lang.NL))
+				null, null, null, null, Lang.NL))
 			.willReturn(Mono.just(dataset()));
 		String uri = "/api/v1/series?indicator=x&regions=PV26,PV21&from=2023KW01&to=2023KW02";
 		this.client.get()

@@ -57,13 +57,13 @@ class HostileQueryIntegrationTests {
 	private static final Map<String, List<String>> ENDPOINTS = new LinkedHashMap<>();
 
 	static {
-		ENDPOINTS.put("/api/v1/regions", List.of("level", "parent", "lang"));
-		ENDPOINTS.put("/api/v1/regions/{code}", List.of("lang"));
+		ENDPOINTS.put("/api/v1/regions", List.of("level", "parent", "date", "lang"));
+		ENDPOINTS.put("/api/v1/regions/{code}", List.of("date", "lang"));
 		ENDPOINTS.put("/api/v1/indicators", List.of("lang"));
 		ENDPOINTS.put("/api/v1/indicators/{code}", List.of("lang"));
 		ENDPOINTS.put("/api/v1/periods", List.of("indicator", "type", "lang"));
-		ENDPOINTS.put("/api/v1/series",
-				List.of("indicator", "regions", "from", "to", "periodType", "breakdown", "asOf", "format", "lang"));
+		ENDPOINTS.put("/api/v1/series", List.of("indicator", "regions", "from", "to", "periodType", "breakdown", "asOf",
+				"forecast", "format", "lang"));
 		ENDPOINTS.put("/api/v1/compare", List.of("indicator", "regions", "period", "breakdown", "format", "lang"));
 		ENDPOINTS.put("/api/v1/trend", List.of("indicator", "region", "breakdown", "from", "to", "periodType", "lang"));
 		ENDPOINTS.put("/api/v1/kerncijfers/{code}", List.of("lang"));
@@ -294,7 +294,8 @@ class HostileQueryIntegrationTests {
 			case "from", "to", "period" -> pick(random, PERIODS);
 			case "periodType", "type" -> pick(random, List.of("year", "quarter", "month"));
 			case "breakdown" -> pick(random, List.of("", "sex:man", "education_level:hoog", "llo_type:formeel"));
-			case "asOf" -> pick(random, List.of("2024-01-01", "2023-06-30"));
+			case "asOf", "date" -> pick(random, List.of("2024-01-01", "2023-06-30"));
+			case "forecast" -> pick(random, List.of("grijze_druk_prognose", "bevolking_65_plus_prognose"));
 			case "format" -> pick(random, List.of("json", "csv", "jsonstat"));
 			case "lang" -> pick(random, List.of("nl", "en"));
 			case "level" -> pick(random, List.of("provincie", "arbeidsmarktregio", "land", "gemeente"));

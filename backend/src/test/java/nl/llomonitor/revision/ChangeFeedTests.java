@@ -30,7 +30,7 @@ class ChangeFeedTests {
 	private static final String ATOM = "http://www.w3.org/2005/Atom";
 
 	private static final RegionCatalog.Region REGION = new RegionCatalog.Region("PV26", "provincie", 3,
-			"Utrecht <&> \"x\"", "Utrecht", true, List.of());
+			"Utrecht <&> \"x\"", "Utrecht", true, List.of(), null, null);
 
 	private static final IndicatorInfo INDICATOR = new IndicatorInfo("ww", "WW <b>uitkeringen</b>", "WW benefits",
 			"persons", 0, "", "", null, null, "85554NED", false, false, null, null, null, Map.of(), List.of("quarter"),

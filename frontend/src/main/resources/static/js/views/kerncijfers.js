@@ -4,6 +4,7 @@ import { h, svg, uid } from '../dom.js';
 import { formatDifference, formatNumber, formatValue, statusLabel, t } from '../i18n.js';
 import { fromSeries } from '../series-model.js';
 import { lineSummary } from '../summary.js';
+import { renderGrijzeDruk } from './grijze-druk.js';
 
 const ARROWS = { up: 'M8 3l5 6h-3v4H6V9H3z', down: 'M8 13l5-6h-3V3H6v4H3z', flat: 'M3 6h6V3l5 5-5 5v-3H3z' };
 
@@ -151,12 +152,14 @@ export async function render(panel, ctx) {
 	const retry = () => ctx.update({});
 	const f1 = ctx.figure({ id: 'kc-werkloosheid', title: t('kc.chartTitle', { region: '…' }), onRetry: retry });
 	const f2 = ctx.figure({ id: 'kc-participatie', title: t('kc.chart2Title', { region: '…' }), onRetry: retry });
+	const f3 = ctx.figure({ id: 'kc-grijze-druk', title: '', onRetry: retry });
 	panel.append(h('div', { class: 'panel__header' }, heading, intro), grid,
-		h('div', { class: 'figures figures--two' }, f1.el, f2.el));
+		h('div', { class: 'figures figures--two' }, f1.el, f2.el), h('div', { class: 'figures' }, f3.el));
 
 	const charts = Promise.all([
 		chart(ctx, f1, 'werkloosheidspercentage', region, 'kc.chartTitle'),
 		chart(ctx, f2, 'netto_arbeidsparticipatie', region, 'kc.chart2Title'),
+		renderGrijzeDruk(ctx, f3, region),
 	]);
 	try {
 		const data = await api.kerncijfers(region);

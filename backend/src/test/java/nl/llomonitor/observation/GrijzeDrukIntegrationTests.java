@@ -1,0 +1,184 @@
+package nl.llomonitor.observation;
+
+import java.util.List;
+import java.util.Map;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.ImportReport;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.system.DataChangeListener;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grijze druk (issue 11) from the shared 60039fvw (observed, 2007-2017) and 82220NED (the
+ * CBS/PBL regional forecast 2014-2040, base year 2013), and forecasts marked as such
+ * (issue 10): published figures through the API, the observation winning where both cover
+ * a year, and no forecast value used as an observation by kerncijfers, compare or map.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+@Import(TestDatabaseConfiguration.class)
+class GrijzeDrukIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	private DataChangeListener versions;
+
+	@BeforeEach
+	void importBothTables() throws InterruptedException {
+		long version = 0;
+		for (String file : List.of("cbs/60039fvw.csv", "cbs/82220NED.csv")) {
+			ImportReport report = this.importer.importFile(SharedData.file(file));
+			assertThat(report.status()).isIn("succeeded", "unchanged");
+			version = Math.max(version, (report.dataVersion() != null) ? report.dataVersion() : 0);
+		}
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+	}
+
+	@Test
+	void observedGrijzeDrukWithNumeratorAndDenominatorAsPublished() {
+		// 60039fvw Nederland 2017: 65-74 1,823,500 + 75-84 974,004 + 85+ 362,156 =
+		// 3,159,660 per 10,104,674 aged 20-64
+		Map<String, Object> nl2017 = point("grijze_druk", "NL01", "2017JJ00", null);
+		assertThat(nl2017.get("value")).isEqualTo(31.3);
+		assertThat(nl2017.get("numerator")).isEqualTo(3159660.0);
+		assertThat(nl2017.get("denominator")).isEqualTo(10104674.0);
+		assertThat(nl2017.get("kind")).isEqualTo("observation");
+		assertThat(nl2017.get("status")).isEqualTo("voorlopig");
+		assertThat(nl2017.get("sourceTable")).isEqualTo("60039fvw / 60039fvw");
+		// Utrecht 2007: 153,045 / 738,744; Fryslân 2016: 128,867 / 367,684
+		assertThat(point("grijze_druk", "PV26", "2007JJ00", null).get("value")).isEqualTo(20.7);
+		assertThat(point("grijze_druk", "PV21", "2016JJ00", null).get("value")).isEqualTo(35.0);
+		// the COROP area Utrecht (CR17) too
+		assertThat(point("grijze_druk", "CR17", "2017JJ00", null).get("value")).isEqualTo(26.9);
+		assertThat(point("bevolking_65_plus", "PV26", "2017JJ00", null).get("value")).isEqualTo(207630.0);
+	}
+
+	@Test
+	void forecastIsMarkedAndTheObservationWinsWhereBothCoverAYear() {
+		// 82220NED Nederland 2040: 4,726.1 / 9,281.8 (x1000) x 100
+		Map<String, Object> nl2040 = point("grijze_druk_prognose", "NL01", "2040JJ00", null);
+		assertThat(nl2040.get("value")).isEqualTo(50.9);
+		assertThat(nl2040.get("kind")).isEqualTo("forecast");
+		// the forecast has 31.6 for 2017; the observation (31.3) wins in the combined
+		// series
+		assertThat(point("grijze_druk_prognose", "NL01", "2017JJ00", null).get("value")).isEqualTo(31.6);
+		Map<String, Object> combined = series("grijze_druk", "NL01", "grijze_druk_prognose");
+		List<Map<String, Object>> points = points(combined);
+		assertThat(points).extracting((p) -> p.get("period")).first().isEqualTo("2007JJ00");
+		assertThat(points).extracting((p) -> p.get("period")).last().isEqualTo("2040JJ00");
+		assertThat(points).hasSize(34);
+		Map<String, Object> y2017 = points.stream().filter((p) -> p.get("period").equals("2017JJ00")).findFirst().get();
+		assertThat(y2017.get("value")).isEqualTo(31.3);
+		assertThat(y2017.get("kind")).isEqualTo("observation");
+		Map<String, Object> y2018 = points.stream().filter((p) -> p.get("period").equals("2018JJ00")).findFirst().get();
+		assertThat(y2018.get("value")).isEqualTo(32.5);
+		assertThat(y2018.get("kind")).isEqualTo("forecast");
+		assertThat(points.stream().filter((p) -> "forecast".equals(p.get("kind")))).hasSize(23);
+		// Fryslân: the forecast's label Friesland (PV) resolves to PV21
+		assertThat(point("grijze_druk_prognose", "PV21", "2040JJ00", null).get("value")).isEqualTo(61.6);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> forecasts = (List<Map<String, Object>>) combined.get("forecasts");
+		assertThat(forecasts).singleElement().satisfies((f) -> {
+			assertThat(f.get("table")).isEqualTo("82220NED");
+			assertThat(f.get("baseYear")).isEqualTo(2013);
+		});
+	}
+
+	@Test
+	void kerncijferTileShowsTheLatestObservedValue() {
+		Map<String, Object> body = this.client.get()
+			.uri("/api/v1/kerncijfers/PV26")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> figures = (List<Map<String, Object>>) body.get("figures");
+		Map<String, Object> grijzeDruk = figures.stream()
+			.filter((f) -> "grijze_druk".equals(f.get("code")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(grijzeDruk.get("value")).isEqualTo(26.9);
+		assertThat(((Map<?, ?>) grijzeDruk.get("period")).get("code")).isEqualTo("2017JJ00");
+		assertThat(((Map<?, ?>) grijzeDruk.get("numerator")).get("value")).isEqualTo(207630.0);
+	}
+
+	@Test
+	void compareAndMapNeverUseForecastValuesAsObservations() {
+		Map<String, Object> compare = this.client.get()
+			.uri("/api/v1/compare?indicator=grijze_druk_prognose&regions=PV26,PV21&period=2040JJ00")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> values = (List<Map<String, Object>>) compare.get("values");
+		assertThat(values).hasSize(2).allSatisfy((v) -> {
+			assertThat(v.get("value")).isNull();
+			assertThat(v.get("footnote")).isEqualTo("Prognose, geen waarneming / forecast, not an observation");
+		});
+		String map = this.client.get()
+			.uri("/api/v1/map?indicator=bevolking_65_plus_prognose&level=provincie&period=2040JJ00")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		// 82220NED Utrecht (PV) 2040: 339.9 (x1000), a forecast
+		assertThat(map).doesNotContain("339.9");
+	}
+
+	private Map<String, Object> point(String indicator, String region, String period, String forecast) {
+		return points(series(indicator, region, forecast)).stream()
+			.filter((p) -> p.get("period").equals(period))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + period + " for " + indicator + " in " + region));
+	}
+
+	private Map<String, Object> series(String indicator, String region, String forecast) {
+		return this.client.get()
+			.uri("/api/v1/series?indicator=" + indicator + "&regions=" + region + "&periodType=year"
+					+ ((forecast != null) ? "&forecast=" + forecast : ""))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> points(Map<String, Object> series) {
+		return (List<Map<String, Object>>) ((List<Map<String, Object>>) series.get("series")).get(0).get("points");
+	}
+
+}

@@ -1,0 +1,373 @@
+package nl.llomonitor.region;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.ImportException;
+import nl.llomonitor.importer.ImportReport;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.system.DataChangeListener;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.DatabaseEndpoint;
+import nl.llomonitor.system.TestDatabase;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static nl.llomonitor.db.Tables.REGION;
+import static nl.llomonitor.db.Tables.REGION_ALIAS;
+import static nl.llomonitor.db.Tables.REGION_PARENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Regions by edition (issue 9; cases 10, 16 and A5 of shared/cases/2026-11-30): every
+ * containment is a direct link of its edition, a link a later edition changes is ended
+ * and not duplicated, a new gemeente is usable for data at once, a merger ends regions,
+ * and {@code GET /api/v1/regions?date=} answers for the edition of that date. Runs on a
+ * database of its own, since editions change the region list every other test reads; the
+ * steps build on each other in date order.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+@Import(RegionEditionsIntegrationTests.OwnDatabase.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegionEditionsIntegrationTests {
+
+	private static final Path CASES = SharedData.root().getParent().resolve("cases/2026-11-30");
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	@Autowired
+	private DataChangeListener versions;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class OwnDatabase {
+
+		private static DatabaseEndpoint database;
+
+		static synchronized DatabaseEndpoint database() {
+			if (database == null) {
+				try {
+					database = TestDatabase.createDatabase("llo_region_editions");
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			return database;
+		}
+
+		@Bean
+		DynamicPropertyRegistrar ownDatabaseProperties() {
+			return (registry) -> {
+				registry.add("llo.db.url", () -> database().jdbcUrl());
+				registry.add("llo.db.username", () -> database().username());
+				registry.add("llo.db.password", () -> database().password());
+			};
+		}
+
+	}
+
+	/**
+	 * Issue 11: a fresh store with the demo set also holds the shipped boundaries
+	 * ({@code data/geo/}), so the map has real shapes without shared/data.
+	 */
+	@Test
+	@Order(0)
+	void freshStoreHasTheShippedBoundaries() {
+		for (String[] level : new String[][] { { "provincie", "12", "PV26" }, { "arbeidsmarktregio", "35", "AM13" } }) {
+			this.client.get()
+				.uri("/api/v1/geo/" + level[0])
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.features.length()")
+				.isEqualTo(Integer.parseInt(level[1]))
+				.jsonPath("$.features[?(@.properties.code == '" + level[2] + "')]")
+				.exists();
+		}
+	}
+
+	/** Case A5: Utrecht's gemeenten are those whose own provincie is PV26 (Code_28). */
+	@Test
+	@Order(1)
+	void builtInListGivesExactlyTheGemeentenOfUtrecht() throws IOException {
+		Set<String> expected = gemeentenOf(SharedData.file("cbs/85755NED.csv"), "PV26");
+		assertThat(expected).hasSize(26);
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26")).isEqualTo(expected)
+			.contains("GM0344", "GM1961")
+			.doesNotContain("GM0363", "GM0228", "GM0512");
+		// an arbeidsmarktregio is linked to NL01 only: it crosses province borders
+		assertThat(parents("AM35", null)).containsExactly("NL01");
+		assertThat(parents("GM0344", null)).containsExactly("NL01", "LD03", "PV26", "CR17", "AM13");
+	}
+
+	/** The shared edition as 2024-01-01: it states the links the store already has. */
+	@Test
+	@Order(2)
+	void firstEditionChangesNoLinkAndEndsGemeentenItNoLongerLists() throws IOException {
+		long linksBefore = this.jdbc.fetchCount(REGION_PARENT);
+		ImportReport report = importEdition(SharedData.file("cbs/85755NED.csv"), "2024-01-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.rowsRead()).isEqualTo(342);
+		assertThat(this.jdbc.fetchCount(REGION_PARENT)).isEqualTo(linksBefore);
+		assertThat(this.jdbc.fetchCount(REGION_PARENT, REGION_PARENT.VALID_FROM.eq(LocalDate.of(2024, 1, 1)))).isZero();
+		// a complete edition: the former gemeenten of the built-in list (from 84916NED's
+		// labels, 2022) end at its date
+		int listedGemeenten = this.jdbc.fetchCount(REGION, REGION.LEVEL.eq("gemeente").and(REGION.VALID_TO.isNull()));
+		assertThat(listedGemeenten).isEqualTo(342);
+		assertThat(codes("/api/v1/regions?level=gemeente&date=2023-12-31")).hasSizeGreaterThan(342);
+		assertThat(codes("/api/v1/regions?level=gemeente")).hasSize(342);
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26"))
+			.isEqualTo(gemeentenOf(SharedData.file("cbs/85755NED.csv"), "PV26"));
+		// the same edition again changes nothing
+		assertThat(importEdition(SharedData.file("cbs/85755NED.csv"), "2024-01-01").status()).isEqualTo("unchanged");
+	}
+
+	/** Case 10: Waalwijk moves from AM26 to AM27 in the edition of 2025-01-01. */
+	@Test
+	@Order(3)
+	void laterEditionEndsTheOldLinkInsteadOfDuplicatingIt() {
+		ImportReport report = importEdition(CASES.resolve("10-gebieden-am-reassigned.csv"), "2025-01-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.warnings()).anyMatch((w) -> w.contains("partial edition"));
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM27")).contains("GM0867");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM26")).doesNotContain("GM0867");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM26&date=2024-12-31")).contains("GM0867");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM27&date=2024-12-31")).doesNotContain("GM0867");
+		assertThat(parents("GM0867", "2024-06-01")).containsExactly("NL01", "LD04", "PV30", "CR34", "AM26");
+		assertThat(parents("GM0867", null)).containsExactly("NL01", "LD04", "PV30", "CR34", "AM27");
+		var links = this.jdbc.selectFrom(REGION_PARENT)
+			.where(REGION_PARENT.CHILD_CODE.eq("GM0867"), REGION_PARENT.PARENT_CODE.in("AM26", "AM27"))
+			.orderBy(REGION_PARENT.VALID_FROM)
+			.fetch();
+		assertThat(links).hasSize(2);
+		assertThat(links.get(0).getParentCode()).isEqualTo("AM26");
+		assertThat(links.get(0).getValidTo()).isEqualTo(LocalDate.of(2025, 1, 1));
+		assertThat(links.get(1).getParentCode()).isEqualTo("AM27");
+		assertThat(links.get(1).getValidFrom()).isEqualTo(LocalDate.of(2025, 1, 1));
+		assertThat(links.get(1).getValidTo()).isNull();
+		// the other gemeenten of the partial edition's regions keep their links
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM26"))
+			.hasSize(codes("/api/v1/regions?level=gemeente&parent=AM26&date=2024-12-31").size() - 1);
+		assertThat(importEdition(CASES.resolve("10-gebieden-am-reassigned.csv"), "2025-01-01").status())
+			.isEqualTo("unchanged");
+	}
+
+	/** Case 16: a new gemeente, then data for it, without a restart. */
+	@Test
+	@Order(4)
+	void newGemeenteIsUsableForDataAtOnce() throws InterruptedException {
+		ImportReport edition = importEdition(CASES.resolve("16-gebieden-new-gemeente.csv"), "2025-07-01");
+		assertThat(edition.status()).isEqualTo("succeeded");
+		ImportReport data = this.importer.importFile(CASES.resolve("16-new-gemeente-86088NED.csv"), null, "86088NED");
+		assertThat(data.status()).isEqualTo("succeeded");
+		assertThat(data.rowsInserted()).isEqualTo(7);
+		awaitVersion(data.dataVersion());
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26")).contains("GM1999").hasSize(27);
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2025-06-30")).doesNotContain("GM1999")
+			.hasSize(26);
+		assertThat(parents("GM1999", null)).containsExactly("NL01", "LD03", "PV26", "CR17", "AM35");
+		// the partial edition names AM35 'Gorinchem', as the gemeente GM0512 is named: no
+		// bare-name alias for either
+		assertThat(this.jdbc.fetchCount(REGION_ALIAS,
+				REGION_ALIAS.SCHEME.eq("name").and(REGION_ALIAS.ALIAS.eq("Gorinchem"))))
+			.isZero();
+		this.client.get()
+			.uri("/api/v1/series?indicator=netto_arbeidsparticipatie&regions=GM1999&periodType=year")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].region.name")
+			.isEqualTo("Nieuw-Vijfheerenlanden")
+			.jsonPath("$.series[0].points[0].period")
+			.isEqualTo("2024JJ00")
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(75.5);
+	}
+
+	/**
+	 * A complete edition of 2026-01-01 in which two gemeenten merge into a new one and a
+	 * gemeente moves to another provincie (as Vijfheerenlanden did in 2019).
+	 */
+	@Test
+	@Order(5)
+	void mergerEndsRegionsAndAProvinceLinkMoves(@TempDir Path dir) throws IOException {
+		// Oudewater (GM0589) and Montfoort (GM0335) merge into GM1997; Lopik (GM0331)
+		// moves to Zuid-Holland, Waalwijk stays with AM27; GM1999 (case 16) is not
+		// listed:
+		// three gemeenten end
+		Path edition = dir.resolve("85755NED-2026.csv");
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		List<String> out = new ArrayList<>();
+		String montfoort = null;
+		for (String line : lines) {
+			if (line.contains(";GM0589 ") || line.contains(";GM0335 ")) {
+				montfoort = line.contains(";GM0335 ") ? line : montfoort;
+				continue;
+			}
+			if (line.contains(";GM0331 ")) {
+				line = line.replace("PV26      ;Utrecht   ", "PV28      ;Zuid-Holland")
+					.replaceFirst(";PV26 +;Utrecht +;",
+							";PV28      ;Zuid-Holland                                      ;");
+			}
+			if (line.contains(";GM0867 ")) {
+				line = line.replaceFirst(";AM26 +;Midden-Brabant +;",
+						";AM27      ;Noordoost-Brabant                                 ;");
+			}
+			out.add(line);
+		}
+		out.add(montfoort.replaceFirst(";Montfoort;GM0335 +;Montfoort +;",
+				";Lopikerwaard-Oost;GM1997    ;Lopikerwaard-Oost" + " ".repeat(33) + ";"));
+		Files.write(edition, out, StandardCharsets.UTF_8);
+		ImportReport report = importEdition(edition, "2026-01-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.warnings()).noneMatch((w) -> w.contains("partial edition"))
+			.anyMatch((w) -> w.contains("3 regions ended"));
+		assertThat(codes("/api/v1/regions?level=gemeente&date=2025-12-31")).contains("GM0589", "GM0335")
+			.doesNotContain("GM1997");
+		assertThat(codes("/api/v1/regions?level=gemeente")).doesNotContain("GM0589", "GM0335").contains("GM1997");
+		assertThat(this.jdbc.fetchSingle(REGION, REGION.CODE.eq("GM0589")).getValidTo())
+			.isEqualTo(LocalDate.of(2026, 1, 1));
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV28")).contains("GM0331");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26")).doesNotContain("GM0331", "GM0589", "GM0335")
+			.contains("GM1997");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2025-12-31")).contains("GM0331", "GM0589",
+				"GM0335");
+		assertThat(parents("GM0331", "2025-12-31")).contains("PV26").doesNotContain("PV28");
+		// an ended gemeente keeps its links until the edition that ended it
+		assertThat(parents("GM0589", "2025-12-31")).contains("PV26");
+		assertThat(parents("GM0589", null)).isEmpty();
+		// GM1999 (case 16, only in the partial edition) is not in this complete one
+		assertThat(codes("/api/v1/regions?level=gemeente")).doesNotContain("GM1999");
+	}
+
+	@Test
+	@Order(6)
+	void anEditionOlderThanTheNewestIsRefusedAndWritesNothing() {
+		long links = this.jdbc.fetchCount(REGION_PARENT);
+		assertThatThrownBy(() -> importEdition(CASES.resolve("10-gebieden-am-reassigned.csv"), "2025-03-01"))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("2025-03-01")
+			.hasMessageContaining("2026-01-01")
+			.hasMessageContaining("date order");
+		assertThat(this.jdbc.fetchCount(REGION_PARENT)).isEqualTo(links);
+		this.client.get()
+			.uri("/api/v1/regions?date=2025-13-01")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo("date");
+	}
+
+	private ImportReport importEdition(Path file, String validFrom) {
+		ImportReport report = this.importer.importFile(file, null, null, null, LocalDate.parse(validFrom), null);
+		if (report.dataVersion() != null) {
+			awaitVersion(report.dataVersion());
+		}
+		return report;
+	}
+
+	private void awaitVersion(Long version) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (this.versions.currentVersion() < version && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private Set<String> codes(String uri) {
+		List<Map<String, Object>> regions = this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		Set<String> codes = new TreeSet<>();
+		regions.forEach((r) -> codes.add((String) r.get("code")));
+		return codes;
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> parents(String code, String date) {
+		Map<String, Object> region = this.client.get()
+			.uri("/api/v1/regions/" + code + ((date != null) ? "?date=" + date : ""))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return (List<String>) region.get("parents");
+	}
+
+	private static Set<String> gemeentenOf(Path gebieden, String province) throws IOException {
+		Set<String> codes = new TreeSet<>();
+		try (InputStream in = Files.newInputStream(gebieden)) {
+			byte[] bytes = in.readAllBytes();
+			String text = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "");
+			for (CSVRecord row : CSVFormat.DEFAULT.builder()
+				.setDelimiter(';')
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(new java.io.StringReader(text))) {
+				if (row.get("Code_28").strip().equals(province)) {
+					codes.add(row.get("Code_1").strip());
+				}
+			}
+		}
+		return codes;
+	}
+
+}
