@@ -100,7 +100,7 @@ class DomainSchemaTests {
 		assertThat(mappings.find("trng_lfse_04").publisher()).isEqualTo("Eurostat");
 		assertThat(StoreInitializer.bootstrapFiles(mappings)).startsWith("cbs/85755NED.csv")
 			.containsSubsequence("cbs/odata3_83599NED", "cbs/83599NED.csv")
-			.hasSize(16);
+			.hasSize(18);
 	}
 
 	private static String firstLine(byte[] bytes) {

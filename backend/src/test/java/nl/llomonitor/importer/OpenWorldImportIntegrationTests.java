@@ -86,10 +86,14 @@ class OpenWorldImportIntegrationTests {
 	}
 
 	private String cli(String file, boolean skipUnknownRegions) {
+		return cli(file, skipUnknownRegions, false);
+	}
+
+	private String cli(String file, boolean skipUnknownRegions, boolean generic) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		// the shared downloads stop at CBS's 10,000-row limit: imported as incomplete
-		int code = this.command.execute(List.of(SharedData.file(file).toString()), null, null, null, false, false,
+		int code = this.command.execute(List.of(SharedData.file(file).toString()), null, null, null, false, generic,
 				skipUnknownRegions, true, new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
@@ -330,6 +334,10 @@ class OpenWorldImportIntegrationTests {
 		}
 		String boundary = "llo-open-world";
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		// 82220NED has a mapping file (grijze druk): generic=true imports its own
+		// measures too
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"generic\"\r\n\r\ntrue\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		body.writeBytes(
 				("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"82220NED.csv\""
 						+ "\r\nContent-Type: application/octet-stream\r\n\r\n")
@@ -369,7 +377,10 @@ class OpenWorldImportIntegrationTests {
 
 	@Test
 	void aStatusDimensionSetsTheStatusAndUnknownRegionsFailUnlessSkippedAndCounted() {
-		assertThatThrownBy(() -> this.importer.importFile(SharedData.file("cbs/60039fvw.csv")))
+		// 60039fvw has a mapping file (grijze druk): imported generic, with its own
+		// measures
+		assertThatThrownBy(() -> this.importer.importFile(SharedData.file("cbs/60039fvw.csv"), null, null,
+				new ImportOptions(null, true, false, true), null))
 			.isInstanceOf(ImportException.class)
 			.hasMessageContaining("column RegioS")
 			.hasMessageContaining("'Nederland, Buitenland, Niet in te delen'")
@@ -378,7 +389,7 @@ class OpenWorldImportIntegrationTests {
 				nl.llomonitor.db.Tables.INDICATOR.CODE.startsWith("cbs_60039fvw__")))
 			.as("nothing half-written")
 			.isZero();
-		String summary = cli("cbs/60039fvw.csv", true);
+		String summary = cli("cbs/60039fvw.csv", true, true);
 		assertThat(summary).contains("warning: 3298 rows of 194 regions the store does not know were skipped")
 			.contains("'s-Gravenhage (GA)")
 			.contains("measures with text values not imported: [Regiocode_76 ('NL01')]");

@@ -45,7 +45,8 @@ class GrijzeDrukIntegrationTests {
 	void importBothTables() throws InterruptedException {
 		long version = 0;
 		for (String file : List.of("cbs/60039fvw.csv", "cbs/82220NED.csv")) {
-			ImportReport report = this.importer.importFile(SharedData.file(file));
+			// 60039fvw stops at CBS's 10,000-row download limit: imported as incomplete
+			ImportReport report = this.importer.importFile(SharedData.file(file), true);
 			assertThat(report.status()).isIn("succeeded", "unchanged");
 			version = Math.max(version, (report.dataVersion() != null) ? report.dataVersion() : 0);
 		}
