@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -64,7 +65,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 	 */
 	private final Map<String, String> geoCacheControl = new ConcurrentHashMap<>();
 
-	private final AtomicLong cachedVersion = new AtomicLong(-1);
+	private final AtomicReference<String> cachedVersion = new AtomicReference<>();
 
 	private final AtomicLong cachedBytes = new AtomicLong();
 
@@ -87,12 +88,13 @@ class ApiCacheFilter implements WebFilter, Ordered {
 				|| path.startsWith("/api/v1/events")) {
 			return chain.filter(exchange);
 		}
-		long version = this.versions.currentVersion();
-		if (version < 0) {
+		// the state of the store, not the bare version: see DataChangeListener#currentTag
+		String version = this.versions.currentTag();
+		if (version == null) {
 			exchange.getResponse().getHeaders().setCacheControl("no-cache");
 			return chain.filter(exchange);
 		}
-		if (this.cachedVersion.getAndSet(version) != version) {
+		if (!version.equals(this.cachedVersion.getAndSet(version))) {
 			clear();
 		}
 		String key = key(version, path, request);
@@ -189,8 +191,8 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		return Map.copyOf(extra);
 	}
 
-	private void store(String key, long version, CachedResponse response) {
-		if (this.versions.currentVersion() != version) {
+	private void store(String key, String version, CachedResponse response) {
+		if (!version.equals(this.versions.currentTag())) {
 			return;
 		}
 		if (this.cache.size() >= MAX_ENTRIES || this.cachedBytes.addAndGet(response.length()) > MAX_TOTAL_BYTES) {
@@ -212,7 +214,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		return false;
 	}
 
-	private static String key(long version, String path, ServerHttpRequest request) {
+	private static String key(String version, String path, ServerHttpRequest request) {
 		HttpHeaders headers = request.getHeaders();
 		String query = request.getURI().getRawQuery();
 		return version + "|" + path + "?" + ((query != null) ? query : "") + "|"
