@@ -57,6 +57,9 @@ final class ProblemFactory {
 			if (api.getParameter() != null) {
 				problem.setProperty("parameter", api.getParameter());
 			}
+			if (api.getRetryAfter() != null) {
+				headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, api.getRetryAfter().toSeconds())));
+			}
 		}
 		else if (isDatabaseUnavailable(ex)) {
 			logger.warn("Database unavailable for {}: {}", exchange.getRequest().getPath(), ex.toString());

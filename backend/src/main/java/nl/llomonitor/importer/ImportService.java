@@ -46,7 +46,7 @@ public class ImportService {
 	private static final Logger logger = LoggerFactory.getLogger(ImportService.class);
 
 	/** Key of the transaction-scoped advisory lock that serialises imports. */
-	static final long IMPORT_LOCK = 0x110_1390_0001L;
+	static final long IMPORT_LOCK = ImportLock.KEY;
 
 	/** Formats read line by line: a file of these must end with a line break. */
 	static final java.util.Set<ImportFormat> LINE_FORMATS = java.util.EnumSet.of(ImportFormat.CBS_CSV,
@@ -391,7 +391,7 @@ public class ImportService {
 				// against the
 				// current values, which a concurrent import of the same cells would
 				// change
-				tx.execute("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+				OffsetDateTime lockedAt = ImportLock.acquire(tx, fileName);
 				tx.execute("set local work_mem = '64MB'");
 				StagingSink stage = (format == ImportFormat.REGIONS || format == ImportFormat.GEOJSON) ? null
 						: StagingSink.open(tx);
@@ -434,7 +434,8 @@ public class ImportService {
 					// an older download, dated with the import, is placed at its
 					// publication, everything else at its import (a date from metadata
 					// is only recorded: an undated file imported earlier may be older)
-					OffsetDateTime vintageAt = job.backdated ? job.published : run.value2();
+					// (dated when the lock was granted: vintages follow commit order)
+					OffsetDateTime vintageAt = job.backdated ? job.published : lockedAt;
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
 					cells += result.cells();
 					inserted += result.inserted();

@@ -85,8 +85,7 @@ class DataVersionIntegrationTests {
 		ResponseEntity<String> after = get(client, lostTag);
 		assertThat(after.getStatusCode().value()).isEqualTo(200);
 		assertThat(after.getHeaders().getETag()).isNotEqualTo(lostTag);
-		assertThat(versionRow()[0])
-			.isEqualTo(String.valueOf(Long.parseLong(saved[0]) + 1));
+		assertThat(versionRow()[0]).isEqualTo(String.valueOf(Long.parseLong(saved[0]) + 1));
 	}
 
 	private static ResponseEntity<String> get(WebClient client, String ifNoneMatch) {
