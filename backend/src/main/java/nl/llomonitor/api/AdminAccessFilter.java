@@ -7,13 +7,20 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -95,7 +102,7 @@ class AdminAccessFilter implements WebFilter, Ordered {
 				&& !authorization.substring(7).isBlank();
 		if (health && !bearer) {
 			// the public health answer: the status alone
-			return chain.filter(exchange);
+			return chain.filter(exchange.mutate().response(new StatusOnly(exchange.getResponse())).build());
 		}
 		if (this.token == null) {
 			return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "forbidden",
@@ -120,13 +127,50 @@ class AdminAccessFilter implements WebFilter, Ordered {
 			return Mono.error(new ApiException(HttpStatus.FORBIDDEN, "forbidden", "The token is not valid.", null));
 		}
 		this.failures.remove(client);
-		long waitNanos = take(client);
+		// the admin's own bucket limits what changes the store (imports), not reading
+		// its state, health or metrics
+		long waitNanos = org.springframework.http.HttpMethod.GET.equals(request.getMethod()) ? 0 : take(client);
 		if (waitNanos > 0) {
 			return Mono.error(rateLimited(waitNanos,
 					"Too many admin requests from this client; retry after the time in Retry-After."));
 		}
 		Principal admin = () -> "admin";
 		return chain.filter(exchange.mutate().principal(Mono.just(admin)).build());
+	}
+
+	/**
+	 * Writes only the {@code status} member of a health answer.
+	 */
+	private static final class StatusOnly extends ServerHttpResponseDecorator {
+
+		private static final JsonMapper JSON = JsonMapper.builder().build();
+
+		StatusOnly(ServerHttpResponse delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			return DataBufferUtils.join(Flux.from(body)).flatMap((joined) -> {
+				byte[] json = new byte[joined.readableByteCount()];
+				joined.read(json);
+				DataBufferUtils.release(joined);
+				String status;
+				try {
+					status = JSON.readTree(json).path("status").asString("UNKNOWN");
+				}
+				catch (RuntimeException ex) {
+					status = "UNKNOWN";
+				}
+				if (!status.matches("[A-Z_]{1,32}")) {
+					status = "UNKNOWN";
+				}
+				byte[] bytes = ("{\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8);
+				getHeaders().setContentLength(bytes.length);
+				return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
+			});
+		}
+
 	}
 
 	private static ApiException rateLimited(long nanos, String detail) {

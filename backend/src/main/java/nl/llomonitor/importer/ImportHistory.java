@@ -20,9 +20,9 @@ class ImportHistory {
 
 	/**
 	 * An import that holds the lock while its connection sits idle in its transaction
-	 * this long is stuck (its client or thread is gone).
+	 * this long ({@code llo.import.stuck-idle}) is stuck: its client or thread is gone.
 	 */
-	static final int STUCK_IDLE_SECONDS = 30;
+	static volatile long stuckIdleSeconds = 30;
 
 	static final String ACTIVITY_SQL = """
 			select a.pid, a.application_name, a.client_addr::text as client, a.state,
@@ -43,8 +43,10 @@ class ImportHistory {
 
 	private final DSLContext dsl;
 
-	ImportHistory(DSLContext dsl) {
+	ImportHistory(DSLContext dsl,
+			@org.springframework.beans.factory.annotation.Value("${llo.import.stuck-idle:30s}") java.time.Duration stuckIdle) {
 		this.dsl = dsl;
+		stuckIdleSeconds = Math.max(0, stuckIdle.toSeconds());
 	}
 
 	Mono<Map<String, Object>> describe(Map<String, Object> instance) {
@@ -75,7 +77,7 @@ class ImportHistory {
 		String state = String.valueOf(row.get("state"));
 		Object idle = row.get("state_seconds");
 		return Boolean.TRUE.equals(row.get("holds_lock")) && state.startsWith("idle in transaction")
-				&& idle instanceof Number n && n.longValue() >= STUCK_IDLE_SECONDS;
+				&& idle instanceof Number n && n.longValue() >= stuckIdleSeconds;
 	}
 
 }

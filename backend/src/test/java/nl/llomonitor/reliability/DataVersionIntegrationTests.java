@@ -97,6 +97,16 @@ class DataVersionIntegrationTests {
 	}
 
 	static String importValue(WebClient client, String value) throws Exception {
+		return uploadValue(client, value).exchangeToMono((r) -> r.bodyToMono(String.class))
+			.block(Duration.ofSeconds(120));
+	}
+
+	/**
+	 * @param client the app
+	 * @param value a new figure for Nederland 2024 in 85268NED.csv (net participation)
+	 * @return the upload, ready to send
+	 */
+	static WebClient.RequestHeadersSpec<?> uploadValue(WebClient client, String value) throws Exception {
 		List<String> lines = new ArrayList<>(
 				Files.readAllLines(SharedData.file("cbs/85268NED.csv"), StandardCharsets.UTF_8));
 		for (int i = 0; i < lines.size(); i++) {
@@ -106,9 +116,7 @@ class DataVersionIntegrationTests {
 			}
 		}
 		byte[] file = (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
-		return Apps.upload(client, "85268NED.csv", file)
-			.exchangeToMono((r) -> r.bodyToMono(String.class))
-			.block(Duration.ofSeconds(120));
+		return Apps.upload(client, "85268NED.csv", file);
 	}
 
 	private String[] versionRow() throws SQLException {
