@@ -55,6 +55,8 @@ public class DataChangeListener implements SmartLifecycle {
 
 	private volatile Disposable subscription;
 
+	private volatile boolean connected;
+
 	/**
 	 * @param endpoint the database to listen to
 	 */
@@ -95,6 +97,14 @@ public class DataChangeListener implements SmartLifecycle {
 	public String currentTag() {
 		DataVersion v = this.current.get();
 		return (v != null) ? v.tag() : null;
+	}
+
+	/**
+	 * @return whether the listener's connection is up and answered its last read (the
+	 * database is reachable: a timeout elsewhere means busy, not down)
+	 */
+	public boolean isConnected() {
+		return this.connected;
 	}
 
 	/**
@@ -148,9 +158,12 @@ public class DataChangeListener implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.subscription = Flux.defer(this::listen)
-			.doOnNext(this::accept)
+		this.subscription = Flux.defer(this::listen).doOnNext((v) -> {
+			this.connected = true;
+			accept(v);
+		})
 			.then(Mono.<Void>error(new IllegalStateException("Notification stream of " + CHANNEL + " ended")))
+			.doOnError((ex) -> this.connected = false)
 			.doOnError((ex) -> this.outageLog.warn("Data change listener lost its connection: {}; reconnecting", ex))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.minBackoff).maxBackoff(Duration.ofSeconds(5)))
 			.subscribe();

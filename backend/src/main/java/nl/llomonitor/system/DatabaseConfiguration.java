@@ -115,7 +115,7 @@ public class DatabaseConfiguration {
 			.name("llo-r2dbc")
 			.initialSize(2)
 			.maxSize(properties.pool())
-			.maxAcquireTime(Duration.ofSeconds(2))
+			.maxAcquireTime(properties.acquireTimeout())
 			.maxCreateConnectionTime(Duration.ofSeconds(2))
 			.validationQuery("select 1")
 			.build());
