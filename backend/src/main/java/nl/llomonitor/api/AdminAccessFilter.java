@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -155,13 +157,7 @@ class AdminAccessFilter implements WebFilter, Ordered {
 				byte[] json = new byte[joined.readableByteCount()];
 				joined.read(json);
 				DataBufferUtils.release(joined);
-				String status;
-				try {
-					status = JSON.readTree(json).path("status").asString("UNKNOWN");
-				}
-				catch (RuntimeException ex) {
-					status = "UNKNOWN";
-				}
+				String status = topLevelStatus(json);
 				if (!status.matches("[A-Z_]{1,32}")) {
 					status = "UNKNOWN";
 				}
@@ -171,6 +167,29 @@ class AdminAccessFilter implements WebFilter, Ordered {
 			});
 		}
 
+	}
+
+	/**
+	 * The top-level {@code status} of a health answer, read with the streaming parser (no
+	 * deserializer cache, whose lock must not be taken on the event loop).
+	 */
+	static String topLevelStatus(byte[] json) {
+		try (JsonParser parser = StatusOnly.JSON.createParser(json)) {
+			if (parser.nextToken() == JsonToken.START_OBJECT) {
+				while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+					String name = parser.currentName();
+					JsonToken value = parser.nextToken();
+					if ("status".equals(name) && value == JsonToken.VALUE_STRING) {
+						return parser.getString();
+					}
+					parser.skipChildren();
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// not the JSON expected
+		}
+		return "UNKNOWN";
 	}
 
 	private static ApiException rateLimited(long nanos, String detail) {

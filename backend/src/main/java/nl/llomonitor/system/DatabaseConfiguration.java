@@ -113,7 +113,7 @@ public class DatabaseConfiguration {
 					.build());
 		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.name("llo-r2dbc")
-			.initialSize(2)
+			.initialSize(Math.min(2, properties.pool()))
 			.maxSize(properties.pool())
 			.maxAcquireTime(properties.acquireTimeout())
 			.maxCreateConnectionTime(Duration.ofSeconds(2))

@@ -33,13 +33,20 @@ public class HealthDatabase implements ReactiveHealthIndicator, DisposableBean {
 	/** Age of a cached health answer. */
 	public static final Duration MAX_AGE = Duration.ofSeconds(1);
 
-	static final Duration TIMEOUT = Duration.ofSeconds(2);
+	/**
+	 * Longest a check waits; generous, since a machine busy with requests answers slowly
+	 * without the database being down.
+	 */
+	static final Duration TIMEOUT = Duration.ofSeconds(5);
 
 	private final ConnectionPool pool;
 
 	private final Cached ping = new Cached();
 
 	private volatile boolean lastUp = true;
+
+	private final OutageLog outageLog = new OutageLog(org.slf4j.LoggerFactory.getLogger(HealthDatabase.class),
+			Duration.ofMinutes(1));
 
 	HealthDatabase(DatabaseEndpoint endpoint) {
 		PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(
@@ -54,7 +61,8 @@ public class HealthDatabase implements ReactiveHealthIndicator, DisposableBean {
 					.build());
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.name("llo-health")
-			.initialSize(0)
+			.initialSize(1)
+			.minIdle(1)
 			.maxSize(2)
 			.maxAcquireTime(TIMEOUT)
 			.maxCreateConnectionTime(TIMEOUT)
@@ -69,6 +77,7 @@ public class HealthDatabase implements ReactiveHealthIndicator, DisposableBean {
 			return Health.up().withDetail("database", "PostgreSQL").withDetail("pool", "llo-health").build();
 		}).onErrorResume((ex) -> {
 			this.lastUp = false;
+			this.outageLog.warn("Health check of the database failed: {}", ex);
 			return Mono.just(Health.down().withDetail("error", ex.toString()).build());
 		}));
 	}
