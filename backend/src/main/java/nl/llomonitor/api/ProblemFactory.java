@@ -29,6 +29,7 @@ import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns any failure into an RFC 9457 problem with a stable type (docs/api.md). Used by
@@ -103,6 +104,12 @@ final class ProblemFactory {
 		}
 		else if (ex instanceof DecodingException) {
 			problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "The request body is malformed.");
+		}
+		else if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// the client went away: nothing is wrong here, and nobody reads the answer
+			logger.debug("Client went away during {} {}: {}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), ex.toString());
+			problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "The client closed the connection.");
 		}
 		else {
 			logger.error("Internal error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),

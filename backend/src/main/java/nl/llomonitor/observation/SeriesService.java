@@ -420,6 +420,15 @@ public class SeriesService {
 							r.value8(), r.value9(), r.value10(), r.value11(), null, null)))
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((m) -> {
+				// the limit holds when 'from' or 'to' is omitted too: never more periods
+				// than a request may ask for explicitly
+				long periods = m.values().stream().flatMap(Collection::stream).map(Value::period).distinct().count();
+				if (periods > MAX_PERIODS) {
+					throw ApiException.rangeTooWide((from == null) ? "from" : "to",
+							"At most " + MAX_PERIODS
+									+ " periods per request; without 'from' and 'to' this series spans " + periods
+									+ "; give 'from' and 'to'.");
+				}
 				Map<String, List<Value>> sorted = new HashMap<>();
 				m.forEach((region, values) -> sorted.put(region,
 						values.stream().sorted(Comparator.comparing(Value::period)).toList()));
