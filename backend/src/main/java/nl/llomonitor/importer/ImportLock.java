@@ -52,6 +52,8 @@ public final class ImportLock {
 			tx.execute("set local lock_timeout = " + Math.max(1, wait.toMillis()));
 			tx.execute("select pg_advisory_xact_lock(" + KEY + ")");
 			tx.execute("set local lock_timeout = 0");
+			// a 200 means the commit is on disk, whatever the server's default
+			tx.execute("set local synchronous_commit = on");
 		}
 		catch (DataAccessException ex) {
 			if ("55P03".equals(ex.sqlState())) {
