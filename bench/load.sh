@@ -4,7 +4,7 @@
 # app's RSS and heap after each round. Usage: bench/load.sh [duration_seconds]
 source "$(dirname "$0")/lib.sh"
 DURATION=${1:-60}
-PORT=18080
+PORT=${BENCH_PORT:-18080}
 need wrk wrk
 start_app "$PORT"
 PATHS=(
@@ -25,4 +25,8 @@ for c in 64 256; do
   out=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 5s -s "$BENCH_DIR/paths.lua" "http://127.0.0.1:$PORT" -- "${PATHS[@]}")
   heap=$(heap_info "$APP_PID")
   echo "connections=$c duration=${DURATION}s $(grep RESULT <<<"$out" | sed 's/RESULT //') rss_mb=$(rss_mb "$APP_PID") heap=\"$heap\""
+  # the same load without the response cache: every request a new query (non2xx = 503 overloaded)
+  out=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 5s -s "$BENCH_DIR/unique.lua" \
+    "http://127.0.0.1:$PORT/api/v1/series?indicator=netto_arbeidsparticipatie&regions=PV26,PV21,NL01")
+  echo "uncached connections=$c duration=${DURATION}s $(grep RESULT <<<"$out" | sed 's/RESULT //')"
 done
