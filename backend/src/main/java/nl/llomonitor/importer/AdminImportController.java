@@ -92,10 +92,8 @@ class AdminImportController {
 						.onErrorResume((ex) -> Mono.fromRunnable(cleanup)
 							.subscribeOn(Schedulers.boundedElastic())
 							.then(Mono.error(ex)))
-						// queued: one import at a time; cancelled cleanly while it waits,
-						// never
-						// interrupted once started; the file is deleted after it either
-						// way
+						// queued, one at a time: cancelled cleanly while it waits,
+						// never interrupted once started; the file goes after it
 						.then(this.gate.submit(target.getFileName().toString(),
 								() -> this.importer.importFile(target, chosen, tableId, publishedAt), cleanup));
 				}))
