@@ -43,10 +43,12 @@ public final class ImportLock {
 	 * Takes the lock in the current transaction, waiting at most {@link #timeout()}.
 	 * @param tx the import's transaction
 	 * @param fileName the file, for the message
+	 * @param runId the import's {@code import_run} row, whose {@code started_at} becomes
+	 * the time the lock was granted (the run starts when it may write)
 	 * @return the database time at which the lock was granted: the vintage of the import
 	 * @throws ImportBusyException when the lock was not granted in time
 	 */
-	static OffsetDateTime acquire(DSLContext tx, String fileName) {
+	static OffsetDateTime acquire(DSLContext tx, String fileName, long runId) {
 		Duration wait = timeout;
 		try {
 			tx.execute("set local lock_timeout = " + Math.max(1, wait.toMillis()));
@@ -62,7 +64,10 @@ public final class ImportLock {
 			}
 			throw ex;
 		}
-		return tx.fetchSingle("select clock_timestamp()").get(0, OffsetDateTime.class);
+		return tx
+			.fetchSingle("update import_run set started_at = clock_timestamp() where id = ? returning started_at",
+					runId)
+			.get(0, OffsetDateTime.class);
 	}
 
 	/**

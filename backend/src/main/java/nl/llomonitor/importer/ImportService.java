@@ -391,7 +391,7 @@ public class ImportService {
 				// against the
 				// current values, which a concurrent import of the same cells would
 				// change
-				OffsetDateTime lockedAt = ImportLock.acquire(tx, fileName);
+				OffsetDateTime lockedAt = ImportLock.acquire(tx, fileName, runId);
 				tx.execute("set local work_mem = '64MB'");
 				StagingSink stage = (format == ImportFormat.REGIONS || format == ImportFormat.GEOJSON) ? null
 						: StagingSink.open(tx);
@@ -473,7 +473,7 @@ public class ImportService {
 					.fetchSingle()
 					.value1();
 				return new ImportReport(runId, format.code(), fileName, job.tableId, checksum, status, job.rowsRead,
-						inserted, cells - inserted, List.copyOf(job.warnings), version, run.value2(), finished, null);
+						inserted, cells - inserted, List.copyOf(job.warnings), version, lockedAt, finished, null);
 			});
 			logger.info("Imported {} ({}, table {}): {} rows read, {} written, {} unchanged in {} ms{}", fileName,
 					format.code(), report.tableId(), report.rowsRead(), report.rowsInserted(), report.rowsUnchanged(),

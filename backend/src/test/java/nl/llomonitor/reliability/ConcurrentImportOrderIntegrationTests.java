@@ -53,8 +53,10 @@ class ConcurrentImportOrderIntegrationTests {
 	@Test
 	void theLastCommitIsTheCurrentValue() throws Exception {
 		this.database = TestDatabase.createDatabase("llo_order_" + ProcessHandle.current().pid());
-		this.a = Apps.on(this.database, "--llo.import.demo=false");
-		this.b = Apps.on(this.database, "--llo.import.demo=false");
+		String[] args = { "--llo.import.demo=false", "--llo.admin.rate-limit.burst=40",
+				"--llo.admin.rate-limit.per-minute=60" };
+		this.a = Apps.on(this.database, args);
+		this.b = Apps.on(this.database, args);
 		WebClient clientA = Apps.client(this.a);
 		WebClient clientB = Apps.client(this.b);
 		int secondWon = 0;
