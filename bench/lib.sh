@@ -76,7 +76,7 @@ heap_info() {
 wait_data_stable() {
   local port=$1 last="" same=0
   for _ in $(seq 1 300); do
-    v=$(curl -sI "http://127.0.0.1:$port/api/v1/indicators" | sed -nE 's/^[Ee][Tt]ag: "?([0-9]+)-.*/\1/p')
+    v=$(curl -sI "http://127.0.0.1:$port/api/v1/indicators" | sed -nE 's/^[Ee][Tt]ag: "?([0-9]+(\.[0-9a-z]+)?)-.*/\1/p')
     if [ -n "$v" ] && [ "$v" = "$last" ]; then same=$((same + 1)); else same=0; last=$v; fi
     [ "$same" -ge 15 ] && { echo "data version $v stable"; return 0; }
     sleep 1

@@ -31,5 +31,11 @@ for c in 64 256; do
   echo "connections=$c duration=${DURATION}s $result rss_mb=$(rss_mb "$APP_PID") heap=\"$heap\""
   errors=$(( $(field socket_errors "$result") + $(field 4xx "$result") + $(field 5xx "$result") ))
   SUMMARY="$SUMMARY rps_c$c=$(field rps "$result") p99_ms_c$c=$(field p99_ms "$result") errors_c$c=$errors"
+  # the same load without the response cache: every request a new query (non2xx = 503 overloaded)
+  out=$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 5s -s "$BENCH_DIR/unique.lua" \
+    "http://127.0.0.1:$PORT/api/v1/series?indicator=netto_arbeidsparticipatie&regions=PV26,PV21,NL01")
+  uncached=$(grep RESULT <<<"$out" | sed 's/RESULT //')
+  echo "uncached connections=$c duration=${DURATION}s $uncached"
+  SUMMARY="$SUMMARY uncached_rps_c$c=$(field rps "$uncached") uncached_p99_ms_c$c=$(field p99_ms "$uncached")"
 done
 echo "$SUMMARY rss_mb=$(rss_mb "$APP_PID")"

@@ -14,28 +14,65 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Starts the whole app on a random port against real PostgreSQL.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "llo.admin.token=" + LloMonitorApplicationIntegrationTests.TOKEN)
 @AutoConfigureWebTestClient
 @Import(TestDatabaseConfiguration.class)
 class LloMonitorApplicationIntegrationTests {
+
+	static final String TOKEN = "app-test-token";
 
 	@Autowired
 	private WebTestClient client;
 
 	@Test
-	void healthReportsTheDatabase() {
+	void healthReportsTheDatabaseWithTheAdminTokenOnly() {
 		this.client.get()
 			.uri("/actuator/health")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody()
+			.json("{\"status\":\"UP\"}", org.springframework.test.json.JsonCompareMode.STRICT);
+		this.client.get()
+			.uri("/actuator/health")
+			.header("Authorization", "Bearer " + TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP")
-			.jsonPath("$.components.db.status")
+			.jsonPath("$.components.database.status")
 			.isEqualTo("UP")
-			.jsonPath("$.components.r2dbc.status")
+			.jsonPath("$.components.imports.status")
 			.isEqualTo("UP");
+	}
+
+	@Test
+	void prometheusMetricsNeedTheAdminToken() {
+		this.client.get().uri("/api/v1/indicators").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/v1/indicators").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+		String metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.header("Authorization", "Bearer " + TOKEN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		org.assertj.core.api.Assertions.assertThat(metrics)
+			// latency per endpoint
+			.contains("http_server_requests_seconds_bucket{")
+			.contains("uri=\"/api/v1/indicators\"")
+			// cache hits and misses, import rows, pool usage
+			.contains("llo_cache_requests_total{result=\"hit\"")
+			.contains("llo_cache_requests_total{result=\"miss\"")
+			.contains("llo_import_rows_total")
+			.contains("r2dbc_pool_acquired_connections")
+			.contains("hikaricp_connections_active");
 	}
 
 	@Test

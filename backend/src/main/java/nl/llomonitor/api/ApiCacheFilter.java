@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -71,7 +72,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 	 */
 	private volatile Cache<String, String> geoCacheControl = geoCache();
 
-	private final AtomicLong cachedVersion = new AtomicLong(-1);
+	private final AtomicReference<String> cachedVersion = new AtomicReference<>();
 
 	ApiCacheFilter(DataChangeListener versions) {
 		this.versions = versions;
@@ -92,12 +93,13 @@ class ApiCacheFilter implements WebFilter, Ordered {
 				|| path.startsWith("/api/v1/events")) {
 			return chain.filter(exchange);
 		}
-		long version = this.versions.currentVersion();
-		if (version < 0) {
+		// the state of the store, not the bare version: see DataChangeListener#currentTag
+		String version = this.versions.currentTag();
+		if (version == null) {
 			exchange.getResponse().getHeaders().setCacheControl("no-cache");
 			return chain.filter(exchange);
 		}
-		if (this.cachedVersion.getAndSet(version) != version) {
+		if (!version.equals(this.cachedVersion.getAndSet(version))) {
 			clear();
 		}
 		String key = key(version, path, request);
@@ -205,14 +207,14 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		return Map.copyOf(extra);
 	}
 
-	private void store(String key, long version, CachedResponse response) {
-		if (this.versions.currentVersion() != version) {
+	private void store(String key, String version, CachedResponse response) {
+		if (!version.equals(this.versions.currentTag())) {
 			return;
 		}
 		this.cache.put(key, response);
 	}
 
-	private static String key(long version, String path, ServerHttpRequest request) {
+	private static String key(String version, String path, ServerHttpRequest request) {
 		HttpHeaders headers = request.getHeaders();
 		String query = request.getURI().getRawQuery();
 		return version + "|" + path + "?" + ((query != null) ? query : "") + "|"

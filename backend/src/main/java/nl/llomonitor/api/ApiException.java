@@ -1,5 +1,7 @@
 package nl.llomonitor.api;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -14,6 +16,8 @@ public class ApiException extends RuntimeException {
 
 	private final String parameter;
 
+	private final Duration retryAfter;
+
 	/**
 	 * @param status HTTP status
 	 * @param slug stable problem slug
@@ -21,10 +25,32 @@ public class ApiException extends RuntimeException {
 	 * @param parameter the request parameter at fault, or null
 	 */
 	public ApiException(HttpStatus status, String slug, String detail, String parameter) {
+		this(status, slug, detail, parameter, null);
+	}
+
+	/**
+	 * @param status HTTP status (429 or 503)
+	 * @param slug stable problem slug
+	 * @param detail human-readable explanation (no internals)
+	 * @param parameter the request parameter at fault, or null
+	 * @param retryAfter sent as {@code Retry-After} (whole seconds, at least 1), or null
+	 */
+	public ApiException(HttpStatus status, String slug, String detail, String parameter, Duration retryAfter) {
 		super(detail, null, false, false);
 		this.status = status;
 		this.slug = slug;
 		this.parameter = parameter;
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * The service is busy, not broken: 503 {@code overloaded} with {@code Retry-After}.
+	 * @param detail what is busy
+	 * @param retryAfter when to retry
+	 * @return the exception
+	 */
+	public static ApiException overloaded(String detail, Duration retryAfter) {
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", detail, null, retryAfter);
 	}
 
 	public static ApiException unknownRegion(String code, String parameter) {
@@ -55,6 +81,13 @@ public class ApiException extends RuntimeException {
 
 	public String getSlug() {
 		return this.slug;
+	}
+
+	/**
+	 * @return the time to send as {@code Retry-After}, or null
+	 */
+	public Duration getRetryAfter() {
+		return this.retryAfter;
 	}
 
 	public String getParameter() {

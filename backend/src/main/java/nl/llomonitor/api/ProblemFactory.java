@@ -11,6 +11,8 @@ import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import nl.llomonitor.cube.PeriodFormatException;
+import nl.llomonitor.system.DataChangeListener;
+import nl.llomonitor.system.OutageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,7 @@ import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns any failure into an RFC 9457 problem with a stable type (docs/api.md). Used by
@@ -37,6 +40,9 @@ import org.springframework.web.server.ServerWebInputException;
 final class ProblemFactory {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemFactory.class);
+
+	/** One outage, a few lines: at most one WARN a minute, the rest counted. */
+	private static final OutageLog OUTAGE_LOG = new OutageLog(logger, java.time.Duration.ofMinutes(1));
 
 	private ProblemFactory() {
 	}
@@ -58,9 +64,19 @@ final class ProblemFactory {
 			if (api.getParameter() != null) {
 				problem.setProperty("parameter", api.getParameter());
 			}
+			if (api.getRetryAfter() != null) {
+				headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, api.getRetryAfter().toSeconds())));
+			}
+		}
+		else if (isDatabaseUnavailable(ex) && isOverload(ex) && databaseConnected(exchange)) {
+			// the pool or the database is busy, while the database is up: not an outage
+			logger.debug("Overloaded on {}: {}", exchange.getRequest().getPath(), ex.toString());
+			problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+					"The service is busy with other requests. Please retry after the seconds in Retry-After.");
+			headers.set(HttpHeaders.RETRY_AFTER, "1");
 		}
 		else if (isDatabaseUnavailable(ex)) {
-			logger.warn("Database unavailable for {}: {}", exchange.getRequest().getPath(), ex.toString());
+			OUTAGE_LOG.warn("Database unavailable: {}", ex);
 			problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
 					"The statistics database cannot be reached at the moment. Please try again shortly.");
 			headers.set(HttpHeaders.RETRY_AFTER, "5");
@@ -95,6 +111,12 @@ final class ProblemFactory {
 		}
 		else if (ex instanceof DecodingException) {
 			problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "The request body is malformed.");
+		}
+		else if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// the client went away: nothing is wrong here, and nobody reads the answer
+			logger.debug("Client went away during {} {}: {}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), ex.toString());
+			problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "The client closed the connection.");
 		}
 		else {
 			logger.error("Internal error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
@@ -184,6 +206,45 @@ final class ProblemFactory {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether an outage-like failure is one of waiting: no pooled connection free in
+	 * time, a query past its timeout, or too many connections (SQLSTATE 53300, 57014). A
+	 * refused or broken connection is not.
+	 * @param ex the failure
+	 * @return true if it means "busy"
+	 */
+	static boolean isOverload(Throwable ex) {
+		String state = sqlState(ex);
+		if (state != null) {
+			return state.equals("53300") || state.equals("57014");
+		}
+		for (Throwable t = ex; t != null; t = next(t)) {
+			String name = t.getClass().getName();
+			if (name.contains("ConnectTimeout") || t instanceof ConnectException || t instanceof ClosedChannelException
+					|| name.contains("PostgresConnectionClosedException") || name.contains("PrematureCloseException")) {
+				return false;
+			}
+		}
+		for (Throwable t = ex; t != null; t = next(t)) {
+			String name = t.getClass().getName();
+			if (name.contains("PoolAcquire") || t instanceof TimeoutException || t instanceof R2dbcTimeoutException
+					|| (t.getMessage() != null && t.getMessage().contains("acquisition timed out"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The data change listener holds a live connection: the database answers. */
+	private static boolean databaseConnected(ServerWebExchange exchange) {
+		org.springframework.context.ApplicationContext context = exchange.getApplicationContext();
+		if (context == null) {
+			return false;
+		}
+		DataChangeListener listener = context.getBeanProvider(DataChangeListener.class).getIfAvailable();
+		return listener != null && listener.isConnected();
 	}
 
 	/**

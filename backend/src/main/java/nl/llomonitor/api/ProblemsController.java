@@ -43,6 +43,10 @@ class ProblemsController {
 				"The uploaded file could not be imported; the detail names file, line, column, value and what was expected. Nothing was written.");
 		add("database-unavailable", "Database unavailable",
 				"The statistics database cannot be reached. The service recovers by itself when it is back; retry after a few seconds.");
+		add("overloaded", "Overloaded",
+				"The service is busy with other requests (its database is up). Retry after the seconds in Retry-After.");
+		add("import-busy", "Import busy",
+				"Another import holds the import lock, or too many imports are waiting. Retry after the seconds in Retry-After; GET /api/admin/imports shows what is running.");
 		add("internal-error", "Internal error", "Something unexpected went wrong. It has been logged.");
 	}
 

@@ -7,9 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
-import java.util.concurrent.Semaphore;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -28,11 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/admin/imports}: upload a file (multipart {@code file}, optional
- * {@code format}, {@code tableId}, {@code published}, {@code generic=true} and
- * {@code skipUnknownRegions=true}, see {@link ImportOptions}) and import it. Protected by
- * the bearer token in {@code LLO_ADMIN_TOKEN} (401 without a token, 403 with a wrong one
- * or when no token is configured); one import at a time and at most 30 a minute (429).
- * The blocking import runs on the bounded-elastic scheduler, never on the event loop.
+ * {@code format}, {@code tableId}, {@code published}, {@code generic=true},
+ * {@code skipUnknownRegions=true}, {@code allowIncomplete=true} and {@code validFrom},
+ * see {@link ImportOptions}) and import it. Protected by the bearer token in
+ * {@code LLO_ADMIN_TOKEN} (401 without a token, 403 with a wrong one or when no token is
+ * configured); at most 30 a minute (429). Imports run one at a time on the import thread
+ * of {@link ImportGate}, never on the event loop; {@code GET} shows running, queued and
+ * past imports.
  */
 @RestController
 class AdminImportController {
@@ -43,7 +47,15 @@ class AdminImportController {
 
 	private final byte[] token;
 
-	private final Semaphore running = new Semaphore(1);
+	/**
+	 * Prefix of the temporary folders of uploads (deleted at start and after each
+	 * import).
+	 */
+	static final String UPLOAD_PREFIX = "llo-upload";
+
+	private final ImportGate gate;
+
+	private final ImportHistory history;
 
 	private final Clock clock;
 
@@ -51,8 +63,11 @@ class AdminImportController {
 
 	private final AtomicLong count = new AtomicLong();
 
-	AdminImportController(ImportService importer, @Value("${llo.admin.token:${LLO_ADMIN_TOKEN:}}") String token) {
+	AdminImportController(ImportService importer, ImportGate gate, ImportHistory history,
+			@Value("${llo.admin.token:${LLO_ADMIN_TOKEN:}}") String token) {
 		this.importer = importer;
+		this.gate = gate;
+		this.history = history;
 		this.token = (token == null || token.isBlank()) ? null : token.strip().getBytes(StandardCharsets.UTF_8);
 		this.clock = Clock.systemUTC();
 	}
@@ -73,24 +88,43 @@ class AdminImportController {
 		ImportOptions options = new ImportOptions(parsePublished(published), Boolean.parseBoolean(generic),
 				Boolean.parseBoolean(skipUnknownRegions), parseAllowIncomplete(allowIncomplete),
 				parseValidFrom(validFrom));
-		if (!this.running.tryAcquire()) {
-			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-					"Another import is running; try again when it has finished.", null);
-		}
 		return file.switchIfEmpty(Mono.error(() -> ApiException.invalidParameter("file", "Part 'file' is missing.")))
-			.flatMap((part) -> Mono.fromCallable(() -> Files.createTempDirectory("llo-upload"))
+			.flatMap((part) -> Mono.fromCallable(() -> Files.createTempDirectory(UPLOAD_PREFIX))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap((dir) -> {
 					Path target = dir.resolve(safeName(part.filename()));
+					Runnable cleanup = () -> delete(dir);
+					// a client that goes away during the upload: the file goes at once
 					return part.transferTo(target)
-						.then(Mono.fromCallable(() -> this.importer.importFile(target, chosen, tableId, options, null))
-							.subscribeOn(Schedulers.boundedElastic()))
-						.doFinally((signal) -> Schedulers.boundedElastic().schedule(() -> delete(dir)));
+						.doOnCancel(() -> Schedulers.boundedElastic().schedule(cleanup))
+						.onErrorResume((ex) -> Mono.fromRunnable(cleanup)
+							.subscribeOn(Schedulers.boundedElastic())
+							.then(Mono.error(ex)))
+						// queued, one at a time: cancelled cleanly while it waits,
+						// never interrupted once started; the file goes after it
+						.then(this.gate.submit(target.getFileName().toString(),
+								() -> this.importer.importFile(target, chosen, tableId, options, null), cleanup));
 				}))
 			.onErrorMap(ImportException.class,
 					(ex) -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import-failed", ex.getMessage(),
 							"file"))
-			.doFinally((signal) -> this.running.release());
+			.onErrorMap(ImportLock.ImportBusyException.class, (ex) -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+					"import-busy", ex.getMessage(), null, Duration.ofSeconds(30)));
+	}
+
+	/**
+	 * {@code GET /api/admin/imports}: what runs now and what ran. {@code instance}: this
+	 * instance's running and queued imports and its last ones; {@code database}: every
+	 * import transaction on the database, from any instance, with its state and age (an
+	 * import that holds the lock while idle in its transaction is stuck);
+	 * {@code history}: the last 50 rows of {@code import_run}, failed ones included.
+	 * @param authorization the bearer token
+	 * @return the state, as JSON
+	 */
+	@GetMapping(path = "/api/admin/imports", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<Map<String, Object>> imports(@RequestHeader(name = "Authorization", required = false) String authorization) {
+		authorize(authorization);
+		return this.history.describe(this.gate.state());
 	}
 
 	private static boolean parseAllowIncomplete(String value) {

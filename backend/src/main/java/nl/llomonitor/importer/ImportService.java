@@ -47,7 +47,7 @@ public class ImportService {
 	private static final Logger logger = LoggerFactory.getLogger(ImportService.class);
 
 	/** Key of the transaction-scoped advisory lock that serialises imports. */
-	static final long IMPORT_LOCK = 0x110_1390_0001L;
+	static final long IMPORT_LOCK = ImportLock.KEY;
 
 	/** Formats read line by line: a file of these must end with a line break. */
 	static final java.util.Set<ImportFormat> LINE_FORMATS = java.util.EnumSet.of(ImportFormat.CBS_CSV,
@@ -529,7 +529,7 @@ public class ImportService {
 				// against the
 				// current values, which a concurrent import of the same cells would
 				// change
-				tx.execute("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")");
+				OffsetDateTime lockedAt = ImportLock.acquire(tx, fileName, runId);
 				tx.execute("set local work_mem = '64MB'");
 				java.util.Set<String> genericTables = java.util.Set.copyOf(
 						tx.fetch("select lower(id) from source_table_info where generic").getValues(0, String.class));
@@ -606,7 +606,8 @@ public class ImportService {
 					// an older download, dated with the import, is placed at its
 					// publication, everything else at its import (a date from metadata
 					// is only recorded: an undated file imported earlier may be older)
-					OffsetDateTime vintageAt = job.backdated ? job.published : run.value2();
+					// (dated when the lock was granted: vintages follow commit order)
+					OffsetDateTime vintageAt = job.backdated ? job.published : lockedAt;
 					if (job.generic != null) {
 						// the table's own indicators, dimensions and members first: the
 						// cells refer to them
@@ -693,7 +694,7 @@ public class ImportService {
 					.fetchSingle()
 					.value1();
 				return new ImportReport(runId, format.code(), fileName, job.tableId, checksum, status, job.rowsRead,
-						inserted, cells - inserted, List.copyOf(job.warnings), version, run.value2(), finished, null,
+						inserted, cells - inserted, List.copyOf(job.warnings), version, lockedAt, finished, null,
 						Map.copyOf(job.signs), withdrawn, incompleteReason == null, incompleteReason);
 			});
 			logger.info("Imported {} ({}, table {}): {} rows read, {} written, {} unchanged in {} ms{}", fileName,

@@ -517,6 +517,15 @@ public class SeriesService {
 					(r.value12() != null) ? r.value12().code() : null, r.value13(), Boolean.TRUE.equals(r.value14()))))
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((m) -> {
+				// the limit holds when 'from' or 'to' is omitted too: never more periods
+				// than a request may ask for explicitly
+				long periods = m.values().stream().flatMap(Collection::stream).map(Value::period).distinct().count();
+				if (periods > MAX_PERIODS) {
+					throw ApiException.rangeTooWide((from == null) ? "from" : "to",
+							"At most " + MAX_PERIODS
+									+ " periods per request; without 'from' and 'to' this series spans " + periods
+									+ "; give 'from' and 'to'.");
+				}
 				Map<String, List<Value>> sorted = new HashMap<>();
 				m.forEach((region, values) -> sorted.put(region,
 						values.stream().sorted(Comparator.comparing(Value::period)).toList()));

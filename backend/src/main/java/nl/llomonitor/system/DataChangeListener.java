@@ -1,7 +1,7 @@
 package nl.llomonitor.system;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
@@ -24,23 +24,38 @@ import org.springframework.stereotype.Component;
  * a dedicated, non-pooled R2DBC connection, so every instance of the app learns about an
  * import done by any instance. After a database outage it reconnects by itself and
  * re-reads the version, since notifications sent meanwhile are lost.
+ * <p>
+ * The database is the authority: the version in memory is always the one last read from
+ * {@code data_version}, never a maximum. If it goes backwards (a database restored from a
+ * backup, or one that lost commits in a crash) or jumps, the change is announced like any
+ * other, so every cache of every instance starts over. The {@linkplain #currentTag() tag}
+ * adds the time of the change, so that a version number reached again after going
+ * backwards never repeats an ETag of different data. A notification only triggers a
+ * re-read; the table is also re-read every {@link #POLL} in case one was missed.
  */
 @Component
 public class DataChangeListener implements SmartLifecycle {
 
 	static final String CHANNEL = "llo_data_changed";
 
+	/** How often the version is re-read besides notifications. */
+	static final Duration POLL = Duration.ofSeconds(10);
+
 	private static final Logger logger = LoggerFactory.getLogger(DataChangeListener.class);
 
 	private final PostgresqlConnectionFactory factory;
 
-	private final AtomicLong version = new AtomicLong(-1);
+	private final AtomicReference<DataVersion> current = new AtomicReference<>();
 
 	private final Sinks.Many<DataChange> sink = Sinks.many().multicast().directBestEffort();
 
 	private final Duration minBackoff;
 
+	private final OutageLog outageLog = new OutageLog(logger, Duration.ofMinutes(1));
+
 	private volatile Disposable subscription;
+
+	private volatile boolean connected;
 
 	/**
 	 * @param endpoint the database to listen to
@@ -65,11 +80,31 @@ public class DataChangeListener implements SmartLifecycle {
 	}
 
 	/**
-	 * @return the data version last seen, or -1 while it is unknown (database not reached
+	 * @return the data version last read, or -1 while it is unknown (database not reached
 	 * yet)
 	 */
 	public long currentVersion() {
-		return this.version.get();
+		DataVersion v = this.current.get();
+		return (v != null) ? v.version() : -1;
+	}
+
+	/**
+	 * @return an identifier of the store's state for caches and ETags: the version and
+	 * the time it was reached (e.g. {@code 7.1kq2h3x9c}), or null while unknown. Equal on
+	 * every instance; never the same for two different states, even when the version went
+	 * backwards and forwards again.
+	 */
+	public String currentTag() {
+		DataVersion v = this.current.get();
+		return (v != null) ? v.tag() : null;
+	}
+
+	/**
+	 * @return whether the listener's connection is up and answered its last read (the
+	 * database is reachable: a timeout elsewhere means busy, not down)
+	 */
+	public boolean isConnected() {
+		return this.connected;
 	}
 
 	/**
@@ -79,48 +114,57 @@ public class DataChangeListener implements SmartLifecycle {
 		return this.sink.asFlux();
 	}
 
-	private Flux<Long> listen() {
+	private Flux<DataVersion> listen() {
 		return Flux.usingWhen(this.factory.create(), this::listenOn, PostgresqlConnection::close,
 				(connection, error) -> connection.close().onErrorResume((ex) -> Mono.empty()),
 				(connection) -> connection.close().onErrorResume((ex) -> Mono.empty()));
 	}
 
-	private Flux<Long> listenOn(PostgresqlConnection connection) {
+	private Flux<DataVersion> listenOn(PostgresqlConnection connection) {
 		Mono<Void> listen = connection.createStatement("LISTEN " + CHANNEL)
 			.execute()
 			.flatMap((r) -> r.getRowsUpdated())
 			.then();
-		Mono<Long> read = connection.createStatement("select version from data_version where id = 1")
+		Mono<DataVersion> read = Mono.defer(() -> connection
+			.createStatement("select version, (extract(epoch from changed_at) * 1000000)::bigint from data_version"
+					+ " where id = 1")
 			.execute()
-			.flatMap((result) -> result.map((row, meta) -> row.get(0, Long.class)))
-			.next();
-		Flux<Long> notified = connection.getNotifications().flatMap((notification) -> {
-			String payload = notification.getParameter();
-			try {
-				return Mono.just(Long.parseLong(payload.trim()));
-			}
-			catch (RuntimeException ex) {
-				// not a version number: re-read the table
-				return Mono.empty();
-			}
-		});
-		return listen.thenMany(Flux
-			.concat(read.doOnNext((v) -> logger.info("Listening on {}; data version {}", CHANNEL, v)), notified));
+			.flatMap((result) -> result
+				.map((row, meta) -> new DataVersion(row.get(0, Long.class), row.get(1, Long.class))))
+			.next());
+		// a notification, or the poll, triggers a re-read of the table
+		Flux<Object> triggers = Flux.merge(connection.getNotifications(), Flux.interval(POLL, POLL));
+		return listen.thenMany(Flux.concat(read.doOnNext((v) -> {
+			this.outageLog.recovered();
+			logger.info("Listening on {}; data version {}", CHANNEL, v.version());
+		}), triggers.concatMap((trigger) -> read, 1)));
 	}
 
-	private void accept(long newVersion) {
-		long previous = this.version.getAndAccumulate(newVersion, Math::max);
-		if (newVersion > previous) {
-			this.sink.tryEmitNext(new DataChange(newVersion));
+	void accept(DataVersion newVersion) {
+		DataVersion previous = this.current.getAndSet(newVersion);
+		if (newVersion.equals(previous)) {
+			return;
 		}
+		if (previous != null && newVersion.version() < previous.version()) {
+			logger.warn("The data version went back from {} to {} (a restored database, or commits lost in a crash):"
+					+ " every cache starts over", previous.version(), newVersion.version());
+		}
+		else if (previous != null && newVersion.version() == previous.version()) {
+			logger.warn("Data version {} now stands for a different state of the store: every cache starts over",
+					newVersion.version());
+		}
+		this.sink.tryEmitNext(new DataChange(newVersion.version()));
 	}
 
 	@Override
 	public void start() {
-		this.subscription = Flux.defer(this::listen)
-			.doOnNext(this::accept)
+		this.subscription = Flux.defer(this::listen).doOnNext((v) -> {
+			this.connected = true;
+			accept(v);
+		})
 			.then(Mono.<Void>error(new IllegalStateException("Notification stream of " + CHANNEL + " ended")))
-			.doOnError((ex) -> logger.warn("Data change listener lost its connection: {}; reconnecting", ex.toString()))
+			.doOnError((ex) -> this.connected = false)
+			.doOnError((ex) -> this.outageLog.warn("Data change listener lost its connection: {}; reconnecting", ex))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.minBackoff).maxBackoff(Duration.ofSeconds(5)))
 			.subscribe();
 	}
@@ -137,6 +181,20 @@ public class DataChangeListener implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.subscription != null;
+	}
+
+	/**
+	 * A state of the store.
+	 *
+	 * @param version the data version
+	 * @param changedAtMicros when it was reached (microseconds since the epoch)
+	 */
+	record DataVersion(long version, long changedAtMicros) {
+
+		String tag() {
+			return this.version + "." + Long.toString(this.changedAtMicros, 36);
+		}
+
 	}
 
 }

@@ -18,6 +18,7 @@ import org.jooq.impl.DSL;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -40,6 +41,11 @@ public class DatabaseConfiguration {
 	 */
 	public static final String JDBC_DSL = "jdbcDsl";
 
+	/**
+	 * Longest an import connection may sit in an open transaction without a statement.
+	 */
+	static final long IDLE_IN_TRANSACTION_MS = 120_000;
+
 	@Bean
 	DatabaseEndpoint databaseEndpoint(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
 		if (properties.isExternal()) {
@@ -55,6 +61,24 @@ public class DatabaseConfiguration {
 		return new EmbeddedPostgresServer(properties.embedded().dataDir(), properties.embedded().port());
 	}
 
+	/**
+	 * The migrations run as the database owner in embedded mode; the app itself connects
+	 * as a role that may only read and write the tables.
+	 * @param properties database settings
+	 * @param embedded the embedded server, if used
+	 * @return the customizer
+	 */
+	@Bean
+	FlywayConfigurationCustomizer ownerRunsMigrations(DatabaseProperties properties,
+			ObjectProvider<EmbeddedPostgresServer> embedded) {
+		return (configuration) -> {
+			if (!properties.isExternal()) {
+				DatabaseEndpoint owner = embedded.getObject().ownerEndpoint();
+				configuration.dataSource(owner.jdbcUrl(), owner.username(), owner.password());
+			}
+		};
+	}
+
 	@Bean
 	HikariDataSource dataSource(DatabaseEndpoint endpoint) {
 		HikariConfig config = new HikariConfig();
@@ -65,6 +89,10 @@ public class DatabaseConfiguration {
 		config.setMaximumPoolSize(4);
 		config.setConnectionTimeout(2_000);
 		config.setInitializationFailTimeout(-1);
+		// the import pool: a transaction left open (a client gone mid-COPY, a bug) is
+		// ended by the server, which releases the import lock
+		config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_MS);
+		config.addDataSourceProperty("ApplicationName", "llo-monitor-import");
 		return new HikariDataSource(config);
 	}
 
@@ -85,9 +113,9 @@ public class DatabaseConfiguration {
 					.build());
 		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.name("llo-r2dbc")
-			.initialSize(2)
+			.initialSize(Math.min(2, properties.pool()))
 			.maxSize(properties.pool())
-			.maxAcquireTime(Duration.ofSeconds(2))
+			.maxAcquireTime(properties.acquireTimeout())
 			.maxCreateConnectionTime(Duration.ofSeconds(2))
 			.validationQuery("select 1")
 			.build());

@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * LISTEN/NOTIFY stay on the primary)
  * @param password password for the external database (from the environment only)
  * @param pool R2DBC pool size for the web
+ * @param acquireTimeout longest a request waits for a pooled connection; then it gets 503
+ * {@code overloaded} (or {@code database-unavailable} if the database is down)
  * @param embedded settings of the embedded database
  */
 @ConfigurationProperties("llo.db")
 public record DatabaseProperties(String url, String readUrl, @DefaultValue("llo") String username, String password,
-		@DefaultValue("16") int pool, @DefaultValue Embedded embedded) {
+		@DefaultValue("16") int pool, @DefaultValue("2s") java.time.Duration acquireTimeout,
+		@DefaultValue Embedded embedded) {
 
 	public boolean isExternal() {
 		return this.url != null && !this.url.isBlank();

@@ -6,8 +6,10 @@ import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
- * A value loaded from the store once per data version: reloaded after every import, never
- * cached while the version is unknown, and never caching a failure.
+ * A value loaded from the store once per state of the store
+ * ({@link DataChangeListener#currentTag()}): reloaded after every import, and when the
+ * version goes backwards or jumps; never cached while the version is unknown, and never
+ * caching a failure.
  *
  * @param <T> the cached value
  */
@@ -32,12 +34,12 @@ public final class VersionedCache<T> {
 	 * @return the value for the current data version
 	 */
 	public Mono<T> get() {
-		long version = this.versions.currentVersion();
-		if (version < 0) {
+		String version = this.versions.currentTag();
+		if (version == null) {
 			return this.loader.get();
 		}
 		Entry<T> current = this.entry;
-		if (current != null && current.version == version) {
+		if (current != null && current.version.equals(version)) {
 			return current.value;
 		}
 		Mono<T> value = this.loader.get()
@@ -46,7 +48,7 @@ public final class VersionedCache<T> {
 		return value;
 	}
 
-	private record Entry<T>(long version, Mono<T> value) {
+	private record Entry<T>(String version, Mono<T> value) {
 	}
 
 }

@@ -99,4 +99,29 @@ class ProblemFactoryTests {
 			.isFalse();
 	}
 
+	@Test
+	void waitingIsOverloadARefusedConnectionIsNot() {
+		Throwable poolTimeout = new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+				new io.r2dbc.spi.R2dbcTimeoutException("Connection acquisition timed out after 20ms"));
+		assertThat(ProblemFactory.isDatabaseUnavailable(poolTimeout)).isTrue();
+		assertThat(ProblemFactory.isOverload(poolTimeout)).isTrue();
+		assertThat(ProblemFactory.isOverload(new java.util.concurrent.TimeoutException("Did not observe any item")))
+			.isTrue();
+		assertThat(ProblemFactory.isOverload(new R2dbcException("too many clients", "53300") {
+		})).isTrue();
+		assertThat(ProblemFactory.isOverload(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+				new ConnectException("Connection refused"))))
+			.isFalse();
+		assertThat(ProblemFactory.isOverload(new R2dbcException("terminating connection", "57P01") {
+		})).isFalse();
+	}
+
+	@Test
+	void aClientThatWentAwayIsNotAnInternalError() {
+		org.springframework.mock.web.server.MockServerWebExchange exchange = org.springframework.mock.web.server.MockServerWebExchange
+			.from(org.springframework.mock.http.server.reactive.MockServerHttpRequest.get("/api/v1/series"));
+		ProblemFactory.Problem problem = ProblemFactory.from(new IOException("Connection reset by peer"), exchange);
+		assertThat(problem.body().getType().toString()).isNotEqualTo("/problems/internal-error");
+	}
+
 }
