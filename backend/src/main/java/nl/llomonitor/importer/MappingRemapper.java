@@ -136,6 +136,14 @@ final class MappingRemapper {
 					.fetchSize(5_000)
 					.fetchLazy()) {
 			long row = 0;
+			// terms of a sum by target cell, and how many terms each target has
+			Map<String, Sum> sums = new java.util.LinkedHashMap<>();
+			Map<String, Long> terms = new HashMap<>();
+			mapping.measures()
+				.values()
+				.stream()
+				.filter((m) -> Boolean.TRUE.equals(m.sum()) && m.indicator() != null)
+				.forEach((m) -> terms.merge(m.indicator() + "\u0000" + Breakdowns.key(m.breakdown()), 1L, Long::sum));
 			for (Record r : cursor) {
 				row++;
 				// a cell without a value keeps its reason: a withdrawal in the table is
@@ -195,20 +203,40 @@ final class MappingRemapper {
 				if (skip || indicator == null) {
 					continue;
 				}
-				out.writeLong(row);
-				out.writeUTF(indicator);
-				out.writeUTF(region);
-				out.writeUTF(r.get(2, String.class));
-				out.writeUTF(Breakdowns.key(breakdown));
-				out.writeChar(part);
-				out.writeBoolean(value != null);
-				out.writeUTF((value != null) ? value : ((reason != null) ? reason : ""));
-				out.writeUTF(status);
-				out.writeUTF(r.get(6, String.class));
 				String footnote = r.get(7, String.class);
-				out.writeBoolean(footnote != null);
-				out.writeUTF((footnote != null) ? footnote : "");
-				out.writeUTF(table);
+				if (Boolean.TRUE.equals(measure.sum())) {
+					// a term of a sum (60039fvw: 65+ = 65-74 + 75-84 + 85+): added up
+					// below, once every term of the cell is read
+					String cell = indicator + "\u0000" + region + "\u0000" + r.get(2, String.class) + "\u0000"
+							+ Breakdowns.key(breakdown) + "\u0000" + part;
+					Sum sum = sums.computeIfAbsent(cell, (c) -> new Sum());
+					sum.terms++;
+					sum.row = row;
+					sum.status = status;
+					sum.flags = r.get(6, String.class);
+					if (value == null) {
+						sum.missing = true;
+					}
+					else {
+						sum.total = sum.total.add(new java.math.BigDecimal(value));
+					}
+					continue;
+				}
+				write(out, row, indicator, region, r.get(2, String.class), Breakdowns.key(breakdown), part, value,
+						reason, status, r.get(6, String.class), footnote, table);
+				written++;
+			}
+			for (Map.Entry<String, Sum> e : sums.entrySet()) {
+				String[] cell = e.getKey().split("\u0000", -1);
+				Sum sum = e.getValue();
+				long expected = terms.getOrDefault(cell[0] + "\u0000" + cell[3], 0L);
+				// a sum with a term without value, or a term not in the store, has no
+				// value
+				boolean complete = !sum.missing && sum.terms >= expected;
+				write(out, sum.row, cell[0], cell[1], cell[2], cell[3], cell[4].charAt(0),
+						complete ? sum.total.toPlainString() : null,
+						complete ? null : nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), sum.status,
+						sum.flags, complete ? null : "one of the terms of this sum has no value", table);
 				written++;
 			}
 		}
@@ -216,6 +244,41 @@ final class MappingRemapper {
 			throw new UncheckedIOException(ex);
 		}
 		return written;
+	}
+
+	private static void write(DataOutputStream out, long row, String indicator, String region, String period,
+			String key, char part, String value, String reason, String status, String flags, String footnote,
+			String table) throws IOException {
+		out.writeLong(row);
+		out.writeUTF(indicator);
+		out.writeUTF(region);
+		out.writeUTF(period);
+		out.writeUTF(key);
+		out.writeChar(part);
+		out.writeBoolean(value != null);
+		out.writeUTF((value != null) ? value : ((reason != null) ? reason : ""));
+		out.writeUTF(status);
+		out.writeUTF(flags);
+		out.writeBoolean(footnote != null);
+		out.writeUTF((footnote != null) ? footnote : "");
+		out.writeUTF(table);
+	}
+
+	/** The terms of one summed cell read so far. */
+	private static final class Sum {
+
+		java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+
+		boolean missing;
+
+		long terms;
+
+		long row;
+
+		String status;
+
+		String flags;
+
 	}
 
 	private static void replay(Path spool, CellSink sink) {

@@ -671,12 +671,16 @@ public class SeriesService {
 		return Mono.zip(onlyObservations(query), values(forecastQuery)).map((t) -> {
 			Map<String, List<Value>> result = new LinkedHashMap<>();
 			t.getT1().forEach((region, observed) -> {
+				// the forecast follows the last observation with a value; observed
+				// periods after it without a value (not published yet) give way to the
+				// forecast, marked as such; gaps before it stay gaps
 				PeriodCode last = observed.stream()
 					.filter((v) -> v.value() != null)
 					.map(Value::period)
 					.max(Comparator.naturalOrder())
 					.orElse(null);
-				List<Value> merged = new ArrayList<>(observed);
+				List<Value> merged = new ArrayList<>(
+						observed.stream().filter((v) -> last != null && v.period().compareTo(last) <= 0).toList());
 				t.getT2()
 					.getOrDefault(region, List.of())
 					.stream()

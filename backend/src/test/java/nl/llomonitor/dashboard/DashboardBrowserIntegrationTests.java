@@ -132,7 +132,7 @@ class DashboardBrowserIntegrationTests {
 	@Test
 	void grijzeDrukChartShowsObservationsAndTheForecastDistinctly() {
 		for (String file : List.of("cbs/60039fvw.csv", "cbs/82220NED.csv")) {
-			this.importService.importFile(SharedData.file(file));
+			this.importService.importFile(SharedData.file(file), true);
 		}
 		open("/");
 		List<Map<String, Object>> datasets = chart("kc-grijze-druk");

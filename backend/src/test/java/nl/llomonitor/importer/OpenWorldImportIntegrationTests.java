@@ -90,11 +90,15 @@ class OpenWorldImportIntegrationTests {
 	}
 
 	private String cli(String file, boolean skipUnknownRegions, boolean generic) {
+		return cli(SharedData.file(file), skipUnknownRegions, generic);
+	}
+
+	private String cli(Path file, boolean skipUnknownRegions, boolean generic) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		// the shared downloads stop at CBS's 10,000-row limit: imported as incomplete
-		int code = this.command.execute(List.of(SharedData.file(file).toString()), null, null, null, false, generic,
-				skipUnknownRegions, true, new PrintStream(out, true, StandardCharsets.UTF_8),
+		int code = this.command.execute(List.of(file.toString()), null, null, null, false, generic, skipUnknownRegions,
+				true, new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
 		awaitCaches();
@@ -376,28 +380,30 @@ class OpenWorldImportIntegrationTests {
 	}
 
 	@Test
-	void aStatusDimensionSetsTheStatusAndUnknownRegionsFailUnlessSkippedAndCounted() {
-		// 60039fvw has a mapping file (grijze druk): imported generic, with its own
-		// measures
-		assertThatThrownBy(() -> this.importer.importFile(SharedData.file("cbs/60039fvw.csv"), null, null,
-				new ImportOptions(null, true, false, true), null))
+	void aStatusDimensionSetsTheStatusAndUnknownRegionsFailUnlessSkippedAndCounted() throws IOException {
+		// 60039fvw now has a mapping file (grijze druk); the same download under a table
+		// id without one is what a user brings of any other table
+		Path unmapped = Files.createTempDirectory("llo-unmapped").resolve("60039abc.csv");
+		Files.copy(SharedData.file("cbs/60039fvw.csv"), unmapped);
+		assertThatThrownBy(
+				() -> this.importer.importFile(unmapped, null, null, new ImportOptions(null, false, false, true), null))
 			.isInstanceOf(ImportException.class)
 			.hasMessageContaining("column RegioS")
 			.hasMessageContaining("'Nederland, Buitenland, Niet in te delen'")
 			.hasMessageContaining("unknown region");
 		assertThat(this.jdbc.fetchCount(nl.llomonitor.db.Tables.INDICATOR,
-				nl.llomonitor.db.Tables.INDICATOR.CODE.startsWith("cbs_60039fvw__")))
+				nl.llomonitor.db.Tables.INDICATOR.CODE.startsWith("cbs_60039abc__")))
 			.as("nothing half-written")
 			.isZero();
-		String summary = cli("cbs/60039fvw.csv", true, true);
+		String summary = cli(unmapped, true, false);
 		assertThat(summary).contains("warning: 3298 rows of 194 regions the store does not know were skipped")
 			.contains("'s-Gravenhage (GA)")
 			.contains("measures with text values not imported: [Regiocode_76 ('NL01')]");
-		var utrecht = cell(this.jdbc, "cbs_60039fvw__totaalmannenenvrouwen_1", "PV26", "2010JJ00", "");
+		var utrecht = cell(this.jdbc, "cbs_60039abc__totaalmannenenvrouwen_1", "PV26", "2010JJ00", "");
 		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.VALUE)).isEqualByComparingTo("1220910");
 		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS)).isEqualTo("voorlopig");
 		this.client.get()
-			.uri("/api/v1/series?indicator=cbs_60039fvw__k_65tot75jaar_4&regions=PV26&from=2012JJ00&to=2012JJ00")
+			.uri("/api/v1/series?indicator=cbs_60039abc__k_65tot75jaar_4&regions=PV26&from=2012JJ00&to=2012JJ00")
 			.exchange()
 			.expectStatus()
 			.isOk()
