@@ -47,10 +47,14 @@ class KerncijfersController {
 
 	private final SeriesService series;
 
-	KerncijfersController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series) {
+	private final ChangeVerdictService verdicts;
+
+	KerncijfersController(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
+			ChangeVerdictService verdicts) {
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
+		this.verdicts = verdicts;
 	}
 
 	record PeriodRef(String code, String label) {
@@ -69,12 +73,31 @@ class KerncijfersController {
 	record Figure(String code, IndicatorView indicator, PeriodRef period, BigDecimal value, Previous previous,
 			BigDecimal change, String comparison, String direction, String assessment, Category category,
 			String explanation, String definition, String sourceTable, String status, String origin, Part numerator,
-			Part denominator, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Share> shares) {
+			Part denominator, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Share> shares,
+			@JsonInclude(JsonInclude.Include.NON_NULL) ChangeVerdictService.Verdict significance,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<HistoryPoint> history) {
+
+		Figure(String code, IndicatorView indicator, PeriodRef period, BigDecimal value, Previous previous,
+				BigDecimal change, String comparison, String direction, String assessment, Category category,
+				String explanation, String definition, String sourceTable, String status, String origin, Part numerator,
+				Part denominator, List<Share> shares) {
+			this(code, indicator, period, value, previous, change, comparison, direction, assessment, category,
+					explanation, definition, sourceTable, status, origin, numerator, denominator, shares, null,
+					List.of());
+		}
 
 		Figure withShares(List<Share> list) {
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
 					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
-					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, list);
+					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, list,
+					this.significance, this.history);
+		}
+
+		Figure withSignificance(ChangeVerdictService.Verdict verdict, List<HistoryPoint> points) {
+			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
+					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
+					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares, verdict,
+					points);
 		}
 
 	}
@@ -88,6 +111,20 @@ class KerncijfersController {
 	 */
 	record Share(Map<String, String> breakdown, String label, BigDecimal value) {
 	}
+
+	/**
+	 * One value of the figure's recent history (for a sparkline), oldest first.
+	 *
+	 * @param period period code
+	 * @param value the value
+	 * @param flags b where the series breaks before this period (as in the trend
+	 * analysis)
+	 */
+	record HistoryPoint(String period, BigDecimal value, String flags) {
+	}
+
+	/** Values of the history of a figure: three years of quarters or twelve years. */
+	static final int HISTORY = 13;
 
 	/** Dimensions a figure is split by, in order of preference; the first one it has. */
 	static final List<String> SHARE_DIMENSIONS = List.of("sex", "age_group", "education_level", "llo_type", "sector");
@@ -137,7 +174,8 @@ class KerncijfersController {
 				if (known.isEmpty()) {
 					return Mono.empty();
 				}
-				return withShares(build(info, region, known, type, lang), info, region, type, lang);
+				return withShares(build(info, region, known, type, lang), info, region, type, lang)
+					.flatMap((figure) -> withVerdict(figure, info, region, type, known));
 			});
 	}
 
@@ -196,6 +234,24 @@ class KerncijfersController {
 				last.status(), info.derived() ? "derived" : "source",
 				info.derived() ? new Part(info.numerator(), last.numerator()) : null,
 				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of());
+	}
+
+	private Mono<Figure> withVerdict(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
+			List<SeriesService.Value> known) {
+		SeriesService.Value last = known.get(known.size() - 1);
+		SeriesService.Value previous = (figure.previous() == null) ? null
+				: known.stream()
+					.filter((v) -> v.period().code().equals(figure.previous().period().code()))
+					.findFirst()
+					.orElse(null);
+		List<String> breaks = TrendController.breaks(info, known);
+		List<HistoryPoint> history = known.subList(Math.max(0, known.size() - HISTORY), known.size())
+			.stream()
+			.map((v) -> new HistoryPoint(v.period().code(), v.value(), breaks.contains(v.period().code()) ? "b" : null))
+			.toList();
+		return this.verdicts.verdict(info, region.code(), type, known, last, previous)
+			.map((verdict) -> figure.withSignificance(verdict, history))
+			.defaultIfEmpty(figure.withSignificance(null, history));
 	}
 
 	private Mono<Figure> withShares(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
