@@ -3,8 +3,8 @@
 // Reports { checked, problems }: a problem is a placeholder left in, a missing word ("undefined",
 // "NaN"), doubled or stray spaces and punctuation, a missing full stop, or the other language's words.
 const done = arguments[arguments.length - 1];
-const DUTCH = /\b(de|het|een|was|telde|boven|onder|hoger|lager|ten opzichte van|procentpunt|duizend|kwartaal)\b/;
-const ENGLISH = /\b(the|was|had|above|below|higher|lower|compared with|percentage points|thousand|quarter)\b/;
+const DUTCH = /\b(de|het|een|telde|boven|onder|hoger|lager|ten opzichte van|procentpunt|duizend|kwartaal)\b/;
+const ENGLISH = /\b(the|above|below|higher|lower|compared with|percentage points|thousand|quarter)\b/;
 Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-model.js'), import('/js/summary.js')])
 	.then(async ([client, i18n, m, summary]) => {
 		const problems = [];
@@ -16,7 +16,7 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 			for (const n of names) {
 				bare = bare.split(n).join('');
 			}
-			const wrong = lang === 'en' ? DUTCH.test(bare) : ENGLISH.test(bare.replace(/\bwas\b/g, ''));
+			const wrong = lang === 'en' ? DUTCH.test(bare) : ENGLISH.test(bare);
 			if (!text || /undefined|null|NaN|[{}]|\s{2,}|\s[.,;:]|,,|\.\.|^[a-z]/.test(text) || !/[.]$/.test(text) || wrong) {
 				problems.push(`${lang} ${where}: ${text}`);
 			}
@@ -41,6 +41,14 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 			}
 		}
 		i18n.setLang('nl');
-		done({ checked, problems });
+		// one example per language, kind and indicator, with how often it occurred
+		const grouped = new Map();
+		for (const p of problems) {
+			const key = p.split(' ').slice(0, 3).join(' ');
+			const g = grouped.get(key) || { example: p, count: 0 };
+			g.count += 1;
+			grouped.set(key, g);
+		}
+		done({ checked, problems: [...grouped.values()].map((g) => `${g.count}x ${g.example}`) });
 	})
 	.catch((e) => done({ checked: 0, problems: [String(e && e.stack || e)] }));

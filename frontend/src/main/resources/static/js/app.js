@@ -172,7 +172,7 @@ function applyLanguage() {
 	translateStatic();
 	langToggle.textContent = t('lang.other');
 	langToggle.setAttribute('lang', lang === 'nl' ? 'en' : 'nl');
-	langToggle.setAttribute('aria-label', t('lang.switch'));
+	langToggle.setAttribute('aria-label', `${t('lang.other')} – ${t('lang.switch')}`);
 	setTitle(getState());
 }
 

@@ -90,6 +90,12 @@ export function mapSummary(model, { selected } = {}) {
 	rows.sort((a, b) => b.p.value - a.p.value);
 	const max = rows[0];
 	const min = rows[rows.length - 1];
+	if (rows.length === 1) {
+		return t('summary.mapOne', {
+			period: max.p.label || periodLabel(max.p.period), indicator: inSentence(indicator.name), region: max.s.label,
+			value: formatValue(max.p.value, indicator),
+		});
+	}
 	let text = t(isRate(indicator) ? 'summary.map' : 'summary.mapCount', {
 		period: max.p.label || periodLabel(max.p.period), indicator: inSentence(indicator.name), max: max.s.label,
 		maxValue: formatValue(max.p.value, indicator), min: min.s.label, minValue: formatValue(min.p.value, indicator),

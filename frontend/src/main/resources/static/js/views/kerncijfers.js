@@ -197,9 +197,11 @@ function startOf(type, year) {
 
 async function chart(ctx, figure, code, regionCode, titleKey) {
 	try {
-		const [indicators, catalogue] = await Promise.all([api.indicators(), ctx.regions()]);
-		const indicator = indicators.find((i) => i.code === code);
-		const region = catalogue.byCode.get(regionCode) || { code: regionCode, level: levelOfCode(regionCode), parents: [] };
+		const indicator = (await api.indicators()).find((i) => i.code === code);
+		// the list of all regions (for the parents) is needed only where the region's level lacks the indicator
+		const own = (indicator?.regionLevels || []).includes(levelOfCode(regionCode));
+		const catalogue = own ? null : await ctx.regions();
+		const region = catalogue?.byCode.get(regionCode) || { code: regionCode, level: levelOfCode(regionCode), parents: [] };
 		// a level without this indicator shows the nearest parent that has it, and says so
 		const shown = nearestWith(region, indicator) || 'NL01';
 		const regions = shown === 'NL01' ? ['NL01'] : [shown, 'NL01'];
@@ -210,11 +212,11 @@ async function chart(ctx, figure, code, regionCode, titleKey) {
 		if (!ctx.alive()) {
 			return;
 		}
-		const name = model.series.find((x) => x.regionCode === shown)?.regionName || regionLabel(region);
+		const name = model.series.find((x) => x.regionCode === shown)?.regionName || regionCode;
 		const notes = [];
 		if (shown !== regionCode) {
 			notes.push(t('kc.regionFallback', { region: regionLabel(region), indicator: inSentence(indicator?.name || code),
-				parent: regionLabel(catalogue.byCode.get(shown)) || shown }));
+				parent: regionLabel(catalogue?.byCode.get(shown)) || shown }));
 		}
 		figure.setTitle(t(titleKey, { region: name }), model.indicator.name
 			? `${model.indicator.name}${model.indicator.unit === 'percent' ? ' (%)' : ''}` : '');
@@ -253,8 +255,8 @@ async function fillReferences(ctx, grid, figures, nationalPromise) {
 
 export async function render(panel, ctx) {
 	const region = ctx.primaryRegion();
-	const heading = h('h2', { class: 'panel__title' }, t('kc.title', { region: '…' }));
-	const intro = h('p', { class: 'panel__intro' }, t('kc.intro', { region: '…' }));
+	const heading = h('h2', { class: 'panel__title panel__title--region' }, t('kc.title', { region: '…' }));
+	const intro = h('p', { class: 'panel__intro' }, t('kc.intro2'));
 	const grid = h('div', { class: 'tiles', 'aria-busy': 'true' }, skeleton(9));
 	const retry = () => ctx.update({});
 	const f1 = ctx.figure({ id: 'kc-werkloosheid', title: t('kc.chartTitle', { region: '…' }), onRetry: retry });
@@ -276,7 +278,6 @@ export async function render(panel, ctx) {
 		const catalogue = await ctx.regions().catch(() => null);
 		const label = regionLabel(catalogue?.byCode.get(region)) || name;
 		heading.textContent = t('kc.title', { region: label });
-		intro.textContent = t('kc.intro2', { region: label });
 		grid.replaceChildren(...(data.figures || []).map(tile));
 		grid.removeAttribute('aria-busy');
 		await fillReferences(ctx, grid, data.figures || [], national);
