@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import nl.llomonitor.api.Lang;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.observation.PeriodCode;
@@ -120,6 +121,37 @@ class ChangeVerdictService {
 							previous.value().doubleValue(), sePrevious, "ebb-rule"));
 				});
 		}).defaultIfEmpty(Verdict.NOT_TESTABLE);
+	}
+
+	/**
+	 * The verdicts on a change the explanation may name, NL and EN, as
+	 * KerncijfersController writes them.
+	 */
+	private static final List<String> JUDGEMENTS = List.of(" (een verbetering)", " (een verslechtering)",
+			" (an improvement)", " (a deterioration)");
+
+	/**
+	 * The explanation with its judgement of the change made honest: a change within the
+	 * margin or across a series break is no improvement or deterioration.
+	 * @param explanation the sentence of the figure
+	 * @param verdict the verdict on its change
+	 * @param lang the language of the sentence
+	 * @return the sentence, its "(een verbetering)" replaced by "(binnen de marge)" or
+	 * "(niet vergelijkbaar: trendbreuk)" where the verdict says so
+	 */
+	static String sentence(String explanation, Verdict verdict, Lang lang) {
+		if (explanation == null || verdict == null
+				|| !("stable".equals(verdict.verdict()) || "break".equals(verdict.verdict()))) {
+			return explanation;
+		}
+		String honest = "stable".equals(verdict.verdict()) ? lang.pick(" (binnen de marge)", " (within the margin)")
+				: lang.pick(" (niet vergelijkbaar: trendbreuk)", " (not comparable: break in series)");
+		for (String judgement : JUDGEMENTS) {
+			if (explanation.contains(judgement)) {
+				return explanation.replace(judgement, honest);
+			}
+		}
+		return explanation;
 	}
 
 	/**

@@ -93,9 +93,9 @@ class KerncijfersController {
 					this.significance, this.history);
 		}
 
-		Figure withSignificance(ChangeVerdictService.Verdict verdict, List<HistoryPoint> points) {
+		Figure withSignificance(ChangeVerdictService.Verdict verdict, List<HistoryPoint> points, String sentence) {
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
-					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
+					this.comparison, this.direction, this.assessment, this.category, sentence, this.definition,
 					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares, verdict,
 					points);
 		}
@@ -175,7 +175,7 @@ class KerncijfersController {
 					return Mono.empty();
 				}
 				return withShares(build(info, region, known, type, lang), info, region, type, lang)
-					.flatMap((figure) -> withVerdict(figure, info, region, type, known));
+					.flatMap((figure) -> withVerdict(figure, info, region, type, known, lang));
 			});
 	}
 
@@ -198,10 +198,13 @@ class KerncijfersController {
 		String name = info.name(lang);
 		String value = Texts.value(last.value().doubleValue(), info.unit(), info.decimals(), lang);
 		boolean en = lang == Lang.EN;
+		// counts read "Werklozen in Utrecht: 29 duizend in ...", which fits plural and
+		// singular names alike
+		boolean count = "x1000".equals(info.unit()) || "persons".equals(info.unit());
 		StringBuilder sentence = new StringBuilder().append(name)
 			.append(" in ")
 			.append(region.name(lang))
-			.append(" was ")
+			.append(count ? ": " : " was ")
 			.append(value)
 			.append(" in ")
 			.append(last.period().label(lang));
@@ -237,7 +240,7 @@ class KerncijfersController {
 	}
 
 	private Mono<Figure> withVerdict(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
-			List<SeriesService.Value> known) {
+			List<SeriesService.Value> known, Lang lang) {
 		SeriesService.Value last = known.get(known.size() - 1);
 		SeriesService.Value previous = (figure.previous() == null) ? null
 				: known.stream()
@@ -250,8 +253,9 @@ class KerncijfersController {
 			.map((v) -> new HistoryPoint(v.period().code(), v.value(), breaks.contains(v.period().code()) ? "b" : null))
 			.toList();
 		return this.verdicts.verdict(info, region.code(), type, known, last, previous)
-			.map((verdict) -> figure.withSignificance(verdict, history))
-			.defaultIfEmpty(figure.withSignificance(null, history));
+			.map((verdict) -> figure.withSignificance(verdict, history,
+					ChangeVerdictService.sentence(figure.explanation(), verdict, lang)))
+			.defaultIfEmpty(figure.withSignificance(null, history, figure.explanation()));
 	}
 
 	private Mono<Figure> withShares(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,

@@ -2,6 +2,7 @@ package nl.llomonitor.stats;
 
 import java.util.List;
 
+import nl.llomonitor.api.Lang;
 import nl.llomonitor.observation.PeriodCode;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,24 @@ class ChangeVerdictServiceTests {
 		assertThat(large.verdict()).isEqualTo("significant");
 		assertThat(ChangeVerdictService.Verdict.of(Significance.Test.notTestable()))
 			.isEqualTo(ChangeVerdictService.Verdict.NOT_TESTABLE);
+	}
+
+	@Test
+	void theExplanationCallsNoChangeWithinTheMarginAnImprovement() {
+		String nl = "Werkloosheid in Utrecht was 3,5 % in 2024 4e kwartaal, meer dan 3,3 % in 2023 4e kwartaal "
+				+ "(een verslechtering).";
+		assertThat(
+				ChangeVerdictService.sentence(nl, new ChangeVerdictService.Verdict("stable", "ebb-rule", 0.5), Lang.NL))
+			.endsWith("2023 4e kwartaal (binnen de marge).");
+		assertThat(ChangeVerdictService.sentence(nl, ChangeVerdictService.Verdict.BREAK, Lang.NL))
+			.endsWith("(niet vergelijkbaar: trendbreuk).");
+		assertThat(ChangeVerdictService.sentence(nl, new ChangeVerdictService.Verdict("significant", "margins", 3.1),
+				Lang.NL))
+			.isEqualTo(nl);
+		assertThat(ChangeVerdictService.sentence(
+				"Unemployment rate in Utrecht was 3.5 %, up from 3.3 % (a deterioration).",
+				new ChangeVerdictService.Verdict("stable", "ebb-rule", 0.5), Lang.EN))
+			.endsWith("(within the margin).");
 	}
 
 }

@@ -20,7 +20,7 @@ function chosenRegions(state, available, mine) {
 	return [...new Set(start)].filter((r) => available.includes(r));
 }
 
-function trendNotes(model, trendByRegion, indicator) {
+function trendNotes(model, trendByRegion, indicator, type) {
 	const notes = [];
 	for (const s of model.series) {
 		const trend = trendByRegion.get(s.regionCode);
@@ -31,7 +31,7 @@ function trendNotes(model, trendByRegion, indicator) {
 		if (last) {
 			const slope = formatValue(last.slopePerPeriod, indicator.unit === 'percent'
 				? { ...indicator, unit: 'pp', decimals: 2 } : { ...indicator, decimals: 2 }, { signed: true });
-			notes.push(`${s.label}: ${t('tr.trendLine', {
+			notes.push(`${s.label}: ${t('tr.trendLine', { per: t(`tr.per.${type || 'quarter'}`),
 				from: periodLabel(last.from), to: periodLabel(last.to), slope,
 				sig: last.significant ? t('tr.sig') : t('tr.notSig'),
 			})}`);
@@ -131,7 +131,7 @@ export async function render(panel, ctx) {
 		regions.forEach((r, i) => trendResponses[i] && trendByRegion.set(r, trendResponses[i]));
 		markBreaks(model, trendByRegion);
 		const trendPoint = (region, period) => trendByRegion.get(region)?.points?.find((p) => p.period === period);
-		const notes = [];
+		const notes = type === 'year' && (picked.indicator.periodTypes || []).includes('quarter') ? [t('tr.yearly')] : [];
 		let title = t('tr.chart', { indicator: indicator.name });
 		let showTrend = true;
 		if (state.yoy) {
@@ -157,7 +157,7 @@ export async function render(panel, ctx) {
 			seriesIndex, segments: trendByRegion.get(s.regionCode)?.segments || [],
 		})) : [];
 		if (showTrend) {
-			notes.push(...trendNotes(model, trendByRegion, indicator));
+			notes.push(...trendNotes(model, trendByRegion, indicator, type));
 		}
 		figure.setTitle(title, model.indicator.unit === 'percent' ? `${indicator.name} (%)` : indicator.name);
 		figure.line(model, { summary: lineSummary(model), trends, showTrend, notes });
