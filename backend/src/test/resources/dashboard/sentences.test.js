@@ -16,7 +16,8 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 			for (const n of names) {
 				bare = bare.split(n).join('');
 			}
-			const wrong = lang === 'en' ? DUTCH.test(bare) : ENGLISH.test(bare);
+			const wrong = lang === 'en' ? DUTCH.test(bare) || /\b(in|above|below|than|to|from|for|of) Netherlands\b/.test(text)
+				: ENGLISH.test(bare);
 			if (!text || /undefined|null|NaN|[{}]|\s{2,}|\s[.,;:]|,,|\.\.|^[a-z]/.test(text) || !/[.]$/.test(text) || wrong) {
 				problems.push(`${lang} ${where}: ${text}`);
 			}

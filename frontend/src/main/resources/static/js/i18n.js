@@ -114,6 +114,7 @@ const STRINGS = {
 		'tr.chartSa': '{indicator}, seizoengecorrigeerd (LLO Monitor)',
 		'tr.saNotApplied': 'Seizoencorrectie niet toegepast voor {region}: {reason}',
 		'tr.trendLine': 'Trend {from}–{to}: {slope} per {per}{sig}.',
+		'tr.maxLines': 'Een grafiek toont hoogstens {max} regio’s; de eerste {max} zijn gekozen.',
 		'tr.per.quarter': 'kwartaal',
 		'tr.per.year': 'jaar',
 		'tr.per.month': 'maand',
@@ -129,7 +130,7 @@ const STRINGS = {
 		'map.legend': 'Legenda',
 		'summary.none': 'Er zijn geen cijfers voor deze keuze.',
 		'summary.latest': 'In {period} was de {indicator} in {region} {value}',
-		'summary.latestCount': 'In {period} telde {region} {value} {indicator}',
+		'summary.latestCount': 'In {period} was het cijfer voor {indicator} in {region} {value}',
 		'summary.vs': ', {diff} {unit} {dir} {other} ({otherValue})',
 		'summary.above': 'boven',
 		'summary.below': 'onder',
@@ -324,6 +325,7 @@ const STRINGS = {
 		'tr.chartSa': '{indicator}, seasonally adjusted (LLO Monitor)',
 		'tr.saNotApplied': 'Seasonal adjustment not applied for {region}: {reason}',
 		'tr.trendLine': 'Trend {from}–{to}: {slope} per {per}{sig}.',
+		'tr.maxLines': 'A chart shows at most {max} regions; the first {max} are chosen.',
 		'tr.per.quarter': 'quarter',
 		'tr.per.year': 'year',
 		'tr.per.month': 'month',
@@ -339,7 +341,7 @@ const STRINGS = {
 		'map.legend': 'Legend',
 		'summary.none': 'There are no figures for this selection.',
 		'summary.latest': 'In {period} the {indicator} in {region} was {value}',
-		'summary.latestCount': 'In {period} {region} had {value} {indicator}',
+		'summary.latestCount': 'In {period} the figure for {indicator} in {region} was {value}',
 		'summary.vs': ', {diff} {unit} {dir} {other} ({otherValue})',
 		'summary.above': 'above',
 		'summary.below': 'below',
@@ -568,6 +570,11 @@ export function inSentence(name) {
 		return name; // WW-uitkeringen, LLO: keep acronyms
 	}
 	return name[0].toLowerCase() + name.slice(1);
+}
+
+/** A region's name inside a sentence: in English the country takes its article ("above the Netherlands"). */
+export function regionInSentence(name) {
+	return current === 'en' && name === 'Netherlands' ? 'the Netherlands' : name;
 }
 
 export function statusLabel(status) {

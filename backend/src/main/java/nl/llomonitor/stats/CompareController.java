@@ -192,7 +192,7 @@ class CompareController {
 			RegionCatalog.Region rb, SeriesService.Value b, Map<String, Double> bases, PeriodCode period, Lang lang) {
 		String unit = Texts.differenceUnit(info.unit(), lang);
 		if (a == null || b == null || a.value() == null || b.value() == null) {
-			String missing = (a == null || a.value() == null) ? ra.name(lang) : rb.name(lang);
+			String missing = Texts.region((a == null || a.value() == null) ? ra.name(lang) : rb.name(lang), lang);
 			return new Difference(ra.code(), rb.code(), null, unit, null, "not-testable", null,
 					(lang == Lang.EN) ? "No value for " + missing + " in " + period.label(lang) + "."
 							: "Geen waarde voor " + missing + " in " + period.label(lang) + ".");
@@ -264,8 +264,12 @@ class CompareController {
 	private static String sentence(IndicatorInfo info, PeriodCode period, RegionCatalog.Region ra, double va,
 			RegionCatalog.Region rb, double vb, BigDecimal diff, Significance.Test test, Lang lang) {
 		String name = Texts.lowerFirst(info.name(lang));
-		String a = ra.name(lang) + " (" + Texts.value(va, info.unit(), info.decimals(), lang) + ")";
-		String b = rb.name(lang) + " (" + Texts.value(vb, info.unit(), info.decimals(), lang) + ")";
+		// a count reads "the figure for job vacancies in ... was", which agrees with
+		// plural names too
+		boolean count = "x1000".equals(info.unit()) || "persons".equals(info.unit());
+		String subject = (count ? lang.pick("het cijfer voor ", "the figure for ") : lang.pick("de ", "the ")) + name;
+		String a = Texts.region(ra.name(lang), lang) + " (" + Texts.value(va, info.unit(), info.decimals(), lang) + ")";
+		String b = Texts.region(rb.name(lang), lang) + " (" + Texts.value(vb, info.unit(), info.decimals(), lang) + ")";
 		String amount = Texts.number(diff.abs().doubleValue(), info.decimals(), lang) + " "
 				+ Texts.differenceUnit(info.unit(), lang);
 		String verdict;
@@ -273,17 +277,17 @@ class CompareController {
 			verdict = (test.significant() == null) ? "whether this difference is significant cannot be tested."
 					: test.significant() ? "this difference is significant." : "this difference is not significant.";
 			if (diff.signum() == 0) {
-				return "In " + period.label(lang) + " the " + name + " in " + a + " was equal to " + b + ".";
+				return "In " + period.label(lang) + " " + subject + " in " + a + " was equal to " + b + ".";
 			}
-			return "In " + period.label(lang) + " the " + name + " in " + a + " was " + amount.trim() + " "
+			return "In " + period.label(lang) + " " + subject + " in " + a + " was " + amount.trim() + " "
 					+ ((diff.signum() > 0) ? "above" : "below") + " " + b + "; " + verdict;
 		}
 		verdict = (test.significant() == null) ? "of dit verschil significant is, is niet te toetsen."
 				: test.significant() ? "dit verschil is significant." : "dit verschil is niet significant.";
 		if (diff.signum() == 0) {
-			return "In " + period.label(lang) + " was de " + name + " in " + a + " even hoog als in " + b + ".";
+			return "In " + period.label(lang) + " was " + subject + " in " + a + " even hoog als in " + b + ".";
 		}
-		return "In " + period.label(lang) + " lag de " + name + " in " + a + " " + amount.trim() + " "
+		return "In " + period.label(lang) + " lag " + subject + " in " + a + " " + amount.trim() + " "
 				+ ((diff.signum() > 0) ? "boven" : "onder") + " " + b + "; " + verdict;
 	}
 

@@ -203,7 +203,7 @@ class KerncijfersController {
 		boolean count = "x1000".equals(info.unit()) || "persons".equals(info.unit());
 		StringBuilder sentence = new StringBuilder().append(name)
 			.append(" in ")
-			.append(region.name(lang))
+			.append(Texts.region(region.name(lang), lang))
 			.append(count ? ": " : " was ")
 			.append(value)
 			.append(" in ")
@@ -316,7 +316,7 @@ class KerncijfersController {
 				: lang.pick(
 						"Geen gegevens over " + Texts.lowerFirst(name) + " voor " + region.name(lang)
 								+ " in de ingelezen bronnen.",
-						"No data on " + Texts.lowerFirst(name) + " for " + region.name(lang)
+						"No data on " + Texts.lowerFirst(name) + " for " + Texts.region(region.name(lang), lang)
 								+ " in the imported sources.");
 		return new Figure(code, (info != null) ? info.view(lang) : null, null, null, null, null, null, null, "neutral",
 				null, reason, (info != null) ? lang.pick(info.definitionNl(), info.definitionEn()) : null, null, null,

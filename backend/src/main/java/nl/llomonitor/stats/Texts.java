@@ -57,4 +57,15 @@ final class Texts {
 		return Character.toLowerCase(name.charAt(0)) + name.substring(1);
 	}
 
+	/**
+	 * A region's name inside a sentence: in English the country takes its article ("above
+	 * the Netherlands"); every other name stands as it is.
+	 * @param name the region's name in the language of the sentence
+	 * @param lang that language
+	 * @return the name as it reads in a sentence
+	 */
+	static String region(String name, Lang lang) {
+		return (lang == Lang.EN && "Netherlands".equals(name)) ? "the Netherlands" : name;
+	}
+
 }

@@ -422,6 +422,113 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat(((Number) report.get("checked")).intValue()).isGreaterThan(1500);
 	}
 
+	/**
+	 * The sentences of the API (kerncijfers of every region of every level, compare of
+	 * every indicator at every level it has), in NL and EN: no placeholder or missing
+	 * word, no stray spaces or punctuation, a full stop at the end, the country with its
+	 * article in English, and none of the other language's words outside the names.
+	 */
+	@Test
+	void everySentenceTheApiWritesIsWellFormedInBothLanguages() throws Exception {
+		java.util.regex.Pattern dutch = java.util.regex.Pattern.compile(
+				"\\b(de|het|een|telde|boven|onder|hoger|lager|procentpunt|duizend|kwartaal|geen|gegevens|verbetering)\\b");
+		java.util.regex.Pattern english = java.util.regex.Pattern
+			.compile("\\b(the|above|below|higher|lower|thousand|quarter|percentage points|no data|improvement)\\b");
+		List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+		List<String> levels = List.of("land", "landsdeel", "provincie", "corop", "arbeidsmarktregio", "gemeente");
+		for (String lang : List.of("nl", "en")) {
+			List<String> names = new ArrayList<>();
+			Map<String, List<String>> codesByLevel = new java.util.LinkedHashMap<>();
+			for (String level : levels) {
+				List<String> codes = new ArrayList<>();
+				for (JsonNode region : get("/api/v1/regions?level=" + level + "&lang=" + lang)) {
+					codes.add(region.get("code").asText());
+					names.add(region.get("name").asText());
+				}
+				codesByLevel.put(level, codes);
+			}
+			JsonNode indicators = get("/api/v1/indicators?lang=" + lang);
+			for (JsonNode indicator : indicators) {
+				names.add(indicator.get("name").asText());
+			}
+			names.sort(java.util.Comparator.comparingInt(String::length).reversed());
+			java.util.function.BiConsumer<String, String> check = (where, text) -> {
+				checked.incrementAndGet();
+				String bare = text;
+				for (String name : names) {
+					bare = bare.replace(name, "").replace(name.toLowerCase(java.util.Locale.ROOT), "");
+				}
+				boolean wrong = text.isBlank() || text.matches("(?s).*(undefined|null|NaN|[{}]|\\s{2,}|\\s[.,;:]|,,).*")
+						|| !text.endsWith(".")
+						|| ("en".equals(lang)
+								? dutch.matcher(bare).find() || text
+									.matches("(?s).*\\b(in|above|below|than|to|from|for|of) Netherlands\\b.*")
+								: english.matcher(bare).find());
+				if (wrong) {
+					problems.add(lang + " " + where + ": " + text);
+				}
+			};
+			List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
+			java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(6);
+			HttpClient http = HttpClient.newHttpClient();
+			for (String code : codesByLevel.values().stream().flatMap(List::stream).toList()) {
+				slots.acquire();
+				pending.add(http.sendAsync(HttpRequest
+					.newBuilder(URI
+						.create("http://localhost:" + this.port + "/api/v1/kerncijfers/" + code + "?lang=" + lang))
+					.build(), HttpResponse.BodyHandlers.ofString()).thenAccept((response) -> {
+						try {
+							for (JsonNode figure : this.json.readTree(response.body()).get("figures")) {
+								check.accept("kerncijfers " + code + " " + figure.get("code").asText(),
+										figure.get("explanation").asText());
+							}
+						}
+						catch (IOException ex) {
+							problems.add(lang + " kerncijfers " + code + ": " + ex.getMessage());
+						}
+					}).whenComplete((ok, ex) -> slots.release()));
+			}
+			java.util.concurrent.CompletableFuture.allOf(pending.toArray(java.util.concurrent.CompletableFuture[]::new))
+				.join();
+			for (JsonNode indicator : indicators) {
+				if (!indicator.hasNonNull("lastPeriod")) {
+					continue;
+				}
+				for (JsonNode level : indicator.path("regionLevels")) {
+					List<String> codes = codesByLevel.getOrDefault(level.asText(), List.of());
+					if (codes.isEmpty()) {
+						continue;
+					}
+					List<String> chosen = new ArrayList<>(codes.subList(0, Math.min(codes.size(), 49)));
+					if (!chosen.contains("NL01")) {
+						chosen.add("NL01");
+					}
+					JsonNode compare = get("/api/v1/compare?indicator=" + indicator.get("code").asText() + "&regions="
+							+ String.join(",", chosen) + "&lang=" + lang);
+					String where = "compare " + indicator.get("code").asText() + " " + level.asText();
+					if (compare.hasNonNull("summary") && !compare.get("summary").asText().isEmpty()) {
+						check.accept(where, compare.get("summary").asText());
+					}
+					for (JsonNode difference : compare.get("differences")) {
+						check.accept(where + " " + difference.get("a").asText() + "-" + difference.get("b").asText(),
+								difference.get("explanation").asText());
+					}
+				}
+			}
+		}
+		// one example per kind of sentence, with how often it went wrong
+		Map<String, Long> kinds = problems.stream()
+			.collect(java.util.stream.Collectors.groupingBy((p) -> p.replaceAll(" [A-Z]{2}\\d{2,4}\\b.*", ""),
+					java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+		List<String> examples = kinds.keySet()
+			.stream()
+			.map((k) -> kinds.get(k) + "x " + problems.stream().filter((p) -> p.startsWith(k)).findFirst().orElse(k))
+			.toList();
+		assertThat(examples).isEmpty();
+		assertThat(checked.get()).isGreaterThan(5000);
+	}
+
 	// helpers
 
 	private void open(String path) {

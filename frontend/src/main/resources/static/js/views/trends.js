@@ -53,6 +53,8 @@ function markBreaks(model, trendByRegion) {
 }
 
 const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
+/** The API gives at most 50 series at once; more lines would not be readable anyway. */
+const MAX_LINES = 50;
 
 export async function render(panel, ctx) {
 	const { state } = ctx;
@@ -107,7 +109,12 @@ export async function render(panel, ctx) {
 				key: 'tr-regions', label: t('cmp.regions'), selected: regions, filter: true,
 				allLabel: t('picker.allLevel', { level: t(`level.${level}`).toLowerCase() }),
 				options: regionList.map((r) => ({ value: r.code, label: r.code === mine ? t('picker.mine', { region: r.name }) : r.name })),
-				onChange: (values) => ctx.update({ level, regions: values.slice(0, 50) }),
+				onChange: (values) => {
+					if (values.length > MAX_LINES) {
+						ctx.notice(t('tr.maxLines', { max: MAX_LINES }));
+					}
+					ctx.update({ level, regions: values.slice(0, MAX_LINES) });
+				},
 			}));
 		if (!picked.indicator) {
 			figure.empty();
