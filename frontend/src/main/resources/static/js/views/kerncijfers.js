@@ -212,7 +212,9 @@ async function chart(ctx, figure, code, regionCode, titleKey) {
 		if (!ctx.alive()) {
 			return;
 		}
-		const name = model.series.find((x) => x.regionCode === shown)?.regionName || regionCode;
+		// the name with its level (Groningen the province, the arbeidsmarktregio or the gemeente)
+		const found = model.series.find((x) => x.regionCode === shown);
+		const name = found ? regionLabel({ name: found.regionName, level: levelOfCode(shown) }) : regionCode;
 		const notes = [];
 		if (shown !== regionCode) {
 			notes.push(t('kc.regionFallback', { region: regionLabel(region), indicator: inSentence(indicator?.name || code),
