@@ -529,6 +529,30 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat(checked.get()).isGreaterThan(5000);
 	}
 
+	@Test
+	void staticFilesAreCompressedAndCachedByContentHash() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<byte[]> script = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/js/i18n.js"))
+				.header("Accept-Encoding", "gzip")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(script.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(script.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		String etag = script.headers().firstValue("ETag").orElseThrow();
+		assertThat(etag).matches("\"[0-9a-f]{32}\"");
+		HttpResponse<Void> again = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/js/i18n.js"))
+				.header("If-None-Match", etag)
+				.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(again.statusCode()).isEqualTo(304);
+		HttpResponse<Void> chart = http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/webjars/chart.js/4.5.1/dist/chart.umd.min.js"))
+			.header("Accept-Encoding", "gzip")
+			.build(), HttpResponse.BodyHandlers.discarding());
+		assertThat(chart.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+		assertThat(chart.headers().firstValue("Content-Encoding")).hasValue("gzip");
+	}
+
 	// helpers
 
 	private void open(String path) {
