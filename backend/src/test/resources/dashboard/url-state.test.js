@@ -32,6 +32,11 @@ import('/js/url-state.js').then((u) => {
 	eq('round trip', u.toSearch(s), '?tab=vergelijk&region=GM0014&indicator=werkloosheidspercentage&regions=PV26,PV21,PV20'
 		+ '&period=2024KW04&level=gemeente&lang=en&yoy=1');
 	eq('round trip parses back', u.parseState(u.toSearch(s)), s);
+	const tables = u.parseState('?tab=tabellen&table=85268NED&breakdown=sex:vrouw,age_group:15-25&indicator=x');
+	eq('the Alle tabellen view is a registered tab', [tables.tab, tables.table, tables.breakdown],
+		['tabellen', '85268NED', 'sex:vrouw,age_group:15-25']);
+	eq('its table and breakdown survive the round trip', u.parseState(u.toSearch(tables)), tables);
+	eq('a bad table id is dropped', u.parseState('?tab=tabellen&table=a;b').table, null);
 	eq('none chosen survives the round trip', u.toSearch({ tab: 'vergelijk', region: 'PV26', regions: [] }),
 		'?tab=vergelijk&region=PV26&regions=');
 	eq('defaults left out', u.toSearch({ tab: 'kerncijfers', lang: 'nl', regions: null }), '');

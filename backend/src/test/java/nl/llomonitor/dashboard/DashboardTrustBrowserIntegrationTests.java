@@ -96,7 +96,7 @@ class DashboardTrustBrowserIntegrationTests {
 	@BeforeAll
 	void start() {
 		for (String file : DashboardBrowserIntegrationTests.SHARED_FILES) {
-			this.importService.importFile(SharedData.file(file));
+			this.importService.importFile(SharedData.file(file), true);
 		}
 		this.browser = HeadlessChromium.start(1366, 900);
 	}
