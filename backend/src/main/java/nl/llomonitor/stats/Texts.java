@@ -65,7 +65,11 @@ final class Texts {
 	 */
 	static String region(RegionCatalog.Region region, Lang lang) {
 		String name = region.name(lang);
-		return Messages.getOrDefault(lang, "region.in-sentence." + region.level(), name, name);
+		String key = "region.in-sentence." + region.level();
+		// no fallback with arguments: a fallback is formatted as a pattern, which would
+		// eat
+		// the apostrophe of 's-Hertogenbosch
+		return (Messages.getOrDefault(lang, key, null) != null) ? Messages.get(lang, key, name) : name;
 	}
 
 	/**
