@@ -168,6 +168,11 @@ async function screenshots(port, dir) {
 		['kaart', '?tab=kaart&indicator=werkloosheidspercentage&level=provincie'],
 		['kaart-arbeidsmarktregios', '?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio&regions=AM15'],
 		['kerncijfers-en', '?lang=en'],
+		['kerncijfers-arbeidsmarktregio', '?region=AM01'],
+		['kerncijfers-gemeente', '?region=GM0014'],
+		['vergelijk-gemeenten', '?tab=vergelijk&region=GM0014&level=gemeente&indicator=werkloosheidspercentage'],
+		['trends-gemeente', '?tab=trends&region=GM0014&indicator=netto_arbeidsparticipatie'],
+		['kerncijfers-telefoon', '?region=PV26', 390],
 		['vergelijk-mobiel', '?tab=vergelijk&indicator=netto_arbeidsparticipatie&level=provincie', 390],
 	];
 	for (const [name, query, width = 1366] of pages) {
@@ -175,7 +180,7 @@ async function screenshots(port, dir) {
 		await cdp.send('Page.enable');
 		await cdp.send('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: 1, mobile: width < 600 });
 		await cdp.send('Page.navigate', { url: new URL(query, URL_).href });
-		await waitFor(cdp, "document.querySelector('.figure') && !document.querySelector('.figure.is-loading, .tile--skeleton')");
+		await waitFor(cdp, "document.querySelector('.figure') && !document.querySelector('.figure.is-loading, .tile--skeleton, .tiles[aria-busy]')");
 		await sleep(300);
 		const height = await cdp.eval('document.documentElement.scrollHeight');
 		await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: width < 600 });

@@ -7,7 +7,8 @@
 #   bench/frontend.sh --runs 10
 #   bench/frontend.sh --screenshots docs/screenshots   # full-page PNGs of every tab instead
 #
-# Needs: chromium (apt-get install -y chromium), node >= 20 (DevTools protocol over its WebSocket).
+# Needs: chromium (apt-get install -y chromium), node >= 20 (DevTools protocol over its WebSocket);
+# for the Lighthouse scores also bench/lighthouse/node_modules (cd bench/lighthouse && npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,4 +46,35 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
-node --no-warnings --experimental-websocket bench/frontend.mjs --url "$URL" "$@"
+status=0
+node --no-warnings --experimental-websocket bench/frontend.mjs --url "$URL" "$@" || status=$?
+
+# Lighthouse (npm package in bench/lighthouse, run with Debian's Chromium): performance, accessibility,
+# best practices and CLS of the first view, desktop and mobile. Skipped with a message when not installed
+# (cd bench/lighthouse && npm ci) or with --screenshots.
+LH=bench/lighthouse/node_modules/.bin/lighthouse
+if [[ " $* " != *" --screenshots "* ]]; then
+  if [ ! -x "$LH" ]; then
+    echo "lighthouse: not installed (cd bench/lighthouse && npm ci); skipped"
+  else
+    for form in desktop mobile; do
+      preset=(); [ "$form" = desktop ] && preset=(--preset=desktop)
+      out=$(mktemp /tmp/llo-lighthouse.XXXXXX.json)
+      CHROME_PATH="${LLO_CHROMIUM:-/usr/bin/chromium}" "$LH" "$URL" "${preset[@]}" --quiet \
+        --only-categories=performance,accessibility,best-practices --output=json --output-path="$out" \
+        --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" >/dev/null 2>&1 || true
+      node -e '
+        const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+        const s = (k) => Math.round((r.categories[k]?.score ?? 0) * 100);
+        const cls = r.audits["cumulative-layout-shift"]?.numericValue ?? NaN;
+        console.log(`lighthouse ${process.argv[2]}: performance ${s("performance")}, accessibility ${s("accessibility")}, `
+          + `best-practices ${s("best-practices")}, CLS ${cls.toFixed(3)}`);
+        const fails = Object.values(r.audits).filter((a) => a.score !== null && a.score < 0.9
+          && ["accessibility", "best-practices"].some((c) => r.categories[c].auditRefs.some((x) => x.id === a.id)));
+        for (const a of fails) console.log(`  needs work: ${a.id} (${a.title})`);
+      ' "$out" "$form" || echo "lighthouse $form: no report"
+      rm -f "$out"
+    done
+  fi
+fi
+exit "$status"

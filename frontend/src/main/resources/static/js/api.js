@@ -1,5 +1,5 @@
 // Client for the public LLO Monitor API (/api/v1, see docs/api.md). Nothing else is used.
-import { getLang } from './i18n.js';
+import { getLang, t } from './i18n.js';
 
 const BASE = '/api/v1';
 
@@ -11,7 +11,10 @@ export class ApiError extends Error {
 		this.problem = problem || {};
 		this.status = status;
 		this.url = url;
-		this.title = this.problem.title || `HTTP ${status}`;
+		// the title in the page's language, by the problem's stable type (/problems/{slug})
+		const slug = String(this.problem.type || '').replace(/^.*\/problems\//, '');
+		const localised = slug ? t(`problem.${slug}`) : null;
+		this.title = (localised && localised !== `problem.${slug}`) ? localised : (this.problem.title || `HTTP ${status}`);
 		this.detail = this.problem.detail || null;
 	}
 }
@@ -35,7 +38,10 @@ function buildUrl(path, params = {}) {
 async function request(url) {
 	let response;
 	try {
-		response = await fetch(url, { headers: { Accept: 'application/json' }, cache: revalidate ? 'no-cache' : 'default' });
+		response = await fetch(url, {
+			headers: { Accept: 'application/json', 'Accept-Language': getLang() },
+			cache: revalidate ? 'no-cache' : 'default',
+		});
 	}
 	catch (e) {
 		throw new ApiError({ title: e.message || 'Network error' }, 0, url);
@@ -79,7 +85,8 @@ export const api = {
 	series: ({ indicator, regions, from, to, periodType, breakdown }) => get('/series',
 		{ indicator, regions, from, to, periodType, breakdown }),
 	compare: ({ indicator, regions, period, breakdown }) => get('/compare', { indicator, regions, period, breakdown }),
-	trend: ({ indicator, region, from, to, breakdown }) => get('/trend', { indicator, region, from, to, breakdown }),
+	trend: ({ indicator, region, from, to, breakdown, periodType }) => get('/trend',
+		{ indicator, region, from, to, breakdown, periodType }),
 	kerncijfers: (region) => get(`/kerncijfers/${encodeURIComponent(region)}`),
 	map: ({ indicator, level, period }) => get('/map', { indicator, level, period }),
 	geo: (level) => get(`/geo/${encodeURIComponent(level)}`),

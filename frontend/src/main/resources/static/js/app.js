@@ -1,33 +1,23 @@
-// LLO Monitor dashboard: tabs, URL state, region picker, language switch, live refresh.
-import { api, clearCache, onDataChanged } from './api.js';
+// LLO Monitor dashboard: tabs (from the registry of views), URL state, my region, language, live refresh.
+import { clearCache, onDataChanged } from './api.js';
 import { clear, h } from './dom.js';
 import { Figure } from './figure.js';
 import { setLang, t, translateStatic } from './i18n.js';
-import { getState, subscribe, TABS, update } from './url-state.js';
-import * as kerncijfers from './views/kerncijfers.js';
-import * as llo from './views/llo.js';
-import * as vergelijk from './views/vergelijk.js';
-import * as trends from './views/trends.js';
-import * as kaart from './views/kaart.js';
-import * as tabellen from './views/tabellen.js';
+import { allRegions, clearRegions, regionLabel } from './regions.js';
+import { getState, myRegion, subscribe, TABS, update } from './url-state.js';
+import { VIEWS, viewOf } from './views/registry.js';
 
-const VIEWS = { kerncijfers, llo, vergelijk, trends, kaart };
-// "Alle tabellen" (open-world import): any imported table, registered on its own
-VIEWS.tabellen = tabellen;
-export const DEFAULT_REGION = 'PV26';
+export { DEFAULT_REGION } from './url-state.js';
 
 const panel = document.getElementById('panel');
-const regionSelect = document.getElementById('region-select');
+const tablist = document.getElementById('tablist');
+const regionInput = document.getElementById('region-input');
+const regionOptions = document.getElementById('region-options');
 const langToggle = document.getElementById('lang-toggle');
 const notice = document.getElementById('notice');
 
 let figures = [];
 let generation = 0;
-
-/** The regions of one level, for pickers (cached by the API module). */
-export function regionsOf(level) {
-	return api.regions(level);
-}
 
 /** Shared context handed to every view. */
 function context(gen) {
@@ -35,19 +25,26 @@ function context(gen) {
 		state: getState(),
 		update,
 		alive: () => gen === generation,
-		primaryRegion: () => getState().regions[0] || DEFAULT_REGION,
+		primaryRegion: () => myRegion(getState()),
 		figure(options) {
 			const figure = new Figure(options);
 			figures.push(figure);
 			return figure;
 		},
-		regionsOf,
+		regions: allRegions,
+		notice: showNotice,
 	};
 }
 
 function focusKey() {
 	const el = document.activeElement;
 	return el && panel.contains(el) ? el.dataset.focus || null : null;
+}
+
+function errorBox(err) {
+	return h('div', { class: 'error-box', role: 'alert' },
+		h('p', { class: 'error-box__title' }, `${t('state.error')}: ${err.title || err.message}`),
+		err.detail ? h('p', {}, err.detail) : null);
 }
 
 async function render() {
@@ -58,14 +55,26 @@ async function render() {
 	figures.forEach((f) => f.destroy());
 	figures = [];
 	document.body.classList.toggle('embed', state.embed);
-	for (const tab of document.querySelectorAll('[role="tab"]')) {
+	for (const tab of tablist.querySelectorAll('[role="tab"]')) {
 		const selected = tab.dataset.tab === state.tab;
 		tab.setAttribute('aria-selected', String(selected));
 		tab.tabIndex = selected ? 0 : -1;
 	}
 	panel.setAttribute('aria-labelledby', `tab-${state.tab}`);
+	let view;
+	try {
+		view = await viewOf(state.tab).load();
+	}
+	catch (err) {
+		if (gen === generation) {
+			clear(panel).append(errorBox(err));
+		}
+		return;
+	}
+	if (gen !== generation) {
+		return;
+	}
 	clear(panel);
-	const view = VIEWS[state.tab];
 	const pending = view.render(panel, context(gen));
 	if (key) {
 		panel.querySelector(`[data-focus="${CSS.escape(key)}"]`)?.focus();
@@ -75,9 +84,7 @@ async function render() {
 	}
 	catch (err) {
 		if (gen === generation) {
-			clear(panel).append(h('div', { class: 'error-box', role: 'alert' },
-				h('p', { class: 'error-box__title' }, `${t('state.error')}: ${err.title || err.message}`),
-				err.detail ? h('p', {}, err.detail) : null));
+			clear(panel).append(errorBox(err));
 		}
 	}
 	if (gen === generation && key && !panel.contains(document.activeElement)) {
@@ -87,31 +94,51 @@ async function render() {
 		const chosen = panel.querySelector('.figure.is-embedded') || panel.querySelector('.figure');
 		chosen?.classList.add('is-embedded');
 	}
+	if (gen === generation) {
+		panel.dataset.rendered = state.tab;
+	}
 }
 
+/** My region in the header: a searchable input over every region of every level. */
 async function fillRegionPicker() {
-	const state = getState();
-	const current = state.regions[0] || DEFAULT_REGION;
-	const levels = ['land', 'provincie', 'arbeidsmarktregio'];
 	try {
-		const lists = await Promise.all(levels.map((l) => api.regions(l)));
-		clear(regionSelect);
-		lists.forEach((regions, i) => {
-			const group = h('optgroup', { label: t(`level.${levels[i]}`) });
-			for (const r of regions) {
-				group.append(h('option', { value: r.code, selected: r.code === current }, r.name));
-			}
-			regionSelect.append(group);
-		});
-		regionSelect.value = current;
+		const { byCode, list } = await allRegions();
+		const current = byCode.get(myRegion(getState()));
+		clear(regionOptions).append(...list.map((r) => h('option', { value: regionLabel(r) })));
+		regionInput.value = current ? regionLabel(current) : myRegion(getState());
 	}
 	catch {
-		// the views show the API error; the picker keeps its default option
+		// the views show the API error; the picker keeps its text
+	}
+}
+
+async function chooseRegion() {
+	const text = regionInput.value.trim();
+	if (!text) {
+		return; // still typing (a cleared field); the choice stays as it was
+	}
+	const { byCode, list } = await allRegions();
+	const lower = text.toLowerCase();
+	const found = list.find((r) => regionLabel(r).toLowerCase() === lower)
+		|| byCode.get(text.toUpperCase())
+		|| (list.filter((r) => r.name.toLowerCase() === lower).length === 1
+			? list.find((r) => r.name.toLowerCase() === lower) : null);
+	if (!found) {
+		showNotice(t('picker.notFound', { text }));
+		return;
+	}
+	regionInput.value = regionLabel(found);
+	if (found.code !== myRegion(getState())) {
+		update({ region: found.code });
 	}
 }
 
 function setupTabs() {
-	const tabs = [...document.querySelectorAll('[role="tab"]')];
+	const tabs = VIEWS.map((v) => h('button', {
+		type: 'button', role: 'tab', class: 'tab', id: `tab-${v.id}`, 'aria-controls': 'panel',
+		dataset: { tab: v.id, i18n: `tab.${v.id}` },
+	}, t(`tab.${v.id}`)));
+	clear(tablist).append(...tabs);
 	for (const tab of tabs) {
 		tab.addEventListener('click', () => update({ tab: tab.dataset.tab }));
 		tab.addEventListener('keydown', (e) => {
@@ -132,6 +159,7 @@ function setupTabs() {
 			if (next) {
 				e.preventDefault();
 				next.focus();
+				next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 				update({ tab: next.dataset.tab });
 			}
 		});
@@ -144,8 +172,15 @@ function applyLanguage() {
 	translateStatic();
 	langToggle.textContent = t('lang.other');
 	langToggle.setAttribute('lang', lang === 'nl' ? 'en' : 'nl');
-	langToggle.setAttribute('aria-label', t('lang.switch'));
-	document.title = `LLO Monitor – ${t(`tab.${getState().tab}`)}`;
+	langToggle.setAttribute('aria-label', `${t('lang.other')} – ${t('lang.switch')}`);
+	setTitle(getState());
+}
+
+/** The page's title and its one h1 name the view. */
+function setTitle(state) {
+	const title = `LLO Monitor – ${t(`tab.${state.tab}`)}`;
+	document.title = title;
+	document.getElementById('page-title').textContent = title;
 }
 
 function showNotice(text) {
@@ -158,11 +193,20 @@ function showNotice(text) {
 }
 
 function start() {
-	applyLanguage();
 	setupTabs();
-	regionSelect.addEventListener('change', () => {
-		const code = regionSelect.value;
-		update({ regions: [code, ...getState().regions.filter((r) => r !== code)] });
+	applyLanguage();
+	regionInput.addEventListener('change', chooseRegion);
+	regionInput.addEventListener('keydown', (e) => {
+		if (e.key === 'Enter') {
+			e.preventDefault();
+			chooseRegion();
+		}
+	});
+	regionInput.addEventListener('focus', () => regionInput.select());
+	regionInput.addEventListener('blur', () => {
+		if (!regionInput.value.trim()) {
+			fillRegionPicker(); // left empty: show my region again
+		}
 	});
 	langToggle.addEventListener('click', () => update({ lang: getState().lang === 'nl' ? 'en' : 'nl' }));
 	subscribe((state, previous) => {
@@ -170,16 +214,17 @@ function start() {
 			applyLanguage();
 			fillRegionPicker();
 		}
-		else if (state.regions[0] !== previous.regions[0]) {
-			regionSelect.value = state.regions[0] || DEFAULT_REGION;
+		else if (state.region !== previous.region) {
+			fillRegionPicker();
 		}
-		document.title = `LLO Monitor – ${t(`tab.${state.tab}`)}`;
+		setTitle(state);
 		render();
 	});
 	render();
 	fillRegionPicker();
 	window.lloEvents = onDataChanged((version) => {
 		clearCache();
+		clearRegions();
 		showNotice(t('notice.updated', { version: version ?? '?' }));
 		fillRegionPicker();
 		render();
@@ -187,6 +232,6 @@ function start() {
 }
 
 if (!TABS.includes(getState().tab)) {
-	update({ tab: 'kerncijfers' }, { replace: true });
+	update({ tab: TABS[0] }, { replace: true });
 }
 start();

@@ -274,13 +274,17 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 }
 
 /** Horizontal bars, one per series (its first point), sorted high to low, with error bars where published. */
-export function barConfig(model, { highlight = [] } = {}) {
+/** The colour of the reference bar (Nederland): neutral dark grey, 7:1 on white. */
+const REFERENCE = '#4b4f54';
+
+export function barConfig(model, { highlight = [], reference = [] } = {}) {
 	configure();
 	const rows = model.series
 		.map((s) => ({ s, p: s.points[0] }))
 		.filter((r) => r.p)
 		.sort((a, b) => (b.p.value ?? -Infinity) - (a.p.value ?? -Infinity));
-	const colours = rows.map((r) => (highlight.includes(r.s.regionCode) ? PALETTE[1] : PALETTE[0]));
+	const colours = rows.map((r) => (reference.includes(r.s.regionCode) ? REFERENCE
+		: highlight.includes(r.s.regionCode) ? PALETTE[1] : PALETTE[0]));
 	const maxHigh = Math.max(...rows.map((r) => r.p.high ?? r.p.value ?? 0));
 	const minLow = Math.min(0, ...rows.map((r) => r.p.low ?? r.p.value ?? 0));
 	return {

@@ -51,10 +51,13 @@ export function toggle({ key, label, checked, onChange, disabled = false }) {
 	return h('div', { class: 'toggle' }, input, h('label', { for: id }, label));
 }
 
-/** A list of checkboxes (regions), with All/None buttons. */
-export function checklist({ key, label, options, selected, onChange, all = true, none = true }) {
+/**
+ * A list of checkboxes (regions) with "all of this level" and "none" buttons and, for long lists,
+ * a search field that filters the visible items (the choice itself is kept).
+ */
+export function checklist({ key, label, options, selected, onChange, all = true, none = true, allLabel, filter = false }) {
 	const chosen = new Set(selected);
-	const inputs = options.map((o) => {
+	const items = options.map((o) => {
 		const id = uid(`${key}-${o.value}`);
 		const input = h('input', { type: 'checkbox', id, value: o.value, checked: chosen.has(o.value),
 			dataset: { focus: `${key}-${o.value}` } });
@@ -62,16 +65,30 @@ export function checklist({ key, label, options, selected, onChange, all = true,
 			const values = options.map((x) => x.value).filter((v) => (v === o.value ? input.checked : chosen.has(v)));
 			onChange(values);
 		});
-		return h('li', { class: 'checklist__item' }, input, h('label', { for: id }, o.label));
+		const li = h('li', { class: 'checklist__item' }, input, h('label', { for: id }, o.label));
+		return { li, text: o.label.toLowerCase() };
 	});
+	let search = null;
+	if (filter && options.length > 12) {
+		const id = uid(`${key}-filter`);
+		const input = h('input', { type: 'search', id, class: 'input', autocomplete: 'off', dataset: { focus: `${key}-filter` } });
+		input.addEventListener('input', () => {
+			const q = input.value.trim().toLowerCase();
+			items.forEach((i) => {
+				i.li.hidden = q !== '' && !i.text.includes(q);
+			});
+		});
+		search = h('div', { class: 'checklist__filter' }, h('label', { class: 'field__label', for: id }, t('picker.filter')), input);
+	}
 	return h('fieldset', { class: 'field checklist' },
 		h('legend', { class: 'field__label' }, label),
 		(all || none) ? h('div', { class: 'checklist__actions' },
 			all ? h('button', { type: 'button', class: 'link-button', dataset: { focus: `${key}-all` },
-				onclick: () => onChange(options.map((o) => o.value)) }, t('cmp.all')) : null,
+				onclick: () => onChange(options.map((o) => o.value)) }, allLabel || t('cmp.all')) : null,
 			none ? h('button', { type: 'button', class: 'link-button', dataset: { focus: `${key}-none` },
 				onclick: () => onChange([]) }, t('cmp.none')) : null) : null,
-		h('ul', { class: 'checklist__items' }, inputs));
+		search,
+		h('ul', { class: 'checklist__items' }, items.map((i) => i.li)));
 }
 
 /** A toolbar holding controls. */

@@ -4,9 +4,9 @@ import { clear, h, uid } from './dom.js';
 import { barConfig, lineConfig } from './charts.js';
 import { formatValue, reasonLabel, statusLabel, t } from './i18n.js';
 import {
-	breaks, hasMargins, hasProvisional, isEmpty, nonSource, toCsv, toTable,
+	breaks, csvDialect, hasMargins, hasProvisional, isEmpty, nonSource, toCsv, toTable,
 } from './series-model.js';
-import { periodLabel } from './i18n.js';
+import { getLang, periodLabel } from './i18n.js';
 import { getState, linkTo } from './url-state.js';
 
 function cellText(point, indicator) {
@@ -53,8 +53,16 @@ export class Figure {
 				}
 			},
 		}, t('figure.csv'));
-		this.embedLink = h('a', { class: 'tool', href: linkTo({ embed: true, chart: id }), title: t('figure.embedTitle') },
-			t('figure.embed'));
+		const embedId = uid('fig-embed');
+		this.pngButton = h('button', { type: 'button', class: 'tool', title: t('figure.pngTitle'), disabled: true,
+			dataset: { download: 'png' }, onclick: () => this.download('png') }, t('figure.png'));
+		this.svgButton = h('button', { type: 'button', class: 'tool', title: t('figure.svgTitle'), disabled: true,
+			dataset: { download: 'svg' }, onclick: () => this.download('svg') }, t('figure.svg'));
+		this.embedButton = h('button', {
+			type: 'button', class: 'tool', 'aria-expanded': 'false', 'aria-controls': embedId, title: t('figure.embedTitle'),
+			onclick: () => this.toggleEmbed(),
+		}, t('figure.embed'));
+		this.embedPanel = h('div', { class: 'figure__embed', id: embedId, hidden: true });
 		this.body = h('div', { class: `figure__body${tall ? ' figure__body--tall' : ''}` });
 		this.stateEl = h('div', { class: 'figure__state', role: 'status', 'aria-live': 'polite' });
 		this.tableWrap = h('div', { class: 'figure__table', id: tableId, hidden: true });
@@ -63,7 +71,9 @@ export class Figure {
 		this.el = h('section', { class: 'figure', 'aria-labelledby': titleId, dataset: { figure: id } },
 			h('div', { class: 'figure__head' },
 				h('div', { class: 'figure__heading' }, this.titleEl, this.subtitleEl),
-				h('div', { class: 'figure__tools' }, this.tableButton, this.csvLink, this.embedLink)),
+				h('div', { class: 'figure__tools' }, this.tableButton, this.csvLink, this.pngButton, this.svgButton,
+					this.embedButton)),
+			this.embedPanel,
 			h('div', { class: 'figure__frame' }, this.body, this.stateEl),
 			this.tableWrap, this.summaryEl, this.notesEl);
 		if (getState().embed && getState().chart === id) {
@@ -149,9 +159,9 @@ export class Figure {
 	}
 
 	/** Draw horizontal bars of the model (one point per series). */
-	bar(model, { summary, highlight, notes = [] } = {}) {
+	bar(model, { summary, highlight, reference, notes = [] } = {}) {
 		const height = Math.max(220, model.series.length * 30 + 60);
-		return this.draw(model, summary, notes, () => barConfig(model, { highlight }), height);
+		return this.draw(model, summary, notes, () => barConfig(model, { highlight, reference }), height);
 	}
 
 	draw(model, summary, notes, config, height) {
@@ -179,6 +189,8 @@ export class Figure {
 	}
 
 	setCsv(model) {
+		this.pngButton.disabled = !model;
+		this.svgButton.disabled = !model;
 		if (this.csvUrl) {
 			URL.revokeObjectURL(this.csvUrl);
 			this.csvUrl = null;
@@ -189,11 +201,121 @@ export class Figure {
 			this.csvLink.removeAttribute('download');
 			return;
 		}
-		const blob = new Blob([toCsv(model)], { type: 'text/csv;charset=utf-8' });
+		// a byte order mark, so that spreadsheets read UTF-8; Dutch ones get ';' and a decimal comma
+		const blob = new Blob(['\ufeff', toCsv(model, csvDialect(getLang()))], { type: 'text/csv;charset=utf-8' });
 		this.csvUrl = URL.createObjectURL(blob);
 		this.csvLink.setAttribute('href', this.csvUrl);
 		this.csvLink.setAttribute('download', `${fileName(this.titleEl.textContent)}.csv`);
 		this.csvLink.removeAttribute('aria-disabled');
+	}
+
+	/** The embed panel: iframe code and the link, each with a copy button. */
+	toggleEmbed(force) {
+		const show = force ?? this.embedPanel.hidden;
+		if (show) {
+			const url = linkTo({ embed: true, chart: this.id });
+			const title = this.titleEl.textContent;
+			const code = `<iframe src="${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title.replace(/&/g, '&amp;')
+				.replace(/"/g, '&quot;')}" width="100%" height="520" style="border:0" loading="lazy"></iframe>`;
+			const codeId = uid('embed-code');
+			const linkId = uid('embed-link');
+			const codeField = h('textarea', { id: codeId, class: 'input embed__code', rows: 3, readonly: true }, code);
+			const linkField = h('input', { id: linkId, class: 'input embed__link', type: 'text', readonly: true, value: url });
+			const status = h('p', { class: 'embed__status', role: 'status', 'aria-live': 'polite' });
+			const copy = (field, text) => async () => {
+				try {
+					await navigator.clipboard.writeText(text);
+				}
+				catch {
+					field.select();
+					document.execCommand?.('copy');
+				}
+				status.textContent = t('figure.copied');
+			};
+			clear(this.embedPanel).append(
+				h('label', { for: codeId, class: 'field__label' }, t('figure.embedCode')), codeField,
+				h('div', { class: 'embed__actions' },
+					h('button', { type: 'button', class: 'button', dataset: { copy: 'code' }, onclick: copy(codeField, code) },
+						t('figure.copyCode')),
+					h('button', { type: 'button', class: 'button', dataset: { copy: 'link' }, onclick: copy(linkField, url) },
+						t('figure.share'))),
+				h('label', { for: linkId, class: 'field__label' }, t('figure.embedLink')), linkField, status);
+		}
+		this.embedPanel.hidden = !show;
+		this.embedButton.setAttribute('aria-expanded', String(show));
+	}
+
+	/** The drawing as an SVG document: the map's own SVG, or the chart's pixels inside an SVG. */
+	async svgText() {
+		const map = this.body.querySelector('svg.map');
+		const title = this.titleEl.textContent;
+		if (map) {
+			const copy = map.cloneNode(true);
+			copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+			copy.querySelectorAll('[tabindex],[role],[aria-label],[aria-pressed]').forEach((el) => {
+				['tabindex', 'role', 'aria-label', 'aria-pressed'].forEach((a) => el.removeAttribute(a));
+			});
+			copy.setAttribute('stroke', '#ffffff');
+			return new XMLSerializer().serializeToString(copy);
+		}
+		const canvas = this.body.querySelector('canvas');
+		if (!canvas) {
+			return null;
+		}
+		const png = this.pngCanvas(canvas).toDataURL('image/png');
+		const w = canvas.width;
+		const hgt = canvas.height;
+		const esc = (x) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+		return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${hgt}" `
+			+ `viewBox="0 0 ${w} ${hgt}"><title>${esc(title)}</title><image width="${w}" height="${hgt}" href="${png}"/></svg>`;
+	}
+
+	/** The chart on a white background (a transparent PNG is unreadable on dark backgrounds). */
+	pngCanvas(source) {
+		const out = document.createElement('canvas');
+		out.width = source.width;
+		out.height = source.height;
+		const g = out.getContext('2d');
+		g.fillStyle = '#ffffff';
+		g.fillRect(0, 0, out.width, out.height);
+		g.drawImage(source, 0, 0);
+		return out;
+	}
+
+	async download(kind) {
+		const name = fileName(this.titleEl.textContent);
+		let blob = null;
+		if (kind === 'svg') {
+			const text = await this.svgText();
+			blob = text ? new Blob([text], { type: 'image/svg+xml' }) : null;
+		}
+		else {
+			let canvas = this.body.querySelector('canvas');
+			if (!canvas) {
+				const text = await this.svgText();
+				if (!text) {
+					return;
+				}
+				const image = new Image();
+				const box = this.body.querySelector('svg.map').viewBox.baseVal;
+				image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+				await image.decode();
+				canvas = document.createElement('canvas');
+				canvas.width = box.width * 2;
+				canvas.height = box.height * 2;
+				canvas.getContext('2d').drawImage(image, 0, 0, canvas.width, canvas.height);
+			}
+			blob = await new Promise((resolve) => this.pngCanvas(canvas).toBlob(resolve, 'image/png'));
+		}
+		if (!blob) {
+			return;
+		}
+		const url = URL.createObjectURL(blob);
+		const a = h('a', { href: url, download: `${name}.${kind}`, hidden: true });
+		document.body.append(a);
+		a.click();
+		a.remove();
+		window.setTimeout(() => URL.revokeObjectURL(url), 10000);
 	}
 
 	toggleTable(force) {

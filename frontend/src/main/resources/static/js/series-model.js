@@ -240,48 +240,64 @@ export function toTable(model) {
 
 const FORMULA = /^[=+\-@\t\r]/;
 
-/** A CSV cell: formula-leading text neutralised with a leading apostrophe, quoted where needed. */
-export function csvCell(value) {
+/**
+ * A CSV cell: formula-leading text neutralised with a leading apostrophe, quoted where it holds the
+ * separator, a quote or a line break. Numbers use the given decimal mark (no thousands separator).
+ */
+export function csvCell(value, { separator = ',', decimal = '.' } = {}) {
 	if (value == null) {
 		return '';
 	}
 	if (typeof value === 'number') {
-		return Number.isFinite(value) ? String(value) : '';
+		return Number.isFinite(value) ? String(value).replace('.', decimal) : '';
 	}
 	let text = String(value);
 	if (FORMULA.test(text)) {
 		text = `'${text}`;
 	}
-	if (/[",\n\r]/.test(text)) {
+	if (text.includes(separator) || /["\n\r]/.test(text)) {
 		text = `"${text.replace(/"/g, '""')}"`;
 	}
 	return text;
+}
+
+/**
+ * The CSV dialect of a language: Dutch spreadsheets (Excel with nl-NL settings) expect ';' between
+ * fields and a decimal comma; English ones ',' and a decimal point.
+ */
+export function csvDialect(lang) {
+	return lang === 'nl' ? { separator: ';', decimal: ',' } : { separator: ',', decimal: '.' };
 }
 
 function breakdownText(breakdown) {
 	return Object.entries(breakdown || {}).map(([k, v]) => `${k}=${v}`).join(';');
 }
 
-/** CSV (comma separated, UTF-8, '.' decimals, long format), with attribution lines first. */
-export function toCsv(model) {
+/**
+ * CSV in long format, one row per point, in the dialect of the language (csvDialect). The title and
+ * the sources come first, each as one quoted cell, so they never split into columns. Without BOM: the
+ * caller prepends U+FEFF for spreadsheets (see Figure.setCsv).
+ */
+export function toCsv(model, dialect = csvDialect('en')) {
+	const cell = (v) => csvCell(v, dialect);
 	const lines = [];
 	const sourceText = model.sources
 		.map((s) => [s.publisher, s.table, s.licence].filter(Boolean).join(' '))
 		.join('; ');
-	lines.push(`# ${csvCell(model.title || model.indicator.name || '')}`);
+	lines.push(cell(`# ${model.title || model.indicator.name || ''}`));
 	if (sourceText) {
-		lines.push(`# ${t('figure.source')}: ${sourceText}`);
+		lines.push(cell(`# ${t('figure.source')}: ${sourceText}`));
 	}
 	const header = ['csv.regionCode', 'csv.region', 'csv.series', 'csv.periodCode', 'csv.period', 'csv.value',
 		'csv.low', 'csv.high', 'csv.unit', 'csv.status', 'csv.origin', 'csv.source'].map((k) => t(k));
-	lines.push(header.join(','));
+	lines.push(header.map(cell).join(dialect.separator));
 	const unit = model.indicator.unit || '';
 	for (const s of model.series) {
 		for (const p of s.points) {
 			lines.push([
 				s.regionCode, s.regionName, breakdownText(s.breakdown) || s.label, p.period, p.label, p.value, p.low,
 				p.high, unit, p.status, s.origin, p.sourceTable,
-			].map(csvCell).join(','));
+			].map(cell).join(dialect.separator));
 		}
 	}
 	return `${lines.join('\r\n')}\r\n`;

@@ -1,5 +1,5 @@
 // Generated text summaries (NL/EN) of a series model, for screen readers and for everyone.
-import { formatDifference, formatValue, inSentence, periodLabel, t } from './i18n.js';
+import { formatDifference, formatValue, inSentence, periodLabel, regionInSentence, t } from './i18n.js';
 import { latestCommonPeriod, periods, valueAt } from './series-model.js';
 
 /** Rates and ratios read "de werkloosheid was …"; counts read "Utrecht telde …". */
@@ -22,7 +22,7 @@ function comparison(a, b, indicator, otherName) {
 		diff: d.text,
 		unit: d.unit,
 		dir: equal ? t('summary.equal') : t(diff > 0 ? 'summary.above' : 'summary.below'),
-		other: otherName,
+		other: regionInSentence(otherName),
 		otherValue: formatValue(b, indicator),
 	}).replace(/ {2,}/g, ' ').replace(/^, 0(,0)? +/, ', ');
 }
@@ -56,7 +56,7 @@ export function lineSummary(model, { byBreakdown = false } = {}) {
 	}
 	const v = valueAt(first, period).value;
 	let text = t(isRate(indicator) ? 'summary.latest' : 'summary.latestCount',
-		{ period: label, indicator: name, region: first.label, value: formatValue(v, indicator) });
+		{ period: label, indicator: name, region: regionInSentence(first.label), value: formatValue(v, indicator) });
 	const parts = others.map((o) => comparison(v, valueAt(o, period).value, indicator, o.label).replace(/^, /, ''));
 	text += parts.length ? `, ${join(parts)}.` : '.';
 	// change on a year earlier (same quarter/month) where it exists, else on the first period shown
@@ -90,9 +90,15 @@ export function mapSummary(model, { selected } = {}) {
 	rows.sort((a, b) => b.p.value - a.p.value);
 	const max = rows[0];
 	const min = rows[rows.length - 1];
+	if (rows.length === 1) {
+		return t('summary.mapOne', {
+			period: max.p.label || periodLabel(max.p.period), indicator: inSentence(indicator.name), region: regionInSentence(max.s.label),
+			value: formatValue(max.p.value, indicator),
+		});
+	}
 	let text = t(isRate(indicator) ? 'summary.map' : 'summary.mapCount', {
-		period: max.p.label || periodLabel(max.p.period), indicator: inSentence(indicator.name), max: max.s.label,
-		maxValue: formatValue(max.p.value, indicator), min: min.s.label, minValue: formatValue(min.p.value, indicator),
+		period: max.p.label || periodLabel(max.p.period), indicator: inSentence(indicator.name), max: regionInSentence(max.s.label),
+		maxValue: formatValue(max.p.value, indicator), min: regionInSentence(min.s.label), minValue: formatValue(min.p.value, indicator),
 	});
 	const chosen = rows.find((r) => r.s.regionCode === selected);
 	if (chosen && chosen !== max && chosen !== min) {

@@ -1,28 +1,41 @@
 // The view state lives in the URL, so that every view can be shared and reopened as it was.
-// ?tab=&indicator=&regions=&period=&from=&to=&level=&lang=&yoy=1&sa=1&embed=1&chart=
+// ?tab=&region=&regions=&indicator=&period=&from=&to=&level=&lang=&yoy=1&sa=1&embed=1&chart=&table=&breakdown=
+//
+// region  = "my region": the one region the user chose; it changes only when the user picks another.
+// regions = the comparison regions the user ticked (may be empty: the view then shows its default set).
+import { VIEW_IDS } from './views/registry.js';
 
-export const TABS = ['kerncijfers', 'llo', 'vergelijk', 'trends', 'kaart', 'tabellen'];
+export const TABS = VIEW_IDS;
+export const DEFAULT_REGION = 'PV26';
 
 const REGION = /^[A-Z]{2}[0-9]{2,4}$/;
 const PERIOD = /^[0-9]{4}(JJ00|KW0[1-4]|MM(0[1-9]|1[0-2]))$/;
 const CODE = /^[a-z][a-z0-9_]*$/;
-const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
+export const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
+/** Keys whose change is a new place to go back to (a history entry); everything else replaces. */
+const NAVIGATION = ['tab', 'region', 'lang'];
 
 function clean(value, pattern) {
 	return value && pattern.test(value) ? value : null;
 }
 
+function regionList(text) {
+	const codes = (text || '').split(',').map((r) => r.trim().toUpperCase()).filter((r) => REGION.test(r));
+	return [...new Set(codes)].slice(0, 400);
+}
+
 /** Read and validate the state from a URL (unknown or malformed values fall back to defaults). */
 export function parseState(search = window.location.search) {
 	const p = new URLSearchParams(search);
-	const regions = (p.get('regions') || '')
-		.split(',')
-		.map((r) => r.trim().toUpperCase())
-		.filter((r) => REGION.test(r));
+	// absent: the view's default set; present but empty: the user chose none
+	const regions = p.has('regions') ? regionList(p.get('regions')) : null;
+	// links from before "my region" had its own parameter named it first in regions
+	const region = clean((p.get('region') || '').toUpperCase(), REGION) || regions?.[0] || null;
 	return {
-		tab: TABS.includes(p.get('tab')) ? p.get('tab') : 'kerncijfers',
+		tab: TABS.includes(p.get('tab')) ? p.get('tab') : TABS[0],
+		region,
 		indicator: clean(p.get('indicator'), CODE),
-		regions: [...new Set(regions)].slice(0, 50),
+		regions,
 		period: clean(p.get('period'), PERIOD),
 		from: clean(p.get('from'), PERIOD),
 		to: clean(p.get('to'), PERIOD),
@@ -41,13 +54,16 @@ export function parseState(search = window.location.search) {
 /** The query string for a state; defaults are left out to keep links short. */
 export function toSearch(state) {
 	const p = new URLSearchParams();
-	if (state.tab && state.tab !== 'kerncijfers') {
+	if (state.tab && state.tab !== TABS[0]) {
 		p.set('tab', state.tab);
+	}
+	if (state.region) {
+		p.set('region', state.region);
 	}
 	if (state.indicator) {
 		p.set('indicator', state.indicator);
 	}
-	if (state.regions?.length) {
+	if (Array.isArray(state.regions)) {
 		p.set('regions', state.regions.join(','));
 	}
 	for (const key of ['period', 'from', 'to', 'level', 'table', 'breakdown']) {
@@ -58,20 +74,21 @@ export function toSearch(state) {
 	if (state.lang === 'en') {
 		p.set('lang', 'en');
 	}
-	if (state.yoy) {
-		p.set('yoy', '1');
-	}
-	if (state.sa) {
-		p.set('sa', '1');
-	}
-	if (state.embed) {
-		p.set('embed', '1');
+	for (const key of ['yoy', 'sa', 'embed']) {
+		if (state[key]) {
+			p.set(key, '1');
+		}
 	}
 	if (state.chart) {
 		p.set('chart', state.chart);
 	}
 	const s = p.toString().replace(/%2C/g, ',');
 	return s ? `?${s}` : '';
+}
+
+/** Whether going from one state to the next is navigation (push) or a refinement of the view (replace). */
+export function isNavigation(previous, next) {
+	return NAVIGATION.some((key) => previous[key] !== next[key]);
 }
 
 let state = parseState();
@@ -81,13 +98,22 @@ export function getState() {
 	return state;
 }
 
-/** Change the state: updates the URL (a new history entry unless replace) and tells the listeners. */
-export function update(patch, { replace = false } = {}) {
+/** My region: the one the user chose, or the default. */
+export function myRegion(s = state) {
+	return s.region || DEFAULT_REGION;
+}
+
+/**
+ * Change the state and the URL. A change of tab, region or language is a new history entry; a change
+ * of indicator, period, level or comparison regions (e.g. arrow keys in a picker) replaces the current
+ * entry, so Back leaves the view instead of stepping through every option passed. replace forces it.
+ */
+export function update(patch, { replace } = {}) {
 	const next = { ...state, ...patch };
 	const search = toSearch(next);
 	if (search !== window.location.search) {
 		const url = window.location.pathname + search + window.location.hash;
-		if (replace) {
+		if (replace ?? !isNavigation(state, next)) {
 			window.history.replaceState(null, '', url);
 		}
 		else {

@@ -181,7 +181,7 @@ class CompareService {
 			RegionCatalog.Region rb, SeriesService.Value b, Map<String, Double> bases, PeriodCode period, Lang lang) {
 		String unit = Texts.differenceUnit(info.unit(), lang);
 		if (a == null || b == null || a.value() == null || b.value() == null) {
-			String missing = (a == null || a.value() == null) ? ra.name(lang) : rb.name(lang);
+			String missing = Texts.region((a == null || a.value() == null) ? ra : rb, lang);
 			return new Difference(ra.code(), rb.code(), null, unit, null, "not-testable", null,
 					Messages.get(lang, "compare.no-value", missing, period.label(lang)));
 		}
@@ -239,9 +239,12 @@ class CompareService {
 
 	private static String sentence(IndicatorInfo info, PeriodCode period, RegionCatalog.Region ra, double va,
 			RegionCatalog.Region rb, double vb, BigDecimal diff, Significance.Test test, Lang lang) {
-		String name = Texts.lowerFirst(info.name(lang));
-		String a = ra.name(lang) + " (" + Texts.value(va, info.unit(), info.decimals(), lang) + ")";
-		String b = rb.name(lang) + " (" + Texts.value(vb, info.unit(), info.decimals(), lang) + ")";
+		// a count reads "the figure for job vacancies in ... was", which agrees with
+		// plural names too
+		String name = Messages.get(lang, Texts.count(info.unit()) ? "compare.subject.count" : "compare.subject",
+				Texts.lowerFirst(info.name(lang)));
+		String a = Texts.region(ra, lang) + " (" + Texts.value(va, info.unit(), info.decimals(), lang) + ")";
+		String b = Texts.region(rb, lang) + " (" + Texts.value(vb, info.unit(), info.decimals(), lang) + ")";
 		String amount = Texts.number(diff.abs().doubleValue(), info.decimals(), lang) + " "
 				+ Texts.differenceUnit(info.unit(), lang);
 		String verdict = Messages.get(lang, (test.significant() == null) ? "compare.verdict.untestable"

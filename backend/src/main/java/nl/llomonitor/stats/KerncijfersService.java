@@ -57,10 +57,14 @@ class KerncijfersService {
 
 	private final SeriesService series;
 
-	KerncijfersService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series) {
+	private final ChangeVerdictService verdicts;
+
+	KerncijfersService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
+			ChangeVerdictService verdicts) {
 		this.indicators = indicators;
 		this.regions = regions;
 		this.series = series;
+		this.verdicts = verdicts;
 	}
 
 	record PeriodRef(String code, String label) {
@@ -79,19 +83,38 @@ class KerncijfersService {
 	record Figure(String code, IndicatorView indicator, PeriodRef period, BigDecimal value, Previous previous,
 			BigDecimal change, String comparison, String direction, String assessment, Category category,
 			String explanation, String definition, String sourceTable, String status, String origin, Part numerator,
-			Part denominator, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Share> shares, boolean revised) {
+			Part denominator, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Share> shares, boolean revised,
+			@JsonInclude(JsonInclude.Include.NON_NULL) ChangeVerdictService.Verdict significance,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<HistoryPoint> history) {
+
+		Figure(String code, IndicatorView indicator, PeriodRef period, BigDecimal value, Previous previous,
+				BigDecimal change, String comparison, String direction, String assessment, Category category,
+				String explanation, String definition, String sourceTable, String status, String origin, Part numerator,
+				Part denominator, List<Share> shares, boolean revised) {
+			this(code, indicator, period, value, previous, change, comparison, direction, assessment, category,
+					explanation, definition, sourceTable, status, origin, numerator, denominator, shares, revised, null,
+					List.of());
+		}
 
 		Figure withShares(List<Share> list) {
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
 					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
-					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, list, this.revised);
+					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, list, this.revised,
+					this.significance, this.history);
 		}
 
 		Figure withRevised(boolean isRevised) {
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
 					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
 					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares,
-					isRevised);
+					isRevised, this.significance, this.history);
+		}
+
+		Figure withSignificance(ChangeVerdictService.Verdict verdict, List<HistoryPoint> points, String sentence) {
+			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
+					this.comparison, this.direction, this.assessment, this.category, sentence, this.definition,
+					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares,
+					this.revised, verdict, points);
 		}
 
 	}
@@ -107,6 +130,20 @@ class KerncijfersService {
 	}
 
 	static final int MAX_SHARES = 12;
+
+	/**
+	 * One value of the figure's recent history (for a sparkline), oldest first.
+	 *
+	 * @param period period code
+	 * @param value the value
+	 * @param flags b where the series breaks before this period (as in the trend
+	 * analysis)
+	 */
+	record HistoryPoint(String period, BigDecimal value, String flags) {
+	}
+
+	/** Values of the history of a figure: three years of quarters or twelve years. */
+	static final int HISTORY = 13;
 
 	record KerncijfersResponse(RegionRef region, List<Figure> figures,
 			@JsonInclude(JsonInclude.Include.ALWAYS) LocalDate asOf) {
@@ -162,7 +199,8 @@ class KerncijfersService {
 					asOf);
 			return this.series.revisedCells(cell)
 				.map((revised) -> figure.withRevised(revised.contains(region.code() + "|" + figure.period().code())))
-				.flatMap((f) -> withShares(f, info, region, type, asOf, lang));
+				.flatMap((f) -> withShares(f, info, region, type, asOf, lang))
+				.flatMap((f) -> withVerdict(f, info, region, type, known, asOf, lang));
 		});
 	}
 
@@ -184,8 +222,11 @@ class KerncijfersService {
 		Category category = "spanningsindicator".equals(info.code()) ? tension(last.value().doubleValue(), lang) : null;
 		String name = info.name(lang);
 		String value = Texts.value(last.value().doubleValue(), info.unit(), info.decimals(), lang);
+		// counts read "Werklozen in Utrecht: 29 duizend in ...", which fits plural and
+		// singular names alike
 		StringBuilder sentence = new StringBuilder(
-				Messages.get(lang, "kerncijfers.sentence", name, region.name(lang), value, last.period().label(lang)));
+				Messages.get(lang, Texts.count(info.unit()) ? "kerncijfers.sentence.count" : "kerncijfers.sentence",
+						name, Texts.region(region, lang), value, last.period().label(lang)));
 		if (previous != null) {
 			sentence.append(Messages.get(lang, "kerncijfers.previous." + direction,
 					Texts.value(previous.value().doubleValue(), info.unit(), info.decimals(), lang),
@@ -209,6 +250,25 @@ class KerncijfersService {
 				info.derived() ? "derived" : "source",
 				info.derived() ? new Part(info.numerator(), last.numerator()) : null,
 				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(), false);
+	}
+
+	private Mono<Figure> withVerdict(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
+			List<SeriesService.Value> known, OffsetDateTime asOf, Lang lang) {
+		SeriesService.Value last = known.get(known.size() - 1);
+		SeriesService.Value previous = (figure.previous() == null) ? null
+				: known.stream()
+					.filter((v) -> v.period().code().equals(figure.previous().period().code()))
+					.findFirst()
+					.orElse(null);
+		List<String> breaks = TrendService.breaks(info, known);
+		List<HistoryPoint> history = known.subList(Math.max(0, known.size() - HISTORY), known.size())
+			.stream()
+			.map((v) -> new HistoryPoint(v.period().code(), v.value(), breaks.contains(v.period().code()) ? "b" : null))
+			.toList();
+		return this.verdicts.verdict(info, region.code(), type, known, last, previous, asOf)
+			.map((verdict) -> figure.withSignificance(verdict, history,
+					ChangeVerdictService.sentence(figure.explanation(), verdict, lang)))
+			.defaultIfEmpty(figure.withSignificance(null, history, figure.explanation()));
 	}
 
 	private Mono<Figure> withShares(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
@@ -259,7 +319,7 @@ class KerncijfersService {
 		String code = (info != null) ? info.code() : alternatives.get(0);
 		String name = (info != null) ? info.name(lang) : code;
 		String reason = (info == null) ? Messages.get(lang, "kerncijfers.undefined", code)
-				: Messages.get(lang, "kerncijfers.no-data", Texts.lowerFirst(name), region.name(lang));
+				: Messages.get(lang, "kerncijfers.no-data", Texts.lowerFirst(name), Texts.region(region, lang));
 		return new Figure(code, (info != null) ? info.view(lang) : null, null, null, null, null, null, null, "neutral",
 				null, reason, (info != null) ? info.definition(lang) : null, null, null,
 				(info != null && info.derived()) ? "derived" : "source", null, null, List.of(), false);

@@ -164,7 +164,14 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo("bad")
 			.jsonPath("$.figures[2].explanation")
 			.isEqualTo("Netto arbeidsparticipatie in Utrecht was 75,4 % in 2024 4e kwartaal, minder dan 75,9 % in "
-					+ "2023 4e kwartaal (een verslechtering).")
+					+ "2023 4e kwartaal (binnen de marge).")
+			.jsonPath("$.figures[2].significance.verdict")
+			.isEqualTo("stable")
+			.jsonPath("$.figures[2].significance.method")
+			.isEqualTo("ebb-rule")
+			.jsonPath("$.figures[1].explanation")
+			.isEqualTo("Werklozen in Utrecht: 29 duizend in 2024 4e kwartaal, meer dan 27 duizend in 2023 4e kwartaal "
+					+ "(binnen de marge).")
 			.jsonPath("$.figures[0].code")
 			.isEqualTo("werkzame_beroepsbevolking")
 			.jsonPath("$.figures[0].value")

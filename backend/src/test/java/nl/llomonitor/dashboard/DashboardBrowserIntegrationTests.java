@@ -162,7 +162,7 @@ class DashboardBrowserIntegrationTests {
 		WebElement tile = waitFor(By.cssSelector(".tile[data-indicator='netto_arbeidsparticipatie']"));
 		assertThat(tile.findElement(By.cssSelector(".tile__value")).getText()).matches("\\d{2},\\d %");
 		assertThat(tile.findElement(By.cssSelector(".tile__meta")).getText()).contains("85268NED");
-		assertThat(text("h2.panel__title")).isEqualTo("Kerncijfers Utrecht");
+		assertThat(text("h2.panel__title")).isEqualTo("Kerncijfers Utrecht (provincie)");
 		assertThat(this.browser.driver.findElements(By.cssSelector(".tile"))).hasSizeGreaterThanOrEqualTo(9);
 
 		List<Map<String, Object>> datasets = chart("kc-werkloosheid");
@@ -185,7 +185,7 @@ class DashboardBrowserIntegrationTests {
 
 	@Test
 	void lloPageDrawsParticipationByRegionAndBackground() {
-		open("/?tab=llo");
+		open("/?tab=llo&regions=PV26,PV21");
 		List<Map<String, Object>> regions = chart("llo-regio");
 		assertThat(regions).extracting((d) -> d.get("label")).contains("Utrecht", "Fryslân", "Nederland");
 		assertThat(nonNull(regions.get(0))).isGreaterThan(10);
@@ -214,8 +214,10 @@ class DashboardBrowserIntegrationTests {
 		open("/?tab=vergelijk&indicator=netto_arbeidsparticipatie&level=provincie&regions=PV26,PV21&period=2023KW02");
 		List<Map<String, Object>> bars = chart("vergelijk");
 		assertThat(bars).hasSize(1);
-		assertThat(bars.get(0).get("labels")).isEqualTo(List.of("Utrecht", "Fryslân"));
-		assertThat(bars.get(0).get("values")).isEqualTo(List.of(75.5, 72.6));
+		// Nederland is the reference bar beside the chosen regions
+		assertThat(bars.get(0).get("labels")).isEqualTo(List.of("Utrecht", "Nederland (referentie)", "Fryslân"));
+		assertThat(((List<?>) bars.get(0).get("values")).get(0)).isEqualTo(75.5);
+		assertThat(((List<?>) bars.get(0).get("values")).get(2)).isEqualTo(72.6);
 		assertThat(summary("vergelijk")).contains("Utrecht").contains("Fryslân").contains("75,5").contains("72,6");
 		assertThat(new Select(find("select[data-focus='cmp-indicator']")).getFirstSelectedOption().getText())
 			.isEqualTo("Netto arbeidsparticipatie");
@@ -224,13 +226,14 @@ class DashboardBrowserIntegrationTests {
 
 		String csv = downloadCsv("vergelijk");
 		List<String> lines = csv.lines().toList();
-		assertThat(lines.get(0)).startsWith("# ");
-		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("# Bron:").contains("85268NED"));
-		assertThat(lines).contains("regio_code,regio,reeks,periode_code,periode,waarde,marge_onder,marge_boven,"
-				+ "eenheid,status,herkomst,bron");
+		// the Dutch dialect: byte order mark, ';' between fields, decimal comma
+		assertThat(lines.get(0)).startsWith("\ufeff# ");
+		assertThat(lines).anySatisfy((l) -> assertThat(l).matches("\"?# Bron:.*").contains("85268NED"));
+		assertThat(lines).contains("regio_code;regio;reeks;periode_code;periode;waarde;marge_onder;marge_boven;"
+				+ "eenheid;status;herkomst;bron");
 		assertThat(lines)
-			.anySatisfy((l) -> assertThat(l).startsWith("PV26,Utrecht,").contains(",2023KW02,").contains(",75.5,"));
-		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("PV21,Fryslân,").contains(",72.6,"));
+			.anySatisfy((l) -> assertThat(l).startsWith("PV26;Utrecht;").contains(";2023KW02;").contains(";75,5;"));
+		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("PV21;Fryslân;").contains(";72,6;"));
 
 		// the data table toggle shows the same figures
 		WebElement toggle = find("[data-figure='vergelijk'] .figure__tools button");
@@ -246,8 +249,9 @@ class DashboardBrowserIntegrationTests {
 		List<Map<String, Object>> bars = chart("vergelijk");
 		@SuppressWarnings("unchecked")
 		List<Object> labels = (List<Object>) bars.get(0).get("labels");
-		assertThat(labels).hasSize(35);
-		assertThat(nonNull(bars.get(0))).isEqualTo(35);
+		// all 35 and Nederland as the reference
+		assertThat(labels).hasSize(36).contains("Nederland (referentie)");
+		assertThat(nonNull(bars.get(0))).isEqualTo(36);
 	}
 
 	@Test
@@ -284,10 +288,10 @@ class DashboardBrowserIntegrationTests {
 		screenshot("kaart");
 
 		find("svg.map path[data-code='PV21']").click();
-		waitUntil(() -> currentUrl().contains("regions=PV21"));
-		assertThat(new Select(find("#region-select")).getFirstSelectedOption().getAttribute("value")).isEqualTo("PV21");
+		waitUntil(() -> currentUrl().contains("region=PV21"));
+		waitUntil(() -> find("#region-input").getAttribute("value").equals("Fryslân (provincie)"));
 		find("#tab-kerncijfers").click();
-		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân"));
+		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân (provincie)"));
 		assertThat(chart("kc-participatie").get(0).get("label")).isEqualTo("Fryslân");
 	}
 
@@ -310,7 +314,10 @@ class DashboardBrowserIntegrationTests {
 			this.browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
 			open("/?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio");
 			List<Map<String, Object>> bars = chart("kaart");
-			assertThat((List<?>) bars.get(0).get("labels")).hasSize(35);
+			// the 35 regions and Nederland as the reference
+			@SuppressWarnings("unchecked")
+			List<Object> labels = (List<Object>) bars.get(0).get("labels");
+			assertThat(labels).hasSize(36).contains("Nederland (referentie)");
 			assertThat(nonNull(bars.get(0))).isGreaterThan(30);
 			assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='kaart'] svg.map"))).isEmpty();
 			assertThat(notes("kaart")).contains("nog geen grenzen van de arbeidsmarktregio's");
@@ -326,16 +333,16 @@ class DashboardBrowserIntegrationTests {
 	void switchingRegionAndLanguage() {
 		open("/");
 		waitFor(By.cssSelector(".tile[data-indicator]"));
-		new Select(find("#region-select")).selectByValue("PV21");
-		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân"));
-		assertThat(currentUrl()).contains("regions=PV21");
+		find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Fryslân (provincie)", Keys.ENTER);
+		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân (provincie)"));
+		assertThat(currentUrl()).contains("region=PV21");
 		assertThat(chart("kc-werkloosheid")).extracting((d) -> d.get("label")).containsExactly("Fryslân", "Nederland");
 
 		find("#lang-toggle").click();
 		waitUntil(() -> text("#tab-kerncijfers").equals("Key figures"));
 		assertThat(currentUrl()).contains("lang=en");
 		assertThat(find("html").getAttribute("lang")).isEqualTo("en");
-		waitUntil(() -> text("h2.panel__title").equals("Key figures Fryslân"));
+		waitUntil(() -> text("h2.panel__title").equals("Key figures Fryslân (province)"));
 		WebElement tile = waitFor(By.cssSelector(".tile[data-indicator='netto_arbeidsparticipatie'] .tile__value"));
 		assertThat(tile.getText()).matches("\\d{2}\\.\\d%");
 		chart("kc-participatie");
@@ -410,7 +417,8 @@ class DashboardBrowserIntegrationTests {
 						})), (e) => done('ERROR ' + e));
 						""");
 		List<String> lines = csv.toString().lines().toList();
-		assertThat(lines.get(0)).isEqualTo("# \"'=HYPERLINK(\"\"http://x\"\")\"");
+		// the title line is one quoted cell beginning with '#': text, never a formula
+		assertThat(lines.get(0)).isEqualTo("\"# =HYPERLINK(\"\"http://x\"\")\"");
 		assertThat(lines)
 			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,percent,definitief,source,85268NED");
 	}

@@ -1,28 +1,84 @@
-// Helpers shared by the views with pickers (compare, trends, map).
+// The shared picker of indicator, level and period for the views that have one (compare, trends, map),
+// and helpers around it. Indicator lists come from the API's metadata (/indicators: regionLevels,
+// periodTypes, lastPeriod), never from lists in this code.
 import { api } from '../api.js';
+import { segmented, select } from '../controls.js';
+import { periodType, t } from '../i18n.js';
+import { levelOfCode } from '../regions.js';
 
-/** Indicators with data at a region level, for a picker. */
-export async function indicatorsAt(level, { periodType } = {}) {
+/** Indicators with data at a region level (and period type), in the API's order. */
+export async function indicatorsAt(level, { periodType: type } = {}) {
 	const all = await api.indicators();
-	return all.filter((i) => (!level || !i.regionLevels || i.regionLevels.includes(level))
-		&& (!periodType || !i.periodTypes || i.periodTypes.includes(periodType))
-		&& i.lastPeriod !== null);
+	return all.filter((i) => (!level || (i.regionLevels || []).includes(level))
+		&& (!type || (i.periodTypes || []).includes(type))
+		&& i.lastPeriod != null);
 }
 
-/** The period type to show for an indicator at a level: years for arbeidsmarktregio's where quarters are provincial. */
-export function preferredPeriodType(indicator, level) {
-	const types = indicator?.periodTypes || ['quarter', 'year'];
-	if (level === 'arbeidsmarktregio' && types.includes('year') && !types.includes('month')) {
-		return 'year';
+/**
+ * The finest period type a region has for an indicator: asked of the API (a series without a period
+ * type is given in the finest one there is for that region), so an arbeidsmarktregio or a gemeente
+ * gets years where only the provinces have quarters.
+ */
+export async function finestType(indicator, region) {
+	if (!indicator) {
+		return null;
 	}
-	for (const type of ['month', 'quarter', 'year']) {
-		if (types.includes(type)) {
-			return type;
-		}
+	if ((indicator.periodTypes || []).length <= 1) {
+		return indicator.periodTypes?.[0] || null;
 	}
-	return types[0];
+	try {
+		const response = await api.series({ indicator: indicator.code, regions: [region] });
+		const points = (response.series || []).flatMap((s) => s.points || []);
+		const last = points.filter((p) => p.value != null).pop() || points.pop();
+		return (last && periodType(last.period)) || indicator.periodTypes[0];
+	}
+	catch {
+		return indicator.periodTypes[0];
+	}
 }
 
 export function pick(value, options, fallback) {
 	return options.includes(value) ? value : fallback;
 }
+
+/**
+ * Indicator, level and period for a view, resolved from the URL state and the API's metadata, with
+ * their controls. options: key (prefix of the controls' focus keys), levels (offered levels), preferred
+ * (indicator code preferred when the URL names none), period (false: no period picker), regionFor(level,
+ * regionsOfLevel) (the region whose finest period type counts).
+ * Returns { indicators, indicator, level, type, periods, period, controls }.
+ */
+export async function sharedPicker(ctx, { key, levels, preferred, period: withPeriod = true, regionFor }) {
+	const { state } = ctx;
+	const mine = ctx.primaryRegion();
+	const level = pick(state.level, levels, pick(levelOfCode(mine), levels, levels[0]));
+	const indicators = await indicatorsAt(level);
+	const codes = indicators.map((i) => i.code);
+	const code = pick(state.indicator, codes, pick(preferred, codes, codes[0]));
+	const indicator = indicators.find((i) => i.code === code) || null;
+	const probe = regionFor ? await regionFor(level) : mine;
+	const type = await finestType(indicator, probe);
+	const periods = withPeriod && indicator ? (await api.periods(code, type)) || [] : [];
+	const periodCodes = periods.map((p) => p.code);
+	const chosenPeriod = pick(state.period, periodCodes, periodCodes[periodCodes.length - 1] || null);
+	const controls = [
+		select({
+			key: `${key}-indicator`, label: t('cmp.indicator'), value: code,
+			options: indicators.map((i) => ({ value: i.code, label: i.name })),
+			onChange: (v) => ctx.update({ indicator: v, period: null }),
+		}),
+		levels.length > 1 ? select({
+			key: `${key}-level`, label: t('cmp.level'), value: level,
+			options: levels.map((l) => ({ value: l, label: t(`level.${l}`) })),
+			onChange: (v) => ctx.update({ level: v, period: null, regions: [] }),
+		}) : null,
+		withPeriod && periods.length ? select({
+			key: `${key}-period`, label: t('cmp.period'), value: chosenPeriod,
+			options: [...periods].reverse().map((p) => ({ value: p.code, label: p.label })),
+			onChange: (v) => ctx.update({ period: v }),
+		}) : null,
+	].filter(Boolean);
+	return { indicators, indicator, code, level, type, periods, period: chosenPeriod, controls };
+}
+
+export { segmented };

@@ -2,14 +2,14 @@
 // clicking (or Enter/Space) selects the region everywhere on the site.
 import { api } from '../api.js';
 import { clear, h, svg } from '../dom.js';
-import { segmented, select, toolbar } from '../controls.js';
+import { toolbar } from '../controls.js';
 import { formatValue, t } from '../i18n.js';
 import { fromMap } from '../series-model.js';
 import { mapSummary } from '../summary.js';
-import { indicatorsAt, pick, preferredPeriodType } from './common.js';
+import { sharedPicker } from './common.js';
 
-const LEVELS = ['provincie', 'arbeidsmarktregio'];
-const DEFAULT_INDICATOR = 'werkloosheidspercentage';
+const LEVELS = ['landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
+const PREFERRED = 'werkloosheidspercentage';
 /** Sequential ColorBrewer "Blues" (colour-blind safe), light to dark. */
 const CLASSES = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 const NO_DATA = '#e5e7ea';
@@ -84,7 +84,7 @@ function swatch(colour) {
 		svg('rect', { width: 16, height: 16, rx: 2, fill: colour, stroke: '#8a96a3', 'stroke-width': 1 }));
 }
 
-function drawMap(figure, geo, model, ctx) {
+function drawMap(figure, geo, model, ctx, reference) {
 	const features = geo.features || [];
 	const { height, point } = projection(features);
 	const byCode = new Map(model.series.map((s) => [s.regionCode, s]));
@@ -137,7 +137,7 @@ function drawMap(figure, geo, model, ctx) {
 		path.addEventListener('mouseleave', hide);
 		path.addEventListener('focus', () => show(path, label));
 		path.addEventListener('blur', hide);
-		const choose = () => ctx.update({ regions: [code, ...ctx.state.regions.filter((r) => r !== code)] });
+		const choose = () => ctx.update({ region: code });
 		path.addEventListener('click', choose);
 		path.addEventListener('keydown', (e) => {
 			if (e.key === 'Enter' || e.key === ' ') {
@@ -148,16 +148,27 @@ function drawMap(figure, geo, model, ctx) {
 		map.append(path);
 	}
 	const legend = h('div', { class: 'map-legend' }, h('p', { class: 'map-legend__title' }, t('map.legend')),
+		reference != null ? h('p', { class: 'map-legend__reference' }, t('map.reference', { value: formatValue(reference, indicator) }))
+			: null,
 		h('ul', {}, scale.breaks.map((b) => h('li', {}, swatch(b.colour),
 			`${formatValue(b.from, indicator)} – ${formatValue(b.to, indicator)}`)),
 		h('li', {}, swatch(NO_DATA), t('map.noValue'))));
 	clear(figure.body).append(h('div', { class: 'map-wrap' }, map, tooltip), legend);
 }
 
+/** The value of Nederland in the same period, the reference in the legend. */
+async function nationalValue(indicator, type, period) {
+	try {
+		const response = await api.series({ indicator, regions: ['NL01'], periodType: type, from: period, to: period });
+		const value = response.series?.[0]?.points?.find((p) => p.period === period)?.value;
+		return Number.isFinite(value) ? value : null;
+	}
+	catch {
+		return null;
+	}
+}
+
 export async function render(panel, ctx) {
-	const { state } = ctx;
-	const level = state.level && LEVELS.includes(state.level) ? state.level
-		: (state.regions[0]?.startsWith('AM') ? 'arbeidsmarktregio' : 'provincie');
 	const controls = toolbar();
 	const retry = () => ctx.update({});
 	const figure = ctx.figure({ id: 'kaart', title: t('map.title'), onRetry: retry });
@@ -166,56 +177,48 @@ export async function render(panel, ctx) {
 			h('p', { class: 'panel__intro' }, t('map.intro'))),
 		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, figure.el)));
 	try {
-		const indicators = await indicatorsAt(level);
+		const catalogue = await ctx.regions();
+		const mine = ctx.primaryRegion();
+		const picked = await sharedPicker(ctx, {
+			key: 'map', levels: LEVELS, preferred: PREFERRED,
+			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine)?.code
+				|| (catalogue.levels[level] || [])[0]?.code || mine,
+		});
 		if (!ctx.alive()) {
 			return;
 		}
-		const codes = indicators.map((i) => i.code);
-		const indicatorCode = pick(state.indicator, codes, pick(DEFAULT_INDICATOR, codes, codes[0]));
-		const indicator = indicators.find((i) => i.code === indicatorCode);
-		const periodList = await api.periods(indicatorCode, preferredPeriodType(indicator, level));
-		if (!ctx.alive()) {
+		const { level, code: indicatorCode, period } = picked;
+		controls.append(...picked.controls);
+		if (!picked.indicator || !period) {
+			figure.empty();
 			return;
 		}
-		const periodCodes = periodList.map((p) => p.code);
-		const period = pick(state.period, periodCodes, null);
-		controls.append(
-			select({
-				key: 'map-indicator', label: t('cmp.indicator'), value: indicatorCode,
-				options: indicators.map((i) => ({ value: i.code, label: i.name })),
-				onChange: (v) => ctx.update({ indicator: v, period: null }),
-			}),
-			segmented({
-				key: 'map-level', label: t('cmp.level'), value: level,
-				options: LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })),
-				onChange: (v) => ctx.update({ level: v, period: null }),
-			}),
-			select({
-				key: 'map-period', label: t('cmp.period'), value: period || periodCodes[periodCodes.length - 1],
-				options: [...periodList].reverse().map((p) => ({ value: p.code, label: p.label })),
-				onChange: (v) => ctx.update({ period: v }),
-			}));
-		const [geo, response] = await Promise.all([
-			api.geo(level), api.map({ indicator: indicatorCode, level, period: period || undefined })]);
+		const [geo, response, reference] = await Promise.all([
+			api.geo(level).catch(() => ({ features: [] })), api.map({ indicator: indicatorCode, level, period }),
+			nationalValue(indicatorCode, picked.type, period)]);
 		if (!ctx.alive()) {
 			return;
-		}
-		const periodSelect = controls.querySelector('select[data-focus="map-period"]');
-		if (periodSelect && response.period?.code && periodCodes.includes(response.period.code)) {
-			periodSelect.value = response.period.code;
 		}
 		const model = fromMap(response);
 		model.title = t('map.chart', { indicator: model.indicator.name, period: response.period?.label || '' });
 		figure.setTitle(model.title, `${t(`level.${level}`)} · ${model.indicator.name}`);
-		const summary = mapSummary(model, { selected: state.regions[0] });
+		const summary = mapSummary(model, { selected: mine });
+		const notes = reference != null ? [t('map.reference', { value: formatValue(reference, model.indicator) })] : [];
 		if (!geo.features?.length) {
-			// no boundaries in the store (the demo data set has none): the figures still show, as bars
-			const notes = [t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase() })];
-			figure.bar(model, { summary, highlight: [ctx.primaryRegion()], notes });
+			// no boundaries of this level in the store: the figures still show, as bars, with Nederland
+			notes.unshift(t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase() }));
+			if (reference != null) {
+				model.series.push({
+					id: 'NL01', label: t('cmp.reference'), regionCode: 'NL01', regionName: 'Nederland', level: 'land',
+					breakdown: {}, origin: model.series[0]?.origin || 'source',
+					points: [{ ...(model.series[0]?.points[0] || {}), value: reference, low: null, high: null, flags: '' }],
+				});
+			}
+			figure.bar(model, { summary, highlight: [mine], reference: ['NL01'], notes });
 			return;
 		}
-		drawMap(figure, geo, model, ctx);
-		figure.finish(model, summary);
+		drawMap(figure, geo, model, ctx, reference);
+		figure.finish(model, summary, notes);
 	}
 	catch (err) {
 		if (ctx.alive()) {

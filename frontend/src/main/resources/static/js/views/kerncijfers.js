@@ -1,10 +1,14 @@
 // Kerncijfers: tiles with the latest figure of each key indicator for one region, plus two charts.
 import { api } from '../api.js';
 import { h, svg, uid } from '../dom.js';
-import { formatDifference, formatNumber, formatValue, statusLabel, t } from '../i18n.js';
+import {
+	formatDifference, formatNumber, formatValue, inSentence, periodLabel, periodType, statusLabel, t,
+} from '../i18n.js';
 import { fromSeries } from '../series-model.js';
 import { lineSummary } from '../summary.js';
 import { renderGrijzeDruk } from './grijze-druk.js';
+import { levelOfCode, nearestWith, regionLabel } from '../regions.js';
+import { finestType } from './common.js';
 
 const ARROWS = { up: 'M8 3l5 6h-3v4H6V9H3z', down: 'M8 13l5-6h-3V3H6v4H3z', flat: 'M3 6h6V3l5 5-5 5v-3H3z' };
 
@@ -57,12 +61,63 @@ function infoPopup(figure, name) {
 	return { button, popup };
 }
 
+/** significant, stable, break or not-testable: whether the change on a year earlier is real (see the API). */
+function verdictOf(figure) {
+	return figure.significance?.verdict || 'not-testable';
+}
+
+/** A small line of the figure's recent history; a series break splits the line. */
+function sparkline(figure, name) {
+	const points = (figure.history || []).filter((p) => p.value != null);
+	if (points.length < 2) {
+		return null;
+	}
+	const W = 120;
+	const H = 28;
+	const values = points.map((p) => p.value);
+	const min = Math.min(...values);
+	const max = Math.max(...values);
+	const span = max - min || 1;
+	const x = (i) => ((i / (points.length - 1)) * (W - 4) + 2).toFixed(1);
+	const y = (v) => (H - 3 - ((v - min) / span) * (H - 6)).toFixed(1);
+	let d = '';
+	points.forEach((p, i) => {
+		d += `${i === 0 || (p.flags || '').includes('b') ? 'M' : 'L'}${x(i)},${y(p.value)}`;
+	});
+	const last = points.length - 1;
+	const label = t('kc.sparkline', { name, from: periodLabel(points[0].period), to: periodLabel(points[last].period) });
+	return svg('svg', { class: 'tile__spark', viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': label },
+		svg('title', {}, label),
+		svg('path', { d, fill: 'none', stroke: 'currentColor', 'stroke-width': 1.5, 'stroke-linejoin': 'round' }),
+		svg('circle', { cx: x(last), cy: y(points[last].value), r: 2.5, fill: 'currentColor' }));
+}
+
+/** Nederland in the tile's own period (and period type), the reference on every tile. */
+async function reference(figure, national) {
+	const period = figure.period?.code;
+	if (!period || figure.value == null) {
+		return null;
+	}
+	const code = figure.indicator?.code;
+	const hit = national?.history?.find((p) => p.period === period);
+	if (hit) {
+		return hit.value;
+	}
+	if (national?.period?.code === period) {
+		return national.value;
+	}
+	const response = await api.series({ indicator: code, regions: ['NL01'], periodType: periodType(period), from: period, to: period });
+	const value = response.series?.[0]?.points?.find((p) => p.period === period)?.value;
+	return Number.isFinite(value) ? value : null;
+}
+
 function tile(figure) {
 	const indicator = figure.indicator || {};
 	const name = indicator.name || indicator.code;
 	const { button, popup } = infoPopup(figure, name);
 	const hasValue = figure.value != null;
-	const assessment = hasValue ? (figure.assessment || 'neutral') : 'none';
+	const honest = verdictOf(figure) === 'significant' && figure.direction !== 'flat';
+	const assessment = hasValue ? (honest ? (figure.assessment || 'neutral') : 'neutral') : 'none';
 	const article = h('article', { class: `tile tile--${assessment}`, dataset: { indicator: indicator.code || '' } },
 		h('div', { class: 'tile__head' }, h('h3', { class: 'tile__name' }, name), button));
 	if (!hasValue) {
@@ -83,11 +138,27 @@ function tile(figure) {
 		}
 		const sign = figure.change > 0 ? '+' : figure.change < 0 ? '−' : '';
 		const changeText = `${sign}${d.text}${d.unit ? ` ${d.unit}` : ''} ${t('kc.since', { period: figure.previous.period?.label || '' })}`;
+		const verdict = verdictOf(figure);
+		const significant = verdict === 'significant' && figure.direction !== 'flat';
+		article.dataset.verdict = verdict;
+		const verdictText = significant ? t('kc.sig.significant', { dir: t(`kc.sigDir.${figure.direction}`) })
+			: t(`kc.sig.${verdict}`);
 		article.append(h('p', { class: 'tile__change' },
-			arrow(figure.direction),
+			significant ? arrow(figure.direction) : null,
 			h('span', {}, changeText),
-			h('span', { class: 'tile__assessment' }, t(`kc.${figure.assessment || 'neutral'}`))));
+			h('span', { class: 'tile__verdict' }, verdictText),
+			significant && figure.assessment !== 'neutral'
+				? h('span', { class: 'tile__assessment' }, t(`kc.${figure.assessment}`)) : null));
+		const method = figure.significance?.method;
+		if (method) {
+			article.append(h('p', { class: 'tile__method' }, t(`kc.method.${method}`)));
+		}
 	}
+	const spark = sparkline(figure, name);
+	if (spark) {
+		article.append(spark);
+	}
+	article.append(h('p', { class: 'tile__reference', dataset: { reference: indicator.code || '' } }, '\u00a0'));
 	const shares = (figure.shares || []).filter((s) => s.value != null);
 	if (shares.length) {
 		// a rate (percent) is shown per group; a count as the group's share of the total
@@ -123,19 +194,39 @@ function skeleton(n) {
 	return Array.from({ length: n }, () => h('div', { class: 'tile tile--skeleton', 'aria-hidden': 'true' }));
 }
 
-async function chart(ctx, figure, indicator, region, titleKey) {
-	const regions = region === 'NL01' ? ['NL01'] : [region, 'NL01'];
-	// the recent years keep the first view light and readable; the trends tab has the whole series
-	const from = `${new Date().getFullYear() - 6}KW01`;
+/** The first period code of a type in a year. */
+function startOf(type, year) {
+	return type === 'year' ? `${year}JJ00` : type === 'month' ? `${year}MM01` : `${year}KW01`;
+}
+
+async function chart(ctx, figure, code, regionCode, titleKey) {
 	try {
-		const model = fromSeries(await api.series({ indicator, regions, from }));
+		const indicator = (await api.indicators()).find((i) => i.code === code);
+		// the list of all regions (for the parents) is needed only where the region's level lacks the indicator
+		const own = (indicator?.regionLevels || []).includes(levelOfCode(regionCode));
+		const catalogue = own ? null : await ctx.regions();
+		const region = catalogue?.byCode.get(regionCode) || { code: regionCode, level: levelOfCode(regionCode), parents: [] };
+		// a level without this indicator shows the nearest parent that has it, and says so
+		const shown = nearestWith(region, indicator) || 'NL01';
+		const regions = shown === 'NL01' ? ['NL01'] : [shown, 'NL01'];
+		const type = await finestType(indicator, shown);
+		// the recent years keep the first view light and readable; the trends tab has the whole series
+		const from = startOf(type, new Date().getFullYear() - 6);
+		const model = fromSeries(await api.series({ indicator: code, regions, from, periodType: type || undefined }));
 		if (!ctx.alive()) {
 			return;
 		}
-		const name = model.series.find((x) => x.regionCode === region)?.regionName || region;
+		// the name with its level (Groningen the province, the arbeidsmarktregio or the gemeente)
+		const found = model.series.find((x) => x.regionCode === shown);
+		const name = found ? regionLabel({ name: found.regionName, level: levelOfCode(shown) }) : regionCode;
+		const notes = [];
+		if (shown !== regionCode) {
+			notes.push(t('kc.regionFallback', { region: regionLabel(region), indicator: inSentence(indicator?.name || code),
+				parent: regionLabel(catalogue?.byCode.get(shown)) || shown }));
+		}
 		figure.setTitle(t(titleKey, { region: name }), model.indicator.name
 			? `${model.indicator.name}${model.indicator.unit === 'percent' ? ' (%)' : ''}` : '');
-		figure.line(model, { summary: lineSummary(model) });
+		figure.line(model, { summary: lineSummary(model), notes });
 	}
 	catch (err) {
 		if (ctx.alive()) {
@@ -144,10 +235,34 @@ async function chart(ctx, figure, indicator, region, titleKey) {
 	}
 }
 
+/** Nederland beside every tile (not on Nederland's own page). */
+async function fillReferences(ctx, grid, figures, nationalPromise) {
+	const national = await nationalPromise;
+	if (!national || !ctx.alive()) {
+		grid.querySelectorAll('.tile__reference').forEach((el) => el.remove());
+		return;
+	}
+	const byCode = new Map((national.figures || []).map((f) => [f.code, f]));
+	await Promise.all(figures.map(async (figure) => {
+		const el = grid.querySelector(`.tile__reference[data-reference="${CSS.escape(figure.indicator?.code || figure.code)}"]`);
+		if (!el) {
+			return;
+		}
+		const value = await reference(figure, byCode.get(figure.code)).catch(() => null);
+		if (!ctx.alive()) {
+			return;
+		}
+		const indicator = figure.indicator || {};
+		el.textContent = value != null
+			? t('kc.reference', { value: formatValue(value, indicator), period: figure.period?.label || '' })
+			: t('kc.referenceNone', { period: figure.period?.label || '' });
+	}));
+}
+
 export async function render(panel, ctx) {
 	const region = ctx.primaryRegion();
-	const heading = h('h2', { class: 'panel__title' }, t('kc.title', { region: '…' }));
-	const intro = h('p', { class: 'panel__intro' }, t('kc.intro', { region: '…' }));
+	const heading = h('h2', { class: 'panel__title panel__title--region' }, t('kc.title', { region: '…' }));
+	const intro = h('p', { class: 'panel__intro' }, t('kc.intro2'));
 	const grid = h('div', { class: 'tiles', 'aria-busy': 'true' }, skeleton(9));
 	const retry = () => ctx.update({});
 	const f1 = ctx.figure({ id: 'kc-werkloosheid', title: t('kc.chartTitle', { region: '…' }), onRetry: retry });
@@ -161,16 +276,19 @@ export async function render(panel, ctx) {
 		chart(ctx, f2, 'netto_arbeidsparticipatie', region, 'kc.chart2Title'),
 		renderGrijzeDruk(ctx, f3, region),
 	]);
+	const national = region === 'NL01' ? null : api.kerncijfers('NL01').catch(() => null);
 	try {
 		const data = await api.kerncijfers(region);
 		if (!ctx.alive()) {
 			return;
 		}
 		const name = data.region?.name || region;
-		heading.textContent = t('kc.title', { region: name });
-		intro.textContent = t('kc.intro', { region: name });
+		const catalogue = await ctx.regions().catch(() => null);
+		const label = regionLabel(catalogue?.byCode.get(region)) || name;
+		heading.textContent = t('kc.title', { region: label });
 		grid.replaceChildren(...(data.figures || []).map(tile));
 		grid.removeAttribute('aria-busy');
+		await fillReferences(ctx, grid, data.figures || [], national);
 	}
 	catch (err) {
 		grid.removeAttribute('aria-busy');

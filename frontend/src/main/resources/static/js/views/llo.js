@@ -4,21 +4,13 @@ import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { fromSeries, merge } from '../series-model.js';
 import { lineSummary } from '../summary.js';
+import { levelOfCode, nearestWith, regionLabel } from '../regions.js';
 
 const REGIONAL = 'llo_deelname_eurostat';
 const NATIONAL = 'llo_deelname';
 const EMPLOYED = 'llo_deelname_werkenden';
 
-// Used only when the indicator metadata does not list its breakdown members.
-const FALLBACK = {
-	education_level: [{ code: 'laag', name: 'Laag' }, { code: 'middelbaar', name: 'Middelbaar' }, { code: 'hoog', name: 'Hoog' }],
-	llo_type: [{ code: 'formeel', name: 'Formeel' }, { code: 'niet_formeel', name: 'Niet-formeel' }],
-	labour_position: [{ code: 'werkzaam', name: 'Werkzaam' }, { code: 'werkloos', name: 'Werkloos' },
-		{ code: 'niet_beroepsbevolking', name: 'Niet-beroepsbevolking' }],
-	employment_relation: [{ code: 'vast', name: 'Vast' }, { code: 'flexibel', name: 'Flexibel' },
-		{ code: 'zelfstandig', name: 'Zelfstandige' }],
-};
-
+// Members shown per breakdown (their names come from the indicator's metadata).
 const WANTED = {
 	education_level: ['laag', 'middelbaar', 'hoog'],
 	llo_type: ['totaal', 'formeel', 'niet_formeel'],
@@ -26,24 +18,29 @@ const WANTED = {
 	employment_relation: ['vast', 'flexibel', 'zelfstandig'],
 };
 
-function lloRegions(ctx) {
-	const chosen = ctx.state.regions.filter((r) => /^(NL|PV)/.test(r));
-	const regions = chosen.length ? chosen : ['PV26', 'PV21'];
-	return [...new Set([...regions, 'NL01'])].slice(0, 8);
-}
-
+/** My region (or, below the province, its province: the level of the regional source), compared regions and Nederland. */
 async function regional(ctx, figure) {
-	const model = fromSeries(await api.series({ indicator: REGIONAL, regions: lloRegions(ctx) }));
+	const [indicators, catalogue] = await Promise.all([api.indicators(), ctx.regions()]);
+	const indicator = indicators.find((i) => i.code === REGIONAL);
+	const mine = catalogue.byCode.get(ctx.primaryRegion()) || { code: ctx.primaryRegion(), level: levelOfCode(ctx.primaryRegion()) };
+	const shown = nearestWith(mine, indicator) || 'NL01';
+	const notes = shown !== mine.code ? [t('llo.regionFallback', { region: regionLabel(mine),
+		parent: regionLabel(catalogue.byCode.get(shown)) || shown })] : [];
+	// and the comparison regions the user ticked where the source has them
+	const levels = indicator?.regionLevels || [];
+	const compared = (ctx.state.regions || []).filter((r) => levels.includes(levelOfCode(r)));
+	const regions = [...new Set([shown, ...compared, 'NL01'])].slice(0, 8);
+	const model = fromSeries(await api.series({ indicator: REGIONAL, regions }));
 	if (ctx.alive()) {
 		figure.setTitle(t('llo.regions'), model.indicator.name);
-		figure.line(model, { summary: lineSummary(model) });
+		figure.line(model, { summary: lineSummary(model), notes });
 	}
 }
 
 async function byDimension(ctx, figure, dimension, titleKey, indicator = NATIONAL) {
 	const meta = await api.indicator(indicator).catch(() => null);
 	const listed = meta?.breakdowns?.[dimension];
-	const members = (listed?.length ? listed : FALLBACK[dimension]).filter((m) => WANTED[dimension].includes(m.code));
+	const members = (listed || []).filter((m) => WANTED[dimension].includes(m.code));
 	// "totaal" is a real member of llo_type (all learning); other breakdowns are taken for all learning
 	const allLearning = dimension !== 'llo_type' && meta?.breakdowns?.llo_type?.some((m) => m.code === 'totaal')
 		? ',llo_type:totaal' : '';

@@ -95,14 +95,14 @@ export async function render(panel, ctx) {
 	const chosen = chosenBreakdown(state, breakdowns);
 	const levels = LEVEL_ORDER.filter((l) => (indicator.regionLevels || table.regions.levels).includes(l));
 	const level = pick(state.level, levels, levels[0]);
-	const regionList = level ? await ctx.regionsOf(level) : [];
+	const regionList = level ? ((await ctx.regions()).levels[level] || []) : [];
 	const periodType = indicator.periodTypes?.[0] || null;
 	const periodList = periodType ? await get('/periods', { indicator: indicatorCode, type: periodType }) : [];
 	if (!ctx.alive()) {
 		return;
 	}
 	const available = regionList.map((r) => r.code);
-	let regions = state.regions.filter((r) => available.includes(r)).slice(0, 20);
+	let regions = (state.regions || []).filter((r) => available.includes(r)).slice(0, 20);
 	if (!regions.length) {
 		regions = available.slice(0, level === 'land' ? 1 : 3);
 	}

@@ -6,23 +6,21 @@ import { checklist, select, toggle, toolbar } from '../controls.js';
 import { formatValue, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
 import { lineSummary } from '../summary.js';
-import { indicatorsAt, pick } from './common.js';
+import { pick, sharedPicker } from './common.js';
 
 const DEFAULT_INDICATOR = 'werkloosheidspercentage';
 const DEFAULT_REGIONS = ['PV26', 'PV21', 'NL01'];
 
-function chosenRegions(state, available) {
-	const chosen = state.regions.filter((r) => available.includes(r));
-	if (!chosen.length) {
-		return DEFAULT_REGIONS.filter((r) => available.includes(r));
+/** The regions the user ticked; without a choice, my region and Nederland (or the former defaults). */
+function chosenRegions(state, available, mine) {
+	if (state.regions != null) {
+		return state.regions.filter((r) => available.includes(r)).slice(0, 50);
 	}
-	if (chosen.length === 1 && chosen[0] !== 'NL01' && !state.level) {
-		return [chosen[0], 'NL01'];
-	}
-	return chosen.slice(0, 8);
+	const start = available.includes(mine) ? [mine, 'NL01'] : DEFAULT_REGIONS;
+	return [...new Set(start)].filter((r) => available.includes(r));
 }
 
-function trendNotes(model, trendByRegion, indicator) {
+function trendNotes(model, trendByRegion, indicator, type) {
 	const notes = [];
 	for (const s of model.series) {
 		const trend = trendByRegion.get(s.regionCode);
@@ -33,7 +31,7 @@ function trendNotes(model, trendByRegion, indicator) {
 		if (last) {
 			const slope = formatValue(last.slopePerPeriod, indicator.unit === 'percent'
 				? { ...indicator, unit: 'pp', decimals: 2 } : { ...indicator, decimals: 2 }, { signed: true });
-			notes.push(`${s.label}: ${t('tr.trendLine', {
+			notes.push(`${s.label}: ${t('tr.trendLine', { per: t(`tr.per.${type || 'quarter'}`),
 				from: periodLabel(last.from), to: periodLabel(last.to), slope,
 				sig: last.significant ? t('tr.sig') : t('tr.notSig'),
 			})}`);
@@ -54,6 +52,10 @@ function markBreaks(model, trendByRegion) {
 	}
 }
 
+const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
+/** The API gives at most 50 series at once; more lines would not be readable anyway. */
+const MAX_LINES = 50;
+
 export async function render(panel, ctx) {
 	const { state } = ctx;
 	const controls = toolbar();
@@ -64,29 +66,29 @@ export async function render(panel, ctx) {
 			h('p', { class: 'panel__intro' }, t('tr.intro'))),
 		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, figure.el)));
 	try {
-		const [indicators, land, provinces] = await Promise.all([
-			indicatorsAt('provincie', { periodType: 'quarter' }), ctx.regionsOf('land'), ctx.regionsOf('provincie')]);
+		const catalogue = await ctx.regions();
+		const mine = ctx.primaryRegion();
+		const picked = await sharedPicker(ctx, {
+			key: 'tr', levels: LEVELS, preferred: DEFAULT_INDICATOR, period: false,
+			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine)?.code
+				|| (catalogue.levels[level] || [])[0]?.code || mine,
+		});
 		if (!ctx.alive()) {
 			return;
 		}
-		const codes = indicators.map((i) => i.code);
-		const indicatorCode = pick(state.indicator, codes, pick(DEFAULT_INDICATOR, codes, codes[0]));
-		const regionList = [...land, ...provinces];
+		const { level, code: indicatorCode, type } = picked;
+		const levelRegions = [...(catalogue.levels[level] || [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+		const regionList = level === 'land' ? levelRegions : [...catalogue.levels.land, ...levelRegions];
 		const available = regionList.map((r) => r.code);
-		const regions = chosenRegions(state, available);
-		const periodList = await api.periods(indicatorCode, 'quarter');
+		const regions = chosenRegions(state, available, mine);
+		const periodList = picked.indicator ? (await api.periods(indicatorCode, type)) || [] : [];
 		if (!ctx.alive()) {
 			return;
 		}
 		const periodCodes = periodList.map((p) => p.code);
 		const from = pick(state.from, periodCodes, null);
 		const to = pick(state.to, periodCodes, null);
-		controls.append(
-			select({
-				key: 'tr-indicator', label: t('cmp.indicator'), value: indicatorCode,
-				options: indicators.map((i) => ({ value: i.code, label: i.name })),
-				onChange: (v) => ctx.update({ indicator: v }),
-			}),
+		controls.append(...picked.controls,
 			h('div', { class: 'field-row' },
 				select({
 					key: 'tr-from', label: t('tr.from'), value: from || periodCodes[0],
@@ -104,18 +106,28 @@ export async function render(panel, ctx) {
 				toggle({ key: 'tr-sa', label: t('tr.sa'), checked: state.sa,
 					onChange: (v) => ctx.update({ sa: v, yoy: v ? false : state.yoy }) })),
 			checklist({
-				key: 'tr-regions', label: t('cmp.regions'), selected: regions, all: false, none: false,
-				options: regionList.map((r) => ({ value: r.code, label: r.name })),
-				onChange: (values) => ctx.update({ level: 'provincie', regions: values }),
+				key: 'tr-regions', label: t('cmp.regions'), selected: regions, filter: true,
+				allLabel: t('picker.allLevel', { level: t(`level.${level}`).toLowerCase() }),
+				options: regionList.map((r) => ({ value: r.code, label: r.code === mine ? t('picker.mine', { region: r.name }) : r.name })),
+				onChange: (values) => {
+					if (values.length > MAX_LINES) {
+						ctx.notice(t('tr.maxLines', { max: MAX_LINES }));
+					}
+					ctx.update({ level, regions: values.slice(0, MAX_LINES) });
+				},
 			}));
+		if (!picked.indicator) {
+			figure.empty();
+			return;
+		}
 		if (!regions.length) {
-			figure.error({ title: t('cmp.pickTwo') });
+			figure.error({ title: t('picker.noneSelected') });
 			return;
 		}
 		const range = { from: from || undefined, to: to || undefined };
 		const [seriesResponse, ...trendResponses] = await Promise.all([
-			api.series({ indicator: indicatorCode, regions, periodType: 'quarter', ...range }),
-			...regions.map((region) => api.trend({ indicator: indicatorCode, region, ...range }).catch(() => null)),
+			api.series({ indicator: indicatorCode, regions, periodType: type, ...range }),
+			...regions.map((region) => api.trend({ indicator: indicatorCode, region, periodType: type, ...range }).catch(() => null)),
 		]);
 		if (!ctx.alive()) {
 			return;
@@ -131,7 +143,7 @@ export async function render(panel, ctx) {
 			s.points.forEach((p) => { p.revised = revised.has(p.period); });
 		}
 		const trendPoint = (region, period) => trendByRegion.get(region)?.points?.find((p) => p.period === period);
-		const notes = [];
+		const notes = type === 'year' && (picked.indicator.periodTypes || []).includes('quarter') ? [t('tr.yearly')] : [];
 		let title = t('tr.chart', { indicator: indicator.name });
 		let showTrend = true;
 		if (state.yoy) {
@@ -157,7 +169,7 @@ export async function render(panel, ctx) {
 			seriesIndex, segments: trendByRegion.get(s.regionCode)?.segments || [],
 		})) : [];
 		if (showTrend) {
-			notes.push(...trendNotes(model, trendByRegion, indicator));
+			notes.push(...trendNotes(model, trendByRegion, indicator, type));
 		}
 		figure.setTitle(title, model.indicator.unit === 'percent' ? `${indicator.name} (%)` : indicator.name);
 		figure.line(model, { summary: lineSummary(model), trends, showTrend, notes });

@@ -1,17 +1,10 @@
 // Vergelijk regio's: one bar per region (with published margins) and whether the differences are significant.
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { checklist, segmented, select, toolbar } from '../controls.js';
+import { checklist, toolbar } from '../controls.js';
 import { formatDifference, formatNumber, t } from '../i18n.js';
 import { fromCompare } from '../series-model.js';
-import { indicatorsAt, pick, preferredPeriodType } from './common.js';
-
-const LEVELS = ['provincie', 'arbeidsmarktregio'];
-const DEFAULT_INDICATOR = 'netto_arbeidsparticipatie';
-
-function levelOf(code) {
-	return code?.startsWith('AM') ? 'arbeidsmarktregio' : 'provincie';
-}
+import { sharedPicker } from './common.js';
 
 function differenceText(d, model) {
 	const name = (code) => model.series.find((s) => s.regionCode === code)?.label || code;
@@ -38,15 +31,39 @@ function compareSummary(response) {
 	return `${first} ${t('cmp.sigCount', { region: firstRegion.name, count: significant, total: pairs.length })}`;
 }
 
-/** The new region list: the earlier order kept (so the chosen region stays first), new ones appended. */
-function keepOrder(current, values, levelCodes) {
-	const kept = current.filter((r) => values.includes(r) || !levelCodes.includes(r));
-	return [...kept, ...values.filter((v) => !current.includes(v))];
+const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
+const PREFERRED = 'netto_arbeidsparticipatie';
+/** The API compares at most 50 regions at once: larger choices are asked in batches with my region first. */
+const BATCH = 49;
+
+/** Without a choice in the URL: every region of the level, or for large levels those in my region's province. */
+function defaultSelection(levelRegions, mine) {
+	if (levelRegions.length <= 40) {
+		return levelRegions.map((r) => r.code);
+	}
+	const own = levelRegions.find((r) => r.code === mine.code);
+	const province = (own || mine).parents?.find((p) => p.startsWith('PV')) || (mine.code.startsWith('PV') ? mine.code : null);
+	const near = levelRegions.filter((r) => r.parents?.includes(province)).map((r) => r.code);
+	return near.length ? near.slice(0, 40) : levelRegions.slice(0, 12).map((r) => r.code);
+}
+
+async function compareAll({ indicator, regions, period, first }) {
+	const rest = regions.filter((r) => r !== first);
+	const batches = [];
+	for (let i = 0; i < Math.max(rest.length, 1); i += BATCH) {
+		batches.push([first, ...rest.slice(i, i + BATCH)].filter(Boolean));
+	}
+	const responses = await Promise.all(batches.map((b) => api.compare({ indicator, regions: b, period })));
+	const [head, ...more] = responses;
+	for (const r of more) {
+		head.values.push(...(r.values || []).filter((v) => v.region.code !== first));
+		head.differences.push(...(r.differences || []));
+	}
+	return head;
 }
 
 export async function render(panel, ctx) {
 	const { state } = ctx;
-	const level = state.level && LEVELS.includes(state.level) ? state.level : levelOf(state.regions[0]);
 	const controls = toolbar();
 	const retry = () => ctx.update({});
 	const figure = ctx.figure({ id: 'vergelijk', title: t('cmp.title'), onRetry: retry });
@@ -57,71 +74,61 @@ export async function render(panel, ctx) {
 		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, figure.el, differences)));
 
 	try {
-		const [indicators, regions] = await Promise.all([indicatorsAt(level), ctx.regionsOf(level)]);
+		const catalogue = await ctx.regions();
+		const mine = catalogue.byCode.get(ctx.primaryRegion()) || { code: ctx.primaryRegion(), parents: [] };
+		const picked = await sharedPicker(ctx, {
+			key: 'cmp', levels: LEVELS, preferred: PREFERRED,
+			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine.code)?.code
+				|| (catalogue.levels[level] || [])[0]?.code || mine.code,
+		});
 		if (!ctx.alive()) {
 			return;
 		}
-		const codes = indicators.map((i) => i.code);
-		const indicatorCode = pick(state.indicator, codes, pick(DEFAULT_INDICATOR, codes, codes[0]));
-		const indicator = indicators.find((i) => i.code === indicatorCode);
-		const type = preferredPeriodType(indicator, level);
-		const periodList = (await api.periods(indicatorCode, type)) || [];
-		if (!ctx.alive()) {
-			return;
-		}
-		const periodCodes = periodList.map((p) => p.code);
-		const period = pick(state.period, periodCodes, periodCodes[periodCodes.length - 1]);
-		const regionCodes = regions.map((r) => r.code);
-		// Regions of this level in the URL are compared; none (or just the chosen region, coming from
-		// another tab) means all regions of the level, with the chosen one highlighted.
-		let selected = state.regions.filter((r) => regionCodes.includes(r));
-		if (selected.length === 0 || (selected.length === 1 && !state.level)) {
-			selected = regionCodes;
-		}
-		controls.append(
-			select({
-				key: 'cmp-indicator', label: t('cmp.indicator'), value: indicatorCode,
-				options: indicators.map((i) => ({ value: i.code, label: i.name })),
-				onChange: (v) => ctx.update({ indicator: v, period: null }),
-			}),
-			segmented({
-				key: 'cmp-level', label: t('cmp.level'), value: level,
-				options: LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })),
-				onChange: (v) => ctx.update({ level: v, period: null }),
-			}),
-			select({
-				key: 'cmp-period', label: t('cmp.period'), value: period,
-				options: [...periodList].reverse().map((p) => ({ value: p.code, label: p.label })),
-				onChange: (v) => ctx.update({ period: v }),
-			}),
+		const { level, code: indicatorCode, period } = picked;
+		const levelRegions = [...(catalogue.levels[level] || [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+		const regionCodes = levelRegions.map((r) => r.code);
+		const selected = state.regions == null ? defaultSelection(levelRegions, mine)
+			: state.regions.filter((r) => regionCodes.includes(r));
+		controls.append(...picked.controls,
 			checklist({
-				key: 'cmp-regions', label: t('cmp.regions'), selected, none: false,
-				options: regions.map((r) => ({ value: r.code, label: r.name })),
-				onChange: (values) => ctx.update({ level, regions: keepOrder(state.regions, values, regionCodes) }),
+				key: 'cmp-regions', label: t('cmp.regions'), selected, filter: true,
+				allLabel: t('picker.allLevel', { level: t(`level.${level}`).toLowerCase() }),
+				options: levelRegions.map((r) => ({
+					value: r.code, label: r.code === mine.code ? t('picker.mine', { region: r.name }) : r.name,
+				})),
+				onChange: (values) => ctx.update({ level, regions: values }),
 			}));
+		if (!picked.indicator) {
+			figure.empty();
+			return;
+		}
 		if (!selected.length) {
-			figure.error({ title: t('cmp.pickTwo') });
+			figure.error({ title: t('picker.noneSelected') });
 			return;
 		}
 		if (!period) {
 			figure.empty();
 			return;
 		}
-		// the chosen region first: the API compares every other region with the first one
-		const primary = ctx.primaryRegion();
-		const ordered = selected.includes(primary) ? [primary, ...selected.filter((r) => r !== primary)] : selected;
-		const response = await api.compare({ indicator: indicatorCode, regions: ordered, period });
+		// my region first (the API compares every other region with the first one), Nederland as the reference
+		const primary = selected.includes(mine.code) ? mine.code : selected[0];
+		const withReference = level === 'land' ? selected : [...selected.filter((r) => r !== 'NL01'), 'NL01'];
+		const response = await compareAll({ indicator: indicatorCode, regions: withReference, period, first: primary });
 		if (!ctx.alive()) {
 			return;
 		}
 		const model = fromCompare(response);
+		for (const s of model.series) {
+			if (s.regionCode === 'NL01' && level !== 'land') {
+				s.label = t('cmp.reference');
+			}
+		}
 		model.title = t('cmp.chart', { indicator: model.indicator.name, period: response.period?.label || period });
 		figure.setTitle(model.title, `${t(`level.${level}`)} · ${model.indicator.name}`);
-		const highlight = [ctx.primaryRegion()];
-		figure.bar(model, { summary: compareSummary(response), highlight });
-		const focus = highlight[0];
+		const highlight = [mine.code];
+		figure.bar(model, { summary: compareSummary(response), highlight, reference: ['NL01'] });
 		const relevant = (model.differences || [])
-			.filter((d) => !focus || d.a === focus || d.b === focus)
+			.filter((d) => d.a === primary || d.b === primary)
 			.slice(0, 12);
 		if (relevant.length) {
 			differences.append(h('h3', { class: 'differences__title' }, t('cmp.differences')),

@@ -1,0 +1,186 @@
+package nl.llomonitor.stats;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
+import nl.llomonitor.cube.Unit;
+import nl.llomonitor.indicator.IndicatorCatalog;
+import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.observation.PeriodCode;
+import nl.llomonitor.observation.SeriesService;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Whether the change of a key figure on its comparison period (same period last year, or
+ * the previous year for yearly figures) is real, so that the dashboard shows an arrow and
+ * a colour only for a change that is statistically significant and comparable.
+ * <ul>
+ * <li>{@code break}: a point after the comparison period up to the latest one carries
+ * flag {@code b} (a series break), so the two values are not comparable; no test.</li>
+ * <li>{@code margins}: both values have published 95 % margins; z-test on the difference
+ * with the combined standard errors (see {@link Significance#seFromMargins}).</li>
+ * <li>{@code ebb-rule}: an EBB figure (percentage or count in thousands) without margins;
+ * standard errors approximated from the EBB publication rule, the same rule as
+ * {@code /api/v1/compare} ({@link Significance#ebbStandardError}). The two periods are
+ * treated as independent samples (the EBB rotation panel is ignored, which makes the test
+ * conservative).</li>
+ * <li>{@code not-testable}: neither applies (no margins, not a sample the rule covers, or
+ * too few sample observations).</li>
+ * </ul>
+ * The verdict is {@code significant} (|z| &gt; 1.96), {@code stable} (within the margin),
+ * {@code break} or {@code not-testable}.
+ */
+@Service
+class ChangeVerdictService {
+
+	/**
+	 * @param verdict significant, stable, break or not-testable
+	 * @param method margins, ebb-rule, or null (break, not-testable)
+	 * @param z the z statistic of the change, null when not tested
+	 */
+	record Verdict(String verdict, String method, Double z) {
+
+		static final Verdict BREAK = new Verdict("break", null, null);
+
+		static final Verdict NOT_TESTABLE = new Verdict("not-testable", null, null);
+
+		static Verdict of(Significance.Test test) {
+			if (test.significant() == null) {
+				return NOT_TESTABLE;
+			}
+			return new Verdict(test.significant() ? "significant" : "stable", test.method(),
+					Math.round(test.z() * 100) / 100.0);
+		}
+
+	}
+
+	private final IndicatorCatalog indicators;
+
+	private final SeriesService series;
+
+	ChangeVerdictService(IndicatorCatalog indicators, SeriesService series) {
+		this.indicators = indicators;
+		this.series = series;
+	}
+
+	/**
+	 * @param info the indicator
+	 * @param region the region code
+	 * @param type the period type of the values
+	 * @param known the region's values with a value, in period order
+	 * @param last the latest value
+	 * @param previous the value it is compared with, may be null
+	 * @param asOf the figures as known at this moment, or null for the latest
+	 * @return the verdict, empty when there is nothing to compare
+	 */
+	Mono<Verdict> verdict(IndicatorInfo info, String region, String type, List<SeriesService.Value> known,
+			SeriesService.Value last, SeriesService.Value previous, OffsetDateTime asOf) {
+		if (previous == null || previous.value() == null || last.value() == null) {
+			return Mono.empty();
+		}
+		if (crossesBreak(TrendService.breaks(info, known), previous.period(), last.period())) {
+			return Mono.just(Verdict.BREAK);
+		}
+		if (hasMargins(last) && hasMargins(previous)) {
+			return Mono.just(
+					Verdict.of(Significance.zTest(last.value().doubleValue(),
+							Significance.seFromMargins(last.marginLow().doubleValue(), last.marginHigh().doubleValue()),
+							previous.value().doubleValue(), Significance
+								.seFromMargins(previous.marginLow().doubleValue(), previous.marginHigh().doubleValue()),
+							"margins")));
+		}
+		String baseCode = ebbBase(info);
+		if (baseCode == null) {
+			return Mono.just(Verdict.NOT_TESTABLE);
+		}
+		boolean percent = Unit.PERCENT.code().equals(info.unit());
+		return this.indicators.all().flatMap((all) -> {
+			IndicatorInfo base = all.get(baseCode);
+			if (base == null) {
+				return Mono.just(Verdict.NOT_TESTABLE);
+			}
+			return this.series
+				.values(new SeriesService.Query(base, List.of(region), type, previous.period(), last.period(),
+						new TreeMap<>(), asOf))
+				.map((values) -> {
+					Map<PeriodCode, Double> bases = new TreeMap<>();
+					values.getOrDefault(region, List.of())
+						.stream()
+						.filter((v) -> v.value() != null)
+						.forEach((v) -> bases.put(v.period(), v.value().doubleValue()));
+					double seLast = Significance.ebbStandardError(last.value().doubleValue(), percent,
+							bases.getOrDefault(last.period(), Double.NaN), type);
+					double sePrevious = Significance.ebbStandardError(previous.value().doubleValue(), percent,
+							bases.getOrDefault(previous.period(), Double.NaN), type);
+					if (Double.isNaN(seLast) || Double.isNaN(sePrevious)) {
+						return Verdict.NOT_TESTABLE;
+					}
+					return Verdict.of(Significance.zTest(last.value().doubleValue(), seLast,
+							previous.value().doubleValue(), sePrevious, "ebb-rule"));
+				});
+		}).defaultIfEmpty(Verdict.NOT_TESTABLE);
+	}
+
+	/**
+	 * The explanation with its judgement of the change made honest: a change within the
+	 * margin or across a series break is no improvement or deterioration.
+	 * @param explanation the sentence of the figure
+	 * @param verdict the verdict on its change
+	 * @param lang the language of the sentence
+	 * @return the sentence, its "(een verbetering)" replaced by "(binnen de marge)" or
+	 * "(niet vergelijkbaar: trendbreuk)" where the verdict says so
+	 */
+	static String sentence(String explanation, Verdict verdict, Lang lang) {
+		if (explanation == null || verdict == null
+				|| !("stable".equals(verdict.verdict()) || "break".equals(verdict.verdict()))) {
+			return explanation;
+		}
+		// the judgements KerncijfersService may have written, in the sentence's language
+		String honest = " (" + Messages.get(lang, "kerncijfers." + verdict.verdict()) + ")";
+		for (String judgement : List.of(" (" + Messages.get(lang, "kerncijfers.good") + ")",
+				" (" + Messages.get(lang, "kerncijfers.bad") + ")")) {
+			if (explanation.contains(judgement)) {
+				return explanation.replace(judgement, honest);
+			}
+		}
+		return explanation;
+	}
+
+	/**
+	 * @param breaks periods before which the series breaks, as the trend analysis finds
+	 * them (flag b, and the EBB redesign of 2021: {@link TrendService#breaks})
+	 * @param from the earlier period
+	 * @param to the later period
+	 * @return whether a break lies after {@code from} up to and including {@code to}
+	 */
+	static boolean crossesBreak(List<String> breaks, PeriodCode from, PeriodCode to) {
+		return breaks.stream().map(PeriodCode::of).anyMatch((b) -> b.compareTo(from) > 0 && b.compareTo(to) <= 0);
+	}
+
+	private static boolean hasMargins(SeriesService.Value v) {
+		return v.marginLow() != null && v.marginHigh() != null;
+	}
+
+	/**
+	 * The base population of an EBB figure for the sample rule, as in compare: the
+	 * indicator's {@code sampleBase} (data/indicators.yaml), for a percentage or a count
+	 * in thousands from the EBB survey.
+	 * @param info the indicator
+	 * @return the code of the base indicator, or null when the rule does not apply
+	 */
+	static String ebbBase(IndicatorInfo info) {
+		String baseCode = info.roles().sampleBase();
+		if (baseCode == null || !info.roles().fromSurvey(IndicatorInfo.Roles.EBB)
+				|| !(Unit.PERCENT.code().equals(info.unit()) || Unit.THOUSANDS.code().equals(info.unit()))) {
+			return null;
+		}
+		return baseCode.equals(info.code()) ? null : baseCode;
+	}
+
+}

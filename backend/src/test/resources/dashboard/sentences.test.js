@@ -1,0 +1,55 @@
+// Every sentence the page generates from data, for every indicator with data, every level it has and
+// every region of that level, in NL and EN: run in the browser by DashboardTrustBrowserIntegrationTests.
+// Reports { checked, problems }: a problem is a placeholder left in, a missing word ("undefined",
+// "NaN"), doubled or stray spaces and punctuation, a missing full stop, or the other language's words.
+const done = arguments[arguments.length - 1];
+const DUTCH = /\b(de|het|een|telde|boven|onder|hoger|lager|ten opzichte van|procentpunt|duizend|kwartaal)\b/;
+const ENGLISH = /\b(the|above|below|higher|lower|compared with|percentage points|thousand|quarter)\b/;
+Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-model.js'), import('/js/summary.js')])
+	.then(async ([client, i18n, m, summary]) => {
+		const problems = [];
+		let checked = 0;
+		const check = (lang, where, text, names) => {
+			checked += 1;
+			// region and indicator names are proper names in either language: leave them out of the word check
+			let bare = text || '';
+			for (const n of names) {
+				bare = bare.split(n).join('');
+			}
+			const wrong = lang === 'en' ? DUTCH.test(bare) || /\b(in|above|below|than|to|from|for|of) Netherlands\b/.test(text)
+				: ENGLISH.test(bare);
+			if (!text || /undefined|null|NaN|[{}]|\s{2,}|\s[.,;:]|,,|\.\.|^[a-z]/.test(text) || !/[.]$/.test(text) || wrong) {
+				problems.push(`${lang} ${where}: ${text}`);
+			}
+		};
+		for (const lang of ['nl', 'en']) {
+			i18n.setLang(lang);
+			const indicators = (await client.api.indicators()).filter((i) => i.lastPeriod != null);
+			for (const indicator of indicators) {
+				for (const level of indicator.regionLevels || []) {
+					const map = await client.api.map({ indicator: indicator.code, level });
+					const model = m.fromMap(map);
+					const names = [indicator.name, ...model.series.map((s) => s.label)];
+					for (const s of model.series) {
+						check(lang, `map ${indicator.code} ${level} ${s.regionCode}`, summary.mapSummary(model, { selected: s.regionCode }), names);
+					}
+					const regions = model.series.slice(0, 2).map((s) => s.regionCode).filter((r) => r !== 'NL01');
+					const series = await client.api.series({ indicator: indicator.code, regions: [...regions, 'NL01'] });
+					const line = m.fromSeries(series);
+					check(lang, `line ${indicator.code} ${level}`, summary.lineSummary(line),
+						[indicator.name, ...line.series.map((s) => s.label)]);
+				}
+			}
+		}
+		i18n.setLang('nl');
+		// one example per language, kind and indicator, with how often it occurred
+		const grouped = new Map();
+		for (const p of problems) {
+			const key = p.split(' ').slice(0, 3).join(' ');
+			const g = grouped.get(key) || { example: p, count: 0 };
+			g.count += 1;
+			grouped.set(key, g);
+		}
+		done({ checked, problems: [...grouped.values()].map((g) => `${g.count}x ${g.example}`) });
+	})
+	.catch((e) => done({ checked: 0, problems: [String(e && e.stack || e)] }));

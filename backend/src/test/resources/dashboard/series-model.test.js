@@ -1,0 +1,74 @@
+// Unit tests of series-model.js, run in the browser by DashboardTrustBrowserIntegrationTests
+// (executeAsyncScript: the last argument is the callback; reports { passed, failures }).
+const done = arguments[arguments.length - 1];
+const failures = [];
+let passed = 0;
+const eq = (name, actual, expected) => {
+	const a = JSON.stringify(actual);
+	const e = JSON.stringify(expected);
+	if (a === e) {
+		passed += 1;
+	}
+	else {
+		failures.push(`${name}: expected ${e}, got ${a}`);
+	}
+};
+Promise.all([import('/js/series-model.js'), import('/js/i18n.js')]).then(([m, i18n]) => {
+	i18n.setLang('nl');
+	const response = {
+		indicator: { code: 'werkloosheidspercentage', name: 'Werkloosheid', unit: 'percent', decimals: 1, sourceTable: '85268NED' },
+		series: [
+			{ region: { code: 'PV26', name: 'Utrecht', level: 'provincie' }, points: [
+				{ period: '2023KW02', value: 3.3, status: 'definitief', flags: '' },
+				{ period: '2023KW01', value: 3.5, status: 'definitief', flags: 'b', marginLow: 3.0, marginHigh: 4.0 },
+				{ period: '2023KW03', value: null, status: 'voorlopig', flags: '' }] },
+			{ region: { code: 'NL01', name: 'Nederland', level: 'land' }, points: [
+				{ period: '2023KW01', value: 3.6, status: 'definitief', flags: '' },
+				{ period: '2023KW02', value: 3.5, status: 'voorlopig', flags: '' }] },
+		],
+		sources: [{ table: '85268NED', publisher: 'CBS', licence: 'CC BY 4.0', url: null }],
+	};
+	const model = m.fromSeries(response);
+	eq('points sorted by period', model.series[0].points.map((p) => p.period), ['2023KW01', '2023KW02', '2023KW03']);
+	eq('margins kept', [model.series[0].points[0].low, model.series[0].points[0].high], [3.0, 4.0]);
+	eq('null value stays null', model.series[0].points[2].value, null);
+	eq('label from the period code', model.series[0].points[0].label, '2023 1e kwartaal');
+	eq('periods of all series', m.periods(model).map((p) => p.code), ['2023KW01', '2023KW02', '2023KW03']);
+	eq('latest common period', m.latestCommonPeriod(model), '2023KW02');
+	eq('breaks', m.breaks(model), ['2023KW01']);
+	eq('provisional', m.hasProvisional(model), true);
+	eq('margins', m.hasMargins(model), true);
+	eq('not empty', m.isEmpty(model), false);
+	eq('empty without values', m.isEmpty({ series: [{ points: [{ value: null }] }] }), true);
+	const yoy = m.mapValues(model, (p) => (p.value == null ? null : p.value * 2), { origin: 'derived' });
+	eq('mapValues', yoy.series[0].points.map((p) => p.value), [7, 6.6, null]);
+	eq('mapValues drops margins', yoy.series[0].points[0].low, null);
+	eq('mapValues marks origin', yoy.series[0].origin, 'derived');
+	eq('derived label', m.seriesLabel(yoy.series[0]), 'Utrecht ◆ (afgeleid)');
+	const table = m.toTable(model);
+	eq('table by period', [table.orientation, table.rows.length, table.columns.length], ['periods', 3, 3]);
+	const compare = m.fromCompare({ indicator: response.indicator, period: { code: '2023KW02', label: '2023 2e kwartaal' },
+		values: [{ region: { code: 'PV26', name: 'Utrecht' }, value: 3.3 }, { region: { code: 'NL01', name: 'Nederland' }, value: 3.5 }],
+		differences: [{ a: 'PV26', b: 'NL01', difference: -0.2 }] });
+	eq('compare: one point per region', compare.series.map((s) => s.points.length), [1, 1]);
+	eq('compare: table by region', m.toTable(compare).orientation, 'series');
+	eq('compare: differences', compare.differences.length, 1);
+	eq('csv cell quotes the separator', m.csvCell('a;b', { separator: ';' }), '"a;b"');
+	eq('csv cell leaves a comma alone with ;', m.csvCell('a,b', { separator: ';' }), 'a,b');
+	eq('csv cell neutralises formulas', m.csvCell('=1+1'), "'=1+1");
+	eq('csv decimal comma', m.csvCell(3.5, { separator: ';', decimal: ',' }), '3,5');
+	eq('csv decimal point', m.csvCell(3.5), '3.5');
+	eq('dialects', [m.csvDialect('nl'), m.csvDialect('en')], [{ separator: ';', decimal: ',' }, { separator: ',', decimal: '.' }]);
+	const nl = m.toCsv(model, m.csvDialect('nl')).split('\r\n');
+	eq('csv: title line is one cell', nl[0].includes(';'), false);
+	eq('csv: source line is one cell', nl[1], '# Bron: CBS 85268NED CC BY 4.0');
+	const two = m.toCsv({ ...model, sources: [...model.sources, { table: '86088NED', publisher: 'CBS' }] }, m.csvDialect('nl'));
+	eq('csv: sources with ; are one quoted cell', two.split('\r\n')[1], '"# Bron: CBS 85268NED CC BY 4.0; CBS 86088NED"');
+	eq('csv: 12 columns', nl[2].split(';').length, 12);
+	eq('csv: a row', nl[3].split(';').slice(0, 6), ['PV26', 'Utrecht', 'Utrecht', '2023KW01', '2023 1e kwartaal', '3,5']);
+	const en = m.toCsv(model, m.csvDialect('en')).split('\r\n');
+	eq('csv en: decimal point and comma', en[3].split(',')[5], '3.5');
+	const merged = m.merge([model, m.fromSeries(response)], { title: 'x' });
+	eq('merge: series and one source', [merged.series.length, merged.sources.length, merged.title], [4, 1, 'x']);
+	done({ passed, failures });
+}).catch((e) => done({ passed, failures: [...failures, String(e && e.stack || e)] }));

@@ -1,0 +1,65 @@
+// Every region of every level, once per page, with names that tell regions apart: Groningen the
+// province, the arbeidsmarktregio and the gemeente share a name, so a label adds the level.
+import { api } from './api.js';
+import { t } from './i18n.js';
+import { LEVELS } from './url-state.js';
+
+let loading = null;
+
+/** Load all levels: { byCode: Map, levels: { level: [region] }, list: [region] } (cached until clearRegions). */
+export function allRegions() {
+	if (!loading) {
+		loading = Promise.all(LEVELS.map((l) => api.regions(l).catch(() => []))).then((lists) => {
+			const byCode = new Map();
+			const levels = {};
+			LEVELS.forEach((l, i) => {
+				levels[l] = lists[i] || [];
+				for (const r of levels[l]) {
+					byCode.set(r.code, r);
+				}
+			});
+			return { byCode, levels, list: LEVELS.flatMap((l) => levels[l]) };
+		});
+		loading.catch(() => {
+			loading = null;
+		});
+	}
+	return loading;
+}
+
+export function clearRegions() {
+	loading = null;
+}
+
+/** "Groningen (gemeente)": the name with its level, unambiguous in every list and heading. */
+export function regionLabel(region) {
+	if (!region) {
+		return '';
+	}
+	if (region.level === 'land') {
+		return region.name;
+	}
+	return `${region.name} (${t(`one.${region.level}`)})`;
+}
+
+/** The level of a region code, from its prefix (also before the lists are loaded). */
+export function levelOfCode(code) {
+	const prefix = (code || '').slice(0, 2);
+	return { NL: 'land', LD: 'landsdeel', PV: 'provincie', CR: 'corop', AM: 'arbeidsmarktregio', GM: 'gemeente' }[prefix]
+		|| 'provincie';
+}
+
+/**
+ * The nearest region with data for an indicator: the region itself when its level has the indicator,
+ * else the first parent (province before country) whose level does.
+ */
+export function nearestWith(region, indicator) {
+	const levels = indicator?.regionLevels;
+	if (!region || !levels || levels.includes(region.level)) {
+		return region?.code || null;
+	}
+	const order = ['gemeente', 'arbeidsmarktregio', 'corop', 'provincie', 'landsdeel', 'land'];
+	const parents = (region.parents || []).slice().sort((a, b) => order.indexOf(levelOfCode(a))
+		- order.indexOf(levelOfCode(b)));
+	return parents.find((p) => levels.includes(levelOfCode(p))) || null;
+}
