@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.importer.store.ImportGate;
+import nl.llomonitor.importer.store.ImportHistory;
+import nl.llomonitor.importer.store.ImportLock;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -39,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * past imports.
  */
 @RestController
-class AdminImportController {
+public class AdminImportController {
 
 	private static final int PER_MINUTE = 30;
 
@@ -51,7 +54,7 @@ class AdminImportController {
 	 * Prefix of the temporary folders of uploads (deleted at start and after each
 	 * import).
 	 */
-	static final String UPLOAD_PREFIX = "llo-upload";
+	public static final String UPLOAD_PREFIX = "llo-upload";
 
 	private final ImportGate gate;
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.importer.catalog.MappingService;
+import nl.llomonitor.importer.catalog.TableMapping;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import nl.llomonitor.importer.store.MappingRemapper;
+
 /**
  * The file formats the importer reads. {@link #code()} is what {@code import_run.format}
  * records.
@@ -123,7 +125,7 @@ public enum ImportFormat {
 				"a CBS CSV, CBS OData JSON, Eurostat TSV, GeoJSON or LLO Monitor demo file", "unknown format");
 	}
 
-	static String abbreviate(String value) {
+	public static String abbreviate(String value) {
 		return (value.length() > 80) ? value.substring(0, 77) + "..." : value;
 	}
 

@@ -3,6 +3,14 @@ package nl.llomonitor.importer;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.llomonitor.importer.catalog.Catalog;
+import nl.llomonitor.importer.catalog.GenericTable;
+import nl.llomonitor.importer.catalog.MappingRegistry;
+import nl.llomonitor.importer.catalog.RegionDirectory;
+import nl.llomonitor.importer.catalog.TableMapping;
+import nl.llomonitor.importer.cbs.ODataResources;
+import nl.llomonitor.importer.format.CellSink;
+import nl.llomonitor.importer.store.MappingRemapper;
 import org.jooq.DSLContext;
 
 /**
@@ -10,23 +18,23 @@ import org.jooq.DSLContext;
  * the mappings and catalog, where the cells go, and the transaction (for formats that
  * write other tables than observation).
  */
-final class ImportJob {
+public final class ImportJob {
 
-	final String fileName;
+	public final String fileName;
 
-	String tableId;
+	public String tableId;
 
-	final RegionDirectory regions;
+	public final RegionDirectory regions;
 
 	final MappingRegistry mappings;
 
-	final Catalog catalog;
+	public final Catalog catalog;
 
-	final CellSink cells;
+	public final CellSink cells;
 
-	final DSLContext tx;
+	public final DSLContext tx;
 
-	final long runId;
+	public final long runId;
 
 	final List<String> warnings = new ArrayList<>();
 
@@ -37,13 +45,13 @@ final class ImportJob {
 	 * The generated mapping when the table is imported with its own measures (no mapping
 	 * file, or {@link ImportOptions#generic()}); null otherwise.
 	 */
-	GenericTable generic;
+	public GenericTable generic;
 
 	/**
 	 * The mapping file applied on top of a generic import ({@link MappingRemapper}), or
 	 * null.
 	 */
-	TableMapping curatedOnTop;
+	public TableMapping curatedOnTop;
 
 	/**
 	 * Ids (lower case) of the tables the store holds generically, read before the COPY
@@ -55,7 +63,7 @@ final class ImportJob {
 	final java.util.Map<String, Integer> unknownRegions = new java.util.TreeMap<>();
 
 	/** Other entity sets and next pages, for OData; may be null. */
-	ODataResources resources;
+	public ODataResources resources;
 
 	/**
 	 * When the source published this vintage: given with the import, or read by the
@@ -63,26 +71,26 @@ final class ImportJob {
 	 * import places the vintage in time ({@link #backdated}); one from metadata is only
 	 * recorded.
 	 */
-	java.time.OffsetDateTime published;
+	public java.time.OffsetDateTime published;
 
 	/**
 	 * Whether this vintage is recorded at {@link #published} instead of the import time.
 	 */
-	boolean backdated;
+	public boolean backdated;
 
 	/**
 	 * The date from which a region edition is valid (regions format only); null: the day
 	 * of the import.
 	 */
-	java.time.LocalDate validFrom;
+	public java.time.LocalDate validFrom;
 
 	/** Where {@link #published} comes from, for the report. */
-	String publishedFrom;
+	public String publishedFrom;
 
 	/** The digest of all bytes read, to which {@link #digested} adds. */
 	java.security.MessageDigest digest;
 
-	long rowsRead;
+	public long rowsRead;
 
 	/**
 	 * Cells per special sign or flag read ({@code "-"}, {@code "."}, {@code "x"},
@@ -97,12 +105,12 @@ final class ImportJob {
 	final List<String> incomplete = new ArrayList<>();
 
 	/** Rows written by formats that do not write observations (regions, geometry). */
-	long otherRowsInserted;
+	public long otherRowsInserted;
 
-	long otherRowsUnchanged;
+	public long otherRowsUnchanged;
 
-	ImportJob(String fileName, String tableId, RegionDirectory regions, MappingRegistry mappings, Catalog catalog,
-			CellSink cells, DSLContext tx, long runId) {
+	public ImportJob(String fileName, String tableId, RegionDirectory regions, MappingRegistry mappings,
+			Catalog catalog, CellSink cells, DSLContext tx, long runId) {
 		this.fileName = fileName;
 		this.tableId = tableId;
 		this.regions = regions;
@@ -113,11 +121,11 @@ final class ImportJob {
 		this.runId = runId;
 	}
 
-	ImportException error(String location, String column, String value, String expected, String problem) {
+	public ImportException error(String location, String column, String value, String expected, String problem) {
 		return new ImportException(this.fileName, location, column, value, expected, problem);
 	}
 
-	TableMapping mapping(String location) {
+	public TableMapping mapping(String location) {
 		TableMapping mapping = this.mappings.find(this.tableId);
 		if (mapping == null) {
 			throw error(location, null, this.tableId,
@@ -137,7 +145,7 @@ final class ImportJob {
 	 * @param generic builds the generic mapping from what the reader has seen
 	 * @return the mapping
 	 */
-	TableMapping mapping(String location, java.util.function.Function<String, GenericTable> generic) {
+	public TableMapping mapping(String location, java.util.function.Function<String, GenericTable> generic) {
 		TableMapping curated = this.mappings.find(this.tableId);
 		if (curated != null && !this.options.generic() && !storedGeneric()) {
 			return curated;
@@ -167,7 +175,7 @@ final class ImportJob {
 	 * @return normally (the row is to be skipped)
 	 * @throws ImportException unless unknown regions are skipped
 	 */
-	void unknownRegion(String location, String column, String value, String expected) {
+	public void unknownRegion(String location, String column, String value, String expected) {
 		if (!this.options.skipUnknownRegions()) {
 			throw error(location, column, value, expected, "unknown region (a level or edition the store does not"
 					+ " know; import with --skip-unknown-regions to skip such rows, counted in the report)");
@@ -175,7 +183,7 @@ final class ImportJob {
 		this.unknownRegions.merge(value.strip(), 1, Integer::sum);
 	}
 
-	java.io.InputStream digested(java.io.InputStream in) {
+	public java.io.InputStream digested(java.io.InputStream in) {
 		return (this.digest != null) ? new java.security.DigestInputStream(in, this.digest) : in;
 	}
 
@@ -183,7 +191,7 @@ final class ImportJob {
 	 * Counts one cell that carried a sign or flag.
 	 * @param name the sign as reported
 	 */
-	void sign(String name) {
+	public void sign(String name) {
 		this.signs.merge(name, 1L, Long::sum);
 	}
 
@@ -192,13 +200,13 @@ final class ImportJob {
 	 * asked to accept an incomplete source.
 	 * @param why what shows it, e.g. "exactly 10,000 records and no odata.nextLink"
 	 */
-	void incomplete(String why) {
+	public void incomplete(String why) {
 		if (!this.incomplete.contains(why)) {
 			this.incomplete.add(why);
 		}
 	}
 
-	void warn(String warning) {
+	public void warn(String warning) {
 		if (!this.warnings.contains(warning)) {
 			this.warnings.add(warning);
 		}

@@ -20,6 +20,27 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.importer.catalog.Catalog;
+import nl.llomonitor.importer.catalog.GenericTable;
+import nl.llomonitor.importer.catalog.MappingRegistry;
+import nl.llomonitor.importer.catalog.RegionDirectory;
+import nl.llomonitor.importer.catalog.TableMapping;
+import nl.llomonitor.importer.cbs.CbsODataClient;
+import nl.llomonitor.importer.cbs.ODataResources;
+import nl.llomonitor.importer.format.CbsCsvReader;
+import nl.llomonitor.importer.format.CbsV4CsvReader;
+import nl.llomonitor.importer.format.DemoFormat;
+import nl.llomonitor.importer.format.EurostatTsvReader;
+import nl.llomonitor.importer.format.FormatReader;
+import nl.llomonitor.importer.format.GeoJsonImporter;
+import nl.llomonitor.importer.format.ODataFolder;
+import nl.llomonitor.importer.format.ODataReader;
+import nl.llomonitor.importer.format.RegionsImporter;
+import nl.llomonitor.importer.store.ImportLock;
+import nl.llomonitor.importer.store.MappingRemapper;
+import nl.llomonitor.importer.store.ObservationStore;
+import nl.llomonitor.importer.store.StagingSink;
+import nl.llomonitor.importer.store.TableKinds;
 import nl.llomonitor.system.DatabaseConfiguration;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -93,7 +114,7 @@ public class ImportService {
 		});
 	}
 
-	Catalog catalog() {
+	public Catalog catalog() {
 		return this.catalog;
 	}
 
@@ -105,11 +126,11 @@ public class ImportService {
 		return this.jdbc.transactionResult((cfg) -> TableKinds.record(cfg.dsl(), this.mappings.all()));
 	}
 
-	RegionDirectory seedRegions() {
+	public RegionDirectory seedRegions() {
 		return this.seedRegions;
 	}
 
-	MappingRegistry mappings() {
+	public MappingRegistry mappings() {
 		return this.mappings;
 	}
 

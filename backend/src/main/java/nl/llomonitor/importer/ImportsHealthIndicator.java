@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import nl.llomonitor.importer.store.ImportGate;
+import nl.llomonitor.importer.store.ImportHistory;
 import nl.llomonitor.system.HealthDatabase;
 import reactor.core.publisher.Mono;
 

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import nl.llomonitor.importer.catalog.Catalog;
+import nl.llomonitor.importer.catalog.CatalogLoader;
+import nl.llomonitor.importer.catalog.MappingRegistry;
+import nl.llomonitor.importer.catalog.ReferenceFiles;
 import nl.llomonitor.system.DatabaseConfiguration;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -33,7 +37,7 @@ import static nl.llomonitor.db.Tables.REGION_GEOMETRY;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 
-class StoreInitializer implements ApplicationRunner {
+public class StoreInitializer implements ApplicationRunner {
 
 	static final String DEMO = "data/demo/observations.csv";
 
@@ -125,7 +129,7 @@ class StoreInitializer implements ApplicationRunner {
 	 * mapping's oldest vintage first (the 2020 OData dump of 83599NED before its 2025
 	 * CSV), so the newest vintage is current.
 	 */
-	static List<String> bootstrapFiles(MappingRegistry mappings) {
+	public static List<String> bootstrapFiles(MappingRegistry mappings) {
 		List<String> files = new ArrayList<>(ReferenceFiles.load().bootstrap());
 		mappings.all().forEach((mapping) -> files.addAll(mapping.bootstrap()));
 		return List.copyOf(files);

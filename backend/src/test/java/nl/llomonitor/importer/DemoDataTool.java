@@ -15,6 +15,14 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.catalog.Catalog;
+import nl.llomonitor.importer.catalog.MappingRegistry;
+import nl.llomonitor.importer.catalog.RegionDirectory;
+import nl.llomonitor.importer.format.CbsCsvReader;
+import nl.llomonitor.importer.format.CellSink;
+import nl.llomonitor.importer.format.DemoFormat;
+import nl.llomonitor.importer.format.EurostatTsvReader;
+import nl.llomonitor.importer.format.FormatReader;
 
 /**
  * Generates the demo data set {@code data/demo/observations.csv}: a subset of the

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import nl.llomonitor.SharedData;
 import nl.llomonitor.cube.Flag;
 import nl.llomonitor.cube.MissingReason;
+import nl.llomonitor.importer.format.Numbers;
 import nl.llomonitor.system.DatabaseConfiguration;
 import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.jooq.DSLContext;

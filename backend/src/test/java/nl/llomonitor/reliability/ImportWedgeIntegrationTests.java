@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import nl.llomonitor.importer.ImportLock;
+import nl.llomonitor.importer.store.ImportLock;
 import nl.llomonitor.system.DatabaseEndpoint;
 import nl.llomonitor.system.TestDatabase;
 import org.junit.jupiter.api.AfterEach;

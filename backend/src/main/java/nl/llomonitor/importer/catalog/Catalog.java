@@ -1,0 +1,124 @@
+package nl.llomonitor.importer.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The indicator catalog in {@code data/indicators.yaml}: indicators, breakdown dimensions
+ * and their members.
+ *
+ * @param indicators the indicators, in file order
+ * @param dimensions the dimensions, in file order
+ */
+public record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
+
+	static final String RESOURCE = "data/indicators.yaml";
+
+	public static Catalog load() {
+		try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+			byte[] bytes = in.readAllBytes();
+			DomainSchema.check(DomainSchema.INDICATORS, RESOURCE, bytes);
+			return yaml().readValue(bytes, Catalog.class).checked();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
+		}
+	}
+
+	static YAMLMapper yaml() {
+		return YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	}
+
+	/**
+	 * The references between indicators that the schema cannot check: a sample base, a
+	 * share dimension, a numerator and a denominator must exist.
+	 */
+	private Catalog checked() {
+		Map<String, Indicator> byCode = indicatorsByCode();
+		java.util.Set<String> dimensionCodes = new java.util.HashSet<>();
+		this.dimensions.forEach((d) -> dimensionCodes.add(d.code()));
+		for (Indicator i : this.indicators) {
+			for (String reference : java.util.Arrays.asList(i.sampleBase(), i.numerator(), i.denominator())) {
+				if (reference != null && !byCode.containsKey(reference)) {
+					throw new IllegalStateException(
+							RESOURCE + ", indicator " + i.code() + ": unknown indicator '" + reference + "'");
+				}
+			}
+			for (String dimension : i.shareDimensions()) {
+				if (!dimensionCodes.contains(dimension)) {
+					throw new IllegalStateException(
+							RESOURCE + ", indicator " + i.code() + ": unknown share dimension '" + dimension + "'");
+				}
+			}
+		}
+		return this;
+	}
+
+	public Map<String, Indicator> indicatorsByCode() {
+		Map<String, Indicator> byCode = new LinkedHashMap<>();
+		this.indicators.forEach((indicator) -> byCode.put(indicator.code(), indicator));
+		return byCode;
+	}
+
+	boolean hasMember(String dimension, String member) {
+		return this.dimensions.stream()
+			.anyMatch((d) -> d.code().equals(dimension)
+					&& d.members().stream().anyMatch((m) -> m.code().equals(member) && !m.total()));
+	}
+
+	record Text(String nl, String en) {
+
+	}
+
+	public record Indicator(String code, Text name, String unit, Integer decimals, Text definition, Text explanation,
+			String sourceTable, Boolean higherIsBetter, Boolean seasonallyAdjusted, String numerator,
+			String denominator, BigDecimal multiplier, Kerncijfer kerncijfer, List<String> shareDimensions,
+			String sampleBase) {
+
+		public Indicator {
+			shareDimensions = (shareDimensions != null) ? List.copyOf(shareDimensions) : List.of();
+		}
+
+		boolean derived() {
+			return this.numerator != null;
+		}
+
+	}
+
+	/**
+	 * A place on the key-figures page.
+	 *
+	 * @param order position, from 1
+	 * @param fallback shown only when the indicator at the same position has no data
+	 */
+	record Kerncijfer(int order, Boolean fallback) {
+
+		Kerncijfer {
+			fallback = Boolean.TRUE.equals(fallback);
+		}
+
+	}
+
+	record Dimension(String code, Text name, List<Member> members) {
+
+	}
+
+	record Member(String code, String nl, String en, Boolean total) {
+
+		Member {
+			total = Boolean.TRUE.equals(total);
+		}
+
+	}
+
+}

@@ -1,0 +1,609 @@
+package nl.llomonitor.importer.catalog;
+
+import java.text.Normalizer;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import nl.llomonitor.importer.ImportException;
+import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.store.StagingSink;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import tools.jackson.databind.JsonNode;
+
+import static nl.llomonitor.db.Tables.DIMENSION;
+import static nl.llomonitor.db.Tables.DIMENSION_MEMBER;
+import static nl.llomonitor.db.Tables.INDICATOR;
+
+/**
+ * The mapping of a CBS table that has no mapping file: every measure becomes an indicator
+ * of that table, every dimension other than region and period a breakdown dimension of
+ * that table, and a status dimension ({@code StatusCijfer}) the status of the values.
+ * Members are created as they are met while the file streams; {@link #register} writes
+ * the indicators, dimensions and members into the store before the cells are merged.
+ * <p>
+ * Codes are table-scoped and cannot collide with curated ones ({@link #RESERVED}):
+ * indicator {@code cbs_
+ *
+<table>
+ * __<measure key>}, dimension {@code cbs_
+ *
+<table>
+ * __<dimension key>} (lower case, other characters as {@code _}); a member keeps its CBS
+ * key (OData), or a slug of its title (CSV label form). The total member of a dimension
+ * (CBS key {@code T001038}-style, or a title starting with {@code Totaal}) means "no
+ * breakdown".
+ */
+public final class GenericTable {
+
+	/**
+	 * Codes of this form are generated; curated indicators and dimensions may not use it.
+	 */
+	static final Pattern RESERVED = Pattern.compile("^cbs_[0-9]{5}[a-z]{3}__.*");
+
+	private static final Pattern MEASURE_KEY = Pattern.compile(".*_[0-9]+$");
+
+	private static final Pattern TOTAL_KEY = Pattern.compile("^T[0-9]{6}$");
+
+	private static final Set<String> V4_FIXED = Set.of("Id", "ID", "Measure", "Value", "ValueAttribute", "StringValue");
+
+	/** The status a member of a status dimension sets, by lower-case title. */
+	private static final Map<String, String> STATUS = Map.of("definitief", "definitief", "voorlopig", "voorlopig",
+			"nader voorlopig", "nader_voorlopig", "voorlopige cijfers", "voorlopig", "definitieve cijfers",
+			"definitief", "nader voorlopige cijfers", "nader_voorlopig");
+
+	final String table;
+
+	private final String prefix;
+
+	final String regionKey;
+
+	final String periodKey;
+
+	/** Title and description of the table, when the format has metadata. */
+	public String title;
+
+	public String description;
+
+	final Map<String, Measure> measures = new LinkedHashMap<>();
+
+	/** Region labels whose rows are skipped (those of a mapping file applied on top). */
+	public final List<String> skipRegions = new ArrayList<>();
+
+	final Map<String, Dimension> dimensions = new LinkedHashMap<>();
+
+	/**
+	 * Measures met with a value that is not a number (CBS text topics such as
+	 * {@code Regiocode}): not imported, with the first such value.
+	 */
+	final Map<String, String> textMeasures = new LinkedHashMap<>();
+
+	/** Whether the measures' metadata (title, unit, decimals) came with the data. */
+	boolean measureMetadata;
+
+	public final TableMapping mapping;
+
+	private GenericTable(String table, String regionKey, String periodKey, List<String> measureKeys,
+			List<String> dimensionKeys, boolean dynamicMeasures) {
+		this.table = table;
+		this.prefix = "cbs_" + table.toLowerCase(Locale.ROOT) + "__";
+		this.regionKey = regionKey;
+		this.periodKey = periodKey;
+		for (String key : measureKeys) {
+			measure(key);
+		}
+		Map<String, Map<String, TableMapping.Member>> dims = new LinkedHashMap<>();
+		for (String key : dimensionKeys) {
+			Dimension dimension = new Dimension(key, code(key), key.toLowerCase(Locale.ROOT).startsWith("status"));
+			this.dimensions.put(key, dimension);
+			dims.put(key, dimension.view);
+		}
+		Map<String, TableMapping.Measure> measureView = dynamicMeasures ? new DynamicMeasures() : new LinkedHashMap<>();
+		if (!dynamicMeasures) {
+			this.measures.forEach((key, m) -> measureView.put(key, m.view));
+		}
+		this.mapping = new TableMapping(table, null, "CBS", "CC BY 4.0",
+				"https://opendata.cbs.nl/statline/#/CBS/nl/dataset/" + table, null, null, regionKey,
+				(regionKey != null) ? null : "NL01", periodKey, null, this.skipRegions, measureView, null, dims, null,
+				null, null);
+	}
+
+	/**
+	 * @param table table id
+	 * @param columns the columns of a CBS CSV header or the properties of an OData v3
+	 * record (without {@code ID}): {@code Perioden} is the period, {@code RegioS...} the
+	 * region, a key ending in {@code _<n>} a measure, anything else a dimension
+	 * @param geo the region dimension named by the metadata, or null
+	 * @param dimensionsFromMetadata dimension keys named by the metadata, or null when
+	 * unknown
+	 * @return the generic mapping
+	 */
+	public static GenericTable of(String table, List<String> columns, String geo, Set<String> dimensionsFromMetadata) {
+		String region = geo;
+		String period = null;
+		List<String> measures = new ArrayList<>();
+		List<String> dims = new ArrayList<>();
+		for (String column : columns) {
+			if (column.equals("ID") || column.equals("Id")) {
+				continue;
+			}
+			if (period == null && column.startsWith("Perioden")) {
+				period = column;
+			}
+			else if (region == null && column.startsWith("RegioS")) {
+				region = column;
+			}
+			else if (column.equals(region)) {
+				continue;
+			}
+			else if ((dimensionsFromMetadata != null) ? !dimensionsFromMetadata.contains(column)
+					: MEASURE_KEY.matcher(column).matches()) {
+				measures.add(column);
+			}
+			else {
+				dims.add(column);
+			}
+		}
+		return new GenericTable(table, region, (period != null) ? period : "Perioden", measures, dims, false);
+	}
+
+	/**
+	 * @param table table id
+	 * @param properties the properties of an OData v4 observation: {@code Measure} holds
+	 * the measure code, the others besides
+	 * {@code Id}/{@code Value}/{@code ValueAttribute} are dimensions
+	 * @param geo the region dimension named by the metadata, or null
+	 * @return the generic mapping; measures are created as their codes are met
+	 */
+	public static GenericTable ofV4(String table, List<String> properties, String geo) {
+		List<String> rest = properties.stream().filter((p) -> !V4_FIXED.contains(p)).toList();
+		String region = geo;
+		String period = null;
+		List<String> dims = new ArrayList<>();
+		for (String p : rest) {
+			if (period == null && p.startsWith("Perioden")) {
+				period = p;
+			}
+			else if (region == null && (p.startsWith("RegioS") || p.equals("RegioCode"))) {
+				region = p;
+			}
+			else if (!p.equals(region)) {
+				dims.add(p);
+			}
+		}
+		return new GenericTable(table, region, (period != null) ? period : "Perioden", List.of(), dims, true);
+	}
+
+	/**
+	 * A measure with a value that is not a number is a text topic: it is left out whole
+	 * (its cells read so far are dropped before the merge), never stored in part.
+	 * @param keyOrCode the measure key, or the indicator code (v4)
+	 * @param value the value met
+	 * @return true: the measure is left out
+	 */
+	public boolean textMeasure(String keyOrCode, String value) {
+		Measure measure = this.measures.get(keyOrCode);
+		if (measure == null) {
+			measure = this.measures.values().stream().filter((m) -> m.code.equals(keyOrCode)).findFirst().orElse(null);
+		}
+		if (measure == null) {
+			return false;
+		}
+		this.textMeasures.putIfAbsent(measure.key, value.strip());
+		return true;
+	}
+
+	/**
+	 * Drops the staged cells of text measures and reports them.
+	 * @param tx the import's transaction, with the staging table filled
+	 * @param job the job, for the warning
+	 */
+	public void dropTextMeasures(DSLContext tx, ImportJob job) {
+		if (this.textMeasures.isEmpty()) {
+			return;
+		}
+		List<String> codes = new ArrayList<>();
+		this.textMeasures.forEach((key, value) -> {
+			Measure m = this.measures.remove(key);
+			codes.add(m.code);
+		});
+		tx.execute("delete from " + StagingSink.TABLE + " where indicator_code = any(?::text[])",
+				(Object) codes.toArray(String[]::new));
+		job.warn("measures with text values not imported: "
+				+ this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList());
+	}
+
+	String code(String key) {
+		return this.prefix + key.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+	}
+
+	private Measure measure(String key) {
+		return this.measures.computeIfAbsent(key, (k) -> new Measure(k, code(k)));
+	}
+
+	/**
+	 * Takes the metadata of an OData v3 table ({@code DataProperties}: Topic entries with
+	 * Title, Unit, Decimals, Description; Dimension entries with Title) or v4
+	 * ({@code MeasureCodes}: Identifier, Title, Unit, Decimals, Description;
+	 * {@code Dimensions}: Identifier, Title).
+	 * @param measureEntries topic or measure-code entries, may be null
+	 * @param dimensionEntries dimension entries, may be null
+	 * @param v4 whether the entries are v4's
+	 */
+	public void describe(JsonNode measureEntries, JsonNode dimensionEntries, boolean v4) {
+		if (measureEntries != null) {
+			Map<Integer, String> groups = new HashMap<>();
+			for (JsonNode m : measureEntries) {
+				if (m.path("Type").asString("").equals("TopicGroup") && m.path("ID").isNumber()) {
+					groups.put(m.path("ID").asInt(), text(m.path("Title")));
+				}
+			}
+			for (JsonNode m : measureEntries) {
+				if (!v4 && !m.path("Type").asString("").equals("Topic")) {
+					continue;
+				}
+				String key = (v4 ? m.path("Identifier") : m.path("Key")).asString("").strip();
+				Measure measure = v4 ? measure(key) : this.measures.get(key);
+				if (measure == null) {
+					continue;
+				}
+				if (m.path("Datatype").asString("Double").equals("String")
+						|| m.path("DataType").asString("Float").equals("String")) {
+					this.textMeasures.putIfAbsent(key, "(text topic)");
+				}
+				measure.title = text(m.path("Title"));
+				String group = m.path("ParentID").isNumber() ? groups.get(m.path("ParentID").asInt()) : null;
+				if (group != null && measure.title != null) {
+					// CBS repeats titles such as 'Totaal' under several topic groups
+					measure.title = group + ": " + measure.title;
+				}
+				measure.unit = unit(text(m.path("Unit")));
+				measure.decimals = m.path("Decimals").isNumber() ? m.path("Decimals").asInt() : null;
+				measure.description = text(m.path("Description"));
+				this.measureMetadata = true;
+			}
+		}
+		if (dimensionEntries != null) {
+			for (JsonNode d : dimensionEntries) {
+				String key = (v4 ? d.path("Identifier") : d.path("Key")).asString("").strip();
+				Dimension dimension = this.dimensions.get(key);
+				if (dimension != null) {
+					dimension.title = text(d.path("Title"));
+				}
+			}
+		}
+	}
+
+	/**
+	 * @param dimensionKey a dimension
+	 * @param titles the titles of its member keys (OData code lists)
+	 */
+	public void memberTitles(String dimensionKey, Map<String, String> titles) {
+		Dimension dimension = this.dimensions.get(dimensionKey);
+		if (dimension != null) {
+			dimension.titles.putAll(titles);
+		}
+	}
+
+	private static String text(JsonNode node) {
+		String s = node.isString() ? node.asString().strip() : null;
+		return (s == null || s.isEmpty()) ? null : s;
+	}
+
+	/**
+	 * @param cbs a CBS unit ({@code %}, {@code 1 000}, {@code x 1 000}, {@code aantal})
+	 * @return the store's unit: percent, x1000, persons, or the CBS text
+	 */
+	static String unit(String cbs) {
+		if (cbs == null) {
+			return "unknown";
+		}
+		String u = cbs.strip().toLowerCase(Locale.ROOT);
+		if (u.equals("%") || u.startsWith("% ") || u.equals("procent")) {
+			return "percent";
+		}
+		if (u.matches("^(x ?)?1[ .]?000( .*)?$")) {
+			return "x1000";
+		}
+		if (u.equals("aantal") || u.equals("personen")) {
+			return "persons";
+		}
+		return cbs.strip();
+	}
+
+	/**
+	 * @param key a CBS key such as {@code k_65JaarOfOuder_4}
+	 * @return a readable name: {@code 65 jaar of ouder}
+	 */
+	static String readable(String key) {
+		String k = key.strip().replaceAll("_[0-9]+$", "").replaceAll("^k_", "");
+		String spaced = k.replaceAll("([a-z])([A-Z0-9])", "$1 $2")
+			.replaceAll("([0-9])([A-Za-z])", "$1 $2")
+			.replace('_', ' ')
+			.strip()
+			.toLowerCase(Locale.ROOT);
+		return spaced.isEmpty() ? key : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+	}
+
+	/**
+	 * @param title a member title
+	 * @return a code for the API: lower case letters, digits and {@code -}
+	 */
+	static String slug(String title) {
+		String ascii = Normalizer.normalize(title.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+		return slug.isEmpty() ? "leeg" : slug;
+	}
+
+	/**
+	 * Writes the table, its indicators, dimensions and members. Idempotent. Metadata read
+	 * with this import overwrites what is stored; without metadata (CSV) existing
+	 * definitions are kept, and new indicators get unit "unknown" and the decimals seen.
+	 * @param tx the import's transaction
+	 * @param decimalsSeen the most decimals of the values of each indicator code
+	 * @return rows written
+	 */
+	public long register(DSLContext tx, Map<String, Integer> decimalsSeen) {
+		long changed = 0;
+		changed += tx.execute(
+				"""
+						insert into source_table_info (id, title, description, generic) values (?, ?, ?, true)
+						on conflict (id) do update set title = coalesce(excluded.title, source_table_info.title),
+						  description = coalesce(excluded.description, source_table_info.description), generic = true,
+						  updated_at = now()
+						where source_table_info.generic is distinct from true
+						   or excluded.title is distinct from source_table_info.title and excluded.title is not null
+						   or excluded.description is distinct from source_table_info.description and excluded.description is not null""",
+				this.table, this.title, this.description);
+		// its attribution: a CBS table is open data under CC BY 4.0 and published on
+		// StatLine; a mapping file that names the table later declares its own
+		changed += tx.execute(
+				"insert into source (table_id, publisher, licence, url) values (?, ?, ?, ?)"
+						+ " on conflict do nothing",
+				this.table, this.mapping.publisher(), this.mapping.licence(), this.mapping.url());
+		for (Measure m : this.measures.values()) {
+			String name = (m.title != null) ? m.title : readable(m.key) + " (" + m.key + ")";
+			Integer decimals = (m.decimals != null) ? m.decimals : decimalsSeen.get(m.code);
+			String definition = (m.description != null) ? m.description : "CBS " + this.table + ", " + m.key
+					+ ((m.title != null) ? ": " + m.title : "") + " (no description in this download)";
+			var insert = tx.insertInto(INDICATOR)
+				.set(INDICATOR.CODE, m.code)
+				.set(INDICATOR.NAME_NL, name)
+				.set(INDICATOR.NAME_EN, name)
+				.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : "unknown")
+				.set(INDICATOR.DECIMALS, (short) ((decimals != null) ? Math.min(decimals, 6) : 1))
+				.set(INDICATOR.DEFINITION_NL, definition)
+				.set(INDICATOR.DEFINITION_EN, definition)
+				.set(INDICATOR.SOURCE_TABLE, this.table)
+				.set(INDICATOR.SOURCE_KEY, m.key);
+			if (m.title != null || m.unit != null) {
+				changed += insert.onConflict(INDICATOR.CODE)
+					.doUpdate()
+					.set(INDICATOR.NAME_NL, name)
+					.set(INDICATOR.NAME_EN, name)
+					.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : "unknown")
+					.set(INDICATOR.DECIMALS, (short) ((decimals != null) ? Math.min(decimals, 6) : 1))
+					.set(INDICATOR.DEFINITION_NL, definition)
+					.set(INDICATOR.DEFINITION_EN, definition)
+					.where(DSL.row(INDICATOR.NAME_NL, INDICATOR.UNIT, INDICATOR.DECIMALS, INDICATOR.DEFINITION_NL)
+						.isDistinctFrom(name, (m.unit != null) ? m.unit : "unknown",
+								(short) ((decimals != null) ? Math.min(decimals, 6) : 1), definition))
+					.execute();
+			}
+			else {
+				changed += insert.onConflict(INDICATOR.CODE).doNothing().execute();
+			}
+		}
+		for (Dimension d : this.dimensions.values()) {
+			if (d.status) {
+				continue;
+			}
+			String name = (d.title != null) ? d.title : readable(d.key);
+			changed += tx.insertInto(DIMENSION)
+				.set(DIMENSION.CODE, d.code)
+				.set(DIMENSION.NAME_NL, name)
+				.set(DIMENSION.NAME_EN, name)
+				.set(DIMENSION.SOURCE_TABLE, this.table)
+				.set(DIMENSION.SOURCE_KEY, d.key)
+				.onConflict(DIMENSION.CODE)
+				.doUpdate()
+				.set(DIMENSION.NAME_NL, name)
+				.set(DIMENSION.NAME_EN, name)
+				.where(DSL.value(d.title).isNotNull().and(DIMENSION.NAME_NL.ne(name)))
+				.execute();
+			for (GenericMember m : d.members.values()) {
+				changed += tx.insertInto(DIMENSION_MEMBER)
+					.set(DIMENSION_MEMBER.DIMENSION_CODE, d.code)
+					.set(DIMENSION_MEMBER.CODE, m.code)
+					.set(DIMENSION_MEMBER.NAME_NL, m.title)
+					.set(DIMENSION_MEMBER.NAME_EN, m.title)
+					.set(DIMENSION_MEMBER.SORT_ORDER, m.order)
+					.set(DIMENSION_MEMBER.IS_TOTAL, m.total)
+					.set(DIMENSION_MEMBER.SOURCE_KEY, m.key)
+					.onConflict(DIMENSION_MEMBER.DIMENSION_CODE, DIMENSION_MEMBER.CODE)
+					.doUpdate()
+					.set(DIMENSION_MEMBER.NAME_NL, m.title)
+					.set(DIMENSION_MEMBER.NAME_EN, m.title)
+					.set(DIMENSION_MEMBER.IS_TOTAL, m.total)
+					.where(DSL.row(DIMENSION_MEMBER.NAME_NL, DIMENSION_MEMBER.IS_TOTAL)
+						.isDistinctFrom(m.title, m.total))
+					.execute();
+			}
+		}
+		return changed;
+	}
+
+	/**
+	 * The most decimals of the staged values of each indicator (for CSV, which has no
+	 * metadata).
+	 * @param tx the import's transaction, with the staging table filled
+	 * @return indicator code to decimals
+	 */
+	public static Map<String, Integer> decimalsSeen(DSLContext tx) {
+		Map<String, Integer> seen = new HashMap<>();
+		tx.fetch("select indicator_code, max(scale(value)) from " + StagingSink.TABLE + " group by indicator_code")
+			.forEach((r) -> seen.put(r.get(0, String.class),
+					(r.get(1) != null) ? ((Number) r.get(1)).intValue() : null));
+		return seen;
+	}
+
+	/** A measure of the table. */
+	static final class Measure {
+
+		final String key;
+
+		final String code;
+
+		final TableMapping.Measure view;
+
+		String title;
+
+		String unit;
+
+		Integer decimals;
+
+		String description;
+
+		Measure(String key, String code) {
+			this.key = key;
+			this.code = code;
+			this.view = new TableMapping.Measure(code, null, null, null);
+		}
+
+	}
+
+	/** A dimension of the table, with the members met so far. */
+	final class Dimension {
+
+		final String key;
+
+		final String code;
+
+		final boolean status;
+
+		String title;
+
+		final Map<String, String> titles = new HashMap<>();
+
+		final Map<String, GenericMember> members = new LinkedHashMap<>();
+
+		final Map<String, TableMapping.Member> view = new Members(this);
+
+		GenericMember total;
+
+		Dimension(String key, String code, boolean status) {
+			this.key = key;
+			this.code = code;
+			this.status = status;
+		}
+
+		TableMapping.Member member(String given) {
+			String key = given.strip();
+			String title = this.titles.getOrDefault(key, key);
+			if (this.status) {
+				String status = STATUS.get(title.toLowerCase(Locale.ROOT));
+				if (status == null) {
+					throw new ImportException(GenericTable.this.table, null, this.key, given,
+							"a status such as Voorlopig, Nader voorlopig or Definitief", "unknown status");
+				}
+				return new TableMapping.Member(null, null, null, null, status);
+			}
+			boolean coded = this.titles.containsKey(key);
+			GenericMember member = this.members.get(key);
+			if (member == null) {
+				// a CBS total key (also where a download kept codes without their code
+				// list)
+				// or a title 'Totaal ...'
+				boolean total = TOTAL_KEY.matcher(key).matches() || isTotalTitle(title);
+				if (total && this.total != null) {
+					// a second total-looking member is an ordinary member: only one is
+					// the
+					// total
+					total = false;
+				}
+				String code = coded ? key.replaceAll("[^A-Za-z0-9_-]", "-") : slug(title);
+				member = new GenericMember(coded ? key : null, code, title, total, (this.members.size() + 1) * 10);
+				if (total) {
+					this.total = member;
+				}
+				this.members.put(key, member);
+			}
+			return member.total ? new TableMapping.Member(null, null, null, null, null)
+					: new TableMapping.Member(null, Map.of(this.code, member.code), null, null, null);
+		}
+
+	}
+
+	static boolean isTotalTitle(String title) {
+		return title.toLowerCase(Locale.ROOT).startsWith("totaal");
+	}
+
+	/** A member of a generic dimension. */
+	record GenericMember(String key, String code, String title, boolean total, int order) {
+
+	}
+
+	/** The members of a dimension as the readers look them up: created when first met. */
+	private static final class Members extends AbstractMap<String, TableMapping.Member> {
+
+		private final Dimension dimension;
+
+		private final Map<String, TableMapping.Member> cache = new HashMap<>();
+
+		Members(Dimension dimension) {
+			this.dimension = dimension;
+		}
+
+		@Override
+		public TableMapping.Member get(Object key) {
+			String k = (String) key;
+			TableMapping.Member member = this.cache.get(k);
+			if (member == null) {
+				member = this.dimension.member(k);
+				this.cache.put(k, member);
+			}
+			return member;
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return key instanceof String;
+		}
+
+		@Override
+		public Set<Entry<String, TableMapping.Member>> entrySet() {
+			return this.cache.entrySet();
+		}
+
+	}
+
+	/** The measures of a v4 table as the reader looks them up: created when first met. */
+	private final class DynamicMeasures extends AbstractMap<String, TableMapping.Measure> {
+
+		@Override
+		public TableMapping.Measure get(Object key) {
+			return (key instanceof String k && !k.isBlank()) ? measure(k.strip()).view : null;
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return key instanceof String k && !k.isBlank();
+		}
+
+		@Override
+		public Set<Entry<String, TableMapping.Measure>> entrySet() {
+			Map<String, TableMapping.Measure> all = new LinkedHashMap<>();
+			GenericTable.this.measures.forEach((k, m) -> all.put(k, m.view));
+			return all.entrySet();
+		}
+
+	}
+
+}

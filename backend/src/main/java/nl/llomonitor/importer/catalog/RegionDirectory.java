@@ -1,0 +1,181 @@
+package nl.llomonitor.importer.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static nl.llomonitor.db.Tables.REGION;
+import static nl.llomonitor.db.Tables.REGION_ALIAS;
+import static nl.llomonitor.db.Tables.REGION_PARENT;
+
+/**
+ * A region list: codes, levels, names, parents and aliases, and the resolution of the
+ * labels CBS writes ({@code Utrecht (PV)}, {@code Nederland}) and NUTS codes to CBS
+ * codes. Imports read it from the store ({@link #fromStore}); the project's built-in list
+ * ({@code data/regions/regions.csv}, generated from CBS "Gebieden in Nederland" and
+ * checked against it by a test) only seeds an empty store.
+ */
+public final class RegionDirectory {
+
+	static final String RESOURCE = "data/regions/regions.csv";
+
+	static final String[] HEADER = { "code", "level", "name_nl", "name_en", "parents", "aliases" };
+
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+		.setDelimiter(';')
+		.setHeader(HEADER)
+		.setSkipHeaderRecord(true)
+		.setRecordSeparator('\n')
+		.get();
+
+	private final Map<String, RegionEntry> byCode = new LinkedHashMap<>();
+
+	private final Map<String, String> byAlias = new HashMap<>();
+
+	RegionDirectory(Collection<RegionEntry> entries) {
+		for (RegionEntry entry : entries) {
+			this.byCode.put(entry.code(), entry);
+		}
+		for (RegionEntry entry : entries) {
+			for (RegionEntry.Alias alias : entry.aliases()) {
+				this.byAlias.putIfAbsent(alias.scheme() + ":" + alias.alias(), entry.code());
+			}
+		}
+	}
+
+	public static RegionDirectory load() {
+		try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+			return new RegionDirectory(read(new InputStreamReader(in, StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + RESOURCE, ex);
+		}
+	}
+
+	/**
+	 * The regions the store holds now, with every alias they ever had (an older file
+	 * still writes an earlier name) and their direct parents valid on {@code date}. Data
+	 * imports resolve labels and codes against this, so an imported edition is usable at
+	 * once, without a rebuild or restart.
+	 * @param tx the transaction of the import (after its lock, so it sees every committed
+	 * edition)
+	 * @param date the date whose links are given as parents
+	 * @return the directory
+	 */
+	public static RegionDirectory fromStore(org.jooq.DSLContext tx, java.time.LocalDate date) {
+		Map<String, List<RegionEntry.Alias>> aliases = new HashMap<>();
+		tx.select(REGION_ALIAS.REGION_CODE, REGION_ALIAS.SCHEME, REGION_ALIAS.ALIAS)
+			.from(REGION_ALIAS)
+			.orderBy(REGION_ALIAS.VALID_FROM.desc(), REGION_ALIAS.SCHEME, REGION_ALIAS.ALIAS)
+			.forEach((r) -> aliases.computeIfAbsent(r.value1(), (c) -> new ArrayList<>())
+				.add(new RegionEntry.Alias(r.value2(), r.value3())));
+		Map<String, List<String>> parents = new HashMap<>();
+		tx.select(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE)
+			.from(REGION_PARENT)
+			.where(REGION_PARENT.VALID_FROM.le(date),
+					REGION_PARENT.VALID_TO.isNull().or(REGION_PARENT.VALID_TO.gt(date)))
+			.orderBy(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE)
+			.forEach((r) -> parents.computeIfAbsent(r.value1(), (c) -> new ArrayList<>()).add(r.value2()));
+		List<RegionEntry> entries = new ArrayList<>();
+		tx.select(REGION.CODE, REGION.LEVEL, REGION.NAME_NL, REGION.NAME_EN)
+			.from(REGION)
+			.orderBy(REGION.CODE)
+			.forEach((r) -> entries.add(new RegionEntry(r.value1(), r.value2(), r.value3(), r.value4(),
+					parents.getOrDefault(r.value1(), List.of()), aliases.getOrDefault(r.value1(), List.of()))));
+		return new RegionDirectory(entries);
+	}
+
+	static List<RegionEntry> read(Reader reader) throws IOException {
+		List<RegionEntry> entries = new ArrayList<>();
+		for (CSVRecord record : FORMAT.parse(reader)) {
+			List<RegionEntry.Alias> aliases = new ArrayList<>();
+			for (String alias : split(record.get("aliases"))) {
+				int eq = alias.indexOf('=');
+				aliases.add(new RegionEntry.Alias(alias.substring(0, eq), alias.substring(eq + 1)));
+			}
+			entries.add(new RegionEntry(record.get("code"), record.get("level"), record.get("name_nl"),
+					record.get("name_en"), split(record.get("parents")), aliases));
+		}
+		return entries;
+	}
+
+	static void write(Collection<RegionEntry> entries, Writer writer) throws IOException {
+		try (CSVPrinter printer = FORMAT.builder().setSkipHeaderRecord(false).get().print(writer)) {
+			for (RegionEntry entry : entries) {
+				printer.printRecord(entry.code(), entry.level(), entry.nameNl(), entry.nameEn(),
+						String.join("|", entry.parents()),
+						String.join("|", entry.aliases().stream().map(RegionEntry.Alias::toString).toList()));
+			}
+		}
+	}
+
+	private static List<String> split(String value) {
+		return value.isEmpty() ? List.of() : Arrays.asList(value.split("\\|"));
+	}
+
+	public Collection<RegionEntry> entries() {
+		return this.byCode.values();
+	}
+
+	RegionEntry get(String code) {
+		return this.byCode.get(code);
+	}
+
+	/**
+	 * @param code a CBS code, possibly padded ({@code PV26  })
+	 * @return the trimmed code if it is known, else null
+	 */
+	public String byCode(String code) {
+		String trimmed = code.strip();
+		return this.byCode.containsKey(trimmed) ? trimmed : null;
+	}
+
+	/**
+	 * Resolves a CBS label ({@code Utrecht (PV)}, {@code Nederland}, {@code Amsterdam}),
+	 * a code or a unique name.
+	 * @param label the label
+	 * @return the code, or null when unknown
+	 */
+	public String resolveLabel(String label) {
+		String text = label.strip();
+		String code = this.byAlias.get("cbs-label:" + text);
+		if (code == null) {
+			code = byCode(text);
+		}
+		if (code == null) {
+			code = this.byAlias.get("name:" + text);
+		}
+		return code;
+	}
+
+	/**
+	 * @param nuts a NUTS 2016 code (NL, NL3, NL31)
+	 * @return the CBS code, or null
+	 */
+	public String resolveNuts(String nuts) {
+		return this.byAlias.get("nuts2016:" + nuts.strip());
+	}
+
+	public String level(String code) {
+		RegionEntry entry = this.byCode.get(code);
+		return (entry != null) ? entry.level() : null;
+	}
+
+}

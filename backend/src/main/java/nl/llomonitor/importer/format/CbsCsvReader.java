@@ -1,0 +1,331 @@
+package nl.llomonitor.importer.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.importer.ImportException;
+import nl.llomonitor.importer.ImportFormat;
+import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.catalog.GenericTable;
+import nl.llomonitor.importer.catalog.TableMapping;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * CBS tables dumped to CSV: {@code ;} separated, UTF-8 with a BOM, the OData property
+ * keys in the header and labels ({@code Utrecht (PV)}, {@code 2023 2e kwartaal}) in the
+ * dimension columns. Streams the file; the table's mapping file says what each column
+ * means.
+ */
+public final class CbsCsvReader implements FormatReader {
+
+	/** The CBS dump this format comes from stopped after this many records. */
+	static final int CUT_OFF = 10_000;
+
+	@Override
+	public void read(InputStream in, ImportJob job) throws IOException {
+		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ';');
+		Reader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setDelimiter(';')
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreSurroundingSpaces(false)
+			.setAllowMissingColumnNames(true)
+			.get();
+		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+			utf8.header = parser.getHeaderNames();
+			read(parser, job);
+		}
+		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
+			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
+			if (notUtf8 != null) {
+				throw notUtf8.toImportException(job, utf8.header());
+			}
+			if (ex.getCause() instanceof ImportException ie) {
+				throw ie;
+			}
+			throw job.error(null, null, null, "a well-formed ';' separated CSV file", ex.getMessage());
+		}
+	}
+
+	private void read(CSVParser parser, ImportJob job) {
+		List<String> names = parser.getHeaderNames();
+		// a spreadsheet that saved a separator at the end of every line: an unnamed last
+		// column, empty on every line
+		boolean trailingSeparator = names.size() > 1 && names.get(names.size() - 1).isEmpty();
+		List<String> header = trailingSeparator ? names.subList(0, names.size() - 1) : names;
+		if (trailingSeparator) {
+			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+		}
+		if (header.size() < 2 || !header.get(0).equals("ID")) {
+			String first = header.isEmpty() ? "" : header.get(0);
+			throw job.error("line 1", null, ImportFormat.abbreviate(first),
+					"a ';' separated header starting with ID (e.g. ID;RegioS;Perioden;...)",
+					first.contains(",") || first.contains("\t") ? "wrong delimiter" : "not a CBS CSV header");
+		}
+		TableMapping mapping = job.mapping("line 1", (table) -> GenericTable.of(table, header, null, null));
+		int regionIndex = -1;
+		int periodIndex = -1;
+		List<Integer> measureIndexes = new ArrayList<>();
+		List<TableMapping.Measure> measures = new ArrayList<>();
+		List<Integer> dimensionIndexes = new ArrayList<>();
+		List<Map<String, TableMapping.Member>> dimensionMembers = new ArrayList<>();
+		List<Integer> ignoredIndexes = new ArrayList<>();
+		for (int i = 1; i < header.size(); i++) {
+			String column = header.get(i);
+			if (column.equals(mapping.regionColumn())) {
+				regionIndex = i;
+			}
+			else if (column.equals(mapping.periodColumn())) {
+				periodIndex = i;
+			}
+			else if (mapping.measures().containsKey(column)) {
+				measureIndexes.add(i);
+				measures.add(mapping.measures().get(column));
+			}
+			else if (mapping.dimensions().containsKey(column)) {
+				dimensionIndexes.add(i);
+				dimensionMembers.add(mapping.dimensions().get(column));
+			}
+			else if (mapping.ignore().contains(column)) {
+				ignoredIndexes.add(i);
+			}
+			else if (mapping.textColumns().contains(column)) {
+				continue;
+			}
+			else {
+				throw job.error("line 1", column, column,
+						"one of the columns in data/mappings/" + mapping.table() + ".yaml",
+						"unknown column for table " + mapping.table());
+			}
+		}
+		if (periodIndex < 0) {
+			throw job.error("line 1", mapping.periodColumn(), null, "a period column", "missing column");
+		}
+		if (mapping.regionColumn() != null && regionIndex < 0) {
+			throw job.error("line 1", mapping.regionColumn(), null, "a region column", "missing column");
+		}
+		Map<String, String> regionCache = new HashMap<>();
+		Map<String, Periods.Parsed> periodCache = new HashMap<>();
+		Map<String, String> keyCache = new HashMap<>();
+		int skippedRegions = 0;
+		long incompleteSums = 0;
+		long records = 0;
+		int columns = header.size() + (trailingSeparator ? 1 : 0);
+		TableMapping.Member[] members = new TableMapping.Member[dimensionIndexes.size()];
+		String[] labels = new String[dimensionIndexes.size()];
+		for (CSVRecord record : parser) {
+			records++;
+			job.rowsRead++;
+			String line = "line " + (record.getRecordNumber() + 1);
+			if (record.size() != columns) {
+				throw job.error(line, null, ImportFormat.abbreviate(String.join(";", record.toList())),
+						columns + " ';' separated fields like the header", "found " + record.size() + " fields");
+			}
+			if (trailingSeparator && !record.get(columns - 1).isBlank()) {
+				throw job.error(line, "after " + header.get(header.size() - 1), record.get(columns - 1),
+						"nothing after the last separator, like the header", "a value in a column without a name");
+			}
+			String region;
+			if (regionIndex >= 0) {
+				String label = record.get(regionIndex);
+				region = regionCache.get(label);
+				if (region == null) {
+					if (mapping.skipRegions().contains(label.strip())) {
+						skippedRegions++;
+						continue;
+					}
+					region = job.regions.resolveLabel(label);
+					if (region == null && job.generic != null) {
+						job.unknownRegion(line, mapping.regionColumn(), label,
+								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'");
+						continue;
+					}
+					if (region == null) {
+						throw job.error(line, mapping.regionColumn(), label,
+								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'",
+								"unknown region");
+					}
+					regionCache.put(label, region);
+				}
+				if (!mapping.regionLevels().isEmpty() && !mapping.regionLevels().contains(job.regions.level(region))) {
+					continue;
+				}
+			}
+			else {
+				region = mapping.region();
+			}
+			String periodLabel = record.get(periodIndex);
+			Periods.Parsed period = periodCache.get(periodLabel);
+			if (period == null) {
+				period = Periods.fromLabel(periodLabel);
+				if (period == null) {
+					throw job.error(line, mapping.periodColumn(), periodLabel,
+							"a CBS period such as '2023', '2023 2e kwartaal' or '2024 november'", "unknown period");
+				}
+				periodCache.put(periodLabel, period);
+			}
+			for (int index : ignoredIndexes) {
+				String raw = record.get(index);
+				if (CbsSign.of(raw.strip()) == null && !Numbers.isDecimal(raw.strip())) {
+					throw job.error(line, header.get(index), raw, "a decimal number with '.' such as 75.5",
+							"not a number");
+				}
+			}
+			boolean skip = false;
+			String status = period.status();
+			String memberIndicator = null;
+			char part = CellSink.VALUE;
+			for (int d = 0; d < members.length; d++) {
+				String label = record.get(dimensionIndexes.get(d));
+				TableMapping.Member member = dimensionMembers.get(d).get(label.strip());
+				if (member == null) {
+					member = dimensionMembers.get(d).get(TableMapping.OTHERS);
+				}
+				if (member == null) {
+					throw job.error(line, header.get(dimensionIndexes.get(d)), label,
+							"one of " + dimensionMembers.get(d).keySet(), "unknown dimension member");
+				}
+				members[d] = member;
+				labels[d] = label;
+				skip |= member.skipped();
+				if (member.indicator() != null) {
+					memberIndicator = member.indicator();
+				}
+				if (member.part() != null) {
+					part = part(member.part());
+				}
+				if (member.status() != null) {
+					status = member.status();
+				}
+			}
+			if (skip) {
+				continue;
+			}
+			// terms of a sum (sum: true), by indicator and breakdown: null once a term
+			// has
+			// no value
+			Map<String, java.math.BigDecimal> sums = null;
+			Map<String, Object[]> sumCells = null;
+			for (int m = 0; m < measureIndexes.size(); m++) {
+				int index = measureIndexes.get(m);
+				String raw = record.get(index);
+				String value = raw.strip();
+				TableMapping.Measure measure = measures.get(m);
+				boolean term = Boolean.TRUE.equals(measure.sum());
+				String reason = null;
+				CbsSign sign = CbsSign.of(value);
+				if (sign == null && !Numbers.isDecimal(value)) {
+					if (job.generic != null && job.generic.textMeasure(header.get(index), raw)) {
+						continue;
+					}
+					throw job.error(line, header.get(index), raw,
+							"a decimal number with '.' such as 75.5, or a CBS sign (-, ., x, empty)",
+							value.matches("-?[0-9.]*[0-9],[0-9]+") ? "not a number: a decimal comma (probably saved by"
+									+ " a spreadsheet with Dutch number settings)" : "not a number");
+				}
+				String indicator = (memberIndicator != null) ? memberIndicator : measure.indicator();
+				if (indicator == null) {
+					continue;
+				}
+				char cellPart = (measure.part() != null) ? part(measure.part()) : part;
+				if (sign != null) {
+					job.sign(sign.reportName());
+					value = sign.value();
+					reason = (sign.reason() != null) ? sign.reason().code() : null;
+					if (value == null && cellPart != CellSink.VALUE && !term) {
+						// a margin without a value: nothing to keep
+						continue;
+					}
+				}
+				String key = breakdownKey(m, measure, members, labels, keyCache);
+				if (term) {
+					if (sums == null) {
+						sums = new java.util.LinkedHashMap<>();
+						sumCells = new java.util.LinkedHashMap<>();
+					}
+					String cell = indicator + "|" + key + "|" + cellPart;
+					Object[] sum = sumCells.computeIfAbsent(cell,
+							(c) -> new Object[] { indicator, key, cellPart, Boolean.FALSE, Boolean.FALSE });
+					if (value == null) {
+						sum[3] = Boolean.TRUE;
+					}
+					else {
+						sum[4] = Boolean.TRUE;
+						sums.merge(cell, new java.math.BigDecimal(value), java.math.BigDecimal::add);
+					}
+					continue;
+				}
+				job.cells.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value,
+						reason, status, "", null, mapping.table());
+			}
+			if (sums != null) {
+				for (var sum : sumCells.entrySet()) {
+					Object[] cell = sum.getValue();
+					if (Boolean.TRUE.equals(cell[3])) {
+						// a term has no value: the sum has none either, stored as "not
+						// available" (counted when another term had one)
+						incompleteSums += Boolean.TRUE.equals(cell[4]) ? 1 : 0;
+						if (((char) cell[2]) == CellSink.VALUE) {
+							job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
+									(String) cell[1], CellSink.VALUE, null,
+									nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), status, "",
+									"one of the terms of this sum has no value", mapping.table());
+						}
+						continue;
+					}
+					job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
+							(String) cell[1], (char) cell[2], sums.get(sum.getKey()).toPlainString(), status, "", null,
+							mapping.table());
+				}
+			}
+		}
+		if (incompleteSums > 0) {
+			job.warn(incompleteSums + " sums stored without a value because one of their terms has none");
+		}
+		if (records == CUT_OFF) {
+			job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+		}
+		if (skippedRegions > 0) {
+			job.warn(skippedRegions + " rows of regions skipped by the mapping (" + mapping.skipRegions() + ")");
+		}
+	}
+
+	private static String breakdownKey(int measureIndex, TableMapping.Measure measure, TableMapping.Member[] members,
+			String[] labels, Map<String, String> cache) {
+		if (members.length == 0) {
+			return Breakdowns.key(measure.breakdown());
+		}
+		StringBuilder cacheKey = new StringBuilder().append(measureIndex);
+		for (String label : labels) {
+			cacheKey.append('\u0000').append(label);
+		}
+		return cache.computeIfAbsent(cacheKey.toString(), (k) -> {
+			Map<String, String> all = new TreeMap<>(measure.breakdown());
+			for (TableMapping.Member member : members) {
+				all.putAll(member.breakdown());
+			}
+			return Breakdowns.key(all);
+		});
+	}
+
+	public static char part(String part) {
+		return switch (part) {
+			case "low" -> CellSink.LOW;
+			case "high" -> CellSink.HIGH;
+			default -> CellSink.VALUE;
+		};
+	}
+
+}

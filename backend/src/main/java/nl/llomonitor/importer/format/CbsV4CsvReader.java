@@ -1,0 +1,161 @@
+package nl.llomonitor.importer.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.MissingReason;
+import nl.llomonitor.importer.ImportFormat;
+import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.catalog.TableMapping;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * CBS OData v4 observations joined with their code lists, as CSV (comma separated, one
+ * observation per row: {@code Id,ValueAttribute,Value,StringValue,Measure,...,Perioden,
+ * RegioCode,RegioS}). The measure label selects the indicator; every other column not
+ * listed here is a dimension of the mapping.
+ */
+public final class CbsV4CsvReader implements FormatReader {
+
+	private static final Set<String> FIXED = Set.of("Id", "ValueAttribute", "Value", "StringValue", "Measure",
+			"RegioS");
+
+	@Override
+	public void read(InputStream in, ImportJob job) throws IOException {
+		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ',');
+		InputStreamReader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setAllowMissingColumnNames(true)
+			.get();
+		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+			List<String> header = parser.getHeaderNames();
+			utf8.header = header;
+			for (String required : List.of("Value", "Measure", "Perioden")) {
+				if (!header.contains(required)) {
+					throw job.error("line 1", required, ImportFormat.abbreviate(String.join(",", header)),
+							"a comma separated header Id,ValueAttribute,Value,StringValue,Measure,...,Perioden,RegioCode",
+							"missing column");
+				}
+			}
+			TableMapping mapping = job.mapping("line 1");
+			List<String> dimensions = new ArrayList<>();
+			boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
+			if (trailingSeparator) {
+				job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+			}
+			for (String column : header.subList(0, header.size() - (trailingSeparator ? 1 : 0))) {
+				if (FIXED.contains(column) || column.equals(mapping.periodColumn())
+						|| column.equals(mapping.regionColumn())) {
+					continue;
+				}
+				if (!mapping.dimensions().containsKey(column)) {
+					throw job.error("line 1", column, column,
+							"one of the columns in data/mappings/" + mapping.table() + ".yaml",
+							"unknown column for table " + mapping.table());
+				}
+				dimensions.add(column);
+			}
+			long records = 0;
+			for (CSVRecord r : parser) {
+				records++;
+				job.rowsRead++;
+				String line = "line " + (r.getRecordNumber() + 1);
+				if (!r.isConsistent()) {
+					throw job.error(line, null, ImportFormat.abbreviate(String.join(",", r.toList())),
+							header.size() + " comma separated fields", "found " + r.size() + " fields");
+				}
+				String region = (mapping.regionColumn() != null) ? job.regions.byCode(r.get(mapping.regionColumn()))
+						: mapping.region();
+				if (region == null) {
+					throw job.error(line, mapping.regionColumn(), r.get(mapping.regionColumn()),
+							"a CBS region code such as PV26", "unknown region");
+				}
+				Periods.Parsed period = Periods.fromLabel(r.get(mapping.periodColumn()));
+				if (period == null) {
+					throw job.error(line, mapping.periodColumn(), r.get(mapping.periodColumn()),
+							"a CBS period such as '2022' or 2022JJ00", "unknown period");
+				}
+				TableMapping.Measure measure = mapping.measures().get(r.get("Measure").strip());
+				if (measure == null) {
+					throw job.error(line, "Measure", r.get("Measure"), "one of " + mapping.measures().keySet(),
+							"unknown measure");
+				}
+				Map<String, String> breakdown = new TreeMap<>(measure.breakdown());
+				boolean skip = false;
+				for (String column : dimensions) {
+					TableMapping.Member member = mapping.dimensions().get(column).get(r.get(column).strip());
+					if (member == null) {
+						throw job.error(line, column, r.get(column),
+								"one of " + mapping.dimensions().get(column).keySet(), "unknown dimension member");
+					}
+					skip |= member.skipped();
+					breakdown.putAll(member.breakdown());
+				}
+				if (skip) {
+					continue;
+				}
+				String value = r.get("Value").strip();
+				String attribute = header.contains("ValueAttribute") ? r.get("ValueAttribute").strip() : "None";
+				if (!attribute.isEmpty() && !attribute.matches("[A-Za-z]{1,40}")) {
+					// CBS writes a code here (None, Impossible, Confidential, ...), never
+					// free text
+					throw job.error(line, "ValueAttribute", ImportFormat.abbreviate(attribute),
+							"a CBS value attribute code such as None", "invalid value attribute");
+				}
+				String footnote = (attribute.isEmpty() || attribute.equals("None")) ? null : attribute;
+				String reason = null;
+				if (value.isEmpty()) {
+					String text = header.contains("StringValue") ? r.get("StringValue").strip() : "";
+					CbsSign sign = CbsSign.of(text);
+					if (!text.isEmpty() && sign != null) {
+						job.sign(sign.reportName());
+						value = sign.value();
+						reason = (sign.reason() != null) ? sign.reason().code() : null;
+					}
+					else if (!text.isEmpty() && Numbers.isDecimal(text)) {
+						value = text;
+					}
+					else {
+						value = null;
+						reason = ((footnote == null) ? MissingReason.NIET_BESCHIKBAAR
+								: MissingReason.fromValueAttribute(attribute))
+							.code();
+						job.sign((footnote != null) ? attribute : "null");
+					}
+				}
+				else if (!Numbers.isDecimal(value)) {
+					throw job.error(line, "Value", r.get("Value"), "a decimal number such as 917.0", "not a number");
+				}
+				else if (footnote != null) {
+					job.sign(attribute);
+				}
+				job.cells.add(r.getRecordNumber() + 1, measure.indicator(), region, period.code(),
+						Breakdowns.key(breakdown), CellSink.VALUE, value, reason, period.status(), "", footnote,
+						mapping.table());
+			}
+			if (records == CbsCsvReader.CUT_OFF) {
+				job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+			}
+		}
+		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
+			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
+			if (notUtf8 != null) {
+				throw notUtf8.toImportException(job, utf8.header());
+			}
+			throw job.error(null, null, null, "a well-formed comma separated CSV file", ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,178 @@
+package nl.llomonitor.importer.format;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import nl.llomonitor.cube.Flag;
+import nl.llomonitor.importer.ImportFormat;
+import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.catalog.TableMapping;
+
+/**
+ * Eurostat SDMX-TSV ({@code freq,unit,sex,age,geo\TIME_PERIOD} then one tab-separated
+ * column per period; each cell a value, a space and flag letters, or {@code :} for
+ * missing). NUTS codes map to CBS regions through the region list.
+ */
+public final class EurostatTsvReader implements FormatReader {
+
+	@Override
+	public void read(InputStream in, ImportJob job) throws IOException {
+		Utf8Check utf8 = new Utf8Check(Bom.skip(in), '\t');
+		try {
+			read(new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8)), job);
+		}
+		catch (Utf8Check.NotUtf8 ex) {
+			throw ex.toImportException(job, utf8.header());
+		}
+	}
+
+	private void read(BufferedReader reader, ImportJob job) throws IOException {
+		String headerLine = reader.readLine();
+		if (headerLine == null || !headerLine.contains("\\")) {
+			throw job.error("line 1", null, (headerLine != null) ? ImportFormat.abbreviate(headerLine) : "",
+					"an SDMX-TSV header such as freq,unit,sex,age,geo\\TIME_PERIOD<tab>2000<tab>...",
+					"not a Eurostat TSV header");
+		}
+		String[] header = headerLine.split("\t", -1);
+		// a spreadsheet that saved a separator at the end of every line: an empty last
+		// column, ignored
+		boolean trailingSeparator = header.length > 2 && header[header.length - 1].isBlank();
+		if (trailingSeparator) {
+			header = java.util.Arrays.copyOf(header, header.length - 1);
+			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+		}
+		if (header.length < 2) {
+			throw job.error("line 1", null, ImportFormat.abbreviate(headerLine), "tab separated periods",
+					"wrong delimiter");
+		}
+		TableMapping mapping = job.mapping("line 1");
+		String[] dimensions = header[0].substring(0, header[0].indexOf('\\')).split(",", -1);
+		int geo = -1;
+		for (int d = 0; d < dimensions.length; d++) {
+			if (dimensions[d].equals(mapping.regionColumn())) {
+				geo = d;
+			}
+			else if (!mapping.dimensions().containsKey(dimensions[d])) {
+				throw job.error("line 1", dimensions[d], dimensions[d],
+						"one of the dimensions in data/mappings/" + mapping.table() + ".yaml", "unknown dimension");
+			}
+		}
+		if (geo < 0) {
+			throw job.error("line 1", mapping.regionColumn(), header[0], "a geo dimension", "missing dimension");
+		}
+		String[] periods = new String[header.length];
+		for (int i = 1; i < header.length; i++) {
+			Periods.Parsed period = Periods.fromLabel(eurostatPeriod(header[i].strip()));
+			if (period == null) {
+				throw job.error("line 1", "column " + (i + 1), header[i], "a period such as 2023, 2023-Q2 or 2023-11",
+						"unknown period");
+			}
+			periods[i] = period.code();
+		}
+		TableMapping.Measure measure = mapping.measures().values().iterator().next();
+		String line;
+		long number = 1;
+		long records = 0;
+		while ((line = reader.readLine()) != null) {
+			number++;
+			if (line.isBlank()) {
+				continue;
+			}
+			job.rowsRead++;
+			records++;
+			String where = "line " + number;
+			String[] fields = line.split("\t", -1);
+			if (trailingSeparator && fields.length == header.length + 1 && fields[header.length].isBlank()) {
+				fields = java.util.Arrays.copyOf(fields, header.length);
+			}
+			if (fields.length != header.length) {
+				throw job.error(where, null, ImportFormat.abbreviate(line), header.length + " tab separated fields",
+						"found " + fields.length + " fields");
+			}
+			String[] keys = fields[0].split(",", -1);
+			if (keys.length != dimensions.length) {
+				throw job.error(where, header[0], fields[0], dimensions.length + " comma separated codes",
+						"wrong series key");
+			}
+			String region = job.regions.resolveNuts(keys[geo]);
+			if (region == null) {
+				throw job.error(where, "geo", keys[geo], "a Dutch NUTS 2016 code such as NL31", "unknown region");
+			}
+			Map<String, String> breakdown = new TreeMap<>(measure.breakdown());
+			boolean skip = false;
+			for (int d = 0; d < dimensions.length; d++) {
+				if (d == geo) {
+					continue;
+				}
+				TableMapping.Member member = mapping.dimensions().get(dimensions[d]).get(keys[d]);
+				if (member == null) {
+					throw job.error(where, dimensions[d], keys[d],
+							"one of " + mapping.dimensions().get(dimensions[d]).keySet(), "unknown dimension member");
+				}
+				skip |= member.skipped();
+				breakdown.putAll(member.breakdown());
+			}
+			if (skip) {
+				continue;
+			}
+			String key = Breakdowns.key(breakdown);
+			for (int i = 1; i < fields.length; i++) {
+				String cell = fields[i].strip();
+				int space = cell.indexOf(' ');
+				String value = (space < 0) ? cell : cell.substring(0, space);
+				String letters = (space < 0) ? "" : cell.substring(space + 1).strip();
+				if (value.isEmpty() && letters.isEmpty()) {
+					continue;
+				}
+				Set<Flag> flags;
+				try {
+					flags = Flag.parse(letters);
+				}
+				catch (IllegalArgumentException ex) {
+					throw job.error(where, header[i].strip(), fields[i],
+							"Eurostat flag letters (b, c, d, e, f, n, p, r, s, u, z)",
+							"invalid flags: " + ex.getMessage());
+				}
+				for (Flag flag : flags) {
+					job.sign(String.valueOf(flag.letter()));
+				}
+				String reason = null;
+				if (value.equals(":") || value.isEmpty()) {
+					job.sign(":");
+					value = null;
+					reason = Flag.missingReason(flags).code();
+				}
+				else if (!Numbers.isDecimal(value)) {
+					throw job.error(where, header[i].strip(), fields[i],
+							"a number, optionally followed by flags (26.4 b), or ':' (not available)", "not a number");
+				}
+				// Eurostat states a status only with p (provisional)
+				job.cells.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, value, reason,
+						Flag.status(flags).code(), Flag.letters(flags), null, mapping.table());
+			}
+		}
+		if (records == CbsCsvReader.CUT_OFF) {
+			job.incomplete("exactly 10,000 data rows: the file was probably cut off at a download limit");
+		}
+	}
+
+	private static String eurostatPeriod(String text) {
+		if (text.matches("[0-9]{4}-Q[1-4]")) {
+			return text.substring(0, 4) + "KW0" + text.charAt(6);
+		}
+		if (text.matches("[0-9]{4}-[0-9]{2}")) {
+			return text.substring(0, 4) + "MM" + text.substring(5);
+		}
+		if (text.matches("[0-9]{4}M[0-9]{2}")) {
+			return text.substring(0, 4) + "MM" + text.substring(5);
+		}
+		return text;
+	}
+
+}

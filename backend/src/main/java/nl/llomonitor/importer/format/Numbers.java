@@ -1,0 +1,61 @@
+package nl.llomonitor.importer.format;
+
+/**
+ * Checks decimal numbers as the sources write them ({@code 75.5}, {@code 342820.0},
+ * {@code "   135.5"}, {@code -1.2E3}) without allocating.
+ */
+public final class Numbers {
+
+	private Numbers() {
+	}
+
+	/**
+	 * @param text the trimmed text
+	 * @return whether it is a plain decimal number PostgreSQL's numeric accepts
+	 */
+	public static boolean isDecimal(String text) {
+		int n = text.length();
+		int i = 0;
+		if (n == 0) {
+			return false;
+		}
+		if (text.charAt(0) == '-' || text.charAt(0) == '+') {
+			i++;
+		}
+		int digits = 0;
+		boolean dot = false;
+		for (; i < n; i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits++;
+			}
+			else if (c == '.' && !dot) {
+				dot = true;
+			}
+			else if ((c == 'e' || c == 'E') && digits > 0) {
+				return isExponent(text, i + 1);
+			}
+			else {
+				return false;
+			}
+		}
+		return digits > 0;
+	}
+
+	private static boolean isExponent(String text, int from) {
+		int i = from;
+		if (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+			i++;
+		}
+		if (i >= text.length()) {
+			return false;
+		}
+		for (; i < text.length(); i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

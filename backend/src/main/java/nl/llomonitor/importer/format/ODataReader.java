@@ -1,0 +1,546 @@
+package nl.llomonitor.importer.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.MissingReason;
+import nl.llomonitor.cube.Status;
+import nl.llomonitor.importer.ImportFormat;
+import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.Publication;
+import nl.llomonitor.importer.catalog.GenericTable;
+import nl.llomonitor.importer.catalog.TableMapping;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * CBS OData responses, streamed record by record with Jackson's parser (memory stays flat
+ * whatever the size): v3 {@code TypedDataSet}/{@code UntypedDataSet} (one record per cell
+ * combination, one property per measure, padded keys, string values in the untyped set)
+ * and v4 {@code Observations} (one record per value, {@code Measure} code). Follows
+ * {@code odata.nextLink} / {@code @odata.nextLink} pages. Uses the table's other entity
+ * sets when available: {@code DataProperties} (which keys are dimensions),
+ * {@code Perioden}/{@code PeriodenCodes} (status), dimension code lists (titles).
+ */
+public final class ODataReader implements FormatReader {
+
+	private static final Pattern TABLE = Pattern.compile("/(?:OData|odata|CBS)/([0-9]{5}[A-Za-z]{3})/");
+
+	/**
+	 * The properties of a CBS OData v4 {@code Observations} entity besides its dimensions
+	 * (CBS, "Handleiding CBS Open Data v4": Id, Measure, ValueAttribute, Value,
+	 * StringValue).
+	 */
+	static final List<String> V4_PROPERTIES = List.of("Id", "Measure", "ValueAttribute", "Value", "StringValue");
+
+	/**
+	 * The page size cap of CBS's OData APIs: a page this full without a next link is cut
+	 * off.
+	 */
+	static final int PAGE_CAP = 10_000;
+
+	private final boolean v4;
+
+	private final JsonMapper json = ImportJson.mapper();
+
+	public ODataReader(boolean v4) {
+		this.v4 = v4;
+	}
+
+	@Override
+	public void read(InputStream in, ImportJob job) throws IOException {
+		Page page = new Page(job);
+		InputStream current = in;
+		String source = job.fileName;
+		int pages = 0;
+		while (current != null) {
+			pages++;
+			String next = readPage(current, source, page);
+			current = null;
+			if (next != null) {
+				source = next;
+				current = job.digested(job.resources.openNext(next));
+			}
+		}
+		if (pages > 1) {
+			job.warn(pages + " pages read (odata.nextLink)");
+		}
+		if (page.count != null && page.record < page.count) {
+			job.incomplete(
+					"%,d records read but the response counts %,d (@odata.count)".formatted(page.record, page.count));
+		}
+		if (page.observationCount != null && page.record < page.observationCount) {
+			job.incomplete("%,d observations read but the table has %,d (Properties.ObservationCount)"
+				.formatted(page.record, page.observationCount));
+		}
+	}
+
+	/**
+	 * State kept across the pages of one import.
+	 */
+	private final class Page {
+
+		final ImportJob job;
+
+		TableMapping mapping;
+
+		final Map<String, String> periodStatus = new HashMap<>();
+
+		final Map<String, Map<String, String>> titles = new HashMap<>();
+
+		final Set<String> dimensionKeys = new HashSet<>();
+
+		final Set<String> unknownProperties = new HashSet<>();
+
+		long record;
+
+		/** {@code @odata.count} / {@code odata.count} of the first page, if given. */
+		Long count;
+
+		/** v4 {@code Properties.ObservationCount}, if available. */
+		Long observationCount;
+
+		Page(ImportJob job) {
+			this.job = job;
+		}
+
+		/** DataProperties (v3) or Dimensions (v4), when available. */
+		JsonNode properties;
+
+		/** The region dimension named by the metadata. */
+		String geoKey;
+
+		void start(String tableFromMetadata, JsonNode first) throws IOException {
+			if (this.mapping != null) {
+				return;
+			}
+			if (this.job.tableId == null) {
+				this.job.tableId = tableFromMetadata;
+			}
+			loadMetadata();
+			List<String> keys = new ArrayList<>(first.propertyNames());
+			this.mapping = this.job.mapping("record 1", (table) -> generic(table, keys));
+		}
+
+		private GenericTable generic(String table, List<String> keys) {
+			GenericTable generic;
+			try {
+				if (ODataReader.this.v4) {
+					generic = GenericTable.ofV4(table, keys, this.geoKey);
+					generic.describe(readEntitySet("MeasureCodes"), this.properties, true);
+				}
+				else {
+					generic = GenericTable.of(table, keys, this.geoKey,
+							(this.properties != null) ? this.dimensionKeys : null);
+					generic.describe(this.properties, this.properties, false);
+				}
+				JsonNode info = ODataReader.this.v4 ? readResource("Properties") : readEntitySet("TableInfos");
+				JsonNode table0 = (info == null) ? null : (ODataReader.this.v4 ? info : info.path(0));
+				if (table0 != null && table0.path("Title").isString()) {
+					generic.title = table0.path("Title").asString().strip();
+					String summary = table0.path(ODataReader.this.v4 ? "Description" : "ShortDescription").asString("");
+					generic.description = summary.isBlank() ? null : summary.strip();
+				}
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			this.titles.forEach(generic::memberTitles);
+			return generic;
+		}
+
+		private void loadMetadata() throws IOException {
+			JsonNode properties4 = ODataReader.this.v4 ? readResource("Properties") : null;
+			if (properties4 != null && properties4.path("ObservationCount").canConvertToLong()) {
+				this.observationCount = properties4.path("ObservationCount").asLong();
+			}
+			if (this.job.published == null) {
+				// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
+				JsonNode meta = ODataReader.this.v4 ? properties4 : readEntitySet("TableInfos");
+				JsonNode modified = (meta == null) ? null
+						: (ODataReader.this.v4 ? meta : meta.path(0)).path("Modified");
+				OffsetDateTime published = (modified != null && modified.isString())
+						? Publication.parse(modified.asString()) : null;
+				if (published != null && !published.isAfter(OffsetDateTime.now())) {
+					// recorded in import_run.published_at; the vintage stays at its
+					// import
+					this.job.published = published;
+					this.job.publishedFrom = ODataReader.this.v4 ? "Properties.Modified" : "TableInfos.Modified";
+				}
+			}
+			JsonNode properties = readEntitySet(ODataReader.this.v4 ? "Dimensions" : "DataProperties");
+			this.properties = properties;
+			if (properties != null) {
+				for (JsonNode p : properties) {
+					String type = ODataReader.this.v4 ? p.path("Kind").asString("") : p.path("Type").asString("");
+					String key = ODataReader.this.v4 ? p.path("Identifier").asString("") : p.path("Key").asString("");
+					if (type.contains("Dimension")) {
+						this.dimensionKeys.add(key.strip());
+						if (type.equals("GeoDimension")) {
+							this.geoKey = key.strip();
+						}
+						Map<String, String> codeTitles = new HashMap<>();
+						JsonNode codes = readEntitySet(ODataReader.this.v4 ? key.strip() + "Codes" : key.strip());
+						if (codes != null) {
+							for (JsonNode c : codes) {
+								String code = (ODataReader.this.v4 ? c.path("Identifier") : c.path("Key")).asString("")
+									.strip();
+								codeTitles.put(code, c.path("Title").asString("").strip());
+								if (type.equals("TimeDimension")) {
+									this.periodStatus.put(code,
+											status(c.path("Status").asString(""), c.path("Title").asString("")));
+								}
+							}
+						}
+						this.titles.put(key.strip(), codeTitles);
+					}
+				}
+			}
+			else if (!ODataReader.this.v4) {
+				JsonNode periods = readEntitySet("Perioden");
+				if (periods != null) {
+					for (JsonNode c : periods) {
+						this.periodStatus.put(c.path("Key").asString("").strip(),
+								status(c.path("Status").asString(""), c.path("Title").asString("")));
+					}
+				}
+			}
+		}
+
+		private JsonNode readEntitySet(String name) throws IOException {
+			JsonNode resource = readResource(name);
+			return (resource != null) ? resource.path("value") : null;
+		}
+
+		private JsonNode readResource(String name) throws IOException {
+			if (this.job.resources == null) {
+				return null;
+			}
+			try (InputStream in = this.job.resources.open(name)) {
+				if (in == null) {
+					return null;
+				}
+				return ODataReader.this.json.readTree(in);
+			}
+			catch (JacksonException ex) {
+				throw this.job.error(GeoJsonImporter.location(ex), null, name + ".json", "valid JSON",
+						ex.getOriginalMessage());
+			}
+		}
+
+	}
+
+	static String status(String status, String title) {
+		return Status.fromCbs(status, title).code();
+	}
+
+	private String readPage(InputStream in, String source, Page page) throws IOException {
+		String next = null;
+		try (JsonParser parser = this.json.createParser(in)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw page.job.error("offset 0", null, null, "an OData JSON object with a value array",
+						"not a JSON object");
+			}
+			boolean values = false;
+			String metadata = null;
+			long before = page.record;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken token = parser.nextToken();
+				if (name.equals("value") && token == JsonToken.START_ARRAY) {
+					values = true;
+					while (parser.nextToken() == JsonToken.START_OBJECT) {
+						JsonNode record = parser.readValueAsTree();
+						page.record++;
+						if (page.mapping == null) {
+							page.start(tableFrom(metadata), record);
+						}
+						record(record, page);
+					}
+					if (parser.currentToken() != JsonToken.END_ARRAY) {
+						throw page.job.error("record " + (page.record + 1), "value",
+								String.valueOf(parser.currentToken()), "an array of JSON objects",
+								"unexpected JSON in the value array");
+					}
+				}
+				else if (name.equals("odata.nextLink") || name.equals("@odata.nextLink")) {
+					next = parser.getString();
+				}
+				else if ((name.equals("odata.count") || name.equals("@odata.count")) && page.count == null) {
+					page.count = Long.parseLong(parser.getValueAsString().strip());
+				}
+				else if (name.equals("odata.metadata") || name.equals("@odata.context")) {
+					metadata = parser.getString();
+					if (page.job.tableId == null) {
+						page.job.tableId = tableFrom(metadata);
+					}
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+				throw page.job.error("record " + (page.record + 1), null, String.valueOf(parser.currentToken()),
+						"one OData JSON object", "unexpected JSON after the response object");
+			}
+			if (!values) {
+				throw page.job.error("record " + (page.record + 1), "value", null,
+						"an OData response with a value array", "no value array");
+			}
+			if (next == null && page.record - before == PAGE_CAP) {
+				page.job.incomplete("a page of exactly 10,000 records without odata.nextLink (" + source
+						+ "): cut off at the API's limit");
+			}
+		}
+		catch (JacksonException ex) {
+			throw page.job.error(location(ex, page), null, null, "complete, valid OData JSON (" + source + ")",
+					ex.getOriginalMessage());
+		}
+		return next;
+	}
+
+	private static String location(JacksonException ex, Page page) {
+		String where = GeoJsonImporter.location(ex);
+		return "record " + (page.record + 1) + ((where != null) ? " (" + where + ")" : "");
+	}
+
+	private static String tableFrom(String metadata) {
+		if (metadata == null) {
+			return null;
+		}
+		Matcher m = TABLE.matcher(metadata);
+		return m.find() ? m.group(1) : null;
+	}
+
+	private void record(JsonNode record, Page page) {
+		ImportJob job = page.job;
+		TableMapping mapping = page.mapping;
+		String where = "record " + page.record;
+		job.rowsRead++;
+		String region = mapping.region();
+		String period = null;
+		String status = Status.NOT_STATED.code();
+		String recordStatus = null;
+		String memberStatus = null;
+		Map<String, String> breakdown = new TreeMap<>();
+		String indicatorOverride = null;
+		boolean skip = false;
+		Map<String, String> measures = new TreeMap<>();
+		char part = CellSink.VALUE;
+		for (Map.Entry<String, JsonNode> property : record.properties()) {
+			String key = property.getKey();
+			JsonNode node = property.getValue();
+			if (key.equals("ID") || key.equals("Id") || key.equals("ValueAttribute")
+					|| (this.v4 && key.equals("StringValue"))) {
+				continue;
+			}
+			if (key.equals(mapping.periodColumn())) {
+				String code = node.asString("").strip();
+				if (!Periods.isCode(code)) {
+					throw job.error(where, key, node.asString(""), "a CBS period code such as 2023KW02",
+							"invalid period");
+				}
+				period = code;
+				status = page.periodStatus.getOrDefault(code, Status.NOT_STATED.code());
+			}
+			else if (key.equals(mapping.regionColumn())) {
+				region = job.regions.byCode(node.asString(""));
+				if (region == null && job.generic != null) {
+					job.unknownRegion(where, key, node.asString(""), "a CBS region code such as PV26");
+					return;
+				}
+				if (region == null) {
+					throw job.error(where, key, node.asString(""), "a CBS region code such as PV26", "unknown region");
+				}
+			}
+			else if (this.v4 && key.equals("Measure")) {
+				measures.put(node.asString("").strip(), null);
+			}
+			else if (this.v4 && key.equals("Value")) {
+				measures.put("\u0000value", node.isNull() ? null : node.asString(""));
+			}
+			else if (mapping.dimensions().containsKey(key) || page.dimensionKeys.contains(key)) {
+				Map<String, TableMapping.Member> members = mapping.dimensions().get(key);
+				String code = node.asString("").strip();
+				TableMapping.Member member = (members != null) ? members.get(code) : null;
+				if (member == null && members != null) {
+					member = members.get(page.titles.getOrDefault(key, Map.of()).getOrDefault(code, "\u0000"));
+				}
+				if (member == null && members != null) {
+					member = members.get(TableMapping.OTHERS);
+				}
+				if (member == null) {
+					throw job.error(where, key, node.asString(""),
+							(members != null) ? "one of " + members.keySet() : "a dimension of the mapping",
+							"unknown dimension member");
+				}
+				skip |= member.skipped();
+				breakdown.putAll(member.breakdown());
+				if (member.indicator() != null) {
+					indicatorOverride = member.indicator();
+				}
+				if (member.part() != null) {
+					part = CbsCsvReader.part(member.part());
+				}
+				if (member.status() != null) {
+					memberStatus = member.status();
+				}
+			}
+			else if (!this.v4 && mapping.measures().containsKey(key)) {
+				measures.put(key, node.isNull() ? null : node.asString(""));
+			}
+			else if (mapping.ignore().contains(key)) {
+				continue;
+			}
+			else if (this.v4 && key.equals("Status")) {
+				recordStatus = Status.fromCbs(node.asString(""), "").code();
+			}
+			else if (this.v4) {
+				// outside the spec of the v4 Observations entity and not in the mapping:
+				// named once, not a failure
+				if (page.unknownProperties.add(key)) {
+					job.warn("property " + key + " of the v4 Observations is neither in the spec (" + V4_PROPERTIES
+							+ " and the dimensions) nor in data/mappings/" + mapping.table() + ".yaml: ignored");
+				}
+			}
+			else {
+				throw job.error(where, key, key, "a property named in data/mappings/" + mapping.table() + ".yaml",
+						"unknown property for table " + mapping.table());
+			}
+		}
+		if (period == null) {
+			throw job.error(where, mapping.periodColumn(), null, "a period property", "missing property");
+		}
+		if (region == null) {
+			throw job.error(where, mapping.regionColumn(), null, "a region property", "missing property");
+		}
+		if (skip) {
+			return;
+		}
+		if (memberStatus != null) {
+			status = memberStatus;
+		}
+		else if (recordStatus != null && !recordStatus.equals(Status.NOT_STATED.code())) {
+			status = recordStatus;
+		}
+		if (this.v4) {
+			String measureCode = measures.keySet()
+				.stream()
+				.filter((k) -> !k.startsWith("\u0000"))
+				.findFirst()
+				.orElse(null);
+			TableMapping.Measure measure = (measureCode != null) ? mapping.measures().get(measureCode) : null;
+			if (measure == null) {
+				throw job.error(where, "Measure", measureCode, "one of " + mapping.measures().keySet(),
+						"unknown measure");
+			}
+			JsonNode attributeNode = record.path("ValueAttribute");
+			String attribute = attributeNode.isString() ? attributeNode.asString().strip() : "None";
+			if (!attribute.isEmpty() && !attribute.matches("[A-Za-z]{1,40}")) {
+				throw job.error(where, "ValueAttribute", ImportFormat.abbreviate(attribute),
+						"a CBS value attribute code such as None or Confidential", "invalid value attribute");
+			}
+			String value = measures.get("\u0000value");
+			JsonNode stringValue = record.path("StringValue");
+			String reason = null;
+			String footnote = (attribute.isEmpty() || attribute.equals("None")) ? null : attribute;
+			if (value == null || value.isBlank()) {
+				value = null;
+				String text = stringValue.isString() ? stringValue.asString().strip() : null;
+				CbsSign sign = (text != null) ? CbsSign.of(text) : null;
+				if (sign != null && !text.isEmpty()) {
+					job.sign(sign.reportName());
+					value = sign.value();
+					reason = (sign.reason() != null) ? sign.reason().code() : null;
+				}
+				else if (text != null && !text.isEmpty() && Numbers.isDecimal(text)) {
+					value = text;
+				}
+				else {
+					MissingReason why = (footnote == null && text == null) ? MissingReason.NIET_BESCHIKBAAR
+							: MissingReason.fromValueAttribute(attribute);
+					if (why == MissingReason.ANDERS && text != null && !text.isEmpty()) {
+						footnote = ImportFormat.abbreviate(text);
+					}
+					reason = why.code();
+					job.sign((footnote != null) ? attribute : "null");
+				}
+			}
+			else if (footnote != null) {
+				job.sign(attribute);
+			}
+			emit(job, page, where, "Value", value, reason, measure, indicatorOverride, region, period, breakdown, part,
+					status, footnote, mapping);
+			return;
+		}
+		for (Map.Entry<String, String> m : measures.entrySet()) {
+			String raw = m.getValue();
+			String value;
+			String reason = null;
+			if (raw == null) {
+				// the typed data set writes every special sign as null: which one is lost
+				job.sign("null");
+				value = null;
+				reason = MissingReason.NIET_BESCHIKBAAR.code();
+			}
+			else {
+				value = raw.strip();
+				CbsSign sign = CbsSign.of(value);
+				if (sign != null) {
+					job.sign(sign.reportName());
+					value = sign.value();
+					reason = (sign.reason() != null) ? sign.reason().code() : null;
+				}
+				else if (!Numbers.isDecimal(value)) {
+					throw job.error(where, m.getKey(), raw,
+							"a decimal number such as 135.5, or a CBS sign (-, ., x, empty)", "not a number");
+				}
+			}
+			emit(job, page, where, m.getKey(), value, reason, mapping.measures().get(m.getKey()), indicatorOverride,
+					region, period, breakdown, part, status, null, mapping);
+		}
+	}
+
+	private static void emit(ImportJob job, Page page, String where, String column, String value, String reason,
+			TableMapping.Measure measure, String indicatorOverride, String region, String period,
+			Map<String, String> breakdown, char part, String status, String footnote, TableMapping mapping) {
+		if (value != null && !Numbers.isDecimal(value)) {
+			if (job.generic != null
+					&& job.generic.textMeasure(column.equals("Value") ? measure.indicator() : column, value)) {
+				return;
+			}
+			throw job.error(where, column, value, "a decimal number such as 135.5", "not a number");
+		}
+		String indicator = (indicatorOverride != null) ? indicatorOverride : measure.indicator();
+		if (indicator == null) {
+			return;
+		}
+		Map<String, String> all = breakdown;
+		if (!measure.breakdown().isEmpty()) {
+			all = new TreeMap<>(breakdown);
+			all.putAll(measure.breakdown());
+		}
+		char cellPart = (measure.part() != null) ? CbsCsvReader.part(measure.part()) : part;
+		if (value == null && cellPart != CellSink.VALUE) {
+			// a margin without a value: nothing to keep
+			return;
+		}
+		job.cells.add(page.record, indicator, region, period, Breakdowns.key(all), cellPart, value, reason, status, "",
+				footnote, mapping.table());
+	}
+
+}

@@ -1,0 +1,41 @@
+package nl.llomonitor.importer.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.catalog.RegionEntry;
+import nl.llomonitor.importer.catalog.RegionListBuilder;
+import nl.llomonitor.importer.store.RegionWriter;
+
+/**
+ * Imports one edition of CBS "Gebieden in Nederland" (85755NED: gemeenten with their
+ * arbeidsmarktregio, COROP area, provincie and landsdeel) into {@code region},
+ * {@code region_parent}, {@code region_alias} and {@code region_edition}. The edition is
+ * valid from the date given with the import ({@code --valid-from}, admin form field
+ * {@code validFrom}), else from the day of the import; see
+ * {@link RegionWriter#applyEdition}.
+ */
+public final class RegionsImporter implements FormatReader {
+
+	@Override
+	public void read(InputStream in, ImportJob job) throws IOException {
+		List<RegionEntry> entries = new RegionListBuilder().gebieden(in, job.fileName).build();
+		LocalDate validFrom = (job.validFrom != null) ? job.validFrom : LocalDate.now();
+		RegionWriter.EditionResult result = RegionWriter.applyEdition(job.tx, entries, validFrom, job.fileName,
+				job.runId);
+		job.rowsRead = result.gemeenten();
+		job.otherRowsInserted = result.changed();
+		job.otherRowsUnchanged = Math.max(0, entries.size() - result.regionsAdded() - result.regionsRenamed());
+		job.warn("edition valid from " + validFrom + ": " + result.regionsAdded() + " regions added, "
+				+ result.regionsRenamed() + " renamed, " + result.linksStarted() + " links started, "
+				+ result.linksEnded() + " links ended, " + result.regionsEnded() + " regions ended");
+		if (!result.complete()) {
+			job.warn("partial edition: it lists " + result.gemeenten()
+					+ " gemeenten, not every provincie; regions it does not list are unchanged");
+		}
+	}
+
+}

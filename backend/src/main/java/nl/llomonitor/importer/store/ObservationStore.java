@@ -1,0 +1,170 @@
+package nl.llomonitor.importer.store;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.format.Breakdowns;
+import nl.llomonitor.importer.format.Periods;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import static nl.llomonitor.db.Tables.BREAKDOWN;
+import static nl.llomonitor.db.Tables.BREAKDOWN_MEMBER;
+import static nl.llomonitor.db.Tables.PERIOD;
+
+/**
+ * Moves the staged cells of one import into {@code observation}, set-based, inside the
+ * import's transaction: upserts the periods and breakdowns, merges value and margin parts
+ * per cell, rejects a cell given twice, and appends a new vintage only for cells whose
+ * value, margins, status, flags or footnote differ from their current vintage.
+ */
+public final class ObservationStore {
+
+	private ObservationStore() {
+	}
+
+	/**
+	 * @param cells cells read
+	 * @param inserted new cells and new vintages written
+	 * @param withdrawn cells whose current value was a number and is now none (a new
+	 * vintage "not available, with reason")
+	 */
+	public record Result(long cells, long inserted, long withdrawn) {
+
+		long unchanged() {
+			return this.cells - this.inserted;
+		}
+
+	}
+
+	/**
+	 * Writes the staged cells as a new vintage: a cell is written only where it differs
+	 * from the vintage that was current at {@code recordedAt} (so importing the same file
+	 * again, or an older one again, writes nothing).
+	 * @param recordedAt the moment of this vintage: the publication date given with an
+	 * older download (back-dated), else the import time
+	 */
+	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt) {
+		for (String code : stage.periods) {
+			upsertPeriod(tx, code);
+		}
+		for (String key : stage.breakdowns) {
+			upsertBreakdown(tx, key);
+		}
+		tx.execute("""
+				create temporary table import_cell on commit drop as
+				select indicator_code, region_code, period_code, breakdown_key,
+				       max(value) filter (where part = 'v') as value,
+				       max(missing_reason) filter (where part = 'v') as missing_reason,
+				       max(value) filter (where part = 'l') as margin_low,
+				       max(value) filter (where part = 'h') as margin_high,
+				       max(status) as status, max(flags) as flags, max(footnote) as footnote,
+				       max(source_table) as source_table,
+				       count(*) filter (where part = 'v') as n, count(*) as parts,
+				       min(line) as first_line, max(line) as last_line
+				from import_stage
+				group by indicator_code, region_code, period_code, breakdown_key""");
+		Record duplicate = tx.fetchOne("""
+				select indicator_code, region_code, period_code, breakdown_key, first_line, last_line from import_cell
+				where n > 1 or parts - n > 2 limit 1""");
+		if (duplicate != null) {
+			throw job.error("lines " + duplicate.get("first_line") + " and " + duplicate.get("last_line"), null,
+					duplicate.get("indicator_code") + " " + duplicate.get("region_code") + " "
+							+ duplicate.get("period_code") + " [" + duplicate.get("breakdown_key") + "]",
+					"each cell (indicator, region, period, breakdown) once", "the same cell is given twice");
+		}
+		int marginOnly = tx.execute("delete from import_cell where n = 0");
+		if (marginOnly > 0) {
+			job.warn(marginOnly + " cells with a margin but no value skipped");
+		}
+		tx.execute("analyze import_cell");
+		long cells = tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
+		int inserted = tx.execute("""
+				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+				       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
+				       source_table)
+				select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
+				       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
+				       coalesce(c.flags, ''), c.footnote, c.source_table
+				from import_cell c
+				join breakdown b on b.key = c.breakdown_key
+				left join lateral (
+				    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
+				    from observation o
+				    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
+				      and o.breakdown_id = b.id and o.period_code = c.period_code
+				      and o.recorded_at <= ?::timestamptz
+				    order by o.recorded_at desc, o.id desc
+				    limit 1) cur on true
+				where (cur.status is null
+				   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
+				       cur.footnote)
+				      is distinct from
+				      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
+				       coalesce(c.flags, ''), c.footnote))
+				  -- a back-dated vintage adds history, never a new current value: where the cell has no
+				  -- later row but a later run of its table exists (which then found it unchanged, or
+				  -- lacked it), that run stands, and this value is not kept
+				  and (not ?::boolean
+				       or exists (select 1 from observation l
+				                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
+				                    and l.breakdown_id = b.id and l.period_code = c.period_code
+				                    and l.recorded_at > ?::timestamptz)
+				       or not exists (select 1 from import_run r
+				                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
+				                        and r.status in ('succeeded', 'unchanged')
+				                        and case when r.backdated then r.published_at else r.started_at end
+				                            > ?::timestamptz))
+				order by c.indicator_code, c.region_code, b.id, c.period_code""", job.runId, recordedAt, recordedAt,
+				job.backdated, recordedAt, job.runId, recordedAt);
+		// withdrawn: a cell this run wrote without a value whose vintage before it had a
+		// number (only this run's value-less rows are looked at)
+		long withdrawn = tx.fetchSingle("""
+				select count(*) from observation o
+				where o.import_run_id = ?::bigint and o.value is null
+				  and (select p.value from observation p
+				       where p.indicator_code = o.indicator_code and p.region_code = o.region_code
+				         and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
+				         and (p.recorded_at, p.id) < (o.recorded_at, o.id)
+				       order by p.recorded_at desc, p.id desc
+				       limit 1) is not null""", job.runId).get(0, Long.class);
+		if (withdrawn > 0) {
+			job.warn(withdrawn + " published values withdrawn: from this import on they are not available, with"
+					+ " the reason the source gives (earlier vintages stay readable with asOf)");
+		}
+		return new Result(cells, inserted, withdrawn);
+	}
+
+	static void upsertPeriod(DSLContext tx, String code) {
+		tx.insertInto(PERIOD)
+			.set(PERIOD.CODE, code)
+			.set(PERIOD.TYPE, Periods.type(code))
+			.set(PERIOD.YEAR, (short) Periods.year(code))
+			.set(PERIOD.NUMBER, (short) Periods.number(code))
+			.set(PERIOD.START_DATE, Periods.start(code))
+			.set(PERIOD.END_DATE, Periods.end(code))
+			.onConflict(PERIOD.CODE)
+			.doNothing()
+			.execute();
+	}
+
+	static long upsertBreakdown(DSLContext tx, String key) {
+		if (key.isEmpty()) {
+			return 0;
+		}
+		tx.insertInto(BREAKDOWN).set(BREAKDOWN.KEY, key).onConflict(BREAKDOWN.KEY).doNothing().execute();
+		long id = tx.select(BREAKDOWN.ID).from(BREAKDOWN).where(BREAKDOWN.KEY.eq(key)).fetchSingle(BREAKDOWN.ID);
+		for (Map.Entry<String, String> member : Breakdowns.parse(key).entrySet()) {
+			tx.insertInto(BREAKDOWN_MEMBER)
+				.set(BREAKDOWN_MEMBER.BREAKDOWN_ID, id)
+				.set(BREAKDOWN_MEMBER.DIMENSION_CODE, member.getKey())
+				.set(BREAKDOWN_MEMBER.MEMBER_CODE, member.getValue())
+				.onConflict(BREAKDOWN_MEMBER.BREAKDOWN_ID, BREAKDOWN_MEMBER.DIMENSION_CODE)
+				.doNothing()
+				.execute();
+		}
+		return id;
+	}
+
+}

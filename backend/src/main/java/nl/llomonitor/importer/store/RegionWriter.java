@@ -1,0 +1,302 @@
+package nl.llomonitor.importer.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import nl.llomonitor.importer.ImportException;
+import nl.llomonitor.importer.catalog.RegionEntry;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import static nl.llomonitor.db.Tables.REGION;
+import static nl.llomonitor.db.Tables.REGION_EDITION;
+import static nl.llomonitor.db.Tables.REGION_PARENT;
+
+/**
+ * Writes regions, their parent links and aliases: the built-in list into an empty store
+ * ({@link #upsert}), and each imported edition by date ({@link #applyEdition}).
+ */
+public final class RegionWriter {
+
+	private RegionWriter() {
+	}
+
+	/**
+	 * @return the number of rows inserted or changed
+	 */
+	public static long upsert(DSLContext tx, Collection<RegionEntry> entries) {
+		List<String> codes = new ArrayList<>();
+		List<String> levels = new ArrayList<>();
+		List<String> namesNl = new ArrayList<>();
+		List<String> namesEn = new ArrayList<>();
+		List<String> children = new ArrayList<>();
+		List<String> parents = new ArrayList<>();
+		List<String> schemes = new ArrayList<>();
+		List<String> aliases = new ArrayList<>();
+		List<String> aliasCodes = new ArrayList<>();
+		for (RegionEntry e : entries) {
+			codes.add(e.code());
+			levels.add(e.level());
+			namesNl.add(e.nameNl());
+			namesEn.add(e.nameEn());
+			for (String parent : e.parents()) {
+				children.add(e.code());
+				parents.add(parent);
+			}
+			for (RegionEntry.Alias alias : e.aliases()) {
+				schemes.add(alias.scheme());
+				aliases.add(alias.alias());
+				aliasCodes.add(e.code());
+			}
+		}
+		long changed = tx.execute("""
+				insert into region (code, level, name_nl, name_en)
+				select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+				on conflict (code) do update set level = excluded.level, name_nl = excluded.name_nl,
+				    name_en = excluded.name_en
+				where (region.level, region.name_nl, region.name_en)
+				    is distinct from (excluded.level, excluded.name_nl, excluded.name_en)""", array(codes),
+				array(levels), array(namesNl), array(namesEn));
+		changed += tx.execute("""
+				insert into region_parent (child_code, parent_code)
+				select * from unnest(?::text[], ?::text[])
+				on conflict do nothing""", array(children), array(parents));
+		changed += tx.execute("""
+				insert into region_alias (scheme, alias, region_code)
+				select * from unnest(?::text[], ?::text[], ?::text[])
+				on conflict (scheme, alias, valid_from) do update set region_code = excluded.region_code
+				where region_alias.region_code is distinct from excluded.region_code""", array(schemes), array(aliases),
+				array(aliasCodes));
+		return changed;
+	}
+
+	/**
+	 * What an edition changed.
+	 *
+	 * @param complete whether the edition lists every provincie of the store (then the
+	 * regions of its levels it does not list are ended)
+	 * @param gemeenten gemeenten it lists
+	 * @param regionsAdded regions new to the store, valid from the edition's date
+	 * @param regionsRenamed regions whose name changed
+	 * @param linksStarted links that start at the edition's date
+	 * @param linksEnded links that end at the edition's date
+	 * @param regionsEnded regions that end at the edition's date (complete editions only)
+	 */
+	public record EditionResult(boolean complete, int gemeenten, int regionsAdded, int regionsRenamed, int linksStarted,
+			int linksEnded, int regionsEnded) {
+
+		public long changed() {
+			return (long) this.regionsAdded + this.regionsRenamed + this.linksStarted + this.linksEnded
+					+ this.regionsEnded;
+		}
+
+	}
+
+	/**
+	 * Applies one "Gebieden in Nederland" edition valid from a date. Each region it lists
+	 * gets exactly the direct parents the edition states: a link the store has on that
+	 * date but the edition does not state ends at the date ({@code valid_to}); a link the
+	 * edition states that the store lacks starts at the date. Unchanged links stay as
+	 * they are, so re-importing an edition changes nothing. A complete edition (gemeenten
+	 * in every provincie the store knows) also ends the regions of its levels it no
+	 * longer lists, with their links (a merger). Names follow the edition; earlier labels
+	 * stay aliases, so older files still resolve.
+	 * @param tx the import's transaction
+	 * @param entries the regions of the edition, with their direct parents
+	 * @param validFrom the edition's validity date
+	 * @param fileName for error messages
+	 * @param runId the import run
+	 * @return what changed
+	 * @throws ImportException when an edition with a later date is already in the store
+	 */
+	public static EditionResult applyEdition(DSLContext tx, List<RegionEntry> entries, LocalDate validFrom,
+			String fileName, long runId) {
+		LocalDate newest = tx.select(DSL.max(REGION_EDITION.VALID_FROM)).from(REGION_EDITION).fetchOne().value1();
+		if (newest != null && newest.isAfter(validFrom)) {
+			throw new ImportException(fileName, null, "validFrom", validFrom.toString(),
+					"a validity date on or after " + newest + ", the newest edition in the store",
+					"editions are applied in date order");
+		}
+		Set<String> provincesInStore = new HashSet<>(tx.select(REGION.CODE)
+			.from(REGION)
+			.where(REGION.LEVEL.eq("provincie"), REGION.VALID_FROM.le(validFrom),
+					REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)))
+			.fetch(REGION.CODE));
+		Set<String> provincesListed = new HashSet<>();
+		Set<String> levelsListed = new HashSet<>();
+		int gemeenten = 0;
+		for (RegionEntry e : entries) {
+			if (e.level().equals("gemeente")) {
+				gemeenten++;
+				e.parents().stream().filter((p) -> p.startsWith("PV")).forEach(provincesListed::add);
+			}
+			if (!e.level().equals("land")) {
+				levelsListed.add(e.level());
+			}
+		}
+		boolean complete = !provincesInStore.isEmpty() && provincesListed.containsAll(provincesInStore);
+		Map<String, RegionEntry> listed = new LinkedHashMap<>();
+		entries.forEach((e) -> listed.put(e.code(), e));
+		// regions: new ones start at the edition's date; names follow the edition
+		Map<String, String[]> existing = new HashMap<>();
+		tx.select(REGION.CODE, REGION.NAME_NL, REGION.NAME_EN, REGION.LEVEL)
+			.from(REGION)
+			.where(REGION.CODE.in(listed.keySet()))
+			.forEach((r) -> existing.put(r.value1(), new String[] { r.value2(), r.value3(), r.value4() }));
+		int added = 0;
+		int renamed = 0;
+		for (RegionEntry e : listed.values()) {
+			String[] old = existing.get(e.code());
+			if (old == null) {
+				added += tx.insertInto(REGION)
+					.set(REGION.CODE, e.code())
+					.set(REGION.LEVEL, e.level())
+					.set(REGION.NAME_NL, e.nameNl())
+					.set(REGION.NAME_EN, e.nameEn())
+					.set(REGION.VALID_FROM, validFrom)
+					.execute();
+			}
+			else if (!old[2].equals(e.level())) {
+				throw new ImportException(fileName, null, "code", e.code(),
+						"the level the store has for " + e.code() + " (" + old[2] + ")",
+						"a region code changed its level");
+			}
+			else if (!old[0].equals(e.nameNl()) && !e.code().equals("NL01")) {
+				// the English name follows only where it was the Dutch one
+				String nameEn = old[1].equals(old[0]) ? e.nameNl() : old[1];
+				renamed += tx.update(REGION)
+					.set(REGION.NAME_NL, e.nameNl())
+					.set(REGION.NAME_EN, nameEn)
+					.where(REGION.CODE.eq(e.code()))
+					.execute();
+			}
+		}
+		// a region listed again after it had ended exists again
+		tx.update(REGION)
+			.set(REGION.VALID_TO, (LocalDate) null)
+			.where(REGION.CODE.in(listed.keySet()), REGION.VALID_TO.le(validFrom))
+			.execute();
+		// links: what the store has on the date against what the edition states
+		Map<String, Set<String>> current = new HashMap<>();
+		tx.select(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE)
+			.from(REGION_PARENT)
+			.where(REGION_PARENT.VALID_FROM.le(validFrom),
+					REGION_PARENT.VALID_TO.isNull().or(REGION_PARENT.VALID_TO.gt(validFrom)))
+			.forEach((r) -> current.computeIfAbsent(r.value1(), (c) -> new HashSet<>()).add(r.value2()));
+		List<String> endChildren = new ArrayList<>();
+		List<String> endParents = new ArrayList<>();
+		List<String> startChildren = new ArrayList<>();
+		List<String> startParents = new ArrayList<>();
+		for (RegionEntry e : listed.values()) {
+			Set<String> had = current.getOrDefault(e.code(), Set.of());
+			Set<String> stated = new LinkedHashSet<>(e.parents());
+			for (String parent : had) {
+				if (!stated.contains(parent)) {
+					endChildren.add(e.code());
+					endParents.add(parent);
+				}
+			}
+			for (String parent : stated) {
+				if (!had.contains(parent)) {
+					startChildren.add(e.code());
+					startParents.add(parent);
+				}
+			}
+		}
+		// a complete edition ends the regions of its levels that it no longer lists
+		List<String> endedRegions = new ArrayList<>();
+		if (complete) {
+			endedRegions.addAll(tx.select(REGION.CODE)
+				.from(REGION)
+				.where(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
+						REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)))
+				.fetch(REGION.CODE));
+			for (String code : endedRegions) {
+				for (String parent : current.getOrDefault(code, Set.of())) {
+					endChildren.add(code);
+					endParents.add(parent);
+				}
+			}
+			if (!endedRegions.isEmpty()) {
+				tx.update(REGION).set(REGION.VALID_TO, validFrom).where(REGION.CODE.in(endedRegions)).execute();
+			}
+		}
+		int ended = 0;
+		if (!endChildren.isEmpty()) {
+			// a link that started on this very date was never valid: it goes
+			ended += tx.execute("""
+					delete from region_parent p using unnest(?::text[], ?::text[]) as e(child, parent)
+					where p.child_code = e.child and p.parent_code = e.parent and p.valid_from = ?
+					  and p.valid_to is null""", array(endChildren), array(endParents), validFrom);
+			ended += tx.execute("""
+					update region_parent p set valid_to = ?
+					from unnest(?::text[], ?::text[]) as e(child, parent)
+					where p.child_code = e.child and p.parent_code = e.parent and p.valid_from < ?
+					  and (p.valid_to is null or p.valid_to > ?)""", validFrom, array(endChildren), array(endParents),
+					validFrom, validFrom);
+		}
+		int started = 0;
+		if (!startChildren.isEmpty()) {
+			started = tx.execute("""
+					insert into region_parent (child_code, parent_code, valid_from)
+					select child, parent, ? from unnest(?::text[], ?::text[]) as e(child, parent)
+					on conflict (child_code, parent_code, valid_from) do update set valid_to = null""", validFrom,
+					array(startChildren), array(startParents));
+		}
+		// aliases: every label the edition writes resolves to its region from now on; a
+		// bare name only where no other region of the store has it (a partial edition
+		// cannot tell that AM35 Gorinchem shares its name with the gemeente)
+		Map<String, Set<String>> codesByName = new HashMap<>();
+		tx.select(REGION.CODE, REGION.NAME_NL)
+			.from(REGION)
+			.forEach((r) -> codesByName.computeIfAbsent(r.value2(), (n) -> new HashSet<>()).add(r.value1()));
+		List<String> schemes = new ArrayList<>();
+		List<String> aliases = new ArrayList<>();
+		List<String> aliasCodes = new ArrayList<>();
+		for (RegionEntry e : listed.values()) {
+			for (RegionEntry.Alias alias : e.aliases()) {
+				if (alias.scheme().equals("name")
+						&& !codesByName.getOrDefault(alias.alias(), Set.of(e.code())).equals(Set.of(e.code()))) {
+					continue;
+				}
+				schemes.add(alias.scheme());
+				aliases.add(alias.alias());
+				aliasCodes.add(e.code());
+			}
+		}
+		tx.execute("""
+				insert into region_alias (scheme, alias, region_code)
+				select * from unnest(?::text[], ?::text[], ?::text[])
+				on conflict (scheme, alias, valid_from) do update set region_code = excluded.region_code
+				where region_alias.region_code is distinct from excluded.region_code""", array(schemes), array(aliases),
+				array(aliasCodes));
+		EditionResult result = new EditionResult(complete, gemeenten, added, renamed, started, ended,
+				endedRegions.size());
+		tx.execute("""
+				insert into region_edition (valid_from, import_run_id, file_name, complete, gemeenten, links_started,
+				    links_ended, regions_ended)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (valid_from) do update set import_run_id = excluded.import_run_id,
+				    file_name = excluded.file_name, complete = region_edition.complete or excluded.complete,
+				    gemeenten = greatest(region_edition.gemeenten, excluded.gemeenten),
+				    links_started = region_edition.links_started + excluded.links_started,
+				    links_ended = region_edition.links_ended + excluded.links_ended,
+				    regions_ended = region_edition.regions_ended + excluded.regions_ended""", validFrom, runId,
+				fileName, complete, gemeenten, started, ended, endedRegions.size());
+		return result;
+	}
+
+	private static String[] array(List<String> values) {
+		return values.toArray(String[]::new);
+	}
+
+}

@@ -1,0 +1,168 @@
+package nl.llomonitor.importer.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.TreeSet;
+
+import nl.llomonitor.importer.format.CellSink;
+import org.jooq.DSLContext;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Streams cells into a temporary staging table with PostgreSQL {@code COPY} (inside the
+ * import's transaction), remembering the few distinct periods and breakdowns. Memory
+ * stays flat: one 256 KB buffer.
+ */
+public final class StagingSink implements CellSink, AutoCloseable {
+
+	public static final String TABLE = "import_stage";
+
+	private static final int BUFFER = 256 * 1024;
+
+	private final CopyIn copy;
+
+	private final byte[] buffer = new byte[BUFFER];
+
+	private int position;
+
+	private final StringBuilder line = new StringBuilder(256);
+
+	final Set<String> periods = new TreeSet<>();
+
+	final Set<String> breakdowns = new TreeSet<>();
+
+	long parts;
+
+	boolean margins;
+
+	private String lastPeriod = "";
+
+	private String lastBreakdown = "";
+
+	private StagingSink(CopyIn copy) {
+		this.copy = copy;
+	}
+
+	public static StagingSink open(DSLContext tx) {
+		tx.execute("create temporary table " + TABLE + " (line bigint, indicator_code text, region_code text,"
+				+ " period_code text, breakdown_key text, part char(1), value numeric, missing_reason text, status text, flags text,"
+				+ " footnote text, source_table text) on commit drop");
+		Connection connection = tx.configuration().connectionProvider().acquire();
+		try {
+			PGConnection pg = connection.unwrap(PGConnection.class);
+			return new StagingSink(pg.getCopyAPI().copyIn("copy " + TABLE + " from stdin (format text)"));
+		}
+		catch (SQLException ex) {
+			throw new org.jooq.exception.DataAccessException("Cannot start COPY into the staging table", ex);
+		}
+	}
+
+	@Override
+	public void add(long lineNumber, String indicator, String region, String period, String breakdownKey, char part,
+			String value, String reason, String status, String flags, String footnote, String sourceTable) {
+		if (period != this.lastPeriod && !period.equals(this.lastPeriod)) {
+			this.periods.add(period);
+			this.lastPeriod = period;
+		}
+		if (breakdownKey != this.lastBreakdown && !breakdownKey.equals(this.lastBreakdown)) {
+			this.breakdowns.add(breakdownKey);
+			this.lastBreakdown = breakdownKey;
+		}
+		if (part != VALUE) {
+			this.margins = true;
+		}
+		StringBuilder l = this.line;
+		l.setLength(0);
+		l.append(lineNumber).append('\t');
+		field(l, indicator).append('\t');
+		field(l, region).append('\t');
+		field(l, period).append('\t');
+		field(l, breakdownKey).append('\t');
+		l.append(part).append('\t');
+		field(l, value).append('\t');
+		field(l, reason).append('\t');
+		field(l, status).append('\t');
+		field(l, flags).append('\t');
+		field(l, footnote).append('\t');
+		field(l, sourceTable).append('\n');
+		write(l);
+		this.parts++;
+	}
+
+	private static StringBuilder field(StringBuilder l, String value) {
+		if (value == null) {
+			return l.append("\\N");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> l.append("\\\\");
+				case '\t' -> l.append("\\t");
+				case '\n' -> l.append("\\n");
+				case '\r' -> l.append("\\r");
+				default -> l.append(c);
+			}
+		}
+		return l;
+	}
+
+	private void write(CharSequence text) {
+		int n = text.length();
+		for (int i = 0; i < n; i++) {
+			char c = text.charAt(i);
+			if (this.position + 4 > BUFFER) {
+				flush();
+			}
+			if (c < 0x80) {
+				this.buffer[this.position++] = (byte) c;
+			}
+			else {
+				String s = (Character.isHighSurrogate(c) && i + 1 < n) ? "" + c + text.charAt(++i) : String.valueOf(c);
+				for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+					this.buffer[this.position++] = b;
+				}
+			}
+		}
+	}
+
+	private void flush() {
+		try {
+			this.copy.writeToCopy(this.buffer, 0, this.position);
+			this.position = 0;
+		}
+		catch (SQLException ex) {
+			throw new org.jooq.exception.DataAccessException("COPY into the staging table failed: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * Ends the COPY.
+	 */
+	public void finish() {
+		flush();
+		try {
+			this.copy.endCopy();
+		}
+		catch (SQLException ex) {
+			throw new org.jooq.exception.DataAccessException("COPY into the staging table failed: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		if (this.copy.isActive()) {
+			try {
+				this.copy.cancelCopy();
+			}
+			catch (SQLException ex) {
+				// the transaction is rolled back anyway
+			}
+		}
+	}
+
+}
