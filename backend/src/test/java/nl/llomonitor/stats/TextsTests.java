@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TextsTests {
 
 	private static final RegionCatalog.Region NL = new RegionCatalog.Region("NL01", "land", 1, "Nederland",
-			"Netherlands", true, List.of());
+			"Netherlands", true, List.of(), null, null);
 
 	private static final RegionCatalog.Region DEN_BOSCH = new RegionCatalog.Region("GM0796", "gemeente", 6,
-			"'s-Hertogenbosch", "'s-Hertogenbosch", true, List.of("NL01", "PV30"));
+			"'s-Hertogenbosch", "'s-Hertogenbosch", true, List.of("NL01", "PV30"), null, null);
 
 	@Test
 	void theCountryTakesItsArticleInEnglishSentencesOnly() {
