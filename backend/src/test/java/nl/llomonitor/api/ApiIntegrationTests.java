@@ -307,7 +307,7 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 		// a data change makes the old tag stale
 		ApiTestData.bump(this.jdbc);
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (etag.startsWith("\"" + this.versions.currentVersion() + "-") && System.nanoTime() < deadline) {
+		while (etag.startsWith("\"" + this.versions.currentTag() + "-") && System.nanoTime() < deadline) {
 			Thread.onSpinWait();
 		}
 		this.client.get()
