@@ -37,6 +37,10 @@ import('/js/url-state.js').then((u) => {
 		['tabellen', '85268NED', 'sex:vrouw,age_group:15-25']);
 	eq('its table and breakdown survive the round trip', u.parseState(u.toSearch(tables)), tables);
 	eq('a bad table id is dropped', u.parseState('?tab=tabellen&table=a;b').table, null);
+	const map = u.parseState('?tab=tabellen&table=85268NED&mode=kaart&level=provincie&period=2023KW02');
+	eq('the map mode of Alle tabellen survives the round trip', [u.parseState(u.toSearch(map)).mode, u.toSearch(map)],
+		['kaart', '?tab=tabellen&period=2023KW02&level=provincie&table=85268NED&mode=kaart']);
+	eq('an unknown mode is the chart', u.parseState('?tab=tabellen&mode=x').mode, null);
 	eq('none chosen survives the round trip', u.toSearch({ tab: 'vergelijk', region: 'PV26', regions: [] }),
 		'?tab=vergelijk&region=PV26&regions=');
 	eq('defaults left out', u.toSearch({ tab: 'kerncijfers', lang: 'nl', regions: null }), '');

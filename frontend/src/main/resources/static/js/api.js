@@ -88,7 +88,7 @@ export const api = {
 	trend: ({ indicator, region, from, to, breakdown, periodType }) => get('/trend',
 		{ indicator, region, from, to, breakdown, periodType }),
 	kerncijfers: (region) => get(`/kerncijfers/${encodeURIComponent(region)}`),
-	map: ({ indicator, level, period }) => get('/map', { indicator, level, period }),
+	map: ({ indicator, level, period, breakdown }) => get('/map', { indicator, level, period, breakdown }),
 	geo: (level) => get(`/geo/${encodeURIComponent(level)}`),
 };
 

@@ -1,5 +1,5 @@
 // The view state lives in the URL, so that every view can be shared and reopened as it was.
-// ?tab=&region=&regions=&indicator=&period=&from=&to=&level=&lang=&yoy=1&sa=1&embed=1&chart=&table=&breakdown=
+// ?tab=&region=&regions=&indicator=&period=&from=&to=&level=&lang=&yoy=1&sa=1&embed=1&chart=&table=&breakdown=&mode=
 //
 // region  = "my region": the one region the user chose; it changes only when the user picks another.
 // regions = the comparison regions the user ticked (may be empty: the view then shows its default set).
@@ -48,6 +48,8 @@ export function parseState(search = window.location.search) {
 		// the "Alle tabellen" view: a source table and breakdown members (dimension:member,...)
 		table: clean(p.get('table'), /^[A-Za-z0-9_]{3,40}$/),
 		breakdown: clean(p.get('breakdown'), /^[a-z][a-z0-9_]*:[A-Za-z0-9_-]+(,[a-z][a-z0-9_]*:[A-Za-z0-9_-]+)*$/),
+		// how the "Alle tabellen" view shows the choice: kaart (a map), or absent for chart and table
+		mode: p.get('mode') === 'kaart' ? 'kaart' : null,
 	};
 }
 
@@ -66,7 +68,7 @@ export function toSearch(state) {
 	if (Array.isArray(state.regions)) {
 		p.set('regions', state.regions.join(','));
 	}
-	for (const key of ['period', 'from', 'to', 'level', 'table', 'breakdown']) {
+	for (const key of ['period', 'from', 'to', 'level', 'table', 'breakdown', 'mode']) {
 		if (state[key]) {
 			p.set(key, state[key]);
 		}

@@ -12,7 +12,9 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * An endpoint that cannot answer "as known at" a moment says so: {@code asOf} on the
- * region, indicator, boundary, event and feed endpoints is a 400 ({@code parameter:
+ * region, indicator, table ({@code /api/v1/tables}, {@code /api/v1/tables/{id}}: the
+ * catalogue of what is stored now), boundary, event and feed endpoints is a 400
+ * ({@code parameter:
  * asOf}), never today's answer passed off as a past one. The data endpoints
  * ({@code series}, {@code compare}, {@code trend}, {@code kerncijfers}, {@code map},
  * {@code periods}, {@code revisions}) read their vintages as known then.
@@ -21,8 +23,8 @@ import org.springframework.web.server.WebFilterChain;
 class AsOfGuardFilter implements WebFilter, Ordered {
 
 	/** Paths whose answers have no vintages. */
-	static final List<String> WITHOUT_VINTAGES = List.of("/api/v1/regions", "/api/v1/indicators", "/api/v1/geo/",
-			"/api/v1/events", "/api/v1/feeds/");
+	static final List<String> WITHOUT_VINTAGES = List.of("/api/v1/regions", "/api/v1/indicators", "/api/v1/tables",
+			"/api/v1/geo/", "/api/v1/events", "/api/v1/feeds/");
 
 	@Override
 	public int getOrder() {

@@ -188,7 +188,8 @@ class AsOfIntegrationTests {
 	@Test
 	void anEndpointWithoutVintagesRefusesAsOf() {
 		for (String uri : List.of("/api/v1/indicators?asOf=2024-01-01",
-				"/api/v1/regions?level=provincie&asOf=2024-01-01", "/api/v1/geo/provincie?asOf=2024-01-01",
+				"/api/v1/regions?level=provincie&asOf=2024-01-01", "/api/v1/tables?asOf=2024-01-01",
+				"/api/v1/tables/85268NED?asOf=2024-01-01", "/api/v1/geo/provincie?asOf=2024-01-01",
 				"/api/v1/feeds/changes.atom?region=PV29&asOf=2024-01-01")) {
 			this.client.get()
 				.uri(uri)

@@ -1,10 +1,14 @@
 package nl.llomonitor.dashboard;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.ImportOptions;
 import nl.llomonitor.importer.ImportService;
 import nl.llomonitor.importer.OpenWorldDatabaseConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The "Alle tabellen" view in a real browser, on a table imported without a mapping file
- * (85624NED): the URL holds the whole choice, and the chart draws the published values.
+ * (85624NED): the URL holds the whole choice, and the chart draws the published values. A
+ * regional table imported with its own measures (85268NED, with the provinces'
+ * boundaries) is drawn as a map; a national one says it has no map.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "llo.import.demo=false")
 @Import(OpenWorldDatabaseConfiguration.class)
@@ -55,6 +62,9 @@ class TablesViewBrowserIntegrationTests {
 	@BeforeAll
 	void startBrowser() {
 		this.importService.importFile(SharedData.file("cbs/85624NED.csv"), true);
+		this.importService.importFile(SharedData.file("cbs/85268NED.csv"), null, null,
+				new ImportOptions(null, true, false, true), null);
+		this.importService.importFile(SharedData.file("geo/provincie_2023_wgs84.geojson"));
 		this.browser = HeadlessChromium.start(1366, 900);
 	}
 
@@ -113,6 +123,71 @@ class TablesViewBrowserIntegrationTests {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/** One cell of a CBS CSV download, as published (a point as decimal separator). */
+	private static String published(String file, String column, String region, String period) throws IOException {
+		List<String[]> rows = Files.readAllLines(SharedData.file(file))
+			.stream()
+			.map((line) -> line.replace("\uFEFF", "").split(";", -1))
+			.toList();
+		int index = Arrays.asList(rows.get(0)).indexOf(column);
+		assertThat(index).as(column).isPositive();
+		return rows.stream()
+			.filter((row) -> row.length > index && row[1].equals(region) && row[2].equals(period))
+			.map((row) -> row[index])
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void aRegionalTableIsDrawnAsAMapOfProvincesChosenInTheUrl() throws IOException {
+		String utrecht = published("cbs/85268NED.csv", "Werkloosheidspercentage_13", "Utrecht (PV)", "2023 2e kwartaal")
+			.replace('.', ',');
+		String nederland = published("cbs/85268NED.csv", "Werkloosheidspercentage_13", "Nederland", "2023 2e kwartaal")
+			.replace('.', ',');
+		this.browser.driver.get("http://localhost:" + this.port
+				+ "/?tab=tabellen&table=85268NED&indicator=cbs_85268ned__werkloosheidspercentage_13&period=2023KW02");
+		assertThat(chart("tabel")).isNotEmpty();
+		new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-mode']")))
+			.selectByValue("kaart");
+		new WebDriverWait(this.browser.driver, WAIT).until((d) -> url().contains("mode=kaart"));
+		List<WebElement> provinces = new WebDriverWait(this.browser.driver, WAIT)
+			.withMessage(() -> "no map: " + this.browser.driver.findElement(By.id("main")).getText())
+			.until((d) -> {
+				List<WebElement> paths = d
+					.findElements(By.cssSelector("[data-figure='tabel'] svg.map path.map__region"));
+				return (paths.size() == 12) ? paths : null;
+			});
+		assertThat(provinces).extracting((p) -> p.getAttribute("data-code")).contains("PV20", "PV26", "PV31");
+		assertThat(url()).contains("table=85268NED").contains("period=2023KW02");
+		WebElement figure = this.browser.driver.findElement(By.cssSelector("[data-figure='tabel']"));
+		assertThat(figure.findElement(By.cssSelector("path[data-code='PV26']")).getAttribute("aria-label"))
+			.startsWith("Utrecht: " + utrecht);
+		Object row = ((JavascriptExecutor) this.browser.driver).executeScript("""
+				const rows = [...document.querySelectorAll('[data-figure="tabel"] .figure__table tbody tr')];
+				const row = rows.find((r) => r.querySelector('th').textContent.trim() === 'Utrecht');
+				return row ? [...row.children].map((c) => c.textContent.trim()) : null;
+				""");
+		assertThat(row).as("Utrecht's row in the data table").isNotNull();
+		assertThat(((List<?>) row).get(1).toString()).startsWith(utrecht);
+		assertThat(figure.findElement(By.cssSelector(".map-legend")).getText()).contains("Nederland: " + nederland);
+		assertThat(figure.findElement(By.cssSelector(".figure__notes")).getText()).contains("85268NED");
+		screenshot("tabellen-kaart");
+	}
+
+	@Test
+	void aNationalTableSaysItHasNoMap() {
+		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85624NED&mode=kaart");
+		String message = new WebDriverWait(this.browser.driver, WAIT)
+			.until((d) -> d.findElements(By.cssSelector("[data-figure='tabel'] [data-no-map]"))
+				.stream()
+				.map(WebElement::getText)
+				.filter((text) -> !text.isBlank())
+				.findFirst()
+				.orElse(null));
+		assertThat(message).contains("geen cijfers per gebied");
+		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='tabel'] svg.map"))).isEmpty();
 	}
 
 	@Test

@@ -156,16 +156,55 @@ function drawMap(figure, geo, model, ctx, reference) {
 	clear(figure.body).append(h('div', { class: 'map-wrap' }, map, tooltip), legend);
 }
 
-/** The value of Nederland in the same period, the reference in the legend. */
-async function nationalValue(indicator, type, period) {
+/** The value of Nederland in the same period (and breakdown), the reference in the legend. */
+async function nationalValue(indicator, type, period, breakdown) {
 	try {
-		const response = await api.series({ indicator, regions: ['NL01'], periodType: type, from: period, to: period });
+		const response = await api.series({ indicator, regions: ['NL01'], periodType: type, from: period, to: period, breakdown });
 		const value = response.series?.[0]?.points?.find((p) => p.period === period)?.value;
 		return Number.isFinite(value) ? value : null;
 	}
 	catch {
 		return null;
 	}
+}
+
+/**
+ * Fill a figure with the choropleth of one indicator, level, period and breakdown (GET /api/v1/map and
+ * /api/v1/geo/{level}): the map with its legend (Nederland as reference where the API has it), the
+ * data table, sources, notes and CSV. Without boundaries of the level the figures show as bars.
+ * Also used by the "Alle tabellen" view. title/subtitle override the default title; notes come first.
+ * @returns the model drawn
+ */
+export async function drawChoropleth(figure, ctx, { indicator, level, period, type, breakdown, title, subtitle,
+	notes: extra = [] }) {
+	const [geo, response, reference] = await Promise.all([
+		api.geo(level).catch(() => ({ features: [] })), api.map({ indicator, level, period, breakdown }),
+		nationalValue(indicator, type, period, breakdown)]);
+	if (!ctx.alive()) {
+		return null;
+	}
+	const mine = ctx.primaryRegion();
+	const model = fromMap(response);
+	model.title = title || t('map.chart', { indicator: model.indicator.name, period: response.period?.label || '' });
+	figure.setTitle(model.title, subtitle ?? `${t(`level.${level}`)} · ${model.indicator.name}`);
+	const summary = mapSummary(model, { selected: mine });
+	const notes = [...extra, ...(reference != null ? [t('map.reference', { value: formatValue(reference, model.indicator) })] : [])];
+	if (!geo.features?.length) {
+		// no boundaries of this level in the store: the figures still show, as bars, with Nederland
+		notes.unshift(t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase() }));
+		if (reference != null) {
+			model.series.push({
+				id: 'NL01', label: t('cmp.reference'), regionCode: 'NL01', regionName: 'Nederland', level: 'land',
+				breakdown: {}, origin: model.series[0]?.origin || 'source',
+				points: [{ ...(model.series[0]?.points[0] || {}), value: reference, low: null, high: null, flags: '' }],
+			});
+		}
+		figure.bar(model, { summary, highlight: [mine], reference: ['NL01'], notes });
+		return model;
+	}
+	drawMap(figure, geo, model, ctx, reference);
+	figure.finish(model, summary, notes);
+	return model;
 }
 
 export async function render(panel, ctx) {
@@ -193,32 +232,7 @@ export async function render(panel, ctx) {
 			figure.empty();
 			return;
 		}
-		const [geo, response, reference] = await Promise.all([
-			api.geo(level).catch(() => ({ features: [] })), api.map({ indicator: indicatorCode, level, period }),
-			nationalValue(indicatorCode, picked.type, period)]);
-		if (!ctx.alive()) {
-			return;
-		}
-		const model = fromMap(response);
-		model.title = t('map.chart', { indicator: model.indicator.name, period: response.period?.label || '' });
-		figure.setTitle(model.title, `${t(`level.${level}`)} · ${model.indicator.name}`);
-		const summary = mapSummary(model, { selected: mine });
-		const notes = reference != null ? [t('map.reference', { value: formatValue(reference, model.indicator) })] : [];
-		if (!geo.features?.length) {
-			// no boundaries of this level in the store: the figures still show, as bars, with Nederland
-			notes.unshift(t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase() }));
-			if (reference != null) {
-				model.series.push({
-					id: 'NL01', label: t('cmp.reference'), regionCode: 'NL01', regionName: 'Nederland', level: 'land',
-					breakdown: {}, origin: model.series[0]?.origin || 'source',
-					points: [{ ...(model.series[0]?.points[0] || {}), value: reference, low: null, high: null, flags: '' }],
-				});
-			}
-			figure.bar(model, { summary, highlight: [mine], reference: ['NL01'], notes });
-			return;
-		}
-		drawMap(figure, geo, model, ctx, reference);
-		figure.finish(model, summary, notes);
+		await drawChoropleth(figure, ctx, { indicator: indicatorCode, level, period, type: picked.type });
 	}
 	catch (err) {
 		if (ctx.alive()) {

@@ -1,14 +1,17 @@
 // Alle tabellen: any imported table, mapped or not (GET /api/v1/tables). Pick a table, one of its
 // measures, a member of each breakdown dimension (or its total), regions and periods; the figure
-// shows the chart, the data table and the CSV. The URL holds the whole choice:
+// shows the chart, the data table and the CSV; as a map (mode=kaart), one period of the chosen measure and
+// breakdown per region, drawn by the Kaart view's choropleth. The URL holds the whole choice:
 // ?tab=tabellen&table=85624NED&indicator=cbs_85624ned__...&breakdown=dim:member,...&level=&regions=&from=&to=
-import { get } from '../api.js';
-import { h } from '../dom.js';
+// ?tab=tabellen&table=85268NED&indicator=...&mode=kaart&level=provincie&period=2023KW02
+import { api, get } from '../api.js';
+import { clear, h } from '../dom.js';
 import { checklist, select, toolbar } from '../controls.js';
 import { getLang, t } from '../i18n.js';
 import { fromSeries } from '../series-model.js';
 import { lineSummary } from '../summary.js';
 import { pick } from './common.js';
+import { drawChoropleth } from './kaart.js';
 
 const TEXT = {
 	nl: {
@@ -24,6 +27,12 @@ const TEXT = {
 		none: 'Er zijn nog geen tabellen geïmporteerd.',
 		incomplete: 'De laatste import meldde: ',
 		unitUnknown: 'eenheid nog onbekend (geen metadata bij deze download)',
+		mode: 'Weergave',
+		chart: 'Grafiek en tabel',
+		map: 'Kaart',
+		period: 'Periode',
+		noRegional: 'Deze tabel heeft geen cijfers per gebied (alleen voor heel Nederland), dus er is geen kaart. '
+			+ 'Kies \'Grafiek en tabel\' bij Weergave.',
 	},
 	en: {
 		title: 'All tables',
@@ -38,6 +47,12 @@ const TEXT = {
 		none: 'No tables have been imported yet.',
 		incomplete: 'The last import reported: ',
 		unitUnknown: 'unit not known yet (no metadata with this download)',
+		mode: 'View',
+		chart: 'Chart and table',
+		map: 'Map',
+		period: 'Period',
+		noRegional: 'This table has no figures per area (only for the Netherlands as a whole), so there is no map. '
+			+ 'Choose \'Chart and table\' under View.',
 	},
 };
 
@@ -46,6 +61,8 @@ function text(key) {
 }
 
 const LEVEL_ORDER = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
+/** Levels a map can be drawn of (boundaries from /api/v1/geo/{level}); provincie first by default. */
+const MAP_LEVELS = ['provincie', 'arbeidsmarktregio', 'landsdeel', 'corop', 'gemeente'];
 
 /** dimension:member pairs from the URL, kept only where the indicator has that member. */
 function chosenBreakdown(state, breakdowns) {
@@ -94,7 +111,9 @@ export async function render(panel, ctx) {
 	const breakdowns = indicator.breakdowns || {};
 	const chosen = chosenBreakdown(state, breakdowns);
 	const levels = LEVEL_ORDER.filter((l) => (indicator.regionLevels || table.regions.levels).includes(l));
-	const level = pick(state.level, levels, levels[0]);
+	const asMap = state.mode === 'kaart';
+	const mapLevels = MAP_LEVELS.filter((l) => levels.includes(l));
+	const level = asMap ? pick(state.level, mapLevels, mapLevels[0] || null) : pick(state.level, levels, levels[0]);
 	const regionList = level ? ((await ctx.regions()).levels[level] || []) : [];
 	const periodType = indicator.periodTypes?.[0] || null;
 	const periodList = periodType ? await get('/periods', { indicator: indicatorCode, type: periodType }) : [];
@@ -109,10 +128,16 @@ export async function render(panel, ctx) {
 	const periodCodes = periodList.map((p) => p.code);
 	const from = pick(state.from, periodCodes, null);
 	const to = pick(state.to, periodCodes, null);
+	const period = pick(state.period, periodCodes, periodCodes[periodCodes.length - 1] || null);
 
 	const own = table.measures.filter((m) => m.own);
 	const mapped = table.measures.filter((m) => !m.own);
 	const fields = [
+		select({
+			key: 'tb-mode', label: text('mode'), value: asMap ? 'kaart' : 'grafiek',
+			options: [{ value: 'grafiek', label: text('chart') }, { value: 'kaart', label: text('map') }],
+			onChange: (v) => ctx.update({ mode: v === 'kaart' ? 'kaart' : null }),
+		}),
 		select({
 			key: 'tb-table', label: text('table'), value: table.id,
 			options: tables.map((x) => ({ value: x.id, label: x.title ? `${x.id} – ${x.title}` : x.id })),
@@ -144,7 +169,12 @@ export async function render(panel, ctx) {
 				},
 			});
 		}),
-		periodList.length ? h('div', { class: 'field-row' },
+		asMap && periodList.length ? select({
+			key: 'tb-period', label: text('period'), value: period,
+			options: periodList.map((p) => ({ value: p.code, label: p.label })),
+			onChange: (v) => ctx.update({ period: v }),
+		}) : null,
+		!asMap && periodList.length ? h('div', { class: 'field-row' },
 			select({
 				key: 'tb-from', label: t('tr.from'), value: from || periodCodes[0],
 				options: periodList.map((p) => ({ value: p.code, label: p.label })),
@@ -155,12 +185,12 @@ export async function render(panel, ctx) {
 				options: periodList.map((p) => ({ value: p.code, label: p.label })),
 				onChange: (v) => ctx.update({ to: v }),
 			})) : null,
-		levels.length > 1 ? select({
+		(asMap ? mapLevels : levels).length > 1 ? select({
 			key: 'tb-level', label: text('level'), value: level,
-			options: levels.map((l) => ({ value: l, label: t(`level.${l}`) })),
+			options: (asMap ? mapLevels : levels).map((l) => ({ value: l, label: t(`level.${l}`) })),
 			onChange: (v) => ctx.update({ level: v, regions: [] }),
 		}) : null,
-		checklist({
+		asMap ? null : checklist({
 			key: 'tb-regions', label: t('cmp.regions'), selected: regions, all: false, none: false,
 			options: regionList.map((r) => ({ value: r.code, label: r.name })),
 			onChange: (values) => ctx.update({ level, regions: values }),
@@ -176,6 +206,13 @@ export async function render(panel, ctx) {
 		notes.push(text('incomplete') + table.completeness.warnings.join('; '));
 	}
 	info.textContent = [table.title, table.lastImport?.file].filter(Boolean).join(' · ');
+	const unchosen = Object.keys(breakdowns).filter((d) => !chosen[d]);
+	const chosenNames = Object.entries(chosen).map(([d, m]) => breakdowns[d].find((x) => x.code === m)?.name);
+	if (asMap) {
+		await renderMap(figure, ctx, { table, indicator, indicatorCode, level, period, periodType, periodList, chosen,
+			unchosen, breakdowns, chosenNames, notes });
+		return;
+	}
 	const response = await get('/series', {
 		indicator: indicatorCode, regions, periodType, from: from || undefined, to: to || undefined,
 		breakdown: breakdownParam(chosen),
@@ -185,18 +222,51 @@ export async function render(panel, ctx) {
 	}
 	const model = fromSeries(response);
 	const empty = model.series.every((s) => s.points.every((p) => p.value == null));
-	const unchosen = Object.keys(breakdowns).filter((d) => !chosen[d]);
 	if (empty && unchosen.length) {
-		// some dimensions have no total (such as age groups): take their first member
-		const next = { ...chosen };
-		unchosen.forEach((d) => {
-			next[d] = breakdowns[d][0].code;
-		});
-		ctx.update({ breakdown: breakdownParam(next) }, { replace: true });
+		firstMembers(ctx, chosen, unchosen, breakdowns);
 		return;
 	}
-	figure.setTitle(`${table.id}: ${indicator.name}`, Object.entries(chosen)
-		.map(([d, m]) => breakdowns[d].find((x) => x.code === m)?.name)
-		.join(', '));
+	figure.setTitle(`${table.id}: ${indicator.name}`, chosenNames.join(', '));
 	figure.line(model, { summary: lineSummary(model), notes });
+}
+
+/** Some dimensions have no total (such as age groups): take their first member. */
+function firstMembers(ctx, chosen, unchosen, breakdowns) {
+	const next = { ...chosen };
+	unchosen.forEach((d) => {
+		next[d] = breakdowns[d][0].code;
+	});
+	ctx.update({ breakdown: breakdownParam(next) }, { replace: true });
+}
+
+/**
+ * The map mode: the choropleth of the chosen measure, breakdown and period at a level with boundaries, or a
+ * sentence saying the table has no figures per area.
+ */
+async function renderMap(figure, ctx, { table, indicator, indicatorCode, level, period, periodType, periodList,
+	chosen, unchosen, breakdowns, chosenNames, notes }) {
+	const title = `${table.id}: ${indicator.name}`;
+	if (!level || !period) {
+		figure.setTitle(title, chosenNames.join(', '));
+		figure.empty();
+		if (!level) {
+			clear(figure.stateEl).append(h('p', { class: 'empty', dataset: { noMap: '' } }, text('noRegional')));
+			figure.summaryEl.textContent = text('noRegional');
+		}
+		return;
+	}
+	const breakdown = breakdownParam(chosen);
+	const response = await api.map({ indicator: indicatorCode, level, period, breakdown });
+	if (!ctx.alive()) {
+		return;
+	}
+	if (unchosen.length && (response.values || []).every((v) => v.value == null)) {
+		firstMembers(ctx, chosen, unchosen, breakdowns);
+		return;
+	}
+	const periodLabel = response.period?.label || periodList.find((p) => p.code === period)?.label || period;
+	await drawChoropleth(figure, ctx, {
+		indicator: indicatorCode, level, period, type: periodType, breakdown, title,
+		subtitle: [...chosenNames, t(`level.${level}`), periodLabel].filter(Boolean).join(' · '), notes,
+	});
 }
