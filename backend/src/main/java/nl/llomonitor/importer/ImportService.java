@@ -257,27 +257,38 @@ public class ImportService {
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId, ImportOptions options,
 			java.util.function.LongConsumer progress) {
-		OffsetDateTime published = options.published();
 		java.time.LocalDate validFrom = options.validFrom();
-		Path data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
-		ImportFormat actual = (format != null) ? format : ImportFormat.detect(data);
 		String name = file.getFileName().toString();
-		String table = (tableId != null && !tableId.isBlank()) ? tableId.strip() : tableId(name);
+		ImportFormat actual = format;
+		String table = (tableId != null && !tableId.isBlank()) ? tableId.strip() : null;
 		ODataResources resources = null;
-		if (actual == ImportFormat.CBS_ODATA3 || actual == ImportFormat.CBS_ODATA4) {
-			Path dir = data.toAbsolutePath().getParent();
-			resources = new ODataResources.Folder(dir);
-			if (table == null) {
-				table = ODataFolder.tableId(dir);
+		Path data;
+		try {
+			data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
+			actual = (format != null) ? format : ImportFormat.detect(data);
+			table = (table != null) ? table : tableId(name);
+			if (actual == ImportFormat.CBS_ODATA3 || actual == ImportFormat.CBS_ODATA4) {
+				Path dir = data.toAbsolutePath().getParent();
+				resources = new ODataResources.Folder(dir);
+				if (table == null) {
+					table = ODataFolder.tableId(dir);
+				}
+			}
+			if (validFrom != null && actual != ImportFormat.REGIONS) {
+				throw new ImportException(name, null, "validFrom", validFrom.toString(),
+						"a validity date only with a 'Gebieden in Nederland' file (format regions)",
+						"not a region edition");
 			}
 		}
-		Source source = (progress == null) ? () -> Files.newInputStream(data)
-				: () -> new Counting(Files.newInputStream(data), progress);
-		if (validFrom != null && actual != ImportFormat.REGIONS) {
-			throw new ImportException(name, null, "validFrom", validFrom.toString(),
-					"a validity date only with a 'Gebieden in Nederland' file (format regions)",
-					"not a region edition");
+		catch (ImportException ex) {
+			// refused before its run began (unreadable file, unknown format, a validity
+			// date with another format): recorded as a failed run too
+			recordRefusal(name, actual, table, ex);
+			throw ex;
 		}
+		Path read = data;
+		Source source = (progress == null) ? () -> Files.newInputStream(read)
+				: () -> new Counting(Files.newInputStream(read), progress);
 		return run(name, actual, table, source, resources, options);
 	}
 
@@ -320,8 +331,10 @@ public class ImportService {
 	 */
 	public ImportReport fetchTable(String tableId, boolean v4, ImportOptions options) {
 		if (!tableId.matches("[0-9]{5}[A-Za-z]{3}")) {
-			throw new ImportException(tableId, null, null, tableId, "a CBS table id such as 83599NED",
+			ImportException ex = new ImportException(tableId, null, null, tableId, "a CBS table id such as 83599NED",
 					"invalid table id");
+			recordRefusal(tableId, v4 ? ImportFormat.CBS_ODATA4 : ImportFormat.CBS_ODATA3, null, ex);
+			throw ex;
 		}
 		String base = v4 ? this.properties.odata4Url() : this.properties.odata3Url();
 		String tableUrl = base.replaceAll("/+$", "") + "/" + tableId;
@@ -526,7 +539,13 @@ public class ImportService {
 		OffsetDateTime published = options.published();
 		java.time.LocalDate validFrom = options.validFrom();
 		if (published != null) {
-			Publication.notInFuture(published, fileName, published.toString());
+			try {
+				Publication.notInFuture(published, fileName, published.toString());
+			}
+			catch (ImportException ex) {
+				recordRefusal(fileName, format, tableId, ex);
+				throw ex;
+			}
 		}
 		FormatReader reader = this.readers.get(format);
 		if (reader == null) {
@@ -815,11 +834,23 @@ public class ImportService {
 		return null;
 	}
 
+	/**
+	 * Records an import refused before its run began, as a failed {@code import_run}
+	 * (format {@code unknown} when it could not be told).
+	 */
+	private void recordRefusal(String fileName, ImportFormat format, String tableId, ImportException ex) {
+		recordFailure(fileName, (format != null) ? format.code() : "unknown", tableId, sha256(), ex.getMessage());
+	}
+
 	private void recordFailure(String fileName, ImportFormat format, String tableId, MessageDigest sha, String error) {
+		recordFailure(fileName, format.code(), tableId, sha, error);
+	}
+
+	private void recordFailure(String fileName, String format, String tableId, MessageDigest sha, String error) {
 		try {
 			this.jdbc.transaction((cfg) -> cfg.dsl()
 				.insertInto(IMPORT_RUN)
-				.set(IMPORT_RUN.FORMAT, format.code())
+				.set(IMPORT_RUN.FORMAT, format)
 				.set(IMPORT_RUN.FILE_NAME, fileName)
 				.set(IMPORT_RUN.CHECKSUM, HexFormat.of().formatHex(sha.digest()))
 				.set(IMPORT_RUN.TABLE_ID, tableId)
