@@ -25,6 +25,9 @@ class LloMonitorApplicationIntegrationTests {
 	@Autowired
 	private WebTestClient client;
 
+	@Autowired
+	private nl.llomonitor.importer.ImportService importer;
+
 	@Test
 	void healthReportsTheDatabaseWithTheAdminTokenOnly() {
 		this.client.get()
@@ -54,6 +57,8 @@ class LloMonitorApplicationIntegrationTests {
 		this.client.get().uri("/api/v1/indicators").exchange().expectStatus().isOk();
 		this.client.get().uri("/api/v1/indicators").exchange().expectStatus().isOk();
 		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+		// an import that is not an admin upload (command line, start-up) counts too
+		this.importer.importFile(SharedData.file("cbs/80474ned.csv"));
 		String metrics = this.client.get()
 			.uri("/actuator/prometheus")
 			.header("Authorization", "Bearer " + TOKEN)
@@ -71,6 +76,7 @@ class LloMonitorApplicationIntegrationTests {
 			.contains("llo_cache_requests_total{result=\"hit\"")
 			.contains("llo_cache_requests_total{result=\"miss\"")
 			.contains("llo_import_rows_total")
+			.containsPattern("llo_import_rows_total(\\{[^}]*\\})? [1-9]")
 			.contains("r2dbc_pool_acquired_connections")
 			.contains("hikaricp_connections_active");
 	}

@@ -95,6 +95,16 @@ public class ImportService {
 	 * @param jdbc the JDBC DSLContext
 	 * @param properties importer settings
 	 */
+	private nl.llomonitor.importer.store.ImportMetrics metrics;
+
+	/**
+	 * @param metrics where every import's rows and time are counted (none outside Spring)
+	 */
+	@org.springframework.beans.factory.annotation.Autowired(required = false)
+	void metrics(nl.llomonitor.importer.store.ImportMetrics metrics) {
+		this.metrics = metrics;
+	}
+
 	public ImportService(@Qualifier(DatabaseConfiguration.JDBC_DSL) DSLContext jdbc, ImportProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = (properties != null) ? properties : new ImportProperties(null, null, null, null, null, null);
@@ -741,6 +751,9 @@ public class ImportService {
 					format.code(), report.tableId(), report.rowsRead(), report.rowsInserted(), report.rowsUnchanged(),
 					(System.nanoTime() - started) / 1_000_000,
 					report.warnings().isEmpty() ? "" : "; warnings: " + report.warnings());
+			if (this.metrics != null) {
+				this.metrics.record(report.rowsRead(), System.nanoTime() - started);
+			}
 			return report;
 		}
 		catch (ImportException ex) {

@@ -17,14 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.importer.AdminImportController;
-import nl.llomonitor.importer.ImportReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -65,22 +62,9 @@ public class ImportGate implements DisposableBean {
 
 	private final Deque<Map<String, Object>> recent = new ArrayDeque<>();
 
-	private final Counter rows;
-
-	private final Timer duration;
-
-	private final AtomicLong lastRowsPerSecond = new AtomicLong();
-
 	ImportGate(@Value("${llo.import.queue:4}") int queue, @Value("${llo.import.lock-timeout:60s}") Duration lockTimeout,
 			ObjectProvider<MeterRegistry> registry) {
 		MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
-		this.rows = Counter.builder("llo.import.rows")
-			.description("Rows read by admin imports; their rate is import rows/s")
-			.register(meters);
-		this.duration = Timer.builder("llo.import.duration").description("Time of each admin import").register(meters);
-		Gauge.builder("llo.import.last.rows.per.second", this.lastRowsPerSecond, AtomicLong::get)
-			.description("Rows per second of the last admin import")
-			.register(meters);
 		Gauge.builder("llo.import.queued", this.queued, AtomicInteger::get).register(meters);
 		ImportLock.timeout(lockTimeout);
 		deleteStaleUploads();
@@ -113,9 +97,8 @@ public class ImportGate implements DisposableBean {
 				}
 				this.running.set(job);
 				try {
-					long t0 = System.nanoTime();
+					// measured by ImportMetrics, for every import path
 					T result = work.call();
-					measure(result, System.nanoTime() - t0);
 					job.finish("done");
 					sink.success(result);
 				}
@@ -205,14 +188,6 @@ public class ImportGate implements DisposableBean {
 		}
 		catch (java.io.IOException ex) {
 			logger.debug("Could not look for stale uploads in {}: {}", tmp, ex.toString());
-		}
-	}
-
-	private void measure(Object result, long nanos) {
-		this.duration.record(nanos, TimeUnit.NANOSECONDS);
-		if (result instanceof ImportReport report) {
-			this.rows.increment(report.rowsRead());
-			this.lastRowsPerSecond.set((nanos > 0) ? report.rowsRead() * 1_000_000_000L / nanos : 0);
 		}
 	}
 
