@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import org.jooq.DSLContext;
@@ -101,16 +100,7 @@ public class DatabaseConfiguration {
 		DatabaseEndpoint endpoint = properties.hasReadReplica()
 				? DatabaseEndpoint.fromJdbcUrl(properties.readUrl(), properties.username(), properties.password())
 				: primary;
-		PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(
-				PostgresqlConnectionConfiguration.builder()
-					.host(endpoint.host())
-					.port(endpoint.port())
-					.database(endpoint.database())
-					.username(endpoint.username())
-					.password(endpoint.password())
-					.applicationName("llo-monitor")
-					.connectTimeout(Duration.ofSeconds(2))
-					.build());
+		PostgresqlConnectionFactory factory = endpoint.r2dbcFactory("llo-monitor", Duration.ofSeconds(2));
 		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.name("llo-r2dbc")
 			.initialSize(Math.min(2, properties.pool()))

@@ -41,4 +41,23 @@ public record DatabaseEndpoint(String host, int port, String database, String us
 		return "DatabaseEndpoint[" + jdbcUrl() + ", user=" + this.username + "]";
 	}
 
+	/**
+	 * @param applicationName shown in {@code pg_stat_activity}
+	 * @param connectTimeout longest wait for a connection to open
+	 * @return an R2DBC connection factory for this endpoint
+	 */
+	io.r2dbc.postgresql.PostgresqlConnectionFactory r2dbcFactory(String applicationName,
+			java.time.Duration connectTimeout) {
+		return new io.r2dbc.postgresql.PostgresqlConnectionFactory(
+				io.r2dbc.postgresql.PostgresqlConnectionConfiguration.builder()
+					.host(this.host)
+					.port(this.port)
+					.database(this.database)
+					.username(this.username)
+					.password(this.password)
+					.applicationName(applicationName)
+					.connectTimeout(connectTimeout)
+					.build());
+	}
+
 }

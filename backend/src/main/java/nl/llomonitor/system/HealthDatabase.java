@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
@@ -49,16 +48,7 @@ public class HealthDatabase implements ReactiveHealthIndicator, DisposableBean {
 			Duration.ofMinutes(1));
 
 	HealthDatabase(DatabaseEndpoint endpoint) {
-		PostgresqlConnectionFactory factory = new PostgresqlConnectionFactory(
-				PostgresqlConnectionConfiguration.builder()
-					.host(endpoint.host())
-					.port(endpoint.port())
-					.database(endpoint.database())
-					.username(endpoint.username())
-					.password(endpoint.password())
-					.applicationName("llo-monitor-health")
-					.connectTimeout(TIMEOUT)
-					.build());
+		PostgresqlConnectionFactory factory = endpoint.r2dbcFactory("llo-monitor-health", TIMEOUT);
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.name("llo-health")
 			.initialSize(1)
