@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 import nl.llomonitor.LloMonitorApplication;
 import nl.llomonitor.importer.AdminImportController;
 import nl.llomonitor.system.EmbeddedServers;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,9 @@ class AppKilledIntegrationTests {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	@Test
-	void restartsAfterTheAppWasKilledDuringAnUpload() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "receiving", "importing" })
+	void restartsAfterTheAppWasKilledDuringAnUpload(String phase) throws Exception {
 		Path dataDir = Files.createDirectories(this.folder.resolve("data"));
 		Path pgdata = dataDir.resolve("pgdata");
 		Path tmp = Files.createDirectories(this.folder.resolve("tmp"));
@@ -73,11 +75,14 @@ class AppKilledIntegrationTests {
 			CompletableFuture<HttpResponse<String>> sent = this.http.sendAsync(uploadRequest(port, upload),
 					HttpResponse.BodyHandlers.ofString());
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-			while (uploadedBytes(tmp) < (1 << 20)) {
-				assertThat(System.nanoTime()).as("the upload reaches the temporary folder").isLessThan(deadline);
+			while (("receiving".equals(phase)) ? uploadedBytes(tmp) < (1 << 20)
+					: !get(port, "/api/admin/imports", "Authorization", "Bearer " + Apps.TOKEN)
+						.contains("\"state\":\"running\"")) {
+				assertThat(System.nanoTime()).as("the upload is %s", phase).isLessThan(deadline);
 				assertThat(sent).as("the upload is still going").isNotDone();
 				Thread.sleep(5);
 			}
+			assertThat(sent).as("the upload is still going").isNotDone();
 			long received = uploadedBytes(tmp);
 			ProcessHandle handle = first.toHandle();
 			first.destroyForcibly();
@@ -109,9 +114,9 @@ class AppKilledIntegrationTests {
 			assertThat(imports).contains("\"history\"");
 			assertThat(RUNNING_RUN.matcher(imports).find()).as("an import run left running: %s", imports).isFalse();
 			logger.info(
-					"RESTART after kill -9 of the app: first start {} ms, restart {} ms, upload {} MB ({} rows), "
+					"RESTART after kill -9 of the app while {}: first start {} ms, restart {} ms, upload {} MB ({} rows), "
 							+ "killed after {} bytes received, orphan postmaster {} stopped",
-					firstStartMs, restartMs, size >> 20, rows, received, postmaster);
+					phase, firstStartMs, restartMs, size >> 20, rows, received, postmaster);
 		}
 		finally {
 			for (Process app : apps) {
