@@ -52,7 +52,8 @@ public class AdminImportController {
 
 	/**
 	 * Prefix of the temporary folders of uploads (deleted at start and after each
-	 * import).
+	 * import); the full prefix is {@code llo-upload-<pid>-}, the process that receives
+	 * it, so the next start knows the folders of a killed app.
 	 */
 	public static final String UPLOAD_PREFIX = "llo-upload";
 
@@ -92,7 +93,9 @@ public class AdminImportController {
 				Boolean.parseBoolean(skipUnknownRegions), parseAllowIncomplete(allowIncomplete),
 				parseValidFrom(validFrom));
 		return file.switchIfEmpty(Mono.error(() -> ApiException.invalidParameter("file", "Part 'file' is missing.")))
-			.flatMap((part) -> Mono.fromCallable(() -> Files.createTempDirectory(UPLOAD_PREFIX))
+			.flatMap((part) -> Mono
+				.fromCallable(
+						() -> Files.createTempDirectory(UPLOAD_PREFIX + "-" + ProcessHandle.current().pid() + "-"))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap((dir) -> {
 					Path target = dir.resolve(safeName(part.filename()));

@@ -1,8 +1,5 @@
 package nl.llomonitor.reliability;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,26 +9,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import nl.llomonitor.system.DatabaseEndpoint;
 import nl.llomonitor.system.EmbeddedServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The app's own embedded PostgreSQL: PostgreSQL 17, durable settings, password logins
- * only, an app role without superuser rights, and a restart after the app was killed with
- * {@code kill -9} (its postmaster outlives it).
+ * only, an app role without superuser rights. A restart after the app was killed with
+ * {@code kill -9}: {@link AppKilledIntegrationTests}.
  */
 class EmbeddedServerIntegrationTests {
-
-	private static final Logger logger = LoggerFactory.getLogger(EmbeddedServerIntegrationTests.class);
 
 	@TempDir
 	Path folder;
@@ -67,50 +59,6 @@ class EmbeddedServerIntegrationTests {
 			assertThat(Files.getPosixFilePermissions(credentials))
 				.isEqualTo(PosixFilePermissions.fromString("rw-------"));
 			assertThat(Files.readString(credentials)).contains(app.password());
-		}
-	}
-
-	@Test
-	void restartsAfterTheAppWasKilled() throws Exception {
-		Path dataDir = this.folder.resolve("pgdata");
-		String java = ProcessHandle.current().info().command().orElse("java");
-		Process app = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				EmbeddedServers.class.getName(), dataDir.toString())
-			.redirectErrorStream(true)
-			.start();
-		try {
-			BufferedReader out = new BufferedReader(
-					new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-			String line;
-			while ((line = out.readLine()) != null && !line.startsWith("READY")) {
-				// start-up log
-			}
-			assertThat(line).as("the embedded server started in its own process").startsWith("READY");
-			long postmaster = EmbeddedServers.postmasterPid(dataDir);
-			assertThat(postmaster).isPositive();
-			app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			// the postmaster outlives the killed app
-			Thread.sleep(500);
-			assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive)).contains(true);
-
-			long started = System.nanoTime();
-			try (EmbeddedServers.Server server = EmbeddedServers.start(dataDir)) {
-				logger.info("RESTART after kill -9: started in {} ms", (System.nanoTime() - started) / 1_000_000);
-				assertThat(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-				assertThat(server.postmasterPid()).isNotEqualTo(postmaster);
-				DatabaseEndpoint db = server.app();
-				try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-						Statement s = c.createStatement()) {
-					assertThat(show(s, "server_version_num")).startsWith("17");
-				}
-			}
-		}
-		finally {
-			app.destroyForcibly();
-			long pid = EmbeddedServers.postmasterPid(dataDir);
-			if (pid > 0) {
-				ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-			}
 		}
 	}
 

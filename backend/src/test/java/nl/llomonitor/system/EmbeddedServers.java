@@ -65,17 +65,4 @@ public final class EmbeddedServers {
 
 	}
 
-	/**
-	 * Runs the embedded server in a process of its own, for a test that kills that
-	 * process: prints {@code READY <port>} and waits.
-	 * @param args the data directory
-	 * @throws Exception never expected
-	 */
-	public static void main(String[] args) throws Exception {
-		EmbeddedPostgresServer server = new EmbeddedPostgresServer(Path.of(args[0]), 0);
-		System.out.println("READY " + server.endpoint().port());
-		System.out.flush();
-		Thread.sleep(Long.MAX_VALUE);
-	}
-
 }

@@ -159,20 +159,29 @@ public class ImportGate implements DisposableBean {
 	}
 
 	/**
-	 * Uploads left in the temporary folder by an app that was killed: deleted at start.
-	 * Only folders untouched for 5 minutes, since another instance on this machine may be
-	 * receiving one now.
+	 * Uploads left in the temporary folder by an app that was killed: deleted at start. A
+	 * folder {@code llo-upload-<pid>-...} goes when that process is gone (or is this one,
+	 * from an earlier life with the same PID); one of a live process stays, since another
+	 * instance on this machine may be receiving or importing it now. A folder without a
+	 * PID (older versions) goes when untouched for 5 minutes.
 	 */
 	static void deleteStaleUploads() {
 		java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
 		long cutoff = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
 		try (var dirs = java.nio.file.Files.newDirectoryStream(tmp, AdminImportController.UPLOAD_PREFIX + "*")) {
 			for (java.nio.file.Path dir : dirs) {
+				long owner = uploadOwner(dir.getFileName().toString());
 				try (var files = java.nio.file.Files.walk(dir)) {
 					List<java.nio.file.Path> all = files.toList();
 					boolean stale = true;
-					for (java.nio.file.Path p : all) {
-						stale &= java.nio.file.Files.getLastModifiedTime(p).toMillis() < cutoff;
+					if (owner > 0) {
+						stale = owner == ProcessHandle.current().pid()
+								|| ProcessHandle.of(owner).filter(ProcessHandle::isAlive).isEmpty();
+					}
+					else {
+						for (java.nio.file.Path p : all) {
+							stale &= java.nio.file.Files.getLastModifiedTime(p).toMillis() < cutoff;
+						}
 					}
 					if (stale) {
 						for (int i = all.size() - 1; i >= 0; i--) {
@@ -188,6 +197,24 @@ public class ImportGate implements DisposableBean {
 		}
 		catch (java.io.IOException ex) {
 			logger.debug("Could not look for stale uploads in {}: {}", tmp, ex.toString());
+		}
+	}
+
+	/**
+	 * @param name a folder name {@code llo-upload-<pid>-<random>}
+	 * @return the PID, or -1 for a name without one
+	 */
+	static long uploadOwner(String name) {
+		String rest = name.substring(AdminImportController.UPLOAD_PREFIX.length());
+		int end = rest.indexOf('-', 1);
+		if (!rest.startsWith("-") || end < 0) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(rest.substring(1, end));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
 		}
 	}
 

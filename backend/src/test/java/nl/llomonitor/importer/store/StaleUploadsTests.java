@@ -38,4 +38,31 @@ class StaleUploadsTests {
 		}
 	}
 
+	@Test
+	void uploadsOfAProcessThatIsGoneAreDeletedAtOnce() throws Exception {
+		Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		Process alive = new ProcessBuilder("sleep", "60").start();
+		Path ofGone = Files.createTempDirectory(tmp, AdminImportController.UPLOAD_PREFIX + "-" + gone.pid() + "-");
+		Files.writeString(ofGone.resolve("upload.csv"), "left by a killed app a moment ago");
+		Path ofAlive = Files.createTempDirectory(tmp, AdminImportController.UPLOAD_PREFIX + "-" + alive.pid() + "-");
+		Path file = Files.writeString(ofAlive.resolve("upload.csv"), "being imported by another instance");
+		FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+		Files.setLastModifiedTime(file, hourAgo);
+		Files.setLastModifiedTime(ofAlive, hourAgo);
+		try {
+			assertThat(ImportGate.uploadOwner(ofGone.getFileName().toString())).isEqualTo(gone.pid());
+			assertThat(ImportGate.uploadOwner("llo-upload12345")).isEqualTo(-1);
+			ImportGate.deleteStaleUploads();
+			assertThat(ofGone).doesNotExist();
+			assertThat(file).exists();
+		}
+		finally {
+			alive.destroyForcibly();
+			Files.deleteIfExists(file);
+			Files.deleteIfExists(ofAlive);
+		}
+	}
+
 }
