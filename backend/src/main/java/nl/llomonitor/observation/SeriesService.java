@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -439,7 +440,10 @@ public class SeriesService {
 				}
 				String status = worst(n.status(), (d != null) ? d.status() : null);
 				String flags = mergeFlags(n.flags(), (d != null) ? d.flags() : "");
-				String table = n.sourceTable() + ((d != null) ? " / " + d.sourceTable() : "");
+				// one id when numerator and denominator come from the same table, "A / B"
+				// otherwise (split on " / " by the sources lists)
+				String table = (d == null || Objects.equals(n.sourceTable(), d.sourceTable())) ? n.sourceTable()
+						: n.sourceTable() + " / " + d.sourceTable();
 				OffsetDateTime recorded = (d == null || n.recordedAt().isAfter(d.recordedAt())) ? n.recordedAt()
 						: d.recordedAt();
 				derived.add(new Value(n.period(), value, null, null, status, flags, footnote, table, null, recorded,

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -19,6 +21,7 @@ import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.region.RegionCatalog;
+import nl.llomonitor.stats.Texts;
 
 /**
  * Writes the Atom feed (RFC 4287) of changes: one entry per import run, listing its
@@ -85,21 +88,29 @@ final class ChangeFeed {
 		List<String> revised = new ArrayList<>();
 		List<String> added = new ArrayList<>();
 		List<String> other = new ArrayList<>();
+		Set<String> sources = new TreeSet<>();
 		for (RevisionService.Change c : run) {
 			String cell = cell(c, all, lang);
+			IndicatorInfo info = all.get(c.indicator());
+			if (c.sourceTable() != null) {
+				sources.add(c.sourceTable());
+			}
 			if (c.revision()) {
-				revised.add(cell + ": " + number(c.oldValue()) + status(c.oldStatus(), lang) + " → " + number(c.value())
-						+ status(c.status(), lang));
+				revised.add(cell + ": " + number(c.oldValue(), info, lang) + status(c.oldStatus(), lang) + " → "
+						+ number(c.value(), info, lang) + status(c.status(), lang));
 			}
 			else if (c.previous()) {
-				other.add(cell + ": " + number(c.value()) + status(c.oldStatus(), lang) + " → " + number(c.value())
-						+ status(c.status(), lang));
+				other.add(cell + ": " + number(c.value(), info, lang) + status(c.oldStatus(), lang) + " → "
+						+ number(c.value(), info, lang) + status(c.status(), lang));
 			}
 			else {
-				added.add(cell + ": " + number(c.value()) + status(c.status(), lang));
+				added.add(cell + ": " + number(c.value(), info, lang) + status(c.status(), lang));
 			}
 		}
-		String table = (first.tableId() != null) ? first.tableId() : "?";
+		// a run without a table id of its own (the demo data, a file of several tables)
+		// is
+		// named by the source tables of the cells it wrote
+		String table = (first.tableId() != null) ? first.tableId() : String.join(", ", sources);
 		xml.writeStartElement("entry");
 		element(xml, "id", "urn:llo-monitor:changes:run:" + first.runId() + scope);
 		element(xml, "title",
@@ -149,8 +160,19 @@ final class ChangeFeed {
 				+ (c.breakdown().isEmpty() ? "" : " [" + c.breakdown() + "]");
 	}
 
-	private static String number(BigDecimal value) {
-		return (value != null) ? value.toPlainString() : "–";
+	/**
+	 * A value in the indicator's unit ({@code 723 duizend}, {@code 75,5 %}), with every
+	 * decimal it was stored with so that a revision never rounds away.
+	 */
+	private static String number(BigDecimal value, IndicatorInfo info, Lang lang) {
+		if (value == null) {
+			return "–";
+		}
+		if (info == null) {
+			return value.toPlainString();
+		}
+		int decimals = Math.max(info.decimals(), Math.max(value.stripTrailingZeros().scale(), 0));
+		return Texts.value(value.doubleValue(), info.unit(), decimals, lang);
 	}
 
 	private static String status(String status, Lang lang) {

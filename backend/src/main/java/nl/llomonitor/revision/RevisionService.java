@@ -164,7 +164,9 @@ class RevisionService {
 	 * One cell an import run wrote for a region.
 	 *
 	 * @param runId the import run
-	 * @param tableId its source table
+	 * @param tableId the table the run imported, null when the run did not name one (the
+	 * demo data, a multi-table file)
+	 * @param sourceTable the source table of this cell (never null)
 	 * @param at when the run finished (or started)
 	 * @param publishedAt when the source published it, may be null
 	 * @param indicator indicator code
@@ -176,9 +178,9 @@ class RevisionService {
 	 * @param oldValue the value of that vintage
 	 * @param oldStatus the status of that vintage
 	 */
-	record Change(long runId, String tableId, OffsetDateTime at, OffsetDateTime publishedAt, String indicator,
-			String period, String breakdown, BigDecimal value, String status, boolean previous, BigDecimal oldValue,
-			String oldStatus) {
+	record Change(long runId, String tableId, String sourceTable, OffsetDateTime at, OffsetDateTime publishedAt,
+			String indicator, String period, String breakdown, BigDecimal value, String status, boolean previous,
+			BigDecimal oldValue, String oldStatus) {
 
 		boolean revision() {
 			return this.previous && (this.oldValue == null ? this.value != null
@@ -234,7 +236,7 @@ class RevisionService {
 		String sql = """
 				select r.id, r.table_id, coalesce(r.finished_at, r.started_at), r.published_at,
 				       o.indicator_code, o.period_code, b.key, o.value::text, o.status,
-				       prev.id is not null, prev.value::text, prev.status
+				       prev.id is not null, prev.value::text, prev.status, o.source_table
 				from (select id, table_id, started_at, finished_at, published_at from import_run
 				      where status = 'succeeded' order by id desc limit ?) r
 				join observation o on o.import_run_id = r.id
@@ -251,11 +253,11 @@ class RevisionService {
 				limit ?""";
 		return Queries.list(this.dsl.resultQuery(sql, FEED_RUNS, region, indicator, indicator, FEED_ROWS))
 			.map((rows) -> rows.stream()
-				.map((r) -> new Change(r.get(0, Long.class), r.get(1, String.class), r.get(2, OffsetDateTime.class),
-						r.get(3, OffsetDateTime.class), r.get(4, String.class), r.get(5, String.class),
-						r.get(6, String.class), decimal(r.get(7, String.class)), r.get(8, String.class),
-						Boolean.TRUE.equals(r.get(9, Boolean.class)), decimal(r.get(10, String.class)),
-						r.get(11, String.class)))
+				.map((r) -> new Change(r.get(0, Long.class), r.get(1, String.class), r.get(12, String.class),
+						r.get(2, OffsetDateTime.class), r.get(3, OffsetDateTime.class), r.get(4, String.class),
+						r.get(5, String.class), r.get(6, String.class), decimal(r.get(7, String.class)),
+						r.get(8, String.class), Boolean.TRUE.equals(r.get(9, Boolean.class)),
+						decimal(r.get(10, String.class)), r.get(11, String.class)))
 				.toList());
 	}
 

@@ -133,12 +133,13 @@ class ChangeVerdictService {
 	 * @param explanation the sentence of the figure
 	 * @param verdict the verdict on its change
 	 * @param lang the language of the sentence
-	 * @return the sentence, its "(een verbetering)" replaced by "(binnen de marge)" or
-	 * "(niet vergelijkbaar: trendbreuk)" where the verdict says so
+	 * @return the sentence, its "(een verbetering)" kept only when the change is
+	 * significant, else replaced by "(binnen de marge)", "(niet vergelijkbaar:
+	 * trendbreuk)" or "(niet toetsbaar: marge onbekend)" as the verdict says (issue 11:
+	 * honest arrows)
 	 */
 	static String sentence(String explanation, Verdict verdict, Lang lang) {
-		if (explanation == null || verdict == null
-				|| !("stable".equals(verdict.verdict()) || "break".equals(verdict.verdict()))) {
+		if (explanation == null || verdict == null || "significant".equals(verdict.verdict())) {
 			return explanation;
 		}
 		// the judgements KerncijfersService may have written, in the sentence's language

@@ -110,11 +110,20 @@ class KerncijfersService {
 					isRevised, this.significance, this.history);
 		}
 
+		/**
+		 * @param verdict the verdict on the change, null when there is no previous value
+		 * @param points the history
+		 * @param sentence the explanation made honest
+		 * @return the figure with its verdict; its {@code assessment} null unless the
+		 * change is significant (a change within the margin, across a break or not
+		 * testable is neither good nor bad)
+		 */
 		Figure withSignificance(ChangeVerdictService.Verdict verdict, List<HistoryPoint> points, String sentence) {
+			String judged = (verdict == null || "significant".equals(verdict.verdict())) ? this.assessment : null;
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
-					this.comparison, this.direction, this.assessment, this.category, sentence, this.definition,
-					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares,
-					this.revised, verdict, points);
+					this.comparison, this.direction, judged, this.category, sentence, this.definition, this.sourceTable,
+					this.status, this.origin, this.numerator, this.denominator, this.shares, this.revised, verdict,
+					points);
 		}
 
 	}

@@ -14,12 +14,18 @@ import nl.llomonitor.region.RegionCatalog;
 /**
  * Numbers and units in Dutch and English sentences.
  */
-final class Texts {
+public final class Texts {
 
 	private Texts() {
 	}
 
-	static String number(double value, int decimals, Lang lang) {
+	/**
+	 * @param value the number
+	 * @param decimals decimals shown
+	 * @param lang the language, for the separators
+	 * @return e.g. {@code 1.234,5} in Dutch, {@code 1,234.5} in English
+	 */
+	public static String number(double value, int decimals, Lang lang) {
 		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(lang.locale());
 		DecimalFormat format = new DecimalFormat((decimals > 0) ? "#,##0." + "0".repeat(decimals) : "#,##0", symbols);
 		format.setRoundingMode(RoundingMode.HALF_UP);
@@ -27,9 +33,13 @@ final class Texts {
 	}
 
 	/**
+	 * @param value the number
+	 * @param unit the indicator's unit code (percent, x1000, persons, ...)
+	 * @param decimals decimals shown
+	 * @param lang the language
 	 * @return e.g. {@code 75,5 %}, {@code 790 duizend}, {@code 0,45}
 	 */
-	static String value(double value, String unit, int decimals, Lang lang) {
+	public static String value(double value, String unit, int decimals, Lang lang) {
 		String n = number(value, decimals, lang);
 		return Messages.getOrDefault(lang, "unit.value." + key(unit), n, n);
 	}

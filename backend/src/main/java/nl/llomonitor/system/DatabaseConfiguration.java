@@ -17,6 +17,7 @@ import org.jooq.impl.DSL;
 import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,15 +46,32 @@ public class DatabaseConfiguration {
 	 */
 	static final long IDLE_IN_TRANSACTION_MS = 120_000;
 
+	static final String EMBEDDED_SERVER = "embeddedPostgresServer";
+
+	static final String DATABASE_ENDPOINT = "databaseEndpoint";
+
+	/**
+	 * The endpoint every pool connects to. In embedded mode it depends on the embedded
+	 * server explicitly (an {@link ObjectProvider} lookup records no dependency), so that
+	 * on shutdown every pool built on the endpoint (JDBC, R2DBC, health) is closed before
+	 * the server stops.
+	 * @param properties database settings
+	 * @param embedded the embedded server, used when no external database is configured
+	 * @param beanFactory to record the dependency on the embedded server
+	 * @return the endpoint
+	 */
 	@Bean
-	DatabaseEndpoint databaseEndpoint(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded) {
+	DatabaseEndpoint databaseEndpoint(DatabaseProperties properties, ObjectProvider<EmbeddedPostgresServer> embedded,
+			ConfigurableListableBeanFactory beanFactory) {
 		if (properties.isExternal()) {
 			return DatabaseEndpoint.fromJdbcUrl(properties.url(), properties.username(), properties.password());
 		}
-		return embedded.getObject().endpoint();
+		DatabaseEndpoint endpoint = embedded.getObject().endpoint();
+		beanFactory.registerDependentBean(EMBEDDED_SERVER, DATABASE_ENDPOINT);
+		return endpoint;
 	}
 
-	@Bean
+	@Bean(EMBEDDED_SERVER)
 	@Lazy
 	EmbeddedPostgresServer embeddedPostgresServer(DatabaseProperties properties) {
 		// Only instantiated when asked for, i.e. when no external database is configured.

@@ -87,6 +87,10 @@ final class EmbeddedPostgresServer implements DisposableBean {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(this.dataDir)
 				.setCleanDataDirectory(false)
+				// stopped by destroy(), after the pools on it are closed: a JVM shutdown
+				// hook of
+				// its own would stop it while they still validate connections
+				.setRegisterShutdownHook(false)
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("listen_addresses", "localhost")
 				// durability: zonky's test defaults switch these off

@@ -160,8 +160,9 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo(75.9)
 			.jsonPath("$.figures[2].direction")
 			.isEqualTo("down")
+			// within the margin: neither good nor bad
 			.jsonPath("$.figures[2].assessment")
-			.isEqualTo("bad")
+			.isEmpty()
 			.jsonPath("$.figures[2].explanation")
 			.isEqualTo("Netto arbeidsparticipatie in Utrecht was 75,4 % in 2024 4e kwartaal, minder dan 75,9 % in "
 					+ "2023 4e kwartaal (binnen de marge).")
@@ -348,8 +349,17 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo(28.7)
 			.jsonPath("$.figures[8].previous.value")
 			.isEqualTo(29.0)
+			// Eurostat publishes no margin: the fall cannot be tested, so it is neither
+			// called a deterioration nor assessed as bad (honest arrows)
+			.jsonPath("$.figures[8].significance.verdict")
+			.isEqualTo("not-testable")
+			.jsonPath("$.figures[8].direction")
+			.isEqualTo("down")
 			.jsonPath("$.figures[8].assessment")
-			.isEqualTo("bad")
+			.isEmpty()
+			.jsonPath("$.figures[8].explanation")
+			.isEqualTo("Participation in education and training (aged 25–64) in Utrecht was 28.7 % in 2023, down from "
+					+ "29.0 % in 2022 (not testable: margin unknown).")
 			// split by sex, same year (Eurostat NL31 2023: women 30.4, men 27.0)
 			.jsonPath("$.figures[8].shares[?(@.breakdown.sex == 'vrouw')].value")
 			.isEqualTo(30.4)
@@ -446,8 +456,11 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo(185)
 			.jsonPath("$.figures[0].comparison")
 			.isEqualTo("previous-period")
+			.jsonPath("$.figures[0].significance.verdict")
+			.isEqualTo("stable")
+			// within the margin: neither good nor bad
 			.jsonPath("$.figures[0].assessment")
-			.isEqualTo("good")
+			.isEmpty()
 			.jsonPath("$.figures[2].value")
 			.isEqualTo(73.4);
 		this.client.get()

@@ -81,6 +81,9 @@ class ObservationControllersWebFluxTests {
 						+ "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85268NED",
 				"# LLO Monitor, data version 7", "indicator,region,region_name,period,period_label,value,note",
 				"x,PV26,Utrecht,2023KW02,2023 Q2,1.5,", "x,PV21,Fryslân,2023KW01,2023 Q1,,'=SUM(A1)");
+		// RFC 4180 for programs (docs/api.md): CRLF records, no byte order mark; the
+		// Dutch-Excel variant is the dashboard's own download
+		assertThat(csv).doesNotStartWith("\uFEFF").contains("value,note\r\nx,PV26").endsWith("\r\n");
 		// JSON-stat: dense, row-major (region x period), null where there is no value
 		this.client.get()
 			.uri(uri)

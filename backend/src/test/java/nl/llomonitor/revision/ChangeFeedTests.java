@@ -61,10 +61,11 @@ class ChangeFeedTests {
 		assertThat(text(newest, "title"))
 			.isEqualTo("85554NED: 2 herzien, 0 nieuw, 1 met andere status of noot voor Utrecht <&> \"x\"");
 		assertThat(text(newest, "content"))
-			.contains("- WW <b>uitkeringen</b> (ww), 2023 4e kwartaal: 11500 (voorlopig) → 12000")
-			.contains("2023 3e kwartaal: 8000 → –")
+			.contains("- WW <b>uitkeringen</b> (ww), 2023 4e kwartaal: 11.500 personen (voorlopig) → 12.000 personen")
+			.contains("2023 3e kwartaal: 8.000 personen → –")
 			.contains(
-					"Andere status of noot:\n- WW <b>uitkeringen</b> (ww), 2024 1e kwartaal: 9000 (voorlopig) → 9000");
+					"Andere status of noot:\n- WW <b>uitkeringen</b> (ww), 2024 1e kwartaal: 9.000 personen (voorlopig)"
+							+ " → 9.000 personen");
 		assertThat(children(newest, "category").get(0).getAttribute("term")).isEqualTo("revision");
 		Element first = entries.get(1);
 		assertThat(text(first, "updated")).isEqualTo("2024-01-05T09:00:00Z");
@@ -89,9 +90,9 @@ class ChangeFeedTests {
 	void anEntryInEnglishWithItsPublicationDate() throws Exception {
 		OffsetDateTime published = OffsetDateTime.parse("2024-04-02T08:00:00Z");
 		List<RevisionService.Change> changes = List.of(
-				new RevisionService.Change(4, "85554NED", SECOND, published, "ww", "2024MM03", "",
+				new RevisionService.Change(4, "85554NED", "85554NED", SECOND, published, "ww", "2024MM03", "",
 						new BigDecimal("12000"), "definitief", true, new BigDecimal("11500"), "voorlopig"),
-				new RevisionService.Change(4, "85554NED", SECOND, published, "ww", "2024KW01", "",
+				new RevisionService.Change(4, "85554NED", "85554NED", SECOND, published, "ww", "2024KW01", "",
 						new BigDecimal("9000"), "voorlopig", false, null, null));
 		Element root = parse(
 				ChangeFeed.atom("http://localhost/x", REGION, INDICATOR, Map.of("ww", INDICATOR), changes, Lang.EN))
@@ -103,11 +104,34 @@ class ChangeFeedTests {
 				Import run 4, table 85554NED, published 2024-04-02.
 
 				Revised (old → new):
-				- WW benefits (ww), March 2024: 11500 (voorlopig) → 12000
+				- WW benefits (ww), March 2024: 11,500 persons (voorlopig) → 12,000 persons
 
 				New:
-				- WW benefits (ww), 2024 Q1: 9000 (voorlopig)
+				- WW benefits (ww), 2024 Q1: 9,000 persons (voorlopig)
 				""");
+	}
+
+	@Test
+	void aRunWithoutTableIdIsNamedByItsCellsSourceTablesAndValuesCarryTheirUnit() throws Exception {
+		IndicatorInfo labourForce = new IndicatorInfo("beroepsbevolking", "Beroepsbevolking", "Labour force", "x1000",
+				0, "", "", null, null, "60039fvw", false, false, null, null, null, Map.of(), List.of("year"), Map.of(),
+				List.of("provincie"), new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of()));
+		IndicatorInfo share = new IndicatorInfo("aandeel", "Aandeel", "Share", "percent", 1, "", "", null, null,
+				"85268NED", false, false, null, null, null, Map.of(), List.of("year"), Map.of(), List.of("provincie"),
+				new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of()));
+		List<RevisionService.Change> changes = List.of(
+				new RevisionService.Change(1, null, "60039fvw", FIRST, null, "beroepsbevolking", "2013JJ00", "",
+						new BigDecimal("723"), "definitief", false, null, null),
+				new RevisionService.Change(1, null, "85268NED", FIRST, null, "aandeel", "2013JJ00", "",
+						new BigDecimal("75.25"), "definitief", false, null, null));
+		Element entry = children(parse(ChangeFeed.atom("http://localhost/x", REGION, null,
+				Map.of("beroepsbevolking", labourForce, "aandeel", share), changes, Lang.NL))
+			.getDocumentElement(), "entry").get(0);
+		assertThat(text(entry, "title")).isEqualTo("60039fvw, 85268NED: 0 herzien, 2 nieuw voor Utrecht <&> \"x\"")
+			.doesNotContain("?");
+		assertThat(text(entry, "content")).startsWith("Import 1, tabel 60039fvw, 85268NED.\n")
+			.contains("- Beroepsbevolking (beroepsbevolking), 2013: 723 duizend\n")
+			.contains("- Aandeel (aandeel), 2013: 75,25 %\n");
 	}
 
 	@Test
@@ -121,7 +145,7 @@ class ChangeFeedTests {
 
 	private static RevisionService.Change change(long run, OffsetDateTime at, String period, String value,
 			String status, boolean previous, String oldValue, String oldStatus) {
-		return new RevisionService.Change(run, "85554NED", at, null, "ww", period, "",
+		return new RevisionService.Change(run, "85554NED", "85554NED", at, null, "ww", period, "",
 				(value != null) ? new BigDecimal(value) : null, status, previous,
 				(oldValue != null) ? new BigDecimal(oldValue) : null, oldStatus);
 	}

@@ -219,7 +219,7 @@ class RevisionsIntegrationTests {
 		assertThat(updated).isAfter(TwoVintages.PUBLISHED);
 		assertThat(OffsetDateTime.parse(text(root, "updated"))).isAfterOrEqualTo(updated);
 		assertThat(text(newest, "title")).startsWith("85268NED: 1 herzien, 0 nieuw");
-		assertThat(text(newest, "content")).contains("2024 4e kwartaal: 2.8 → 3.0");
+		assertThat(text(newest, "content")).contains("2024 4e kwartaal: 2,8 % → 3,0 %");
 		assertThat(children(newest, "content").get(0).getAttribute("type")).isEqualTo("text");
 		assertThat(children(newest, "category").get(0).getAttribute("term")).isEqualTo("revision");
 		// the same feed again: the same entry ids (readers recognise what they saw)

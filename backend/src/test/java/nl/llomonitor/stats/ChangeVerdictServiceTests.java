@@ -56,6 +56,14 @@ class ChangeVerdictServiceTests {
 			.endsWith("2023 4e kwartaal (binnen de marge).");
 		assertThat(ChangeVerdictService.sentence(nl, ChangeVerdictService.Verdict.BREAK, Lang.NL))
 			.endsWith("(niet vergelijkbaar: trendbreuk).");
+		// no margin known: the change cannot be tested, so it is no deterioration either
+		assertThat(ChangeVerdictService.sentence(nl, ChangeVerdictService.Verdict.NOT_TESTABLE, Lang.NL))
+			.endsWith("2023 4e kwartaal (niet toetsbaar: marge onbekend).")
+			.doesNotContain("verslechtering");
+		assertThat(
+				ChangeVerdictService.sentence("Unemployment rate in Utrecht was 3.5 %, up from 3.3 % (an improvement).",
+						ChangeVerdictService.Verdict.NOT_TESTABLE, Lang.EN))
+			.endsWith("(not testable: margin unknown).");
 		assertThat(ChangeVerdictService.sentence(nl, new ChangeVerdictService.Verdict("significant", "margins", 3.1),
 				Lang.NL))
 			.isEqualTo(nl);

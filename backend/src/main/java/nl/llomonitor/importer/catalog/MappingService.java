@@ -63,6 +63,8 @@ public class MappingService implements ApplicationRunner {
 
 	private ScheduledExecutorService scheduler;
 
+	private volatile boolean stopping;
+
 	MappingService(ImportService importer, @Qualifier(DatabaseConfiguration.JDBC_DSL) DSLContext jdbc,
 			@Value("${llo.mappings.dir:${LLO_MAPPINGS_DIR:}}") String dir,
 			@Value("${llo.mappings.poll:2s}") Duration poll) {
@@ -90,6 +92,7 @@ public class MappingService implements ApplicationRunner {
 
 	@PreDestroy
 	void stop() {
+		this.stopping = true;
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
 		}
@@ -109,7 +112,16 @@ public class MappingService implements ApplicationRunner {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Mapping folder {} could not be read: {}", this.dir, ex.getMessage());
+			// the folder is read without throwing (files() logs its own errors): what
+			// failed
+			// is the look-up of the uploads in the database, gone while the app stops
+			if (this.stopping) {
+				logger.debug("Mappings not checked while stopping: {}", ex.getMessage());
+			}
+			else {
+				logger.warn("Mappings could not be checked for changes{}: {}",
+						(this.dir != null) ? " (folder " + this.dir + " and uploads)" : " (uploads)", ex.getMessage());
+			}
 		}
 	}
 
