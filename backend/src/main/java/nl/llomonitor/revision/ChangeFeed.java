@@ -21,7 +21,7 @@ import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.region.RegionCatalog;
-import nl.llomonitor.stats.Texts;
+import nl.llomonitor.observation.ValueText;
 
 /**
  * Writes the Atom feed (RFC 4287) of changes: one entry per import run, listing its
@@ -172,7 +172,7 @@ final class ChangeFeed {
 			return value.toPlainString();
 		}
 		int decimals = Math.max(info.decimals(), Math.max(value.stripTrailingZeros().scale(), 0));
-		return Texts.value(value.doubleValue(), info.unit(), decimals, lang);
+		return ValueText.value(value.doubleValue(), info.unit(), decimals, lang);
 	}
 
 	private static String status(String status, Lang lang) {

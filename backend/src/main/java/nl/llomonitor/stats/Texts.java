@@ -1,47 +1,31 @@
 package nl.llomonitor.stats;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
-
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
 import nl.llomonitor.cube.Unit;
+import nl.llomonitor.observation.ValueText;
 import nl.llomonitor.region.RegionCatalog;
 
 /**
  * Numbers and units in Dutch and English sentences.
  */
-public final class Texts {
+final class Texts {
 
 	private Texts() {
 	}
 
 	/**
-	 * @param value the number
-	 * @param decimals decimals shown
-	 * @param lang the language, for the separators
-	 * @return e.g. {@code 1.234,5} in Dutch, {@code 1,234.5} in English
+	 * @see ValueText#number(double, int, Lang)
 	 */
-	public static String number(double value, int decimals, Lang lang) {
-		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(lang.locale());
-		DecimalFormat format = new DecimalFormat((decimals > 0) ? "#,##0." + "0".repeat(decimals) : "#,##0", symbols);
-		format.setRoundingMode(RoundingMode.HALF_UP);
-		return format.format(BigDecimal.valueOf(value).setScale(Math.max(decimals, 0), RoundingMode.HALF_UP));
+	static String number(double value, int decimals, Lang lang) {
+		return ValueText.number(value, decimals, lang);
 	}
 
 	/**
-	 * @param value the number
-	 * @param unit the indicator's unit code (percent, x1000, persons, ...)
-	 * @param decimals decimals shown
-	 * @param lang the language
-	 * @return e.g. {@code 75,5 %}, {@code 790 duizend}, {@code 0,45}
+	 * @see ValueText#value(double, String, int, Lang)
 	 */
-	public static String value(double value, String unit, int decimals, Lang lang) {
-		String n = number(value, decimals, lang);
-		return Messages.getOrDefault(lang, "unit.value." + key(unit), n, n);
+	static String value(double value, String unit, int decimals, Lang lang) {
+		return ValueText.value(value, unit, decimals, lang);
 	}
 
 	/**
@@ -51,11 +35,8 @@ public final class Texts {
 		return Messages.getOrDefault(lang, "unit.difference." + key(unit), "");
 	}
 
-	/**
-	 * A unit code as a message key: {@code ratio per 100} becomes {@code ratio_per_100}.
-	 */
 	private static String key(String unit) {
-		return unit.replace(' ', '_');
+		return ValueText.key(unit);
 	}
 
 	static String lowerFirst(String name) {
