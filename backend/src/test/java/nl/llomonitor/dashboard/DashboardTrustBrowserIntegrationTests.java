@@ -229,6 +229,30 @@ class DashboardTrustBrowserIntegrationTests {
 	}
 
 	@Test
+	void aChangeOfZeroReadsAsTheSameInBothLanguages() throws Exception {
+		String found = null;
+		String indicator = null;
+		for (JsonNode region : get("/api/v1/regions?level=provincie")) {
+			for (JsonNode figure : get("/api/v1/kerncijfers/" + region.get("code").asText()).get("figures")) {
+				if (figure.hasNonNull("change") && figure.get("change").asDouble() == 0.0 && found == null) {
+					found = region.get("code").asText();
+					indicator = figure.get("code").asText();
+				}
+			}
+		}
+		assertThat(found).as("a province with a change of zero").isNotNull();
+		for (String lang : List.of("nl", "en")) {
+			open("/?region=" + found + "&lang=" + lang);
+			settle("kerncijfers");
+			String change = text(".tile[data-indicator='" + indicator + "'] .tile__change");
+			assertThat(change).as(lang)
+				.startsWith(lang.equals("nl") ? "evenveel als " : "the same as ")
+				.doesNotContain("0 duizend")
+				.doesNotContain("0 thousand");
+		}
+	}
+
+	@Test
 	void anArrowOnlyForASignificantChangeAndASmallChangeIsStable() throws Exception {
 		// a region whose participation changed by at most 0.1 point on a year earlier
 		String found = null;

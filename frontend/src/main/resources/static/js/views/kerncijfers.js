@@ -137,7 +137,10 @@ function tile(figure) {
 			d = formatDifference(figure.change, { ...indicator, decimals: (indicator.decimals ?? 1) + 1 });
 		}
 		const sign = figure.change > 0 ? '+' : figure.change < 0 ? '−' : '';
-		const changeText = `${sign}${d.text}${d.unit ? ` ${d.unit}` : ''} ${t('kc.since', { period: figure.previous.period?.label || '' })}`;
+		const since = figure.previous.period?.label || '';
+		// no change at all reads as "evenveel als …", not as "0 duizend t.o.v. …"
+		const changeText = figure.change === 0 ? t('kc.same', { period: since })
+			: `${sign}${d.text}${d.unit ? ` ${d.unit}` : ''} ${t('kc.since', { period: since })}`;
 		const verdict = verdictOf(figure);
 		const significant = verdict === 'significant' && figure.direction !== 'flat';
 		article.dataset.verdict = verdict;
