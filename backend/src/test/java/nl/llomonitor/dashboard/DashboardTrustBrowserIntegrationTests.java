@@ -229,6 +229,15 @@ class DashboardTrustBrowserIntegrationTests {
 	}
 
 	@Test
+	void aChartOfNederlandAloneIsNeverTitledNederlandEnNederland() {
+		open("/?tab=kerncijfers&region=NL01");
+		settle("kerncijfers");
+		assertThat(text("[data-figure='kc-werkloosheid'] .figure__title")).isEqualTo("Werkloosheid: Nederland");
+		assertThat(text("[data-figure='kc-participatie'] .figure__title"))
+			.isEqualTo("Netto arbeidsparticipatie: Nederland");
+	}
+
+	@Test
 	void aChangeOfZeroReadsAsTheSameInBothLanguages() throws Exception {
 		String found = null;
 		String indicator = null;
