@@ -235,6 +235,29 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat(text("[data-figure='kc-werkloosheid'] .figure__title")).isEqualTo("Werkloosheid: Nederland");
 		assertThat(text("[data-figure='kc-participatie'] .figure__title"))
 			.isEqualTo("Netto arbeidsparticipatie: Nederland");
+		assertThat(text("[data-figure='kc-grijze-druk'] .figure__title")).isEqualTo("Grijze druk: Nederland");
+	}
+
+	@Test
+	void aRegionWithoutFiguresInAChartLeavesTheLegendAndGetsANote() {
+		// AM13 (Midden-Utrecht) and GM0344 (Utrecht) have no grijze druk figures in this
+		// data set
+		for (String region : List.of("AM13", "GM0344")) {
+			open("/?tab=kerncijfers&region=" + region);
+			settle("kerncijfers");
+			for (String id : List.of("kc-werkloosheid", "kc-participatie", "kc-grijze-druk")) {
+				String title = text("[data-figure='" + id + "'] .figure__title");
+				assertThat(title).as(id).doesNotContain("Nederland en Nederland");
+				// every legend entry has a line with values
+				List<String> empty = strings("const c = Chart.getChart(document.querySelector(" + "`[data-figure='" + id
+						+ "'] canvas`)); return c.data.datasets"
+						+ ".filter((d) => d.lloRole === 'value' && !d.data.some((v) => v != null)).map((d) => d.label)");
+				assertThat(empty).as("%s %s series without points", region, id).isEmpty();
+			}
+			assertThat(text("[data-figure='kc-grijze-druk'] .figure__title")).isEqualTo("Grijze druk: Nederland");
+			assertThat(text("[data-figure='kc-grijze-druk'] .figure__notes"))
+				.contains("zijn er geen cijfers over grijze druk; de grafiek toont Nederland.");
+		}
 	}
 
 	@Test
