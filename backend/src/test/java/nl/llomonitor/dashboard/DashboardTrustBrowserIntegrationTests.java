@@ -180,6 +180,19 @@ class DashboardTrustBrowserIntegrationTests {
 	}
 
 	@Test
+	void aNameOfSeveralRegionsChoosesTheHighestLevelAndNamesTheOthers() {
+		open("/?region=PV26");
+		settle("kerncijfers");
+		find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Groningen", Keys.ENTER);
+		waitUntil(() -> currentUrl().contains("region=PV20"));
+		settle("kerncijfers");
+		assertThat(regionInput()).isEqualTo("Groningen (provincie)");
+		String notice = text("#notice");
+		assertThat(notice).doesNotContain("Geen regio gevonden")
+			.contains("Groningen (arbeidsmarktregio)", "Groningen (gemeente)");
+	}
+
+	@Test
 	void anArbeidsmarktregioAndAGemeenteShowWhatExistsOnEveryView() {
 		for (String region : List.of("AM01", "GM0014")) {
 			for (String view : VIEWS) {
