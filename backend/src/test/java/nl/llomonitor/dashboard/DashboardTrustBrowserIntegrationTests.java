@@ -193,6 +193,41 @@ class DashboardTrustBrowserIntegrationTests {
 	}
 
 	@Test
+	void trendsOfferTheIndicatorsOfEveryTickedRegionAlsoNederlandsOwn() throws Exception {
+		// an indicator only Nederland has (none of the gemeenten has it)
+		String national = null;
+		for (JsonNode indicator : get("/api/v1/indicators")) {
+			List<String> levels = new java.util.ArrayList<>();
+			indicator.get("regionLevels").forEach((l) -> levels.add(l.asText()));
+			if (indicator.hasNonNull("lastPeriod") && levels.equals(List.of("land")) && national == null) {
+				national = indicator.get("code").asText();
+			}
+		}
+		assertThat(national).as("an indicator of Nederland alone").isNotNull();
+		// a gemeente as my region and Nederland ticked: Nederland's indicator is offered
+		// and drawn
+		open("/?tab=trends&region=GM0344&level=gemeente&regions=NL01&indicator=" + national);
+		settle("trends");
+		assertThat(find("input[data-focus='tr-regions-NL01']").isSelected()).isTrue();
+		assertThat(find("select[data-focus='tr-indicator']").getAttribute("value")).isEqualTo(national);
+		for (String select : List.of("tr-from", "tr-to")) {
+			assertThat(find("select[data-focus='" + select + "']").findElements(By.tagName("option"))).as(select)
+				.isNotEmpty();
+		}
+		List<Map<String, Object>> figures = maps(FIGURES);
+		assertThat(figures).hasSize(1);
+		assertThat(((Number) figures.get(0).get("values")).longValue()).as("Nederland is drawn").isPositive();
+		// Nederland and Utrecht ticked: Utrecht has no line and no legend entry, and a
+		// note says so
+		open("/?tab=trends&region=GM0344&level=gemeente&regions=NL01,GM0344&indicator=" + national);
+		settle("trends");
+		assertThat(strings("const c = Chart.getChart(document.querySelector('[data-figure=trends] canvas'));"
+				+ "return c.data.datasets.filter((d) => d.lloRole === 'value').map((d) => d.label)"))
+			.noneMatch((label) -> label.contains("Utrecht"));
+		assertThat(text("[data-figure='trends'] .figure__notes")).contains("Geen cijfers over").contains("Utrecht");
+	}
+
+	@Test
 	void anArbeidsmarktregioAndAGemeenteShowWhatExistsOnEveryView() {
 		for (String region : List.of("AM01", "GM0014")) {
 			for (String view : VIEWS) {
