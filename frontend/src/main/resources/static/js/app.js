@@ -3,8 +3,8 @@ import { clearCache, onDataChanged } from './api.js';
 import { clear, h } from './dom.js';
 import { Figure } from './figure.js';
 import { setLang, t, translateStatic } from './i18n.js';
-import { allRegions, clearRegions, regionLabel } from './regions.js';
-import { getState, myRegion, subscribe, TABS, update } from './url-state.js';
+import { allRegions, clearRegions, levelOfCode, regionLabel } from './regions.js';
+import { getState, LEVELS, myRegion, subscribe, TABS, update } from './url-state.js';
 import { VIEWS, viewOf } from './views/registry.js';
 
 export { DEFAULT_REGION } from './url-state.js';
@@ -119,13 +119,19 @@ async function chooseRegion() {
 	}
 	const { byCode, list } = await allRegions();
 	const lower = text.toLowerCase();
-	const found = list.find((r) => regionLabel(r).toLowerCase() === lower)
-		|| byCode.get(text.toUpperCase())
-		|| (list.filter((r) => r.name.toLowerCase() === lower).length === 1
-			? list.find((r) => r.name.toLowerCase() === lower) : null);
+	const exact = list.find((r) => regionLabel(r).toLowerCase() === lower) || byCode.get(text.toUpperCase());
+	// several regions of one name (Groningen the province, the arbeidsmarktregio and the gemeente):
+	// the highest level is chosen and the notice names the others
+	const named = exact ? [] : list.filter((r) => r.name.toLowerCase() === lower)
+		.sort((a, b) => LEVELS.indexOf(levelOfCode(a.code)) - LEVELS.indexOf(levelOfCode(b.code)));
+	const found = exact || named[0];
 	if (!found) {
 		showNotice(t('picker.notFound', { text }));
 		return;
+	}
+	if (named.length > 1) {
+		showNotice(t('picker.several', { text, chosen: regionLabel(found),
+			others: named.slice(1).map((r) => regionLabel(r)).join(', ') }));
 	}
 	regionInput.value = regionLabel(found);
 	if (found.code !== myRegion(getState())) {

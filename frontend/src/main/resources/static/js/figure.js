@@ -131,7 +131,8 @@ export class Figure {
 		this.done();
 		this.el.classList.add('is-empty');
 		clear(this.stateEl).append(h('p', { class: 'empty' }, t('state.empty')));
-		this.summaryEl.textContent = t('summary.none');
+		// the state says it once; the summary under the chart does not repeat it
+		this.summaryEl.textContent = '';
 	}
 
 	destroyChart() {

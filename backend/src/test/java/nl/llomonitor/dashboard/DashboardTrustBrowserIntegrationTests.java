@@ -180,6 +180,54 @@ class DashboardTrustBrowserIntegrationTests {
 	}
 
 	@Test
+	void aNameOfSeveralRegionsChoosesTheHighestLevelAndNamesTheOthers() {
+		open("/?region=PV26");
+		settle("kerncijfers");
+		find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Groningen", Keys.ENTER);
+		waitUntil(() -> currentUrl().contains("region=PV20"));
+		settle("kerncijfers");
+		assertThat(regionInput()).isEqualTo("Groningen (provincie)");
+		String notice = text("#notice");
+		assertThat(notice).doesNotContain("Geen regio gevonden")
+			.contains("Groningen (arbeidsmarktregio)", "Groningen (gemeente)");
+	}
+
+	@Test
+	void trendsOfferTheIndicatorsOfEveryTickedRegionAlsoNederlandsOwn() throws Exception {
+		// an indicator only Nederland has (none of the gemeenten has it)
+		String national = null;
+		for (JsonNode indicator : get("/api/v1/indicators")) {
+			List<String> levels = new java.util.ArrayList<>();
+			indicator.get("regionLevels").forEach((l) -> levels.add(l.asText()));
+			if (indicator.hasNonNull("lastPeriod") && levels.equals(List.of("land")) && national == null) {
+				national = indicator.get("code").asText();
+			}
+		}
+		assertThat(national).as("an indicator of Nederland alone").isNotNull();
+		// a gemeente as my region and Nederland ticked: Nederland's indicator is offered
+		// and drawn
+		open("/?tab=trends&region=GM0344&level=gemeente&regions=NL01&indicator=" + national);
+		settle("trends");
+		assertThat(find("input[data-focus='tr-regions-NL01']").isSelected()).isTrue();
+		assertThat(find("select[data-focus='tr-indicator']").getAttribute("value")).isEqualTo(national);
+		for (String select : List.of("tr-from", "tr-to")) {
+			assertThat(find("select[data-focus='" + select + "']").findElements(By.tagName("option"))).as(select)
+				.isNotEmpty();
+		}
+		List<Map<String, Object>> figures = maps(FIGURES);
+		assertThat(figures).hasSize(1);
+		assertThat(((Number) figures.get(0).get("values")).longValue()).as("Nederland is drawn").isPositive();
+		// Nederland and Utrecht ticked: Utrecht has no line and no legend entry, and a
+		// note says so
+		open("/?tab=trends&region=GM0344&level=gemeente&regions=NL01,GM0344&indicator=" + national);
+		settle("trends");
+		assertThat(strings("const c = Chart.getChart(document.querySelector('[data-figure=trends] canvas'));"
+				+ "return c.data.datasets.filter((d) => d.lloRole === 'value').map((d) => d.label)"))
+			.noneMatch((label) -> label.contains("Utrecht"));
+		assertThat(text("[data-figure='trends'] .figure__notes")).contains("Geen cijfers over").contains("Utrecht");
+	}
+
+	@Test
 	void anArbeidsmarktregioAndAGemeenteShowWhatExistsOnEveryView() {
 		for (String region : List.of("AM01", "GM0014")) {
 			for (String view : VIEWS) {
@@ -226,6 +274,62 @@ class DashboardTrustBrowserIntegrationTests {
 				+ "return c.data.datasets[0].regionCodes;"))
 			.contains("GM0014", "NL01");
 		screenshot("vergelijk-gemeenten");
+	}
+
+	@Test
+	void aChartOfNederlandAloneIsNeverTitledNederlandEnNederland() {
+		open("/?tab=kerncijfers&region=NL01");
+		settle("kerncijfers");
+		assertThat(text("[data-figure='kc-werkloosheid'] .figure__title")).isEqualTo("Werkloosheid: Nederland");
+		assertThat(text("[data-figure='kc-participatie'] .figure__title"))
+			.isEqualTo("Netto arbeidsparticipatie: Nederland");
+		assertThat(text("[data-figure='kc-grijze-druk'] .figure__title")).isEqualTo("Grijze druk: Nederland");
+	}
+
+	@Test
+	void aRegionWithoutFiguresInAChartLeavesTheLegendAndGetsANote() {
+		// AM13 (Midden-Utrecht) and GM0344 (Utrecht) have no grijze druk figures in this
+		// data set
+		for (String region : List.of("AM13", "GM0344")) {
+			open("/?tab=kerncijfers&region=" + region);
+			settle("kerncijfers");
+			for (String id : List.of("kc-werkloosheid", "kc-participatie", "kc-grijze-druk")) {
+				String title = text("[data-figure='" + id + "'] .figure__title");
+				assertThat(title).as(id).doesNotContain("Nederland en Nederland");
+				// every legend entry has a line with values
+				List<String> empty = strings("const c = Chart.getChart(document.querySelector(" + "`[data-figure='" + id
+						+ "'] canvas`)); return c.data.datasets"
+						+ ".filter((d) => d.lloRole === 'value' && !d.data.some((v) => v != null)).map((d) => d.label)");
+				assertThat(empty).as("%s %s series without points", region, id).isEmpty();
+			}
+			assertThat(text("[data-figure='kc-grijze-druk'] .figure__title")).isEqualTo("Grijze druk: Nederland");
+			assertThat(text("[data-figure='kc-grijze-druk'] .figure__notes"))
+				.contains("zijn er geen cijfers over grijze druk; de grafiek toont Nederland.");
+		}
+	}
+
+	@Test
+	void aChangeOfZeroReadsAsTheSameInBothLanguages() throws Exception {
+		String found = null;
+		String indicator = null;
+		for (JsonNode region : get("/api/v1/regions?level=provincie")) {
+			for (JsonNode figure : get("/api/v1/kerncijfers/" + region.get("code").asText()).get("figures")) {
+				if (figure.hasNonNull("change") && figure.get("change").asDouble() == 0.0 && found == null) {
+					found = region.get("code").asText();
+					indicator = figure.get("code").asText();
+				}
+			}
+		}
+		assertThat(found).as("a province with a change of zero").isNotNull();
+		for (String lang : List.of("nl", "en")) {
+			open("/?region=" + found + "&lang=" + lang);
+			settle("kerncijfers");
+			String change = text(".tile[data-indicator='" + indicator + "'] .tile__change");
+			assertThat(change).as(lang)
+				.startsWith(lang.equals("nl") ? "evenveel als " : "the same as ")
+				.doesNotContain("0 duizend")
+				.doesNotContain("0 thousand");
+		}
 	}
 
 	@Test

@@ -177,6 +177,43 @@ class TablesViewBrowserIntegrationTests {
 	}
 
 	@Test
+	void theLevelDefaultsToMyRegionsLevelWithMyRegionTicked() {
+		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&region=PV26&table=85268NED");
+		chart("tabel");
+		assertThat(new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-level']")))
+			.getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("provincie");
+		assertThat(this.browser.driver.findElement(By.cssSelector("input[data-focus='tb-regions-PV26']")).isSelected())
+			.isTrue();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theMeasuresAreNamedInThePagesLanguage() {
+		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85268NED&lang=en");
+		chart("tabel");
+		String names = """
+				const x = new XMLHttpRequest();
+				x.open('GET', '/api/v1/indicators?table=85268NED&lang=' + arguments[0], false);
+				x.send();
+				return Object.fromEntries(JSON.parse(x.responseText).map((i) => [i.code, i.name]));
+				""";
+		JavascriptExecutor js = (JavascriptExecutor) this.browser.driver;
+		Map<String, Object> english = (Map<String, Object>) js.executeScript(names, "en");
+		Map<String, Object> dutch = (Map<String, Object>) js.executeScript(names, "nl");
+		List<WebElement> options = this.browser.driver
+			.findElements(By.cssSelector("select[data-focus='tb-measure'] option"));
+		assertThat(options).isNotEmpty();
+		boolean translated = false;
+		for (WebElement option : options) {
+			String code = option.getAttribute("value");
+			assertThat(option.getText()).as(code).isEqualTo(english.get(code));
+			translated |= !english.get(code).equals(dutch.get(code));
+		}
+		assertThat(translated).as("a measure whose English name differs from its Dutch one").isTrue();
+	}
+
+	@Test
 	void aNationalTableSaysItHasNoMap() {
 		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85624NED&mode=kaart");
 		String message = new WebDriverWait(this.browser.driver, WAIT)

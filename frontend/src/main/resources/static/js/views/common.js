@@ -45,14 +45,23 @@ export function pick(value, options, fallback) {
  * Indicator, level and period for a view, resolved from the URL state and the API's metadata, with
  * their controls. options: key (prefix of the controls' focus keys), levels (offered levels), preferred
  * (indicator code preferred when the URL names none), period (false: no period picker), regionFor(level,
- * regionsOfLevel) (the region whose finest period type counts).
+ * regionsOfLevel) (the region whose finest period type counts), alsoLevels(level) (further levels whose
+ * indicators are offered too, e.g. the levels of the regions ticked beside the chosen level).
  * Returns { indicators, indicator, level, type, periods, period, controls }.
  */
-export async function sharedPicker(ctx, { key, levels, preferred, period: withPeriod = true, regionFor }) {
+export async function sharedPicker(ctx, { key, levels, preferred, period: withPeriod = true, regionFor, alsoLevels }) {
 	const { state } = ctx;
 	const mine = ctx.primaryRegion();
 	const level = pick(state.level, levels, pick(levelOfCode(mine), levels, levels[0]));
-	const indicators = await indicatorsAt(level);
+	// the level's indicators, and those of other levels the view shows too (Nederland beside gemeenten)
+	const indicators = [];
+	for (const l of [level, ...(alsoLevels ? alsoLevels(level) : [])]) {
+		for (const i of await indicatorsAt(l)) {
+			if (!indicators.some((x) => x.code === i.code)) {
+				indicators.push(i);
+			}
+		}
+	}
 	const codes = indicators.map((i) => i.code);
 	const code = pick(state.indicator, codes, pick(preferred, codes, codes[0]));
 	const indicator = indicators.find((i) => i.code === code) || null;

@@ -5,6 +5,7 @@
 import { get } from '../api.js';
 import { lineConfig } from '../charts.js';
 import { formatValue, getLang, periodLabel } from '../i18n.js';
+import { regionLabel } from '../regions.js';
 import { fromSeries } from '../series-model.js';
 
 export const INDICATOR = 'grijze_druk';
@@ -20,6 +21,8 @@ const TEXT = {
 			+ 'dekken, telt de waarneming.',
 		summary: '{region}: {observed} in {period} (waarneming)',
 		summaryForecast: '; {forecast}: {value} in {period}',
+		titleNl: 'Grijze druk: Nederland',
+		noData: 'Voor {region} zijn er geen cijfers over grijze druk; de grafiek toont Nederland.',
 	},
 	en: {
 		title: 'Old-age dependency: {region} and the Netherlands',
@@ -30,6 +33,8 @@ const TEXT = {
 			+ 'the same year, the observation counts.',
 		summary: '{region}: {observed} in {period} (observed)',
 		summaryForecast: '; {forecast}: {value} in {period}',
+		titleNl: 'Old-age dependency: the Netherlands',
+		noData: 'There are no figures on old-age dependency for {region}; the chart shows the Netherlands.',
 	},
 };
 
@@ -81,12 +86,15 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 			return;
 		}
 		const split = splitByKind(response);
+		// a series without a single value is no line: it leaves the legend, and a note says so
+		split.series = split.series.filter((s) => (s.points || []).some((p) => p.value != null));
 		const model = fromSeries(split, {
 			idFor: (s) => `${s.region.code}-${s.lloKind}`,
 			labelFor: (s) => s.region.name,
 		});
 		const name = (response.series || []).find((s) => s.region.code === region)?.region.name || region;
-		figure.setTitle(text('title', { region: name }), text('subtitle'));
+		const missing = region !== 'NL01' && !split.series.some((s) => s.region.code === region);
+		figure.setTitle(text(missing || region === 'NL01' ? 'titleNl' : 'title', { region: name }), text('subtitle'));
 		const label = forecastLabel(response);
 		const table = (response.forecasts || [])[0]?.table || '82220NED';
 		const own = (response.series || []).find((s) => s.region.code === region);
@@ -101,6 +109,13 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 			});
 		}
 		const notes = projected ? [text('note', { forecast: label, table })] : [];
+		if (missing) {
+			const catalogue = await ctx.regions().catch(() => null);
+			notes.unshift(text('noData', { region: regionLabel(catalogue?.byCode.get(region)) || name }));
+			if (!ctx.alive()) {
+				return;
+			}
+		}
 		figure.draw(model, summary, notes, () => forecastConfig(model));
 	}
 	catch (err) {

@@ -137,7 +137,10 @@ function tile(figure) {
 			d = formatDifference(figure.change, { ...indicator, decimals: (indicator.decimals ?? 1) + 1 });
 		}
 		const sign = figure.change > 0 ? '+' : figure.change < 0 ? '−' : '';
-		const changeText = `${sign}${d.text}${d.unit ? ` ${d.unit}` : ''} ${t('kc.since', { period: figure.previous.period?.label || '' })}`;
+		const since = figure.previous.period?.label || '';
+		// no change at all reads as "evenveel als …", not as "0 duizend t.o.v. …"
+		const changeText = figure.change === 0 ? t('kc.same', { period: since })
+			: `${sign}${d.text}${d.unit ? ` ${d.unit}` : ''} ${t('kc.since', { period: since })}`;
 		const verdict = verdictOf(figure);
 		const significant = verdict === 'significant' && figure.direction !== 'flat';
 		article.dataset.verdict = verdict;
@@ -207,7 +210,7 @@ async function chart(ctx, figure, code, regionCode, titleKey) {
 		const catalogue = own ? null : await ctx.regions();
 		const region = catalogue?.byCode.get(regionCode) || { code: regionCode, level: levelOfCode(regionCode), parents: [] };
 		// a level without this indicator shows the nearest parent that has it, and says so
-		const shown = nearestWith(region, indicator) || 'NL01';
+		let shown = nearestWith(region, indicator) || 'NL01';
 		const regions = shown === 'NL01' ? ['NL01'] : [shown, 'NL01'];
 		const type = await finestType(indicator, shown);
 		// the recent years keep the first view light and readable; the trends tab has the whole series
@@ -216,15 +219,23 @@ async function chart(ctx, figure, code, regionCode, titleKey) {
 		if (!ctx.alive()) {
 			return;
 		}
+		const hasValues = (s) => (s?.points || []).some((p) => p.value != null);
+		if (shown !== 'NL01' && !hasValues(model.series.find((x) => x.regionCode === shown))) {
+			// the region (or its parent) has no figures at all: Nederland alone, and say so
+			shown = 'NL01';
+			model.series = model.series.filter((x) => x.regionCode === 'NL01');
+		}
 		// the name with its level (Groningen the province, the arbeidsmarktregio or the gemeente)
 		const found = model.series.find((x) => x.regionCode === shown);
 		const name = found ? regionLabel({ name: found.regionName, level: levelOfCode(shown) }) : regionCode;
 		const notes = [];
 		if (shown !== regionCode) {
-			notes.push(t('kc.regionFallback', { region: regionLabel(region), indicator: inSentence(indicator?.name || code),
-				parent: regionLabel(catalogue?.byCode.get(shown)) || shown }));
+			const own = catalogue?.byCode.get(regionCode) || (await ctx.regions().catch(() => null))?.byCode.get(regionCode);
+			notes.push(t('kc.regionFallback', { region: regionLabel(own) || regionCode, indicator: inSentence(indicator?.name || code),
+				parent: shown === 'NL01' ? t('kc.netherlands') : regionLabel(catalogue?.byCode.get(shown)) || shown }));
 		}
-		figure.setTitle(t(titleKey, { region: name }), model.indicator.name
+		// Nederland alone is titled without "en Nederland"
+		figure.setTitle(t(shown === 'NL01' ? `${titleKey}Nl` : titleKey, { region: name }), model.indicator.name
 			? `${model.indicator.name}${model.indicator.unit === 'percent' ? ' (%)' : ''}` : '');
 		figure.line(model, { summary: lineSummary(model), notes });
 	}

@@ -9,6 +9,7 @@ import { clear, h } from '../dom.js';
 import { checklist, select, toolbar } from '../controls.js';
 import { getLang, t } from '../i18n.js';
 import { fromSeries } from '../series-model.js';
+import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
 import { pick } from './common.js';
 import { drawChoropleth } from './kaart.js';
@@ -104,7 +105,10 @@ export async function render(panel, ctx) {
 		|| tables.find((x) => x.id === preferred);
 	const codes = table.measures.map((m) => m.code);
 	const indicatorCode = pick(state.indicator, codes, codes[0]);
-	const indicator = await get(`/indicators/${encodeURIComponent(indicatorCode)}`);
+	const [indicator, tableIndicators] = await Promise.all([get(`/indicators/${encodeURIComponent(indicatorCode)}`),
+		get('/indicators', { table: table.id }).catch(() => [])]);
+	// the measures' names in the page's language (the indicators' names follow lang=)
+	const nameOf = new Map((tableIndicators || []).map((i) => [i.code, i.name]));
 	if (!ctx.alive()) {
 		return;
 	}
@@ -113,7 +117,11 @@ export async function render(panel, ctx) {
 	const levels = LEVEL_ORDER.filter((l) => (indicator.regionLevels || table.regions.levels).includes(l));
 	const asMap = state.mode === 'kaart';
 	const mapLevels = MAP_LEVELS.filter((l) => levels.includes(l));
-	const level = asMap ? pick(state.level, mapLevels, mapLevels[0] || null) : pick(state.level, levels, levels[0]);
+	// my region's level when the table has it, else the first (provincie first on a map)
+	const mine = ctx.primaryRegion();
+	const mineLevel = levelOfCode(mine);
+	const level = asMap ? pick(state.level, mapLevels, pick(mineLevel, mapLevels, mapLevels[0] || null))
+		: pick(state.level, levels, pick(mineLevel, levels, levels[0]));
 	const regionList = level ? ((await ctx.regions()).levels[level] || []) : [];
 	const periodType = indicator.periodTypes?.[0] || null;
 	const periodList = periodType ? await get('/periods', { indicator: indicatorCode, type: periodType }) : [];
@@ -123,7 +131,9 @@ export async function render(panel, ctx) {
 	const available = regionList.map((r) => r.code);
 	let regions = (state.regions || []).filter((r) => available.includes(r)).slice(0, 20);
 	if (!regions.length) {
-		regions = available.slice(0, level === 'land' ? 1 : 3);
+		// my region ticked, with the first others of its level beside it
+		const first = available.includes(mine) ? [mine] : [];
+		regions = [...first, ...available.filter((r) => r !== mine)].slice(0, level === 'land' ? 1 : 3);
 	}
 	const periodCodes = periodList.map((p) => p.code);
 	const from = pick(state.from, periodCodes, null);
@@ -146,8 +156,9 @@ export async function render(panel, ctx) {
 		select({
 			key: 'tb-measure', label: text('measure'), value: indicatorCode,
 			options: [
-				...own.map((m) => ({ value: m.code, label: m.name, group: mapped.length ? text('own') : undefined })),
-				...mapped.map((m) => ({ value: m.code, label: m.name, group: text('mapped') })),
+				...own.map((m) => ({ value: m.code, label: nameOf.get(m.code) || m.name,
+					group: mapped.length ? text('own') : undefined })),
+				...mapped.map((m) => ({ value: m.code, label: nameOf.get(m.code) || m.name, group: text('mapped') })),
 			],
 			onChange: (v) => ctx.update({ indicator: v, breakdown: null }),
 		}),

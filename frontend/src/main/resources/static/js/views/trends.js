@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import { checklist, select, toggle, toolbar } from '../controls.js';
 import { formatValue, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
+import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
 import { pick, sharedPicker } from './common.js';
 
@@ -56,6 +57,12 @@ const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 
 /** The API gives at most 50 series at once; more lines would not be readable anyway. */
 const MAX_LINES = 50;
 
+/** The regions offered at a level: Nederland first, then the level's regions by name. */
+function regionsOf(catalogue, level) {
+	const levelRegions = [...(catalogue.levels[level] || [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+	return level === 'land' ? levelRegions : [...catalogue.levels.land, ...levelRegions];
+}
+
 export async function render(panel, ctx) {
 	const { state } = ctx;
 	const controls = toolbar();
@@ -72,13 +79,16 @@ export async function render(panel, ctx) {
 			key: 'tr', levels: LEVELS, preferred: DEFAULT_INDICATOR, period: false,
 			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine)?.code
 				|| (catalogue.levels[level] || [])[0]?.code || mine,
+			// the indicators of every ticked region count, so Nederland's figures are offered beside a
+			// level without any
+			alsoLevels: (level) => [...new Set(chosenRegions(state, regionsOf(catalogue, level).map((r) => r.code), mine)
+				.map((c) => levelOfCode(c)))],
 		});
 		if (!ctx.alive()) {
 			return;
 		}
 		const { level, code: indicatorCode, type } = picked;
-		const levelRegions = [...(catalogue.levels[level] || [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-		const regionList = level === 'land' ? levelRegions : [...catalogue.levels.land, ...levelRegions];
+		const regionList = regionsOf(catalogue, level);
 		const available = regionList.map((r) => r.code);
 		const regions = chosenRegions(state, available, mine);
 		const periodList = picked.indicator ? (await api.periods(indicatorCode, type)) || [] : [];
@@ -133,6 +143,9 @@ export async function render(panel, ctx) {
 			return;
 		}
 		let model = fromSeries(seriesResponse);
+		// a ticked region without a single value is no line: it leaves the legend, and a note names it
+		const without = model.series.filter((s) => !s.points.some((p) => p.value != null));
+		model.series = model.series.filter((s) => !without.includes(s));
 		const indicator = model.indicator;
 		const trendByRegion = new Map();
 		regions.forEach((r, i) => trendResponses[i] && trendByRegion.set(r, trendResponses[i]));
@@ -144,6 +157,10 @@ export async function render(panel, ctx) {
 		}
 		const trendPoint = (region, period) => trendByRegion.get(region)?.points?.find((p) => p.period === period);
 		const notes = type === 'year' && (picked.indicator.periodTypes || []).includes('quarter') ? [t('tr.yearly')] : [];
+		if (without.length && model.series.length) {
+			notes.push(t('tr.noFigures', { regions: without.map((s) => s.regionName || s.regionCode).join(', '),
+				indicator: indicator.name }));
+		}
 		let title = t('tr.chart', { indicator: indicator.name });
 		let showTrend = true;
 		if (state.yoy) {
