@@ -178,11 +178,13 @@ public class TableCatalog {
 	/**
 	 * @param code indicator code
 	 * @param name Dutch name
+	 * @param nameEn English name (the same as the Dutch one for a table's own measures,
+	 * whose CBS titles are Dutch)
 	 * @param unit unit
 	 * @param decimals decimals
 	 * @param own whether it is the table's own (generated) indicator, not a canonical one
 	 */
-	public record Measure(String code, String name, String unit, int decimals, boolean own) {
+	public record Measure(String code, String name, String nameEn, String unit, int decimals, boolean own) {
 	}
 
 	/**
@@ -255,7 +257,8 @@ public class TableCatalog {
 			this.indicators.stream().sorted(Comparator.comparing((String c) -> !c.startsWith(prefix))).forEach((c) -> {
 				IndicatorInfo info = all.get(c);
 				if (info != null) {
-					measures.add(new Measure(c, info.nameNl(), info.unit(), info.decimals(), c.startsWith(prefix)));
+					measures.add(new Measure(c, info.nameNl(), info.nameEn(), info.unit(), info.decimals(),
+							c.startsWith(prefix)));
 					info.dimensions().forEach(dimensions::putIfAbsent);
 				}
 			});

@@ -441,6 +441,18 @@ class OpenWorldImportIntegrationTests {
 			.isEqualByComparingTo("3885");
 		// the table's mapping file is applied on top of its own measures
 		assertThat(value(this.jdbc, "banen", "NL01", "2001JJ00", "sex=vrouw")).isEqualByComparingTo("3885");
+		awaitCaches();
+		// the table lists the canonical indicator it feeds, named in both languages
+		this.client.get()
+			.uri("/api/v1/tables/80137ned")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measures[?(@.code=='banen')].name")
+			.isEqualTo("Banen")
+			.jsonPath("$.measures[?(@.code=='banen')].nameEn")
+			.isEqualTo("Jobs");
 
 		ImportReport v4 = this.importer.importFile(SharedData.file("cbs/odata4_80072ned/Observations.json").getParent(),
 				null, null, new ImportOptions(null, true, false), null);
