@@ -21,6 +21,7 @@ import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.observation.ValueText;
 import nl.llomonitor.observation.Dataset;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.RequestParams;
@@ -197,7 +198,8 @@ class CompareService {
 			boolean oneSided = a.marginHigh() == null || a.marginLow() == null || b.marginHigh() == null
 					|| b.marginLow() == null;
 			explanation = Messages.get(lang, "compare.margins",
-					oneSided ? Messages.get(lang, "compare.margins.one-sided") : "", Texts.number(test.z(), 2, lang));
+					oneSided ? Messages.get(lang, "compare.margins.one-sided") : "",
+					ValueText.number(test.z(), 2, lang));
 		}
 		else if (bases.containsKey(ra.code()) && bases.containsKey(rb.code())) {
 			boolean percent = "percent".equals(info.unit());
@@ -206,8 +208,8 @@ class CompareService {
 			test = (Double.isNaN(seA) || Double.isNaN(seB)) ? Significance.Test.notTestable()
 					: Significance.zTest(va, seA, vb, seB, "ebb-rule");
 			explanation = test.method().equals("ebb-rule")
-					? Messages.get(lang, "compare.ebb", Texts.number(test.seA(), 2, lang),
-							Texts.number(test.seB(), 2, lang), Texts.number(test.z(), 2, lang))
+					? Messages.get(lang, "compare.ebb", ValueText.number(test.seA(), 2, lang),
+							ValueText.number(test.seB(), 2, lang), ValueText.number(test.z(), 2, lang))
 					: Messages.get(lang, "compare.ebb.too-few");
 		}
 		else {
@@ -243,9 +245,9 @@ class CompareService {
 		// plural names too
 		String name = Messages.get(lang, Texts.count(info.unit()) ? "compare.subject.count" : "compare.subject",
 				Texts.lowerFirst(info.name(lang)));
-		String a = Texts.region(ra, lang) + " (" + Texts.value(va, info.unit(), info.decimals(), lang) + ")";
-		String b = Texts.region(rb, lang) + " (" + Texts.value(vb, info.unit(), info.decimals(), lang) + ")";
-		String amount = Texts.number(diff.abs().doubleValue(), info.decimals(), lang) + " "
+		String a = Texts.region(ra, lang) + " (" + ValueText.value(va, info.unit(), info.decimals(), lang) + ")";
+		String b = Texts.region(rb, lang) + " (" + ValueText.value(vb, info.unit(), info.decimals(), lang) + ")";
+		String amount = ValueText.number(diff.abs().doubleValue(), info.decimals(), lang) + " "
 				+ Texts.differenceUnit(info.unit(), lang);
 		String verdict = Messages.get(lang, (test.significant() == null) ? "compare.verdict.untestable"
 				: test.significant() ? "compare.verdict.significant" : "compare.verdict.not-significant");

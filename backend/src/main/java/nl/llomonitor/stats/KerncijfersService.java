@@ -14,6 +14,7 @@ import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.observation.ValueText;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
@@ -230,7 +231,7 @@ class KerncijfersService {
 				: (("up".equals(direction) == info.higherIsBetter()) ? "good" : "bad");
 		Category category = "spanningsindicator".equals(info.code()) ? tension(last.value().doubleValue(), lang) : null;
 		String name = info.name(lang);
-		String value = Texts.value(last.value().doubleValue(), info.unit(), info.decimals(), lang);
+		String value = ValueText.value(last.value().doubleValue(), info.unit(), info.decimals(), lang);
 		// counts read "Werklozen in Utrecht: 29 duizend in ...", which fits plural and
 		// singular names alike
 		StringBuilder sentence = new StringBuilder(
@@ -238,7 +239,7 @@ class KerncijfersService {
 						name, Texts.region(region, lang), value, last.period().label(lang)));
 		if (previous != null) {
 			sentence.append(Messages.get(lang, "kerncijfers.previous." + direction,
-					Texts.value(previous.value().doubleValue(), info.unit(), info.decimals(), lang),
+					ValueText.value(previous.value().doubleValue(), info.unit(), info.decimals(), lang),
 					previous.period().label(lang)));
 			if (!"neutral".equals(assessment)) {
 				sentence.append(" (").append(Messages.get(lang, "kerncijfers." + assessment)).append(")");

@@ -15,20 +15,6 @@ final class Texts {
 	}
 
 	/**
-	 * @see ValueText#number(double, int, Lang)
-	 */
-	static String number(double value, int decimals, Lang lang) {
-		return ValueText.number(value, decimals, lang);
-	}
-
-	/**
-	 * @see ValueText#value(double, String, int, Lang)
-	 */
-	static String value(double value, String unit, int decimals, Lang lang) {
-		return ValueText.value(value, unit, decimals, lang);
-	}
-
-	/**
 	 * @return the unit of a difference: procentpunt for percentages
 	 */
 	static String differenceUnit(String unit, Lang lang) {
