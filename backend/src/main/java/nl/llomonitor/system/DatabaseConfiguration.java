@@ -9,6 +9,8 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
@@ -34,6 +36,8 @@ import org.springframework.r2dbc.connection.TransactionAwareConnectionFactoryPro
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
 	/**
 	 * Bean name of the JDBC {@link DSLContext}; inject it with
@@ -119,7 +123,7 @@ public class DatabaseConfiguration {
 				? DatabaseEndpoint.fromJdbcUrl(properties.readUrl(), properties.username(), properties.password())
 				: primary;
 		PostgresqlConnectionFactory factory = endpoint.r2dbcFactory("llo-monitor", Duration.ofSeconds(2));
-		return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+		ConnectionPool pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 			.name("llo-r2dbc")
 			.initialSize(Math.min(2, properties.pool()))
 			.maxSize(properties.pool())
@@ -127,6 +131,19 @@ public class DatabaseConfiguration {
 			.maxCreateConnectionTime(Duration.ofSeconds(2))
 			.validationQuery("select 1")
 			.build());
+		// the first connections are made at start, not by the first requests: connecting
+		// takes longer than a short acquire timeout, and the first requests would then
+		// get
+		// 503 overloaded from an idle service. A database not (yet) reachable is no
+		// reason
+		// not to start: the pool connects on demand later.
+		try {
+			pool.warmup().block(Duration.ofSeconds(5));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Request pool not warmed up at start ({}); it connects on the first requests", ex.getMessage());
+		}
+		return pool;
 	}
 
 	@Bean

@@ -73,14 +73,20 @@ class CrashAfterImportIntegrationTests {
 			String row = lines.get(line);
 			lines.set(line, row.substring(0, row.lastIndexOf(';') + 1) + value);
 			byte[] file = (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.UTF_8);
+			// the signal is sent by a process started beforehand, which waits for one
+			// line:
+			// starting a process after the answer could take longer than the crash window
+			long postmaster = EmbeddedServers.postmasterPid(dataDir);
+			Process killer = new ProcessBuilder("sh", "-c", "read go && kill -QUIT " + postmaster).start();
 			String report = Apps.upload(client, "85268NED.csv", file)
 				.retrieve()
 				.bodyToMono(String.class)
 				.block(Duration.ofSeconds(120));
 			long answered = System.nanoTime();
 			assertThat(report).contains("\"status\":\"succeeded\"");
-			long postmaster = EmbeddedServers.postmasterPid(dataDir);
-			new ProcessBuilder("kill", "-QUIT", String.valueOf(postmaster)).start().waitFor();
+			killer.getOutputStream().write('\n');
+			killer.getOutputStream().close();
+			killer.waitFor();
 			crashDelaysMs.add((System.nanoTime() - answered) / 1_000_000);
 			acknowledged = value;
 			Apps.waitUntil(() -> ProcessHandle.of(postmaster).map((p) -> !p.isAlive()).orElse(true),

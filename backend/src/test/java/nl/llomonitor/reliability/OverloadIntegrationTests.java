@@ -51,10 +51,13 @@ class OverloadIntegrationTests {
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
 			.build();
+		String series = "/api/v1/series?indicator=netto_arbeidsparticipatie&regions=NL01,PV26,GM0344&periodType=year";
+		// before the flood: the service answers
+		assertThat(status(client, series, "nl")).isEqualTo(200);
 		// every request a cache miss: its own Accept-Language
 		Mono<List<Answer>> api = Flux.range(0, 2000)
 			.flatMap((i) -> client.get()
-				.uri("/api/v1/series?indicator=netto_arbeidsparticipatie&regions=NL01,PV26,GM0344&periodType=year")
+				.uri(series)
 				.header(HttpHeaders.ACCEPT_LANGUAGE, "nl;q=0." + (100 + i))
 				.exchangeToMono((r) -> r.bodyToMono(String.class)
 					.defaultIfEmpty("")
@@ -78,12 +81,24 @@ class OverloadIntegrationTests {
 			.stream()
 			.collect(Collectors.groupingBy(Answer::kind, Collectors.counting()));
 		logger.info("OVERLOAD api={} health={}", apiOutcomes, healthOutcomes);
-		assertThat(apiOutcomes.keySet()).containsAnyOf("200").isSubsetOf(List.of("200", "503 overloaded"));
+		// how many of the flood get through depends on the machine's speed; what may not
+		// happen is any other answer than 200 or 503 overloaded
+		assertThat(apiOutcomes.keySet()).isSubsetOf(List.of("200", "503 overloaded"));
 		assertThat(apiOutcomes).containsKey("503 overloaded");
 		assertThat(both.get(0)).filteredOn((a) -> a.status == 503)
 			.allSatisfy((a) -> assertThat(a.retryAfter).isNotNull());
 		assertThat(healthOutcomes).containsOnlyKeys("200 UP");
 		assertThat(both.get(1)).allSatisfy((a) -> assertThat(a.body).isEqualTo("{\"status\":\"UP\"}"));
+		// after the flood: the service recovers without a restart (a cache miss again)
+		assertThat(status(client, series, "en")).isEqualTo(200);
+	}
+
+	private static int status(WebClient client, String uri, String language) {
+		return client.get()
+			.uri(uri)
+			.header(HttpHeaders.ACCEPT_LANGUAGE, language)
+			.exchangeToMono((r) -> r.releaseBody().thenReturn(r.statusCode().value()))
+			.block(Duration.ofSeconds(30));
 	}
 
 	record Answer(int status, String body, String retryAfter) {
