@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Server-sent events: {@code data-changed} after every import that changed data (on any
  * instance, via LISTEN/NOTIFY), and a comment heartbeat every 15 s so proxies keep the
- * stream open.
+ * stream open. The stream ends (completes) when the app begins to stop; browsers then
+ * reconnect, to another instance if there is one.
  */
 @RestController
 @Tag(name = "events")
@@ -49,7 +50,9 @@ class EventsController {
 				.event("hello")
 				.data(Map.of("version", this.versions.currentVersion()))
 				.build()));
-		return Flux.merge(changes, heartbeat, hello);
+		// ended when the app stops, so a graceful shutdown does not wait for open
+		// dashboards
+		return Flux.merge(changes, heartbeat, hello).takeUntilOther(this.versions.stopping());
 	}
 
 }

@@ -49,6 +49,8 @@ public class DataChangeListener implements SmartLifecycle {
 
 	private final Sinks.Many<DataChange> sink = Sinks.many().multicast().directBestEffort();
 
+	private final Sinks.One<Boolean> stopping = Sinks.one();
+
 	private final Duration minBackoff;
 
 	private final OutageLog outageLog = new OutageLog(logger, Duration.ofMinutes(1));
@@ -114,6 +116,15 @@ public class DataChangeListener implements SmartLifecycle {
 		return this.sink.asFlux();
 	}
 
+	/**
+	 * @return emits once, when the app begins to stop (before the web server's graceful
+	 * shutdown): endless streams such as server-sent events end then, so the shutdown
+	 * does not wait for them and their clients reconnect to another instance
+	 */
+	public Mono<Boolean> stopping() {
+		return this.stopping.asMono();
+	}
+
 	private Flux<DataVersion> listen() {
 		return Flux.usingWhen(this.factory.create(), this::listenOn, PostgresqlConnection::close,
 				(connection, error) -> connection.close().onErrorResume((ex) -> Mono.empty()),
@@ -171,6 +182,7 @@ public class DataChangeListener implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		this.stopping.tryEmitValue(true);
 		Disposable s = this.subscription;
 		if (s != null) {
 			s.dispose();

@@ -110,9 +110,11 @@ export async function render(panel, ctx) {
 			figure.empty();
 			return;
 		}
-		// my region first (the API compares every other region with the first one), Nederland as the reference
-		const primary = selected.includes(mine.code) ? mine.code : selected[0];
+		// the API compares every other region with the first one: my region when it is chosen, otherwise
+		// Nederland, the reference that is always added (not whichever region sorts first)
 		const withReference = level === 'land' ? selected : [...selected.filter((r) => r !== 'NL01'), 'NL01'];
+		const primary = selected.includes(mine.code) ? mine.code
+			: withReference.includes('NL01') ? 'NL01' : selected[0];
 		const response = await compareAll({ indicator: indicatorCode, regions: withReference, period, first: primary });
 		if (!ctx.alive()) {
 			return;
