@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import nl.llomonitor.importer.ImportException;
-import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.store.StagingSink;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -203,11 +202,11 @@ public final class GenericTable {
 	/**
 	 * Drops the staged cells of text measures and reports them.
 	 * @param tx the import's transaction, with the staging table filled
-	 * @param job the job, for the warning
+	 * @return the warning naming them, or null when there were none
 	 */
-	public void dropTextMeasures(DSLContext tx, ImportJob job) {
+	public String dropTextMeasures(DSLContext tx) {
 		if (this.textMeasures.isEmpty()) {
-			return;
+			return null;
 		}
 		List<String> codes = new ArrayList<>();
 		this.textMeasures.forEach((key, value) -> {
@@ -216,8 +215,8 @@ public final class GenericTable {
 		});
 		tx.execute("delete from " + StagingSink.TABLE + " where indicator_code = any(?::text[])",
 				(Object) codes.toArray(String[]::new));
-		job.warn("measures with text values not imported: "
-				+ this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList());
+		return "measures with text values not imported: "
+				+ this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList();
 	}
 
 	String code(String key) {

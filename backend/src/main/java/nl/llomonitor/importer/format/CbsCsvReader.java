@@ -15,6 +15,7 @@ import nl.llomonitor.cube.CbsSign;
 import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.TableMapping;
 import org.apache.commons.csv.CSVFormat;
@@ -33,7 +34,8 @@ public final class CbsCsvReader implements FormatReader {
 	static final int CUT_OFF = 10_000;
 
 	@Override
-	public void read(InputStream in, ImportJob job) throws IOException {
+	public ReadResult read(InputStream in, ImportJob job) throws IOException {
+		ReadResult.Builder found = ReadResult.builder(job);
 		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ';');
 		Reader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
 		CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -45,7 +47,7 @@ public final class CbsCsvReader implements FormatReader {
 			.get();
 		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 			utf8.header = parser.getHeaderNames();
-			read(parser, job);
+			read(parser, job, found);
 		}
 		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
 			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
@@ -57,16 +59,17 @@ public final class CbsCsvReader implements FormatReader {
 			}
 			throw job.error(null, null, null, "a well-formed ';' separated CSV file", ex.getMessage());
 		}
+		return found.build();
 	}
 
-	private void read(CSVParser parser, ImportJob job) {
+	private void read(CSVParser parser, ImportJob job, ReadResult.Builder found) {
 		List<String> names = parser.getHeaderNames();
 		// a spreadsheet that saved a separator at the end of every line: an unnamed last
 		// column, empty on every line
 		boolean trailingSeparator = names.size() > 1 && names.get(names.size() - 1).isEmpty();
 		List<String> header = trailingSeparator ? names.subList(0, names.size() - 1) : names;
 		if (trailingSeparator) {
-			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+			found.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
 		}
 		if (header.size() < 2 || !header.get(0).equals("ID")) {
 			String first = header.isEmpty() ? "" : header.get(0);
@@ -74,7 +77,7 @@ public final class CbsCsvReader implements FormatReader {
 					"a ';' separated header starting with ID (e.g. ID;RegioS;Perioden;...)",
 					first.contains(",") || first.contains("\t") ? "wrong delimiter" : "not a CBS CSV header");
 		}
-		TableMapping mapping = job.mapping("line 1", (table) -> GenericTable.of(table, header, null, null));
+		TableMapping mapping = found.mapping("line 1", (table) -> GenericTable.of(table, header, null, null));
 		int regionIndex = -1;
 		int periodIndex = -1;
 		List<Integer> measureIndexes = new ArrayList<>();
@@ -127,7 +130,7 @@ public final class CbsCsvReader implements FormatReader {
 		String[] labels = new String[dimensionIndexes.size()];
 		for (CSVRecord record : parser) {
 			records++;
-			job.rowsRead++;
+			found.row();
 			String line = "line " + (record.getRecordNumber() + 1);
 			if (record.size() != columns) {
 				throw job.error(line, null, ImportFormat.abbreviate(String.join(";", record.toList())),
@@ -146,9 +149,9 @@ public final class CbsCsvReader implements FormatReader {
 						skippedRegions++;
 						continue;
 					}
-					region = job.regions.resolveLabel(label);
-					if (region == null && job.generic != null) {
-						job.unknownRegion(line, mapping.regionColumn(), label,
+					region = job.regions().resolveLabel(label);
+					if (region == null && found.generic() != null) {
+						found.unknownRegion(line, mapping.regionColumn(), label,
 								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'");
 						continue;
 					}
@@ -159,7 +162,8 @@ public final class CbsCsvReader implements FormatReader {
 					}
 					regionCache.put(label, region);
 				}
-				if (!mapping.regionLevels().isEmpty() && !mapping.regionLevels().contains(job.regions.level(region))) {
+				if (!mapping.regionLevels().isEmpty()
+						&& !mapping.regionLevels().contains(job.regions().level(region))) {
 					continue;
 				}
 			}
@@ -227,7 +231,7 @@ public final class CbsCsvReader implements FormatReader {
 				String reason = null;
 				CbsSign sign = CbsSign.of(value);
 				if (sign == null && !Numbers.isDecimal(value)) {
-					if (job.generic != null && job.generic.textMeasure(header.get(index), raw)) {
+					if (found.generic() != null && found.generic().textMeasure(header.get(index), raw)) {
 						continue;
 					}
 					throw job.error(line, header.get(index), raw,
@@ -241,7 +245,7 @@ public final class CbsCsvReader implements FormatReader {
 				}
 				char cellPart = (measure.part() != null) ? part(measure.part()) : part;
 				if (sign != null) {
-					job.sign(sign.reportName());
+					found.sign(sign.reportName());
 					value = sign.value();
 					reason = (sign.reason() != null) ? sign.reason().code() : null;
 					if (value == null && cellPart != CellSink.VALUE && !term) {
@@ -267,8 +271,9 @@ public final class CbsCsvReader implements FormatReader {
 					}
 					continue;
 				}
-				job.cells.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value,
-						reason, status, "", null, mapping.table());
+				job.cells()
+					.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value, reason,
+							status, "", null, mapping.table());
 			}
 			if (sums != null) {
 				for (var sum : sumCells.entrySet()) {
@@ -278,27 +283,29 @@ public final class CbsCsvReader implements FormatReader {
 						// available" (counted when another term had one)
 						incompleteSums += Boolean.TRUE.equals(cell[4]) ? 1 : 0;
 						if (((char) cell[2]) == CellSink.VALUE) {
-							job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
-									(String) cell[1], CellSink.VALUE, null,
-									nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), status, "",
-									"one of the terms of this sum has no value", mapping.table());
+							job.cells()
+								.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
+										(String) cell[1], CellSink.VALUE, null,
+										nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), status, "",
+										"one of the terms of this sum has no value", mapping.table());
 						}
 						continue;
 					}
-					job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
-							(String) cell[1], (char) cell[2], sums.get(sum.getKey()).toPlainString(), status, "", null,
-							mapping.table());
+					job.cells()
+						.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(), (String) cell[1],
+								(char) cell[2], sums.get(sum.getKey()).toPlainString(), status, "", null,
+								mapping.table());
 				}
 			}
 		}
 		if (incompleteSums > 0) {
-			job.warn(incompleteSums + " sums stored without a value because one of their terms has none");
+			found.warn(incompleteSums + " sums stored without a value because one of their terms has none");
 		}
 		if (records == CUT_OFF) {
-			job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+			found.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 		}
 		if (skippedRegions > 0) {
-			job.warn(skippedRegions + " rows of regions skipped by the mapping (" + mapping.skipRegions() + ")");
+			found.warn(skippedRegions + " rows of regions skipped by the mapping (" + mapping.skipRegions() + ")");
 		}
 	}
 

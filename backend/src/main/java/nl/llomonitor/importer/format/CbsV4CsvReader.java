@@ -14,6 +14,7 @@ import nl.llomonitor.cube.CbsSign;
 import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.TableMapping;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -31,7 +32,8 @@ public final class CbsV4CsvReader implements FormatReader {
 			"RegioS");
 
 	@Override
-	public void read(InputStream in, ImportJob job) throws IOException {
+	public ReadResult read(InputStream in, ImportJob job) throws IOException {
+		ReadResult.Builder found = ReadResult.builder(job);
 		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ',');
 		InputStreamReader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
 		CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -53,7 +55,8 @@ public final class CbsV4CsvReader implements FormatReader {
 			List<String> dimensions = new ArrayList<>();
 			boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
 			if (trailingSeparator) {
-				job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+				found.warn(
+						"every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
 			}
 			for (String column : header.subList(0, header.size() - (trailingSeparator ? 1 : 0))) {
 				if (FIXED.contains(column) || column.equals(mapping.periodColumn())
@@ -70,13 +73,13 @@ public final class CbsV4CsvReader implements FormatReader {
 			long records = 0;
 			for (CSVRecord r : parser) {
 				records++;
-				job.rowsRead++;
+				found.row();
 				String line = "line " + (r.getRecordNumber() + 1);
 				if (!r.isConsistent()) {
 					throw job.error(line, null, ImportFormat.abbreviate(String.join(",", r.toList())),
 							header.size() + " comma separated fields", "found " + r.size() + " fields");
 				}
-				String region = (mapping.regionColumn() != null) ? job.regions.byCode(r.get(mapping.regionColumn()))
+				String region = (mapping.regionColumn() != null) ? job.regions().byCode(r.get(mapping.regionColumn()))
 						: mapping.region();
 				if (region == null) {
 					throw job.error(line, mapping.regionColumn(), r.get(mapping.regionColumn()),
@@ -120,7 +123,7 @@ public final class CbsV4CsvReader implements FormatReader {
 					String text = header.contains("StringValue") ? r.get("StringValue").strip() : "";
 					CbsSign sign = CbsSign.of(text);
 					if (!text.isEmpty() && sign != null) {
-						job.sign(sign.reportName());
+						found.sign(sign.reportName());
 						value = sign.value();
 						reason = (sign.reason() != null) ? sign.reason().code() : null;
 					}
@@ -132,21 +135,21 @@ public final class CbsV4CsvReader implements FormatReader {
 						reason = ((footnote == null) ? MissingReason.NIET_BESCHIKBAAR
 								: MissingReason.fromValueAttribute(attribute))
 							.code();
-						job.sign((footnote != null) ? attribute : "null");
+						found.sign((footnote != null) ? attribute : "null");
 					}
 				}
 				else if (!Numbers.isDecimal(value)) {
 					throw job.error(line, "Value", r.get("Value"), "a decimal number such as 917.0", "not a number");
 				}
 				else if (footnote != null) {
-					job.sign(attribute);
+					found.sign(attribute);
 				}
-				job.cells.add(r.getRecordNumber() + 1, measure.indicator(), region, period.code(),
-						Breakdowns.key(breakdown), CellSink.VALUE, value, reason, period.status(), "", footnote,
-						mapping.table());
+				job.cells()
+					.add(r.getRecordNumber() + 1, measure.indicator(), region, period.code(), Breakdowns.key(breakdown),
+							CellSink.VALUE, value, reason, period.status(), "", footnote, mapping.table());
 			}
 			if (records == CbsCsvReader.CUT_OFF) {
-				job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+				found.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 			}
 		}
 		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
@@ -156,6 +159,7 @@ public final class CbsV4CsvReader implements FormatReader {
 			}
 			throw job.error(null, null, null, "a well-formed comma separated CSV file", ex.getMessage());
 		}
+		return found.build();
 	}
 
 }

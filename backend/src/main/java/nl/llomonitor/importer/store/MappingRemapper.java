@@ -46,13 +46,13 @@ public final class MappingRemapper {
 
 	/**
 	 * @param tx the import's transaction (no COPY in progress)
-	 * @param job the import job, whose {@link ImportJob#curatedOnTop} is applied
+	 * @param job the import job, whose {@link ImportJob#curatedOnTop()} is applied
 	 * @param recordedAt the moment of the vintage
 	 * @return cells and cells written
 	 */
 	public static ObservationStore.Result apply(DSLContext tx, ImportJob job, OffsetDateTime recordedAt) {
-		TableMapping mapping = job.curatedOnTop;
-		String table = (job.tableId != null) ? job.tableId : mapping.table();
+		TableMapping mapping = job.curatedOnTop();
+		String table = (job.tableId() != null) ? job.tableId() : mapping.table();
 		String where = "data/mappings/" + mapping.table() + ".yaml";
 		Map<String, String> measureKeys = new HashMap<>();
 		tx.fetch(
@@ -60,7 +60,7 @@ public final class MappingRemapper {
 				table)
 			.forEach((r) -> measureKeys.put(r.get(0, String.class), r.get(1, String.class)));
 		if (measureKeys.isEmpty()) {
-			return new ObservationStore.Result(0, 0, 0);
+			return ObservationStore.Result.NONE;
 		}
 		Map<String, Dim> dims = new TreeMap<>();
 		tx.fetch("select code, source_key from dimension where lower(source_table) = lower(?)", table)
@@ -86,7 +86,7 @@ public final class MappingRemapper {
 		}
 		// a mapping never changes a number: a measure whose unit is known must have the
 		// unit of the indicator it feeds (x1000 is not persons)
-		Map<String, Catalog.Indicator> canonical = job.catalog.indicatorsByCode();
+		Map<String, Catalog.Indicator> canonical = job.catalog().indicatorsByCode();
 		tx.fetch(
 				"select source_key, unit from indicator where lower(source_table) = lower(?) and source_key is not null"
 						+ " and unit <> 'unknown'",
@@ -111,7 +111,7 @@ public final class MappingRemapper {
 		try {
 			long written = translate(tx, job, mapping, where, table, measureKeys, dims, recordedAt, spool);
 			if (written == 0) {
-				return new ObservationStore.Result(0, 0, 0);
+				return ObservationStore.Result.NONE;
 			}
 			try (StagingSink stage = StagingSink.open(tx)) {
 				replay(spool, stage);
@@ -164,7 +164,8 @@ public final class MappingRemapper {
 					continue;
 				}
 				String region = r.get(1, String.class);
-				if (!mapping.regionLevels().isEmpty() && !mapping.regionLevels().contains(job.regions.level(region))) {
+				if (!mapping.regionLevels().isEmpty()
+						&& !mapping.regionLevels().contains(job.regions().level(region))) {
 					continue;
 				}
 				Map<String, String> stored = Breakdowns.parse(r.get(3, String.class));

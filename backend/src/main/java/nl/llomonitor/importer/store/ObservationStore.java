@@ -1,6 +1,8 @@
 package nl.llomonitor.importer.store;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.importer.ImportJob;
@@ -29,8 +31,16 @@ public final class ObservationStore {
 	 * @param inserted new cells and new vintages written
 	 * @param withdrawn cells whose current value was a number and is now none (a new
 	 * vintage "not available, with reason")
+	 * @param warnings warnings for the report
 	 */
-	public record Result(long cells, long inserted, long withdrawn) {
+	public record Result(long cells, long inserted, long withdrawn, List<String> warnings) {
+
+		public Result {
+			warnings = List.copyOf(warnings);
+		}
+
+		/** Nothing read. */
+		static final Result NONE = new Result(0, 0, 0, List.of());
 
 		long unchanged() {
 			return this.cells - this.inserted;
@@ -46,6 +56,7 @@ public final class ObservationStore {
 	 * older download (back-dated), else the import time
 	 */
 	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt) {
+		List<String> warnings = new ArrayList<>();
 		for (String code : stage.periods) {
 			upsertPeriod(tx, code);
 		}
@@ -76,7 +87,7 @@ public final class ObservationStore {
 		}
 		int marginOnly = tx.execute("delete from import_cell where n = 0");
 		if (marginOnly > 0) {
-			job.warn(marginOnly + " cells with a margin but no value skipped");
+			warnings.add(marginOnly + " cells with a margin but no value skipped");
 		}
 		tx.execute("analyze import_cell");
 		long cells = tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
@@ -116,8 +127,8 @@ public final class ObservationStore {
 				                        and r.status in ('succeeded', 'unchanged')
 				                        and case when r.backdated then r.published_at else r.started_at end
 				                            > ?::timestamptz))
-				order by c.indicator_code, c.region_code, b.id, c.period_code""", job.runId, recordedAt, recordedAt,
-				job.backdated, recordedAt, job.runId, recordedAt);
+				order by c.indicator_code, c.region_code, b.id, c.period_code""", job.runId(), recordedAt, recordedAt,
+				job.backdated(), recordedAt, job.runId(), recordedAt);
 		// withdrawn: a cell this run wrote without a value whose vintage before it had a
 		// number (only this run's value-less rows are looked at)
 		long withdrawn = tx.fetchSingle("""
@@ -128,12 +139,12 @@ public final class ObservationStore {
 				         and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
 				         and (p.recorded_at, p.id) < (o.recorded_at, o.id)
 				       order by p.recorded_at desc, p.id desc
-				       limit 1) is not null""", job.runId).get(0, Long.class);
+				       limit 1) is not null""", job.runId()).get(0, Long.class);
 		if (withdrawn > 0) {
-			job.warn(withdrawn + " published values withdrawn: from this import on they are not available, with"
+			warnings.add(withdrawn + " published values withdrawn: from this import on they are not available, with"
 					+ " the reason the source gives (earlier vintages stay readable with asOf)");
 		}
-		return new Result(cells, inserted, withdrawn);
+		return new Result(cells, inserted, withdrawn, warnings);
 	}
 
 	static void upsertPeriod(DSLContext tx, String code) {
