@@ -102,21 +102,11 @@ public enum MissingReason {
 	/**
 	 * jOOQ converter between the stored code and the enum.
 	 */
-	public static final class Converter extends org.jooq.impl.AbstractConverter<String, MissingReason> {
+	public static final class Converter extends CodeConverter<MissingReason> {
 
 		/** Used by the generated jOOQ classes. */
 		public Converter() {
-			super(String.class, MissingReason.class);
-		}
-
-		@Override
-		public MissingReason from(String code) {
-			return fromCode(code);
-		}
-
-		@Override
-		public String to(MissingReason reason) {
-			return (reason != null) ? reason.code : null;
+			super(MissingReason.class, MissingReason::fromCode, MissingReason::code);
 		}
 
 	}

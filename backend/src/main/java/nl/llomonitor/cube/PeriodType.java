@@ -83,4 +83,16 @@ public enum PeriodType {
 		return this.code;
 	}
 
+	/**
+	 * jOOQ converter between the stored code and the enum ({@code period.type}).
+	 */
+	public static final class Converter extends CodeConverter<PeriodType> {
+
+		/** Used by the generated jOOQ classes. */
+		public Converter() {
+			super(PeriodType.class, PeriodType::of, PeriodType::code);
+		}
+
+	}
+
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.importer.catalog.Catalog;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.MappingRegistry;
@@ -352,7 +353,8 @@ public class ImportService {
 		CbsODataClient client = new CbsODataClient(this.properties.fetchAttempts(), this.properties.fetchBackoff());
 		org.jooq.Record previous = this.jdbc.select(IMPORT_RUN.REPORT)
 			.from(IMPORT_RUN)
-			.where(IMPORT_RUN.FILE_NAME.eq(dataUrl), IMPORT_RUN.STATUS.in("succeeded", "unchanged"))
+			.where(IMPORT_RUN.FILE_NAME.eq(dataUrl),
+					IMPORT_RUN.STATUS.in(ImportRunState.SUCCEEDED, ImportRunState.UNCHANGED))
 			.orderBy(IMPORT_RUN.ID.desc())
 			.limit(1)
 			.fetchOne();
@@ -435,14 +437,14 @@ public class ImportService {
 				.set(IMPORT_RUN.FILE_NAME, url)
 				.set(IMPORT_RUN.CHECKSUM, "")
 				.set(IMPORT_RUN.TABLE_ID, tableId)
-				.set(IMPORT_RUN.STATUS, "unchanged")
+				.set(IMPORT_RUN.STATUS, ImportRunState.UNCHANGED)
 				.set(IMPORT_RUN.FINISHED_AT, OffsetDateTime.now())
 				.set(IMPORT_RUN.REPORT, JSONB.valueOf(this.json.writeValueAsString(details)))
 				.returningResult(IMPORT_RUN.ID, IMPORT_RUN.STARTED_AT, IMPORT_RUN.FINISHED_AT)
 				.fetchSingle();
-			return new ImportReport(run.value1(), format.code(), url, tableId, "", "unchanged", 0, 0, 0,
-					List.of("not modified since the last fetch (HTTP 304)"), null, run.value2(), run.value3(), null,
-					Map.of(), 0, true, null);
+			return new ImportReport(run.value1(), format.code(), url, tableId, "", ImportRunState.UNCHANGED.code(), 0,
+					0, 0, List.of("not modified since the last fetch (HTTP 304)"), null, run.value2(), run.value3(),
+					null, Map.of(), 0, true, null);
 		});
 	}
 
@@ -506,7 +508,7 @@ public class ImportService {
 	boolean alreadyImported(Path file) {
 		if (Files.isDirectory(file)) {
 			return this.jdbc.fetchExists(IMPORT_RUN, IMPORT_RUN.FILE_NAME.eq(file.getFileName().toString())
-				.and(IMPORT_RUN.STATUS.in("succeeded", "unchanged")));
+				.and(IMPORT_RUN.STATUS.in(ImportRunState.SUCCEEDED, ImportRunState.UNCHANGED)));
 		}
 		MessageDigest sha = sha256();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
@@ -516,7 +518,7 @@ public class ImportService {
 			return false;
 		}
 		return this.jdbc.fetchExists(IMPORT_RUN, IMPORT_RUN.CHECKSUM.eq(HexFormat.of().formatHex(sha.digest()))
-			.and(IMPORT_RUN.STATUS.in("succeeded", "unchanged")));
+			.and(IMPORT_RUN.STATUS.in(ImportRunState.SUCCEEDED, ImportRunState.UNCHANGED)));
 	}
 
 	String tableId(String fileName) {
@@ -695,7 +697,8 @@ public class ImportService {
 				}
 				Long version = (inserted > 0 || defined > 0)
 						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
-				String status = (inserted > 0 || defined > 0) ? "succeeded" : "unchanged";
+				ImportRunState status = (inserted > 0 || defined > 0) ? ImportRunState.SUCCEEDED
+						: ImportRunState.UNCHANGED;
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("warnings", warnings);
 				details.put("cells", cells);
@@ -742,7 +745,7 @@ public class ImportService {
 					.returningResult(IMPORT_RUN.FINISHED_AT)
 					.fetchSingle()
 					.value1();
-				return new ImportReport(runId, format.code(), fileName, job.tableId(), checksum, status,
+				return new ImportReport(runId, format.code(), fileName, job.tableId(), checksum, status.code(),
 						found.rowsRead(), inserted, cells - inserted, List.copyOf(warnings), version, lockedAt,
 						finished, null, Map.copyOf(found.signs()), withdrawn, incompleteReason == null,
 						incompleteReason);
@@ -874,7 +877,7 @@ public class ImportService {
 				.set(IMPORT_RUN.FILE_NAME, fileName)
 				.set(IMPORT_RUN.CHECKSUM, HexFormat.of().formatHex(sha.digest()))
 				.set(IMPORT_RUN.TABLE_ID, tableId)
-				.set(IMPORT_RUN.STATUS, "failed")
+				.set(IMPORT_RUN.STATUS, ImportRunState.FAILED)
 				.set(IMPORT_RUN.FINISHED_AT, OffsetDateTime.now())
 				.set(IMPORT_RUN.ERROR, error)
 				.execute());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.api.Csv;
+import nl.llomonitor.cube.Status;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
@@ -150,7 +151,7 @@ class DatasetWriter implements HttpMessageWriter<Dataset> {
 				continue;
 			}
 			values[offset] = cell.value();
-			if (cell.status() != null && !"definitief".equals(cell.status())) {
+			if (cell.status() != null && !Status.DEFINITIEF.code().equals(cell.status())) {
 				status.put(offset, cell.status());
 			}
 		}

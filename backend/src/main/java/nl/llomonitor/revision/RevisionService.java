@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -220,7 +221,7 @@ class RevisionService {
 						(asOf != null) ? OBSERVATION.RECORDED_AT.lt(asOf) : DSL.noCondition())
 				.orderBy(OBSERVATION.RECORDED_AT, OBSERVATION.ID))
 			.map((rows) -> rows.stream()
-				.map((r) -> new Vintage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+				.map((r) -> new Vintage(r.value1(), r.value2(), r.value3(), r.value4().code(), r.value5(), r.value6(),
 						r.value7(), r.value8(), r.value9(), r.value10()))
 				.toList());
 	}
@@ -238,7 +239,7 @@ class RevisionService {
 				       o.indicator_code, o.period_code, b.key, o.value::text, o.status,
 				       prev.id is not null, prev.value::text, prev.status, o.source_table
 				from (select id, table_id, started_at, finished_at, published_at from import_run
-				      where status = 'succeeded' order by id desc limit ?) r
+				      where status = ? order by id desc limit ?) r
 				join observation o on o.import_run_id = r.id
 				join breakdown b on b.id = o.breakdown_id
 				left join lateral (
@@ -251,7 +252,9 @@ class RevisionService {
 				where o.region_code = ? and (?::text is null or o.indicator_code = ?::text)
 				order by r.id desc, o.indicator_code, b.key, o.period_code
 				limit ?""";
-		return Queries.list(this.dsl.resultQuery(sql, FEED_RUNS, region, indicator, indicator, FEED_ROWS))
+		return Queries
+			.list(this.dsl.resultQuery(sql, ImportRunState.SUCCEEDED.code(), FEED_RUNS, region, indicator, indicator,
+					FEED_ROWS))
 			.map((rows) -> rows.stream()
 				.map((r) -> new Change(r.get(0, Long.class), r.get(1, String.class), r.get(12, String.class),
 						r.get(2, OffsetDateTime.class), r.get(3, OffsetDateTime.class), r.get(4, String.class),

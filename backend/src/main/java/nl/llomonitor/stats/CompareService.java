@@ -202,7 +202,7 @@ class CompareService {
 					ValueText.number(test.z(), 2, lang));
 		}
 		else if (bases.containsKey(ra.code()) && bases.containsKey(rb.code())) {
-			boolean percent = "percent".equals(info.unit());
+			boolean percent = Unit.PERCENT.code().equals(info.unit());
 			double seA = Significance.ebbStandardError(va, percent, bases.get(ra.code()), type);
 			double seB = Significance.ebbStandardError(vb, percent, bases.get(rb.code()), type);
 			test = (Double.isNaN(seA) || Double.isNaN(seB)) ? Significance.Test.notTestable()

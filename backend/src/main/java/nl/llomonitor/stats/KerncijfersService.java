@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
+import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -217,7 +218,7 @@ class KerncijfersService {
 	static Figure build(IndicatorInfo info, RegionCatalog.Region region, List<SeriesService.Value> known, String type,
 			Lang lang) {
 		SeriesService.Value last = known.get(known.size() - 1);
-		boolean yearOnYear = !"year".equals(type) && !info.seasonallyAdjusted();
+		boolean yearOnYear = !PeriodType.YEAR.code().equals(type) && !info.seasonallyAdjusted();
 		PeriodCode comparePeriod = yearOnYear ? last.period().sameLastYear() : last.period().plus(-1);
 		SeriesService.Value previous = known.stream()
 			.filter((v) -> v.period().equals(comparePeriod))

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
+import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
@@ -121,7 +122,7 @@ class TrendService {
 		// seasonal adjustment, per segment of consecutive quarters
 		Map<String, Double> adjusted = new HashMap<>();
 		Adjustment adjustment;
-		if (!"quarter".equals(type)) {
+		if (!PeriodType.QUARTER.code().equals(type)) {
 			adjustment = new Adjustment(false, null, Messages.get(lang, "trend.adjustment.quarters-only"), null, null);
 		}
 		else if (info.seasonallyAdjusted()) {
@@ -189,7 +190,7 @@ class TrendService {
 					round(fit.slopeLow(), 4), round(fit.slopeHigh(), 4), round(fit.intercept(), 4),
 					round(fit.rSquared(), 4), round(fit.pValue(), 4), fit.significant(), line));
 		}
-		String comparison = ("year".equals(type) || info.seasonallyAdjusted()) ? "previous-period"
+		String comparison = (PeriodType.YEAR.code().equals(type) || info.seasonallyAdjusted()) ? "previous-period"
 				: "same-period-last-year";
 		return new TrendResponse(info.view(lang), region, new java.util.LinkedHashMap<>(breakdown), type, comparison,
 				points, adjustment, breaks, fits, RequestParams.asOfDate(asOf));

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.cube.Status;
+import nl.llomonitor.cube.Unit;
 import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.store.StagingSink;
 import org.jooq.DSLContext;
@@ -54,9 +56,9 @@ public final class GenericTable {
 	private static final Set<String> V4_FIXED = Set.of("Id", "ID", "Measure", "Value", "ValueAttribute", "StringValue");
 
 	/** The status a member of a status dimension sets, by lower-case title. */
-	private static final Map<String, String> STATUS = Map.of("definitief", "definitief", "voorlopig", "voorlopig",
-			"nader voorlopig", "nader_voorlopig", "voorlopige cijfers", "voorlopig", "definitieve cijfers",
-			"definitief", "nader voorlopige cijfers", "nader_voorlopig");
+	private static final Map<String, Status> STATUS = Map.of("definitief", Status.DEFINITIEF, "voorlopig",
+			Status.VOORLOPIG, "nader voorlopig", Status.NADER_VOORLOPIG, "voorlopige cijfers", Status.VOORLOPIG,
+			"definitieve cijfers", Status.DEFINITIEF, "nader voorlopige cijfers", Status.NADER_VOORLOPIG);
 
 	final String table;
 
@@ -302,17 +304,17 @@ public final class GenericTable {
 	 */
 	static String unit(String cbs) {
 		if (cbs == null) {
-			return "unknown";
+			return Unit.UNKNOWN;
 		}
 		String u = cbs.strip().toLowerCase(Locale.ROOT);
 		if (u.equals("%") || u.startsWith("% ") || u.equals("procent")) {
-			return "percent";
+			return Unit.PERCENT.code();
 		}
 		if (u.matches("^(x ?)?1[ .]?000( .*)?$")) {
-			return "x1000";
+			return Unit.THOUSANDS.code();
 		}
 		if (u.equals("aantal") || u.equals("personen")) {
-			return "persons";
+			return Unit.PERSONS.code();
 		}
 		return cbs.strip();
 	}
@@ -376,7 +378,7 @@ public final class GenericTable {
 				.set(INDICATOR.CODE, m.code)
 				.set(INDICATOR.NAME_NL, name)
 				.set(INDICATOR.NAME_EN, name)
-				.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : "unknown")
+				.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : Unit.UNKNOWN)
 				.set(INDICATOR.DECIMALS, (short) ((decimals != null) ? Math.min(decimals, 6) : 1))
 				.set(INDICATOR.DEFINITION_NL, definition)
 				.set(INDICATOR.DEFINITION_EN, definition)
@@ -387,12 +389,12 @@ public final class GenericTable {
 					.doUpdate()
 					.set(INDICATOR.NAME_NL, name)
 					.set(INDICATOR.NAME_EN, name)
-					.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : "unknown")
+					.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : Unit.UNKNOWN)
 					.set(INDICATOR.DECIMALS, (short) ((decimals != null) ? Math.min(decimals, 6) : 1))
 					.set(INDICATOR.DEFINITION_NL, definition)
 					.set(INDICATOR.DEFINITION_EN, definition)
 					.where(DSL.row(INDICATOR.NAME_NL, INDICATOR.UNIT, INDICATOR.DECIMALS, INDICATOR.DEFINITION_NL)
-						.isDistinctFrom(name, (m.unit != null) ? m.unit : "unknown",
+						.isDistinctFrom(name, (m.unit != null) ? m.unit : Unit.UNKNOWN,
 								(short) ((decimals != null) ? Math.min(decimals, 6) : 1), definition))
 					.execute();
 			}
@@ -507,12 +509,12 @@ public final class GenericTable {
 			String key = given.strip();
 			String title = this.titles.getOrDefault(key, key);
 			if (this.status) {
-				String status = STATUS.get(title.toLowerCase(Locale.ROOT));
+				Status status = STATUS.get(title.toLowerCase(Locale.ROOT));
 				if (status == null) {
 					throw new ImportException(GenericTable.this.table, null, this.key, given,
 							"a status such as Voorlopig, Nader voorlopig or Definitief", "unknown status");
 				}
-				return new TableMapping.Member(null, null, null, null, status);
+				return new TableMapping.Member(null, null, null, null, status.code());
 			}
 			boolean coded = this.titles.containsKey(key);
 			GenericMember member = this.members.get(key);

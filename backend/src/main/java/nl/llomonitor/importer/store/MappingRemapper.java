@@ -89,8 +89,8 @@ public final class MappingRemapper {
 		Map<String, Catalog.Indicator> canonical = job.catalog().indicatorsByCode();
 		tx.fetch(
 				"select source_key, unit from indicator where lower(source_table) = lower(?) and source_key is not null"
-						+ " and unit <> 'unknown'",
-				table)
+						+ " and unit <> ?",
+				table, nl.llomonitor.cube.Unit.UNKNOWN)
 			.forEach((r) -> {
 				TableMapping.Measure measure = mapping.measures().get(r.get(0, String.class));
 				Catalog.Indicator target = (measure != null && measure.indicator() != null)
