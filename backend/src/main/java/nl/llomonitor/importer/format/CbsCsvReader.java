@@ -126,6 +126,8 @@ public final class CbsCsvReader implements FormatReader {
 		long incompleteSums = 0;
 		long records = 0;
 		int columns = header.size() + (trailingSeparator ? 1 : 0);
+		// terms of a sum (sum: true), by target cell; a row holds all terms of its sums
+		SumAccumulator sums = new SumAccumulator();
 		TableMapping.Member[] members = new TableMapping.Member[dimensionIndexes.size()];
 		String[] labels = new String[dimensionIndexes.size()];
 		for (CSVRecord record : parser) {
@@ -217,11 +219,7 @@ public final class CbsCsvReader implements FormatReader {
 			if (skip) {
 				continue;
 			}
-			// terms of a sum (sum: true), by indicator and breakdown: null once a term
-			// has
-			// no value
-			Map<String, java.math.BigDecimal> sums = null;
-			Map<String, Object[]> sumCells = null;
+			sums.clear();
 			for (int m = 0; m < measureIndexes.size(); m++) {
 				int index = measureIndexes.get(m);
 				String raw = record.get(index);
@@ -255,47 +253,29 @@ public final class CbsCsvReader implements FormatReader {
 				}
 				String key = breakdownKey(m, measure, members, labels, keyCache);
 				if (term) {
-					if (sums == null) {
-						sums = new java.util.LinkedHashMap<>();
-						sumCells = new java.util.LinkedHashMap<>();
-					}
-					String cell = indicator + "|" + key + "|" + cellPart;
-					Object[] sum = sumCells.computeIfAbsent(cell,
-							(c) -> new Object[] { indicator, key, cellPart, Boolean.FALSE, Boolean.FALSE });
-					if (value == null) {
-						sum[3] = Boolean.TRUE;
-					}
-					else {
-						sum[4] = Boolean.TRUE;
-						sums.merge(cell, new java.math.BigDecimal(value), java.math.BigDecimal::add);
-					}
+					sums.add(new SumAccumulator.Target(indicator, region, period.code(), key, cellPart), value,
+							record.getRecordNumber() + 1, status, "");
 					continue;
 				}
 				job.cells()
 					.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value, reason,
 							status, "", null, mapping.table());
 			}
-			if (sums != null) {
-				for (var sum : sumCells.entrySet()) {
-					Object[] cell = sum.getValue();
-					if (Boolean.TRUE.equals(cell[3])) {
-						// a term has no value: the sum has none either, stored as "not
-						// available" (counted when another term had one)
-						incompleteSums += Boolean.TRUE.equals(cell[4]) ? 1 : 0;
-						if (((char) cell[2]) == CellSink.VALUE) {
-							job.cells()
-								.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
-										(String) cell[1], CellSink.VALUE, null,
-										nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), status, "",
-										"one of the terms of this sum has no value", mapping.table());
-						}
+			for (Map.Entry<SumAccumulator.Target, SumAccumulator.Sum> e : sums.sums().entrySet()) {
+				SumAccumulator.Target cell = e.getKey();
+				SumAccumulator.Sum sum = e.getValue();
+				if (!sum.complete(0)) {
+					// a term has no value: the sum has none either, stored as "not
+					// available" (counted when another term had one); a margin without
+					// a value is not kept
+					incompleteSums += sum.someValue() ? 1 : 0;
+					if (cell.part() != CellSink.VALUE) {
 						continue;
 					}
-					job.cells()
-						.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(), (String) cell[1],
-								(char) cell[2], sums.get(sum.getKey()).toPlainString(), status, "", null,
-								mapping.table());
 				}
+				job.cells()
+					.add(sum.row(), cell.indicator(), cell.region(), cell.period(), cell.breakdown(), cell.part(),
+							sum.value(0), sum.reason(0), sum.status(), sum.flags(), sum.footnote(0), mapping.table());
 			}
 		}
 		if (incompleteSums > 0) {

@@ -22,6 +22,7 @@ import nl.llomonitor.importer.catalog.TableMapping;
 import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.CbsCsvReader;
 import nl.llomonitor.importer.format.CellSink;
+import nl.llomonitor.importer.format.SumAccumulator;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -145,7 +146,7 @@ public final class MappingRemapper {
 					.fetchLazy()) {
 			long row = 0;
 			// terms of a sum by target cell, and how many terms each target has
-			Map<String, Sum> sums = new java.util.LinkedHashMap<>();
+			SumAccumulator sums = new SumAccumulator();
 			Map<String, Long> terms = new HashMap<>();
 			mapping.measures()
 				.values()
@@ -216,36 +217,23 @@ public final class MappingRemapper {
 				if (Boolean.TRUE.equals(measure.sum())) {
 					// a term of a sum (60039fvw: 65+ = 65-74 + 75-84 + 85+): added up
 					// below, once every term of the cell is read
-					String cell = indicator + "\u0000" + region + "\u0000" + r.get(2, String.class) + "\u0000"
-							+ Breakdowns.key(breakdown) + "\u0000" + part;
-					Sum sum = sums.computeIfAbsent(cell, (c) -> new Sum());
-					sum.terms++;
-					sum.row = row;
-					sum.status = status;
-					sum.flags = r.get(6, String.class);
-					if (value == null) {
-						sum.missing = true;
-					}
-					else {
-						sum.total = sum.total.add(new java.math.BigDecimal(value));
-					}
+					sums.add(new SumAccumulator.Target(indicator, region, r.get(2, String.class),
+							Breakdowns.key(breakdown), part), value, row, status, r.get(6, String.class));
 					continue;
 				}
 				write(out, row, indicator, region, r.get(2, String.class), Breakdowns.key(breakdown), part, value,
 						reason, status, r.get(6, String.class), footnote, table);
 				written++;
 			}
-			for (Map.Entry<String, Sum> e : sums.entrySet()) {
-				String[] cell = e.getKey().split("\u0000", -1);
-				Sum sum = e.getValue();
-				long expected = terms.getOrDefault(cell[0] + "\u0000" + cell[3], 0L);
+			for (Map.Entry<SumAccumulator.Target, SumAccumulator.Sum> e : sums.sums().entrySet()) {
+				SumAccumulator.Target cell = e.getKey();
+				SumAccumulator.Sum sum = e.getValue();
 				// a sum with a term without value, or a term not in the store, has no
 				// value
-				boolean complete = !sum.missing && sum.terms >= expected;
-				write(out, sum.row, cell[0], cell[1], cell[2], cell[3], cell[4].charAt(0),
-						complete ? sum.total.toPlainString() : null,
-						complete ? null : nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), sum.status,
-						sum.flags, complete ? null : "one of the terms of this sum has no value", table);
+				long expected = terms.getOrDefault(cell.indicator() + "\u0000" + cell.breakdown(), 0L);
+				write(out, sum.row(), cell.indicator(), cell.region(), cell.period(), cell.breakdown(), cell.part(),
+						sum.value(expected), sum.reason(expected), sum.status(), sum.flags(), sum.footnote(expected),
+						table);
 				written++;
 			}
 		}
@@ -271,23 +259,6 @@ public final class MappingRemapper {
 		out.writeBoolean(footnote != null);
 		out.writeUTF((footnote != null) ? footnote : "");
 		out.writeUTF(table);
-	}
-
-	/** The terms of one summed cell read so far. */
-	private static final class Sum {
-
-		java.math.BigDecimal total = java.math.BigDecimal.ZERO;
-
-		boolean missing;
-
-		long terms;
-
-		long row;
-
-		String status;
-
-		String flags;
-
 	}
 
 	private static void replay(Path spool, CellSink sink) {
