@@ -41,9 +41,6 @@ class MapService {
 		this.series = series;
 	}
 
-	record PeriodRef(String code, String label) {
-	}
-
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record MapValue(String code, String name, BigDecimal value, String status, String footnote) {
 	}
@@ -98,8 +95,8 @@ class MapService {
 										new MapValue(code, region.name(language), (v != null) ? v.value() : null,
 												(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
 							}
-							return new MapResponse(info.view(language), new PeriodRef(p.code(), p.label(language)),
-									levelCode, List.copyOf(sorted.values()),
+							return new MapResponse(info.view(language), PeriodRef.of(p, language), levelCode,
+									List.copyOf(sorted.values()),
 									tables.stream().map((table) -> Source.of(table, t.getT3())).toList(), echo);
 						});
 				})

@@ -21,6 +21,7 @@ import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.observation.Dataset;
 import nl.llomonitor.observation.PeriodCode;
+import nl.llomonitor.observation.PeriodRef;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
 import nl.llomonitor.observation.Source;
@@ -67,9 +68,6 @@ class RevisionService {
 		this.regions = regions;
 	}
 
-	record PeriodRef(String code, String label) {
-	}
-
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record RevisionsResponse(IndicatorView indicator, RegionRef region, PeriodRef period, Map<String, String> breakdown,
 			boolean revised, List<Vintage> vintages, List<Source> sources, LocalDate asOf) {
@@ -95,7 +93,7 @@ class RevisionService {
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, t.getT1());
 				return vintages(t.getT1(), region, period, filter, asOf)
 					.map((list) -> dataset(new RevisionsResponse(t.getT1().view(lang), t.getT2().ref(lang),
-							new PeriodRef(period.code(), period.label(lang)), new LinkedHashMap<>(filter),
+							PeriodRef.of(period, lang), new LinkedHashMap<>(filter),
 							list.stream()
 								.map((v) -> (v.value() != null) ? v.value().stripTrailingZeros() : null)
 								.distinct()
@@ -188,6 +186,30 @@ class RevisionService {
 					: this.value == null || this.oldValue.compareTo(this.value) != 0);
 		}
 
+	}
+
+	/**
+	 * The Atom feed of {@code GET /api/v1/feeds/changes.atom}: the changes the newest
+	 * {@value #FEED_RUNS} successful import runs wrote for a region ({@link ChangeFeed}).
+	 * @param region region code (404 if unknown)
+	 * @param indicator only this indicator (404 if unknown, 400 if derived), or null
+	 * @param self the feed's own URL
+	 * @param language language of the texts
+	 * @return the feed as Atom XML
+	 */
+	Mono<String> feed(String region, String indicator, String self, Lang language) {
+		Mono<IndicatorInfo> only = (indicator != null) ? this.indicators.require(indicator, "indicator").map((info) -> {
+			if (info.derived()) {
+				throw ApiException.invalidParameter("indicator",
+						"Indicator '" + info.code() + "' is derived and has no vintages of its own; ask for '"
+								+ info.numerator() + "' and '" + info.denominator() + "'.");
+			}
+			return info;
+		}) : Mono.empty();
+		return Mono.zip(this.regions.require(region, "region"), this.indicators.all())
+			.zipWith(only.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+			.flatMap((t) -> changes(region, t.getT2().map(IndicatorInfo::code).orElse(null)).map((changes) -> ChangeFeed
+				.atom(self, t.getT1().getT1(), t.getT2().orElse(null), t.getT1().getT2(), changes, language)));
 	}
 
 	/**

@@ -21,6 +21,7 @@ import nl.llomonitor.api.Messages;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.observation.PeriodRef;
 import nl.llomonitor.observation.ValueText;
 import nl.llomonitor.observation.Dataset;
 import nl.llomonitor.observation.PeriodCode;
@@ -61,9 +62,6 @@ class CompareService {
 		this.regions = regions;
 		this.series = series;
 		this.versions = versions;
-	}
-
-	record PeriodRef(String code, String label) {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -140,8 +138,8 @@ class CompareService {
 			Set<String> methods = new LinkedHashSet<>();
 			differences.forEach((d) -> methods.add(d.method()));
 			String method = methods.isEmpty() ? "not-testable" : String.join(",", methods);
-			return new CompareResponse(info.view(lang), new PeriodRef(period.code(), period.label(lang)),
-					new LinkedHashMap<>(filter), version, regionValues, differences, method,
+			return new CompareResponse(info.view(lang), PeriodRef.of(period, lang), new LinkedHashMap<>(filter),
+					version, regionValues, differences, method,
 					summary(differences.stream().filter((d) -> d.a().equals(regionList.get(0).code())).toList(),
 							differences.isEmpty()),
 					tables.stream().map((table) -> Source.of(table, t.getT3())).toList(), RequestParams.asOfDate(asOf));

@@ -15,6 +15,7 @@ import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.observation.PeriodRef;
 import nl.llomonitor.observation.ValueText;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.RequestParams;
@@ -67,9 +68,6 @@ class KerncijfersService {
 		this.regions = regions;
 		this.series = series;
 		this.verdicts = verdicts;
-	}
-
-	record PeriodRef(String code, String label) {
 	}
 
 	record Previous(PeriodRef period, BigDecimal value) {
@@ -251,11 +249,8 @@ class KerncijfersService {
 					category.label().toLowerCase(java.util.Locale.ROOT)));
 		}
 		sentence.append('.');
-		return new Figure(info.code(), info.view(lang), new PeriodRef(last.period().code(), last.period().label(lang)),
-				last.value(),
-				(previous != null) ? new Previous(
-						new PeriodRef(previous.period().code(), previous.period().label(lang)), previous.value())
-						: null,
+		return new Figure(info.code(), info.view(lang), PeriodRef.of(last.period(), lang), last.value(),
+				(previous != null) ? new Previous(PeriodRef.of(previous.period(), lang), previous.value()) : null,
 				change, yearOnYear ? "same-period-last-year" : "previous-period", direction, assessment, category,
 				sentence.toString(), info.definition(lang), last.sourceTable(), last.status(),
 				info.derived() ? "derived" : "source",
