@@ -98,8 +98,8 @@ class SeriesAnswers {
 	 * @param lang language
 	 * @return the answer
 	 */
-	Mono<Dataset> series(String indicator, List<String> codes, PeriodCode first, PeriodCode last, String periodType,
-			String breakdown, OffsetDateTime asOf, String forecast, Lang lang) {
+	Mono<Dataset<SeriesResponse>> series(String indicator, List<String> codes, PeriodCode first, PeriodCode last,
+			String periodType, String breakdown, OffsetDateTime asOf, String forecast, Lang lang) {
 		long dataVersion = this.versions.currentVersion();
 		Mono<java.util.Optional<IndicatorInfo>> forecastInfo = (forecast == null)
 				? Mono.just(java.util.Optional.empty())
@@ -159,7 +159,7 @@ class SeriesAnswers {
 				dataVersion, type, list, sources, forecasts, forecastIndicator);
 	}
 
-	private static Dataset dataset(SeriesResponse response, Lang lang) {
+	private static Dataset<SeriesResponse> dataset(SeriesResponse response, Lang lang) {
 		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
 		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", "period_label");
 		Map<String, String> periodLabels = new LinkedHashMap<>();
@@ -177,7 +177,7 @@ class SeriesAnswers {
 			}
 		}
 		periods.forEach((code) -> period.categories().put(code, periodLabels.get(code)));
-		return new Dataset(response, "series-" + response.indicator().code(), response.indicator(),
+		return new Dataset<>(response, "series-" + response.indicator().code(), response.indicator(),
 				List.of(region, period),
 				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
 						"source_table", "origin", "recorded_at", "kind"),

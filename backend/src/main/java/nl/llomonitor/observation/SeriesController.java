@@ -2,9 +2,6 @@ package nl.llomonitor.observation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.ResponseFormat;
@@ -29,12 +26,10 @@ class SeriesController {
 	}
 
 	@GetMapping("/api/v1/series")
-	@ApiResponse(responseCode = "200", description = "the answer (JSON shown; CSV and JSON-stat carry the same cells)",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = SeriesAnswers.SeriesResponse.class)))
 	@Operation(summary = "An indicator for up to 50 regions over a period range",
 			description = "Content negotiation: application/json (default), text/csv, application/json+stat (JSON-stat 2.0); or ?format=json|csv|jsonstat.")
-	Mono<Dataset> series(@Parameter(description = "indicator code") @RequestParam(required = false) String indicator,
+	Mono<Dataset<SeriesAnswers.SeriesResponse>> series(
+			@Parameter(description = "indicator code") @RequestParam(required = false) String indicator,
 			@Parameter(description = "comma-separated region codes, at most 50") @RequestParam(
 					required = false) String regions,
 			@Parameter(description = "first period code, e.g. 2020KW01") @RequestParam(required = false) String from,

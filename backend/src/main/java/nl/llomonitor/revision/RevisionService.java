@@ -84,8 +84,8 @@ class RevisionService {
 	 * @return the vintages as a dataset with the dimensions region, period, breakdown and
 	 * import_run
 	 */
-	Mono<Dataset> revisions(String indicator, String region, PeriodCode period, String breakdown, OffsetDateTime asOf,
-			Lang lang) {
+	Mono<Dataset<RevisionsResponse>> revisions(String indicator, String region, PeriodCode period, String breakdown,
+			OffsetDateTime asOf, Lang lang) {
 		return Mono
 			.zip(this.indicators.require(indicator, "indicator"), this.regions.require(region, "region"),
 					this.sources.all())
@@ -108,7 +108,7 @@ class RevisionService {
 			});
 	}
 
-	private static Dataset dataset(RevisionsResponse response, Lang lang) {
+	private static Dataset<RevisionsResponse> dataset(RevisionsResponse response, Lang lang) {
 		String key = SeriesService.key(new TreeMap<>(response.breakdown()));
 		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
 		region.categories().put(response.region().code(), response.region().name());
@@ -128,7 +128,7 @@ class RevisionService {
 							v.footnote(), (v.publishedAt() != null) ? v.publishedAt().toString() : null,
 							v.sourceTable())));
 		}
-		return new Dataset(response,
+		return new Dataset<>(response,
 				"revisions-"
 						+ response.indicator().code() + "-" + response.region().code() + "-" + response.period().code(),
 				response.indicator(), List.of(region, period, breakdown, run),

@@ -2,9 +2,6 @@ package nl.llomonitor.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.ResponseFormat;
@@ -32,14 +29,11 @@ class CompareController {
 	}
 
 	@GetMapping("/api/v1/compare")
-	@ApiResponse(responseCode = "200", description = "the answer (JSON shown; CSV and JSON-stat carry the same cells)",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = CompareService.CompareResponse.class)))
 	@Operation(summary = "Regions side by side for one indicator and period, with significance of the differences",
 			description = "Significance: from published 95 % margins (z-test, se = (high-low)/(2*1.96)); for EBB figures "
 					+ "without margins from the EBB publication rule (150 observations ~ 30 thousand persons per quarter); "
 					+ "otherwise not testable. Content negotiation as for series.")
-	Mono<Dataset> compare(@RequestParam(required = false) String indicator,
+	Mono<Dataset<CompareService.CompareResponse>> compare(@RequestParam(required = false) String indicator,
 			@Parameter(description = "comma-separated region codes, 2 to 50") @RequestParam(
 					required = false) String regions,
 			@Parameter(description = "period code; default the latest with data") @RequestParam(

@@ -89,7 +89,7 @@ class CompareService {
 	 * @param language language of labels and sentences
 	 * @return the answer
 	 */
-	Mono<Dataset> compare(String indicator, List<String> codes, PeriodCode requested, String breakdown,
+	Mono<Dataset<CompareResponse>> compare(String indicator, List<String> codes, PeriodCode requested, String breakdown,
 			OffsetDateTime asOf, Lang language) {
 		long version = this.versions.currentVersion();
 		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.requireAll(codes, "regions"))
@@ -276,7 +276,7 @@ class CompareService {
 		return sb.toString();
 	}
 
-	private static Dataset dataset(CompareResponse response, Lang lang) {
+	private static Dataset<CompareResponse> dataset(CompareResponse response, Lang lang) {
 		List<String> notes = new ArrayList<>();
 		for (Difference d : response.differences()) {
 			notes.add(d.a() + " - " + d.b() + ": " + d.explanation());
@@ -300,7 +300,7 @@ class CompareService {
 		if (response.asOf() != null) {
 			extension.put("asOf", response.asOf().toString());
 		}
-		return new Dataset(response, "compare-" + response.indicator().code(), response.indicator(),
+		return new Dataset<>(response, "compare-" + response.indicator().code(), response.indicator(),
 				List.of(region, period),
 				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "source_table"), cells,
 				response.sources(), response.dataVersion(), response.asOf(), notes, extension, lang);
