@@ -33,6 +33,10 @@ class DatasetConfiguration implements WebFluxConfigurer {
 	/** How every dataset endpoint's 200 answer is described. */
 	static final String ANSWER = "the answer (JSON shown; CSV and JSON-stat carry the same cells)";
 
+	/** What every dataset endpoint's description ends with. */
+	static final String NEGOTIATION = "Content negotiation: application/json (default), text/csv, "
+			+ "application/json+stat (JSON-stat 2.0); or ?format=json|csv|jsonstat.";
+
 	static {
 		// a Dataset<A> is documented as its answer A
 		SpringDocUtils.getConfig().addResponseWrapperToIgnore(Dataset.class);
@@ -53,6 +57,8 @@ class DatasetConfiguration implements WebFluxConfigurer {
 			if (dataset && ok != null && ok.getContent() != null && !ok.getContent().isEmpty()) {
 				io.swagger.v3.oas.models.media.MediaType json = ok.getContent().values().iterator().next();
 				ok.description(ANSWER).content(new Content().addMediaType(MediaType.APPLICATION_JSON_VALUE, json));
+				operation.description((operation.getDescription() != null)
+						? operation.getDescription() + " " + NEGOTIATION : NEGOTIATION);
 			}
 			return operation;
 		};

@@ -26,8 +26,7 @@ class SeriesController {
 	}
 
 	@GetMapping("/api/v1/series")
-	@Operation(summary = "An indicator for up to 50 regions over a period range",
-			description = "Content negotiation: application/json (default), text/csv, application/json+stat (JSON-stat 2.0); or ?format=json|csv|jsonstat.")
+	@Operation(summary = "An indicator for up to 50 regions over a period range")
 	Mono<Dataset<SeriesAnswers.SeriesResponse>> series(
 			@Parameter(description = "indicator code") @RequestParam(required = false) String indicator,
 			@Parameter(description = "comma-separated region codes, at most 50") @RequestParam(

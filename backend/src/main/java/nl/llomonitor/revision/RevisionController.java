@@ -32,8 +32,8 @@ class RevisionController {
 
 	@GetMapping("/api/v1/revisions")
 	@Operation(summary = "Every vintage of one cell: value, status, import run, recorded and publication date",
-			description = "Oldest first; the last is the current value. JSON (default), CSV or JSON-stat (a dimension "
-					+ "import_run), by Accept or ?format=json|csv|jsonstat. A derived indicator has no vintages of its own (400).")
+			description = "Oldest first; the last is the current value; CSV and JSON-stat have a dimension import_run. "
+					+ "A derived indicator has no vintages of its own (400).")
 	Mono<Dataset<RevisionService.RevisionsResponse>> revisions(@RequestParam(required = false) String indicator,
 			@Parameter(description = "one region code") @RequestParam(required = false) String region,
 			@Parameter(description = "period code, e.g. 2023KW02") @RequestParam(required = false) String period,

@@ -16,17 +16,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.cube.ImportRunState;
-import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.observation.Dataset;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.PeriodRef;
+import nl.llomonitor.observation.ReadModel;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
 import nl.llomonitor.observation.Source;
-import nl.llomonitor.observation.SourceCatalog;
-import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
 import nl.llomonitor.system.Queries;
 import org.jooq.DSLContext;
@@ -55,17 +53,11 @@ class RevisionService {
 
 	private final DSLContext dsl;
 
-	private final IndicatorCatalog indicators;
+	private final ReadModel read;
 
-	private final RegionCatalog regions;
-
-	private final SourceCatalog sources;
-
-	RevisionService(DSLContext dsl, IndicatorCatalog indicators, RegionCatalog regions, SourceCatalog sources) {
-		this.sources = sources;
+	RevisionService(DSLContext dsl, ReadModel read) {
 		this.dsl = dsl;
-		this.indicators = indicators;
-		this.regions = regions;
+		this.read = read;
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -87,8 +79,8 @@ class RevisionService {
 	Mono<Dataset<RevisionsResponse>> revisions(String indicator, String region, PeriodCode period, String breakdown,
 			OffsetDateTime asOf, Lang lang) {
 		return Mono
-			.zip(this.indicators.require(indicator, "indicator"), this.regions.require(region, "region"),
-					this.sources.all())
+			.zip(this.read.indicators().require(indicator, "indicator"), this.read.regions().require(region, "region"),
+					this.read.sources().all())
 			.flatMap((t) -> {
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, t.getT1());
 				return vintages(t.getT1(), region, period, filter, asOf)
@@ -198,15 +190,16 @@ class RevisionService {
 	 * @return the feed as Atom XML
 	 */
 	Mono<String> feed(String region, String indicator, String self, Lang language) {
-		Mono<IndicatorInfo> only = (indicator != null) ? this.indicators.require(indicator, "indicator").map((info) -> {
-			if (info.derived()) {
-				throw ApiException.invalidParameter("indicator",
-						"Indicator '" + info.code() + "' is derived and has no vintages of its own; ask for '"
-								+ info.numerator() + "' and '" + info.denominator() + "'.");
-			}
-			return info;
-		}) : Mono.empty();
-		return Mono.zip(this.regions.require(region, "region"), this.indicators.all())
+		Mono<IndicatorInfo> only = (indicator != null)
+				? this.read.indicators().require(indicator, "indicator").map((info) -> {
+					if (info.derived()) {
+						throw ApiException.invalidParameter("indicator",
+								"Indicator '" + info.code() + "' is derived and has no vintages of its own; ask for '"
+										+ info.numerator() + "' and '" + info.denominator() + "'.");
+					}
+					return info;
+				}) : Mono.empty();
+		return Mono.zip(this.read.regions().require(region, "region"), this.read.indicators().all())
 			.zipWith(only.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
 			.flatMap((t) -> changes(region, t.getT2().map(IndicatorInfo::code).orElse(null)).map((changes) -> ChangeFeed
 				.atom(self, t.getT1().getT1(), t.getT2().orElse(null), t.getT1().getT2(), changes, language)));

@@ -32,7 +32,7 @@ class CompareController {
 	@Operation(summary = "Regions side by side for one indicator and period, with significance of the differences",
 			description = "Significance: from published 95 % margins (z-test, se = (high-low)/(2*1.96)); for EBB figures "
 					+ "without margins from the EBB publication rule (150 observations ~ 30 thousand persons per quarter); "
-					+ "otherwise not testable. Content negotiation as for series.")
+					+ "otherwise not testable.")
 	Mono<Dataset<CompareService.CompareResponse>> compare(@RequestParam(required = false) String indicator,
 			@Parameter(description = "comma-separated region codes, 2 to 50") @RequestParam(
 					required = false) String regions,
