@@ -10,7 +10,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * One indicator for several regions over a period range, as JSON, CSV or JSON-stat.
@@ -42,9 +41,7 @@ class SeriesController {
 			@Parameter(description = "a forecast indicator (e.g. grijze_druk_prognose) whose values follow the "
 					+ "last observation, marked kind=forecast; where both cover a period the observation wins") @RequestParam(
 							required = false) String forecast,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		return this.answers.series(indicator, RequestParams.regions(regions, "regions", 1),
 				RequestParams.period(from, "from"), RequestParams.period(to, "to"), periodType, breakdown,

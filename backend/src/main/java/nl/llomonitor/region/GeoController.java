@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Region boundaries as GeoJSON, for the choropleth map.
@@ -36,9 +35,7 @@ class GeoController {
 	@Operation(
 			summary = "GeoJSON FeatureCollection of one level (provincie, arbeidsmarktregio); properties code and name. "
 					+ "Empty when no boundaries of that level are loaded; 404 for an unknown level")
-	Mono<ResponseEntity<String>> geo(@PathVariable String level, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+	Mono<ResponseEntity<String>> geo(@PathVariable String level, Lang language) {
 		if (!level.matches("[a-z]{2,20}")) {
 			throw ApiException.invalidParameter("level", "Unknown level '" + level + "'.");
 		}

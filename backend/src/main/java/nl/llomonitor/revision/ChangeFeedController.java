@@ -40,8 +40,7 @@ class ChangeFeedController {
 	Mono<ResponseEntity<String>> changes(
 			@Parameter(description = "one region code, e.g. PV26") @RequestParam(required = false) String region,
 			@Parameter(description = "only this indicator") @RequestParam(required = false) String indicator,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			Lang language, ServerWebExchange exchange) {
 		if (region == null || region.isBlank() || region.contains(",")) {
 			throw ApiException.invalidParameter("region", "Parameter 'region' takes one region code, e.g. PV26.");
 		}

@@ -14,7 +14,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Every vintage of one cell (indicator, region, period, breakdown): what each import
@@ -40,9 +39,7 @@ class RevisionController {
 			@RequestParam(required = false) String breakdown,
 			@Parameter(description = "a date: only the vintages known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		String code = RequestParams.regions(region, "region", 1).get(0);
 		if (region.contains(",")) {

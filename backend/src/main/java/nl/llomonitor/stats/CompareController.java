@@ -12,7 +12,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Regions side by side for one indicator and period, with every pairwise difference and
@@ -41,9 +40,7 @@ class CompareController {
 			@RequestParam(required = false) String breakdown,
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		return this.compare.compare(indicator, RequestParams.regions(regions, "regions", 1),
 				RequestParams.period(period, "period"), breakdown, RequestParams.asOf(asOf), language);
