@@ -28,15 +28,8 @@ import nl.llomonitor.importer.catalog.RegionDirectory;
 import nl.llomonitor.importer.catalog.TableMapping;
 import nl.llomonitor.importer.cbs.CbsODataClient;
 import nl.llomonitor.importer.cbs.ODataResources;
-import nl.llomonitor.importer.format.CbsCsvReader;
-import nl.llomonitor.importer.format.CbsV4CsvReader;
-import nl.llomonitor.importer.format.DemoFormat;
-import nl.llomonitor.importer.format.EurostatTsvReader;
 import nl.llomonitor.importer.format.FormatReader;
-import nl.llomonitor.importer.format.GeoJsonImporter;
 import nl.llomonitor.importer.format.ODataFolder;
-import nl.llomonitor.importer.format.ODataReader;
-import nl.llomonitor.importer.format.RegionsImporter;
 import nl.llomonitor.importer.store.ImportLock;
 import nl.llomonitor.importer.store.MappingRemapper;
 import nl.llomonitor.importer.store.ObservationStore;
@@ -70,10 +63,6 @@ public class ImportService {
 
 	/** Key of the transaction-scoped advisory lock that serialises imports. */
 	static final long IMPORT_LOCK = ImportLock.KEY;
-
-	/** Formats read line by line: a file of these must end with a line break. */
-	static final java.util.Set<ImportFormat> LINE_FORMATS = java.util.EnumSet.of(ImportFormat.CBS_CSV,
-			ImportFormat.CBS_V4_CSV, ImportFormat.EUROSTAT_TSV, ImportFormat.REGIONS, ImportFormat.DEMO);
 
 	private static final Pattern CBS_TABLE = Pattern.compile("^([0-9]{5}[A-Za-z]{3})");
 
@@ -112,16 +101,9 @@ public class ImportService {
 		this.catalog = Catalog.load();
 		this.seedRegions = RegionDirectory.load();
 		this.mappings = MappingRegistry.load(this.catalog);
-		this.readers.put(ImportFormat.CBS_CSV, new CbsCsvReader());
-		this.readers.put(ImportFormat.DEMO, new DemoFormat.Reader());
-		this.readers.put(ImportFormat.REGIONS, new RegionsImporter());
-		this.readers.put(ImportFormat.CBS_V4_CSV, new CbsV4CsvReader());
-		this.readers.put(ImportFormat.EUROSTAT_TSV, new EurostatTsvReader());
-		this.readers.put(ImportFormat.GEOJSON, new GeoJsonImporter());
-		this.readers.put(ImportFormat.CBS_ODATA3, new ODataReader(false));
-		this.readers.put(ImportFormat.CBS_ODATA4, new ODataReader(true));
-		// nothing to read: the mapping is applied to the stored table after the merge
-		this.readers.put(ImportFormat.MAPPING, (in, job) -> ReadResult.builder(job).build());
+		for (ImportFormat format : ImportFormat.values()) {
+			this.readers.put(format, format.reader());
+		}
 	}
 
 	public Catalog catalog() {
@@ -609,7 +591,7 @@ public class ImportService {
 						}
 					}, given);
 					in.transferTo(OutputStream.nullOutputStream());
-					if (LINE_FORMATS.contains(format) && last.value >= 0 && last.value != '\n' && last.value != '\r') {
+					if (format.lineBased() && last.value >= 0 && last.value != '\n' && last.value != '\r') {
 						// a cut-off last line can still parse (75.5 -> 75.): refuse it
 						throw new ImportException(fileName, "end of file", null, null,
 								"a file that ends with a line break", "the last line is cut off: probably truncated");
