@@ -374,28 +374,28 @@ public final class GenericTable {
 			Integer decimals = (m.decimals != null) ? m.decimals : decimalsSeen.get(m.code);
 			String definition = (m.description != null) ? m.description : "CBS " + this.table + ", " + m.key
 					+ ((m.title != null) ? ": " + m.title : "") + " (no description in this download)";
+			String unit = (m.unit != null) ? m.unit : Unit.UNKNOWN;
+			short places = (short) ((decimals != null) ? Math.min(decimals, 6) : 1);
+			// what the source says of the measure: written when new, and again when the
+			// metadata came with the data and changed
+			Map<org.jooq.Field<?>, Object> described = new java.util.LinkedHashMap<>();
+			described.put(INDICATOR.NAME_NL, name);
+			described.put(INDICATOR.NAME_EN, name);
+			described.put(INDICATOR.UNIT, unit);
+			described.put(INDICATOR.DECIMALS, places);
+			described.put(INDICATOR.DEFINITION_NL, definition);
+			described.put(INDICATOR.DEFINITION_EN, definition);
 			var insert = tx.insertInto(INDICATOR)
 				.set(INDICATOR.CODE, m.code)
-				.set(INDICATOR.NAME_NL, name)
-				.set(INDICATOR.NAME_EN, name)
-				.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : Unit.UNKNOWN)
-				.set(INDICATOR.DECIMALS, (short) ((decimals != null) ? Math.min(decimals, 6) : 1))
-				.set(INDICATOR.DEFINITION_NL, definition)
-				.set(INDICATOR.DEFINITION_EN, definition)
+				.set(described)
 				.set(INDICATOR.SOURCE_TABLE, this.table)
 				.set(INDICATOR.SOURCE_KEY, m.key);
 			if (m.title != null || m.unit != null) {
 				changed += insert.onConflict(INDICATOR.CODE)
 					.doUpdate()
-					.set(INDICATOR.NAME_NL, name)
-					.set(INDICATOR.NAME_EN, name)
-					.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : Unit.UNKNOWN)
-					.set(INDICATOR.DECIMALS, (short) ((decimals != null) ? Math.min(decimals, 6) : 1))
-					.set(INDICATOR.DEFINITION_NL, definition)
-					.set(INDICATOR.DEFINITION_EN, definition)
+					.set(described)
 					.where(DSL.row(INDICATOR.NAME_NL, INDICATOR.UNIT, INDICATOR.DECIMALS, INDICATOR.DEFINITION_NL)
-						.isDistinctFrom(name, (m.unit != null) ? m.unit : Unit.UNKNOWN,
-								(short) ((decimals != null) ? Math.min(decimals, 6) : 1), definition))
+						.isDistinctFrom(name, unit, places, definition))
 					.execute();
 			}
 			else {

@@ -2,9 +2,6 @@ package nl.llomonitor.importer.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,13 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.CbsSign;
-import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.TableMapping;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -36,29 +31,7 @@ public final class CbsCsvReader implements FormatReader {
 	@Override
 	public ReadResult read(InputStream in, ImportJob job) throws IOException {
 		ReadResult.Builder found = ReadResult.builder(job);
-		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ';');
-		Reader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setDelimiter(';')
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreSurroundingSpaces(false)
-			.setAllowMissingColumnNames(true)
-			.get();
-		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-			utf8.header = parser.getHeaderNames();
-			read(parser, job, found);
-		}
-		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
-			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
-			if (notUtf8 != null) {
-				throw notUtf8.toImportException(job, utf8.header());
-			}
-			if (ex.getCause() instanceof ImportException ie) {
-				throw ie;
-			}
-			throw job.error(null, null, null, "a well-formed ';' separated CSV file", ex.getMessage());
-		}
+		CsvFile.read(in, ';', job, "a well-formed ';' separated CSV file", (parser) -> read(parser, job, found));
 		return found.build();
 	}
 

@@ -2,8 +2,6 @@ package nl.llomonitor.importer.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +14,6 @@ import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.TableMapping;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -34,16 +30,8 @@ public final class CbsV4CsvReader implements FormatReader {
 	@Override
 	public ReadResult read(InputStream in, ImportJob job) throws IOException {
 		ReadResult.Builder found = ReadResult.builder(job);
-		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ',');
-		InputStreamReader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setAllowMissingColumnNames(true)
-			.get();
-		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+		CsvFile.read(in, ',', job, "a well-formed comma separated CSV file", (parser) -> {
 			List<String> header = parser.getHeaderNames();
-			utf8.header = header;
 			for (String required : List.of("Value", "Measure", "Perioden")) {
 				if (!header.contains(required)) {
 					throw job.error("line 1", required, ImportFormat.abbreviate(String.join(",", header)),
@@ -151,14 +139,7 @@ public final class CbsV4CsvReader implements FormatReader {
 			if (records == CbsCsvReader.CUT_OFF) {
 				found.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 			}
-		}
-		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
-			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
-			if (notUtf8 != null) {
-				throw notUtf8.toImportException(job, utf8.header());
-			}
-			throw job.error(null, null, null, "a well-formed comma separated CSV file", ex.getMessage());
-		}
+		});
 		return found.build();
 	}
 
