@@ -27,6 +27,16 @@ import org.jooq.meta.jaxb.Target;
  */
 public class JooqCodegen {
 
+	/**
+	 * The columns stored as a code of the shared vocabulary: enum in nl.llomonitor.cube, and the
+	 * columns (regular expression over [schema.]table.column) whose values are its codes.
+	 */
+	static final List<String[]> VOCABULARY = List.of(
+			new String[] { "MissingReason", "(public\\.)?observation(_current)?\\.missing_reason" },
+			new String[] { "Status", "(public\\.)?observation(_current)?\\.status" },
+			new String[] { "ImportRunState", "(public\\.)?import_run\\.status" },
+			new String[] { "PeriodType", "(public\\.)?period\\.type" });
+
 	public static void main(String[] args) throws Exception {
 		Path migrations = Path.of(args[0]).toAbsolutePath().normalize();
 		Path output = Path.of(args[1]).toAbsolutePath().normalize();
@@ -52,9 +62,11 @@ public class JooqCodegen {
 						.withOutputSchemaToDefault(true)
 						.withExcludes("flyway_schema_history")
 						// the shared vocabulary (nl.llomonitor.cube) for the columns that speak it
-						.withForcedTypes(new ForcedType().withUserType("nl.llomonitor.cube.MissingReason")
-							.withConverter("nl.llomonitor.cube.MissingReason.Converter")
-							.withIncludeExpression("(public\\.)?observation(_current)?\\.missing_reason")))
+						.withForcedTypes(VOCABULARY.stream()
+							.map(v -> new ForcedType().withUserType("nl.llomonitor.cube." + v[0])
+								.withConverter("nl.llomonitor.cube." + v[0] + ".Converter")
+								.withIncludeExpression(v[1]))
+							.toList()))
 					.withGenerate(new Generate().withRecords(true).withPojos(false).withJavaTimeTypes(true).withDeprecated(false).withGeneratedAnnotation(false))
 					.withTarget(new Target().withPackageName(packageName).withDirectory(output.toString()).withClean(true))));
 		}
@@ -72,6 +84,10 @@ public class JooqCodegen {
 			digest.update(Files.readAllBytes(f));
 		}
 		digest.update(JooqCodegen.class.getName().getBytes(StandardCharsets.UTF_8));
+		// a changed forced type regenerates too
+		for (String[] v : VOCABULARY) {
+			digest.update(String.join("=", v).getBytes(StandardCharsets.UTF_8));
+		}
 		return HexFormat.of().formatHex(digest.digest());
 	}
 

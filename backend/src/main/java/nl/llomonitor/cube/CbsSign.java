@@ -17,29 +17,27 @@ package nl.llomonitor.cube;
 public enum CbsSign {
 
 	/** {@code -}: nihil, zero. */
-	NIHIL("-", "0", null),
+	NIHIL("-", null),
 
 	/** {@code .}: unknown, unreliable or secret. */
-	ONBEKEND(".", null, MissingReason.ONBEKEND),
+	ONBEKEND(".", MissingReason.ONBEKEND),
 
 	/** {@code x}: secret. */
-	GEHEIM("x", null, MissingReason.GEHEIM),
+	GEHEIM("x", MissingReason.GEHEIM),
 
 	/** {@code ?}: uncertain, not published. */
-	ONZEKER("?", null, MissingReason.ONBEKEND),
+	ONZEKER("?", MissingReason.ONBEKEND),
 
 	/** An empty cell: logically impossible. */
-	LEEG("", null, MissingReason.NIET_VAN_TOEPASSING);
+	LEEG("", MissingReason.NIET_VAN_TOEPASSING);
 
 	private final String symbol;
 
-	private final String value;
-
+	/** Why a cell with the sign has no value; null for the one sign that is a value. */
 	private final MissingReason reason;
 
-	CbsSign(String symbol, String value, MissingReason reason) {
+	CbsSign(String symbol, MissingReason reason) {
 		this.symbol = symbol;
-		this.value = value;
 		this.reason = reason;
 	}
 
@@ -51,10 +49,11 @@ public enum CbsSign {
 	}
 
 	/**
-	 * @return the value it stands for ({@code "0"} for nihil), or null for no value
+	 * @return the value it stands for ({@code "0"} for nihil, the one sign without a
+	 * reason), or null for no value
 	 */
 	public String value() {
-		return this.value;
+		return (this.reason == null) ? "0" : null;
 	}
 
 	/**

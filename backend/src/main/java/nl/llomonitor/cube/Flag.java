@@ -17,48 +17,42 @@ import java.util.Set;
 public enum Flag {
 
 	/** b: break in time series. */
-	BREAK('b', "breuk in de reeks", "break in time series"),
+	BREAK('b'),
 
 	/** c: confidential. */
-	CONFIDENTIAL('c', "vertrouwelijk", "confidential"),
+	CONFIDENTIAL('c'),
 
 	/** d: definition differs. */
-	DEFINITION_DIFFERS('d', "definitie wijkt af", "definition differs"),
+	DEFINITION_DIFFERS('d'),
 
 	/** e: estimated. */
-	ESTIMATED('e', "geschat", "estimated"),
+	ESTIMATED('e'),
 
 	/** f: forecast. */
-	FORECAST('f', "prognose", "forecast"),
+	FORECAST('f'),
 
 	/** n: not significant. */
-	NOT_SIGNIFICANT('n', "niet significant", "not significant"),
+	NOT_SIGNIFICANT('n'),
 
 	/** p: provisional. */
-	PROVISIONAL('p', "voorlopig", "provisional"),
+	PROVISIONAL('p'),
 
 	/** r: revised. */
-	REVISED('r', "herzien", "revised"),
+	REVISED('r'),
 
 	/** s: Eurostat estimate. */
-	EUROSTAT_ESTIMATE('s', "schatting van Eurostat", "Eurostat estimate"),
+	EUROSTAT_ESTIMATE('s'),
 
 	/** u: low reliability. */
-	LOW_RELIABILITY('u', "lage betrouwbaarheid", "low reliability"),
+	LOW_RELIABILITY('u'),
 
 	/** z: not applicable. */
-	NOT_APPLICABLE('z', "niet van toepassing", "not applicable");
+	NOT_APPLICABLE('z');
 
 	private final char letter;
 
-	private final String labelNl;
-
-	private final String labelEn;
-
-	Flag(char letter, String labelNl, String labelEn) {
+	Flag(char letter) {
 		this.letter = letter;
-		this.labelNl = labelNl;
-		this.labelEn = labelEn;
 	}
 
 	/**
@@ -70,10 +64,10 @@ public enum Flag {
 
 	/**
 	 * @param english whether English is wanted
-	 * @return a label for people
+	 * @return a label for people (message bundles, key {@code flag.<letter>})
 	 */
 	public String label(boolean english) {
-		return english ? this.labelEn : this.labelNl;
+		return Labels.get("flag." + this.letter, english);
 	}
 
 	/**

@@ -48,4 +48,16 @@ public enum ImportRunState {
 		return code();
 	}
 
+	/**
+	 * jOOQ converter between the stored code and the enum ({@code import_run.status}).
+	 */
+	public static final class Converter extends CodeConverter<ImportRunState> {
+
+		/** Used by the generated jOOQ classes. */
+		public Converter() {
+			super(ImportRunState.class, ImportRunState::of, ImportRunState::code);
+		}
+
+	}
+
 }

@@ -1,5 +1,7 @@
 package nl.llomonitor.cube;
 
+import java.util.Locale;
+
 /**
  * Why a cell has no value ({@code observation.missing_reason}; null when it has one).
  * <p>
@@ -16,54 +18,44 @@ package nl.llomonitor.cube;
 public enum MissingReason {
 
 	/** Unknown, too unreliable or secret (CBS {@code .}). */
-	ONBEKEND("onbekend", "onbekend", "unknown"),
+	ONBEKEND,
 
 	/** Secret (CBS {@code x}). */
-	GEHEIM("geheim", "geheim", "secret"),
+	GEHEIM,
 
 	/** Confidential (CBS v4 {@code Confidential}, Eurostat {@code c}). */
-	VERTROUWELIJK("vertrouwelijk", "vertrouwelijk", "confidential"),
+	VERTROUWELIJK,
 
 	/**
 	 * Logically impossible (an empty CBS cell, v4 {@code Impossible}, Eurostat
 	 * {@code z}).
 	 */
-	NIET_VAN_TOEPASSING("niet_van_toepassing", "niet van toepassing", "not applicable"),
+	NIET_VAN_TOEPASSING,
 
 	/** Not available, no reason given (Eurostat {@code :}). */
-	NIET_BESCHIKBAAR("niet_beschikbaar", "niet beschikbaar", "not available"),
+	NIET_BESCHIKBAAR,
 
 	/**
 	 * A value attribute this version does not know: the source's code is kept in the
 	 * footnote.
 	 */
-	ANDERS("anders", "niet beschikbaar (zie voetnoot)", "not available (see footnote)");
-
-	private final String code;
-
-	private final String labelNl;
-
-	private final String labelEn;
-
-	MissingReason(String code, String labelNl, String labelEn) {
-		this.code = code;
-		this.labelNl = labelNl;
-		this.labelEn = labelEn;
-	}
+	ANDERS;
 
 	/**
-	 * @return the code stored in {@code observation.missing_reason} and shown by the API
+	 * @return the code stored in {@code observation.missing_reason} and shown by the API:
+	 * the name in lower case
 	 */
 	public String code() {
-		return this.code;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
 	 * @param english whether English is wanted
-	 * @return a label for people, e.g. "vertrouwelijk"
+	 * @return a label for people, e.g. "vertrouwelijk" (message bundles, key
+	 * {@code missingReason.<code>})
 	 */
 	public String label(boolean english) {
-		return english ? this.labelEn : this.labelNl;
+		return Labels.get("missingReason." + code(), english);
 	}
 
 	/**
@@ -76,7 +68,7 @@ public enum MissingReason {
 			return null;
 		}
 		for (MissingReason reason : values()) {
-			if (reason.code.equals(code)) {
+			if (reason.code().equals(code)) {
 				return reason;
 			}
 		}
@@ -102,21 +94,11 @@ public enum MissingReason {
 	/**
 	 * jOOQ converter between the stored code and the enum.
 	 */
-	public static final class Converter extends org.jooq.impl.AbstractConverter<String, MissingReason> {
+	public static final class Converter extends CodeConverter<MissingReason> {
 
 		/** Used by the generated jOOQ classes. */
 		public Converter() {
-			super(String.class, MissingReason.class);
-		}
-
-		@Override
-		public MissingReason from(String code) {
-			return fromCode(code);
-		}
-
-		@Override
-		public String to(MissingReason reason) {
-			return (reason != null) ? reason.code : null;
+			super(MissingReason.class, MissingReason::fromCode, MissingReason::code);
 		}
 
 	}

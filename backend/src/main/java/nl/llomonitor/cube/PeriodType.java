@@ -10,37 +10,35 @@ import java.util.Locale;
 public enum PeriodType {
 
 	/** {@code 2024MM11}: 12 per year. */
-	MONTH("month", "MM", 12),
+	MONTH("MM", 12),
 
 	/** {@code 2023KW02}: 4 per year. */
-	QUARTER("quarter", "KW", 4),
+	QUARTER("KW", 4),
 
 	/** {@code 2023JJ00}: 1 per year. */
-	YEAR("year", "JJ", 1);
+	YEAR("JJ", 1);
 
 	/** Period types, finest first. */
 	public static final List<PeriodType> FINEST_FIRST = List.of(MONTH, QUARTER, YEAR);
 
 	/** Their codes ({@link #code()}), finest first. */
-	public static final List<String> CODES = List.of("month", "quarter", "year");
-
-	private final String code;
+	public static final List<String> CODES = FINEST_FIRST.stream().map(PeriodType::code).toList();
 
 	private final String letters;
 
 	private final int perYear;
 
-	PeriodType(String code, String letters, int perYear) {
-		this.code = code;
+	PeriodType(String letters, int perYear) {
 		this.letters = letters;
 		this.perYear = perYear;
 	}
 
 	/**
-	 * @return the name in the API and the database: month, quarter or year
+	 * @return the name in the API and the database: month, quarter or year (the
+	 * constant's name in lower case)
 	 */
 	public String code() {
-		return this.code;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -71,7 +69,7 @@ public enum PeriodType {
 	 */
 	public static PeriodType of(String code) {
 		for (PeriodType type : values()) {
-			if (type.code.equals(code.toLowerCase(Locale.ROOT))) {
+			if (type.code().equals(code.toLowerCase(Locale.ROOT))) {
 				return type;
 			}
 		}
@@ -80,7 +78,19 @@ public enum PeriodType {
 
 	@Override
 	public String toString() {
-		return this.code;
+		return code();
+	}
+
+	/**
+	 * jOOQ converter between the stored code and the enum ({@code period.type}).
+	 */
+	public static final class Converter extends CodeConverter<PeriodType> {
+
+		/** Used by the generated jOOQ classes. */
+		public Converter() {
+			super(PeriodType.class, PeriodType::of, PeriodType::code);
+		}
+
 	}
 
 }

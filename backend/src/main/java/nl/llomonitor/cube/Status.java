@@ -77,4 +77,16 @@ public enum Status {
 		return NOT_STATED;
 	}
 
+	/**
+	 * jOOQ converter between the stored code and the enum ({@code observation.status}).
+	 */
+	public static final class Converter extends CodeConverter<Status> {
+
+		/** Used by the generated jOOQ classes. */
+		public Converter() {
+			super(Status.class, Status::fromCode, Status::code);
+		}
+
+	}
+
 }

@@ -32,6 +32,14 @@ public enum Unit {
 	/** A number of days. */
 	DAYS("days");
 
+	/**
+	 * The unit stored for a measure of a table imported with its own measures whose
+	 * source gave none (a CSV download without metadata). Such a measure keeps CBS's own
+	 * unit text when the source gives one that is not a unit of this list, so the stored
+	 * unit of a table's own measure is open text, not always one of these constants.
+	 */
+	public static final String UNKNOWN = "unknown";
+
 	private final String code;
 
 	Unit(String code) {

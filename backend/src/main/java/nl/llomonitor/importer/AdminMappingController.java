@@ -1,11 +1,7 @@
 package nl.llomonitor.importer;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.importer.catalog.MappingService;
-import nl.llomonitor.importer.catalog.TableMapping;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -35,11 +31,8 @@ class AdminMappingController {
 
 	private final MappingService mappings;
 
-	private final ImportService importer;
-
-	AdminMappingController(MappingService mappings, ImportService importer) {
+	AdminMappingController(MappingService mappings) {
 		this.mappings = mappings;
-		this.importer = importer;
 	}
 
 	@PostMapping(path = "/api/admin/mappings", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,11 +55,8 @@ class AdminMappingController {
 	}
 
 	@GetMapping(path = "/api/admin/mappings", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, Object> list() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("tables", this.importer.mappings().all().stream().map(TableMapping::table).sorted().toList());
-		body.put("leftOut", this.mappings.errors());
-		return body;
+	MappingService.Listing list() {
+		return this.mappings.listing();
 	}
 
 }

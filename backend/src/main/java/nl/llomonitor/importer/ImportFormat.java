@@ -6,7 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Supplier;
 
+import nl.llomonitor.importer.format.CbsCsvReader;
+import nl.llomonitor.importer.format.CbsV4CsvReader;
+import nl.llomonitor.importer.format.DemoFormat;
+import nl.llomonitor.importer.format.EurostatTsvReader;
+import nl.llomonitor.importer.format.FormatReader;
+import nl.llomonitor.importer.format.GeoJsonImporter;
+import nl.llomonitor.importer.format.ODataReader;
+import nl.llomonitor.importer.format.RegionsImporter;
 import nl.llomonitor.importer.store.MappingRemapper;
 
 /**
@@ -18,39 +27,64 @@ public enum ImportFormat {
 	/**
 	 * CBS table dumped to CSV: {@code ;}, BOM, OData keys in the header, labels in cells.
 	 */
-	CBS_CSV("cbs-csv"),
+	CBS_CSV("cbs-csv", true, CbsCsvReader::new),
 
 	/** CBS OData v4 observations joined with their code lists, as CSV (84916NED). */
-	CBS_V4_CSV("cbs-v4-csv"),
+	CBS_V4_CSV("cbs-v4-csv", true, CbsV4CsvReader::new),
 
 	/** CBS OData v3 JSON ({@code TypedDataSet}/{@code UntypedDataSet}). */
-	CBS_ODATA3("cbs-odata3"),
+	CBS_ODATA3("cbs-odata3", false, () -> new ODataReader(false)),
 
 	/** CBS OData v4 JSON ({@code Observations}). */
-	CBS_ODATA4("cbs-odata4"),
+	CBS_ODATA4("cbs-odata4", false, () -> new ODataReader(true)),
 
 	/** Eurostat SDMX-TSV. */
-	EUROSTAT_TSV("eurostat-tsv"),
+	EUROSTAT_TSV("eurostat-tsv", true, EurostatTsvReader::new),
 
 	/** CBS "Gebieden in Nederland" (85755NED, 86059NED): the region hierarchy. */
-	REGIONS("regions"),
+	REGIONS("regions", true, RegionsImporter::new),
 
 	/** A GeoJSON FeatureCollection of region shapes. */
-	GEOJSON("geojson"),
+	GEOJSON("geojson", false, GeoJsonImporter::new),
 
 	/** The project's own demo data set ({@code data/demo}). */
-	DEMO("demo"),
+	DEMO("demo", true, DemoFormat.Reader::new),
 
 	/**
 	 * Not a file: a mapping file applied to what the store holds of its table
 	 * ({@link MappingRemapper}).
 	 */
-	MAPPING("mapping");
+	MAPPING("mapping", false, () -> (in, job) -> ReadResult.builder(job).build());
 
 	private final String code;
 
-	ImportFormat(String code) {
+	/**
+	 * Whether a file of the format is read line by line, so must end with a line break.
+	 */
+	private final boolean lines;
+
+	private final Supplier<FormatReader> reader;
+
+	ImportFormat(String code, boolean lines, Supplier<FormatReader> reader) {
 		this.code = code;
+		this.lines = lines;
+		this.reader = reader;
+	}
+
+	/**
+	 * @return whether a file of this format is read line by line (then it must end with a
+	 * line break: a cut-off last line can still parse, 75.5 as 75.)
+	 */
+	public boolean lineBased() {
+		return this.lines;
+	}
+
+	/**
+	 * @return a new reader of the format (the mapping format reads nothing: the mapping
+	 * is applied to the stored table after the merge)
+	 */
+	public FormatReader reader() {
+		return this.reader.get();
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import nl.llomonitor.cube.ImportRunState;
+
 /**
  * The outcome of one import run (the same data as its {@code import_run} row).
  *
@@ -50,7 +52,7 @@ public record ImportReport(long id, String format, String fileName, String table
 	 * @return whether the run changed data
 	 */
 	public boolean changed() {
-		return "succeeded".equals(this.status) && this.rowsInserted > 0;
+		return ImportRunState.SUCCEEDED.code().equals(this.status) && this.rowsInserted > 0;
 	}
 
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.importer.catalog.Catalog;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.MappingRegistry;
@@ -27,15 +28,8 @@ import nl.llomonitor.importer.catalog.RegionDirectory;
 import nl.llomonitor.importer.catalog.TableMapping;
 import nl.llomonitor.importer.cbs.CbsODataClient;
 import nl.llomonitor.importer.cbs.ODataResources;
-import nl.llomonitor.importer.format.CbsCsvReader;
-import nl.llomonitor.importer.format.CbsV4CsvReader;
-import nl.llomonitor.importer.format.DemoFormat;
-import nl.llomonitor.importer.format.EurostatTsvReader;
 import nl.llomonitor.importer.format.FormatReader;
-import nl.llomonitor.importer.format.GeoJsonImporter;
 import nl.llomonitor.importer.format.ODataFolder;
-import nl.llomonitor.importer.format.ODataReader;
-import nl.llomonitor.importer.format.RegionsImporter;
 import nl.llomonitor.importer.store.ImportLock;
 import nl.llomonitor.importer.store.MappingRemapper;
 import nl.llomonitor.importer.store.ObservationStore;
@@ -69,10 +63,6 @@ public class ImportService {
 
 	/** Key of the transaction-scoped advisory lock that serialises imports. */
 	static final long IMPORT_LOCK = ImportLock.KEY;
-
-	/** Formats read line by line: a file of these must end with a line break. */
-	static final java.util.Set<ImportFormat> LINE_FORMATS = java.util.EnumSet.of(ImportFormat.CBS_CSV,
-			ImportFormat.CBS_V4_CSV, ImportFormat.EUROSTAT_TSV, ImportFormat.REGIONS, ImportFormat.DEMO);
 
 	private static final Pattern CBS_TABLE = Pattern.compile("^([0-9]{5}[A-Za-z]{3})");
 
@@ -111,17 +101,9 @@ public class ImportService {
 		this.catalog = Catalog.load();
 		this.seedRegions = RegionDirectory.load();
 		this.mappings = MappingRegistry.load(this.catalog);
-		this.readers.put(ImportFormat.CBS_CSV, new CbsCsvReader());
-		this.readers.put(ImportFormat.DEMO, new DemoFormat.Reader());
-		this.readers.put(ImportFormat.REGIONS, new RegionsImporter());
-		this.readers.put(ImportFormat.CBS_V4_CSV, new CbsV4CsvReader());
-		this.readers.put(ImportFormat.EUROSTAT_TSV, new EurostatTsvReader());
-		this.readers.put(ImportFormat.GEOJSON, new GeoJsonImporter());
-		this.readers.put(ImportFormat.CBS_ODATA3, new ODataReader(false));
-		this.readers.put(ImportFormat.CBS_ODATA4, new ODataReader(true));
-		this.readers.put(ImportFormat.MAPPING, (in, job) -> {
-			// nothing to read: the mapping is applied to the stored table after the merge
-		});
+		for (ImportFormat format : ImportFormat.values()) {
+			this.readers.put(format, format.reader());
+		}
 	}
 
 	public Catalog catalog() {
@@ -353,7 +335,8 @@ public class ImportService {
 		CbsODataClient client = new CbsODataClient(this.properties.fetchAttempts(), this.properties.fetchBackoff());
 		org.jooq.Record previous = this.jdbc.select(IMPORT_RUN.REPORT)
 			.from(IMPORT_RUN)
-			.where(IMPORT_RUN.FILE_NAME.eq(dataUrl), IMPORT_RUN.STATUS.in("succeeded", "unchanged"))
+			.where(IMPORT_RUN.FILE_NAME.eq(dataUrl),
+					IMPORT_RUN.STATUS.in(ImportRunState.SUCCEEDED, ImportRunState.UNCHANGED))
 			.orderBy(IMPORT_RUN.ID.desc())
 			.limit(1)
 			.fetchOne();
@@ -436,14 +419,14 @@ public class ImportService {
 				.set(IMPORT_RUN.FILE_NAME, url)
 				.set(IMPORT_RUN.CHECKSUM, "")
 				.set(IMPORT_RUN.TABLE_ID, tableId)
-				.set(IMPORT_RUN.STATUS, "unchanged")
+				.set(IMPORT_RUN.STATUS, ImportRunState.UNCHANGED)
 				.set(IMPORT_RUN.FINISHED_AT, OffsetDateTime.now())
 				.set(IMPORT_RUN.REPORT, JSONB.valueOf(this.json.writeValueAsString(details)))
 				.returningResult(IMPORT_RUN.ID, IMPORT_RUN.STARTED_AT, IMPORT_RUN.FINISHED_AT)
 				.fetchSingle();
-			return new ImportReport(run.value1(), format.code(), url, tableId, "", "unchanged", 0, 0, 0,
-					List.of("not modified since the last fetch (HTTP 304)"), null, run.value2(), run.value3(), null,
-					Map.of(), 0, true, null);
+			return new ImportReport(run.value1(), format.code(), url, tableId, "", ImportRunState.UNCHANGED.code(), 0,
+					0, 0, List.of("not modified since the last fetch (HTTP 304)"), null, run.value2(), run.value3(),
+					null, Map.of(), 0, true, null);
 		});
 	}
 
@@ -507,7 +490,7 @@ public class ImportService {
 	boolean alreadyImported(Path file) {
 		if (Files.isDirectory(file)) {
 			return this.jdbc.fetchExists(IMPORT_RUN, IMPORT_RUN.FILE_NAME.eq(file.getFileName().toString())
-				.and(IMPORT_RUN.STATUS.in("succeeded", "unchanged")));
+				.and(IMPORT_RUN.STATUS.in(ImportRunState.SUCCEEDED, ImportRunState.UNCHANGED)));
 		}
 		MessageDigest sha = sha256();
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
@@ -517,7 +500,7 @@ public class ImportService {
 			return false;
 		}
 		return this.jdbc.fetchExists(IMPORT_RUN, IMPORT_RUN.CHECKSUM.eq(HexFormat.of().formatHex(sha.digest()))
-			.and(IMPORT_RUN.STATUS.in("succeeded", "unchanged")));
+			.and(IMPORT_RUN.STATUS.in(ImportRunState.SUCCEEDED, ImportRunState.UNCHANGED)));
 	}
 
 	String tableId(String fileName) {
@@ -547,7 +530,6 @@ public class ImportService {
 	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
 			ODataResources resources, ImportOptions options) {
 		OffsetDateTime published = options.published();
-		java.time.LocalDate validFrom = options.validFrom();
 		if (published != null) {
 			try {
 				Publication.notInFuture(published, fileName, published.toString());
@@ -589,33 +571,27 @@ public class ImportService {
 				RegionDirectory regions = RegionDirectory.fromStore(tx, LocalDate.now());
 				StagingSink stage = (format == ImportFormat.REGIONS || format == ImportFormat.GEOJSON) ? null
 						: StagingSink.open(tx);
-				ImportJob job = new ImportJob(fileName, tableId, regions, this.mappings, this.catalog, stage, tx,
-						runId);
-				job.validFrom = validFrom;
-				job.resources = resources;
-				job.options = options;
-				job.genericTables = genericTables;
+				TableMapping onTop = null;
 				if (format == ImportFormat.MAPPING) {
-					job.curatedOnTop = this.mappings.find(tableId);
-					if (job.curatedOnTop == null) {
+					onTop = this.mappings.find(tableId);
+					if (onTop == null) {
 						throw new ImportException(fileName, null, null, tableId, "a table with a mapping file",
 								"no mapping for table");
 					}
 				}
-				job.published = published;
-				job.backdated = published != null;
-				job.publishedFrom = (published != null) ? "given with the import" : null;
-				job.digest = sha;
+				ImportJob given = new ImportJob(fileName, tableId, regions, this.mappings, this.catalog, stage, tx,
+						runId, options, genericTables, resources, onTop, sha);
+				ReadResult found;
 				LastByte last = new LastByte(new BufferedInputStream(source.open(), 1 << 16));
 				try (InputStream in = new DigestInputStream(last, sha)) {
-					reader.read(new java.io.FilterInputStream(in) {
+					found = reader.read(new java.io.FilterInputStream(in) {
 						@Override
 						public void close() {
 							// the digest needs the rest of the bytes
 						}
-					}, job);
+					}, given);
 					in.transferTo(OutputStream.nullOutputStream());
-					if (LINE_FORMATS.contains(format) && last.value >= 0 && last.value != '\n' && last.value != '\r') {
+					if (format.lineBased() && last.value >= 0 && last.value != '\n' && last.value != '\r') {
 						// a cut-off last line can still parse (75.5 -> 75.): refuse it
 						throw new ImportException(fileName, "end of file", null, null,
 								"a file that ends with a line break", "the last line is cut off: probably truncated");
@@ -632,7 +608,11 @@ public class ImportService {
 						stage.close();
 					}
 				}
-				String incompleteReason = job.incomplete.isEmpty() ? null : String.join("; ", job.incomplete);
+				// the job as the read left it: with the table id and the mapping on top
+				// found
+				ImportJob job = found.applyTo(given);
+				List<String> warnings = new java.util.ArrayList<>(found.warnings());
+				String incompleteReason = found.incomplete().isEmpty() ? null : String.join("; ", found.incomplete());
 				if (incompleteReason != null && !options.allowIncomplete()) {
 					throw new ImportException(fileName, null, null, null,
 							"a complete source, or the import run with --allow-incomplete (admin form field"
@@ -640,35 +620,35 @@ public class ImportService {
 							"the source is probably incomplete: " + incompleteReason);
 				}
 				if (incompleteReason != null) {
-					job.warnings.add(0,
-							"INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
+					warnings.add(0, "INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
 				}
-				TableMapping declared = (job.tableId != null) ? this.mappings.find(job.tableId) : null;
+				TableMapping declared = (job.tableId() != null) ? this.mappings.find(job.tableId()) : null;
 				if (declared != null) {
 					// a forecast table is known as one before its values are read
 					TableKinds.record(tx, java.util.List.of(declared));
 				}
-				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
+				long cells = found.otherRowsInserted() + found.otherRowsUnchanged();
 				long defined = 0;
-				long inserted = job.otherRowsInserted;
+				long inserted = found.otherRowsInserted();
 				long withdrawn = 0;
 				if (stage != null) {
 					// an older download, dated with the import, is placed at its
 					// publication, everything else at its import (a date from metadata
 					// is only recorded: an undated file imported earlier may be older)
 					// (dated when the lock was granted: vintages follow commit order)
-					OffsetDateTime vintageAt = job.backdated ? job.published : lockedAt;
-					if (job.generic != null) {
+					OffsetDateTime vintageAt = job.backdated() ? job.published() : lockedAt;
+					if (found.generic() != null) {
 						// the table's own indicators, dimensions and members first: the
 						// cells refer to them
-						job.generic.dropTextMeasures(tx, job);
-						defined = job.generic.register(tx, GenericTable.decimalsSeen(tx));
+						warn(warnings, found.generic().dropTextMeasures(tx));
+						defined = found.generic().register(tx, GenericTable.decimalsSeen(tx));
 					}
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
 					cells += result.cells();
 					inserted += result.inserted();
 					withdrawn = result.withdrawn();
-					if (job.curatedOnTop != null) {
+					result.warnings().forEach((w) -> warn(warnings, w));
+					if (job.curatedOnTop() != null) {
 						// a mapping file adds meaning: the canonical indicators it names
 						// are derived from the table's own, as they now stand
 						tx.execute("drop table " + StagingSink.TABLE + ", import_cell");
@@ -676,10 +656,11 @@ public class ImportService {
 						cells += mapped.cells();
 						inserted += mapped.inserted();
 						withdrawn += mapped.withdrawn();
+						mapped.warnings().forEach((w) -> warn(warnings, w));
 					}
 				}
-				TableMapping described = (job.generic == null && stage != null && cells > 0)
-						? this.mappings.find(job.tableId) : null;
+				TableMapping described = (found.generic() == null && stage != null && cells > 0)
+						? this.mappings.find(job.tableId()) : null;
 				if (described != null) {
 					// the table list shows what the mapping file says of the table
 					tx.execute(
@@ -687,38 +668,41 @@ public class ImportService {
 									+ " on conflict (id) do nothing",
 							described.table(), described.title(), described.publisher());
 				}
-				if (!job.unknownRegions.isEmpty()) {
-					int rows = job.unknownRegions.values().stream().mapToInt(Integer::intValue).sum();
-					List<String> labels = job.unknownRegions.keySet().stream().limit(20).toList();
-					job.warn(rows + " rows of " + job.unknownRegions.size()
-							+ " regions the store does not know were skipped (--skip-unknown-regions): " + labels
-							+ ((job.unknownRegions.size() > labels.size()) ? " ..." : ""));
+				Map<String, Integer> unknownRegions = found.unknownRegions();
+				if (!unknownRegions.isEmpty()) {
+					int rows = unknownRegions.values().stream().mapToInt(Integer::intValue).sum();
+					List<String> labels = unknownRegions.keySet().stream().limit(20).toList();
+					warn(warnings,
+							rows + " rows of " + unknownRegions.size()
+									+ " regions the store does not know were skipped (--skip-unknown-regions): "
+									+ labels + ((unknownRegions.size() > labels.size()) ? " ..." : ""));
 				}
 				Long version = (inserted > 0 || defined > 0)
 						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
-				String status = (inserted > 0 || defined > 0) ? "succeeded" : "unchanged";
+				ImportRunState status = (inserted > 0 || defined > 0) ? ImportRunState.SUCCEEDED
+						: ImportRunState.UNCHANGED;
 				Map<String, Object> details = new LinkedHashMap<>();
-				details.put("warnings", job.warnings);
+				details.put("warnings", warnings);
 				details.put("cells", cells);
-				details.put("signs", job.signs);
+				details.put("signs", found.signs());
 				details.put("withdrawn", withdrawn);
 				details.put("complete", incompleteReason == null);
 				if (incompleteReason != null) {
 					details.put("incompleteReason", incompleteReason);
 				}
-				if (job.tableId != null) {
-					details.put("table", job.tableId);
+				if (job.tableId() != null) {
+					details.put("table", job.tableId());
 				}
-				if (job.generic != null) {
+				if (found.generic() != null) {
 					details.put("generic", true);
 				}
-				if (!job.unknownRegions.isEmpty()) {
-					details.put("skippedRegions", job.unknownRegions);
+				if (!unknownRegions.isEmpty()) {
+					details.put("skippedRegions", unknownRegions);
 				}
 				details.putAll(source.details());
-				if (job.published != null) {
-					details.put("published", job.published.toString());
-					details.put("publishedFrom", job.publishedFrom);
+				if (found.published() != null) {
+					details.put("published", found.published().toString());
+					details.put("publishedFrom", found.publishedFrom());
 				}
 				if (version != null) {
 					details.put("dataVersion", version);
@@ -726,14 +710,14 @@ public class ImportService {
 				String checksum = HexFormat.of().formatHex(sha.digest());
 				OffsetDateTime finished = tx.update(IMPORT_RUN)
 					.set(IMPORT_RUN.CHECKSUM, checksum)
-					.set(IMPORT_RUN.TABLE_ID, job.tableId)
+					.set(IMPORT_RUN.TABLE_ID, job.tableId())
 					.set(IMPORT_RUN.STATUS, status)
-					.set(IMPORT_RUN.PUBLISHED_AT, job.published)
-					.set(IMPORT_RUN.BACKDATED, job.backdated)
-					.set(IMPORT_RUN.ROWS_READ, job.rowsRead)
+					.set(IMPORT_RUN.PUBLISHED_AT, found.published())
+					.set(IMPORT_RUN.BACKDATED, job.backdated())
+					.set(IMPORT_RUN.ROWS_READ, found.rowsRead())
 					.set(IMPORT_RUN.ROWS_INSERTED, inserted)
 					.set(IMPORT_RUN.ROWS_UNCHANGED, cells - inserted)
-					.set(IMPORT_RUN.SIGNS, JSONB.valueOf(this.json.writeValueAsString(job.signs)))
+					.set(IMPORT_RUN.SIGNS, JSONB.valueOf(this.json.writeValueAsString(found.signs())))
 					.set(IMPORT_RUN.CELLS_WITHDRAWN, withdrawn)
 					.set(IMPORT_RUN.COMPLETE, incompleteReason == null)
 					.set(IMPORT_RUN.INCOMPLETE_REASON, incompleteReason)
@@ -743,9 +727,10 @@ public class ImportService {
 					.returningResult(IMPORT_RUN.FINISHED_AT)
 					.fetchSingle()
 					.value1();
-				return new ImportReport(runId, format.code(), fileName, job.tableId, checksum, status, job.rowsRead,
-						inserted, cells - inserted, List.copyOf(job.warnings), version, lockedAt, finished, null,
-						Map.copyOf(job.signs), withdrawn, incompleteReason == null, incompleteReason);
+				return new ImportReport(runId, format.code(), fileName, job.tableId(), checksum, status.code(),
+						found.rowsRead(), inserted, cells - inserted, List.copyOf(warnings), version, lockedAt,
+						finished, null, Map.copyOf(found.signs()), withdrawn, incompleteReason == null,
+						incompleteReason);
 			});
 			logger.info("Imported {} ({}, table {}): {} rows read, {} written, {} unchanged in {} ms{}", fileName,
 					format.code(), report.tableId(), report.rowsRead(), report.rowsInserted(), report.rowsUnchanged(),
@@ -776,6 +761,13 @@ public class ImportService {
 			}
 			recordFailure(fileName, format, tableId, sha, ex.toString());
 			throw ex;
+		}
+	}
+
+	/** Adds a warning unless it is there already or null. */
+	private static void warn(List<String> warnings, String warning) {
+		if (warning != null && !warnings.contains(warning)) {
+			warnings.add(warning);
 		}
 	}
 
@@ -867,7 +859,7 @@ public class ImportService {
 				.set(IMPORT_RUN.FILE_NAME, fileName)
 				.set(IMPORT_RUN.CHECKSUM, HexFormat.of().formatHex(sha.digest()))
 				.set(IMPORT_RUN.TABLE_ID, tableId)
-				.set(IMPORT_RUN.STATUS, "failed")
+				.set(IMPORT_RUN.STATUS, ImportRunState.FAILED)
 				.set(IMPORT_RUN.FINISHED_AT, OffsetDateTime.now())
 				.set(IMPORT_RUN.ERROR, error)
 				.execute());

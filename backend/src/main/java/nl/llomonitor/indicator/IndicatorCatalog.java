@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.VersionedCache;
 import nl.llomonitor.system.Queries;
@@ -38,7 +39,7 @@ import static nl.llomonitor.db.Tables.SOURCE;
 @Service
 public class IndicatorCatalog {
 
-	private static final List<String> TYPE_ORDER = List.of("month", "quarter", "year");
+	private static final List<String> TYPE_ORDER = PeriodType.CODES;
 
 	private final DSLContext dsl;
 
@@ -135,7 +136,7 @@ public class IndicatorCatalog {
 		Map<String, Map<String, Integer>> levels = new HashMap<>();
 		for (Record r : availability) {
 			String code = r.get(OBSERVATION.INDICATOR_CODE);
-			String type = r.get(PERIOD.TYPE);
+			String type = r.get(PERIOD.TYPE).code();
 			types.computeIfAbsent(code, (k) -> new LinkedHashSet<>()).add(type);
 			levels.computeIfAbsent(code, (k) -> new HashMap<>())
 				.put(r.get(REGION.LEVEL), r.get(REGION_LEVEL.RANK).intValue());

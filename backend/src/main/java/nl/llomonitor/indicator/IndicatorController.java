@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Indicator definitions with unit, source and what data exists for them.
@@ -33,9 +32,7 @@ class IndicatorController {
 
 	@GetMapping
 	@Operation(summary = "All indicators")
-	Mono<List<IndicatorView>> list(@RequestParam(required = false) String lang,
-			@RequestParam(required = false) String table, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+	Mono<List<IndicatorView>> list(Lang language, @RequestParam(required = false) String table) {
 		if (table != null && !table.isBlank()) {
 			// the indicators a table feeds: its own, and the canonical ones its mapping
 			// names
@@ -53,9 +50,7 @@ class IndicatorController {
 
 	@GetMapping("/{code}")
 	@Operation(summary = "One indicator")
-	Mono<IndicatorView> get(@PathVariable String code, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+	Mono<IndicatorView> get(@PathVariable String code, Lang language) {
 		return this.catalog.require(code, "code").map((i) -> i.view(language));
 	}
 

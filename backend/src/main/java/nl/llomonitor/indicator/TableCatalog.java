@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.cube.ImportRunState;
+import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.Queries;
 import nl.llomonitor.system.VersionedCache;
@@ -77,12 +79,12 @@ public class TableCatalog {
 		Mono<List<Record>> infos = Queries.list(this.dsl
 			.resultQuery("select i.id, i.title, i.description, coalesce(s.publisher, i.publisher) as publisher,"
 					+ " i.generic from source_table_info i left join source s on lower(s.table_id) = lower(i.id)"));
-		Mono<List<Record>> runs = Queries.list(this.dsl.resultQuery(
-				"""
-						select distinct on (lower(table_id)) table_id, id, format, file_name, status, finished_at, published_at,
-						       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings, complete, incomplete_reason
-						from import_run where status in ('succeeded', 'unchanged') and table_id is not null and format <> 'mapping'
-						order by lower(table_id), id desc"""));
+		Mono<List<Record>> runs = Queries.list(this.dsl.resultQuery("""
+				select distinct on (lower(table_id)) table_id, id, format, file_name, status, finished_at, published_at,
+				       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings, complete, incomplete_reason
+				from import_run where status in (?, ?) and table_id is not null and format <> 'mapping'
+				order by lower(table_id), id desc""", ImportRunState.SUCCEEDED.code(),
+				ImportRunState.UNCHANGED.code()));
 		return Mono.zip(coverage, infos, runs, this.indicators.all())
 			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
 	}
@@ -262,9 +264,7 @@ public class TableCatalog {
 					info.dimensions().forEach(dimensions::putIfAbsent);
 				}
 			});
-			List<String> types = this.types.stream()
-				.sorted(Comparator.comparing(List.of("month", "quarter", "year")::indexOf))
-				.toList();
+			List<String> types = this.types.stream().sorted(Comparator.comparing(PeriodType.CODES::indexOf)).toList();
 			boolean complete = !this.cutOff && this.warnings.stream()
 				.noneMatch((w) -> w.contains("cut off") || w.contains("skipped") || w.contains("not imported"));
 			return new Table(this.id, this.title, this.description,

@@ -15,6 +15,8 @@ import nl.llomonitor.indicator.IndicatorView;
  * which {@link DatasetWriter} writes CSV and JSON-stat 2.0. Which one a client gets is
  * chosen by content negotiation ({@code Accept}) or {@code ?format=json|csv|jsonstat}.
  *
+ * @param <A> the type of the endpoint's JSON answer (the schema its API documentation
+ * shows)
  * @param body the JSON answer (its shape is the endpoint's own)
  * @param name file name of a CSV download, without extension
  * @param indicator the indicator (JSON-stat metric; CSV column {@code indicator})
@@ -28,9 +30,9 @@ import nl.llomonitor.indicator.IndicatorView;
  * @param extension extra JSON-stat extension entries
  * @param lang language of the CSV attribution
  */
-public record Dataset(Object body, String name, IndicatorView indicator, List<Dimension> dimensions,
-		List<String> columns, List<Cell> cells, List<Source> sources, Long dataVersion, LocalDate asOf,
-		List<String> notes, Map<String, Object> extension, Lang lang) {
+public record Dataset<A>(A body, String name, IndicatorView indicator, List<Dimension> dimensions, List<String> columns,
+		List<Cell> cells, List<Source> sources, Long dataVersion, LocalDate asOf, List<String> notes,
+		Map<String, Object> extension, Lang lang) {
 
 	/**
 	 * A dimension of the cells.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.api.Csv;
+import nl.llomonitor.cube.Status;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ import org.springframework.http.codec.HttpMessageWriter;
  * comments, one row per cell, text neutralised against formula injection) or JSON-stat
  * 2.0, by the media type content negotiation chose.
  */
-class DatasetWriter implements HttpMessageWriter<Dataset> {
+class DatasetWriter implements HttpMessageWriter<Dataset<?>> {
 
 	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -56,8 +57,8 @@ class DatasetWriter implements HttpMessageWriter<Dataset> {
 	}
 
 	@Override
-	public Mono<Void> write(Publisher<? extends Dataset> inputStream, ResolvableType elementType, MediaType mediaType,
-			ReactiveHttpOutputMessage message, Map<String, Object> hints) {
+	public Mono<Void> write(Publisher<? extends Dataset<?>> inputStream, ResolvableType elementType,
+			MediaType mediaType, ReactiveHttpOutputMessage message, Map<String, Object> hints) {
 		return Mono.from(inputStream).flatMap((dataset) -> {
 			byte[] bytes;
 			if (mediaType != null && CSV.isCompatibleWith(mediaType) && !mediaType.isWildcardType()) {
@@ -85,7 +86,7 @@ class DatasetWriter implements HttpMessageWriter<Dataset> {
 	 * @return the CSV text: attribution and notes as comments, then {@code indicator},
 	 * per dimension its code (and label) column, {@code value} and the dataset's columns
 	 */
-	static String csv(Dataset dataset) {
+	static String csv(Dataset<?> dataset) {
 		List<String> comments = Source.attribution(dataset.sources(), dataset.lang(), dataset.dataVersion(),
 				dataset.asOf());
 		comments.addAll(dataset.notes());
@@ -123,7 +124,7 @@ class DatasetWriter implements HttpMessageWriter<Dataset> {
 	 * @return JSON-stat 2.0: the indicator as metric, then the dataset's dimensions,
 	 * values dense in row-major order (null where no cell)
 	 */
-	static Map<String, Object> jsonStat(Dataset dataset) {
+	static Map<String, Object> jsonStat(Dataset<?> dataset) {
 		List<Dataset.Dimension> dimensions = dataset.dimensions();
 		List<Map<String, Integer>> indexes = new ArrayList<>();
 		int size = 1;
@@ -150,7 +151,7 @@ class DatasetWriter implements HttpMessageWriter<Dataset> {
 				continue;
 			}
 			values[offset] = cell.value();
-			if (cell.status() != null && !"definitief".equals(cell.status())) {
+			if (cell.status() != null && !Status.DEFINITIEF.code().equals(cell.status())) {
 				status.put(offset, cell.status());
 			}
 		}

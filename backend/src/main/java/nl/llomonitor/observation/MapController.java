@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * One indicator for all regions of a level in one period, for the choropleth map.
@@ -31,8 +30,7 @@ class MapController {
 			@RequestParam(required = false) String breakdown,
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			Lang language) {
 		return this.maps.map(indicator, level, RequestParams.period(period, "period"), breakdown,
 				RequestParams.asOf(asOf), language);
 	}

@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
-import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.region.RegionCatalog;
@@ -26,22 +25,10 @@ import org.springframework.stereotype.Service;
 @Service
 class MapService {
 
-	private final IndicatorCatalog indicators;
+	private final ReadModel read;
 
-	private final RegionCatalog regions;
-
-	private final SeriesService series;
-
-	private final SourceCatalog sources;
-
-	MapService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series, SourceCatalog sources) {
-		this.sources = sources;
-		this.indicators = indicators;
-		this.regions = regions;
-		this.series = series;
-	}
-
-	record PeriodRef(String code, String label) {
+	MapService(ReadModel read) {
+		this.read = read;
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -66,7 +53,9 @@ class MapService {
 			Lang language) {
 		LocalDate echo = RequestParams.asOfDate(moment);
 		String levelCode = (level != null) ? level : "provincie";
-		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.snapshot(), this.sources.all())
+		return Mono
+			.zip(this.read.indicators().require(indicator, "indicator"), this.read.regions().snapshot(),
+					this.read.sources().all())
 			.flatMap((t) -> {
 				IndicatorInfo info = t.getT1();
 				if (!t.getT2().levels().contains(levelCode)) {
@@ -81,10 +70,11 @@ class MapService {
 					.toList();
 				var filter = SeriesService.parseBreakdown(breakdown, info);
 				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
-						: this.series.latestPeriod(info, codes, filter, moment);
+						: this.read.series().latestPeriod(info, codes, filter, moment);
 				return chosen.flatMap((p) -> {
 					String type = SeriesService.periodType(info, p.type(), p, p);
-					return this.series.observedValues(new SeriesService.Query(info, codes, type, p, p, filter, moment))
+					return this.read.series()
+						.observedValues(new SeriesService.Query(info, codes, type, p, p, filter, moment))
 						.map((values) -> {
 							Map<String, MapValue> sorted = new TreeMap<>();
 							Set<String> tables = new TreeSet<>();
@@ -98,8 +88,8 @@ class MapService {
 										new MapValue(code, region.name(language), (v != null) ? v.value() : null,
 												(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
 							}
-							return new MapResponse(info.view(language), new PeriodRef(p.code(), p.label(language)),
-									levelCode, List.copyOf(sorted.values()),
+							return new MapResponse(info.view(language), PeriodRef.of(p, language), levelCode,
+									List.copyOf(sorted.values()),
 									tables.stream().map((table) -> Source.of(table, t.getT3())).toList(), echo);
 						});
 				})

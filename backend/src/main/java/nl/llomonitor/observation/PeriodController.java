@@ -40,8 +40,7 @@ class PeriodController {
 			@Parameter(
 					description = "a date: the periods with data as known at the start of that day (UTC)") @RequestParam(
 							required = false) String asOf,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			Lang language, ServerWebExchange exchange) {
 		if (type != null && !PeriodCode.TYPES.contains(type)) {
 			throw ApiException.invalidParameter("type", "type must be year, quarter or month.");
 		}

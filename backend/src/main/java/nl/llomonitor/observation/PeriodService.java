@@ -51,7 +51,8 @@ class PeriodService {
 		Condition ofType = (type != null) ? OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type))
 				: DSL.noCondition();
 		if (indicator == null && moment == null) {
-			Condition condition = (type != null) ? PERIOD.TYPE.eq(type) : DSL.noCondition();
+			Condition condition = (type != null) ? PERIOD.TYPE.eq(nl.llomonitor.cube.PeriodType.of(type))
+					: DSL.noCondition();
 			return Queries.flux(this.dsl.select(PERIOD.CODE).from(PERIOD).where(condition).orderBy(PERIOD.CODE))
 				.map((r) -> PeriodView.of(PeriodCode.of(r.value1()), language))
 				.collectList();

@@ -15,12 +15,10 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
-import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
-import nl.llomonitor.system.DataChangeListener;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -32,23 +30,10 @@ import org.springframework.stereotype.Service;
 @Service
 class SeriesAnswers {
 
-	private final IndicatorCatalog indicators;
+	private final ReadModel read;
 
-	private final RegionCatalog regions;
-
-	private final SeriesService series;
-
-	private final DataChangeListener versions;
-
-	private final SourceCatalog sources;
-
-	SeriesAnswers(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series, DataChangeListener versions,
-			SourceCatalog sources) {
-		this.sources = sources;
-		this.indicators = indicators;
-		this.regions = regions;
-		this.series = series;
-		this.versions = versions;
+	SeriesAnswers(ReadModel read) {
+		this.read = read;
 	}
 
 	/**
@@ -98,16 +83,17 @@ class SeriesAnswers {
 	 * @param lang language
 	 * @return the answer
 	 */
-	Mono<Dataset> series(String indicator, List<String> codes, PeriodCode first, PeriodCode last, String periodType,
-			String breakdown, OffsetDateTime asOf, String forecast, Lang lang) {
-		long dataVersion = this.versions.currentVersion();
+	Mono<Dataset<SeriesResponse>> series(String indicator, List<String> codes, PeriodCode first, PeriodCode last,
+			String periodType, String breakdown, OffsetDateTime asOf, String forecast, Lang lang) {
+		long dataVersion = this.read.currentVersion();
 		Mono<java.util.Optional<IndicatorInfo>> forecastInfo = (forecast == null)
 				? Mono.just(java.util.Optional.empty())
-				: this.indicators.require(forecast, "forecast").map(java.util.Optional::of);
-		return this.indicators.require(indicator, "indicator")
-			.zipWith(this.regions.requireAll(codes, "regions"))
+				: this.read.indicators().require(forecast, "forecast").map(java.util.Optional::of);
+		return this.read.indicators()
+			.require(indicator, "indicator")
+			.zipWith(this.read.regions().requireAll(codes, "regions"))
 			.zipWith(forecastInfo)
-			.zipWith(this.series.forecastTables())
+			.zipWith(this.read.series().forecastTables())
 			.flatMap((tt) -> {
 				var t = tt.getT1().getT1();
 				IndicatorInfo info = t.getT1();
@@ -117,13 +103,14 @@ class SeriesAnswers {
 							+ companion.code() + "' is in " + companion.unit() + ", not in " + info.unit() + ".");
 				}
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
-				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter, asOf)
+				return this.read.series()
+					.resolvePeriodType(info, periodType, first, last, codes, filter, asOf)
 					.flatMap((resolved) -> {
 						SeriesService.Query query = new SeriesService.Query(info, codes, resolved.orElse(null), first,
 								last, filter, asOf);
 						Mono<Map<String, List<SeriesService.Value>>> read = (companion == null)
-								? this.series.values(query) : this.series.withForecast(query, companion);
-						return read.zipWith(this.sources.all())
+								? this.read.series().values(query) : this.read.series().withForecast(query, companion);
+						return read.zipWith(this.read.sources().all())
 							.map((vs) -> dataset(response(info, t.getT2(), vs.getT1(), filter, asOf, dataVersion,
 									resolved.orElse(null), lang, vs.getT2(), tt.getT2(),
 									(companion != null) ? companion.code() : null), lang));
@@ -159,7 +146,7 @@ class SeriesAnswers {
 				dataVersion, type, list, sources, forecasts, forecastIndicator);
 	}
 
-	private static Dataset dataset(SeriesResponse response, Lang lang) {
+	private static Dataset<SeriesResponse> dataset(SeriesResponse response, Lang lang) {
 		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
 		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", "period_label");
 		Map<String, String> periodLabels = new LinkedHashMap<>();
@@ -177,7 +164,7 @@ class SeriesAnswers {
 			}
 		}
 		periods.forEach((code) -> period.categories().put(code, periodLabels.get(code)));
-		return new Dataset(response, "series-" + response.indicator().code(), response.indicator(),
+		return new Dataset<>(response, "series-" + response.indicator().code(), response.indicator(),
 				List.of(region, period),
 				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
 						"source_table", "origin", "recorded_at", "kind"),

@@ -2,9 +2,6 @@ package nl.llomonitor.observation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.ResponseFormat;
@@ -13,7 +10,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * One indicator for several regions over a period range, as JSON, CSV or JSON-stat.
@@ -29,12 +25,9 @@ class SeriesController {
 	}
 
 	@GetMapping("/api/v1/series")
-	@ApiResponse(responseCode = "200", description = "the answer (JSON shown; CSV and JSON-stat carry the same cells)",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = SeriesAnswers.SeriesResponse.class)))
-	@Operation(summary = "An indicator for up to 50 regions over a period range",
-			description = "Content negotiation: application/json (default), text/csv, application/json+stat (JSON-stat 2.0); or ?format=json|csv|jsonstat.")
-	Mono<Dataset> series(@Parameter(description = "indicator code") @RequestParam(required = false) String indicator,
+	@Operation(summary = "An indicator for up to 50 regions over a period range")
+	Mono<Dataset<SeriesAnswers.SeriesResponse>> series(
+			@Parameter(description = "indicator code") @RequestParam(required = false) String indicator,
 			@Parameter(description = "comma-separated region codes, at most 50") @RequestParam(
 					required = false) String regions,
 			@Parameter(description = "first period code, e.g. 2020KW01") @RequestParam(required = false) String from,
@@ -48,9 +41,7 @@ class SeriesController {
 			@Parameter(description = "a forecast indicator (e.g. grijze_druk_prognose) whose values follow the "
 					+ "last observation, marked kind=forecast; where both cover a period the observation wins") @RequestParam(
 							required = false) String forecast,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		return this.answers.series(indicator, RequestParams.regions(regions, "regions", 1),
 				RequestParams.period(from, "from"), RequestParams.period(to, "to"), periodType, breakdown,

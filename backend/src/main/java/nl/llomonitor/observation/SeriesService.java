@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.cube.Status;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.system.Queries;
@@ -51,7 +52,8 @@ public class SeriesService {
 
 	private static final Pattern BREAKDOWN_PART = Pattern.compile("[a-z][a-z0-9_]*:[A-Za-z0-9_\\-]+");
 
-	private static final List<String> STATUS_ORDER = List.of("definitief", "nader_voorlopig", "voorlopig");
+	private static final List<String> STATUS_ORDER = List.of(Status.DEFINITIEF.code(), Status.NADER_VOORLOPIG.code(),
+			Status.VOORLOPIG.code());
 
 	private final DSLContext dsl;
 
@@ -517,7 +519,7 @@ public class SeriesService {
 				.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
 						OBSERVATION.ID.desc()))
 			.map((r) -> Map.entry(r.value1(), new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(),
-					r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), null, null,
+					r.value6().code(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), null, null,
 					(r.value12() != null) ? r.value12().code() : null, r.value13(), Boolean.TRUE.equals(r.value14()))))
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((m) -> {

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The region hierarchy: land, landsdelen, provincies, COROP, arbeidsmarktregio's,
@@ -60,8 +59,7 @@ class RegionController {
 			@Parameter(
 					description = "the date whose edition answers, ISO 8601 (2025-01-01); default today") @RequestParam(
 							required = false) String date,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			Lang language) {
 		LocalDate on = parseDate(date);
 		return this.catalog.snapshot().map((snapshot) -> {
 			if (level != null && !snapshot.levels().contains(level)) {
@@ -85,8 +83,7 @@ class RegionController {
 	Mono<RegionView> get(@PathVariable String code,
 			@Parameter(description = "the date whose edition answers, ISO 8601; default today") @RequestParam(
 					required = false) String date,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			Lang language) {
 		LocalDate on = parseDate(date);
 		return this.catalog.snapshot().map((snapshot) -> {
 			RegionCatalog.Region region = RegionCatalog.lookup(snapshot, code, "code");

@@ -18,6 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
+import nl.llomonitor.cube.Status;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.region.RegionCatalog;
@@ -176,7 +177,7 @@ final class ChangeFeed {
 	}
 
 	private static String status(String status, Lang lang) {
-		return (status == null || "definitief".equals(status)) ? "" : " (" + status + ")";
+		return (status == null || Status.DEFINITIEF.code().equals(status)) ? "" : " (" + status + ")";
 	}
 
 	private static String time(OffsetDateTime at) {

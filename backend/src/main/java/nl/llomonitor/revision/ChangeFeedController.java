@@ -5,9 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
-import nl.llomonitor.indicator.IndicatorCatalog;
-import nl.llomonitor.indicator.IndicatorInfo;
-import nl.llomonitor.region.RegionCatalog;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -30,15 +27,9 @@ class ChangeFeedController {
 
 	static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
 
-	private final IndicatorCatalog indicators;
-
-	private final RegionCatalog regions;
-
 	private final RevisionService revisions;
 
-	ChangeFeedController(IndicatorCatalog indicators, RegionCatalog regions, RevisionService revisions) {
-		this.indicators = indicators;
-		this.regions = regions;
+	ChangeFeedController(RevisionService revisions) {
 		this.revisions = revisions;
 	}
 
@@ -49,26 +40,12 @@ class ChangeFeedController {
 	Mono<ResponseEntity<String>> changes(
 			@Parameter(description = "one region code, e.g. PV26") @RequestParam(required = false) String region,
 			@Parameter(description = "only this indicator") @RequestParam(required = false) String indicator,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			Lang language, ServerWebExchange exchange) {
 		if (region == null || region.isBlank() || region.contains(",")) {
 			throw ApiException.invalidParameter("region", "Parameter 'region' takes one region code, e.g. PV26.");
 		}
 		String code = region.trim().toUpperCase(java.util.Locale.ROOT);
-		String self = exchange.getRequest().getURI().toString();
-		Mono<IndicatorInfo> only = (indicator != null) ? this.indicators.require(indicator, "indicator").map((info) -> {
-			if (info.derived()) {
-				throw ApiException.invalidParameter("indicator",
-						"Indicator '" + info.code() + "' is derived and has no vintages of its own; ask for '"
-								+ info.numerator() + "' and '" + info.denominator() + "'.");
-			}
-			return info;
-		}) : Mono.empty();
-		return Mono.zip(this.regions.require(code, "region"), this.indicators.all())
-			.zipWith(only.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-			.flatMap((t) -> this.revisions.changes(code, t.getT2().map(IndicatorInfo::code).orElse(null))
-				.map((changes) -> ChangeFeed.atom(self, t.getT1().getT1(), t.getT2().orElse(null), t.getT1().getT2(),
-						changes, language)))
+		return this.revisions.feed(code, indicator, exchange.getRequest().getURI().toString(), language)
 			.map((xml) -> ResponseEntity.ok().contentType(ATOM).body(xml));
 	}
 

@@ -2,9 +2,6 @@ package nl.llomonitor.revision;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
@@ -17,7 +14,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Every vintage of one cell (indicator, region, period, breakdown): what each import
@@ -34,21 +30,16 @@ class RevisionController {
 	}
 
 	@GetMapping("/api/v1/revisions")
-	@ApiResponse(responseCode = "200", description = "the answer (JSON shown; CSV and JSON-stat carry the same cells)",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = RevisionService.RevisionsResponse.class)))
 	@Operation(summary = "Every vintage of one cell: value, status, import run, recorded and publication date",
-			description = "Oldest first; the last is the current value. JSON (default), CSV or JSON-stat (a dimension "
-					+ "import_run), by Accept or ?format=json|csv|jsonstat. A derived indicator has no vintages of its own (400).")
-	Mono<Dataset> revisions(@RequestParam(required = false) String indicator,
+			description = "Oldest first; the last is the current value; CSV and JSON-stat have a dimension import_run. "
+					+ "A derived indicator has no vintages of its own (400).")
+	Mono<Dataset<RevisionService.RevisionsResponse>> revisions(@RequestParam(required = false) String indicator,
 			@Parameter(description = "one region code") @RequestParam(required = false) String region,
 			@Parameter(description = "period code, e.g. 2023KW02") @RequestParam(required = false) String period,
 			@RequestParam(required = false) String breakdown,
 			@Parameter(description = "a date: only the vintages known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		String code = RequestParams.regions(region, "region", 1).get(0);
 		if (region.contains(",")) {

@@ -15,16 +15,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
-import nl.llomonitor.indicator.IndicatorCatalog;
+import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.observation.Dataset;
 import nl.llomonitor.observation.PeriodCode;
+import nl.llomonitor.observation.PeriodRef;
+import nl.llomonitor.observation.ReadModel;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
 import nl.llomonitor.observation.Source;
-import nl.llomonitor.observation.SourceCatalog;
-import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
 import nl.llomonitor.system.Queries;
 import org.jooq.DSLContext;
@@ -53,20 +53,11 @@ class RevisionService {
 
 	private final DSLContext dsl;
 
-	private final IndicatorCatalog indicators;
+	private final ReadModel read;
 
-	private final RegionCatalog regions;
-
-	private final SourceCatalog sources;
-
-	RevisionService(DSLContext dsl, IndicatorCatalog indicators, RegionCatalog regions, SourceCatalog sources) {
-		this.sources = sources;
+	RevisionService(DSLContext dsl, ReadModel read) {
 		this.dsl = dsl;
-		this.indicators = indicators;
-		this.regions = regions;
-	}
-
-	record PeriodRef(String code, String label) {
+		this.read = read;
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -85,16 +76,16 @@ class RevisionService {
 	 * @return the vintages as a dataset with the dimensions region, period, breakdown and
 	 * import_run
 	 */
-	Mono<Dataset> revisions(String indicator, String region, PeriodCode period, String breakdown, OffsetDateTime asOf,
-			Lang lang) {
+	Mono<Dataset<RevisionsResponse>> revisions(String indicator, String region, PeriodCode period, String breakdown,
+			OffsetDateTime asOf, Lang lang) {
 		return Mono
-			.zip(this.indicators.require(indicator, "indicator"), this.regions.require(region, "region"),
-					this.sources.all())
+			.zip(this.read.indicators().require(indicator, "indicator"), this.read.regions().require(region, "region"),
+					this.read.sources().all())
 			.flatMap((t) -> {
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, t.getT1());
 				return vintages(t.getT1(), region, period, filter, asOf)
 					.map((list) -> dataset(new RevisionsResponse(t.getT1().view(lang), t.getT2().ref(lang),
-							new PeriodRef(period.code(), period.label(lang)), new LinkedHashMap<>(filter),
+							PeriodRef.of(period, lang), new LinkedHashMap<>(filter),
 							list.stream()
 								.map((v) -> (v.value() != null) ? v.value().stripTrailingZeros() : null)
 								.distinct()
@@ -109,7 +100,7 @@ class RevisionService {
 			});
 	}
 
-	private static Dataset dataset(RevisionsResponse response, Lang lang) {
+	private static Dataset<RevisionsResponse> dataset(RevisionsResponse response, Lang lang) {
 		String key = SeriesService.key(new TreeMap<>(response.breakdown()));
 		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
 		region.categories().put(response.region().code(), response.region().name());
@@ -129,7 +120,7 @@ class RevisionService {
 							v.footnote(), (v.publishedAt() != null) ? v.publishedAt().toString() : null,
 							v.sourceTable())));
 		}
-		return new Dataset(response,
+		return new Dataset<>(response,
 				"revisions-"
 						+ response.indicator().code() + "-" + response.region().code() + "-" + response.period().code(),
 				response.indicator(), List.of(region, period, breakdown, run),
@@ -190,6 +181,31 @@ class RevisionService {
 	}
 
 	/**
+	 * The Atom feed of {@code GET /api/v1/feeds/changes.atom}: the changes the newest
+	 * {@value #FEED_RUNS} successful import runs wrote for a region ({@link ChangeFeed}).
+	 * @param region region code (404 if unknown)
+	 * @param indicator only this indicator (404 if unknown, 400 if derived), or null
+	 * @param self the feed's own URL
+	 * @param language language of the texts
+	 * @return the feed as Atom XML
+	 */
+	Mono<String> feed(String region, String indicator, String self, Lang language) {
+		Mono<IndicatorInfo> only = (indicator != null)
+				? this.read.indicators().require(indicator, "indicator").map((info) -> {
+					if (info.derived()) {
+						throw ApiException.invalidParameter("indicator",
+								"Indicator '" + info.code() + "' is derived and has no vintages of its own; ask for '"
+										+ info.numerator() + "' and '" + info.denominator() + "'.");
+					}
+					return info;
+				}) : Mono.empty();
+		return Mono.zip(this.read.regions().require(region, "region"), this.read.indicators().all())
+			.zipWith(only.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+			.flatMap((t) -> changes(region, t.getT2().map(IndicatorInfo::code).orElse(null)).map((changes) -> ChangeFeed
+				.atom(self, t.getT1().getT1(), t.getT2().orElse(null), t.getT1().getT2(), changes, language)));
+	}
+
+	/**
 	 * @param indicator a stored (not derived) indicator
 	 * @param region region code
 	 * @param period the period
@@ -220,7 +236,7 @@ class RevisionService {
 						(asOf != null) ? OBSERVATION.RECORDED_AT.lt(asOf) : DSL.noCondition())
 				.orderBy(OBSERVATION.RECORDED_AT, OBSERVATION.ID))
 			.map((rows) -> rows.stream()
-				.map((r) -> new Vintage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+				.map((r) -> new Vintage(r.value1(), r.value2(), r.value3(), r.value4().code(), r.value5(), r.value6(),
 						r.value7(), r.value8(), r.value9(), r.value10()))
 				.toList());
 	}
@@ -238,7 +254,7 @@ class RevisionService {
 				       o.indicator_code, o.period_code, b.key, o.value::text, o.status,
 				       prev.id is not null, prev.value::text, prev.status, o.source_table
 				from (select id, table_id, started_at, finished_at, published_at from import_run
-				      where status = 'succeeded' order by id desc limit ?) r
+				      where status = ? order by id desc limit ?) r
 				join observation o on o.import_run_id = r.id
 				join breakdown b on b.id = o.breakdown_id
 				left join lateral (
@@ -251,7 +267,9 @@ class RevisionService {
 				where o.region_code = ? and (?::text is null or o.indicator_code = ?::text)
 				order by r.id desc, o.indicator_code, b.key, o.period_code
 				limit ?""";
-		return Queries.list(this.dsl.resultQuery(sql, FEED_RUNS, region, indicator, indicator, FEED_ROWS))
+		return Queries
+			.list(this.dsl.resultQuery(sql, ImportRunState.SUCCEEDED.code(), FEED_RUNS, region, indicator, indicator,
+					FEED_ROWS))
 			.map((rows) -> rows.stream()
 				.map((r) -> new Change(r.get(0, Long.class), r.get(1, String.class), r.get(12, String.class),
 						r.get(2, OffsetDateTime.class), r.get(3, OffsetDateTime.class), r.get(4, String.class),

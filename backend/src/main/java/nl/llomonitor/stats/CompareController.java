@@ -2,9 +2,6 @@ package nl.llomonitor.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.ResponseFormat;
@@ -15,7 +12,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Regions side by side for one indicator and period, with every pairwise difference and
@@ -32,14 +28,11 @@ class CompareController {
 	}
 
 	@GetMapping("/api/v1/compare")
-	@ApiResponse(responseCode = "200", description = "the answer (JSON shown; CSV and JSON-stat carry the same cells)",
-			content = @Content(mediaType = "application/json",
-					schema = @Schema(implementation = CompareService.CompareResponse.class)))
 	@Operation(summary = "Regions side by side for one indicator and period, with significance of the differences",
 			description = "Significance: from published 95 % margins (z-test, se = (high-low)/(2*1.96)); for EBB figures "
 					+ "without margins from the EBB publication rule (150 observations ~ 30 thousand persons per quarter); "
-					+ "otherwise not testable. Content negotiation as for series.")
-	Mono<Dataset> compare(@RequestParam(required = false) String indicator,
+					+ "otherwise not testable.")
+	Mono<Dataset<CompareService.CompareResponse>> compare(@RequestParam(required = false) String indicator,
 			@Parameter(description = "comma-separated region codes, 2 to 50") @RequestParam(
 					required = false) String regions,
 			@Parameter(description = "period code; default the latest with data") @RequestParam(
@@ -47,9 +40,7 @@ class CompareController {
 			@RequestParam(required = false) String breakdown,
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
-			@RequestParam(required = false) String format, @RequestParam(required = false) String lang,
-			ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		return this.compare.compare(indicator, RequestParams.regions(regions, "regions", 1),
 				RequestParams.period(period, "period"), breakdown, RequestParams.asOf(asOf), language);

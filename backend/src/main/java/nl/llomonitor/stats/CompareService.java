@@ -18,20 +18,19 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
-import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.observation.PeriodRef;
+import nl.llomonitor.observation.ReadModel;
 import nl.llomonitor.observation.ValueText;
 import nl.llomonitor.observation.Dataset;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
 import nl.llomonitor.observation.Source;
-import nl.llomonitor.observation.SourceCatalog;
 import nl.llomonitor.cube.Unit;
 import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
-import nl.llomonitor.system.DataChangeListener;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -44,26 +43,10 @@ import org.springframework.stereotype.Service;
 @Service
 class CompareService {
 
-	private final IndicatorCatalog indicators;
+	private final ReadModel read;
 
-	private final RegionCatalog regions;
-
-	private final SeriesService series;
-
-	private final DataChangeListener versions;
-
-	private final SourceCatalog sources;
-
-	CompareService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
-			DataChangeListener versions, SourceCatalog sources) {
-		this.sources = sources;
-		this.indicators = indicators;
-		this.regions = regions;
-		this.series = series;
-		this.versions = versions;
-	}
-
-	record PeriodRef(String code, String label) {
+	CompareService(ReadModel read) {
+		this.read = read;
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -91,15 +74,17 @@ class CompareService {
 	 * @param language language of labels and sentences
 	 * @return the answer
 	 */
-	Mono<Dataset> compare(String indicator, List<String> codes, PeriodCode requested, String breakdown,
+	Mono<Dataset<CompareResponse>> compare(String indicator, List<String> codes, PeriodCode requested, String breakdown,
 			OffsetDateTime asOf, Lang language) {
-		long version = this.versions.currentVersion();
-		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.requireAll(codes, "regions"))
+		long version = this.read.currentVersion();
+		return Mono
+			.zip(this.read.indicators().require(indicator, "indicator"),
+					this.read.regions().requireAll(codes, "regions"))
 			.flatMap((t) -> {
 				IndicatorInfo info = t.getT1();
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
 				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
-						: this.series.latestPeriod(info, codes, filter, asOf);
+						: this.read.series().latestPeriod(info, codes, filter, asOf);
 				return chosen.flatMap((p) -> compute(info, t.getT2(), p, filter, asOf, language, version))
 					.switchIfEmpty(Mono.fromSupplier(() -> new CompareResponse(info.view(language), null, filter,
 							version, List.of(), List.of(), "not-testable", Messages.get(language, "compare.no-data"),
@@ -112,10 +97,10 @@ class CompareService {
 			SortedMap<String, String> filter, OffsetDateTime asOf, Lang lang, long version) {
 		List<String> codes = regionList.stream().map(RegionCatalog.Region::code).toList();
 		String type = SeriesService.periodType(info, period.type(), period, period);
-		Mono<Map<String, List<SeriesService.Value>>> values = this.series
+		Mono<Map<String, List<SeriesService.Value>>> values = this.read.series()
 			.observedValues(new SeriesService.Query(info, codes, type, period, period, filter, asOf));
 		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period, asOf);
-		return Mono.zip(values, bases, this.sources.all()).map((t) -> {
+		return Mono.zip(values, bases, this.read.sources().all()).map((t) -> {
 			Map<String, SeriesService.Value> byRegion = new HashMap<>();
 			t.getT1().forEach((code, list) -> list.stream().findFirst().ifPresent((v) -> byRegion.put(code, v)));
 			List<RegionValue> regionValues = new ArrayList<>();
@@ -140,8 +125,8 @@ class CompareService {
 			Set<String> methods = new LinkedHashSet<>();
 			differences.forEach((d) -> methods.add(d.method()));
 			String method = methods.isEmpty() ? "not-testable" : String.join(",", methods);
-			return new CompareResponse(info.view(lang), new PeriodRef(period.code(), period.label(lang)),
-					new LinkedHashMap<>(filter), version, regionValues, differences, method,
+			return new CompareResponse(info.view(lang), PeriodRef.of(period, lang), new LinkedHashMap<>(filter),
+					version, regionValues, differences, method,
 					summary(differences.stream().filter((d) -> d.a().equals(regionList.get(0).code())).toList(),
 							differences.isEmpty()),
 					tables.stream().map((table) -> Source.of(table, t.getT3())).toList(), RequestParams.asOfDate(asOf));
@@ -160,12 +145,12 @@ class CompareService {
 		if (baseCode.equals(info.code())) {
 			return Mono.just(Map.of());
 		}
-		return this.indicators.all().flatMap((all) -> {
+		return this.read.indicators().all().flatMap((all) -> {
 			IndicatorInfo base = all.get(baseCode);
 			if (base == null) {
 				return Mono.just(Map.<String, Double>of());
 			}
-			return this.series
+			return this.read.series()
 				.observedValues(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), asOf))
 				.map((values) -> {
 					Map<String, Double> result = new HashMap<>();
@@ -202,7 +187,7 @@ class CompareService {
 					ValueText.number(test.z(), 2, lang));
 		}
 		else if (bases.containsKey(ra.code()) && bases.containsKey(rb.code())) {
-			boolean percent = "percent".equals(info.unit());
+			boolean percent = Unit.PERCENT.code().equals(info.unit());
 			double seA = Significance.ebbStandardError(va, percent, bases.get(ra.code()), type);
 			double seB = Significance.ebbStandardError(vb, percent, bases.get(rb.code()), type);
 			test = (Double.isNaN(seA) || Double.isNaN(seB)) ? Significance.Test.notTestable()
@@ -278,7 +263,7 @@ class CompareService {
 		return sb.toString();
 	}
 
-	private static Dataset dataset(CompareResponse response, Lang lang) {
+	private static Dataset<CompareResponse> dataset(CompareResponse response, Lang lang) {
 		List<String> notes = new ArrayList<>();
 		for (Difference d : response.differences()) {
 			notes.add(d.a() + " - " + d.b() + ": " + d.explanation());
@@ -302,7 +287,7 @@ class CompareService {
 		if (response.asOf() != null) {
 			extension.put("asOf", response.asOf().toString());
 		}
-		return new Dataset(response, "compare-" + response.indicator().code(), response.indicator(),
+		return new Dataset<>(response, "compare-" + response.indicator().code(), response.indicator(),
 				List.of(region, period),
 				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "source_table"), cells,
 				response.sources(), response.dataVersion(), response.asOf(), notes, extension, lang);

@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The key figures of a region, ArbeidsmarktInZicht style (computed by
@@ -33,8 +32,7 @@ class KerncijfersController {
 	Mono<KerncijfersService.KerncijfersResponse> kerncijfers(@PathVariable String region,
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			Lang language) {
 		return this.kerncijfers.kerncijfers(region, RequestParams.asOf(asOf), language);
 	}
 

@@ -11,9 +11,11 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
-import nl.llomonitor.indicator.IndicatorCatalog;
+import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
+import nl.llomonitor.observation.PeriodRef;
+import nl.llomonitor.observation.ReadModel;
 import nl.llomonitor.observation.ValueText;
 import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.RequestParams;
@@ -52,23 +54,13 @@ class KerncijfersService {
 		return List.copyOf(byOrder.values());
 	}
 
-	private final IndicatorCatalog indicators;
-
-	private final RegionCatalog regions;
-
-	private final SeriesService series;
-
 	private final ChangeVerdictService verdicts;
 
-	KerncijfersService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series,
-			ChangeVerdictService verdicts) {
-		this.indicators = indicators;
-		this.regions = regions;
-		this.series = series;
-		this.verdicts = verdicts;
-	}
+	private final ReadModel read;
 
-	record PeriodRef(String code, String label) {
+	KerncijfersService(ReadModel read, ChangeVerdictService verdicts) {
+		this.read = read;
+		this.verdicts = verdicts;
 	}
 
 	record Previous(PeriodRef period, BigDecimal value) {
@@ -166,7 +158,7 @@ class KerncijfersService {
 	 * @return the key figures of the region
 	 */
 	Mono<KerncijfersResponse> kerncijfers(String region, OffsetDateTime moment, Lang language) {
-		return Mono.zip(this.regions.require(region, "region"), this.indicators.all())
+		return Mono.zip(this.read.regions().require(region, "region"), this.read.indicators().all())
 			.flatMap((t) -> Flux.fromIterable(figures(t.getT2()))
 				.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), moment, language), 4)
 				.collectList()
@@ -187,7 +179,8 @@ class KerncijfersService {
 		if (!info.regionLevels().contains(region.level())) {
 			return Mono.empty();
 		}
-		return this.series.finestPeriodType(info, List.of(region.code()), asOf)
+		return this.read.series()
+			.finestPeriodType(info, List.of(region.code()), asOf)
 			.flatMap((type) -> figureOfType(info, region, type, asOf, lang));
 	}
 
@@ -195,7 +188,7 @@ class KerncijfersService {
 			Lang lang) {
 		SeriesService.Query query = new SeriesService.Query(info, List.of(region.code()), type, null, null,
 				new TreeMap<>(), asOf);
-		return this.series.observedValues(query).flatMap((values) -> {
+		return this.read.series().observedValues(query).flatMap((values) -> {
 			List<SeriesService.Value> known = values.getOrDefault(region.code(), List.of())
 				.stream()
 				.filter((v) -> v.value() != null)
@@ -207,7 +200,8 @@ class KerncijfersService {
 			SeriesService.Query cell = new SeriesService.Query(info, List.of(region.code()), type,
 					PeriodCode.of(figure.period().code()), PeriodCode.of(figure.period().code()), new TreeMap<>(),
 					asOf);
-			return this.series.revisedCells(cell)
+			return this.read.series()
+				.revisedCells(cell)
 				.map((revised) -> figure.withRevised(revised.contains(region.code() + "|" + figure.period().code())))
 				.flatMap((f) -> withShares(f, info, region, type, asOf, lang))
 				.flatMap((f) -> withVerdict(f, info, region, type, known, asOf, lang));
@@ -217,7 +211,7 @@ class KerncijfersService {
 	static Figure build(IndicatorInfo info, RegionCatalog.Region region, List<SeriesService.Value> known, String type,
 			Lang lang) {
 		SeriesService.Value last = known.get(known.size() - 1);
-		boolean yearOnYear = !"year".equals(type) && !info.seasonallyAdjusted();
+		boolean yearOnYear = !PeriodType.YEAR.code().equals(type) && !info.seasonallyAdjusted();
 		PeriodCode comparePeriod = yearOnYear ? last.period().sameLastYear() : last.period().plus(-1);
 		SeriesService.Value previous = known.stream()
 			.filter((v) -> v.period().equals(comparePeriod))
@@ -250,11 +244,8 @@ class KerncijfersService {
 					category.label().toLowerCase(java.util.Locale.ROOT)));
 		}
 		sentence.append('.');
-		return new Figure(info.code(), info.view(lang), new PeriodRef(last.period().code(), last.period().label(lang)),
-				last.value(),
-				(previous != null) ? new Previous(
-						new PeriodRef(previous.period().code(), previous.period().label(lang)), previous.value())
-						: null,
+		return new Figure(info.code(), info.view(lang), PeriodRef.of(last.period(), lang), last.value(),
+				(previous != null) ? new Previous(PeriodRef.of(previous.period(), lang), previous.value()) : null,
 				change, yearOnYear ? "same-period-last-year" : "previous-period", direction, assessment, category,
 				sentence.toString(), info.definition(lang), last.sourceTable(), last.status(),
 				info.derived() ? "derived" : "source",
@@ -298,7 +289,7 @@ class KerncijfersService {
 		PeriodCode period = PeriodCode.of(figure.period().code());
 		return Flux.fromIterable(dimension.members()).flatMapSequential((member) -> {
 			java.util.SortedMap<String, String> breakdown = new TreeMap<>(Map.of(dimension.code(), member.code()));
-			return this.series
+			return this.read.series()
 				.observedValues(
 						new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, asOf))
 				.map((values) -> new Share(breakdown, member.name(lang),

@@ -1,5 +1,7 @@
 package nl.llomonitor.stats;
 
+import nl.llomonitor.cube.PeriodType;
+
 /**
  * Whether the difference between two figures is statistically significant at the 95 %
  * level, by a z-test on the difference of two independent estimates.
@@ -88,7 +90,7 @@ final class Significance {
 		if (!(base > 0)) {
 			return Double.NaN;
 		}
-		double personsPerObservation = "year".equals(periodType) ? PERSONS_PER_OBSERVATION_YEAR
+		double personsPerObservation = PeriodType.YEAR.code().equals(periodType) ? PERSONS_PER_OBSERVATION_YEAR
 				: PERSONS_PER_OBSERVATION_QUARTER;
 		double p = percent ? value / 100 : value / base;
 		if (p < 0 || p > 1) {

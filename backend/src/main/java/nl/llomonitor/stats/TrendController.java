@@ -11,7 +11,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The trend of one series (computed by {@link TrendService}): change on the same period a
@@ -37,8 +36,7 @@ class TrendController {
 			@RequestParam(required = false) String periodType,
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
-			@RequestParam(required = false) String lang, ServerWebExchange exchange) {
-		Lang language = Lang.resolve(lang, exchange);
+			Lang language) {
 		String code = RequestParams.regions(region, "region", 1).get(0);
 		if (region.contains(",")) {
 			throw ApiException.invalidParameter("region", "Parameter 'region' takes one region code.");

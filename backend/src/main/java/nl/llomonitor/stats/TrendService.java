@@ -14,13 +14,13 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
-import nl.llomonitor.indicator.IndicatorCatalog;
+import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.observation.PeriodCode;
+import nl.llomonitor.observation.ReadModel;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
-import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
 import reactor.core.publisher.Mono;
 
@@ -39,16 +39,10 @@ class TrendService {
 
 	static final String METHOD = "centred 2x4 moving average, ratio-to-moving-average (classical decomposition); computed by LLO Monitor, not by the source";
 
-	private final IndicatorCatalog indicators;
+	private final ReadModel read;
 
-	private final RegionCatalog regions;
-
-	private final SeriesService series;
-
-	TrendService(IndicatorCatalog indicators, RegionCatalog regions, SeriesService series) {
-		this.indicators = indicators;
-		this.regions = regions;
-		this.series = series;
+	TrendService(ReadModel read) {
+		this.read = read;
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -87,17 +81,20 @@ class TrendService {
 	 */
 	Mono<TrendResponse> trend(String indicator, String code, String breakdown, PeriodCode first, PeriodCode last,
 			String periodType, OffsetDateTime asOf, Lang language) {
-		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.require(code, "region"))
+		return Mono
+			.zip(this.read.indicators().require(indicator, "indicator"), this.read.regions().require(code, "region"))
 			.flatMap((t) -> {
 				IndicatorInfo info = t.getT1();
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
 				List<String> codes = List.of(t.getT2().code());
-				return this.series.resolvePeriodType(info, periodType, first, last, codes, filter, asOf)
+				return this.read.series()
+					.resolvePeriodType(info, periodType, first, last, codes, filter, asOf)
 					.flatMap((resolved) -> {
 						String type = resolved.orElse(null);
 						SeriesService.Query query = new SeriesService.Query(info, codes, type, first, last, filter,
 								asOf);
-						return Mono.zip(this.series.observedValues(query), this.series.revisedCells(query))
+						return Mono
+							.zip(this.read.series().observedValues(query), this.read.series().revisedCells(query))
 							.map((v) -> analyse(info, t.getT2().ref(language), filter, type,
 									v.getT1().getOrDefault(t.getT2().code(), List.of()), language,
 									(p) -> v.getT2().contains(t.getT2().code() + "|" + p), asOf));
@@ -121,7 +118,7 @@ class TrendService {
 		// seasonal adjustment, per segment of consecutive quarters
 		Map<String, Double> adjusted = new HashMap<>();
 		Adjustment adjustment;
-		if (!"quarter".equals(type)) {
+		if (!PeriodType.QUARTER.code().equals(type)) {
 			adjustment = new Adjustment(false, null, Messages.get(lang, "trend.adjustment.quarters-only"), null, null);
 		}
 		else if (info.seasonallyAdjusted()) {
@@ -189,7 +186,7 @@ class TrendService {
 					round(fit.slopeLow(), 4), round(fit.slopeHigh(), 4), round(fit.intercept(), 4),
 					round(fit.rSquared(), 4), round(fit.pValue(), 4), fit.significant(), line));
 		}
-		String comparison = ("year".equals(type) || info.seasonallyAdjusted()) ? "previous-period"
+		String comparison = (PeriodType.YEAR.code().equals(type) || info.seasonallyAdjusted()) ? "previous-period"
 				: "same-period-last-year";
 		return new TrendResponse(info.view(lang), region, new java.util.LinkedHashMap<>(breakdown), type, comparison,
 				points, adjustment, breaks, fits, RequestParams.asOfDate(asOf));

@@ -62,16 +62,7 @@ class ApiErrorsWebFluxTests {
 
 	@Test
 	void missingRequiredParameterIs400NamingIt() {
-		this.client.get()
-			.uri("/api/v1/test/required")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/invalid-parameter")
-			.jsonPath("$.parameter")
-			.isEqualTo("name");
+		WebAnswers.invalidParameter(this.client.get().uri("/api/v1/test/required").exchange(), "name");
 	}
 
 	@Test

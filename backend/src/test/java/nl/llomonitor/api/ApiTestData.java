@@ -55,7 +55,7 @@ final class ApiTestData {
 			for (int q = 1; q <= 4; q++) {
 				dsl.insertInto(PERIOD)
 					.set(PERIOD.CODE, year + "KW0" + q)
-					.set(PERIOD.TYPE, "quarter")
+					.set(PERIOD.TYPE, nl.llomonitor.cube.PeriodType.QUARTER)
 					.set(PERIOD.YEAR, (short) year)
 					.set(PERIOD.NUMBER, (short) q)
 					.set(PERIOD.START_DATE, java.time.LocalDate.of(year, q * 3 - 2, 1))
@@ -90,7 +90,7 @@ final class ApiTestData {
 		long man = breakdown(dsl, "man");
 		dsl.insertInto(PERIOD)
 			.set(PERIOD.CODE, "2023JJ00")
-			.set(PERIOD.TYPE, "year")
+			.set(PERIOD.TYPE, nl.llomonitor.cube.PeriodType.YEAR)
 			.set(PERIOD.YEAR, (short) 2023)
 			.set(PERIOD.NUMBER, (short) 0)
 			.set(PERIOD.START_DATE, java.time.LocalDate.of(2023, 1, 1))
@@ -176,7 +176,7 @@ final class ApiTestData {
 			.set(IMPORT_RUN.CHECKSUM, "apitest-" + at)
 			.set(IMPORT_RUN.STARTED_AT, at)
 			.set(IMPORT_RUN.FINISHED_AT, at)
-			.set(IMPORT_RUN.STATUS, "succeeded")
+			.set(IMPORT_RUN.STATUS, nl.llomonitor.cube.ImportRunState.SUCCEEDED)
 			.returning(IMPORT_RUN.ID)
 			.fetchSingle()
 			.getId();
@@ -193,7 +193,7 @@ final class ApiTestData {
 			.set(OBSERVATION.RECORDED_AT, at)
 			.set(OBSERVATION.VALUE, BigDecimal.valueOf(value))
 			.set(OBSERVATION.FOOTNOTE, footnote)
-			.set(OBSERVATION.STATUS, "definitief")
+			.set(OBSERVATION.STATUS, nl.llomonitor.cube.Status.DEFINITIEF)
 			.set(OBSERVATION.SOURCE_TABLE, "85268NED")
 			.execute();
 	}
@@ -208,7 +208,7 @@ final class ApiTestData {
 			.set(OBSERVATION.VALUE, BigDecimal.valueOf(value))
 			.set(OBSERVATION.MARGIN_LOW, BigDecimal.valueOf(low))
 			.set(OBSERVATION.MARGIN_HIGH, BigDecimal.valueOf(high))
-			.set(OBSERVATION.STATUS, "definitief")
+			.set(OBSERVATION.STATUS, nl.llomonitor.cube.Status.DEFINITIEF)
 			.set(OBSERVATION.SOURCE_TABLE, "85554NED")
 			.execute();
 	}

@@ -191,16 +191,7 @@ class AsOfIntegrationTests {
 				"/api/v1/regions?level=provincie&asOf=2024-01-01", "/api/v1/tables?asOf=2024-01-01",
 				"/api/v1/tables/85268NED?asOf=2024-01-01", "/api/v1/geo/provincie?asOf=2024-01-01",
 				"/api/v1/feeds/changes.atom?region=PV29&asOf=2024-01-01")) {
-			this.client.get()
-				.uri(uri)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.type")
-				.isEqualTo("/problems/invalid-parameter")
-				.jsonPath("$.parameter")
-				.isEqualTo("asOf");
+			WebAnswers.invalidParameter(this.client.get().uri(uri).exchange(), "asOf");
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import nl.llomonitor.SharedData;
+import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.system.DatabaseConfiguration;
 import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.jooq.DSLContext;
@@ -61,7 +62,7 @@ class CbsCsvImportIntegrationTests {
 		assertThat(current(this.jdbc, "beroepsbevolking", "LD01", "2013KW01")).isNotNull();
 		assertThat(this.jdbc.fetchExists(IMPORT_RUN,
 				IMPORT_RUN.ID.eq(report.id())
-					.and(IMPORT_RUN.STATUS.in("succeeded", "unchanged"))
+					.and(IMPORT_RUN.STATUS.in(ImportRunState.SUCCEEDED, ImportRunState.UNCHANGED))
 					.and(IMPORT_RUN.CHECKSUM.startsWith("f13a80ddf5af42d6"))))
 			.isTrue();
 	}
@@ -148,7 +149,7 @@ class CbsCsvImportIntegrationTests {
 		assertThat(dataVersion()).isEqualTo(version);
 		List<String> errors = this.jdbc.select(IMPORT_RUN.ERROR)
 			.from(IMPORT_RUN)
-			.where(IMPORT_RUN.STATUS.eq("failed"), IMPORT_RUN.FILE_NAME.eq("85268NED.csv"))
+			.where(IMPORT_RUN.STATUS.eq(ImportRunState.FAILED), IMPORT_RUN.FILE_NAME.eq("85268NED.csv"))
 			.orderBy(IMPORT_RUN.ID.desc())
 			.limit(1)
 			.fetch(IMPORT_RUN.ERROR);

@@ -104,7 +104,7 @@ class CompletenessIntegrationTests {
 			.orderBy(IMPORT_RUN.ID.desc())
 			.limit(1)
 			.fetchSingle();
-		assertThat(run.get(IMPORT_RUN.STATUS)).isEqualTo("failed");
+		assertThat(run.get(IMPORT_RUN.STATUS)).isEqualTo(nl.llomonitor.cube.ImportRunState.FAILED);
 		assertThat(run.get(IMPORT_RUN.ERROR)).contains(why);
 	}
 
@@ -127,7 +127,8 @@ class CompletenessIntegrationTests {
 			.fetchSingle();
 		assertThat(run.get(IMPORT_RUN.COMPLETE)).isFalse();
 		assertThat(run.get(IMPORT_RUN.INCOMPLETE_REASON)).contains(why);
-		assertThat(run.get(IMPORT_RUN.STATUS)).isIn("succeeded", "unchanged");
+		assertThat(run.get(IMPORT_RUN.STATUS)).isIn(nl.llomonitor.cube.ImportRunState.SUCCEEDED,
+				nl.llomonitor.cube.ImportRunState.UNCHANGED);
 	}
 
 	@Test

@@ -151,7 +151,7 @@ class CorruptedFilesIntegrationTests {
 			.orderBy(IMPORT_RUN.ID.desc())
 			.limit(1)
 			.fetchSingle()
-			.value1()).isEqualTo("failed");
+			.value1()).isEqualTo(nl.llomonitor.cube.ImportRunState.FAILED);
 	}
 
 	private static String replaceNth(String text, String from, String to, int n) {

@@ -401,7 +401,8 @@ class OpenWorldImportIntegrationTests {
 			.contains("measures with text values not imported: [Regiocode_76 ('NL01')]");
 		var utrecht = cell(this.jdbc, "cbs_60039abc__totaalmannenenvrouwen_1", "PV26", "2010JJ00", "");
 		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.VALUE)).isEqualByComparingTo("1220910");
-		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS)).isEqualTo("voorlopig");
+		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS))
+			.isEqualTo(nl.llomonitor.cube.Status.VOORLOPIG);
 		this.client.get()
 			.uri("/api/v1/series?indicator=cbs_60039abc__k_65tot75jaar_4&regions=PV26&from=2012JJ00&to=2012JJ00")
 			.exchange()

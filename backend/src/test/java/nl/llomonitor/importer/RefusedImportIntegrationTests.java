@@ -87,7 +87,7 @@ class RefusedImportIntegrationTests {
 			.orderBy(IMPORT_RUN.ID.desc())
 			.limit(1)
 			.fetchOne();
-		assertThat(run.get(IMPORT_RUN.STATUS)).isEqualTo("failed");
+		assertThat(run.get(IMPORT_RUN.STATUS)).isEqualTo(nl.llomonitor.cube.ImportRunState.FAILED);
 		assertThat(run.get(IMPORT_RUN.FINISHED_AT)).isNotNull();
 		assertThat(run.get(IMPORT_RUN.ERROR)).isEqualTo(thrown.getMessage());
 		return run;

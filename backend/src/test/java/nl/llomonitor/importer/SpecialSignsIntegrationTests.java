@@ -237,7 +237,7 @@ class SpecialSignsIntegrationTests {
 			assertThat(row.get(OBSERVATION.VALUE)).isEqualByComparingTo(expected.value());
 		}
 		assertThat(row.get(OBSERVATION.MISSING_REASON)).isEqualTo(MissingReason.fromCode(expected.reason()));
-		assertThat(row.get(OBSERVATION.STATUS)).isEqualTo(expected.status());
+		assertThat(row.get(OBSERVATION.STATUS)).isEqualTo(nl.llomonitor.cube.Status.fromCode(expected.status()));
 		assertThat(row.get(OBSERVATION.FLAGS)).isEqualTo(expected.flags());
 		assertThat(after.signs()).containsEntry(expected.sign(), 1L);
 

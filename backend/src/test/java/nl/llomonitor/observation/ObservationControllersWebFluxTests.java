@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.WebAnswers;
 import nl.llomonitor.api.WebSliceTestConfiguration;
 import nl.llomonitor.indicator.IndicatorView;
 import org.junit.jupiter.api.Test;
@@ -134,16 +135,7 @@ class ObservationControllersWebFluxTests {
 	}
 
 	private void expect400(String uri, String parameter) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/invalid-parameter")
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter);
+		WebAnswers.invalidParameter(this.client.get().uri(uri).exchange(), parameter);
 	}
 
 	private static Dataset dataset() {

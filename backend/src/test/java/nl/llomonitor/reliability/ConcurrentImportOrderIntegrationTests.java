@@ -1,15 +1,12 @@
 package nl.llomonitor.reliability;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import nl.llomonitor.system.DatabaseEndpoint;
-import nl.llomonitor.system.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,30 +30,19 @@ class ConcurrentImportOrderIntegrationTests {
 
 	private static final Pattern VERSION = Pattern.compile("\"dataVersion\":(\\d+)");
 
+	@RegisterExtension
+	final AppsOnOneDatabase apps = new AppsOnOneDatabase("llo_order");
+
 	private ConfigurableApplicationContext a;
 
 	private ConfigurableApplicationContext b;
 
-	private DatabaseEndpoint database;
-
-	@AfterEach
-	void stop() throws SQLException {
-		if (this.b != null) {
-			this.b.close();
-		}
-		if (this.a != null) {
-			this.a.close();
-		}
-		TestDatabase.dropDatabase(this.database);
-	}
-
 	@Test
 	void theLastCommitIsTheCurrentValue() throws Exception {
-		this.database = TestDatabase.createDatabase("llo_order_" + ProcessHandle.current().pid());
 		String[] args = { "--llo.import.demo=false", "--llo.admin.rate-limit.burst=40",
 				"--llo.admin.rate-limit.per-minute=60" };
-		this.a = Apps.on(this.database, args);
-		this.b = Apps.on(this.database, args);
+		this.a = this.apps.start(args);
+		this.b = this.apps.start(args);
 		WebClient clientA = Apps.client(this.a);
 		WebClient clientB = Apps.client(this.b);
 		int secondWon = 0;

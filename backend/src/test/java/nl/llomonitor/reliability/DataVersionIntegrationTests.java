@@ -12,10 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.llomonitor.SharedData;
-import nl.llomonitor.system.DatabaseEndpoint;
-import nl.llomonitor.system.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -36,22 +34,14 @@ class DataVersionIntegrationTests {
 	private static final String SERIES = "/api/v1/series?indicator=netto_arbeidsparticipatie&regions=NL01"
 			+ "&periodType=year&from=2024JJ00&to=2024JJ00";
 
+	@RegisterExtension
+	final AppsOnOneDatabase apps = new AppsOnOneDatabase("llo_version");
+
 	private ConfigurableApplicationContext app;
-
-	private DatabaseEndpoint database;
-
-	@AfterEach
-	void stop() throws SQLException {
-		if (this.app != null) {
-			this.app.close();
-		}
-		TestDatabase.dropDatabase(this.database);
-	}
 
 	@Test
 	void versionGoingBackwardsDropsCachesAndETags() throws Exception {
-		this.database = TestDatabase.createDatabase("llo_version_" + ProcessHandle.current().pid());
-		this.app = Apps.on(this.database, "--llo.import.demo=false");
+		this.app = this.apps.start("--llo.import.demo=false");
 		WebClient client = Apps.client(this.app);
 		assertThat(importValue(client, "73.2")).contains("\"status\":\"succeeded\"");
 		ResponseEntity<String> first = get(client, null);
@@ -129,7 +119,8 @@ class DataVersionIntegrationTests {
 	}
 
 	private Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.database.jdbcUrl(), this.database.username(), this.database.password());
+		return DriverManager.getConnection(this.apps.database().jdbcUrl(), this.apps.database().username(),
+				this.apps.database().password());
 	}
 
 }

@@ -13,10 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import nl.llomonitor.importer.store.ImportLock;
-import nl.llomonitor.system.DatabaseEndpoint;
-import nl.llomonitor.system.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,29 +40,18 @@ class ImportWedgeIntegrationTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(ImportWedgeIntegrationTests.class);
 
+	@RegisterExtension
+	final AppsOnOneDatabase apps = new AppsOnOneDatabase("llo_wedge");
+
 	private ConfigurableApplicationContext a;
 
 	private ConfigurableApplicationContext b;
 
-	private DatabaseEndpoint database;
-
-	@AfterEach
-	void stop() throws SQLException {
-		if (this.b != null) {
-			this.b.close();
-		}
-		if (this.a != null) {
-			this.a.close();
-		}
-		TestDatabase.dropDatabase(this.database);
-	}
-
 	@Test
 	void importsNeverWaitForEverAndCancelCleanly() throws Exception {
-		this.database = TestDatabase.createDatabase("llo_wedge_" + ProcessHandle.current().pid());
 		String[] args = { "--llo.import.demo=false", "--llo.import.lock-timeout=3s", "--llo.import.stuck-idle=1s" };
-		this.a = Apps.on(this.database, args);
-		this.b = Apps.on(this.database, args);
+		this.a = this.apps.start(args);
+		this.b = this.apps.start(args);
 		WebClient clientA = Apps.client(this.a);
 		WebClient clientB = Apps.client(this.b);
 		long uploadsBefore = uploads();
@@ -180,7 +167,8 @@ class ImportWedgeIntegrationTests {
 	}
 
 	private Connection connect() throws SQLException {
-		return DriverManager.getConnection(this.database.jdbcUrl(), this.database.username(), this.database.password());
+		return DriverManager.getConnection(this.apps.database().jdbcUrl(), this.apps.database().username(),
+				this.apps.database().password());
 	}
 
 }

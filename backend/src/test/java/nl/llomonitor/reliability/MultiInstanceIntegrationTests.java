@@ -1,21 +1,17 @@
 package nl.llomonitor.reliability;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import nl.llomonitor.LloMonitorApplication;
 import nl.llomonitor.SharedData;
-import nl.llomonitor.system.DatabaseEndpoint;
-import nl.llomonitor.system.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
@@ -37,9 +33,12 @@ class MultiInstanceIntegrationTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(MultiInstanceIntegrationTests.class);
 
-	private static final String TOKEN = "multi-instance-test-token";
+	private static final String TOKEN = Apps.TOKEN;
 
 	private static final String SERIES = "/api/v1/series?indicator=netto_arbeidsparticipatie&regions=GM0344&periodType=year";
+
+	@RegisterExtension
+	final AppsOnOneDatabase apps = new AppsOnOneDatabase("llo_multi");
 
 	private ConfigurableApplicationContext a;
 
@@ -47,27 +46,17 @@ class MultiInstanceIntegrationTests {
 
 	private Disposable events;
 
-	private DatabaseEndpoint database;
-
 	@AfterEach
-	void stop() throws SQLException {
+	void stop() {
 		if (this.events != null) {
 			this.events.dispose();
 		}
-		if (this.b != null) {
-			this.b.close();
-		}
-		if (this.a != null) {
-			this.a.close();
-		}
-		TestDatabase.dropDatabase(this.database);
 	}
 
 	@Test
 	void importThroughOneInstanceRefreshesTheOther() throws Exception {
-		this.database = TestDatabase.createDatabase("llo_multi_" + ProcessHandle.current().pid());
-		this.a = start();
-		this.b = start();
+		this.a = this.apps.start();
+		this.b = this.apps.start();
 		WebClient clientA = client(this.a);
 		WebClient clientB = client(this.b);
 
@@ -134,15 +123,6 @@ class MultiInstanceIntegrationTests {
 			.isEqualTo(after.getHeaders().getETag());
 		logger.info("MULTI-INSTANCE import_ms={} sse_after_commit_ms={} etag_before={} etag_after={}",
 				(imported - importStart) / 1_000_000, notifiedMs, etag, after.getHeaders().getETag());
-	}
-
-	private ConfigurableApplicationContext start() {
-		// command-line arguments: they win over application.yaml (default properties
-		// would not)
-		return new SpringApplicationBuilder(LloMonitorApplication.class).run("--server.port=0",
-				"--llo.db.url=" + this.database.jdbcUrl(), "--llo.db.username=" + this.database.username(),
-				"--llo.db.password=" + this.database.password(), "--llo.import.bootstrap-dir=off",
-				"--llo.admin.token=" + TOKEN);
 	}
 
 	private static WebClient client(ConfigurableApplicationContext context) {

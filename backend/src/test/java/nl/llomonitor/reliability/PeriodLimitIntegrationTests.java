@@ -2,14 +2,11 @@ package nl.llomonitor.reliability;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 
-import nl.llomonitor.system.DatabaseEndpoint;
-import nl.llomonitor.system.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
@@ -30,22 +27,14 @@ class PeriodLimitIntegrationTests {
 	@TempDir
 	Path temp;
 
+	@RegisterExtension
+	final AppsOnOneDatabase apps = new AppsOnOneDatabase("llo_periods");
+
 	private ConfigurableApplicationContext app;
-
-	private DatabaseEndpoint database;
-
-	@AfterEach
-	void stop() throws SQLException {
-		if (this.app != null) {
-			this.app.close();
-		}
-		TestDatabase.dropDatabase(this.database);
-	}
 
 	@Test
 	void omittedFromAndToDoNotLiftTheLimit() throws Exception {
-		this.database = TestDatabase.createDatabase("llo_periods_" + ProcessHandle.current().pid());
-		this.app = Apps.on(this.database, "--llo.import.demo=false");
+		this.app = this.apps.start("--llo.import.demo=false");
 		WebClient client = Apps.client(this.app);
 		Path file = this.temp.resolve(BigCbsFile.NAME);
 		BigCbsFile.write(file, 1800, 1999, 1);

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import nl.llomonitor.TwoVintages;
+import nl.llomonitor.api.WebAnswers;
 import nl.llomonitor.importer.ImportReport;
 import nl.llomonitor.importer.ImportService;
 import nl.llomonitor.system.DataChangeListener;
@@ -116,17 +117,10 @@ class RevisionsIntegrationTests {
 
 	@Test
 	void vintagesAsCsv() {
-		String csv = this.client.get()
+		String csv = WebAnswers.csv(this.client.get()
 			.uri("/api/v1/revisions?indicator=werkloosheidspercentage&region=PV29&period=2024KW04")
 			.accept(MediaType.parseMediaType("text/csv"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+			.exchange());
 		List<String> lines = csv.lines().filter((l) -> !l.startsWith("#")).toList();
 		assertThat(lines.get(0)).isEqualTo("indicator,region,region_name,period,breakdown,import_run,recorded_at,value,"
 				+ "margin_low,margin_high,unit,status,flags,footnote,published_at,source_table");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.WebAnswers;
 import nl.llomonitor.api.WebSliceTestConfiguration;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.observation.Dataset;
@@ -60,16 +61,7 @@ class StatsControllersWebFluxTests {
 		String uri = "/api/v1/compare?indicator=werkloosheidspercentage&regions=pv26,PV21,PV26&period=2023KW02"
 				+ "&asOf=2024-01-01&lang=en";
 		this.client.get().uri(uri).exchange().expectStatus().isOk().expectBody().jsonPath("$.answer").isEqualTo(42);
-		String csv = this.client.get()
-			.uri(uri + "&format=csv")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String csv = WebAnswers.csv(this.client.get().uri(uri + "&format=csv").exchange());
 		assertThat(csv).contains("LLO Monitor, data version 7, as known on 2024-01-01")
 			.contains("indicator,region,region_name,period,value,status")
 			.contains("x,PV26,Utrecht,2023KW02,3.3,voorlopig");
@@ -114,16 +106,7 @@ class StatsControllersWebFluxTests {
 	}
 
 	private void expect400(String uri, String parameter) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.type")
-			.isEqualTo("/problems/invalid-parameter")
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter);
+		WebAnswers.invalidParameter(this.client.get().uri(uri).exchange(), parameter);
 	}
 
 	private static Dataset dataset() {

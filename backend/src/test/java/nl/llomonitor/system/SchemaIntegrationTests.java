@@ -157,7 +157,7 @@ class SchemaIntegrationTests {
 	private void insertPeriod(String code, String type) {
 		dsl.insertInto(PERIOD)
 			.set(PERIOD.CODE, code)
-			.set(PERIOD.TYPE, type)
+			.set(PERIOD.TYPE, nl.llomonitor.cube.PeriodType.of(type))
 			.set(PERIOD.YEAR, (short) 2019)
 			.set(PERIOD.NUMBER, (short) 4)
 			.set(PERIOD.START_DATE, java.time.LocalDate.of(2019, 10, 1))
@@ -172,7 +172,7 @@ class SchemaIntegrationTests {
 			.set(IMPORT_RUN.CHECKSUM, at)
 			.set(IMPORT_RUN.TABLE_ID, "83599NED")
 			.set(IMPORT_RUN.STARTED_AT, OffsetDateTime.parse(at))
-			.set(IMPORT_RUN.STATUS, "succeeded")
+			.set(IMPORT_RUN.STATUS, nl.llomonitor.cube.ImportRunState.SUCCEEDED)
 			.returning(IMPORT_RUN.ID)
 			.fetchOne(IMPORT_RUN.ID);
 	}
@@ -185,7 +185,7 @@ class SchemaIntegrationTests {
 			.set(OBSERVATION.IMPORT_RUN_ID, run)
 			.set(OBSERVATION.RECORDED_AT, OffsetDateTime.parse(at))
 			.set(OBSERVATION.VALUE, new BigDecimal(value))
-			.set(OBSERVATION.STATUS, "definitief")
+			.set(OBSERVATION.STATUS, nl.llomonitor.cube.Status.DEFINITIEF)
 			.set(OBSERVATION.SOURCE_TABLE, "83599NED")
 			.execute();
 	}

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.cube.Status;
+import nl.llomonitor.cube.Unit;
 import nl.llomonitor.importer.ImportException;
-import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.store.StagingSink;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -55,9 +56,9 @@ public final class GenericTable {
 	private static final Set<String> V4_FIXED = Set.of("Id", "ID", "Measure", "Value", "ValueAttribute", "StringValue");
 
 	/** The status a member of a status dimension sets, by lower-case title. */
-	private static final Map<String, String> STATUS = Map.of("definitief", "definitief", "voorlopig", "voorlopig",
-			"nader voorlopig", "nader_voorlopig", "voorlopige cijfers", "voorlopig", "definitieve cijfers",
-			"definitief", "nader voorlopige cijfers", "nader_voorlopig");
+	private static final Map<String, Status> STATUS = Map.of("definitief", Status.DEFINITIEF, "voorlopig",
+			Status.VOORLOPIG, "nader voorlopig", Status.NADER_VOORLOPIG, "voorlopige cijfers", Status.VOORLOPIG,
+			"definitieve cijfers", Status.DEFINITIEF, "nader voorlopige cijfers", Status.NADER_VOORLOPIG);
 
 	final String table;
 
@@ -203,11 +204,11 @@ public final class GenericTable {
 	/**
 	 * Drops the staged cells of text measures and reports them.
 	 * @param tx the import's transaction, with the staging table filled
-	 * @param job the job, for the warning
+	 * @return the warning naming them, or null when there were none
 	 */
-	public void dropTextMeasures(DSLContext tx, ImportJob job) {
+	public String dropTextMeasures(DSLContext tx) {
 		if (this.textMeasures.isEmpty()) {
-			return;
+			return null;
 		}
 		List<String> codes = new ArrayList<>();
 		this.textMeasures.forEach((key, value) -> {
@@ -216,8 +217,8 @@ public final class GenericTable {
 		});
 		tx.execute("delete from " + StagingSink.TABLE + " where indicator_code = any(?::text[])",
 				(Object) codes.toArray(String[]::new));
-		job.warn("measures with text values not imported: "
-				+ this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList());
+		return "measures with text values not imported: "
+				+ this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList();
 	}
 
 	String code(String key) {
@@ -303,17 +304,17 @@ public final class GenericTable {
 	 */
 	static String unit(String cbs) {
 		if (cbs == null) {
-			return "unknown";
+			return Unit.UNKNOWN;
 		}
 		String u = cbs.strip().toLowerCase(Locale.ROOT);
 		if (u.equals("%") || u.startsWith("% ") || u.equals("procent")) {
-			return "percent";
+			return Unit.PERCENT.code();
 		}
 		if (u.matches("^(x ?)?1[ .]?000( .*)?$")) {
-			return "x1000";
+			return Unit.THOUSANDS.code();
 		}
 		if (u.equals("aantal") || u.equals("personen")) {
-			return "persons";
+			return Unit.PERSONS.code();
 		}
 		return cbs.strip();
 	}
@@ -373,28 +374,28 @@ public final class GenericTable {
 			Integer decimals = (m.decimals != null) ? m.decimals : decimalsSeen.get(m.code);
 			String definition = (m.description != null) ? m.description : "CBS " + this.table + ", " + m.key
 					+ ((m.title != null) ? ": " + m.title : "") + " (no description in this download)";
+			String unit = (m.unit != null) ? m.unit : Unit.UNKNOWN;
+			short places = (short) ((decimals != null) ? Math.min(decimals, 6) : 1);
+			// what the source says of the measure: written when new, and again when the
+			// metadata came with the data and changed
+			Map<org.jooq.Field<?>, Object> described = new java.util.LinkedHashMap<>();
+			described.put(INDICATOR.NAME_NL, name);
+			described.put(INDICATOR.NAME_EN, name);
+			described.put(INDICATOR.UNIT, unit);
+			described.put(INDICATOR.DECIMALS, places);
+			described.put(INDICATOR.DEFINITION_NL, definition);
+			described.put(INDICATOR.DEFINITION_EN, definition);
 			var insert = tx.insertInto(INDICATOR)
 				.set(INDICATOR.CODE, m.code)
-				.set(INDICATOR.NAME_NL, name)
-				.set(INDICATOR.NAME_EN, name)
-				.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : "unknown")
-				.set(INDICATOR.DECIMALS, (short) ((decimals != null) ? Math.min(decimals, 6) : 1))
-				.set(INDICATOR.DEFINITION_NL, definition)
-				.set(INDICATOR.DEFINITION_EN, definition)
+				.set(described)
 				.set(INDICATOR.SOURCE_TABLE, this.table)
 				.set(INDICATOR.SOURCE_KEY, m.key);
 			if (m.title != null || m.unit != null) {
 				changed += insert.onConflict(INDICATOR.CODE)
 					.doUpdate()
-					.set(INDICATOR.NAME_NL, name)
-					.set(INDICATOR.NAME_EN, name)
-					.set(INDICATOR.UNIT, (m.unit != null) ? m.unit : "unknown")
-					.set(INDICATOR.DECIMALS, (short) ((decimals != null) ? Math.min(decimals, 6) : 1))
-					.set(INDICATOR.DEFINITION_NL, definition)
-					.set(INDICATOR.DEFINITION_EN, definition)
+					.set(described)
 					.where(DSL.row(INDICATOR.NAME_NL, INDICATOR.UNIT, INDICATOR.DECIMALS, INDICATOR.DEFINITION_NL)
-						.isDistinctFrom(name, (m.unit != null) ? m.unit : "unknown",
-								(short) ((decimals != null) ? Math.min(decimals, 6) : 1), definition))
+						.isDistinctFrom(name, unit, places, definition))
 					.execute();
 			}
 			else {
@@ -508,12 +509,12 @@ public final class GenericTable {
 			String key = given.strip();
 			String title = this.titles.getOrDefault(key, key);
 			if (this.status) {
-				String status = STATUS.get(title.toLowerCase(Locale.ROOT));
+				Status status = STATUS.get(title.toLowerCase(Locale.ROOT));
 				if (status == null) {
 					throw new ImportException(GenericTable.this.table, null, this.key, given,
 							"a status such as Voorlopig, Nader voorlopig or Definitief", "unknown status");
 				}
-				return new TableMapping.Member(null, null, null, null, status);
+				return new TableMapping.Member(null, null, null, null, status.code());
 			}
 			boolean coded = this.titles.containsKey(key);
 			GenericMember member = this.members.get(key);

@@ -105,6 +105,23 @@ public class MappingService implements ApplicationRunner {
 		return this.errors;
 	}
 
+	/**
+	 * What {@code GET /api/admin/mappings} lists.
+	 *
+	 * @param tables the tables with a mapping in force, sorted
+	 * @param leftOut the external mapping files left out, by file name, with their errors
+	 */
+	public record Listing(java.util.List<String> tables, Map<String, String> leftOut) {
+	}
+
+	/**
+	 * @return the mappings in force and the external files left out
+	 */
+	public Listing listing() {
+		return new Listing(this.importer.mappings().all().stream().map(TableMapping::table).sorted().toList(),
+				this.errors);
+	}
+
 	void reloadIfChanged() {
 		try {
 			if (!fingerprint().equals(this.fingerprint)) {

@@ -71,7 +71,7 @@ public final class CbsODataClient {
 	 * error
 	 */
 	public Response get(String url, String etag, String lastModified) throws IOException {
-		RetryTemplate retry = new RetryTemplate(new RetryAfterPolicy(url, this.attempts - 1, this.backoff));
+		RetryTemplate retry = new RetryTemplate(new RetryAfterPolicy(url));
 		try {
 			return retry.execute(() -> once(url, etag, lastModified));
 		}
@@ -150,24 +150,18 @@ public final class CbsODataClient {
 	}
 
 	/**
-	 * Retries 429, 5xx and I/O errors, at most {@code maxRetries} times; waits what the
-	 * server asked in {@code Retry-After}, else {@code backoff}, doubled every time. One
+	 * Retries 429, 5xx and I/O errors, up to the client's attempts; waits what the server
+	 * asked in {@code Retry-After}, else the client's backoff, doubled every time. One
 	 * instance per request: it remembers the last answer's {@code Retry-After}.
 	 */
-	private static final class RetryAfterPolicy implements RetryPolicy {
+	private final class RetryAfterPolicy implements RetryPolicy {
 
 		private final String url;
 
-		private final long maxRetries;
-
-		private final Duration backoff;
-
 		private volatile Duration asked;
 
-		RetryAfterPolicy(String url, long maxRetries, Duration backoff) {
+		RetryAfterPolicy(String url) {
 			this.url = url;
-			this.maxRetries = maxRetries;
-			this.backoff = backoff;
 		}
 
 		@Override
@@ -195,12 +189,12 @@ public final class CbsODataClient {
 
 				@Override
 				public long nextBackOff() {
-					if (this.retries >= RetryAfterPolicy.this.maxRetries) {
+					if (this.retries >= CbsODataClient.this.attempts - 1) {
 						return STOP;
 					}
 					Duration wait = RetryAfterPolicy.this.asked;
 					long millis = (wait != null) ? wait.toMillis()
-							: RetryAfterPolicy.this.backoff.toMillis() << Math.min(this.retries, 20);
+							: CbsODataClient.this.backoff.toMillis() << Math.min(this.retries, 20);
 					this.retries++;
 					return millis;
 				}

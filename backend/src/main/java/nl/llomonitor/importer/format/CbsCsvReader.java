@@ -2,9 +2,6 @@ package nl.llomonitor.importer.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.CbsSign;
-import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.TableMapping;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -33,40 +29,20 @@ public final class CbsCsvReader implements FormatReader {
 	static final int CUT_OFF = 10_000;
 
 	@Override
-	public void read(InputStream in, ImportJob job) throws IOException {
-		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ';');
-		Reader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setDelimiter(';')
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreSurroundingSpaces(false)
-			.setAllowMissingColumnNames(true)
-			.get();
-		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
-			utf8.header = parser.getHeaderNames();
-			read(parser, job);
-		}
-		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
-			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
-			if (notUtf8 != null) {
-				throw notUtf8.toImportException(job, utf8.header());
-			}
-			if (ex.getCause() instanceof ImportException ie) {
-				throw ie;
-			}
-			throw job.error(null, null, null, "a well-formed ';' separated CSV file", ex.getMessage());
-		}
+	public ReadResult read(InputStream in, ImportJob job) throws IOException {
+		ReadResult.Builder found = ReadResult.builder(job);
+		CsvFile.read(in, ';', job, "a well-formed ';' separated CSV file", (parser) -> read(parser, job, found));
+		return found.build();
 	}
 
-	private void read(CSVParser parser, ImportJob job) {
+	private void read(CSVParser parser, ImportJob job, ReadResult.Builder found) {
 		List<String> names = parser.getHeaderNames();
 		// a spreadsheet that saved a separator at the end of every line: an unnamed last
 		// column, empty on every line
 		boolean trailingSeparator = names.size() > 1 && names.get(names.size() - 1).isEmpty();
 		List<String> header = trailingSeparator ? names.subList(0, names.size() - 1) : names;
 		if (trailingSeparator) {
-			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+			found.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
 		}
 		if (header.size() < 2 || !header.get(0).equals("ID")) {
 			String first = header.isEmpty() ? "" : header.get(0);
@@ -74,7 +50,7 @@ public final class CbsCsvReader implements FormatReader {
 					"a ';' separated header starting with ID (e.g. ID;RegioS;Perioden;...)",
 					first.contains(",") || first.contains("\t") ? "wrong delimiter" : "not a CBS CSV header");
 		}
-		TableMapping mapping = job.mapping("line 1", (table) -> GenericTable.of(table, header, null, null));
+		TableMapping mapping = found.mapping("line 1", (table) -> GenericTable.of(table, header, null, null));
 		int regionIndex = -1;
 		int periodIndex = -1;
 		List<Integer> measureIndexes = new ArrayList<>();
@@ -123,11 +99,13 @@ public final class CbsCsvReader implements FormatReader {
 		long incompleteSums = 0;
 		long records = 0;
 		int columns = header.size() + (trailingSeparator ? 1 : 0);
+		// terms of a sum (sum: true), by target cell; a row holds all terms of its sums
+		SumAccumulator sums = new SumAccumulator();
 		TableMapping.Member[] members = new TableMapping.Member[dimensionIndexes.size()];
 		String[] labels = new String[dimensionIndexes.size()];
 		for (CSVRecord record : parser) {
 			records++;
-			job.rowsRead++;
+			found.row();
 			String line = "line " + (record.getRecordNumber() + 1);
 			if (record.size() != columns) {
 				throw job.error(line, null, ImportFormat.abbreviate(String.join(";", record.toList())),
@@ -146,9 +124,9 @@ public final class CbsCsvReader implements FormatReader {
 						skippedRegions++;
 						continue;
 					}
-					region = job.regions.resolveLabel(label);
-					if (region == null && job.generic != null) {
-						job.unknownRegion(line, mapping.regionColumn(), label,
+					region = job.regions().resolveLabel(label);
+					if (region == null && found.generic() != null) {
+						found.unknownRegion(line, mapping.regionColumn(), label,
 								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'");
 						continue;
 					}
@@ -159,7 +137,8 @@ public final class CbsCsvReader implements FormatReader {
 					}
 					regionCache.put(label, region);
 				}
-				if (!mapping.regionLevels().isEmpty() && !mapping.regionLevels().contains(job.regions.level(region))) {
+				if (!mapping.regionLevels().isEmpty()
+						&& !mapping.regionLevels().contains(job.regions().level(region))) {
 					continue;
 				}
 			}
@@ -213,11 +192,7 @@ public final class CbsCsvReader implements FormatReader {
 			if (skip) {
 				continue;
 			}
-			// terms of a sum (sum: true), by indicator and breakdown: null once a term
-			// has
-			// no value
-			Map<String, java.math.BigDecimal> sums = null;
-			Map<String, Object[]> sumCells = null;
+			sums.clear();
 			for (int m = 0; m < measureIndexes.size(); m++) {
 				int index = measureIndexes.get(m);
 				String raw = record.get(index);
@@ -227,7 +202,7 @@ public final class CbsCsvReader implements FormatReader {
 				String reason = null;
 				CbsSign sign = CbsSign.of(value);
 				if (sign == null && !Numbers.isDecimal(value)) {
-					if (job.generic != null && job.generic.textMeasure(header.get(index), raw)) {
+					if (found.generic() != null && found.generic().textMeasure(header.get(index), raw)) {
 						continue;
 					}
 					throw job.error(line, header.get(index), raw,
@@ -241,7 +216,7 @@ public final class CbsCsvReader implements FormatReader {
 				}
 				char cellPart = (measure.part() != null) ? part(measure.part()) : part;
 				if (sign != null) {
-					job.sign(sign.reportName());
+					found.sign(sign.reportName());
 					value = sign.value();
 					reason = (sign.reason() != null) ? sign.reason().code() : null;
 					if (value == null && cellPart != CellSink.VALUE && !term) {
@@ -251,54 +226,39 @@ public final class CbsCsvReader implements FormatReader {
 				}
 				String key = breakdownKey(m, measure, members, labels, keyCache);
 				if (term) {
-					if (sums == null) {
-						sums = new java.util.LinkedHashMap<>();
-						sumCells = new java.util.LinkedHashMap<>();
-					}
-					String cell = indicator + "|" + key + "|" + cellPart;
-					Object[] sum = sumCells.computeIfAbsent(cell,
-							(c) -> new Object[] { indicator, key, cellPart, Boolean.FALSE, Boolean.FALSE });
-					if (value == null) {
-						sum[3] = Boolean.TRUE;
-					}
-					else {
-						sum[4] = Boolean.TRUE;
-						sums.merge(cell, new java.math.BigDecimal(value), java.math.BigDecimal::add);
-					}
+					sums.add(new SumAccumulator.Target(indicator, region, period.code(), key, cellPart), value,
+							record.getRecordNumber() + 1, status, "");
 					continue;
 				}
-				job.cells.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value,
-						reason, status, "", null, mapping.table());
+				job.cells()
+					.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value, reason,
+							status, "", null, mapping.table());
 			}
-			if (sums != null) {
-				for (var sum : sumCells.entrySet()) {
-					Object[] cell = sum.getValue();
-					if (Boolean.TRUE.equals(cell[3])) {
-						// a term has no value: the sum has none either, stored as "not
-						// available" (counted when another term had one)
-						incompleteSums += Boolean.TRUE.equals(cell[4]) ? 1 : 0;
-						if (((char) cell[2]) == CellSink.VALUE) {
-							job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
-									(String) cell[1], CellSink.VALUE, null,
-									nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), status, "",
-									"one of the terms of this sum has no value", mapping.table());
-						}
+			for (Map.Entry<SumAccumulator.Target, SumAccumulator.Sum> e : sums.sums().entrySet()) {
+				SumAccumulator.Target cell = e.getKey();
+				SumAccumulator.Sum sum = e.getValue();
+				if (!sum.complete(0)) {
+					// a term has no value: the sum has none either, stored as "not
+					// available" (counted when another term had one); a margin without
+					// a value is not kept
+					incompleteSums += sum.someValue() ? 1 : 0;
+					if (cell.part() != CellSink.VALUE) {
 						continue;
 					}
-					job.cells.add(record.getRecordNumber() + 1, (String) cell[0], region, period.code(),
-							(String) cell[1], (char) cell[2], sums.get(sum.getKey()).toPlainString(), status, "", null,
-							mapping.table());
 				}
+				job.cells()
+					.add(sum.row(), cell.indicator(), cell.region(), cell.period(), cell.breakdown(), cell.part(),
+							sum.value(0), sum.reason(0), sum.status(), sum.flags(), sum.footnote(0), mapping.table());
 			}
 		}
 		if (incompleteSums > 0) {
-			job.warn(incompleteSums + " sums stored without a value because one of their terms has none");
+			found.warn(incompleteSums + " sums stored without a value because one of their terms has none");
 		}
 		if (records == CUT_OFF) {
-			job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+			found.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 		}
 		if (skippedRegions > 0) {
-			job.warn(skippedRegions + " rows of regions skipped by the mapping (" + mapping.skipRegions() + ")");
+			found.warn(skippedRegions + " rows of regions skipped by the mapping (" + mapping.skipRegions() + ")");
 		}
 	}
 

@@ -2,8 +2,6 @@ package nl.llomonitor.importer.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +12,8 @@ import nl.llomonitor.cube.CbsSign;
 import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.TableMapping;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -31,17 +28,10 @@ public final class CbsV4CsvReader implements FormatReader {
 			"RegioS");
 
 	@Override
-	public void read(InputStream in, ImportJob job) throws IOException {
-		Utf8Check utf8 = new Utf8Check(Bom.skip(in), ',');
-		InputStreamReader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setAllowMissingColumnNames(true)
-			.get();
-		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+	public ReadResult read(InputStream in, ImportJob job) throws IOException {
+		ReadResult.Builder found = ReadResult.builder(job);
+		CsvFile.read(in, ',', job, "a well-formed comma separated CSV file", (parser) -> {
 			List<String> header = parser.getHeaderNames();
-			utf8.header = header;
 			for (String required : List.of("Value", "Measure", "Perioden")) {
 				if (!header.contains(required)) {
 					throw job.error("line 1", required, ImportFormat.abbreviate(String.join(",", header)),
@@ -53,7 +43,8 @@ public final class CbsV4CsvReader implements FormatReader {
 			List<String> dimensions = new ArrayList<>();
 			boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
 			if (trailingSeparator) {
-				job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+				found.warn(
+						"every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
 			}
 			for (String column : header.subList(0, header.size() - (trailingSeparator ? 1 : 0))) {
 				if (FIXED.contains(column) || column.equals(mapping.periodColumn())
@@ -70,13 +61,13 @@ public final class CbsV4CsvReader implements FormatReader {
 			long records = 0;
 			for (CSVRecord r : parser) {
 				records++;
-				job.rowsRead++;
+				found.row();
 				String line = "line " + (r.getRecordNumber() + 1);
 				if (!r.isConsistent()) {
 					throw job.error(line, null, ImportFormat.abbreviate(String.join(",", r.toList())),
 							header.size() + " comma separated fields", "found " + r.size() + " fields");
 				}
-				String region = (mapping.regionColumn() != null) ? job.regions.byCode(r.get(mapping.regionColumn()))
+				String region = (mapping.regionColumn() != null) ? job.regions().byCode(r.get(mapping.regionColumn()))
 						: mapping.region();
 				if (region == null) {
 					throw job.error(line, mapping.regionColumn(), r.get(mapping.regionColumn()),
@@ -120,7 +111,7 @@ public final class CbsV4CsvReader implements FormatReader {
 					String text = header.contains("StringValue") ? r.get("StringValue").strip() : "";
 					CbsSign sign = CbsSign.of(text);
 					if (!text.isEmpty() && sign != null) {
-						job.sign(sign.reportName());
+						found.sign(sign.reportName());
 						value = sign.value();
 						reason = (sign.reason() != null) ? sign.reason().code() : null;
 					}
@@ -132,30 +123,24 @@ public final class CbsV4CsvReader implements FormatReader {
 						reason = ((footnote == null) ? MissingReason.NIET_BESCHIKBAAR
 								: MissingReason.fromValueAttribute(attribute))
 							.code();
-						job.sign((footnote != null) ? attribute : "null");
+						found.sign((footnote != null) ? attribute : "null");
 					}
 				}
 				else if (!Numbers.isDecimal(value)) {
 					throw job.error(line, "Value", r.get("Value"), "a decimal number such as 917.0", "not a number");
 				}
 				else if (footnote != null) {
-					job.sign(attribute);
+					found.sign(attribute);
 				}
-				job.cells.add(r.getRecordNumber() + 1, measure.indicator(), region, period.code(),
-						Breakdowns.key(breakdown), CellSink.VALUE, value, reason, period.status(), "", footnote,
-						mapping.table());
+				job.cells()
+					.add(r.getRecordNumber() + 1, measure.indicator(), region, period.code(), Breakdowns.key(breakdown),
+							CellSink.VALUE, value, reason, period.status(), "", footnote, mapping.table());
 			}
 			if (records == CbsCsvReader.CUT_OFF) {
-				job.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+				found.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 			}
-		}
-		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
-			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
-			if (notUtf8 != null) {
-				throw notUtf8.toImportException(job, utf8.header());
-			}
-			throw job.error(null, null, null, "a well-formed comma separated CSV file", ex.getMessage());
-		}
+		});
+		return found.build();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -63,18 +64,19 @@ public final class DemoFormat {
 	public static final class Reader implements FormatReader {
 
 		@Override
-		public void read(InputStream in, ImportJob job) throws IOException {
+		public ReadResult read(InputStream in, ImportJob job) throws IOException {
+			ReadResult.Builder found = ReadResult.builder(job);
 			InputStreamReader reader = new InputStreamReader(Bom.skip(in), StandardCharsets.UTF_8);
 			CSVFormat format = CSV.builder().setSkipHeaderRecord(true).get();
 			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 				for (CSVRecord r : parser) {
-					job.rowsRead++;
+					found.row();
 					String line = "record " + r.getRecordNumber();
 					if (r.size() != HEADER.length) {
 						throw job.error(line, null, String.join(";", r.toList()),
 								HEADER.length + " fields " + String.join(";", HEADER), "wrong number of fields");
 					}
-					String region = job.regions.byCode(r.get("region"));
+					String region = job.regions().byCode(r.get("region"));
 					if (region == null) {
 						throw job.error(line, "region", r.get("region"), "a CBS region code such as PV26",
 								"unknown region");
@@ -83,7 +85,7 @@ public final class DemoFormat {
 						throw job.error(line, "period", r.get("period"), "a period code such as 2023KW02",
 								"invalid period");
 					}
-					if (!job.catalog.indicatorsByCode().containsKey(r.get("indicator"))) {
+					if (!job.catalog().indicatorsByCode().containsKey(r.get("indicator"))) {
 						throw job.error(line, "indicator", r.get("indicator"), "an indicator of data/indicators.yaml",
 								"unknown indicator");
 					}
@@ -96,6 +98,7 @@ public final class DemoFormat {
 					emit(job, r, line, "margin_high", CellSink.HIGH, region, breakdown, status, flags);
 				}
 			}
+			return found.build();
 		}
 
 		private static void emit(ImportJob job, CSVRecord r, String line, String column, char part, String region,
@@ -108,8 +111,9 @@ public final class DemoFormat {
 				throw job.error(line, column, value, "a decimal number such as 75.5", "not a number");
 			}
 			String reason = (value == null) ? nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code() : null;
-			job.cells.add(r.getRecordNumber(), r.get("indicator"), region, r.get("period"), breakdown, part, value,
-					reason, status, flags, null, r.get("table"));
+			job.cells()
+				.add(r.getRecordNumber(), r.get("indicator"), region, r.get("period"), breakdown, part, value, reason,
+						status, flags, null, r.get("table"));
 		}
 
 	}

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import nl.llomonitor.cube.Flag;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.TableMapping;
 
 /**
@@ -22,17 +23,19 @@ import nl.llomonitor.importer.catalog.TableMapping;
 public final class EurostatTsvReader implements FormatReader {
 
 	@Override
-	public void read(InputStream in, ImportJob job) throws IOException {
+	public ReadResult read(InputStream in, ImportJob job) throws IOException {
+		ReadResult.Builder found = ReadResult.builder(job);
 		Utf8Check utf8 = new Utf8Check(Bom.skip(in), '\t');
 		try {
-			read(new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8)), job);
+			read(new BufferedReader(new InputStreamReader(utf8, StandardCharsets.UTF_8)), job, found);
 		}
 		catch (Utf8Check.NotUtf8 ex) {
 			throw ex.toImportException(job, utf8.header());
 		}
+		return found.build();
 	}
 
-	private void read(BufferedReader reader, ImportJob job) throws IOException {
+	private void read(BufferedReader reader, ImportJob job, ReadResult.Builder found) throws IOException {
 		String headerLine = reader.readLine();
 		if (headerLine == null || !headerLine.contains("\\")) {
 			throw job.error("line 1", null, (headerLine != null) ? ImportFormat.abbreviate(headerLine) : "",
@@ -45,7 +48,7 @@ public final class EurostatTsvReader implements FormatReader {
 		boolean trailingSeparator = header.length > 2 && header[header.length - 1].isBlank();
 		if (trailingSeparator) {
 			header = java.util.Arrays.copyOf(header, header.length - 1);
-			job.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+			found.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
 		}
 		if (header.length < 2) {
 			throw job.error("line 1", null, ImportFormat.abbreviate(headerLine), "tab separated periods",
@@ -84,7 +87,7 @@ public final class EurostatTsvReader implements FormatReader {
 			if (line.isBlank()) {
 				continue;
 			}
-			job.rowsRead++;
+			found.row();
 			records++;
 			String where = "line " + number;
 			String[] fields = line.split("\t", -1);
@@ -100,7 +103,7 @@ public final class EurostatTsvReader implements FormatReader {
 				throw job.error(where, header[0], fields[0], dimensions.length + " comma separated codes",
 						"wrong series key");
 			}
-			String region = job.regions.resolveNuts(keys[geo]);
+			String region = job.regions().resolveNuts(keys[geo]);
 			if (region == null) {
 				throw job.error(where, "geo", keys[geo], "a Dutch NUTS 2016 code such as NL31", "unknown region");
 			}
@@ -140,11 +143,11 @@ public final class EurostatTsvReader implements FormatReader {
 							"invalid flags: " + ex.getMessage());
 				}
 				for (Flag flag : flags) {
-					job.sign(String.valueOf(flag.letter()));
+					found.sign(String.valueOf(flag.letter()));
 				}
 				String reason = null;
 				if (value.equals(":") || value.isEmpty()) {
-					job.sign(":");
+					found.sign(":");
 					value = null;
 					reason = Flag.missingReason(flags).code();
 				}
@@ -153,12 +156,13 @@ public final class EurostatTsvReader implements FormatReader {
 							"a number, optionally followed by flags (26.4 b), or ':' (not available)", "not a number");
 				}
 				// Eurostat states a status only with p (provisional)
-				job.cells.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, value, reason,
-						Flag.status(flags).code(), Flag.letters(flags), null, mapping.table());
+				job.cells()
+					.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, value, reason,
+							Flag.status(flags).code(), Flag.letters(flags), null, mapping.table());
 			}
 		}
 		if (records == CbsCsvReader.CUT_OFF) {
-			job.incomplete("exactly 10,000 data rows: the file was probably cut off at a download limit");
+			found.incomplete("exactly 10,000 data rows: the file was probably cut off at a download limit");
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import org.jooq.JSONB;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -27,8 +28,9 @@ public final class GeoJsonImporter implements FormatReader {
 	private final JsonMapper json = ImportJson.mapper();
 
 	@Override
-	public void read(InputStream in, ImportJob job) throws IOException {
-		Matcher fileYear = YEAR.matcher(job.fileName);
+	public ReadResult read(InputStream in, ImportJob job) throws IOException {
+		ReadResult.Builder found = ReadResult.builder(job);
+		Matcher fileYear = YEAR.matcher(job.fileName());
 		String fileEdition = fileYear.find() ? fileYear.group() : "current";
 		try (JsonParser parser = this.json.createParser(in)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -43,7 +45,7 @@ public final class GeoJsonImporter implements FormatReader {
 					int index = 0;
 					while (parser.nextToken() == JsonToken.START_OBJECT) {
 						JsonNode feature = parser.readValueAsTree();
-						store(feature, index++, fileEdition, job);
+						store(feature, index++, fileEdition, job, found);
 					}
 					if (parser.currentToken() != JsonToken.END_ARRAY) {
 						throw job.error("feature " + (index + 1), "features", String.valueOf(parser.currentToken()),
@@ -66,6 +68,7 @@ public final class GeoJsonImporter implements FormatReader {
 		catch (JacksonException ex) {
 			throw job.error(location(ex), null, null, "complete, valid GeoJSON", ex.getOriginalMessage());
 		}
+		return found.build();
 	}
 
 	static String location(JacksonException ex) {
@@ -73,15 +76,15 @@ public final class GeoJsonImporter implements FormatReader {
 				? "line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() : null;
 	}
 
-	private void store(JsonNode feature, int index, String fileEdition, ImportJob job) {
-		job.rowsRead++;
+	private void store(JsonNode feature, int index, String fileEdition, ImportJob job, ReadResult.Builder found) {
+		found.row();
 		String where = "feature " + (index + 1);
 		JsonNode properties = feature.path("properties");
 		String code = properties.path("statcode").asString("").strip();
 		if (code.isEmpty()) {
 			code = feature.path("id").asString("").strip();
 		}
-		String region = job.regions.byCode(code);
+		String region = job.regions().byCode(code);
 		if (region == null) {
 			throw job.error(where, "properties.statcode", code, "a CBS region code such as PV26 or AM13",
 					"unknown region");
@@ -93,23 +96,19 @@ public final class GeoJsonImporter implements FormatReader {
 		}
 		Matcher year = YEAR.matcher(properties.path("jrstatcode").asString(""));
 		String edition = year.find() ? year.group() : fileEdition;
-		int changed = job.tx.insertInto(REGION_GEOMETRY)
+		int changed = job.tx()
+			.insertInto(REGION_GEOMETRY)
 			.set(REGION_GEOMETRY.REGION_CODE, region)
 			.set(REGION_GEOMETRY.EDITION, edition)
 			.set(REGION_GEOMETRY.GEOJSON, JSONB.valueOf(geometry.toString()))
-			.set(REGION_GEOMETRY.SOURCE, job.fileName)
+			.set(REGION_GEOMETRY.SOURCE, job.fileName())
 			.onConflict(REGION_GEOMETRY.REGION_CODE, REGION_GEOMETRY.EDITION)
 			.doUpdate()
 			.set(REGION_GEOMETRY.GEOJSON, JSONB.valueOf(geometry.toString()))
-			.set(REGION_GEOMETRY.SOURCE, job.fileName)
+			.set(REGION_GEOMETRY.SOURCE, job.fileName())
 			.where(REGION_GEOMETRY.GEOJSON.ne(JSONB.valueOf(geometry.toString())))
 			.execute();
-		if (changed > 0) {
-			job.otherRowsInserted++;
-		}
-		else {
-			job.otherRowsUnchanged++;
-		}
+		found.rows(0, (changed > 0) ? 1 : 0, (changed > 0) ? 0 : 1);
 	}
 
 }

@@ -18,6 +18,7 @@ import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.cube.Status;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.Publication;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.TableMapping;
@@ -62,10 +63,11 @@ public final class ODataReader implements FormatReader {
 	}
 
 	@Override
-	public void read(InputStream in, ImportJob job) throws IOException {
+	public ReadResult read(InputStream in, ImportJob job) throws IOException {
 		Page page = new Page(job);
+		ReadResult.Builder found = page.found;
 		InputStream current = in;
-		String source = job.fileName;
+		String source = job.fileName();
 		int pages = 0;
 		while (current != null) {
 			pages++;
@@ -73,20 +75,21 @@ public final class ODataReader implements FormatReader {
 			current = null;
 			if (next != null) {
 				source = next;
-				current = job.digested(job.resources.openNext(next));
+				current = job.digested(job.resources().openNext(next));
 			}
 		}
 		if (pages > 1) {
-			job.warn(pages + " pages read (odata.nextLink)");
+			found.warn(pages + " pages read (odata.nextLink)");
 		}
 		if (page.count != null && page.record < page.count) {
-			job.incomplete(
+			found.incomplete(
 					"%,d records read but the response counts %,d (@odata.count)".formatted(page.record, page.count));
 		}
 		if (page.observationCount != null && page.record < page.observationCount) {
-			job.incomplete("%,d observations read but the table has %,d (Properties.ObservationCount)"
+			found.incomplete("%,d observations read but the table has %,d (Properties.ObservationCount)"
 				.formatted(page.record, page.observationCount));
 		}
+		return found.build();
 	}
 
 	/**
@@ -95,6 +98,9 @@ public final class ODataReader implements FormatReader {
 	private final class Page {
 
 		final ImportJob job;
+
+		/** What the import found so far. */
+		final ReadResult.Builder found;
 
 		TableMapping mapping;
 
@@ -116,6 +122,7 @@ public final class ODataReader implements FormatReader {
 
 		Page(ImportJob job) {
 			this.job = job;
+			this.found = ReadResult.builder(job);
 		}
 
 		/** DataProperties (v3) or Dimensions (v4), when available. */
@@ -128,12 +135,10 @@ public final class ODataReader implements FormatReader {
 			if (this.mapping != null) {
 				return;
 			}
-			if (this.job.tableId == null) {
-				this.job.tableId = tableFromMetadata;
-			}
+			this.found.tableIdIfUnknown(tableFromMetadata);
 			loadMetadata();
 			List<String> keys = new ArrayList<>(first.propertyNames());
-			this.mapping = this.job.mapping("record 1", (table) -> generic(table, keys));
+			this.mapping = this.found.mapping("record 1", (table) -> generic(table, keys));
 		}
 
 		private GenericTable generic(String table, List<String> keys) {
@@ -168,7 +173,7 @@ public final class ODataReader implements FormatReader {
 			if (properties4 != null && properties4.path("ObservationCount").canConvertToLong()) {
 				this.observationCount = properties4.path("ObservationCount").asLong();
 			}
-			if (this.job.published == null) {
+			if (this.found.published() == null) {
 				// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
 				JsonNode meta = ODataReader.this.v4 ? properties4 : readEntitySet("TableInfos");
 				JsonNode modified = (meta == null) ? null
@@ -178,8 +183,8 @@ public final class ODataReader implements FormatReader {
 				if (published != null && !published.isAfter(OffsetDateTime.now())) {
 					// recorded in import_run.published_at; the vintage stays at its
 					// import
-					this.job.published = published;
-					this.job.publishedFrom = ODataReader.this.v4 ? "Properties.Modified" : "TableInfos.Modified";
+					this.found.published(published,
+							ODataReader.this.v4 ? "Properties.Modified" : "TableInfos.Modified");
 				}
 			}
 			JsonNode properties = readEntitySet(ODataReader.this.v4 ? "Dimensions" : "DataProperties");
@@ -227,10 +232,10 @@ public final class ODataReader implements FormatReader {
 		}
 
 		private JsonNode readResource(String name) throws IOException {
-			if (this.job.resources == null) {
+			if (this.job.resources() == null) {
 				return null;
 			}
-			try (InputStream in = this.job.resources.open(name)) {
+			try (InputStream in = this.job.resources().open(name)) {
 				if (in == null) {
 					return null;
 				}
@@ -285,9 +290,7 @@ public final class ODataReader implements FormatReader {
 				}
 				else if (name.equals("odata.metadata") || name.equals("@odata.context")) {
 					metadata = parser.getString();
-					if (page.job.tableId == null) {
-						page.job.tableId = tableFrom(metadata);
-					}
+					page.found.tableIdIfUnknown(tableFrom(metadata));
 				}
 				else {
 					parser.skipChildren();
@@ -302,7 +305,7 @@ public final class ODataReader implements FormatReader {
 						"an OData response with a value array", "no value array");
 			}
 			if (next == null && page.record - before == PAGE_CAP) {
-				page.job.incomplete("a page of exactly 10,000 records without odata.nextLink (" + source
+				page.found.incomplete("a page of exactly 10,000 records without odata.nextLink (" + source
 						+ "): cut off at the API's limit");
 			}
 		}
@@ -328,9 +331,10 @@ public final class ODataReader implements FormatReader {
 
 	private void record(JsonNode record, Page page) {
 		ImportJob job = page.job;
+		ReadResult.Builder found = page.found;
 		TableMapping mapping = page.mapping;
 		String where = "record " + page.record;
-		job.rowsRead++;
+		found.row();
 		String region = mapping.region();
 		String period = null;
 		String status = Status.NOT_STATED.code();
@@ -358,9 +362,9 @@ public final class ODataReader implements FormatReader {
 				status = page.periodStatus.getOrDefault(code, Status.NOT_STATED.code());
 			}
 			else if (key.equals(mapping.regionColumn())) {
-				region = job.regions.byCode(node.asString(""));
-				if (region == null && job.generic != null) {
-					job.unknownRegion(where, key, node.asString(""), "a CBS region code such as PV26");
+				region = job.regions().byCode(node.asString(""));
+				if (region == null && found.generic() != null) {
+					found.unknownRegion(where, key, node.asString(""), "a CBS region code such as PV26");
 					return;
 				}
 				if (region == null) {
@@ -413,7 +417,7 @@ public final class ODataReader implements FormatReader {
 				// outside the spec of the v4 Observations entity and not in the mapping:
 				// named once, not a failure
 				if (page.unknownProperties.add(key)) {
-					job.warn("property " + key + " of the v4 Observations is neither in the spec (" + V4_PROPERTIES
+					found.warn("property " + key + " of the v4 Observations is neither in the spec (" + V4_PROPERTIES
 							+ " and the dimensions) nor in data/mappings/" + mapping.table() + ".yaml: ignored");
 				}
 			}
@@ -463,7 +467,7 @@ public final class ODataReader implements FormatReader {
 				String text = stringValue.isString() ? stringValue.asString().strip() : null;
 				CbsSign sign = (text != null) ? CbsSign.of(text) : null;
 				if (sign != null && !text.isEmpty()) {
-					job.sign(sign.reportName());
+					found.sign(sign.reportName());
 					value = sign.value();
 					reason = (sign.reason() != null) ? sign.reason().code() : null;
 				}
@@ -477,11 +481,11 @@ public final class ODataReader implements FormatReader {
 						footnote = ImportFormat.abbreviate(text);
 					}
 					reason = why.code();
-					job.sign((footnote != null) ? attribute : "null");
+					found.sign((footnote != null) ? attribute : "null");
 				}
 			}
 			else if (footnote != null) {
-				job.sign(attribute);
+				found.sign(attribute);
 			}
 			emit(job, page, where, "Value", value, reason, measure, indicatorOverride, region, period, breakdown, part,
 					status, footnote, mapping);
@@ -493,7 +497,7 @@ public final class ODataReader implements FormatReader {
 			String reason = null;
 			if (raw == null) {
 				// the typed data set writes every special sign as null: which one is lost
-				job.sign("null");
+				found.sign("null");
 				value = null;
 				reason = MissingReason.NIET_BESCHIKBAAR.code();
 			}
@@ -501,7 +505,7 @@ public final class ODataReader implements FormatReader {
 				value = raw.strip();
 				CbsSign sign = CbsSign.of(value);
 				if (sign != null) {
-					job.sign(sign.reportName());
+					found.sign(sign.reportName());
 					value = sign.value();
 					reason = (sign.reason() != null) ? sign.reason().code() : null;
 				}
@@ -518,9 +522,10 @@ public final class ODataReader implements FormatReader {
 	private static void emit(ImportJob job, Page page, String where, String column, String value, String reason,
 			TableMapping.Measure measure, String indicatorOverride, String region, String period,
 			Map<String, String> breakdown, char part, String status, String footnote, TableMapping mapping) {
+		ReadResult.Builder found = page.found;
 		if (value != null && !Numbers.isDecimal(value)) {
-			if (job.generic != null
-					&& job.generic.textMeasure(column.equals("Value") ? measure.indicator() : column, value)) {
+			if (found.generic() != null
+					&& found.generic().textMeasure(column.equals("Value") ? measure.indicator() : column, value)) {
 				return;
 			}
 			throw job.error(where, column, value, "a decimal number such as 135.5", "not a number");
@@ -539,8 +544,9 @@ public final class ODataReader implements FormatReader {
 			// a margin without a value: nothing to keep
 			return;
 		}
-		job.cells.add(page.record, indicator, region, period, Breakdowns.key(all), cellPart, value, reason, status, "",
-				footnote, mapping.table());
+		job.cells()
+			.add(page.record, indicator, region, period, Breakdowns.key(all), cellPart, value, reason, status, "",
+					footnote, mapping.table());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.RegionEntry;
 import nl.llomonitor.importer.catalog.RegionListBuilder;
 import nl.llomonitor.importer.store.RegionWriter;
@@ -21,21 +22,22 @@ import nl.llomonitor.importer.store.RegionWriter;
 public final class RegionsImporter implements FormatReader {
 
 	@Override
-	public void read(InputStream in, ImportJob job) throws IOException {
-		List<RegionEntry> entries = new RegionListBuilder().gebieden(in, job.fileName).build();
-		LocalDate validFrom = (job.validFrom != null) ? job.validFrom : LocalDate.now();
-		RegionWriter.EditionResult result = RegionWriter.applyEdition(job.tx, entries, validFrom, job.fileName,
-				job.runId);
-		job.rowsRead = result.gemeenten();
-		job.otherRowsInserted = result.changed();
-		job.otherRowsUnchanged = Math.max(0, entries.size() - result.regionsAdded() - result.regionsRenamed());
-		job.warn("edition valid from " + validFrom + ": " + result.regionsAdded() + " regions added, "
+	public ReadResult read(InputStream in, ImportJob job) throws IOException {
+		ReadResult.Builder found = ReadResult.builder(job);
+		List<RegionEntry> entries = new RegionListBuilder().gebieden(in, job.fileName()).build();
+		LocalDate validFrom = (job.validFrom() != null) ? job.validFrom() : LocalDate.now();
+		RegionWriter.EditionResult result = RegionWriter.applyEdition(job.tx(), entries, validFrom, job.fileName(),
+				job.runId());
+		found.rows(result.gemeenten(), result.changed(),
+				Math.max(0, entries.size() - result.regionsAdded() - result.regionsRenamed()));
+		found.warn("edition valid from " + validFrom + ": " + result.regionsAdded() + " regions added, "
 				+ result.regionsRenamed() + " renamed, " + result.linksStarted() + " links started, "
 				+ result.linksEnded() + " links ended, " + result.regionsEnded() + " regions ended");
 		if (!result.complete()) {
-			job.warn("partial edition: it lists " + result.gemeenten()
+			found.warn("partial edition: it lists " + result.gemeenten()
 					+ " gemeenten, not every provincie; regions it does not list are unchanged");
 		}
+		return found.build();
 	}
 
 }

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.importer.AdminImportController;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -266,7 +267,7 @@ public class ImportGate implements DisposableBean {
 		boolean start() {
 			if (this.phase.compareAndSet(0, 1)) {
 				this.started = Instant.now();
-				this.outcome = "running";
+				this.outcome = ImportRunState.RUNNING.code();
 				return true;
 			}
 			return false;

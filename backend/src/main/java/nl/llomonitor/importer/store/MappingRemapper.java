@@ -22,6 +22,7 @@ import nl.llomonitor.importer.catalog.TableMapping;
 import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.CbsCsvReader;
 import nl.llomonitor.importer.format.CellSink;
+import nl.llomonitor.importer.format.SumAccumulator;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -46,13 +47,13 @@ public final class MappingRemapper {
 
 	/**
 	 * @param tx the import's transaction (no COPY in progress)
-	 * @param job the import job, whose {@link ImportJob#curatedOnTop} is applied
+	 * @param job the import job, whose {@link ImportJob#curatedOnTop()} is applied
 	 * @param recordedAt the moment of the vintage
 	 * @return cells and cells written
 	 */
 	public static ObservationStore.Result apply(DSLContext tx, ImportJob job, OffsetDateTime recordedAt) {
-		TableMapping mapping = job.curatedOnTop;
-		String table = (job.tableId != null) ? job.tableId : mapping.table();
+		TableMapping mapping = job.curatedOnTop();
+		String table = (job.tableId() != null) ? job.tableId() : mapping.table();
 		String where = "data/mappings/" + mapping.table() + ".yaml";
 		Map<String, String> measureKeys = new HashMap<>();
 		tx.fetch(
@@ -60,7 +61,7 @@ public final class MappingRemapper {
 				table)
 			.forEach((r) -> measureKeys.put(r.get(0, String.class), r.get(1, String.class)));
 		if (measureKeys.isEmpty()) {
-			return new ObservationStore.Result(0, 0, 0);
+			return ObservationStore.Result.NONE;
 		}
 		Map<String, Dim> dims = new TreeMap<>();
 		tx.fetch("select code, source_key from dimension where lower(source_table) = lower(?)", table)
@@ -86,11 +87,11 @@ public final class MappingRemapper {
 		}
 		// a mapping never changes a number: a measure whose unit is known must have the
 		// unit of the indicator it feeds (x1000 is not persons)
-		Map<String, Catalog.Indicator> canonical = job.catalog.indicatorsByCode();
+		Map<String, Catalog.Indicator> canonical = job.catalog().indicatorsByCode();
 		tx.fetch(
 				"select source_key, unit from indicator where lower(source_table) = lower(?) and source_key is not null"
-						+ " and unit <> 'unknown'",
-				table)
+						+ " and unit <> ?",
+				table, nl.llomonitor.cube.Unit.UNKNOWN)
 			.forEach((r) -> {
 				TableMapping.Measure measure = mapping.measures().get(r.get(0, String.class));
 				Catalog.Indicator target = (measure != null && measure.indicator() != null)
@@ -111,7 +112,7 @@ public final class MappingRemapper {
 		try {
 			long written = translate(tx, job, mapping, where, table, measureKeys, dims, recordedAt, spool);
 			if (written == 0) {
-				return new ObservationStore.Result(0, 0, 0);
+				return ObservationStore.Result.NONE;
 			}
 			try (StagingSink stage = StagingSink.open(tx)) {
 				replay(spool, stage);
@@ -145,7 +146,7 @@ public final class MappingRemapper {
 					.fetchLazy()) {
 			long row = 0;
 			// terms of a sum by target cell, and how many terms each target has
-			Map<String, Sum> sums = new java.util.LinkedHashMap<>();
+			SumAccumulator sums = new SumAccumulator();
 			Map<String, Long> terms = new HashMap<>();
 			mapping.measures()
 				.values()
@@ -164,7 +165,8 @@ public final class MappingRemapper {
 					continue;
 				}
 				String region = r.get(1, String.class);
-				if (!mapping.regionLevels().isEmpty() && !mapping.regionLevels().contains(job.regions.level(region))) {
+				if (!mapping.regionLevels().isEmpty()
+						&& !mapping.regionLevels().contains(job.regions().level(region))) {
 					continue;
 				}
 				Map<String, String> stored = Breakdowns.parse(r.get(3, String.class));
@@ -215,36 +217,23 @@ public final class MappingRemapper {
 				if (Boolean.TRUE.equals(measure.sum())) {
 					// a term of a sum (60039fvw: 65+ = 65-74 + 75-84 + 85+): added up
 					// below, once every term of the cell is read
-					String cell = indicator + "\u0000" + region + "\u0000" + r.get(2, String.class) + "\u0000"
-							+ Breakdowns.key(breakdown) + "\u0000" + part;
-					Sum sum = sums.computeIfAbsent(cell, (c) -> new Sum());
-					sum.terms++;
-					sum.row = row;
-					sum.status = status;
-					sum.flags = r.get(6, String.class);
-					if (value == null) {
-						sum.missing = true;
-					}
-					else {
-						sum.total = sum.total.add(new java.math.BigDecimal(value));
-					}
+					sums.add(new SumAccumulator.Target(indicator, region, r.get(2, String.class),
+							Breakdowns.key(breakdown), part), value, row, status, r.get(6, String.class));
 					continue;
 				}
 				write(out, row, indicator, region, r.get(2, String.class), Breakdowns.key(breakdown), part, value,
 						reason, status, r.get(6, String.class), footnote, table);
 				written++;
 			}
-			for (Map.Entry<String, Sum> e : sums.entrySet()) {
-				String[] cell = e.getKey().split("\u0000", -1);
-				Sum sum = e.getValue();
-				long expected = terms.getOrDefault(cell[0] + "\u0000" + cell[3], 0L);
+			for (Map.Entry<SumAccumulator.Target, SumAccumulator.Sum> e : sums.sums().entrySet()) {
+				SumAccumulator.Target cell = e.getKey();
+				SumAccumulator.Sum sum = e.getValue();
 				// a sum with a term without value, or a term not in the store, has no
 				// value
-				boolean complete = !sum.missing && sum.terms >= expected;
-				write(out, sum.row, cell[0], cell[1], cell[2], cell[3], cell[4].charAt(0),
-						complete ? sum.total.toPlainString() : null,
-						complete ? null : nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code(), sum.status,
-						sum.flags, complete ? null : "one of the terms of this sum has no value", table);
+				long expected = terms.getOrDefault(cell.indicator() + "\u0000" + cell.breakdown(), 0L);
+				write(out, sum.row(), cell.indicator(), cell.region(), cell.period(), cell.breakdown(), cell.part(),
+						sum.value(expected), sum.reason(expected), sum.status(), sum.flags(), sum.footnote(expected),
+						table);
 				written++;
 			}
 		}
@@ -270,23 +259,6 @@ public final class MappingRemapper {
 		out.writeBoolean(footnote != null);
 		out.writeUTF((footnote != null) ? footnote : "");
 		out.writeUTF(table);
-	}
-
-	/** The terms of one summed cell read so far. */
-	private static final class Sum {
-
-		java.math.BigDecimal total = java.math.BigDecimal.ZERO;
-
-		boolean missing;
-
-		long terms;
-
-		long row;
-
-		String status;
-
-		String flags;
-
 	}
 
 	private static void replay(Path spool, CellSink sink) {

@@ -1,8 +1,12 @@
 package nl.llomonitor.importer.store;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import nl.llomonitor.cube.ImportRunState;
+import nl.llomonitor.cube.Status;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.Periods;
@@ -29,8 +33,16 @@ public final class ObservationStore {
 	 * @param inserted new cells and new vintages written
 	 * @param withdrawn cells whose current value was a number and is now none (a new
 	 * vintage "not available, with reason")
+	 * @param warnings warnings for the report
 	 */
-	public record Result(long cells, long inserted, long withdrawn) {
+	public record Result(long cells, long inserted, long withdrawn, List<String> warnings) {
+
+		public Result {
+			warnings = List.copyOf(warnings);
+		}
+
+		/** Nothing read. */
+		static final Result NONE = new Result(0, 0, 0, List.of());
 
 		long unchanged() {
 			return this.cells - this.inserted;
@@ -46,6 +58,7 @@ public final class ObservationStore {
 	 * older download (back-dated), else the import time
 	 */
 	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt) {
+		List<String> warnings = new ArrayList<>();
 		for (String code : stage.periods) {
 			upsertPeriod(tx, code);
 		}
@@ -76,48 +89,50 @@ public final class ObservationStore {
 		}
 		int marginOnly = tx.execute("delete from import_cell where n = 0");
 		if (marginOnly > 0) {
-			job.warn(marginOnly + " cells with a margin but no value skipped");
+			warnings.add(marginOnly + " cells with a margin but no value skipped");
 		}
 		tx.execute("analyze import_cell");
 		long cells = tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
-		int inserted = tx.execute("""
-				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
-				       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
-				       source_table)
-				select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
-				       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
-				       coalesce(c.flags, ''), c.footnote, c.source_table
-				from import_cell c
-				join breakdown b on b.key = c.breakdown_key
-				left join lateral (
-				    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
-				    from observation o
-				    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
-				      and o.breakdown_id = b.id and o.period_code = c.period_code
-				      and o.recorded_at <= ?::timestamptz
-				    order by o.recorded_at desc, o.id desc
-				    limit 1) cur on true
-				where (cur.status is null
-				   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
-				       cur.footnote)
-				      is distinct from
-				      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
-				       coalesce(c.flags, ''), c.footnote))
-				  -- a back-dated vintage adds history, never a new current value: where the cell has no
-				  -- later row but a later run of its table exists (which then found it unchanged, or
-				  -- lacked it), that run stands, and this value is not kept
-				  and (not ?::boolean
-				       or exists (select 1 from observation l
-				                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
-				                    and l.breakdown_id = b.id and l.period_code = c.period_code
-				                    and l.recorded_at > ?::timestamptz)
-				       or not exists (select 1 from import_run r
-				                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
-				                        and r.status in ('succeeded', 'unchanged')
-				                        and case when r.backdated then r.published_at else r.started_at end
-				                            > ?::timestamptz))
-				order by c.indicator_code, c.region_code, b.id, c.period_code""", job.runId, recordedAt, recordedAt,
-				job.backdated, recordedAt, job.runId, recordedAt);
+		int inserted = tx.execute(
+				"""
+						insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+						       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
+						       source_table)
+						select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
+						       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '%1$s'),
+						       coalesce(c.flags, ''), c.footnote, c.source_table
+						from import_cell c
+						join breakdown b on b.key = c.breakdown_key
+						left join lateral (
+						    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
+						    from observation o
+						    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
+						      and o.breakdown_id = b.id and o.period_code = c.period_code
+						      and o.recorded_at <= ?::timestamptz
+						    order by o.recorded_at desc, o.id desc
+						    limit 1) cur on true
+						where (cur.status is null
+						   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
+						       cur.footnote)
+						      is distinct from
+						      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '%1$s'),
+						       coalesce(c.flags, ''), c.footnote))
+						  -- a back-dated vintage adds history, never a new current value: where the cell has no
+						  -- later row but a later run of its table exists (which then found it unchanged, or
+						  -- lacked it), that run stands, and this value is not kept
+						  and (not ?::boolean
+						       or exists (select 1 from observation l
+						                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
+						                    and l.breakdown_id = b.id and l.period_code = c.period_code
+						                    and l.recorded_at > ?::timestamptz)
+						       or not exists (select 1 from import_run r
+						                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
+						                        and r.status in ('%2$s', '%3$s')
+						                        and case when r.backdated then r.published_at else r.started_at end
+						                            > ?::timestamptz))
+						order by c.indicator_code, c.region_code, b.id, c.period_code""".formatted(
+						Status.NOT_STATED.code(), ImportRunState.SUCCEEDED.code(), ImportRunState.UNCHANGED.code()),
+				job.runId(), recordedAt, recordedAt, job.backdated(), recordedAt, job.runId(), recordedAt);
 		// withdrawn: a cell this run wrote without a value whose vintage before it had a
 		// number (only this run's value-less rows are looked at)
 		long withdrawn = tx.fetchSingle("""
@@ -128,18 +143,18 @@ public final class ObservationStore {
 				         and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
 				         and (p.recorded_at, p.id) < (o.recorded_at, o.id)
 				       order by p.recorded_at desc, p.id desc
-				       limit 1) is not null""", job.runId).get(0, Long.class);
+				       limit 1) is not null""", job.runId()).get(0, Long.class);
 		if (withdrawn > 0) {
-			job.warn(withdrawn + " published values withdrawn: from this import on they are not available, with"
+			warnings.add(withdrawn + " published values withdrawn: from this import on they are not available, with"
 					+ " the reason the source gives (earlier vintages stay readable with asOf)");
 		}
-		return new Result(cells, inserted, withdrawn);
+		return new Result(cells, inserted, withdrawn, warnings);
 	}
 
 	static void upsertPeriod(DSLContext tx, String code) {
 		tx.insertInto(PERIOD)
 			.set(PERIOD.CODE, code)
-			.set(PERIOD.TYPE, Periods.type(code))
+			.set(PERIOD.TYPE, nl.llomonitor.cube.Period.parse(code).type())
 			.set(PERIOD.YEAR, (short) Periods.year(code))
 			.set(PERIOD.NUMBER, (short) Periods.number(code))
 			.set(PERIOD.START_DATE, Periods.start(code))

@@ -42,8 +42,8 @@ final class ReaderFixture {
 				(line, indicator, region, period, breakdown, part, value, reason, status, flags, footnote,
 						table) -> cells.add(new Cell(line, indicator, region, period, breakdown, part, value, reason,
 								status, flags, footnote, table)),
-				null, 0);
-		job.resources = resources;
+				null, 0)
+			.withResources(resources);
 		try (InputStream in = Files.newInputStream(file)) {
 			reader.read(in, job);
 		}

@@ -1,0 +1,66 @@
+package nl.llomonitor.importer.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+import nl.llomonitor.importer.ImportException;
+import nl.llomonitor.importer.ImportJob;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
+/**
+ * A CSV download of CBS with a header line, read the same way by every CSV reader: a byte
+ * order mark skipped, UTF-8 checked ({@link Utf8Check}, naming the line and column of a
+ * bad byte), and a record the parser cannot read refused as an {@link ImportException}
+ * naming the file.
+ */
+final class CsvFile {
+
+	private CsvFile() {
+	}
+
+	/** Reads the records of a parsed file. */
+	interface Records {
+
+		void read(CSVParser parser) throws IOException;
+
+	}
+
+	/**
+	 * @param in the file's bytes
+	 * @param delimiter the field separator
+	 * @param job the import, for errors
+	 * @param expected what a well-formed file is, for the error of one that is not
+	 * @param records reads the records
+	 * @throws ImportException when the file is not UTF-8 or not well-formed
+	 */
+	static void read(InputStream in, char delimiter, ImportJob job, String expected, Records records)
+			throws IOException {
+		Utf8Check utf8 = new Utf8Check(Bom.skip(in), delimiter);
+		InputStreamReader reader = new InputStreamReader(utf8, StandardCharsets.UTF_8);
+		CSVFormat format = CSVFormat.DEFAULT.builder()
+			.setDelimiter(delimiter)
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreSurroundingSpaces(false)
+			.setAllowMissingColumnNames(true)
+			.get();
+		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+			utf8.header = parser.getHeaderNames();
+			records.read(parser);
+		}
+		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
+			Utf8Check.NotUtf8 notUtf8 = Utf8Check.find(ex);
+			if (notUtf8 != null) {
+				throw notUtf8.toImportException(job, utf8.header());
+			}
+			if (ex.getCause() instanceof ImportException ie) {
+				throw ie;
+			}
+			throw job.error(null, null, null, expected, ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package nl.llomonitor.api;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Checks of API answers shared by the endpoint tests of every feature.
+ */
+public final class WebAnswers {
+
+	private WebAnswers() {
+	}
+
+	/**
+	 * Checks that the answer is the 400 problem {@code /problems/invalid-parameter}
+	 * naming the parameter.
+	 * @param response the exchanged request
+	 * @param parameter the parameter the problem must name
+	 */
+	public static void invalidParameter(WebTestClient.ResponseSpec response, String parameter) {
+		response.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/invalid-parameter")
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter);
+	}
+
+	/**
+	 * Checks that the answer is a 200 CSV download.
+	 * @param response the exchanged request
+	 * @return the CSV text
+	 */
+	public static String csv(WebTestClient.ResponseSpec response) {
+		return response.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
