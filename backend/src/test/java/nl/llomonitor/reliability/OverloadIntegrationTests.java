@@ -52,8 +52,9 @@ class OverloadIntegrationTests {
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
 			.build();
 		String series = "/api/v1/series?indicator=netto_arbeidsparticipatie&regions=NL01,PV26,GM0344&periodType=year";
-		// before the flood: the service answers
-		assertThat(status(client, series, "nl")).isEqualTo(200);
+		// before the flood: the service answers (a request may wait longer than the short
+		// acquire timeout on a busy machine, so a few tries)
+		assertThat(answersWithin(client, series, "nl")).isEqualTo(200);
 		// every request a cache miss: its own Accept-Language
 		Mono<List<Answer>> api = Flux.range(0, 2000)
 			.flatMap((i) -> client.get()
@@ -90,15 +91,26 @@ class OverloadIntegrationTests {
 		assertThat(healthOutcomes).containsOnlyKeys("200 UP");
 		assertThat(both.get(1)).allSatisfy((a) -> assertThat(a.body).isEqualTo("{\"status\":\"UP\"}"));
 		// after the flood: the service recovers without a restart (a cache miss again)
-		assertThat(status(client, series, "en")).isEqualTo(200);
+		assertThat(answersWithin(client, series, "en")).isEqualTo(200);
 	}
 
-	private static int status(WebClient client, String uri, String language) {
-		return client.get()
-			.uri(uri)
-			.header(HttpHeaders.ACCEPT_LANGUAGE, language)
-			.exchangeToMono((r) -> r.releaseBody().thenReturn(r.statusCode().value()))
-			.block(Duration.ofSeconds(30));
+	/**
+	 * @return the status of the first 200 within ten tries half a second apart, or the
+	 * last status
+	 */
+	private static int answersWithin(WebClient client, String uri, String language) {
+		int status = 0;
+		for (int i = 0; i < 10 && status != 200; i++) {
+			if (i > 0) {
+				Mono.delay(Duration.ofMillis(500)).block();
+			}
+			status = client.get()
+				.uri(uri)
+				.header(HttpHeaders.ACCEPT_LANGUAGE, language)
+				.exchangeToMono((r) -> r.releaseBody().thenReturn(r.statusCode().value()))
+				.block(Duration.ofSeconds(30));
+		}
+		return status;
 	}
 
 	record Answer(int status, String body, String retryAfter) {
