@@ -130,6 +130,7 @@ public class ImportService {
 
 	/**
 	 * Records what every mapping declares about its table (observations or forecasts).
+	 * Bumps no data version: the caller does when nothing else it loads does.
 	 * @return rows changed
 	 */
 	int recordTableKinds() {
@@ -644,10 +645,9 @@ public class ImportService {
 							"INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
 				}
 				TableMapping declared = (job.tableId != null) ? this.mappings.find(job.tableId) : null;
-				if (declared != null) {
-					// a forecast table is known as one before its values are read
-					TableKinds.record(tx, java.util.List.of(declared));
-				}
+				// a forecast table is known as one before its values are read; the read
+				// side keeps the kinds per data version, so a change bumps it
+				boolean kindChanged = declared != null && TableKinds.record(tx, java.util.List.of(declared)) > 0;
 				long cells = job.otherRowsInserted + job.otherRowsUnchanged;
 				long defined = 0;
 				long inserted = job.otherRowsInserted;
@@ -696,6 +696,9 @@ public class ImportService {
 				}
 				Long version = (inserted > 0 || defined > 0)
 						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
+				if (version == null && kindChanged) {
+					tx.fetchValue("select bump_data_version()");
+				}
 				String status = (inserted > 0 || defined > 0) ? "succeeded" : "unchanged";
 				Map<String, Object> details = new LinkedHashMap<>();
 				details.put("warnings", job.warnings);
