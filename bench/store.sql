@@ -167,6 +167,8 @@ where v.v = 1
    or (v.v = 3 and p.year >= 2023 and hh.h % 8 = 0);
 
 select indexdef from gen_index \gexec
+-- the coverage the triggers on observation keep (they do not fire in replica mode)
+select observation_coverage_recompute(array(select id from gen_run));
 
 update import_run u set rows_read = c.n, rows_inserted = c.n
 from (select import_run_id, count(*) n from observation group by 1) c
