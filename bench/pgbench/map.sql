@@ -8,7 +8,7 @@ select distinct on (region_code, period_code) region_code, period_code, value, m
        flags, footnote, source_table, import_run_id, recorded_at, missing_reason
 from observation
 where indicator_code = (:inds::text[])[:i]
-  and region_code = any ((case :l when 1 then :pv when 2 then :am else :gm end)::text[])
+  and region_code = any ((case (:l)::int when 1 then (:pv)::text when 2 then (:am)::text else (:gm)::text end)::text[])
   and breakdown_id = 0 and period_code like '____KW__'
   and period_code >= (:y)::text || 'KW0' || (:q)::text and period_code <= (:y)::text || 'KW0' || (:q)::text
 order by region_code, period_code, recorded_at desc, id desc;
