@@ -103,12 +103,13 @@ uncached_run() { # uncached_run ENDPOINT -> app and pgbench lines, sets status
   local name=$1 app pg app_rps pg_tps ratio p50 p99 errors pg_p50 pg_p99 ok
   app=$(wrk -t2 -c"$CONNECTIONS" -d"${UNCACHED_DURATION}s" --timeout 5s -s "$BENCH_DIR/mix.lua" \
     "http://127.0.0.1:$PORT" -- "$name" "$MIX" | grep RESULT | sed 's/RESULT //')
+  rm -f "$WWW"/pgbench-"$name".*
   pg=$(pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$UNCACHED_DURATION" -r -l --log-prefix="$WWW/pgbench-$name" \
     -h 127.0.0.1 -p "$PG_PORT" -U postgres "${PGVARS[@]}" -f "$BENCH_DIR/pgbench/$name.sql" llo 2>&1)
   pg_tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$pg" | head -n1)
   pg_failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$pg" | head -n1)
   read -r pg_p50 pg_p99 < <(cat "$WWW"/pgbench-"$name".* | awk '{print $3 / 1000}' | sort -n | awk '
-    {a[NR] = $1} END {printf "%.2f %.2f", a[int(NR * 0.5) + 1], a[int(NR * 0.99) + 1]}')
+    {a[NR] = $1} END {printf "%.2f %.2f\n", a[int(NR * 0.5) + 1], a[int(NR * 0.99) + 1]}')
   rm -f "$WWW"/pgbench-"$name".*
   app_rps=$(field rps "$app"); p50=$(field p50_ms "$app"); p99=$(field p99_ms "$app")
   errors=$(( $(field socket_errors "$app") + $(field non2xx "$app") ))

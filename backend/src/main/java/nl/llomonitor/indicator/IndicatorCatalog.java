@@ -84,7 +84,7 @@ public class IndicatorCatalog {
 		Mono<List<Record>> members = Queries.list(this.dsl.resultQuery("""
 				select distinct used.indicator_code, bm.dimension_code, bm.member_code, dm.name_nl, dm.name_en,
 				       dm.sort_order, d.name_nl as dim_nl, d.name_en as dim_en
-				from (select distinct indicator_code, breakdown_id from observation_coverage
+				from (select distinct indicator_code, breakdown_id from observation_coverage_breakdown
 				      where breakdown_id <> 0) used
 				join breakdown_member bm on bm.breakdown_id = used.breakdown_id
 				join dimension_member dm on dm.dimension_code = bm.dimension_code and dm.code = bm.member_code

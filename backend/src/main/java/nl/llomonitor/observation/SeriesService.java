@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -81,8 +82,12 @@ public class SeriesService {
 	 * by table id as stored
 	 * @param incomplete {@code import_run.incomplete_reason} of every run marked
 	 * incomplete, by run id
+	 * @param finished every run finished when this was loaded: a row of another run was
+	 * written after it (the data version this instance knows lags a few milliseconds
+	 * behind a commit), and is then read with provenance loaded anew, never with stale
+	 * marks
 	 */
-	record Provenance(Map<String, ForecastTable> forecasts, Map<Long, String> incomplete) {
+	record Provenance(Map<String, ForecastTable> forecasts, Map<Long, String> incomplete, Set<Long> finished) {
 
 		boolean forecast(String sourceTable) {
 			return this.forecasts.containsKey(sourceTable);
@@ -104,12 +109,21 @@ public class SeriesService {
 				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
 			.collectMap((r) -> r.value1(), (r) -> new ForecastTable(r.value1(),
 					(r.value2() != null) ? Integer.valueOf(r.value2()) : null, r.value3()));
-		Mono<Map<Long, String>> incomplete = Queries
-			.flux(this.dsl.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON)
+		Mono<List<org.jooq.Record2<Long, String>>> runs = Queries
+			.list(this.dsl.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON)
 				.from(IMPORT_RUN)
-				.where(IMPORT_RUN.INCOMPLETE_REASON.isNotNull()))
-			.collectMap((r) -> r.value1(), (r) -> r.value2());
-		return Mono.zip(forecasts, incomplete).map((t) -> new Provenance(Map.copyOf(t.getT1()), Map.copyOf(t.getT2())));
+				.where(IMPORT_RUN.STATUS.ne("running")));
+		return Mono.zip(forecasts, runs).map((t) -> {
+			Map<Long, String> incomplete = new HashMap<>();
+			Set<Long> finished = new java.util.HashSet<>();
+			for (var r : t.getT2()) {
+				finished.add(r.value1());
+				if (r.value2() != null) {
+					incomplete.put(r.value1(), r.value2());
+				}
+			}
+			return new Provenance(Map.copyOf(t.getT1()), Map.copyOf(incomplete), Set.copyOf(finished));
+		});
 	}
 
 	/**
@@ -573,14 +587,21 @@ public class SeriesService {
 					.where(cells(indicator, regions, type, from, to, breakdownId, asOf))
 					.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
 							OBSERVATION.ID.desc()))
-				.map((rows) -> {
+				// a row of a run the provenance does not know: written since it was
+				// loaded, so load it anew for this read
+				.flatMap((rows) -> rows.stream().allMatch((r) -> provenance.finished().contains(r.value10()))
+						? Mono.just(Tuples.of(rows, provenance))
+						: loadProvenance().map((fresh) -> Tuples.of(rows, fresh)))
+				.map((t) -> {
+					var rows = t.getT1();
+					Provenance known = t.getT2();
 					Map<String, Collection<Value>> m = new HashMap<>();
 					for (var r : rows) {
 						m.computeIfAbsent(r.value1(), (k) -> new ArrayList<>())
 							.add(new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(), r.value6(),
 									r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), null, null,
 									(r.value12() != null) ? r.value12().code() : null,
-									provenance.incomplete().get(r.value10()), provenance.forecast(r.value9())));
+									known.incomplete().get(r.value10()), known.forecast(r.value9())));
 					}
 					return m;
 				}))
