@@ -98,13 +98,14 @@ for name in $( [ "$CACHED" = 1 ] && echo compare series ); do
 done
 # Uncached: every request has other parameters (bench/mix.lua: random indicator, regions, periods, and a
 # unique nocache parameter), against pgbench running the SQL the endpoint needs (bench/pgbench/*.sql) with
-# the same parameter mix on the same database, in the same run, 64 clients, prepared statements.
+# the same parameter mix on the same database, in the same run, 64 clients, prepared statements planned
+# per execution (plan_cache_mode=force_custom_plan, as on the app's connections).
 uncached_run() { # uncached_run ENDPOINT -> app and pgbench lines, sets status
   local name=$1 app pg app_rps pg_tps ratio p50 p99 errors pg_p50 pg_p99 ok
   app=$(wrk -t2 -c"$CONNECTIONS" -d"${UNCACHED_DURATION}s" --timeout 5s -s "$BENCH_DIR/mix.lua" \
     "http://127.0.0.1:$PORT" -- "$name" "$MIX" | grep RESULT | sed 's/RESULT //')
   rm -f "$WWW"/pgbench-"$name".*
-  pg=$(pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$UNCACHED_DURATION" -r -l --log-prefix="$WWW/pgbench-$name" \
+  pg=$(PGOPTIONS="-c plan_cache_mode=force_custom_plan" pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$UNCACHED_DURATION" -r -l --log-prefix="$WWW/pgbench-$name" \
     -h 127.0.0.1 -p "$PG_PORT" -U postgres "${PGVARS[@]}" -f "$BENCH_DIR/pgbench/$name.sql" llo 2>&1)
   pg_tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$pg" | head -n1)
   pg_failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$pg" | head -n1)

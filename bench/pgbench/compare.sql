@@ -8,7 +8,7 @@
 \set y random(1995, 2024)
 \set q random(1, 4)
 select distinct on (region_code, period_code) region_code, period_code, value, margin_low, margin_high, status,
-       flags, footnote, source_table, import_run_id, recorded_at, missing_reason
+       flags, footnote, source_table, import_run_id, (extract(epoch from recorded_at) * 1000000)::bigint, missing_reason
 from observation
 where indicator_code = (:inds::text[])[:i]
   and region_code = any (array[(:regs::text[])[:r1], (:regs::text[])[:r2], (:regs::text[])[:r3]])

@@ -65,6 +65,11 @@ public record DatabaseEndpoint(String host, int port, String database, String us
 					// use
 					// a small fixed set (lists are bound as one array parameter)
 					.preparedStatementCacheQueries(PREPARED_STATEMENTS)
+					// planned for their parameters at every execution: a generic plan,
+					// blind to how many regions and periods a request names, reads an
+					// indicator's rows through observation_latest_idx and sorts them
+					// (1.8 ms instead of 0.14 ms for a series on 10 million rows)
+					.options(java.util.Map.of("plan_cache_mode", "force_custom_plan"))
 					.build());
 	}
 
