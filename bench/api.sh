@@ -123,6 +123,7 @@ uncached_run() { # uncached_run ENDPOINT -> app and pgbench lines, sets status
   SUMMARY="$SUMMARY uncached_${name}_vs_pgbench=$ratio uncached_${name}_rps=$app_rps uncached_${name}_p99_ms=$p99"
 }
 embedded_pg
+need psql postgresql-client
 need pgbench postgresql-client
 psqlq() { psql -X -qtA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d llo -c "$1"; }
 # the parameter lists: indicators with data (totals), current regions of the three levels, the years
