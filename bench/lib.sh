@@ -32,11 +32,16 @@ app_jar() {
   echo "$jar"
 }
 
-# start_app PORT [extra java args...]: sets APP_PID and APP_DATA
+# start_app PORT [extra java args...]: sets APP_PID and APP_DATA. With LLO_BENCH_STORE=DIR the app runs
+# on that data folder (e.g. one made by bench/store.sh), which is kept; otherwise on a new temporary one.
 start_app() {
   local port=$1; shift
   use_jdk21
-  APP_DATA=$(mktemp -d /tmp/llo-bench-XXXXXX)
+  if [ -n "${LLO_BENCH_STORE:-}" ]; then
+    APP_DATA="$LLO_BENCH_STORE"; APP_DATA_KEEP=1
+  else
+    APP_DATA=$(mktemp -d /tmp/llo-bench-XXXXXX); APP_DATA_KEEP=""
+  fi
   # a private copy: a build replacing the jar under a running JVM breaks its class loading
   cp "$(app_jar)" "$APP_DATA/app.jar"
   LLO_DATA_DIR="$APP_DATA" PORT="$port" "$JAVA_HOME/bin/java" -Xmx512m "$@" -jar "$APP_DATA/app.jar" \
@@ -56,7 +61,7 @@ stop_app() {
   if [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
   fi
-  [ -n "${APP_DATA:-}" ] && rm -rf "$APP_DATA"
+  [ -n "${APP_DATA:-}" ] && [ -z "${APP_DATA_KEEP:-}" ] && rm -rf "$APP_DATA"
   APP_PID=""
 }
 
@@ -82,4 +87,12 @@ wait_data_stable() {
     sleep 1
   done
   echo "data version still changing after 5 min (last $last)" >&2
+}
+
+# The embedded PostgreSQL of a running app on APP_DATA: sets PG_PORT and PGPASSWORD (its superuser),
+# for psql and pgbench against the very database the app reads.
+embedded_pg() {
+  PG_PORT=$(sed -n 4p "$APP_DATA/pgdata/postmaster.pid")
+  PGPASSWORD=$(sed -n 's/^postgres=//p' "$APP_DATA/db-credentials.properties")
+  export PGPASSWORD
 }

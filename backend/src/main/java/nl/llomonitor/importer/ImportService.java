@@ -112,6 +112,7 @@ public class ImportService {
 
 	/**
 	 * Records what every mapping declares about its table (observations or forecasts).
+	 * Bumps no data version: the caller does when nothing else it loads does.
 	 * @return rows changed
 	 */
 	int recordTableKinds() {
@@ -623,10 +624,9 @@ public class ImportService {
 					warnings.add(0, "INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
 				}
 				TableMapping declared = (job.tableId() != null) ? this.mappings.find(job.tableId()) : null;
-				if (declared != null) {
-					// a forecast table is known as one before its values are read
-					TableKinds.record(tx, java.util.List.of(declared));
-				}
+				// a forecast table is known as one before its values are read; the read
+				// side keeps the kinds per data version, so a change bumps it
+				boolean kindChanged = declared != null && TableKinds.record(tx, java.util.List.of(declared)) > 0;
 				long cells = found.otherRowsInserted() + found.otherRowsUnchanged();
 				long defined = 0;
 				long inserted = found.otherRowsInserted();
@@ -679,6 +679,9 @@ public class ImportService {
 				}
 				Long version = (inserted > 0 || defined > 0)
 						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
+				if (version == null && kindChanged) {
+					tx.fetchValue("select bump_data_version()");
+				}
 				ImportRunState status = (inserted > 0 || defined > 0) ? ImportRunState.SUCCEEDED
 						: ImportRunState.UNCHANGED;
 				Map<String, Object> details = new LinkedHashMap<>();

@@ -60,11 +60,17 @@ public class StoreInitializer implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// the kinds first: the catalog's loads bump the data version when they change
+		// anything, and the read side keeps the forecast tables per data version
+		int kinds = this.importer.recordTableKinds();
 		long changed = CatalogLoader.load(this.jdbc, this.importer.catalog(), this.importer.seedRegions())
 				+ CatalogLoader.loadSources(this.jdbc, this.importer.mappings());
+		if (kinds > 0 && changed == 0) {
+			this.jdbc.fetchValue("select bump_data_version()");
+		}
 		logger.info("Catalog loaded: {} indicators, {} regions ({} rows changed)",
-				this.importer.catalog().indicators().size(), this.importer.seedRegions().entries().size(), changed);
-		this.importer.recordTableKinds();
+				this.importer.catalog().indicators().size(), this.importer.seedRegions().entries().size(),
+				changed + kinds);
 		if (this.properties.demo() && !this.jdbc.fetchExists(OBSERVATION)) {
 			try {
 				ImportReport report = this.importer.run("demo/observations.csv", ImportFormat.DEMO, null,

@@ -17,19 +17,11 @@ import nl.llomonitor.system.VersionedCache;
 import nl.llomonitor.system.Queries;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-import static nl.llomonitor.db.Tables.BREAKDOWN_MEMBER;
-import static nl.llomonitor.db.Tables.DIMENSION;
-import static nl.llomonitor.db.Tables.DIMENSION_MEMBER;
 import static nl.llomonitor.db.Tables.INDICATOR;
-import static nl.llomonitor.db.Tables.OBSERVATION;
-import static nl.llomonitor.db.Tables.PERIOD;
-import static nl.llomonitor.db.Tables.REGION;
-import static nl.llomonitor.db.Tables.REGION_LEVEL;
 import static nl.llomonitor.db.Tables.SOURCE;
 
 /**
@@ -80,41 +72,24 @@ public class IndicatorCatalog {
 		Mono<List<Record>> indicators = Queries.flux(this.dsl.selectFrom(INDICATOR).orderBy(INDICATOR.CODE))
 			.map((r) -> (Record) r)
 			.collectList();
-		var periodType = PERIOD.TYPE;
-		Mono<List<Record>> availability = Queries
-			.flux(this.dsl
-				.select(OBSERVATION.INDICATOR_CODE, periodType, REGION.LEVEL, REGION_LEVEL.RANK,
-						DSL.min(OBSERVATION.PERIOD_CODE).as("first"), DSL.max(OBSERVATION.PERIOD_CODE).as("last"))
-				.from(OBSERVATION)
-				.join(PERIOD)
-				.on(PERIOD.CODE.eq(OBSERVATION.PERIOD_CODE))
-				.join(REGION)
-				.on(REGION.CODE.eq(OBSERVATION.REGION_CODE))
-				.join(REGION_LEVEL)
-				.on(REGION_LEVEL.CODE.eq(REGION.LEVEL))
-				.where(OBSERVATION.VALUE.isNotNull())
-				.groupBy(OBSERVATION.INDICATOR_CODE, periodType, REGION.LEVEL, REGION_LEVEL.RANK))
-			.map((r) -> (Record) r)
-			.collectList();
-		var used = DSL.selectDistinct(OBSERVATION.INDICATOR_CODE, OBSERVATION.BREAKDOWN_ID)
-			.from(OBSERVATION)
-			.where(OBSERVATION.BREAKDOWN_ID.ne(0L))
-			.asTable("used");
-		Mono<List<Record>> members = Queries
-			.flux(this.dsl
-				.selectDistinct(used.field(OBSERVATION.INDICATOR_CODE), BREAKDOWN_MEMBER.DIMENSION_CODE,
-						BREAKDOWN_MEMBER.MEMBER_CODE, DIMENSION_MEMBER.NAME_NL, DIMENSION_MEMBER.NAME_EN,
-						DIMENSION_MEMBER.SORT_ORDER, DIMENSION.NAME_NL.as("dim_nl"), DIMENSION.NAME_EN.as("dim_en"))
-				.from(used)
-				.join(BREAKDOWN_MEMBER)
-				.on(BREAKDOWN_MEMBER.BREAKDOWN_ID.eq(used.field(OBSERVATION.BREAKDOWN_ID)))
-				.join(DIMENSION_MEMBER)
-				.on(DIMENSION_MEMBER.DIMENSION_CODE.eq(BREAKDOWN_MEMBER.DIMENSION_CODE)
-					.and(DIMENSION_MEMBER.CODE.eq(BREAKDOWN_MEMBER.MEMBER_CODE)))
-				.join(DIMENSION)
-				.on(DIMENSION.CODE.eq(BREAKDOWN_MEMBER.DIMENSION_CODE)))
-			.map((r) -> (Record) r)
-			.collectList();
+		// what the store covers, from observation_coverage (kept by triggers on
+		// observation): the same answer as grouping every observation, without reading
+		// them
+		Mono<List<Record>> availability = Queries.list(this.dsl.resultQuery("""
+				select c.indicator_code, c.period_type, r.level, l.rank, min(c.first_valued) as first,
+				       max(c.last_valued) as last
+				from observation_coverage c join region r on r.code = c.region_code
+				join region_level l on l.code = r.level
+				where c.first_valued is not null
+				group by c.indicator_code, c.period_type, r.level, l.rank"""));
+		Mono<List<Record>> members = Queries.list(this.dsl.resultQuery("""
+				select distinct used.indicator_code, bm.dimension_code, bm.member_code, dm.name_nl, dm.name_en,
+				       dm.sort_order, d.name_nl as dim_nl, d.name_en as dim_en
+				from (select distinct indicator_code, breakdown_id from observation_coverage_breakdown
+				      where breakdown_id <> 0) used
+				join breakdown_member bm on bm.breakdown_id = used.breakdown_id
+				join dimension_member dm on dm.dimension_code = bm.dimension_code and dm.code = bm.member_code
+				join dimension d on d.code = bm.dimension_code"""));
 		Mono<Map<String, String>> surveys = Queries
 			.flux(this.dsl.select(SOURCE.TABLE_ID, SOURCE.SURVEY).from(SOURCE).where(SOURCE.SURVEY.isNotNull()))
 			.collectMap((r) -> r.value1().toLowerCase(java.util.Locale.ROOT), (r) -> r.value2());
@@ -135,11 +110,11 @@ public class IndicatorCatalog {
 		Map<String, Map<String, String[]>> ranges = new HashMap<>();
 		Map<String, Map<String, Integer>> levels = new HashMap<>();
 		for (Record r : availability) {
-			String code = r.get(OBSERVATION.INDICATOR_CODE);
-			String type = r.get(PERIOD.TYPE).code();
+			String code = r.get("indicator_code", String.class);
+			String type = r.get("period_type", String.class);
 			types.computeIfAbsent(code, (k) -> new LinkedHashSet<>()).add(type);
 			levels.computeIfAbsent(code, (k) -> new HashMap<>())
-				.put(r.get(REGION.LEVEL), r.get(REGION_LEVEL.RANK).intValue());
+				.put(r.get("level", String.class), r.get("rank", Integer.class));
 			String first = r.get("first", String.class);
 			String last = r.get("last", String.class);
 			ranges.computeIfAbsent(code, (k) -> new HashMap<>())
@@ -148,14 +123,14 @@ public class IndicatorCatalog {
 		}
 		Map<String, Map<String, DimBuilder>> dims = new HashMap<>();
 		for (Record r : members) {
-			String code = r.get(OBSERVATION.INDICATOR_CODE.getName(), String.class);
-			String dim = r.get(BREAKDOWN_MEMBER.DIMENSION_CODE);
+			String code = r.get("indicator_code", String.class);
+			String dim = r.get("dimension_code", String.class);
 			DimBuilder builder = dims.computeIfAbsent(code, (k) -> new HashMap<>())
 				.computeIfAbsent(dim,
 						(k) -> new DimBuilder(dim, r.get("dim_nl", String.class), r.get("dim_en", String.class)));
-			builder.members.add(new SortedMember(r.get(DIMENSION_MEMBER.SORT_ORDER),
-					new IndicatorInfo.Member(r.get(BREAKDOWN_MEMBER.MEMBER_CODE), r.get(DIMENSION_MEMBER.NAME_NL),
-							r.get(DIMENSION_MEMBER.NAME_EN))));
+			builder.members.add(new SortedMember(r.get("sort_order", Integer.class),
+					new IndicatorInfo.Member(r.get("member_code", String.class), r.get("name_nl", String.class),
+							r.get("name_en", String.class))));
 		}
 		Map<String, IndicatorInfo> result = new LinkedHashMap<>();
 		for (Record r : indicators) {

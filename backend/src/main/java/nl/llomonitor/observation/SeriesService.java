@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,10 +20,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.cube.Status;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.Queries;
+import nl.llomonitor.system.VersionedCache;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -59,9 +63,70 @@ public class SeriesService {
 
 	private final IndicatorCatalog indicators;
 
-	SeriesService(DSLContext dsl, IndicatorCatalog indicators) {
+	private final VersionedCache<Provenance> provenance;
+
+	/** Breakdown ids by key: written only by imports, which bump the data version. */
+	private final VersionedCache<Map<String, Long>> breakdowns;
+
+	SeriesService(DSLContext dsl, IndicatorCatalog indicators, DataChangeListener versions) {
 		this.dsl = dsl;
 		this.indicators = indicators;
+		this.provenance = new VersionedCache<>(versions, this::loadProvenance);
+		this.breakdowns = new VersionedCache<>(versions, this::loadBreakdowns);
+	}
+
+	/**
+	 * What the read side adds to a stored row from two small tables, loaded once per
+	 * state of the store (both change only together with a data version: an import bumps
+	 * it in the transaction that writes them), so that a read of observations is one
+	 * statement on {@code observation} alone.
+	 *
+	 * @param forecasts the source tables declared forecasts ({@code source_table_kind}),
+	 * by table id as stored
+	 * @param incomplete {@code import_run.incomplete_reason} of every run marked
+	 * incomplete, by run id
+	 * @param finished every run finished when this was loaded: a row of another run was
+	 * written after it (the data version this instance knows lags a few milliseconds
+	 * behind a commit), and is then read with provenance loaded anew, never with stale
+	 * marks
+	 */
+	record Provenance(Map<String, ForecastTable> forecasts, Map<Long, String> incomplete, Set<Long> finished) {
+
+		boolean forecast(String sourceTable) {
+			return this.forecasts.containsKey(sourceTable);
+		}
+
+		/**
+		 * @return the forecast tables' ids, for a condition that leaves their rows out
+		 */
+		String[] forecastIds() {
+			return this.forecasts.keySet().toArray(String[]::new);
+		}
+
+	}
+
+	private Mono<Provenance> loadProvenance() {
+		Mono<Map<String, ForecastTable>> forecasts = Queries
+			.flux(this.dsl.select(SOURCE_TABLE_KIND.TABLE_ID, SOURCE_TABLE_KIND.BASE_YEAR, SOURCE_TABLE_KIND.TITLE)
+				.from(SOURCE_TABLE_KIND)
+				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
+			.collectMap((r) -> r.value1(), (r) -> new ForecastTable(r.value1(),
+					(r.value2() != null) ? Integer.valueOf(r.value2()) : null, r.value3()));
+		Mono<List<org.jooq.Record2<Long, String>>> runs = Queries
+			.list(this.dsl.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON)
+				.from(IMPORT_RUN)
+				.where(IMPORT_RUN.STATUS.ne(ImportRunState.RUNNING)));
+		return Mono.zip(forecasts, runs).map((t) -> {
+			Map<Long, String> incomplete = new HashMap<>();
+			Set<Long> finished = new java.util.HashSet<>();
+			for (var r : t.getT2()) {
+				finished.add(r.value1());
+				if (r.value2() != null) {
+					incomplete.put(r.value1(), r.value2());
+				}
+			}
+			return new Provenance(Map.copyOf(t.getT1()), Map.copyOf(incomplete), Set.copyOf(finished));
+		});
 	}
 
 	/**
@@ -308,7 +373,7 @@ public class SeriesService {
 		return Queries
 			.list(this.dsl.selectDistinct(kind)
 				.from(OBSERVATION)
-				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.REGION_CODE.in(regions),
+				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.REGION_CODE.eq(anyOf(regions)),
 						OBSERVATION.VALUE.isNotNull(), known(asOf),
 						(breakdownId != null) ? OBSERVATION.BREAKDOWN_ID.eq(breakdownId) : DSL.noCondition()))
 			.flatMap((rows) -> {
@@ -355,15 +420,16 @@ public class SeriesService {
 		// breakdown has years only
 		return breakdownId(breakdown).filter((id) -> id >= 0)
 			.flatMap((id) -> finestPeriodType(indicator, regions, id, asOf).map((type) -> Tuples.of(type, id)))
+			.zipWith(this.provenance.get())
 			// all rows are read (never cancelled half-way), so the connection always
 			// goes back
 			.flatMap((t) -> Queries.list(this.dsl.select(DSL.max(OBSERVATION.PERIOD_CODE))
 				.from(OBSERVATION)
-				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.BREAKDOWN_ID.eq(t.getT2()),
-						OBSERVATION.REGION_CODE.in(regions), OBSERVATION.VALUE.isNotNull(), known(asOf),
-						OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(t.getT1())),
+				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.BREAKDOWN_ID.eq(t.getT1().getT2()),
+						OBSERVATION.REGION_CODE.eq(anyOf(regions)), OBSERVATION.VALUE.isNotNull(), known(asOf),
+						OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(t.getT1().getT1())),
 						// the latest observation: a forecast's 2040 is not "the latest"
-						isForecast(OBSERVATION.SOURCE_TABLE).not())))
+						notForecast(t.getT2()))))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
 			.map(PeriodCode::of);
 	}
@@ -491,9 +557,14 @@ public class SeriesService {
 		if (breakdown.isEmpty()) {
 			return Mono.just(0L);
 		}
-		return Queries.flux(this.dsl.select(BREAKDOWN.ID).from(BREAKDOWN).where(BREAKDOWN.KEY.eq(key(breakdown))))
-			.collectList()
-			.map((rows) -> rows.isEmpty() ? -1L : rows.get(0).value1());
+		String key = key(breakdown);
+		return this.breakdowns.get().map((ids) -> ids.getOrDefault(key, -1L));
+	}
+
+	private Mono<Map<String, Long>> loadBreakdowns() {
+		return Queries.flux(this.dsl.select(BREAKDOWN.KEY, BREAKDOWN.ID).from(BREAKDOWN))
+			.collectMap((r) -> r.value1(), (r) -> r.value2())
+			.map(Map::copyOf);
 	}
 
 	private Mono<Map<String, List<Value>>> source(String indicator, Collection<String> regions, String type,
@@ -504,24 +575,39 @@ public class SeriesService {
 
 	private Mono<Map<String, List<Value>>> read(String indicator, Collection<String> regions, String type,
 			PeriodCode from, PeriodCode to, long breakdownId, OffsetDateTime asOf) {
-		return Queries
-			.flux(this.dsl
-				.selectDistinct(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE,
-						OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS, OBSERVATION.FLAGS,
-						OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
-						OBSERVATION.RECORDED_AT, OBSERVATION.MISSING_REASON, IMPORT_RUN.INCOMPLETE_REASON,
-						forecastTable(OBSERVATION.SOURCE_TABLE))
-				.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
-				.from(OBSERVATION)
-				.join(IMPORT_RUN)
-				.on(IMPORT_RUN.ID.eq(OBSERVATION.IMPORT_RUN_ID))
-				.where(cells(indicator, regions, type, from, to, breakdownId, asOf))
-				.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
-						OBSERVATION.ID.desc()))
-			.map((r) -> Map.entry(r.value1(), new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(),
-					r.value6().code(), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), null, null,
-					(r.value12() != null) ? r.value12().code() : null, r.value13(), Boolean.TRUE.equals(r.value14()))))
-			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+		// one statement on observation alone: the newest vintage of each cell (as known
+		// at asOf) straight from observation_cell_idx; whether its run was incomplete
+		// and whether its table is a forecast come from the provenance of this state
+		return this.provenance.get()
+			.flatMap((provenance) -> Queries
+				.list(this.dsl
+					.selectDistinct(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE,
+							OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS, OBSERVATION.FLAGS,
+							OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID, RECORDED_MICROS,
+							OBSERVATION.MISSING_REASON)
+					.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
+					.from(OBSERVATION)
+					.where(cells(indicator, regions, type, from, to, breakdownId, asOf))
+					.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
+							OBSERVATION.ID.desc()))
+				// a row of a run the provenance does not know: written since it was
+				// loaded, so load it anew for this read
+				.flatMap((rows) -> rows.stream().allMatch((r) -> provenance.finished().contains(r.value10()))
+						? Mono.just(Tuples.of(rows, provenance))
+						: loadProvenance().map((fresh) -> Tuples.of(rows, fresh)))
+				.map((t) -> {
+					var rows = t.getT1();
+					Provenance known = t.getT2();
+					Map<String, Collection<Value>> m = new HashMap<>();
+					for (var r : rows) {
+						m.computeIfAbsent(r.value1(), (k) -> new ArrayList<>())
+							.add(new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(),
+									r.value6().code(), r.value7(), r.value8(), r.value9(), r.value10(),
+									instant(r.value11()), null, null, (r.value12() != null) ? r.value12().code() : null,
+									known.incomplete().get(r.value10()), known.forecast(r.value9())));
+					}
+					return m;
+				}))
 			.map((m) -> {
 				// the limit holds when 'from' or 'to' is omitted too: never more periods
 				// than a request may ask for explicitly
@@ -537,6 +623,28 @@ public class SeriesService {
 						values.stream().sorted(Comparator.comparing(Value::period)).toList()));
 				return sorted;
 			});
+	}
+
+	/**
+	 * {@code recorded_at} as microseconds since the epoch. jOOQ reads a
+	 * {@code timestamptz} over R2DBC as text and parses it, and the driver looks up a
+	 * codec for that without caching it: a fifth of a series request's CPU went there.
+	 */
+	private static final org.jooq.Field<Long> RECORDED_MICROS = DSL.field("(extract(epoch from {0}) * 1000000)::bigint",
+			Long.class, OBSERVATION.RECORDED_AT);
+
+	private static OffsetDateTime instant(Long micros) {
+		return OffsetDateTime.ofInstant(java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS),
+				java.time.ZoneOffset.UTC);
+	}
+
+	/**
+	 * @param codes codes
+	 * @return {@code any(?)} over one array parameter: one prepared statement whatever
+	 * the number of codes
+	 */
+	static org.jooq.QuantifiedSelect<org.jooq.Record1<String>> anyOf(Collection<String> codes) {
+		return DSL.any(DSL.val(codes.toArray(String[]::new)));
 	}
 
 	/**
@@ -619,7 +727,7 @@ public class SeriesService {
 			PeriodCode to, long breakdownId, OffsetDateTime asOf) {
 		List<Condition> conditions = new ArrayList<>();
 		conditions.add(OBSERVATION.INDICATOR_CODE.eq(indicator));
-		conditions.add(OBSERVATION.REGION_CODE.in(regions));
+		conditions.add(OBSERVATION.REGION_CODE.eq(anyOf(regions)));
 		conditions.add(OBSERVATION.BREAKDOWN_ID.eq(breakdownId));
 		conditions.add(OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type)));
 		if (from != null) {
@@ -713,26 +821,15 @@ public class SeriesService {
 	 * @return the source tables declared forecasts ({@code source_table_kind}), by id
 	 */
 	public Mono<Map<String, ForecastTable>> forecastTables() {
-		return Queries
-			.flux(this.dsl.select(SOURCE_TABLE_KIND.TABLE_ID, SOURCE_TABLE_KIND.BASE_YEAR, SOURCE_TABLE_KIND.TITLE)
-				.from(SOURCE_TABLE_KIND)
-				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
-			.collectMap((r) -> r.value1(), (r) -> new ForecastTable(r.value1(),
-					(r.value2() != null) ? Integer.valueOf(r.value2()) : null, r.value3()));
+		return this.provenance.get().map(Provenance::forecasts);
 	}
 
 	/**
-	 * @param sourceTable the source table column
-	 * @return whether that table is declared a forecast ({@code source_table_kind})
+	 * @return the condition "the row's source table is not declared a forecast", as one
+	 * array parameter (the same statement whatever the number of forecast tables)
 	 */
-	static org.jooq.Field<Boolean> forecastTable(org.jooq.Field<String> sourceTable) {
-		return DSL.field(isForecast(sourceTable));
-	}
-
-	static Condition isForecast(org.jooq.Field<String> sourceTable) {
-		return DSL.exists(DSL.selectOne()
-			.from(SOURCE_TABLE_KIND)
-			.where(SOURCE_TABLE_KIND.TABLE_ID.eq(sourceTable), SOURCE_TABLE_KIND.KIND.eq("forecast")));
+	private static Condition notForecast(Provenance provenance) {
+		return OBSERVATION.SOURCE_TABLE.ne(DSL.all(DSL.val(provenance.forecastIds())));
 	}
 
 	private static String abbreviate(String s) {

@@ -13,6 +13,9 @@ import java.net.URI;
  */
 public record DatabaseEndpoint(String host, int port, String database, String username, String password) {
 
+	/** Prepared statements kept per R2DBC connection (least recently used go first). */
+	static final int PREPARED_STATEMENTS = 256;
+
 	/**
 	 * Parses a {@code jdbc:postgresql://host:port/database} URL.
 	 * @param jdbcUrl the URL
@@ -57,6 +60,16 @@ public record DatabaseEndpoint(String host, int port, String database, String us
 					.password(this.password)
 					.applicationName(applicationName)
 					.connectTimeout(connectTimeout)
+					// every statement is prepared once per connection and kept (named
+					// statements, extended protocol); bounded, since the request paths
+					// use
+					// a small fixed set (lists are bound as one array parameter)
+					.preparedStatementCacheQueries(PREPARED_STATEMENTS)
+					// planned for their parameters at every execution: a generic plan,
+					// blind to how many regions and periods a request names, reads an
+					// indicator's rows through observation_latest_idx and sorts them
+					// (1.8 ms instead of 0.14 ms for a series on 10 million rows)
+					.options(java.util.Map.of("plan_cache_mode", "force_custom_plan"))
 					.build());
 	}
 
