@@ -49,7 +49,8 @@ public class DataChangeListener implements SmartLifecycle {
 
 	private final Sinks.Many<DataChange> sink = Sinks.many().multicast().directBestEffort();
 
-	private final Sinks.One<Boolean> stopping = Sinks.one();
+	/** Emits when this run of the listener stops; a new one for each start. */
+	private volatile Sinks.One<Boolean> stopping = Sinks.one();
 
 	private final Duration minBackoff;
 
@@ -122,7 +123,9 @@ public class DataChangeListener implements SmartLifecycle {
 	 * does not wait for them and their clients reconnect to another instance
 	 */
 	public Mono<Boolean> stopping() {
-		return this.stopping.asMono();
+		// the signal of the run current at subscription: a context stopped and started
+		// again (as the test framework pauses cached contexts) serves new streams
+		return Mono.defer(() -> this.stopping.asMono());
 	}
 
 	private Flux<DataVersion> listen() {
@@ -169,6 +172,7 @@ public class DataChangeListener implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopping = Sinks.one();
 		this.subscription = Flux.defer(this::listen).doOnNext((v) -> {
 			this.connected = true;
 			accept(v);
