@@ -622,6 +622,8 @@ public class ImportService {
 					}
 					if (stage != null) {
 						stage.finish();
+						logger.debug("run {}: {} cell parts read and staged in {} ms", runId, stage.parts(),
+								(System.nanoTime() - started) / 1_000_000);
 					}
 				}
 				catch (IOException ex) {

@@ -21,6 +21,8 @@ import static nl.llomonitor.db.Tables.PERIOD;
  */
 public final class ObservationStore {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ObservationStore.class);
+
 	private ObservationStore() {
 	}
 
@@ -46,6 +48,7 @@ public final class ObservationStore {
 	 * older download (back-dated), else the import time
 	 */
 	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt) {
+		long t0 = System.nanoTime();
 		for (String code : stage.periods) {
 			upsertPeriod(tx, code);
 		}
@@ -79,6 +82,7 @@ public final class ObservationStore {
 			job.warn(marginOnly + " cells with a margin but no value skipped");
 		}
 		tx.execute("analyze import_cell");
+		long t1 = System.nanoTime();
 		long cells = tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
 		int inserted = tx.execute("""
 				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
@@ -118,6 +122,7 @@ public final class ObservationStore {
 				                            > ?::timestamptz))
 				order by c.indicator_code, c.region_code, b.id, c.period_code""", job.runId, recordedAt, recordedAt,
 				job.backdated, recordedAt, job.runId, recordedAt);
+		long t2 = System.nanoTime();
 		// withdrawn: a cell this run wrote without a value whose vintage before it had a
 		// number (only this run's value-less rows are looked at)
 		long withdrawn = tx.fetchSingle("""
@@ -129,6 +134,9 @@ public final class ObservationStore {
 				         and (p.recorded_at, p.id) < (o.recorded_at, o.id)
 				       order by p.recorded_at desc, p.id desc
 				       limit 1) is not null""", job.runId).get(0, Long.class);
+		long t3 = System.nanoTime();
+		logger.debug("run {}: {} cells grouped in {} ms, {} written in {} ms, withdrawals counted in {} ms", job.runId,
+				cells, (t1 - t0) / 1_000_000, inserted, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
 		if (withdrawn > 0) {
 			job.warn(withdrawn + " published values withdrawn: from this import on they are not available, with"
 					+ " the reason the source gives (earlier vintages stay readable with asOf)");

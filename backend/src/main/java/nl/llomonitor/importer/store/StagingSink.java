@@ -140,6 +140,13 @@ public final class StagingSink implements CellSink, AutoCloseable {
 	}
 
 	/**
+	 * @return cell parts (values and margins) staged so far
+	 */
+	public long parts() {
+		return this.parts;
+	}
+
+	/**
 	 * Ends the COPY.
 	 */
 	public void finish() {
