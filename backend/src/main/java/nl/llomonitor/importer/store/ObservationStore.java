@@ -82,6 +82,7 @@ public final class ObservationStore {
 			job.warn(marginOnly + " cells with a margin but no value skipped");
 		}
 		tx.execute("analyze import_cell");
+		checkKeys(tx, stage, job);
 		long t1 = System.nanoTime();
 		long cells = tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
 		int inserted = tx.execute("""
@@ -142,6 +143,52 @@ public final class ObservationStore {
 					+ " the reason the source gives (earlier vintages stay readable with asOf)");
 		}
 		return new Result(cells, inserted, withdrawn);
+	}
+
+	/**
+	 * Checks that every indicator, region and period a staged cell names exists
+	 * (observation has no per-row foreign keys: see migration V9). Set-based and once per
+	 * import: the few distinct keys the staging saw are looked up; only when one is
+	 * unknown are the staged cells searched, for the line to name (a key seen only in
+	 * rows dropped after staging, such as a text measure, is no error). Breakdowns need
+	 * no check: a cell is written only joined to its breakdown, and every staged
+	 * breakdown is upserted before.
+	 * @throws ImportException naming the first cell with an unknown key
+	 */
+	static void checkKeys(DSLContext tx, StagingSink stage, ImportJob job) {
+		String[] indicators = unknown(tx, "indicator", stage.indicators);
+		String[] regions = unknown(tx, "region", stage.regions);
+		String[] periods = unknown(tx, "period", stage.periods);
+		if (indicators.length + regions.length + periods.length == 0) {
+			return;
+		}
+		Record cell = tx.fetchOne("""
+				select indicator_code, region_code, period_code, breakdown_key, first_line,
+				       case when indicator_code = any(?::text[]) then 'indicator'
+				            when region_code = any(?::text[]) then 'region' else 'period' end as missing
+				from import_cell
+				where indicator_code = any(?::text[]) or region_code = any(?::text[]) or period_code = any(?::text[])
+				order by first_line
+				limit 1""", indicators, regions, indicators, regions, periods);
+		if (cell != null) {
+			String missing = cell.get("missing", String.class);
+			String value = cell.get(missing.equals("indicator") ? "indicator_code"
+					: missing.equals("region") ? "region_code" : "period_code", String.class);
+			throw job.error("line " + cell.get("first_line"), missing, value,
+					"a " + missing + " the store knows (cell " + cell.get("indicator_code") + " "
+							+ cell.get("region_code") + " " + cell.get("period_code") + " [" + cell.get("breakdown_key")
+							+ "])",
+					"unknown " + missing + " " + value);
+		}
+	}
+
+	/** The given codes that the table (indicator, region or period) lacks. */
+	private static String[] unknown(DSLContext tx, String table, java.util.Set<String> codes) {
+		return tx
+			.fetch("select k from unnest(?::text[]) as k where not exists (select 1 from " + table
+					+ " t where t.code = k)", (Object) codes.toArray(String[]::new))
+			.getValues(0, String.class)
+			.toArray(String[]::new);
 	}
 
 	static void upsertPeriod(DSLContext tx, String code) {
