@@ -7,6 +7,7 @@ import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.Periods;
 import org.jooq.DSLContext;
+import nl.llomonitor.importer.ImportException;
 import org.jooq.Record;
 
 import static nl.llomonitor.db.Tables.BREAKDOWN;
@@ -25,6 +26,72 @@ public final class ObservationStore {
 
 	private ObservationStore() {
 	}
+
+	/**
+	 * Writes a new vintage of every cell that differs from the vintage current at the
+	 * recording moment; rows are written in the order of the cell index, so its
+	 * maintenance is sequential.
+	 */
+	private static final String INSERT_CHANGED = """
+			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
+			       source_table)
+			select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
+			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
+			       coalesce(c.flags, ''), c.footnote, c.source_table
+			from import_cell c
+			join breakdown b on b.key = c.breakdown_key
+			left join lateral (
+			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
+			    from observation o
+			    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
+			      and o.breakdown_id = b.id and o.period_code = c.period_code
+			      and o.recorded_at <= ?::timestamptz
+			    order by o.recorded_at desc, o.id desc
+			    limit 1) cur on true
+			where (cur.status is null
+			   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
+			       cur.footnote)
+			      is distinct from
+			      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
+			       coalesce(c.flags, ''), c.footnote))
+			  -- a back-dated vintage adds history, never a new current value: where the cell has no
+			  -- later row but a later run of its table exists (which then found it unchanged, or
+			  -- lacked it), that run stands, and this value is not kept
+			  and (not ?::boolean
+			       or exists (select 1 from observation l
+			                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
+			                    and l.breakdown_id = b.id and l.period_code = c.period_code
+			                    and l.recorded_at > ?::timestamptz)
+			       or not exists (select 1 from import_run r
+			                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
+			                        and r.status in ('succeeded', 'unchanged')
+			                        and case when r.backdated then r.published_at else r.started_at end
+			                            > ?::timestamptz))
+			order by c.indicator_code, c.region_code, b.id, c.period_code""";
+
+	/**
+	 * Writes the cells of a first import of their indicators: no current vintage to
+	 * compare with (the same as {@link #INSERT_CHANGED} where none exists).
+	 */
+	private static final String INSERT_FRESH = """
+			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
+			       source_table)
+			select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
+			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
+			       coalesce(c.flags, ''), c.footnote, c.source_table
+			from import_cell c
+			join breakdown b on b.key = c.breakdown_key
+			-- a back-dated vintage adds history, never a new current value: where a later run of
+			-- its table exists (which then lacked the cell), that run stands
+			where (not ?::boolean
+			       or not exists (select 1 from import_run r
+			                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
+			                        and r.status in ('succeeded', 'unchanged')
+			                        and case when r.backdated then r.published_at else r.started_at end
+			                            > ?::timestamptz))
+			order by c.indicator_code, c.region_code, b.id, c.period_code""";
 
 	/**
 	 * @param cells cells read
@@ -55,6 +122,54 @@ public final class ObservationStore {
 		for (String key : stage.breakdowns) {
 			upsertBreakdown(tx, key);
 		}
+		long cells;
+		if (stage.margins) {
+			cells = groupParts(tx, job);
+		}
+		else {
+			cells = viewCells(tx, job);
+		}
+		checkKeys(tx, stage, job);
+		// a cell of an indicator without any observation yet has no current vintage to
+		// compare with: when that holds for every staged indicator, the per-cell lookup
+		// of
+		// the current vintage is left out (a first import of a table)
+		boolean fresh = !tx
+			.fetchSingle("select exists (select 1 from observation o where o.indicator_code = any(?::text[]))",
+					(Object) stage.indicators.toArray(String[]::new))
+			.get(0, Boolean.class);
+		long t1 = System.nanoTime();
+		int inserted = fresh ? tx.execute(INSERT_FRESH, job.runId, recordedAt, job.backdated, job.runId, recordedAt)
+				: tx.execute(INSERT_CHANGED, job.runId, recordedAt, recordedAt, job.backdated, recordedAt, job.runId,
+						recordedAt);
+		long t2 = System.nanoTime();
+		// withdrawn: a cell this run wrote without a value whose vintage before it had a
+		// number (only this run's value-less rows are looked at)
+		long withdrawn = fresh ? 0 : tx.fetchSingle("""
+				select count(*) from observation o
+				where o.import_run_id = ?::bigint and o.value is null
+				  and (select p.value from observation p
+				       where p.indicator_code = o.indicator_code and p.region_code = o.region_code
+				         and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
+				         and (p.recorded_at, p.id) < (o.recorded_at, o.id)
+				       order by p.recorded_at desc, p.id desc
+				       limit 1) is not null""", job.runId).get(0, Long.class);
+		long t3 = System.nanoTime();
+		logger.debug("run {}: {} cells grouped in {} ms, {} written in {} ms, withdrawals counted in {} ms", job.runId,
+				cells, (t1 - t0) / 1_000_000, inserted, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+		if (withdrawn > 0) {
+			job.warn(withdrawn + " published values withdrawn: from this import on they are not available, with"
+					+ " the reason the source gives (earlier vintages stay readable with asOf)");
+		}
+		return new Result(cells, inserted, withdrawn);
+	}
+
+	/**
+	 * Merges the value and margin parts of each cell into the table {@code import_cell},
+	 * rejecting a cell given twice and skipping margins without a value.
+	 * @return cells
+	 */
+	private static long groupParts(DSLContext tx, ImportJob job) {
 		tx.execute("""
 				create temporary table import_cell on commit drop as
 				select indicator_code, region_code, period_code, breakdown_key,
@@ -72,77 +187,59 @@ public final class ObservationStore {
 				select indicator_code, region_code, period_code, breakdown_key, first_line, last_line from import_cell
 				where n > 1 or parts - n > 2 limit 1""");
 		if (duplicate != null) {
-			throw job.error("lines " + duplicate.get("first_line") + " and " + duplicate.get("last_line"), null,
-					duplicate.get("indicator_code") + " " + duplicate.get("region_code") + " "
-							+ duplicate.get("period_code") + " [" + duplicate.get("breakdown_key") + "]",
-					"each cell (indicator, region, period, breakdown) once", "the same cell is given twice");
+			throw duplicate(job, duplicate);
 		}
 		int marginOnly = tx.execute("delete from import_cell where n = 0");
 		if (marginOnly > 0) {
 			job.warn(marginOnly + " cells with a margin but no value skipped");
 		}
 		tx.execute("analyze import_cell");
-		checkKeys(tx, stage, job);
-		long t1 = System.nanoTime();
-		long cells = tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
-		int inserted = tx.execute("""
-				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
-				       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
-				       source_table)
-				select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
-				       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
-				       coalesce(c.flags, ''), c.footnote, c.source_table
-				from import_cell c
-				join breakdown b on b.key = c.breakdown_key
-				left join lateral (
-				    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
-				    from observation o
-				    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
-				      and o.breakdown_id = b.id and o.period_code = c.period_code
-				      and o.recorded_at <= ?::timestamptz
-				    order by o.recorded_at desc, o.id desc
-				    limit 1) cur on true
-				where (cur.status is null
-				   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
-				       cur.footnote)
-				      is distinct from
-				      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
-				       coalesce(c.flags, ''), c.footnote))
-				  -- a back-dated vintage adds history, never a new current value: where the cell has no
-				  -- later row but a later run of its table exists (which then found it unchanged, or
-				  -- lacked it), that run stands, and this value is not kept
-				  and (not ?::boolean
-				       or exists (select 1 from observation l
-				                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
-				                    and l.breakdown_id = b.id and l.period_code = c.period_code
-				                    and l.recorded_at > ?::timestamptz)
-				       or not exists (select 1 from import_run r
-				                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
-				                        and r.status in ('succeeded', 'unchanged')
-				                        and case when r.backdated then r.published_at else r.started_at end
-				                            > ?::timestamptz))
-				order by c.indicator_code, c.region_code, b.id, c.period_code""", job.runId, recordedAt, recordedAt,
-				job.backdated, recordedAt, job.runId, recordedAt);
-		long t2 = System.nanoTime();
-		// withdrawn: a cell this run wrote without a value whose vintage before it had a
-		// number (only this run's value-less rows are looked at)
-		long withdrawn = tx.fetchSingle("""
-				select count(*) from observation o
-				where o.import_run_id = ?::bigint and o.value is null
-				  and (select p.value from observation p
-				       where p.indicator_code = o.indicator_code and p.region_code = o.region_code
-				         and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
-				         and (p.recorded_at, p.id) < (o.recorded_at, o.id)
-				       order by p.recorded_at desc, p.id desc
-				       limit 1) is not null""", job.runId).get(0, Long.class);
-		long t3 = System.nanoTime();
-		logger.debug("run {}: {} cells grouped in {} ms, {} written in {} ms, withdrawals counted in {} ms", job.runId,
-				cells, (t1 - t0) / 1_000_000, inserted, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-		if (withdrawn > 0) {
-			job.warn(withdrawn + " published values withdrawn: from this import on they are not available, with"
-					+ " the reason the source gives (earlier vintages stay readable with asOf)");
+		return tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
+	}
+
+	/**
+	 * Without margins every staged row is a whole cell: {@code import_cell} is a view of
+	 * the staging table (no second copy of the cells); a cell given twice is found by one
+	 * aggregation over the cell keys alone.
+	 * @return cells
+	 */
+	private static long viewCells(DSLContext tx, ImportJob job) {
+		tx.execute("analyze " + StagingSink.TABLE);
+		Record duplicate = tx.fetchOne("""
+				select indicator_code, region_code, period_code, breakdown_key,
+				       min(line) as first_line, max(line) as last_line
+				from import_stage
+				group by indicator_code, region_code, period_code, breakdown_key
+				having count(*) > 1
+				limit 1""");
+		if (duplicate != null) {
+			throw duplicate(job, duplicate);
 		}
-		return new Result(cells, inserted, withdrawn);
+		// dropped with the staging table at commit (on commit drop cascades)
+		tx.execute("""
+				create temporary view import_cell as
+				select indicator_code, region_code, period_code, breakdown_key, value, missing_reason,
+				       null::numeric as margin_low, null::numeric as margin_high, status, flags, footnote,
+				       source_table, 1::bigint as n, 1::bigint as parts, line as first_line, line as last_line
+				from import_stage""");
+		return tx.fetchSingle("select count(*) from " + StagingSink.TABLE).get(0, Long.class);
+	}
+
+	private static ImportException duplicate(ImportJob job, Record duplicate) {
+		return job.error("lines " + duplicate.get("first_line") + " and " + duplicate.get("last_line"), null,
+				duplicate.get("indicator_code") + " " + duplicate.get("region_code") + " "
+						+ duplicate.get("period_code") + " [" + duplicate.get("breakdown_key") + "]",
+				"each cell (indicator, region, period, breakdown) once", "the same cell is given twice");
+	}
+
+	/**
+	 * Drops the staging table and the cells made of it (before a second staging in the
+	 * same transaction).
+	 * @param tx the import's transaction
+	 */
+	public static void dropStaged(DSLContext tx) {
+		tx.execute("drop table " + StagingSink.TABLE + " cascade");
+		tx.execute("drop table if exists import_cell");
 	}
 
 	/**
