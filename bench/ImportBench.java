@@ -59,7 +59,7 @@ public class ImportBench {
 			Path big = work.resolve("85268NED_generated_" + observations + ".csv");
 			long t = System.nanoTime();
 			long rows = generate(big, observations);
-			System.out.printf(Locale.ROOT, "generated %s: %,d records, %,d observations, %,d bytes in %.1f s%n", big,
+			System.out.printf(Locale.ROOT, "generated %s: %,d records, %,d observations, %,d bytes in %.1f s%n", big.getFileName(),
 					rows, rows * 7, Files.size(big), (System.nanoTime() - t) / 1e9);
 			lines.add(run(importer, jdbc, big, work));
 			System.out.println();
