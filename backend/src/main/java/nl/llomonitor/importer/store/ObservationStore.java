@@ -28,6 +28,20 @@ public final class ObservationStore {
 	}
 
 	/**
+	 * The cells in the order of the cell index, each with its breakdown id and whether it
+	 * repeats the cell before it ({@code dup}). A repeated cell is always written,
+	 * without an import run, so that the insert fails on {@code import_run_id not null}
+	 * (see {@link #insert}): cells given twice are found in the sort that orders the
+	 * cells anyway, not in a pass of their own.
+	 */
+	private static final String SORTED_CELLS = """
+			select c.*, b.id as breakdown_id, coalesce(c.period_code = lag(c.period_code) over w, false) as dup
+			from import_cell c
+			join breakdown b on b.key = c.breakdown_key
+			-- a window per series keeps only one series in memory, not all cells
+			window w as (partition by c.indicator_code, c.region_code, b.id order by c.period_code)""";
+
+	/**
 	 * Writes a new vintage of every cell that differs from the vintage current at the
 	 * recording moment; rows are written in the order of the cell index, so its
 	 * maintenance is sequential.
@@ -36,20 +50,22 @@ public final class ObservationStore {
 			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
 			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
 			       source_table)
-			select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
+			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
+			       case when c.dup then null else ?::bigint end, ?::timestamptz, c.value,
 			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
 			       coalesce(c.flags, ''), c.footnote, c.source_table
-			from import_cell c
-			join breakdown b on b.key = c.breakdown_key
+			from (""" + SORTED_CELLS + """
+			     ) c
 			left join lateral (
 			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
 			    from observation o
 			    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
-			      and o.breakdown_id = b.id and o.period_code = c.period_code
+			      and o.breakdown_id = c.breakdown_id and o.period_code = c.period_code
 			      and o.recorded_at <= ?::timestamptz
 			    order by o.recorded_at desc, o.id desc
 			    limit 1) cur on true
-			where (cur.status is null
+			where c.dup
+			   or ((cur.status is null
 			   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
 			       cur.footnote)
 			      is distinct from
@@ -61,14 +77,14 @@ public final class ObservationStore {
 			  and (not ?::boolean
 			       or exists (select 1 from observation l
 			                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
-			                    and l.breakdown_id = b.id and l.period_code = c.period_code
+			                    and l.breakdown_id = c.breakdown_id and l.period_code = c.period_code
 			                    and l.recorded_at > ?::timestamptz)
 			       or not exists (select 1 from import_run r
 			                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
 			                        and r.status in ('succeeded', 'unchanged')
 			                        and case when r.backdated then r.published_at else r.started_at end
-			                            > ?::timestamptz))
-			order by c.indicator_code, c.region_code, b.id, c.period_code""";
+			                            > ?::timestamptz)))
+			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""";
 
 	/**
 	 * Writes the cells of a first import of their indicators: no current vintage to
@@ -78,20 +94,22 @@ public final class ObservationStore {
 			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
 			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
 			       source_table)
-			select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
+			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
+			       case when c.dup then null else ?::bigint end, ?::timestamptz, c.value,
 			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, 'niet_vermeld'),
 			       coalesce(c.flags, ''), c.footnote, c.source_table
-			from import_cell c
-			join breakdown b on b.key = c.breakdown_key
+			from (""" + SORTED_CELLS + """
+			     ) c
 			-- a back-dated vintage adds history, never a new current value: where a later run of
 			-- its table exists (which then lacked the cell), that run stands
-			where (not ?::boolean
-			       or not exists (select 1 from import_run r
-			                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
-			                        and r.status in ('succeeded', 'unchanged')
-			                        and case when r.backdated then r.published_at else r.started_at end
-			                            > ?::timestamptz))
-			order by c.indicator_code, c.region_code, b.id, c.period_code""";
+			where c.dup
+			   or not ?::boolean
+			   or not exists (select 1 from import_run r
+			                  where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
+			                    and r.status in ('succeeded', 'unchanged')
+			                    and case when r.backdated then r.published_at else r.started_at end
+			                        > ?::timestamptz)
+			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""";
 
 	/**
 	 * @param cells cells read
@@ -127,7 +145,7 @@ public final class ObservationStore {
 			cells = groupParts(tx, job);
 		}
 		else {
-			cells = viewCells(tx, job);
+			cells = viewCells(tx);
 		}
 		checkKeys(tx, stage, job);
 		// a cell of an indicator without any observation yet has no current vintage to
@@ -139,9 +157,10 @@ public final class ObservationStore {
 					(Object) stage.indicators.toArray(String[]::new))
 			.get(0, Boolean.class);
 		long t1 = System.nanoTime();
-		int inserted = fresh ? tx.execute(INSERT_FRESH, job.runId, recordedAt, job.backdated, job.runId, recordedAt)
-				: tx.execute(INSERT_CHANGED, job.runId, recordedAt, recordedAt, job.backdated, recordedAt, job.runId,
-						recordedAt);
+		int inserted = fresh
+				? insert(tx, job, INSERT_FRESH, job.runId, recordedAt, job.backdated, job.runId, recordedAt)
+				: insert(tx, job, INSERT_CHANGED, job.runId, recordedAt, recordedAt, job.backdated, recordedAt,
+						job.runId, recordedAt);
 		long t2 = System.nanoTime();
 		// withdrawn: a cell this run wrote without a value whose vintage before it had a
 		// number (only this run's value-less rows are looked at)
@@ -199,22 +218,12 @@ public final class ObservationStore {
 
 	/**
 	 * Without margins every staged row is a whole cell: {@code import_cell} is a view of
-	 * the staging table (no second copy of the cells); a cell given twice is found by one
-	 * aggregation over the cell keys alone.
+	 * the staging table (no second copy of the cells); a cell given twice is found while
+	 * the cells are written (see {@link #SORTED_CELLS}).
 	 * @return cells
 	 */
-	private static long viewCells(DSLContext tx, ImportJob job) {
+	private static long viewCells(DSLContext tx) {
 		tx.execute("analyze " + StagingSink.TABLE);
-		Record duplicate = tx.fetchOne("""
-				select indicator_code, region_code, period_code, breakdown_key,
-				       min(line) as first_line, max(line) as last_line
-				from import_stage
-				group by indicator_code, region_code, period_code, breakdown_key
-				having count(*) > 1
-				limit 1""");
-		if (duplicate != null) {
-			throw duplicate(job, duplicate);
-		}
 		// dropped with the staging table at commit (on commit drop cascades)
 		tx.execute("""
 				create temporary view import_cell as
@@ -223,6 +232,48 @@ public final class ObservationStore {
 				       source_table, 1::bigint as n, 1::bigint as parts, line as first_line, line as last_line
 				from import_stage""");
 		return tx.fetchSingle("select count(*) from " + StagingSink.TABLE).get(0, Long.class);
+	}
+
+	/**
+	 * Runs one of the inserts; a cell given twice makes it fail on its marker (a row
+	 * without import run), which is turned into the error naming both lines.
+	 */
+	private static int insert(DSLContext tx, ImportJob job, String sql, Object... bindings) {
+		tx.execute("savepoint import_cells");
+		try {
+			int inserted = tx.execute(sql, bindings);
+			tx.execute("release savepoint import_cells");
+			return inserted;
+		}
+		catch (org.jooq.exception.DataAccessException ex) {
+			if (!repeatedCell(ex)) {
+				throw ex;
+			}
+			tx.execute("rollback to savepoint import_cells");
+			Record duplicate = tx.fetchOne("""
+					select indicator_code, region_code, period_code, breakdown_key,
+					       min(first_line) as first_line, max(last_line) as last_line
+					from import_cell
+					group by indicator_code, region_code, period_code, breakdown_key
+					having count(*) > 1
+					order by min(first_line)
+					limit 1""");
+			if (duplicate == null) {
+				throw ex;
+			}
+			throw duplicate(job, duplicate);
+		}
+	}
+
+	/** Whether the insert failed on the marker of a cell given twice. */
+	private static boolean repeatedCell(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof org.postgresql.util.PSQLException pg && pg.getServerErrorMessage() != null) {
+				return "23502".equals(pg.getSQLState())
+						&& "import_run_id".equals(pg.getServerErrorMessage().getColumn());
+			}
+		}
+		return false;
 	}
 
 	private static ImportException duplicate(ImportJob job, Record duplicate) {

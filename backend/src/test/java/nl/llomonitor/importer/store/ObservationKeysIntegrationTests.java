@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Observation has no per-row foreign keys (migration V9): an import checks the keys of
  * its cells once, set-based, and fails naming an unknown one with nothing written; the
  * database still refuses to delete, re-key or truncate a row that observations refer to.
+ * A cell given twice is refused, naming both lines, in a first import of its indicator
+ * and in a later one alike.
  */
 @SpringBootTest
 @Import(TestDatabaseConfiguration.class)
@@ -66,6 +68,31 @@ class ObservationKeysIntegrationTests {
 	}
 
 	@Test
+	void aCellGivenTwiceFailsNamingBothLinesWhereTheCellHasValues() {
+		assertThatThrownBy(() -> merge(null, new String[] { "werkloosheidspercentage", "PV26", "2023KW01" },
+				new String[] { "werkloosheidspercentage", "PV21", "2023KW01" },
+				new String[] { "werkloosheidspercentage", "PV26", "2023KW01" }))
+			.isInstanceOfSatisfying(ImportException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("lines 2 and 4")
+						.contains("the same cell is given twice")
+						.contains("werkloosheidspercentage PV26 2023KW01"));
+	}
+
+	@Test
+	void aCellGivenTwiceFailsNamingBothLinesInAFirstImportOfItsIndicator() {
+		String indicator = "insert into indicator (code, name_nl, name_en, unit, definition_nl, definition_en)"
+				+ " values ('repeated_cell_test', 'n', 'n', 'persons', 'd', 'd')";
+		assertThat(merge(indicator, new String[] { "repeated_cell_test", "PV26", "2023KW01" },
+				new String[] { "repeated_cell_test", "PV26", "2023KW02" }))
+			.isEqualTo(new ObservationStore.Result(2, 2, 0));
+		assertThatThrownBy(() -> merge(indicator, new String[] { "repeated_cell_test", "PV26", "2023KW02" },
+				new String[] { "repeated_cell_test", "PV26", "2023KW01" },
+				new String[] { "repeated_cell_test", "PV26", "2023KW02" }))
+			.isInstanceOfSatisfying(ImportException.class, (ex) -> assertThat(ex.getMessage()).contains("lines 2 and 4")
+				.contains("the same cell is given twice"));
+	}
+
+	@Test
 	void aReferencedRowCannotBeDeletedReKeyedOrTruncated() {
 		assertThatThrownBy(() -> this.jdbc.execute("delete from region where code = 'PV26'"))
 			.isInstanceOf(DataAccessException.class)
@@ -95,8 +122,18 @@ class ObservationKeysIntegrationTests {
 	 * Stages two cells (lines 2 and 3, the second with the given keys) and merges them.
 	 */
 	private ObservationStore.Result merge(String indicator, String region) {
+		return merge(null, new String[] { "werkloosheidspercentage", "PV26", "2023KW01" },
+				new String[] { indicator, region, "2023KW02" });
+	}
+
+	/**
+	 * Stages the given cells (indicator, region, period) on lines 2, 3, ... and merges
+	 * them in one transaction, which is then rolled back.
+	 * @param setup SQL run first in the transaction, or null
+	 */
+	private ObservationStore.Result merge(String setup, String[]... cells) {
 		try {
-			this.jdbc.transaction((cfg) -> stageAndMerge(cfg.dsl(), indicator, region));
+			this.jdbc.transaction((cfg) -> stageAndMerge(cfg.dsl(), setup, cells));
 		}
 		catch (Rollback ex) {
 			return ex.result;
@@ -104,23 +141,25 @@ class ObservationKeysIntegrationTests {
 		throw new AssertionError("the merge neither failed nor was rolled back");
 	}
 
-	private static void stageAndMerge(DSLContext tx, String indicator, String region) {
-		{
-			long run = tx
-				.fetchSingle("insert into import_run (format, file_name, checksum) values ('cbs-csv', 'keys.csv', '')"
-						+ " returning id")
-				.get(0, Long.class);
-			ImportJob job = new ImportJob("keys.csv", "85268NED", null, null, null, null, tx, run);
-			try (StagingSink stage = StagingSink.open(tx)) {
-				stage.add(2, "werkloosheidspercentage", "PV26", "2023KW01", "", StagingSink.VALUE, "1.5", null,
+	private static void stageAndMerge(DSLContext tx, String setup, String[]... cells) {
+		if (setup != null) {
+			tx.execute(setup);
+		}
+		long run = tx.fetchSingle(
+				"insert into import_run (format, file_name, checksum) values ('cbs-csv', 'keys.csv', '') returning id")
+			.get(0, Long.class);
+		ImportJob job = new ImportJob("keys.csv", "85268NED", null, null, null, null, tx, run);
+		try (StagingSink stage = StagingSink.open(tx)) {
+			long line = 2;
+			for (String[] cell : cells) {
+				stage.add(line, cell[0], cell[1], cell[2], "", StagingSink.VALUE, String.valueOf(line), null,
 						"definitief", "", null, "85268NED");
-				stage.add(3, indicator, region, "2023KW02", "", StagingSink.VALUE, "2.5", null, "definitief", "", null,
-						"85268NED");
-				stage.finish();
-				ObservationStore.Result result = ObservationStore.merge(tx, stage, job, OffsetDateTime.now());
-				// whatever passed, leave the shared store as it was
-				throw new Rollback(result);
+				line++;
 			}
+			stage.finish();
+			ObservationStore.Result result = ObservationStore.merge(tx, stage, job, OffsetDateTime.now());
+			// whatever passed, leave the shared store as it was
+			throw new Rollback(result);
 		}
 	}
 
