@@ -3,11 +3,11 @@ package nl.llomonitor.importer.store;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.Periods;
 import org.jooq.DSLContext;
-import nl.llomonitor.importer.ImportException;
 import org.jooq.Record;
 
 import static nl.llomonitor.db.Tables.BREAKDOWN;
@@ -17,8 +17,10 @@ import static nl.llomonitor.db.Tables.PERIOD;
 /**
  * Moves the staged cells of one import into {@code observation}, set-based, inside the
  * import's transaction: upserts the periods and breakdowns, merges value and margin parts
- * per cell, rejects a cell given twice, and appends a new vintage only for cells whose
- * value, margins, status, flags or footnote differ from their current vintage.
+ * per cell, checks the keys of the cells once (observation has no per-row foreign keys),
+ * rejects a cell given twice, and appends a new vintage only for cells whose value,
+ * margins, status, flags or footnote differ from their current vintage, in the order of
+ * the cell index.
  */
 public final class ObservationStore {
 
@@ -148,10 +150,9 @@ public final class ObservationStore {
 			cells = viewCells(tx);
 		}
 		checkKeys(tx, stage, job);
-		// a cell of an indicator without any observation yet has no current vintage to
-		// compare with: when that holds for every staged indicator, the per-cell lookup
-		// of
-		// the current vintage is left out (a first import of a table)
+		// a cell of an indicator without any observation yet has no current vintage:
+		// when that holds for every staged indicator, the per-cell lookup of the
+		// current vintage is left out (a first import of a table)
 		boolean fresh = !tx
 			.fetchSingle("select exists (select 1 from observation o where o.indicator_code = any(?::text[]))",
 					(Object) stage.indicators.toArray(String[]::new))
