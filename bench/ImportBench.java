@@ -1,4 +1,7 @@
 import java.io.BufferedWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 
 import nl.llomonitor.LloMonitorApplication;
 import nl.llomonitor.importer.ImportReport;
@@ -23,14 +27,19 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Import throughput and peak heap (issue 3): imports a file through ImportService (one
- * transaction: COPY into a staging table, merge, vintage check) and, in the same run and
- * into the same, emptied table, PostgreSQL's own COPY of exactly the rows the import
- * wrote. Files: the largest shared file with a mapping (86088NED.csv) and a generated
- * CBS CSV file with 10 million observations (85268NED layout, every region of the region
- * list, years/quarters/months 1800-1991). Run through bench/import.sh.
+ * Import throughput and peak heap (issue 12): imports a file through ImportService (one
+ * transaction: COPY into a staging table, key check, merge, vintage check) and, in the
+ * same run, PostgreSQL's own COPY of exactly the rows the import wrote into a bare table of
+ * the same columns (no key, index or constraint) and into the same, emptied observation
+ * table. Files: the largest shared file with a mapping (86088NED.csv) and a generated CBS
+ * CSV file with 10 million observations (85268NED layout, every region of the region
+ * list, years/quarters/months from 1800 on). Run through bench/import.sh.
  */
 public class ImportBench {
+
+	/** The columns an import writes, in COPY order. */
+	static final String COLUMNS = "indicator_code, region_code, period_code, breakdown_id, import_run_id, recorded_at,"
+			+ " value, missing_reason, margin_low, margin_high, status, flags, footnote, source_table";
 
 	public static void main(String[] args) throws Exception {
 		Path work = Path.of(args[0]);
@@ -40,31 +49,65 @@ public class ImportBench {
 		app.setWebApplicationType(WebApplicationType.NONE);
 		try (ConfigurableApplicationContext context = app.run("--llo.import.bootstrap-dir=off", "--llo.import.demo=false",
 				"--llo.db.embedded.data-dir=" + work.resolve("pgdata"), "--logging.level.root=WARN",
+				"--logging.level.nl.llomonitor.importer=DEBUG",
 				"--spring.main.banner-mode=off")) {
 			ImportService importer = context.getBean(ImportService.class);
 			DSLContext jdbc = context.getBean(DatabaseConfiguration.JDBC_DSL, DSLContext.class);
+			createBareTable(jdbc, work);
 			List<String> lines = new ArrayList<>();
 			lines.add(run(importer, jdbc, shared.resolve("cbs/86088NED.csv"), work));
 			Path big = work.resolve("85268NED_generated_" + observations + ".csv");
 			long t = System.nanoTime();
 			long rows = generate(big, observations);
-			System.out.printf(Locale.ROOT, "generated %s: %,d records, %,d observations, %,d bytes in %.1f s%n", big,
+			System.out.printf(Locale.ROOT, "generated %s: %,d records, %,d observations, %,d bytes in %.1f s%n", big.getFileName(),
 					rows, rows * 7, Files.size(big), (System.nanoTime() - t) / 1e9);
 			lines.add(run(importer, jdbc, big, work));
 			System.out.println();
-			System.out.println("file | records | observations | import s | import obs/s | COPY s | COPY obs/s | ratio | peak heap MB (max " + Runtime.getRuntime().maxMemory() / (1 << 20) + ")");
+			System.out.println("file | records | observations | import s | import obs/s | bare COPY s"
+					+ " | COPY into observation s | import/bare COPY | import/observation COPY | peak heap MB (max "
+					+ Runtime.getRuntime().maxMemory() / (1 << 20) + ")");
 			lines.forEach(System.out::println);
 			String[] real = lines.get(0).split(" \\| ");
 			String[] generated = lines.get(1).split(" \\| ");
-			System.out.println("SUMMARY import_vs_copy=" + generated[7] + " import_obs_per_s="
-					+ generated[4].replace(",", "") + " heap_mb=" + generated[8] + " shared_import_vs_copy=" + real[7]
-					+ " shared_heap_mb=" + real[8] + " observations=" + generated[2].replace(",", ""));
+			String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+			System.out.println("SUMMARY import_vs_bare_copy=" + generated[7] + " import_vs_observation_copy="
+					+ generated[8] + " import_s=" + generated[3] + " bare_copy_s=" + generated[5] + " observation_copy_s="
+					+ generated[6] + " heap_mb=" + generated[9] + " observations=" + generated[2].replace(",", "")
+					+ " shared_import_vs_bare_copy=" + real[7] + " shared_heap_mb=" + real[9] + " load1=" + load);
+		}
+	}
+
+	/**
+	 * A table with the columns of observation that an import writes, and nothing else:
+	 * no key, no index, no foreign key, no check, no default. Logged, like observation.
+	 * Made as the database owner (the app role may not create tables).
+	 */
+	static void createBareTable(DSLContext jdbc, Path work) throws Exception {
+		Properties credentials = new Properties();
+		try (var in = Files.newBufferedReader(work.resolve("db-credentials.properties"))) {
+			credentials.load(in);
+		}
+		int port = jdbc.fetchSingle("select inet_server_port()").get(0, Integer.class);
+		admin = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/llo", "postgres",
+				credentials.getProperty("postgres"));
+		try (Statement statement = admin.createStatement()) {
+			statement.execute("create table bench_bare as select " + COLUMNS + " from observation with no data");
+			statement.execute("grant select, insert, truncate on bench_bare to llo_app");
+		}
+	}
+
+	/** The superuser, for CHECKPOINT (the app role may not) and the bare table. */
+	static Connection admin;
+
+	static void checkpoint() throws Exception {
+		try (Statement statement = admin.createStatement()) {
+			statement.execute("checkpoint");
 		}
 	}
 
 	static String run(ImportService importer, DSLContext jdbc, Path file, Path work) throws Exception {
 		jdbc.execute("truncate observation");
-		jdbc.execute("checkpoint");
+		checkpoint();
 		System.gc();
 		resetPeaks();
 		long t0 = System.nanoTime();
@@ -75,7 +118,8 @@ public class ImportBench {
 		System.out.printf(Locale.ROOT, "import %s: %s, %,d records, %,d observations written in %.1f s%n",
 				file.getFileName(), report.status(), report.rowsRead(), report.rowsInserted(), importSeconds);
 
-		// the same rows, as COPY text for observation, written into an emptied table
+		// the same rows, as COPY text, written into the bare table and into an emptied
+		// observation table, each in a transaction of its own
 		Path copyFile = work.resolve("copy.txt");
 		long baselineRun = jdbc.fetchSingle(
 				"insert into import_run (format, file_name, checksum, status) values ('copy', 'baseline', '', 'succeeded') returning id")
@@ -84,32 +128,42 @@ public class ImportBench {
 			try (OutputStream out = Files.newOutputStream(copyFile)) {
 				connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyOut("copy (select indicator_code, region_code, period_code, breakdown_id, " + baselineRun
-							+ ", now(), value, margin_low, margin_high, status, flags, footnote, source_table"
+					.copyOut("copy (select " + COLUMNS.replace("import_run_id", baselineRun + "")
 							+ " from observation where import_run_id = " + report.id() + ") to stdout", out);
 			}
 		});
 		jdbc.execute("truncate observation");
-		jdbc.execute("checkpoint");
-		long[] copied = new long[1];
+		jdbc.execute("truncate bench_bare");
+		checkpoint();
 		long t1 = System.nanoTime();
+		long bareRows = copyIn(jdbc, "bench_bare", copyFile);
+		double bareSeconds = (System.nanoTime() - t1) / 1e9;
+		System.out.printf(Locale.ROOT, "COPY of the same %,d rows into a bare table (no index, key or constraint) in %.1f s%n",
+				bareRows, bareSeconds);
+		jdbc.execute("truncate bench_bare");
+		checkpoint();
+		long t2 = System.nanoTime();
+		long copied = copyIn(jdbc, "observation", copyFile);
+		double copySeconds = (System.nanoTime() - t2) / 1e9;
+		Files.delete(copyFile);
+		System.out.printf(Locale.ROOT, "COPY of the same %,d rows into observation in %.1f s%n", copied, copySeconds);
+		return String.format(Locale.ROOT, "%s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.2f | %.2f | %d",
+				file.getFileName(), report.rowsRead(), report.rowsInserted(), importSeconds,
+				report.rowsInserted() / importSeconds, bareSeconds, copySeconds, importSeconds / bareSeconds,
+				importSeconds / copySeconds, heap / (1 << 20));
+	}
+
+	/** COPY of a file into a table, in one committed transaction. */
+	static long copyIn(DSLContext jdbc, String table, Path copyFile) {
+		long[] copied = new long[1];
 		jdbc.transaction((cfg) -> cfg.dsl().connection((connection) -> {
 			try (InputStream in = Files.newInputStream(copyFile)) {
 				copied[0] = connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,"
-							+ " recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table)"
-							+ " from stdin", in);
+					.copyIn("copy " + table + " (" + COLUMNS + ") from stdin", in);
 			}
 		}));
-		double copySeconds = (System.nanoTime() - t1) / 1e9;
-		Files.delete(copyFile);
-		System.out.printf(Locale.ROOT, "COPY of the same %,d rows into observation in %.1f s%n", copied[0],
-				copySeconds);
-		return String.format(Locale.ROOT, "%s | %,d | %,d | %.1f | %,.0f | %.1f | %,.0f | %.2f | %d",
-				file.getFileName(), report.rowsRead(), report.rowsInserted(), importSeconds,
-				report.rowsInserted() / importSeconds, copySeconds, copied[0] / copySeconds, importSeconds / copySeconds,
-				heap / (1 << 20));
+		return copied[0];
 	}
 
 	/**

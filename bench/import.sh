@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Import throughput and peak heap (issue 3). Imports, through ImportService (one transaction:
-# COPY into a staging table, set-based merge, vintage check), the largest shared file with a
-# mapping (cbs/86088NED.csv) and a generated CBS CSV file with N observations (default 10 million),
-# each time followed in the same run by PostgreSQL's own COPY of exactly the rows the import wrote,
-# into the same (emptied) observation table. Prints observations/s, the ratio import/COPY and the
-# peak heap of the JVM (run with -Xmx256m, so the heap target is enforced as well as measured).
-# Own embedded PostgreSQL in a temporary folder; nothing else is touched.
-# Ends with one line: SUMMARY import_vs_copy=... import_obs_per_s=... heap_mb=... (the generated file).
+# Import throughput and peak heap (issue 12). Imports, through ImportService (one transaction:
+# COPY into a staging table, set-based key check and merge, vintage check), the largest shared file
+# with a mapping (cbs/86088NED.csv) and a generated CBS CSV file with N observations (default
+# 10 million), each time followed in the same run by PostgreSQL's own COPY of exactly the rows the
+# import wrote: into a bare table of the same columns (no key, index, foreign key or check) and into
+# the (emptied) observation table. Prints the times, the ratios import/bare COPY and import/COPY into
+# observation, and the peak heap of the JVM (run with -Xmx256m, so the heap target is enforced as well
+# as measured). Own embedded PostgreSQL in a temporary folder; nothing else is touched.
+# Ends with one line: SUMMARY import_vs_bare_copy=... import_vs_observation_copy=... import_s=...
+# bare_copy_s=... heap_mb=... observations=... (the generated file) ... load1=...
 # Usage: bench/import.sh [observations]   (needs shared/data beside or above the checkout)
 source "$(dirname "$0")/lib.sh"
 use_jdk21

@@ -563,7 +563,11 @@ public class ImportService {
 				// current values, which a concurrent import of the same cells would
 				// change
 				OffsetDateTime lockedAt = ImportLock.acquire(tx, fileName, runId);
-				tx.execute("set local work_mem = '64MB'");
+				// memory for this transaction's sorts and aggregations over the staged
+				// cells
+				// (one import at a time): a million cells sort in memory
+				tx.execute("set local work_mem = '256MB'");
+				tx.execute("set local maintenance_work_mem = '256MB'");
 				java.util.Set<String> genericTables = java.util.Set.copyOf(
 						tx.fetch("select lower(id) from source_table_info where generic").getValues(0, String.class));
 				// labels and codes resolve against the store: an edition imported a
@@ -599,6 +603,8 @@ public class ImportService {
 					}
 					if (stage != null) {
 						stage.finish();
+						logger.debug("run {}: {} cell parts read and staged in {} ms", runId, stage.parts(),
+								(System.nanoTime() - started) / 1_000_000);
 					}
 				}
 				catch (IOException ex) {
@@ -651,7 +657,7 @@ public class ImportService {
 					if (job.curatedOnTop() != null) {
 						// a mapping file adds meaning: the canonical indicators it names
 						// are derived from the table's own, as they now stand
-						tx.execute("drop table " + StagingSink.TABLE + ", import_cell");
+						ObservationStore.dropStaged(tx);
 						ObservationStore.Result mapped = MappingRemapper.apply(tx, job, vintageAt);
 						cells += mapped.cells();
 						inserted += mapped.inserted();

@@ -113,7 +113,11 @@ public class DatabaseConfiguration {
 		config.setInitializationFailTimeout(-1);
 		// the import pool: a transaction left open (a client gone mid-COPY, a bug) is
 		// ended by the server, which releases the import lock
-		config.addDataSourceProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_MS);
+		// temp_buffers: an import stages its cells in a temporary table, which lives in
+		// these session-local buffers (taken only as used; settable only before the
+		// session's first temporary table, hence here)
+		config.addDataSourceProperty("options",
+				"-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_MS + " -c temp_buffers=256MB");
 		config.addDataSourceProperty("ApplicationName", "llo-monitor-import");
 		return new HikariDataSource(config);
 	}

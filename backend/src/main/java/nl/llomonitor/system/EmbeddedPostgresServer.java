@@ -98,6 +98,19 @@ final class EmbeddedPostgresServer implements DisposableBean {
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("password_encryption", "scram-sha-256")
+				// sized for bulk imports (issue 12): a buffer pool that holds the indexes
+				// an
+				// import writes, and checkpoints far enough apart that a large import is
+				// not
+				// written twice (each checkpoint makes the next change of every page log
+				// the
+				// whole page); durability is unchanged (fsync and synchronous_commit stay
+				// on)
+				.setServerConfig("shared_buffers", sharedBuffersMb(physicalMemory()) + "MB")
+				.setServerConfig("effective_cache_size", Math.max(512, physicalMemory() / 2 / MB) + "MB")
+				.setServerConfig("wal_buffers", "64MB")
+				.setServerConfig("max_wal_size", "4GB")
+				.setServerConfig("checkpoint_timeout", "15min")
 				.setConnectConfig("password", password(SUPERUSER))
 				.setDataDirectoryCustomizer((dir) -> writeHba(dir.toPath()));
 			if (fresh) {
@@ -126,6 +139,27 @@ final class EmbeddedPostgresServer implements DisposableBean {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, ex);
 		}
+	}
+
+	private static final long MB = 1024 * 1024;
+
+	/**
+	 * The buffer pool: an eighth of the machine's memory, at least PostgreSQL's default
+	 * 128 MB and at most 2 GB (the rest stays with the operating system's cache, which
+	 * PostgreSQL relies on too).
+	 * @param physicalMemory bytes of memory of the machine, or 0 when unknown
+	 * @return megabytes
+	 */
+	static long sharedBuffersMb(long physicalMemory) {
+		return Math.clamp(physicalMemory / 8 / MB, 128, 2048);
+	}
+
+	private static long physicalMemory() {
+		if (java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			return os.getTotalMemorySize();
+		}
+		return 0;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.cube.Status;
+import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.Periods;
@@ -20,12 +21,111 @@ import static nl.llomonitor.db.Tables.PERIOD;
 /**
  * Moves the staged cells of one import into {@code observation}, set-based, inside the
  * import's transaction: upserts the periods and breakdowns, merges value and margin parts
- * per cell, rejects a cell given twice, and appends a new vintage only for cells whose
- * value, margins, status, flags or footnote differ from their current vintage.
+ * per cell, checks the keys of the cells once (observation has no per-row foreign keys),
+ * rejects a cell given twice, and appends a new vintage only for cells whose value,
+ * margins, status, flags or footnote differ from their current vintage, in the order of
+ * the cell index.
  */
 public final class ObservationStore {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ObservationStore.class);
+
 	private ObservationStore() {
+	}
+
+	/**
+	 * The cells in the order of the cell index, each with its breakdown id and whether it
+	 * repeats the cell before it ({@code dup}). A repeated cell is always written,
+	 * without an import run, so that the insert fails on {@code import_run_id not null}
+	 * (see {@link #insert}): cells given twice are found in the sort that orders the
+	 * cells anyway, not in a pass of their own.
+	 */
+	private static final String SORTED_CELLS = """
+			select c.*, b.id as breakdown_id, coalesce(c.period_code = lag(c.period_code) over w, false) as dup
+			from import_cell c
+			join breakdown b on b.key = c.breakdown_key
+			-- a window per series keeps only one series in memory, not all cells
+			window w as (partition by c.indicator_code, c.region_code, b.id order by c.period_code)""";
+
+	/**
+	 * Writes a new vintage of every cell that differs from the vintage current at the
+	 * recording moment; rows are written in the order of the cell index, so its
+	 * maintenance is sequential.
+	 */
+	private static final String INSERT_CHANGED = vocabulary("""
+			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
+			       source_table)
+			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
+			       case when c.dup then null else ?::bigint end, ?::timestamptz, c.value,
+			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
+			       coalesce(c.flags, ''), c.footnote, c.source_table
+			from (""" + SORTED_CELLS + """
+			     ) c
+			left join lateral (
+			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
+			    from observation o
+			    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
+			      and o.breakdown_id = c.breakdown_id and o.period_code = c.period_code
+			      and o.recorded_at <= ?::timestamptz
+			    order by o.recorded_at desc, o.id desc
+			    limit 1) cur on true
+			where c.dup
+			   or ((cur.status is null
+			   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
+			       cur.footnote)
+			      is distinct from
+			      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
+			       coalesce(c.flags, ''), c.footnote))
+			  -- a back-dated vintage adds history, never a new current value: where the cell has no
+			  -- later row but a later run of its table exists (which then found it unchanged, or
+			  -- lacked it), that run stands, and this value is not kept
+			  and (not ?::boolean
+			       or exists (select 1 from observation l
+			                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
+			                    and l.breakdown_id = c.breakdown_id and l.period_code = c.period_code
+			                    and l.recorded_at > ?::timestamptz)
+			       or not exists (select 1 from import_run r
+			                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
+			                        and r.status in ('{succeeded}', '{unchanged}')
+			                        and case when r.backdated then r.published_at else r.started_at end
+			                            > ?::timestamptz)))
+			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""");
+
+	/**
+	 * Writes the cells of a first import of their indicators: no current vintage to
+	 * compare with (the same as {@link #INSERT_CHANGED} where none exists).
+	 */
+	private static final String INSERT_FRESH = vocabulary("""
+			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
+			       source_table)
+			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
+			       case when c.dup then null else ?::bigint end, ?::timestamptz, c.value,
+			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
+			       coalesce(c.flags, ''), c.footnote, c.source_table
+			from (""" + SORTED_CELLS + """
+			     ) c
+			-- a back-dated vintage adds history, never a new current value: where a later run of
+			-- its table exists (which then lacked the cell), that run stands
+			where c.dup
+			   or not ?::boolean
+			   or not exists (select 1 from import_run r
+			                  where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
+			                    and r.status in ('{succeeded}', '{unchanged}')
+			                    and case when r.backdated then r.published_at else r.started_at end
+			                        > ?::timestamptz)
+			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""");
+
+	/**
+	 * @param sql a statement spelling the codes it compares with as {@code {not_stated}},
+	 * {@code {succeeded}} and {@code {unchanged}}
+	 * @return the statement with the codes of the shared vocabulary
+	 */
+	private static String vocabulary(String sql) {
+		return sql.replace("{not_stated}", Status.NOT_STATED.code())
+			.replace("{succeeded}", ImportRunState.SUCCEEDED.code())
+			.replace("{unchanged}", ImportRunState.UNCHANGED.code());
 	}
 
 	/**
@@ -58,6 +158,7 @@ public final class ObservationStore {
 	 * older download (back-dated), else the import time
 	 */
 	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt) {
+		long t0 = System.nanoTime();
 		List<String> warnings = new ArrayList<>();
 		for (String code : stage.periods) {
 			upsertPeriod(tx, code);
@@ -65,6 +166,54 @@ public final class ObservationStore {
 		for (String key : stage.breakdowns) {
 			upsertBreakdown(tx, key);
 		}
+		long cells;
+		if (stage.margins) {
+			cells = groupParts(tx, job, warnings);
+		}
+		else {
+			cells = viewCells(tx);
+		}
+		checkKeys(tx, stage, job);
+		// a cell of an indicator without any observation yet has no current vintage:
+		// when that holds for every staged indicator, the per-cell lookup of the
+		// current vintage is left out (a first import of a table)
+		boolean fresh = !tx
+			.fetchSingle("select exists (select 1 from observation o where o.indicator_code = any(?::text[]))",
+					(Object) stage.indicators.toArray(String[]::new))
+			.get(0, Boolean.class);
+		long t1 = System.nanoTime();
+		int inserted = fresh
+				? insert(tx, job, INSERT_FRESH, job.runId(), recordedAt, job.backdated(), job.runId(), recordedAt)
+				: insert(tx, job, INSERT_CHANGED, job.runId(), recordedAt, recordedAt, job.backdated(), recordedAt,
+						job.runId(), recordedAt);
+		long t2 = System.nanoTime();
+		// withdrawn: a cell this run wrote without a value whose vintage before it had a
+		// number (only this run's value-less rows are looked at)
+		long withdrawn = fresh ? 0 : tx.fetchSingle("""
+				select count(*) from observation o
+				where o.import_run_id = ?::bigint and o.value is null
+				  and (select p.value from observation p
+				       where p.indicator_code = o.indicator_code and p.region_code = o.region_code
+				         and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
+				         and (p.recorded_at, p.id) < (o.recorded_at, o.id)
+				       order by p.recorded_at desc, p.id desc
+				       limit 1) is not null""", job.runId()).get(0, Long.class);
+		long t3 = System.nanoTime();
+		logger.debug("run {}: {} cells grouped in {} ms, {} written in {} ms, withdrawals counted in {} ms",
+				job.runId(), cells, (t1 - t0) / 1_000_000, inserted, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+		if (withdrawn > 0) {
+			warnings.add(withdrawn + " published values withdrawn: from this import on they are not available, with"
+					+ " the reason the source gives (earlier vintages stay readable with asOf)");
+		}
+		return new Result(cells, inserted, withdrawn, warnings);
+	}
+
+	/**
+	 * Merges the value and margin parts of each cell into the table {@code import_cell},
+	 * rejecting a cell given twice and skipping margins without a value.
+	 * @return cells
+	 */
+	private static long groupParts(DSLContext tx, ImportJob job, List<String> warnings) {
 		tx.execute("""
 				create temporary table import_cell on commit drop as
 				select indicator_code, region_code, period_code, breakdown_key,
@@ -82,73 +231,137 @@ public final class ObservationStore {
 				select indicator_code, region_code, period_code, breakdown_key, first_line, last_line from import_cell
 				where n > 1 or parts - n > 2 limit 1""");
 		if (duplicate != null) {
-			throw job.error("lines " + duplicate.get("first_line") + " and " + duplicate.get("last_line"), null,
-					duplicate.get("indicator_code") + " " + duplicate.get("region_code") + " "
-							+ duplicate.get("period_code") + " [" + duplicate.get("breakdown_key") + "]",
-					"each cell (indicator, region, period, breakdown) once", "the same cell is given twice");
+			throw duplicate(job, duplicate);
 		}
 		int marginOnly = tx.execute("delete from import_cell where n = 0");
 		if (marginOnly > 0) {
 			warnings.add(marginOnly + " cells with a margin but no value skipped");
 		}
 		tx.execute("analyze import_cell");
-		long cells = tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
-		int inserted = tx.execute(
-				"""
-						insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
-						       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
-						       source_table)
-						select c.indicator_code, c.region_code, c.period_code, b.id, ?::bigint, ?::timestamptz, c.value,
-						       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '%1$s'),
-						       coalesce(c.flags, ''), c.footnote, c.source_table
-						from import_cell c
-						join breakdown b on b.key = c.breakdown_key
-						left join lateral (
-						    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
-						    from observation o
-						    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
-						      and o.breakdown_id = b.id and o.period_code = c.period_code
-						      and o.recorded_at <= ?::timestamptz
-						    order by o.recorded_at desc, o.id desc
-						    limit 1) cur on true
-						where (cur.status is null
-						   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
-						       cur.footnote)
-						      is distinct from
-						      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '%1$s'),
-						       coalesce(c.flags, ''), c.footnote))
-						  -- a back-dated vintage adds history, never a new current value: where the cell has no
-						  -- later row but a later run of its table exists (which then found it unchanged, or
-						  -- lacked it), that run stands, and this value is not kept
-						  and (not ?::boolean
-						       or exists (select 1 from observation l
-						                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
-						                    and l.breakdown_id = b.id and l.period_code = c.period_code
-						                    and l.recorded_at > ?::timestamptz)
-						       or not exists (select 1 from import_run r
-						                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
-						                        and r.status in ('%2$s', '%3$s')
-						                        and case when r.backdated then r.published_at else r.started_at end
-						                            > ?::timestamptz))
-						order by c.indicator_code, c.region_code, b.id, c.period_code""".formatted(
-						Status.NOT_STATED.code(), ImportRunState.SUCCEEDED.code(), ImportRunState.UNCHANGED.code()),
-				job.runId(), recordedAt, recordedAt, job.backdated(), recordedAt, job.runId(), recordedAt);
-		// withdrawn: a cell this run wrote without a value whose vintage before it had a
-		// number (only this run's value-less rows are looked at)
-		long withdrawn = tx.fetchSingle("""
-				select count(*) from observation o
-				where o.import_run_id = ?::bigint and o.value is null
-				  and (select p.value from observation p
-				       where p.indicator_code = o.indicator_code and p.region_code = o.region_code
-				         and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
-				         and (p.recorded_at, p.id) < (o.recorded_at, o.id)
-				       order by p.recorded_at desc, p.id desc
-				       limit 1) is not null""", job.runId()).get(0, Long.class);
-		if (withdrawn > 0) {
-			warnings.add(withdrawn + " published values withdrawn: from this import on they are not available, with"
-					+ " the reason the source gives (earlier vintages stay readable with asOf)");
+		return tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
+	}
+
+	/**
+	 * Without margins every staged row is a whole cell: {@code import_cell} is a view of
+	 * the staging table (no second copy of the cells); a cell given twice is found while
+	 * the cells are written (see {@link #SORTED_CELLS}).
+	 * @return cells
+	 */
+	private static long viewCells(DSLContext tx) {
+		tx.execute("analyze " + StagingSink.TABLE);
+		// dropped with the staging table at commit (on commit drop cascades)
+		tx.execute("""
+				create temporary view import_cell as
+				select indicator_code, region_code, period_code, breakdown_key, value, missing_reason,
+				       null::numeric as margin_low, null::numeric as margin_high, status, flags, footnote,
+				       source_table, 1::bigint as n, 1::bigint as parts, line as first_line, line as last_line
+				from import_stage""");
+		return tx.fetchSingle("select count(*) from " + StagingSink.TABLE).get(0, Long.class);
+	}
+
+	/**
+	 * Runs one of the inserts; a cell given twice makes it fail on its marker (a row
+	 * without import run), which is turned into the error naming both lines.
+	 */
+	private static int insert(DSLContext tx, ImportJob job, String sql, Object... bindings) {
+		tx.execute("savepoint import_cells");
+		try {
+			int inserted = tx.execute(sql, bindings);
+			tx.execute("release savepoint import_cells");
+			return inserted;
 		}
-		return new Result(cells, inserted, withdrawn, warnings);
+		catch (org.jooq.exception.DataAccessException ex) {
+			if (!repeatedCell(ex)) {
+				throw ex;
+			}
+			tx.execute("rollback to savepoint import_cells");
+			Record duplicate = tx.fetchOne("""
+					select indicator_code, region_code, period_code, breakdown_key,
+					       min(first_line) as first_line, max(last_line) as last_line
+					from import_cell
+					group by indicator_code, region_code, period_code, breakdown_key
+					having count(*) > 1
+					order by min(first_line)
+					limit 1""");
+			if (duplicate == null) {
+				throw ex;
+			}
+			throw duplicate(job, duplicate);
+		}
+	}
+
+	/** Whether the insert failed on the marker of a cell given twice. */
+	private static boolean repeatedCell(Throwable ex) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof org.postgresql.util.PSQLException pg && pg.getServerErrorMessage() != null) {
+				return "23502".equals(pg.getSQLState())
+						&& "import_run_id".equals(pg.getServerErrorMessage().getColumn());
+			}
+		}
+		return false;
+	}
+
+	private static ImportException duplicate(ImportJob job, Record duplicate) {
+		return job.error("lines " + duplicate.get("first_line") + " and " + duplicate.get("last_line"), null,
+				duplicate.get("indicator_code") + " " + duplicate.get("region_code") + " "
+						+ duplicate.get("period_code") + " [" + duplicate.get("breakdown_key") + "]",
+				"each cell (indicator, region, period, breakdown) once", "the same cell is given twice");
+	}
+
+	/**
+	 * Drops the staging table and the cells made of it (before a second staging in the
+	 * same transaction).
+	 * @param tx the import's transaction
+	 */
+	public static void dropStaged(DSLContext tx) {
+		tx.execute("drop table " + StagingSink.TABLE + " cascade");
+		tx.execute("drop table if exists import_cell");
+	}
+
+	/**
+	 * Checks that every indicator, region and period a staged cell names exists
+	 * (observation has no per-row foreign keys: see migration V9). Set-based and once per
+	 * import: the few distinct keys the staging saw are looked up; only when one is
+	 * unknown are the staged cells searched, for the line to name (a key seen only in
+	 * rows dropped after staging, such as a text measure, is no error). Breakdowns need
+	 * no check: a cell is written only joined to its breakdown, and every staged
+	 * breakdown is upserted before.
+	 * @throws ImportException naming the first cell with an unknown key
+	 */
+	static void checkKeys(DSLContext tx, StagingSink stage, ImportJob job) {
+		String[] indicators = unknown(tx, "indicator", stage.indicators);
+		String[] regions = unknown(tx, "region", stage.regions);
+		String[] periods = unknown(tx, "period", stage.periods);
+		if (indicators.length + regions.length + periods.length == 0) {
+			return;
+		}
+		Record cell = tx.fetchOne("""
+				select indicator_code, region_code, period_code, breakdown_key, first_line,
+				       case when indicator_code = any(?::text[]) then 'indicator'
+				            when region_code = any(?::text[]) then 'region' else 'period' end as missing
+				from import_cell
+				where indicator_code = any(?::text[]) or region_code = any(?::text[]) or period_code = any(?::text[])
+				order by first_line
+				limit 1""", indicators, regions, indicators, regions, periods);
+		if (cell != null) {
+			String missing = cell.get("missing", String.class);
+			String value = cell.get(missing.equals("indicator") ? "indicator_code"
+					: missing.equals("region") ? "region_code" : "period_code", String.class);
+			throw job.error("line " + cell.get("first_line"), missing, value,
+					"a " + missing + " the store knows (cell " + cell.get("indicator_code") + " "
+							+ cell.get("region_code") + " " + cell.get("period_code") + " [" + cell.get("breakdown_key")
+							+ "])",
+					"unknown " + missing + " " + value);
+		}
+	}
+
+	/** The given codes that the table (indicator, region or period) lacks. */
+	private static String[] unknown(DSLContext tx, String table, java.util.Set<String> codes) {
+		return tx
+			.fetch("select k from unnest(?::text[]) as k where not exists (select 1 from " + table
+					+ " t where t.code = k)", (Object) codes.toArray(String[]::new))
+			.getValues(0, String.class)
+			.toArray(String[]::new);
 	}
 
 	static void upsertPeriod(DSLContext tx, String code) {

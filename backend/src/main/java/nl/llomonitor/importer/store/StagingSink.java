@@ -34,6 +34,15 @@ public final class StagingSink implements CellSink, AutoCloseable {
 
 	final Set<String> breakdowns = new TreeSet<>();
 
+	/** Distinct indicators and regions staged: their keys are checked once per import. */
+	final Set<String> indicators = new TreeSet<>();
+
+	final Set<String> regions = new TreeSet<>();
+
+	private String lastIndicator = "";
+
+	private String lastRegion = "";
+
 	long parts;
 
 	boolean margins;
@@ -66,6 +75,14 @@ public final class StagingSink implements CellSink, AutoCloseable {
 		if (period != this.lastPeriod && !period.equals(this.lastPeriod)) {
 			this.periods.add(period);
 			this.lastPeriod = period;
+		}
+		if (indicator != this.lastIndicator && indicator != null && !indicator.equals(this.lastIndicator)) {
+			this.indicators.add(indicator);
+			this.lastIndicator = indicator;
+		}
+		if (region != this.lastRegion && region != null && !region.equals(this.lastRegion)) {
+			this.regions.add(region);
+			this.lastRegion = region;
 		}
 		if (breakdownKey != this.lastBreakdown && !breakdownKey.equals(this.lastBreakdown)) {
 			this.breakdowns.add(breakdownKey);
@@ -137,6 +154,13 @@ public final class StagingSink implements CellSink, AutoCloseable {
 			throw new org.jooq.exception.DataAccessException("COPY into the staging table failed: " + ex.getMessage(),
 					ex);
 		}
+	}
+
+	/**
+	 * @return cell parts (values and margins) staged so far
+	 */
+	public long parts() {
+		return this.parts;
 	}
 
 	/**
