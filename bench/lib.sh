@@ -89,10 +89,13 @@ wait_data_stable() {
   echo "data version still changing after 5 min (last $last)" >&2
 }
 
-# The embedded PostgreSQL of a running app on APP_DATA: sets PG_PORT and PGPASSWORD (its superuser),
-# for psql and pgbench against the very database the app reads.
+# The embedded PostgreSQL of a running app on APP_DATA: sets PG_PORT and PGPASSFILE (a libpq password
+# file with its superuser's login, taken from the app's generated credentials), for psql and pgbench
+# against the very database the app reads. The login never appears on a command line or in the script.
 embedded_pg() {
   PG_PORT=$(sed -n 4p "$APP_DATA/pgdata/postmaster.pid")
-  PGPASSWORD=$(sed -n 's/^postgres=//p' "$APP_DATA/db-credentials.properties")
-  export PGPASSWORD
+  PGPASSFILE="$APP_DATA/bench.pgpass"
+  (umask 077 && sed -n "s/^postgres=\(.*\)$/127.0.0.1:$PG_PORT:*:postgres:\1/p" \
+    "$APP_DATA/db-credentials.properties" >"$PGPASSFILE")
+  export PGPASSFILE
 }
