@@ -19,6 +19,31 @@ public final class RequestParams {
 	}
 
 	/**
+	 * Several required parameters missing at once give one problem that names them all (a
+	 * bare request learns everything it lacks in one answer); a single missing one is
+	 * left to its own check, which also says what form it expects.
+	 * @param namesAndValues pairs of parameter name and its value as given (null when
+	 * absent)
+	 * @throws ApiException {@code invalid-parameter}, naming the first missing one as
+	 * {@code parameter} and all of them in the detail
+	 */
+	public static void required(String... namesAndValues) {
+		List<String> missing = new java.util.ArrayList<>();
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			String value = namesAndValues[i + 1];
+			if (value == null || value.isBlank()) {
+				missing.add("'" + namesAndValues[i] + "'");
+			}
+		}
+		if (missing.size() > 1) {
+			String names = String.join(", ", missing.subList(0, missing.size() - 1)) + " and "
+					+ missing.get(missing.size() - 1);
+			throw ApiException.invalidParameter(missing.get(0).replace("'", ""),
+					"Parameters " + names + " are required.");
+		}
+	}
+
+	/**
 	 * @param value comma-separated region codes
 	 * @param parameter parameter name
 	 * @param min fewest codes allowed

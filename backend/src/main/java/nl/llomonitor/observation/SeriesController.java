@@ -43,6 +43,7 @@ class SeriesController {
 							required = false) String forecast,
 			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
+		RequestParams.required("indicator", indicator, "regions", regions);
 		return this.answers.series(indicator, RequestParams.regions(regions, "regions", 1),
 				RequestParams.period(from, "from"), RequestParams.period(to, "to"), periodType, breakdown,
 				RequestParams.asOf(asOf), forecast, language);

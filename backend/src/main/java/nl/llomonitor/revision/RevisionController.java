@@ -41,6 +41,7 @@ class RevisionController {
 					required = false) String asOf,
 			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
+		RequestParams.required("indicator", indicator, "region", region, "period", period);
 		String code = RequestParams.regions(region, "region", 1).get(0);
 		if (region.contains(",")) {
 			throw ApiException.invalidParameter("region", "Parameter 'region' takes one region code.");

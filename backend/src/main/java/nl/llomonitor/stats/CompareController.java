@@ -42,6 +42,7 @@ class CompareController {
 					required = false) String asOf,
 			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
+		RequestParams.required("indicator", indicator, "regions", regions);
 		return this.compare.compare(indicator, RequestParams.regions(regions, "regions", 1),
 				RequestParams.period(period, "period"), breakdown, RequestParams.asOf(asOf), language);
 	}

@@ -37,6 +37,7 @@ class TrendController {
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
 			Lang language) {
+		RequestParams.required("indicator", indicator, "region", region);
 		String code = RequestParams.regions(region, "region", 1).get(0);
 		if (region.contains(",")) {
 			throw ApiException.invalidParameter("region", "Parameter 'region' takes one region code.");

@@ -18,6 +18,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiIntegrationTests extends CubeIntegrationTestSupport {
 
 	@Test
+	void aBareRequestLearnsEveryMissingParameterAtOnce() {
+		for (String path : new String[] { "/api/v1/series", "/api/v1/compare" }) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("/problems/invalid-parameter")
+				.jsonPath("$.parameter")
+				.isEqualTo("indicator")
+				.jsonPath("$.detail")
+				.isEqualTo("Parameters 'indicator' and 'regions' are required.");
+		}
+		this.client.get()
+			.uri("/api/v1/revisions?region=PV26")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("Parameters 'indicator' and 'period' are required.");
+	}
+
+	@Test
 	void regionsOfALevelBelowAParent() {
 		this.client.get()
 			.uri("/api/v1/regions?level=provincie&parent=LD03&lang=en")
