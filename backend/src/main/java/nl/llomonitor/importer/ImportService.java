@@ -35,6 +35,7 @@ import nl.llomonitor.importer.store.MappingRemapper;
 import nl.llomonitor.importer.store.ObservationStore;
 import nl.llomonitor.importer.store.StagingSink;
 import nl.llomonitor.importer.store.TableKinds;
+import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.DatabaseConfiguration;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -95,6 +96,8 @@ public class ImportService {
 		this.metrics = metrics;
 	}
 
+	private DataChangeListener versions;
+
 	public ImportService(@Qualifier(DatabaseConfiguration.JDBC_DSL) DSLContext jdbc, ImportProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = (properties != null) ? properties : new ImportProperties(null, null, null, null, null, null);
@@ -103,6 +106,38 @@ public class ImportService {
 		this.mappings = MappingRegistry.load(this.catalog);
 		for (ImportFormat format : ImportFormat.values()) {
 			this.readers.put(format, format.reader());
+		}
+	}
+
+	/**
+	 * @param versions the app's data version in memory; absent in the command-line import
+	 */
+	@org.springframework.beans.factory.annotation.Autowired(required = false)
+	void setDataChanges(DataChangeListener versions) {
+		this.versions = versions;
+	}
+
+	/**
+	 * After a commit that changed data: this instance's caches follow at once (the 200 of
+	 * the import is never followed by an answer from before it), not only when the change
+	 * notification has come round.
+	 */
+	private void observeCommittedVersion() {
+		if (this.versions == null) {
+			return;
+		}
+		try {
+			Record2<Long, Long> v = this.jdbc
+				.resultQuery("select version, (extract(epoch from changed_at) * 1000000)::bigint from data_version"
+						+ " where id = 1")
+				.coerce(org.jooq.impl.DSL.field("version", Long.class),
+						org.jooq.impl.DSL.field("changed_at", Long.class))
+				.fetchSingle();
+			this.versions.observe(v.value1(), v.value2());
+		}
+		catch (RuntimeException ex) {
+			// the notification still reaches the listener; only the shortcut is lost
+			logger.warn("Could not read the data version after an import: {}", ex.getMessage());
 		}
 	}
 
@@ -741,6 +776,9 @@ public class ImportService {
 						finished, null, Map.copyOf(found.signs()), withdrawn, incompleteReason == null,
 						incompleteReason);
 			});
+			if (report.dataVersion() != null) {
+				observeCommittedVersion();
+			}
 			logger.info("Imported {} ({}, table {}): {} rows read, {} written, {} unchanged in {} ms{}", fileName,
 					format.code(), report.tableId(), report.rowsRead(), report.rowsInserted(), report.rowsUnchanged(),
 					(System.nanoTime() - started) / 1_000_000,

@@ -154,6 +154,18 @@ public class DataChangeListener implements SmartLifecycle {
 		}), triggers.concatMap((trigger) -> read, 1)));
 	}
 
+	/**
+	 * Takes a state of the store that this instance has just written and committed (read
+	 * back from {@code data_version} after the commit), so that the answer to the write
+	 * and every request after it on this instance see the new state at once, without
+	 * waiting for the notification to come round. Other instances learn it as before.
+	 * @param version the data version read after the commit
+	 * @param changedAtMicros its {@code changed_at}, microseconds since the epoch
+	 */
+	public void observe(long version, long changedAtMicros) {
+		accept(new DataVersion(version, changedAtMicros));
+	}
+
 	void accept(DataVersion newVersion) {
 		DataVersion previous = this.current.getAndSet(newVersion);
 		if (newVersion.equals(previous)) {
