@@ -48,11 +48,10 @@ public final class ObservationStore {
 			window w as (partition by c.indicator_code, c.region_code, b.id order by c.period_code)""";
 
 	/**
-	 * Writes a new vintage of every cell that differs from the vintage current at the
-	 * recording moment; rows are written in the order of the cell index, so its
-	 * maintenance is sequential.
+	 * The head of both inserts: every sorted cell as an observation of this run (bound:
+	 * run id, recorded at); a repeated cell without a run id.
 	 */
-	private static final String INSERT_CHANGED = vocabulary("""
+	private static final String INSERT_SORTED_CELLS = """
 			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
 			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
 			       source_table)
@@ -62,6 +61,31 @@ public final class ObservationStore {
 			       coalesce(c.flags, ''), c.footnote, c.source_table
 			from (""" + SORTED_CELLS + """
 			     ) c
+			""";
+
+	/**
+	 * No other successful run of the cell's table is newer than this vintage (bound: run
+	 * id, recorded at): a back-dated vintage adds history, never a new current value, so
+	 * where such a later run exists (which then found the cell unchanged, or lacked it)
+	 * that run stands.
+	 */
+	private static final String NO_LATER_RUN_OF_ITS_TABLE = """
+			not exists (select 1 from import_run r
+			            where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
+			              and r.status in ('{succeeded}', '{unchanged}')
+			              and case when r.backdated then r.published_at else r.started_at end
+			                  > ?::timestamptz)""";
+
+	private static final String IN_CELL_INDEX_ORDER = """
+
+			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""";
+
+	/**
+	 * Writes a new vintage of every cell that differs from the vintage current at the
+	 * recording moment; rows are written in the order of the cell index, so its
+	 * maintenance is sequential.
+	 */
+	private static final String INSERT_CHANGED = vocabulary(INSERT_SORTED_CELLS + """
 			left join lateral (
 			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
 			    from observation o
@@ -77,45 +101,22 @@ public final class ObservationStore {
 			      is distinct from
 			      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
 			       coalesce(c.flags, ''), c.footnote))
-			  -- a back-dated vintage adds history, never a new current value: where the cell has no
-			  -- later row but a later run of its table exists (which then found it unchanged, or
-			  -- lacked it), that run stands, and this value is not kept
+			  -- a back-dated vintage: kept where the cell has a later row, or no later run of its table
 			  and (not ?::boolean
 			       or exists (select 1 from observation l
 			                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
 			                    and l.breakdown_id = c.breakdown_id and l.period_code = c.period_code
 			                    and l.recorded_at > ?::timestamptz)
-			       or not exists (select 1 from import_run r
-			                      where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
-			                        and r.status in ('{succeeded}', '{unchanged}')
-			                        and case when r.backdated then r.published_at else r.started_at end
-			                            > ?::timestamptz)))
-			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""");
+			       or\s""" + NO_LATER_RUN_OF_ITS_TABLE + "))" + IN_CELL_INDEX_ORDER);
 
 	/**
 	 * Writes the cells of a first import of their indicators: no current vintage to
 	 * compare with (the same as {@link #INSERT_CHANGED} where none exists).
 	 */
-	private static final String INSERT_FRESH = vocabulary("""
-			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
-			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
-			       source_table)
-			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
-			       case when c.dup then null else ?::bigint end, ?::timestamptz, c.value,
-			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
-			       coalesce(c.flags, ''), c.footnote, c.source_table
-			from (""" + SORTED_CELLS + """
-			     ) c
-			-- a back-dated vintage adds history, never a new current value: where a later run of
-			-- its table exists (which then lacked the cell), that run stands
+	private static final String INSERT_FRESH = vocabulary(INSERT_SORTED_CELLS + """
 			where c.dup
 			   or not ?::boolean
-			   or not exists (select 1 from import_run r
-			                  where lower(r.table_id) = lower(c.source_table) and r.id <> ?::bigint
-			                    and r.status in ('{succeeded}', '{unchanged}')
-			                    and case when r.backdated then r.published_at else r.started_at end
-			                        > ?::timestamptz)
-			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""");
+			   or\s""" + NO_LATER_RUN_OF_ITS_TABLE + IN_CELL_INDEX_ORDER);
 
 	/**
 	 * @param sql a statement spelling the codes it compares with as {@code {not_stated}},
