@@ -41,6 +41,9 @@ public class DataChangeListener implements SmartLifecycle {
 	/** How often the version is re-read besides notifications. */
 	static final Duration POLL = Duration.ofSeconds(10);
 
+	/** A re-read that takes longer marks the connection as broken. */
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
 	private static final Logger logger = LoggerFactory.getLogger(DataChangeListener.class);
 
 	private final PostgresqlConnectionFactory factory;
@@ -111,10 +114,14 @@ public class DataChangeListener implements SmartLifecycle {
 	}
 
 	/**
-	 * @return a hot stream of data changes; it never completes while the app runs
+	 * @return a hot stream of data changes; it never completes while the app runs. A
+	 * subscriber that is slow to request gets the latest change rather than none (only
+	 * the newest version matters)
 	 */
 	public Flux<DataChange> changes() {
-		return this.sink.asFlux();
+		// the direct sink drops a value for a subscriber without demand at that moment;
+		// buffering the latest one here means the sink always sees demand
+		return this.sink.asFlux().onBackpressureLatest();
 	}
 
 	/**
@@ -145,7 +152,9 @@ public class DataChangeListener implements SmartLifecycle {
 			.execute()
 			.flatMap((result) -> result
 				.map((row, meta) -> new DataVersion(row.get(0, Long.class), row.get(1, Long.class))))
-			.next());
+			.next()
+			// a read that never answers means a broken connection: reconnect
+			.timeout(READ_TIMEOUT));
 		// a notification, or the poll, triggers a re-read of the table
 		Flux<Object> triggers = Flux.merge(connection.getNotifications(), Flux.interval(POLL, POLL));
 		return listen.thenMany(Flux.concat(read.doOnNext((v) -> {
@@ -166,7 +175,11 @@ public class DataChangeListener implements SmartLifecycle {
 		accept(new DataVersion(version, changedAtMicros));
 	}
 
-	void accept(DataVersion newVersion) {
+	// synchronized: the listener and observe() (after an import on this instance) may
+	// take a version at the same moment; the sink must see one emission at a time, or it
+	// drops one (FAIL_NON_SERIALIZED) while the version is already taken, and that change
+	// would never be announced
+	synchronized void accept(DataVersion newVersion) {
 		DataVersion previous = this.current.getAndSet(newVersion);
 		if (newVersion.equals(previous)) {
 			return;
@@ -179,7 +192,10 @@ public class DataChangeListener implements SmartLifecycle {
 			logger.warn("Data version {} now stands for a different state of the store: every cache starts over",
 					newVersion.version());
 		}
-		this.sink.tryEmitNext(new DataChange(newVersion.version()));
+		Sinks.EmitResult result = this.sink.tryEmitNext(new DataChange(newVersion.version()));
+		if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+			logger.warn("Data change to version {} could not be announced: {}", newVersion.version(), result);
+		}
 	}
 
 	@Override
