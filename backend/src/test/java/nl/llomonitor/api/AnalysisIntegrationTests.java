@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -155,7 +156,9 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.isOk()
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
 			})
-			.getResponseBody();
+			.getResponseBody()
+			// the steps below write with JDBC: off the event loop that also serves the app
+			.publishOn(Schedulers.boundedElastic());
 		AtomicLong bumped = new AtomicLong(Long.MAX_VALUE);
 		StepVerifier.create(events)
 			// a change landing while subscribing may come just before hello
