@@ -7,11 +7,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.SpringApplication;
 
 /**
  * The one PostgreSQL every integration test in a JVM runs against: a Testcontainers
@@ -74,6 +79,38 @@ public final class TestDatabase {
 		}
 	}
 
+	/**
+	 * Stops the server when the JVM exits, after Spring Boot's shutdown hook has closed
+	 * every application context (its shutdown handlers run last); a hook of its own stops
+	 * it anyway if that has not happened within 20 s.
+	 */
+	private static void stopAfterTheApps(EmbeddedPostgres postgres) {
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runnable stop = () -> {
+			synchronized (postgres) {
+				if (stopped.getCount() > 0) {
+					try {
+						postgres.close();
+					}
+					catch (IOException ex) {
+						// the JVM is going away
+					}
+					stopped.countDown();
+				}
+			}
+		};
+		SpringApplication.getShutdownHandlers().add(stop);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try {
+				stopped.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			stop.run();
+		}, "test-postgres-stop"));
+	}
+
 	private static boolean dockerAvailable() {
 		if ("embedded".equalsIgnoreCase(System.getenv("LLO_TEST_DB"))) {
 			return false;
@@ -98,15 +135,14 @@ public final class TestDatabase {
 
 	private static DatabaseEndpoint startEmbedded() {
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				try {
-					postgres.close();
-				}
-				catch (IOException ex) {
-					// the JVM is going away
-				}
-			}));
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setServerConfig("max_connections", "300")
+				// stopped after every Spring context of the test JVM is closed (below): a
+				// shutdown hook of its own runs alongside theirs, and each context then
+				// waits for connections to a server that is gone
+				.setRegisterShutdownHook(false)
+				.start();
+			stopAfterTheApps(postgres);
 			try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
 				s.execute("create database llo");
 			}
