@@ -157,7 +157,8 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
 			})
 			.getResponseBody()
-			// the steps below write with JDBC: off the event loop that also serves the app
+			// the steps below write with JDBC: off the event loop that also serves the
+			// app
 			.publishOn(Schedulers.boundedElastic());
 		AtomicLong bumped = new AtomicLong(Long.MAX_VALUE);
 		StepVerifier.create(events)
