@@ -23,15 +23,9 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @RestController
 @Tag(name = "feeds", description = "Atom feeds of new releases and revisions")
-class ChangeFeedController {
+record ChangeFeedController(RevisionService revisions) {
 
 	static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
-
-	private final RevisionService revisions;
-
-	ChangeFeedController(RevisionService revisions) {
-		this.revisions = revisions;
-	}
 
 	@GetMapping(path = "/api/v1/feeds/changes.atom", produces = "application/atom+xml")
 	@Operation(summary = "Atom feed of new releases and revisions (old → new) for a region, optionally one indicator",

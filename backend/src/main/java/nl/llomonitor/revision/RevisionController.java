@@ -21,13 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "revisions", description = "Every vintage of a cell")
-class RevisionController {
-
-	private final RevisionService revisions;
-
-	RevisionController(RevisionService revisions) {
-		this.revisions = revisions;
-	}
+record RevisionController(RevisionService revisions) {
 
 	@GetMapping("/api/v1/revisions")
 	@Operation(summary = "Every vintage of one cell: value, status, import run, recorded and publication date",

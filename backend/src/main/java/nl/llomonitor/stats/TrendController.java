@@ -19,13 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "trend", description = "Changes, seasonal adjustment and OLS trend of one series")
-class TrendController {
-
-	private final TrendService trends;
-
-	TrendController(TrendService trends) {
-		this.trends = trends;
-	}
+record TrendController(TrendService trends) {
 
 	@GetMapping("/api/v1/trend")
 	@Operation(
