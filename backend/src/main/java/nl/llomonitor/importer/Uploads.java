@@ -30,19 +30,7 @@ import org.springframework.stereotype.Service;
  * another instance holds the import lock.
  */
 @Service
-class Uploads {
-
-	private final ImportService importer;
-
-	private final ImportGate gate;
-
-	private final ImportHistory history;
-
-	Uploads(ImportService importer, ImportGate gate, ImportHistory history) {
-		this.importer = importer;
-		this.gate = gate;
-		this.history = history;
-	}
+record Uploads(ImportService importer, ImportGate gate, ImportHistory history) {
 
 	/**
 	 * @param file the part {@code file}

@@ -16,13 +16,7 @@ import org.springframework.stereotype.Service;
  * parse) and 404 for an unknown region code.
  */
 @Service
-class RegionService {
-
-	private final RegionCatalog catalog;
-
-	RegionService(RegionCatalog catalog) {
-		this.catalog = catalog;
-	}
+record RegionService(RegionCatalog catalog) {
 
 	/**
 	 * @param level a level code, or {@code null} for every level

@@ -36,10 +36,7 @@ record RevisionController(RevisionService revisions) {
 			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		RequestParams.required("indicator", indicator, "region", region, "period", period);
-		String code = RequestParams.regions(region, "region", 1).get(0);
-		if (region.contains(",")) {
-			throw ApiException.invalidParameter("region", "Parameter 'region' takes one region code.");
-		}
+		String code = RequestParams.region(region, "region");
 		PeriodCode cell = RequestParams.period(period, "period");
 		if (cell == null) {
 			throw ApiException.invalidParameter("period", "Parameter 'period' is required, e.g. 2023KW02.");

@@ -116,19 +116,19 @@ public final class CatalogLoader {
 				int order = 0;
 				for (Catalog.Member m : d.members()) {
 					order += 10;
+					// its source_key is the importer's: neither written nor compared here
+					var member = tx.newRecord(DIMENSION_MEMBER);
+					member.setDimensionCode(d.code());
+					member.setCode(m.code());
+					member.setNameNl(m.nl());
+					member.setNameEn(m.en());
+					member.setSortOrder(order);
+					member.setIsTotal(m.total());
 					changed += tx.insertInto(DIMENSION_MEMBER)
-						.set(DIMENSION_MEMBER.DIMENSION_CODE, d.code())
-						.set(DIMENSION_MEMBER.CODE, m.code())
-						.set(DIMENSION_MEMBER.NAME_NL, m.nl())
-						.set(DIMENSION_MEMBER.NAME_EN, m.en())
-						.set(DIMENSION_MEMBER.SORT_ORDER, order)
-						.set(DIMENSION_MEMBER.IS_TOTAL, m.total())
+						.set(member)
 						.onConflict(DIMENSION_MEMBER.DIMENSION_CODE, DIMENSION_MEMBER.CODE)
 						.doUpdate()
-						.set(DIMENSION_MEMBER.NAME_NL, m.nl())
-						.set(DIMENSION_MEMBER.NAME_EN, m.en())
-						.set(DIMENSION_MEMBER.SORT_ORDER, order)
-						.set(DIMENSION_MEMBER.IS_TOTAL, m.total())
+						.set(member)
 						.where(org.jooq.impl.DSL
 							.row(DIMENSION_MEMBER.NAME_NL, DIMENSION_MEMBER.NAME_EN, DIMENSION_MEMBER.SORT_ORDER,
 									DIMENSION_MEMBER.IS_TOTAL)
