@@ -35,27 +35,21 @@ public final class CatalogLoader {
 			DSLContext tx = cfg.dsl();
 			long changed = 0;
 			for (TableMapping m : mappings.all()) {
+				var source = tx.newRecord(SOURCE);
+				source.setTableId(m.table());
+				source.setPublisher(m.publisher());
+				source.setLicence(m.licence());
+				source.setUrl(m.url());
+				source.setSurvey(m.survey());
 				// table ids are unique without regard to case: a mapping may change the
 				// case of its id
 				changed += tx.update(SOURCE)
-					.set(SOURCE.TABLE_ID, m.table())
-					.set(SOURCE.PUBLISHER, m.publisher())
-					.set(SOURCE.LICENCE, m.licence())
-					.set(SOURCE.URL, m.url())
-					.set(SOURCE.SURVEY, m.survey())
+					.set(source)
 					.where(org.jooq.impl.DSL.lower(SOURCE.TABLE_ID).eq(m.table().toLowerCase(java.util.Locale.ROOT)))
-					.and(org.jooq.impl.DSL
-						.row(SOURCE.TABLE_ID, SOURCE.PUBLISHER, SOURCE.LICENCE, SOURCE.URL, SOURCE.SURVEY)
-						.isDistinctFrom(m.table(), m.publisher(), m.licence(), m.url(), m.survey()))
+					.and(org.jooq.impl.DSL.row(SOURCE.fields())
+						.isDistinctFrom(org.jooq.impl.DSL.row(source.valuesRow().fields())))
 					.execute();
-				changed += tx.insertInto(SOURCE)
-					.set(SOURCE.TABLE_ID, m.table())
-					.set(SOURCE.PUBLISHER, m.publisher())
-					.set(SOURCE.LICENCE, m.licence())
-					.set(SOURCE.URL, m.url())
-					.set(SOURCE.SURVEY, m.survey())
-					.onConflictDoNothing()
-					.execute();
+				changed += tx.insertInto(SOURCE).set(source).onConflictDoNothing().execute();
 			}
 			if (changed > 0) {
 				tx.fetchValue("select bump_data_version()");
