@@ -97,16 +97,23 @@ for name in $( [ "$CACHED" = 1 ] && echo compare series ); do
   echo "#   nginx: $static"
 done
 # Uncached: every request has other parameters (bench/mix.lua: random indicator, regions, periods, and a
-# unique nocache parameter), against pgbench running the SQL the endpoint needs (bench/pgbench/*.sql) with
+# unique nocache parameter), against pgbench running the SQL the endpoint needs (bench/pgbench/read.sql, kerncijfers.sql) with
 # the same parameter mix on the same database, in the same run, 64 clients, prepared statements planned
 # per execution (plan_cache_mode=force_custom_plan, as on the app's connections).
 uncached_run() { # uncached_run ENDPOINT -> app and pgbench lines, sets status
   local name=$1 app pg app_rps pg_tps ratio p50 p99 errors pg_p50 pg_p99 ok
+  # series, compare and map run one statement (pgbench/read.sql, its variable shape the endpoint)
+  local script=(-f "$BENCH_DIR/pgbench/$name.sql")
+  case $name in
+    series) script=(-D shape=1 -f "$BENCH_DIR/pgbench/read.sql") ;;
+    compare) script=(-D shape=2 -f "$BENCH_DIR/pgbench/read.sql") ;;
+    map) script=(-D shape=3 -f "$BENCH_DIR/pgbench/read.sql") ;;
+  esac
   app=$(wrk -t2 -c"$CONNECTIONS" -d"${UNCACHED_DURATION}s" --timeout 5s -s "$BENCH_DIR/mix.lua" \
     "http://127.0.0.1:$PORT" -- "$name" "$MIX" | grep RESULT | sed 's/RESULT //')
   rm -f "$WWW"/pgbench-"$name".*
   pg=$(PGOPTIONS="-c plan_cache_mode=force_custom_plan" pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$UNCACHED_DURATION" -r -l --log-prefix="$WWW/pgbench-$name" \
-    -h 127.0.0.1 -p "$PG_PORT" -U postgres "${PGVARS[@]}" -f "$BENCH_DIR/pgbench/$name.sql" llo 2>&1)
+    -h 127.0.0.1 -p "$PG_PORT" -U postgres "${PGVARS[@]}" "${script[@]}" llo 2>&1)
   pg_tps=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$pg" | head -n1)
   pg_failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' <<<"$pg" | head -n1)
   read -r pg_p50 pg_p99 < <(cat "$WWW"/pgbench-"$name".* | awk '{print $3 / 1000}' | sort -n | awk '

@@ -4,7 +4,7 @@
 --   wrk ... -s mix.lua URL -- ENDPOINT MIXFILE
 -- ENDPOINT: series | compare | map | kerncijfers. MIXFILE (written by bench/api.sh), one list a line:
 --   indicators, regions (provincie, arbeidsmarktregio, gemeente), years, quarters
-local threads = {}
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "uncached.lua")
 local endpoint, lists
 local counter = 0
 
@@ -24,10 +24,7 @@ local function three(t)
   return a .. "," .. b .. "," .. c
 end
 
-function setup(thread) thread:set("id", #threads) table.insert(threads, thread) end
-
 function init(args)
-  ok, bad = 0, 0
   endpoint = args[1]
   local f = assert(io.open(args[2], "r"))
   lists = {}
@@ -58,17 +55,4 @@ function request()
     path = string.format("/api/v1/kerncijfers/%s?", pick(regions))
   end
   return wrk.format("GET", path .. "&nocache=" .. id .. "-" .. counter)
-end
-
-function response(status, headers, body)
-  if status >= 200 and status < 300 then ok = ok + 1 else bad = bad + 1 end
-end
-
-function done(summary, latency, requests)
-  local o, b = 0, 0
-  for _, th in ipairs(threads) do o = o + (th:get("ok") or 0); b = b + (th:get("bad") or 0) end
-  io.write(string.format("RESULT requests=%d rps=%.0f p50_ms=%.2f p99_ms=%.2f 2xx=%d non2xx=%d socket_errors=%d\n",
-    summary.requests, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, o, b,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end

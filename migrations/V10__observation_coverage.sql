@@ -124,13 +124,4 @@ create trigger observation_coverage_truncate after truncate on observation
     for each statement execute function observation_coverage_truncate();
 
 -- what the store holds already
-insert into observation_coverage
-select o.import_run_id, o.source_table, o.indicator_code, o.region_code, p.type, count(*),
-       min(o.period_code), max(o.period_code),
-       min(o.period_code) filter (where o.value is not null), max(o.period_code) filter (where o.value is not null)
-from observation o join period p on p.code = o.period_code
-group by 1, 2, 3, 4, 5;
-insert into observation_coverage_period
-select distinct o.import_run_id, o.source_table, o.indicator_code, o.period_code from observation o;
-insert into observation_coverage_breakdown
-select distinct o.import_run_id, o.indicator_code, o.breakdown_id from observation o;
+select observation_coverage_recompute(array(select distinct import_run_id from observation));

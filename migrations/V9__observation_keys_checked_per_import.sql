@@ -50,47 +50,28 @@ begin
 end;
 $$;
 
-create trigger indicator_keeps_observations after delete on indicator
-    referencing old table as old_rows for each statement
-    execute function observation_keys_kept('indicator_code', 'code');
-create trigger indicator_key_kept before update of code on indicator
-    for each row when (old.code is distinct from new.code)
-    execute function observation_keys_kept('indicator_code', 'code');
-create trigger indicator_not_truncated before truncate on indicator
-    for each statement execute function observation_keys_kept('indicator_code', 'code');
-
-create trigger region_keeps_observations after delete on region
-    referencing old table as old_rows for each statement
-    execute function observation_keys_kept('region_code', 'code');
-create trigger region_key_kept before update of code on region
-    for each row when (old.code is distinct from new.code)
-    execute function observation_keys_kept('region_code', 'code');
-create trigger region_not_truncated before truncate on region
-    for each statement execute function observation_keys_kept('region_code', 'code');
-
-create trigger period_keeps_observations after delete on period
-    referencing old table as old_rows for each statement
-    execute function observation_keys_kept('period_code', 'code');
-create trigger period_key_kept before update of code on period
-    for each row when (old.code is distinct from new.code)
-    execute function observation_keys_kept('period_code', 'code');
-create trigger period_not_truncated before truncate on period
-    for each statement execute function observation_keys_kept('period_code', 'code');
-
-create trigger breakdown_keeps_observations after delete on breakdown
-    referencing old table as old_rows for each statement
-    execute function observation_keys_kept('breakdown_id', 'id');
-create trigger breakdown_key_kept before update of id on breakdown
-    for each row when (old.id is distinct from new.id)
-    execute function observation_keys_kept('breakdown_id', 'id');
-create trigger breakdown_not_truncated before truncate on breakdown
-    for each statement execute function observation_keys_kept('breakdown_id', 'id');
-
-create trigger import_run_keeps_observations after delete on import_run
-    referencing old table as old_rows for each statement
-    execute function observation_keys_kept('import_run_id', 'id');
-create trigger import_run_key_kept before update of id on import_run
-    for each row when (old.id is distinct from new.id)
-    execute function observation_keys_kept('import_run_id', 'id');
-create trigger import_run_not_truncated before truncate on import_run
-    for each statement execute function observation_keys_kept('import_run_id', 'id');
+-- On each referenced table (its key column, and the column of observation that refers to it):
+-- <table>_keeps_observations after a delete, <table>_key_kept before a change of the key and
+-- <table>_not_truncated before a truncate.
+do $$
+declare
+    ref record;
+begin
+    for ref in select * from (values ('indicator', 'code', 'indicator_code'),
+                                     ('region', 'code', 'region_code'),
+                                     ('period', 'code', 'period_code'),
+                                     ('breakdown', 'id', 'breakdown_id'),
+                                     ('import_run', 'id', 'import_run_id')) as r (tab, key, col)
+    loop
+        execute format('create trigger %I after delete on %I referencing old table as old_rows for each statement'
+                       || ' execute function observation_keys_kept(%L, %L)',
+                       ref.tab || '_keeps_observations', ref.tab, ref.col, ref.key);
+        execute format('create trigger %I before update of %3$I on %2$I for each row'
+                       || ' when (old.%3$I is distinct from new.%3$I) execute function observation_keys_kept(%4$L, %3$L)',
+                       ref.tab || '_key_kept', ref.tab, ref.key, ref.col);
+        execute format('create trigger %I before truncate on %I for each statement'
+                       || ' execute function observation_keys_kept(%L, %L)',
+                       ref.tab || '_not_truncated', ref.tab, ref.col, ref.key);
+    end loop;
+end;
+$$;

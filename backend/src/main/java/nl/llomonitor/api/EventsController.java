@@ -21,15 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "events")
-class EventsController {
+record EventsController(DataChangeListener versions) {
 
 	static final Duration HEARTBEAT = Duration.ofSeconds(15);
-
-	private final DataChangeListener versions;
-
-	EventsController(DataChangeListener versions) {
-		this.versions = versions;
-	}
 
 	@GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	@Operation(summary = "Server-sent events: data-changed {version} after imports; heartbeat comment every 15 s")

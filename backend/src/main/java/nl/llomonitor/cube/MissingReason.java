@@ -67,12 +67,7 @@ public enum MissingReason {
 		if (code == null) {
 			return null;
 		}
-		for (MissingReason reason : values()) {
-			if (reason.code().equals(code)) {
-				return reason;
-			}
-		}
-		throw new IllegalArgumentException("unknown missing reason " + code);
+		return Codes.of(values(), MissingReason::code, code, () -> "unknown missing reason " + code);
 	}
 
 	/**

@@ -68,12 +68,8 @@ public enum PeriodType {
 	 * @throws IllegalArgumentException for another value
 	 */
 	public static PeriodType of(String code) {
-		for (PeriodType type : values()) {
-			if (type.code().equals(code.toLowerCase(Locale.ROOT))) {
-				return type;
-			}
-		}
-		throw new IllegalArgumentException("Unknown period type '" + code + "'; expected one of " + CODES + ".");
+		return Codes.of(values(), PeriodType::code, code.toLowerCase(Locale.ROOT),
+				() -> "Unknown period type '" + code + "'; expected one of " + CODES + ".");
 	}
 
 	@Override

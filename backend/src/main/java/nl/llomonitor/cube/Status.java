@@ -46,12 +46,7 @@ public enum Status {
 	 * @throws IllegalArgumentException for an unknown code
 	 */
 	public static Status fromCode(String code) {
-		for (Status status : values()) {
-			if (status.code.equals(code)) {
-				return status;
-			}
-		}
-		throw new IllegalArgumentException("unknown status " + code);
+		return Codes.of(values(), Status::code, code, () -> "unknown status " + code);
 	}
 
 	/**

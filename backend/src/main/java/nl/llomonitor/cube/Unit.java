@@ -59,12 +59,8 @@ public enum Unit {
 	 * @throws IllegalArgumentException for an unknown code
 	 */
 	public static Unit of(String code) {
-		for (Unit unit : values()) {
-			if (unit.code.equals(code.strip().toLowerCase(Locale.ROOT))) {
-				return unit;
-			}
-		}
-		throw new IllegalArgumentException("Unknown unit '" + code + "'.");
+		return Codes.of(values(), Unit::code, code.strip().toLowerCase(Locale.ROOT),
+				() -> "Unknown unit '" + code + "'.");
 	}
 
 	@Override

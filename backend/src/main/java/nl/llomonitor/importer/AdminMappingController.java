@@ -27,13 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * path (bearer token, {@code LLO_ADMIN_TOKEN}).
  */
 @RestController
-class AdminMappingController {
-
-	private final MappingService mappings;
-
-	AdminMappingController(MappingService mappings) {
-		this.mappings = mappings;
-	}
+record AdminMappingController(MappingService mappings) {
 
 	@PostMapping(path = "/api/admin/mappings", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<MappingService.Uploaded> upload(@RequestBody Mono<byte[]> body,

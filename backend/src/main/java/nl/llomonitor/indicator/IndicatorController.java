@@ -19,16 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/indicators")
 @Tag(name = "indicators", description = "Indicator definitions, units, sources, breakdowns and coverage")
-class IndicatorController {
-
-	private final IndicatorCatalog catalog;
-
-	private final TableCatalog tables;
-
-	IndicatorController(IndicatorCatalog catalog, TableCatalog tables) {
-		this.catalog = catalog;
-		this.tables = tables;
-	}
+record IndicatorController(IndicatorCatalog catalog, TableCatalog tables) {
 
 	@GetMapping
 	@Operation(summary = "All indicators")

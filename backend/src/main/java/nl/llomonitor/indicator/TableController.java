@@ -18,13 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tables")
 @Tag(name = "tables", description = "Imported source tables: periods, regions, measures, dimensions, last import")
-class TableController {
-
-	private final TableCatalog tables;
-
-	TableController(TableCatalog tables) {
-		this.tables = tables;
-	}
+record TableController(TableCatalog tables) {
 
 	@GetMapping
 	@Operation(summary = "All imported tables")

@@ -15,13 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "map")
-class MapController {
-
-	private final MapService maps;
-
-	MapController(MapService maps) {
-		this.maps = maps;
-	}
+record MapController(MapService maps) {
 
 	@GetMapping("/api/v1/map")
 	@Operation(summary = "An indicator for every region of a level in one period (default: the latest with data)")

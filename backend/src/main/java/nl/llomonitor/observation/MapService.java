@@ -23,13 +23,7 @@ import org.springframework.stereotype.Service;
  * One indicator for all regions of a level in one period, for the choropleth map.
  */
 @Service
-class MapService {
-
-	private final ReadModel read;
-
-	MapService(ReadModel read) {
-		this.read = read;
-	}
+record MapService(ReadModel read) {
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record MapValue(String code, String name, BigDecimal value, String status, String footnote) {

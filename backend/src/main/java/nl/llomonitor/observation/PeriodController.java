@@ -20,16 +20,10 @@ import org.springframework.web.server.ServerWebExchange;
  */
 @RestController
 @Tag(name = "periods")
-class PeriodController {
+record PeriodController(PeriodService periods) {
 
 	/** The response header that echoes the {@code asOf} date of a periods list. */
 	static final String AS_OF_HEADER = "X-As-Of";
-
-	private final PeriodService periods;
-
-	PeriodController(PeriodService periods) {
-		this.periods = periods;
-	}
 
 	@GetMapping("/api/v1/periods")
 	@Operation(summary = "Periods (year, quarter, month) with data, optionally for one indicator",

@@ -12,48 +12,16 @@ import org.springframework.stereotype.Component;
  * ({@link SourceCatalog}) of the current data version, and that data version. The answer
  * services (series, map, compare, trend, kerncijfers, revisions) take this one bean
  * instead of the same five each.
+ *
+ * @param series the observations: values, periods, revisions
+ * @param indicators the indicators (404 for an unknown one)
+ * @param regions the regions and levels (404 for an unknown one)
+ * @param sources publisher, licence and URL of each source table
+ * @param versions the data versions
  */
 @Component
-public final class ReadModel {
-
-	private final SeriesService series;
-
-	private final IndicatorCatalog indicators;
-
-	private final RegionCatalog regions;
-
-	private final SourceCatalog sources;
-
-	private final DataChangeListener versions;
-
-	ReadModel(SeriesService series, IndicatorCatalog indicators, RegionCatalog regions, SourceCatalog sources,
-			DataChangeListener versions) {
-		this.series = series;
-		this.indicators = indicators;
-		this.regions = regions;
-		this.sources = sources;
-		this.versions = versions;
-	}
-
-	/** The observations: values, periods, revisions. */
-	public SeriesService series() {
-		return this.series;
-	}
-
-	/** The indicators (404 for an unknown one). */
-	public IndicatorCatalog indicators() {
-		return this.indicators;
-	}
-
-	/** The regions and levels (404 for an unknown one). */
-	public RegionCatalog regions() {
-		return this.regions;
-	}
-
-	/** Publisher, licence and URL of each source table. */
-	public SourceCatalog sources() {
-		return this.sources;
-	}
+public record ReadModel(SeriesService series, IndicatorCatalog indicators, RegionCatalog regions, SourceCatalog sources,
+		DataChangeListener versions) {
 
 	/** The data version an answer is computed from. */
 	public long currentVersion() {

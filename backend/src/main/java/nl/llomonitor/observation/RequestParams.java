@@ -79,6 +79,21 @@ public final class RequestParams {
 	}
 
 	/**
+	 * @param value one region code
+	 * @param parameter parameter name
+	 * @return the code, trimmed, upper case
+	 * @throws ApiException {@code invalid-parameter} when it is missing or malformed (see
+	 * {@link #regions}) or names several regions
+	 */
+	public static String region(String value, String parameter) {
+		String code = regions(value, parameter, 1).get(0);
+		if (value.contains(",")) {
+			throw ApiException.invalidParameter(parameter, "Parameter '" + parameter + "' takes one region code.");
+		}
+		return code;
+	}
+
+	/**
 	 * @param value a period code or null
 	 * @param parameter parameter name
 	 * @return the period, or null

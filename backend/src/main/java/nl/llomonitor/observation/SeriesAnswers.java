@@ -28,13 +28,7 @@ import org.springframework.stereotype.Service;
  * period range, as a {@link Dataset} (JSON, CSV, JSON-stat).
  */
 @Service
-class SeriesAnswers {
-
-	private final ReadModel read;
-
-	SeriesAnswers(ReadModel read) {
-		this.read = read;
-	}
+record SeriesAnswers(ReadModel read) {
 
 	/**
 	 * One value.

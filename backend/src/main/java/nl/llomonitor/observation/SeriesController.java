@@ -16,13 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "series", description = "Time series per region, with status, margins, footnotes and vintages")
-class SeriesController {
-
-	private final SeriesAnswers answers;
-
-	SeriesController(SeriesAnswers answers) {
-		this.answers = answers;
-	}
+record SeriesController(SeriesAnswers answers) {
 
 	@GetMapping("/api/v1/series")
 	@Operation(summary = "An indicator for up to 50 regions over a period range")

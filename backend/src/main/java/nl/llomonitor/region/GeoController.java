@@ -21,15 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "map")
-class GeoController {
+record GeoController(GeoService boundaries) {
 
 	static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
-
-	private final GeoService boundaries;
-
-	GeoController(GeoService boundaries) {
-		this.boundaries = boundaries;
-	}
 
 	@GetMapping("/api/v1/geo/{level}")
 	@Operation(

@@ -19,19 +19,7 @@ import static nl.llomonitor.db.Tables.REGION_GEOMETRY;
  * boundary, properties {@code code}, {@code name} and {@code edition}.
  */
 @Service
-class GeoService {
-
-	private final DSLContext dsl;
-
-	private final ObjectMapper mapper;
-
-	private final RegionCatalog regions;
-
-	GeoService(DSLContext dsl, ObjectMapper mapper, RegionCatalog regions) {
-		this.dsl = dsl;
-		this.mapper = mapper;
-		this.regions = regions;
-	}
+record GeoService(DSLContext dsl, ObjectMapper mapper, RegionCatalog regions) {
 
 	/**
 	 * The boundaries of one level, as GeoJSON.

@@ -1,13 +1,10 @@
 package nl.llomonitor.region;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
 import reactor.core.publisher.Mono;
 
@@ -20,30 +17,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The region hierarchy: land, landsdelen, provincies, COROP, arbeidsmarktregio's,
  * gemeenten.
+ *
+ * @param regions the regions of an edition
  */
 @RestController
 @RequestMapping("/api/v1/regions")
 @Tag(name = "regions", description = "Region hierarchy with Dutch and English names")
-class RegionController {
-
-	private final RegionCatalog catalog;
-
-	RegionController(RegionCatalog catalog) {
-		this.catalog = catalog;
-	}
-
-	record RegionView(String code, String name, String nameNl, String nameEn, String level, List<String> parents,
-			LocalDate validFrom, LocalDate validTo) {
-
-		static RegionView of(RegionCatalog.Region region, List<String> parents, Lang lang) {
-			return new RegionView(region.code(), region.name(lang), region.nameNl(), region.nameEn(), region.level(),
-					parents, region.validFrom().equals(OPEN_START) ? null : region.validFrom(), region.validTo());
-		}
-
-	}
-
-	/** The validity start of a region known since before any edition. */
-	static final LocalDate OPEN_START = LocalDate.of(1900, 1, 1);
+record RegionController(RegionService regions) {
 
 	@GetMapping
 	@Operation(summary = "List the regions of an edition, optionally of one level and/or directly below one parent",
@@ -60,22 +40,7 @@ class RegionController {
 					description = "the date whose edition answers, ISO 8601 (2025-01-01); default today") @RequestParam(
 							required = false) String date,
 			Lang language) {
-		LocalDate on = parseDate(date);
-		return this.catalog.snapshot().map((snapshot) -> {
-			if (level != null && !snapshot.levels().contains(level)) {
-				throw ApiException.invalidParameter("level",
-						"Unknown level '" + level + "'; expected one of " + snapshot.levels() + ".");
-			}
-			String parentCode = (parent != null) ? RegionCatalog.lookup(snapshot, parent, "parent").code() : null;
-			return snapshot.regions()
-				.values()
-				.stream()
-				.filter((r) -> r.existsOn(on))
-				.filter((r) -> level == null || r.level().equals(level))
-				.map((r) -> RegionView.of(r, snapshot.parentsOn(r.code(), on), language))
-				.filter((r) -> parentCode == null || r.parents().contains(parentCode))
-				.toList();
-		});
+		return this.regions.list(level, parent, RegionService.parseDate(date), language);
 	}
 
 	@GetMapping("/{code}")
@@ -84,24 +49,7 @@ class RegionController {
 			@Parameter(description = "the date whose edition answers, ISO 8601; default today") @RequestParam(
 					required = false) String date,
 			Lang language) {
-		LocalDate on = parseDate(date);
-		return this.catalog.snapshot().map((snapshot) -> {
-			RegionCatalog.Region region = RegionCatalog.lookup(snapshot, code, "code");
-			return RegionView.of(region, snapshot.parentsOn(region.code(), on), language);
-		});
-	}
-
-	static LocalDate parseDate(String date) {
-		if (date == null || date.isBlank()) {
-			return LocalDate.now();
-		}
-		try {
-			return LocalDate.parse(date.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw ApiException.invalidParameter("date", "Parameter 'date' must be a date such as 2025-01-01; got '"
-					+ ((date.length() > 40) ? date.substring(0, 40) + "…" : date) + "'.");
-		}
+		return this.regions.get(code, RegionService.parseDate(date), language);
 	}
 
 }

@@ -19,13 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "compare", description = "Regions side by side, differences and their significance")
-class CompareController {
-
-	private final CompareService compare;
-
-	CompareController(CompareService compare) {
-		this.compare = compare;
-	}
+record CompareController(CompareService compare) {
 
 	@GetMapping("/api/v1/compare")
 	@Operation(summary = "Regions side by side for one indicator and period, with significance of the differences",

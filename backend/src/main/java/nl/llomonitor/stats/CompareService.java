@@ -41,13 +41,7 @@ import org.springframework.stereotype.Service;
  * a sentence saying so.
  */
 @Service
-class CompareService {
-
-	private final ReadModel read;
-
-	CompareService(ReadModel read) {
-		this.read = read;
-	}
+record CompareService(ReadModel read) {
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record RegionValue(RegionRef region, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,

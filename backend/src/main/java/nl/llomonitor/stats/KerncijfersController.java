@@ -19,13 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "kerncijfers", description = "Key labour-market and LLO figures of a region")
-class KerncijfersController {
-
-	private final KerncijfersService kerncijfers;
-
-	KerncijfersController(KerncijfersService kerncijfers) {
-		this.kerncijfers = kerncijfers;
-	}
+record KerncijfersController(KerncijfersService kerncijfers) {
 
 	@GetMapping("/api/v1/kerncijfers/{region}")
 	@Operation(summary = "Key figures of a region: latest value, previous value, direction, good/bad, explanation")

@@ -3,7 +3,6 @@ package nl.llomonitor.stats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.observation.RequestParams;
 import reactor.core.publisher.Mono;
@@ -19,13 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "trend", description = "Changes, seasonal adjustment and OLS trend of one series")
-class TrendController {
-
-	private final TrendService trends;
-
-	TrendController(TrendService trends) {
-		this.trends = trends;
-	}
+record TrendController(TrendService trends) {
 
 	@GetMapping("/api/v1/trend")
 	@Operation(
@@ -38,10 +31,7 @@ class TrendController {
 					required = false) String asOf,
 			Lang language) {
 		RequestParams.required("indicator", indicator, "region", region);
-		String code = RequestParams.regions(region, "region", 1).get(0);
-		if (region.contains(",")) {
-			throw ApiException.invalidParameter("region", "Parameter 'region' takes one region code.");
-		}
+		String code = RequestParams.region(region, "region");
 		return this.trends.trend(indicator, code, breakdown, RequestParams.period(from, "from"),
 				RequestParams.period(to, "to"), periodType, RequestParams.asOf(asOf), language);
 	}

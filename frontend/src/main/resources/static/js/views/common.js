@@ -2,6 +2,7 @@
 // and helpers around it. Indicator lists come from the API's metadata (/indicators: regionLevels,
 // periodTypes, lastPeriod), never from lists in this code.
 import { api } from '../api.js';
+import { h } from '../dom.js';
 import { segmented, select } from '../controls.js';
 import { periodType, t } from '../i18n.js';
 import { levelOfCode } from '../regions.js';
@@ -91,3 +92,46 @@ export async function sharedPicker(ctx, { key, levels, preferred, period: withPe
 }
 
 export { segmented };
+
+/** The header of a view: its title and introduction. */
+export function panelHeader(title, intro) {
+	return h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, title),
+		h('p', { class: 'panel__intro' }, intro));
+}
+
+/** Fills a view's panel: its header, then the controls beside the main column (figures and what goes with them). */
+export function sidebarView(panel, { title, intro, controls, main }) {
+	panel.append(panelHeader(title, intro),
+		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, ...main)));
+}
+
+/** The pickers 'from' and 'to' of a period range (focus keys key-from and key-to); unset, the whole list. */
+export function periodRange(ctx, { key, periods, from, to }) {
+	const codes = periods.map((p) => p.code);
+	const options = periods.map((p) => ({ value: p.code, label: p.label }));
+	return h('div', { class: 'field-row' },
+		select({
+			key: `${key}-from`, label: t('tr.from'), value: from || codes[0], options,
+			onChange: (v) => ctx.update({ from: v }),
+		}),
+		select({
+			key: `${key}-to`, label: t('tr.to'), value: to || codes[codes.length - 1], options,
+			onChange: (v) => ctx.update({ to: v }),
+		}));
+}
+
+/**
+ * Shows why a figure of regions draws nothing: no indicator (an empty figure) or no region ticked (a
+ * message). Returns true when there is nothing to draw.
+ */
+export function nothingToDraw(figure, indicator, regions) {
+	if (!indicator) {
+		figure.empty();
+		return true;
+	}
+	if (!regions.length) {
+		figure.error({ title: t('picker.noneSelected') });
+		return true;
+	}
+	return false;
+}

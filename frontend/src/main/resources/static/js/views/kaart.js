@@ -6,7 +6,7 @@ import { toolbar } from '../controls.js';
 import { formatValue, t } from '../i18n.js';
 import { fromMap } from '../series-model.js';
 import { mapSummary } from '../summary.js';
-import { sharedPicker } from './common.js';
+import { sharedPicker, sidebarView } from './common.js';
 
 const LEVELS = ['landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
 const PREFERRED = 'werkloosheidspercentage';
@@ -211,10 +211,7 @@ export async function render(panel, ctx) {
 	const controls = toolbar();
 	const retry = () => ctx.update({});
 	const figure = ctx.figure({ id: 'kaart', title: t('map.title'), onRetry: retry });
-	panel.append(
-		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, t('map.title')),
-			h('p', { class: 'panel__intro' }, t('map.intro'))),
-		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, figure.el)));
+	sidebarView(panel, { title: t('map.title'), intro: t('map.intro'), controls, main: [figure.el] });
 	try {
 		const catalogue = await ctx.regions();
 		const mine = ctx.primaryRegion();

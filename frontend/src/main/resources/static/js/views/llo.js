@@ -5,6 +5,7 @@ import { t } from '../i18n.js';
 import { fromSeries, merge } from '../series-model.js';
 import { lineSummary } from '../summary.js';
 import { levelOfCode, nearestWith, regionLabel } from '../regions.js';
+import { panelHeader } from './common.js';
 
 const REGIONAL = 'llo_deelname_eurostat';
 const NATIONAL = 'llo_deelname';
@@ -78,8 +79,7 @@ export async function render(panel, ctx) {
 	const f4 = ctx.figure({ id: 'llo-positie', title: t('llo.position'), onRetry: retry });
 	const f5 = ctx.figure({ id: 'llo-arbeidsrelatie', title: t('llo.relation'), onRetry: retry });
 	panel.append(
-		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, t('llo.title')),
-			h('p', { class: 'panel__intro' }, t('llo.intro'))),
+		panelHeader(t('llo.title'), t('llo.intro')),
 		h('div', { class: 'figures' }, f1.el),
 		h('div', { class: 'figures figures--two' }, f2.el, f3.el, f4.el, f5.el),
 	);

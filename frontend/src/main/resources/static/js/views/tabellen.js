@@ -11,7 +11,7 @@ import { getLang, t } from '../i18n.js';
 import { fromSeries } from '../series-model.js';
 import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
-import { pick } from './common.js';
+import { periodRange, pick, sidebarView } from './common.js';
 import { drawChoropleth } from './kaart.js';
 
 const TEXT = {
@@ -87,10 +87,7 @@ export async function render(panel, ctx) {
 	const retry = () => ctx.update({});
 	const figure = ctx.figure({ id: 'tabel', title: text('title'), onRetry: retry, tall: true });
 	const info = h('p', { class: 'panel__intro', dataset: { tableInfo: '' } });
-	panel.append(
-		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, text('title')),
-			h('p', { class: 'panel__intro' }, text('intro'))),
-		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, info, figure.el)));
+	sidebarView(panel, { title: text('title'), intro: text('intro'), controls, main: [info, figure.el] });
 	const tables = await get('/tables');
 	if (!ctx.alive()) {
 		return;
@@ -185,17 +182,7 @@ export async function render(panel, ctx) {
 			options: periodList.map((p) => ({ value: p.code, label: p.label })),
 			onChange: (v) => ctx.update({ period: v }),
 		}) : null,
-		!asMap && periodList.length ? h('div', { class: 'field-row' },
-			select({
-				key: 'tb-from', label: t('tr.from'), value: from || periodCodes[0],
-				options: periodList.map((p) => ({ value: p.code, label: p.label })),
-				onChange: (v) => ctx.update({ from: v }),
-			}),
-			select({
-				key: 'tb-to', label: t('tr.to'), value: to || periodCodes[periodCodes.length - 1],
-				options: periodList.map((p) => ({ value: p.code, label: p.label })),
-				onChange: (v) => ctx.update({ to: v }),
-			})) : null,
+		!asMap && periodList.length ? periodRange(ctx, { key: 'tb', periods: periodList, from, to }) : null,
 		(asMap ? mapLevels : levels).length > 1 ? select({
 			key: 'tb-level', label: text('level'), value: level,
 			options: (asMap ? mapLevels : levels).map((l) => ({ value: l, label: t(`level.${l}`) })),

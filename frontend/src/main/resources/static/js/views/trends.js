@@ -2,12 +2,12 @@
 // the change on the same quarter a year earlier, and our own seasonal adjustment (labelled as ours).
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { checklist, select, toggle, toolbar } from '../controls.js';
+import { checklist, toggle, toolbar } from '../controls.js';
 import { formatValue, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
 import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
-import { pick, sharedPicker } from './common.js';
+import { nothingToDraw, periodRange, pick, sharedPicker, sidebarView } from './common.js';
 
 const DEFAULT_INDICATOR = 'werkloosheidspercentage';
 const DEFAULT_REGIONS = ['PV26', 'PV21', 'NL01'];
@@ -68,10 +68,7 @@ export async function render(panel, ctx) {
 	const controls = toolbar();
 	const retry = () => ctx.update({});
 	const figure = ctx.figure({ id: 'trends', title: t('tr.title'), onRetry: retry, tall: true });
-	panel.append(
-		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, t('tr.title')),
-			h('p', { class: 'panel__intro' }, t('tr.intro'))),
-		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, figure.el)));
+	sidebarView(panel, { title: t('tr.title'), intro: t('tr.intro'), controls, main: [figure.el] });
 	try {
 		const catalogue = await ctx.regions();
 		const mine = ctx.primaryRegion();
@@ -99,17 +96,7 @@ export async function render(panel, ctx) {
 		const from = pick(state.from, periodCodes, null);
 		const to = pick(state.to, periodCodes, null);
 		controls.append(...picked.controls,
-			h('div', { class: 'field-row' },
-				select({
-					key: 'tr-from', label: t('tr.from'), value: from || periodCodes[0],
-					options: periodList.map((p) => ({ value: p.code, label: p.label })),
-					onChange: (v) => ctx.update({ from: v }),
-				}),
-				select({
-					key: 'tr-to', label: t('tr.to'), value: to || periodCodes[periodCodes.length - 1],
-					options: periodList.map((p) => ({ value: p.code, label: p.label })),
-					onChange: (v) => ctx.update({ to: v }),
-				})),
+			periodRange(ctx, { key: 'tr', periods: periodList, from, to }),
 			h('div', { class: 'toggles' },
 				toggle({ key: 'tr-yoy', label: t('tr.yoy'), checked: state.yoy,
 					onChange: (v) => ctx.update({ yoy: v, sa: v ? false : state.sa }) }),
@@ -126,12 +113,7 @@ export async function render(panel, ctx) {
 					ctx.update({ level, regions: values.slice(0, MAX_LINES) });
 				},
 			}));
-		if (!picked.indicator) {
-			figure.empty();
-			return;
-		}
-		if (!regions.length) {
-			figure.error({ title: t('picker.noneSelected') });
+		if (nothingToDraw(figure, picked.indicator, regions)) {
 			return;
 		}
 		const range = { from: from || undefined, to: to || undefined };

@@ -4,7 +4,7 @@ import { h } from '../dom.js';
 import { checklist, toolbar } from '../controls.js';
 import { formatDifference, formatNumber, t } from '../i18n.js';
 import { fromCompare } from '../series-model.js';
-import { sharedPicker } from './common.js';
+import { nothingToDraw, sharedPicker, sidebarView } from './common.js';
 
 function differenceText(d, model) {
 	const name = (code) => model.series.find((s) => s.regionCode === code)?.label || code;
@@ -68,10 +68,7 @@ export async function render(panel, ctx) {
 	const retry = () => ctx.update({});
 	const figure = ctx.figure({ id: 'vergelijk', title: t('cmp.title'), onRetry: retry });
 	const differences = h('div', { class: 'differences' });
-	panel.append(
-		h('div', { class: 'panel__header' }, h('h2', { class: 'panel__title' }, t('cmp.title')),
-			h('p', { class: 'panel__intro' }, t('cmp.intro'))),
-		h('div', { class: 'layout-sidebar' }, controls, h('div', { class: 'layout-sidebar__main' }, figure.el, differences)));
+	sidebarView(panel, { title: t('cmp.title'), intro: t('cmp.intro'), controls, main: [figure.el, differences] });
 
 	try {
 		const catalogue = await ctx.regions();
@@ -98,12 +95,7 @@ export async function render(panel, ctx) {
 				})),
 				onChange: (values) => ctx.update({ level, regions: values }),
 			}));
-		if (!picked.indicator) {
-			figure.empty();
-			return;
-		}
-		if (!selected.length) {
-			figure.error({ title: t('picker.noneSelected') });
+		if (nothingToDraw(figure, picked.indicator, selected)) {
 			return;
 		}
 		if (!period) {

@@ -35,27 +35,21 @@ public final class CatalogLoader {
 			DSLContext tx = cfg.dsl();
 			long changed = 0;
 			for (TableMapping m : mappings.all()) {
+				var source = tx.newRecord(SOURCE);
+				source.setTableId(m.table());
+				source.setPublisher(m.publisher());
+				source.setLicence(m.licence());
+				source.setUrl(m.url());
+				source.setSurvey(m.survey());
 				// table ids are unique without regard to case: a mapping may change the
 				// case of its id
 				changed += tx.update(SOURCE)
-					.set(SOURCE.TABLE_ID, m.table())
-					.set(SOURCE.PUBLISHER, m.publisher())
-					.set(SOURCE.LICENCE, m.licence())
-					.set(SOURCE.URL, m.url())
-					.set(SOURCE.SURVEY, m.survey())
+					.set(source)
 					.where(org.jooq.impl.DSL.lower(SOURCE.TABLE_ID).eq(m.table().toLowerCase(java.util.Locale.ROOT)))
-					.and(org.jooq.impl.DSL
-						.row(SOURCE.TABLE_ID, SOURCE.PUBLISHER, SOURCE.LICENCE, SOURCE.URL, SOURCE.SURVEY)
-						.isDistinctFrom(m.table(), m.publisher(), m.licence(), m.url(), m.survey()))
+					.and(org.jooq.impl.DSL.row(SOURCE.fields())
+						.isDistinctFrom(org.jooq.impl.DSL.row(source.valuesRow().fields())))
 					.execute();
-				changed += tx.insertInto(SOURCE)
-					.set(SOURCE.TABLE_ID, m.table())
-					.set(SOURCE.PUBLISHER, m.publisher())
-					.set(SOURCE.LICENCE, m.licence())
-					.set(SOURCE.URL, m.url())
-					.set(SOURCE.SURVEY, m.survey())
-					.onConflictDoNothing()
-					.execute();
+				changed += tx.insertInto(SOURCE).set(source).onConflictDoNothing().execute();
 			}
 			if (changed > 0) {
 				tx.fetchValue("select bump_data_version()");
@@ -116,19 +110,19 @@ public final class CatalogLoader {
 				int order = 0;
 				for (Catalog.Member m : d.members()) {
 					order += 10;
+					// its source_key is the importer's: neither written nor compared here
+					var member = tx.newRecord(DIMENSION_MEMBER);
+					member.setDimensionCode(d.code());
+					member.setCode(m.code());
+					member.setNameNl(m.nl());
+					member.setNameEn(m.en());
+					member.setSortOrder(order);
+					member.setIsTotal(m.total());
 					changed += tx.insertInto(DIMENSION_MEMBER)
-						.set(DIMENSION_MEMBER.DIMENSION_CODE, d.code())
-						.set(DIMENSION_MEMBER.CODE, m.code())
-						.set(DIMENSION_MEMBER.NAME_NL, m.nl())
-						.set(DIMENSION_MEMBER.NAME_EN, m.en())
-						.set(DIMENSION_MEMBER.SORT_ORDER, order)
-						.set(DIMENSION_MEMBER.IS_TOTAL, m.total())
+						.set(member)
 						.onConflict(DIMENSION_MEMBER.DIMENSION_CODE, DIMENSION_MEMBER.CODE)
 						.doUpdate()
-						.set(DIMENSION_MEMBER.NAME_NL, m.nl())
-						.set(DIMENSION_MEMBER.NAME_EN, m.en())
-						.set(DIMENSION_MEMBER.SORT_ORDER, order)
-						.set(DIMENSION_MEMBER.IS_TOTAL, m.total())
+						.set(member)
 						.where(org.jooq.impl.DSL
 							.row(DIMENSION_MEMBER.NAME_NL, DIMENSION_MEMBER.NAME_EN, DIMENSION_MEMBER.SORT_ORDER,
 									DIMENSION_MEMBER.IS_TOTAL)

@@ -1,0 +1,77 @@
+package nl.llomonitor.region;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import nl.llomonitor.api.ApiException;
+import nl.llomonitor.api.Lang;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The regions of the edition valid on a date, as {@link RegionController} answers them.
+ * Errors are 400 {@code invalid-parameter} (an unknown level or a date that does not
+ * parse) and 404 for an unknown region code.
+ */
+@Service
+record RegionService(RegionCatalog catalog) {
+
+	/**
+	 * @param level a level code, or {@code null} for every level
+	 * @param parent a region code: only the regions directly linked to it; or
+	 * {@code null}
+	 * @param on the date whose edition answers
+	 * @param language the language of the names
+	 * @return the regions that exist on that date, with their links of that edition
+	 */
+	Mono<List<RegionView>> list(String level, String parent, LocalDate on, Lang language) {
+		return this.catalog.snapshot().map((snapshot) -> {
+			if (level != null && !snapshot.levels().contains(level)) {
+				throw ApiException.invalidParameter("level",
+						"Unknown level '" + level + "'; expected one of " + snapshot.levels() + ".");
+			}
+			String parentCode = (parent != null) ? RegionCatalog.lookup(snapshot, parent, "parent").code() : null;
+			return snapshot.regions()
+				.values()
+				.stream()
+				.filter((r) -> r.existsOn(on))
+				.filter((r) -> level == null || r.level().equals(level))
+				.map((r) -> RegionView.of(r, snapshot.parentsOn(r.code(), on), language))
+				.filter((r) -> parentCode == null || r.parents().contains(parentCode))
+				.toList();
+		});
+	}
+
+	/**
+	 * @param code a region code
+	 * @param on the date whose edition gives its links
+	 * @param language the language of the names
+	 * @return the region
+	 */
+	Mono<RegionView> get(String code, LocalDate on, Lang language) {
+		return this.catalog.snapshot().map((snapshot) -> {
+			RegionCatalog.Region region = RegionCatalog.lookup(snapshot, code, "code");
+			return RegionView.of(region, snapshot.parentsOn(region.code(), on), language);
+		});
+	}
+
+	/**
+	 * @param date the parameter {@code date}, ISO 8601, or blank
+	 * @return that date, or today when blank
+	 */
+	static LocalDate parseDate(String date) {
+		if (date == null || date.isBlank()) {
+			return LocalDate.now();
+		}
+		try {
+			return LocalDate.parse(date.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw ApiException.invalidParameter("date", "Parameter 'date' must be a date such as 2025-01-01; got '"
+					+ ((date.length() > 40) ? date.substring(0, 40) + "…" : date) + "'.");
+		}
+	}
+
+}
