@@ -17,27 +17,31 @@ package nl.llomonitor.cube;
 public enum CbsSign {
 
 	/** {@code -}: nihil, zero. */
-	NIHIL("-", null),
+	NIHIL("-", "0", null),
 
 	/** {@code .}: unknown, unreliable or secret. */
-	ONBEKEND(".", MissingReason.ONBEKEND),
+	ONBEKEND(".", null, MissingReason.ONBEKEND),
 
 	/** {@code x}: secret. */
-	GEHEIM("x", MissingReason.GEHEIM),
+	GEHEIM("x", null, MissingReason.GEHEIM),
 
 	/** {@code ?}: uncertain, not published. */
-	ONZEKER("?", MissingReason.ONBEKEND),
+	ONZEKER("?", null, MissingReason.ONBEKEND),
 
 	/** An empty cell: logically impossible. */
-	LEEG("", MissingReason.NIET_VAN_TOEPASSING);
+	LEEG("", null, MissingReason.NIET_VAN_TOEPASSING);
 
 	private final String symbol;
+
+	/** The value the sign stands for; null for no value. */
+	private final String value;
 
 	/** Why a cell with the sign has no value; null for the one sign that is a value. */
 	private final MissingReason reason;
 
-	CbsSign(String symbol, MissingReason reason) {
+	CbsSign(String symbol, String value, MissingReason reason) {
 		this.symbol = symbol;
+		this.value = value;
 		this.reason = reason;
 	}
 
@@ -53,7 +57,7 @@ public enum CbsSign {
 	 * reason), or null for no value
 	 */
 	public String value() {
-		return (this.reason == null) ? "0" : null;
+		return this.value;
 	}
 
 	/**
