@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * once without a restart, and the stored data of its table are re-mapped in the same
  * step; answers the table id and the re-map report, or 422 {@code import-failed} naming
  * what does not fit (nothing changes then). {@code DELETE /api/admin/mappings/{table}}
- * removes an upload (204, or 404 when there is none). {@code GET /api/admin/mappings}
- * lists the mappings in force and the external files left out. Guarded like every admin
- * path (bearer token, {@code LLO_ADMIN_TOKEN}).
+ * removes an upload (204, or a 404 {@code not-found} problem when there is none).
+ * {@code GET /api/admin/mappings} lists the mappings in force and the external files left
+ * out. Guarded like every admin path (bearer token, {@code LLO_ADMIN_TOKEN}).
  */
 @RestController
 record AdminMappingController(MappingService mappings) {
@@ -44,8 +44,12 @@ record AdminMappingController(MappingService mappings) {
 	Mono<ResponseEntity<Void>> remove(@PathVariable String table) {
 		return Mono.fromCallable(() -> this.mappings.remove(table))
 			.subscribeOn(Schedulers.boundedElastic())
-			.map((removed) -> removed ? ResponseEntity.noContent().<Void>build()
-					: ResponseEntity.notFound().<Void>build());
+			.map((removed) -> {
+				if (!removed) {
+					throw ApiException.notFound("No uploaded mapping of table '" + table + "'.");
+				}
+				return ResponseEntity.noContent().<Void>build();
+			});
 	}
 
 	@GetMapping(path = "/api/admin/mappings", produces = MediaType.APPLICATION_JSON_VALUE)
