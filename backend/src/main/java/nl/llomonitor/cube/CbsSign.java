@@ -98,8 +98,8 @@ public enum CbsSign {
 	 * {@link MissingReason#fromValueAttribute(String)})
 	 */
 	public static CbsSign ofValueAttribute(String attribute) {
-		return switch ((attribute != null) ? attribute.strip() : "") {
-			case "Nil", "Nihil", "Zero" -> NIHIL;
+		return switch ((attribute != null) ? attribute.strip().toLowerCase(java.util.Locale.ROOT) : "") {
+			case "nil", "nihil", "zero" -> NIHIL;
 			default -> null;
 		};
 	}

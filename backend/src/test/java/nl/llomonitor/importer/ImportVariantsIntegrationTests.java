@@ -112,6 +112,8 @@ class ImportVariantsIntegrationTests {
 			all.add(new Variant(format, "@NotAvailable", null, "niet_beschikbaar", "", "NotAvailable"));
 			all.add(new Variant(format, "@Secret", null, "geheim", "", "Secret"));
 			all.add(new Variant(format, "@None", null, "niet_beschikbaar", "", "null"));
+			all.add(new Variant(format, "@confidential", null, "vertrouwelijk", "", "confidential"));
+			all.add(new Variant(format, "@NIL", "0", null, "", "NIL"));
 		}
 		// Eurostat: flags in every combination, with and without the space
 		all.add(new Variant(Format.EUROSTAT_TSV, "0.5 p", "0.5", null, "p", "p"));

@@ -34,7 +34,7 @@ record V4Cell(String value, String reason, String footnote) {
 	 * @return the cell
 	 */
 	static V4Cell of(String value, String text, String attribute, ReadResult.Builder found) {
-		boolean stated = attribute != null && !attribute.isEmpty() && !attribute.equals("None");
+		boolean stated = attribute != null && !attribute.isEmpty() && !attribute.equalsIgnoreCase("None");
 		String footnote = stated ? attribute : null;
 		if (value != null && !value.isEmpty()) {
 			if (stated) {
