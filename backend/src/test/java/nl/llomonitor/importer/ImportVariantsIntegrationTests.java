@@ -206,6 +206,52 @@ class ImportVariantsIntegrationTests {
 		assertThat(CurrentValues.current(this.jdbc, "ziekteverzuim", "NL01", "1997KW01")).isEqualByComparingTo("4.9");
 	}
 
+	/**
+	 * A later release of a whole published file in which some cells carry signs: the run
+	 * counts each sign and each withdrawn number, and the release after it with the
+	 * numbers again brings them back.
+	 */
+	@Test
+	void aWholeFileWithSomeSignsCountsThemAndTheNextReleaseBringsTheNumbersBack() throws IOException {
+		Path original = SharedData.file("cbs/85268NED.csv");
+		List<String> lines = Files.readAllLines(original, StandardCharsets.UTF_8);
+		this.importer.importFile(original);
+		List<String> changed = new ArrayList<>();
+		for (String line : lines) {
+			String[] fields = line.split(";", -1);
+			if (line.contains(";Utrecht (PV);2023 2e kwartaal;")) {
+				fields[15] = "       ."; // Werkloosheidspercentage_13
+				fields[18] = "x"; // NettoArbeidsparticipatie_16
+			}
+			if (line.contains(";Fryslân (PV);2023 2e kwartaal;")) {
+				fields[15] = " - ";
+			}
+			changed.add(String.join(";", fields));
+		}
+		ImportReport signs = this.importer
+			.importFile(Files.write(Files.createDirectories(this.temp.resolve("signs")).resolve("85268NED.csv"),
+					changed, StandardCharsets.UTF_8));
+		assertThat(signs.status()).isEqualTo("succeeded");
+		assertThat(signs.rowsRead()).isEqualTo(lines.size() - 1);
+		assertThat(signs.signs()).containsEntry(".", 1L).containsEntry("x", 1L).containsEntry("-", 1L);
+		assertThat(signs.cellsWithdrawn()).isEqualTo(2);
+		assertThat(signs.rowsInserted()).isEqualTo(3);
+		assertThat(CurrentValues.current(this.jdbc, "werkloosheidspercentage", "PV26", "2023KW02")).isNull();
+		assertThat(CurrentValues.current(this.jdbc, "werkloosheidspercentage", "PV21", "2023KW02"))
+			.isEqualByComparingTo("0");
+
+		ImportReport back = this.importer.importFile(original);
+		assertThat(back.status()).isEqualTo("succeeded");
+		assertThat(back.cellsWithdrawn()).isZero();
+		assertThat(back.rowsInserted()).isEqualTo(3);
+		assertThat(CurrentValues.current(this.jdbc, "werkloosheidspercentage", "PV26", "2023KW02"))
+			.isEqualByComparingTo("3.3");
+		assertThat(CurrentValues.current(this.jdbc, "netto_arbeidsparticipatie", "PV26", "2023KW02"))
+			.isEqualByComparingTo("75.5");
+		assertThat(CurrentValues.current(this.jdbc, "werkloosheidspercentage", "PV21", "2023KW02"))
+			.isEqualByComparingTo("3.5");
+	}
+
 	@Test
 	void v4RecordsInAnotherOrderWithAnnotationsAndPaddedCodesAreRead() throws IOException {
 		String fresh = FRESH.incrementAndGet() % 90 + 1 + ".5";
