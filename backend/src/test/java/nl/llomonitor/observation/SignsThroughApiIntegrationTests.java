@@ -146,6 +146,32 @@ class SignsThroughApiIntegrationTests {
 		}
 	}
 
+	static Stream<Case> withdrawals() {
+		return cases().filter((c) -> c.value() == null);
+	}
+
+	/**
+	 * A number published in 2020 (then revised) and withdrawn by today's release is still
+	 * the answer {@code asOf} a day between them.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("withdrawals")
+	void aWithdrawnNumberIsStillTheAnswerAsOfBefore(Case c) throws IOException {
+		String number = String.valueOf(System.nanoTime() % 900 + 100) + ".5";
+		// today's figure is a number, and an older download published it in 2020
+		this.importer.importFile(c.format().write(dir(), number + "5"));
+		this.importer.importFile(c.format().write(dir(), number), null, null,
+				java.time.OffsetDateTime.parse("2020-06-01T00:00:00Z"));
+		ImportReport report = this.importer.importFile(c.format().write(dir(), c.cell()));
+		assertThat(report.cellsWithdrawn()).isEqualTo(1);
+		Map<String, Object> before = point(c.query() + "&asOf=2021-01-01");
+		assertThat(((Number) before.get("value")).doubleValue()).isEqualTo(Double.parseDouble(number));
+		assertThat(before.get("missingReason")).isNull();
+		Map<String, Object> now = point(c.query());
+		assertThat(now.get("value")).isNull();
+		assertThat(now.get("missingReason")).isEqualTo(c.reason());
+	}
+
 	private Path dir() throws IOException {
 		return Files.createTempDirectory(this.temp, "case");
 	}
