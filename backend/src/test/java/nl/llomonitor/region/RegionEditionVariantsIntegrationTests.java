@@ -135,6 +135,32 @@ class RegionEditionVariantsIntegrationTests {
 	}
 
 	/**
+	 * A COROP area and a provincie lie wholly in one provincie and one landsdeel: they
+	 * are listed under it; an arbeidsmarktregio crosses province borders and is listed
+	 * under none.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("provinces")
+	@Order(1)
+	void coropAreasAndProvincesAreListedUnderTheRegionTheyLieIn(String province) throws IOException {
+		Set<String> corop = new TreeSet<>();
+		String landsdeel = null;
+		for (String[] row : rows(GEBIEDEN)) {
+			if (row[PV].strip().equals(province)) {
+				corop.add(row[CR].strip());
+				landsdeel = row[LD].strip();
+			}
+		}
+		assertThat(codes("/api/v1/regions?level=corop&parent=" + province)).isEqualTo(corop);
+		assertThat(codes("/api/v1/regions?level=provincie&parent=" + landsdeel)).contains(province);
+		assertThat(codes("/api/v1/regions?level=arbeidsmarktregio&parent=" + province)).isEmpty();
+	}
+
+	static Stream<String> provinces() throws IOException {
+		return rows(GEBIEDEN).stream().map((row) -> row[PV].strip()).distinct().sorted();
+	}
+
+	/**
 	 * The edition of 2025-01-01: Ede moves to Utrecht, Nuenen, Gerwen en Nederwetten is
 	 * renamed Nuenen, and Midden-Utrecht is renumbered AM13 → AM41.
 	 */
