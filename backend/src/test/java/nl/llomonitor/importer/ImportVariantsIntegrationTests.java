@@ -252,6 +252,44 @@ class ImportVariantsIntegrationTests {
 			.isEqualByComparingTo("3.5");
 	}
 
+	/**
+	 * A CBS CSV with every field quoted, CRLF line ends and padded signs, as a
+	 * spreadsheet or StatLine writes it: read as the original.
+	 */
+	@Test
+	void aFullyQuotedCsvWithPaddedSignsIsReadAsTheOriginal() throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85268NED.csv"), StandardCharsets.UTF_8);
+		String header = lines.get(0);
+		String row = lines.stream()
+			.filter((l) -> l.contains(";Utrecht (PV);2014 1e kwartaal;"))
+			.findFirst()
+			.orElseThrow();
+		String[] fields = row.split(";", -1);
+		fields[15] = "       -"; // Werkloosheidspercentage_13
+		fields[18] = " x "; // NettoArbeidsparticipatie_16
+		fields[17] = ""; // BrutoArbeidsparticipatie_15
+		String quoted = quote(header.replace("\uFEFF", "").split(";", -1)) + "\r\n" + quote(fields) + "\r\n";
+		ImportReport report = this.importer.importFile(write("quoted", "85268NED.csv", "\uFEFF" + quoted));
+		assertThat(report.rowsRead()).isEqualTo(1);
+		assertThat(report.signs()).containsEntry("-", 1L).containsEntry("x", 1L).containsEntry("empty", 1L);
+		assertThat(CurrentValues.current(this.jdbc, "werkloosheidspercentage", "PV26", "2014KW01"))
+			.isEqualByComparingTo("0");
+		assertThat(CurrentValues.reason(this.jdbc, "netto_arbeidsparticipatie", "PV26", "2014KW01", ""))
+			.isEqualTo(MissingReason.GEHEIM);
+		assertThat(CurrentValues.reason(this.jdbc, "bruto_arbeidsparticipatie", "PV26", "2014KW01", ""))
+			.isEqualTo(MissingReason.NIET_VAN_TOEPASSING);
+		assertThat(CurrentValues.current(this.jdbc, "werkzame_beroepsbevolking", "PV26", "2014KW01"))
+			.isEqualByComparingTo(fields[5].strip());
+	}
+
+	private static String quote(String[] fields) {
+		List<String> quoted = new ArrayList<>();
+		for (String field : fields) {
+			quoted.add("\"" + field + "\"");
+		}
+		return String.join(";", quoted);
+	}
+
 	@Test
 	void v4RecordsInAnotherOrderWithAnnotationsAndPaddedCodesAreRead() throws IOException {
 		String fresh = FRESH.incrementAndGet() % 90 + 1 + ".5";
