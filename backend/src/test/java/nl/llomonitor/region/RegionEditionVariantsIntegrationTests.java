@@ -215,6 +215,25 @@ class RegionEditionVariantsIntegrationTests {
 					.and(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.INDICATOR_CODE.eq("netto_arbeidsparticipatie"))))
 			.as("Nuenen 2024 and 2023 (its former name), AM41 2024")
 			.isEqualTo(3);
+
+		// an older file still names a gemeente this complete edition ended: it resolves
+		var ended = this.jdbc.select(nl.llomonitor.db.Tables.REGION.CODE, nl.llomonitor.db.Tables.REGION.NAME_NL)
+			.from(nl.llomonitor.db.Tables.REGION)
+			.where(nl.llomonitor.db.Tables.REGION.LEVEL.eq("gemeente"),
+					nl.llomonitor.db.Tables.REGION.VALID_TO.eq(LocalDate.of(2025, 1, 1)))
+			.orderBy(nl.llomonitor.db.Tables.REGION.CODE)
+			.limit(1)
+			.fetchOne();
+		assertThat(ended).as("the built-in list has gemeenten the 2024 list no longer has").isNotNull();
+		ImportReport old = this.importer.importFile(data("86088NED.csv", List.of(ended.value2()), List.of("2016")),
+				null, "86088NED");
+		assertThat(old.status()).isEqualTo("succeeded");
+		assertThat(
+				this.jdbc
+					.fetchCount(nl.llomonitor.db.Tables.OBSERVATION_CURRENT,
+							nl.llomonitor.db.Tables.OBSERVATION_CURRENT.REGION_CODE.eq(ended.value1())
+								.and(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.PERIOD_CODE.eq("2016JJ00"))))
+			.isPositive();
 	}
 
 	/**
