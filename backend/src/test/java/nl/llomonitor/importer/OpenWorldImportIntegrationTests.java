@@ -500,6 +500,18 @@ class OpenWorldImportIntegrationTests {
 		assertThat(report.warnings()).anyMatch((w) -> w.contains("property Footnote"))
 			.noneMatch((w) -> w.contains("odata.etag"));
 		assertThat(value(this.jdbc, "cbs_80072ned__m001924", "NL01", "1996KW04", "")).isEqualByComparingTo("4.7");
+
+		// without the table's metadata: a property with a number or null is no dimension
+		Path alone = Files.createDirectories(Files.createTempDirectory("llo-v4").resolve("odata4_80072ned"));
+		Files.writeString(alone.resolve("Observations.json"),
+				v4.replace("\"Footnote\": \"F1\",", "\"Weight\": 1.5, \"Note\": null,")
+					.replace("\"Value\": 4.7", "\"Value\": 4.75"),
+				StandardCharsets.UTF_8);
+		ImportReport lone = this.importer.importFile(alone, null, null,
+				new ImportOptions(null, true, false, true, null), null);
+		assertThat(lone.warnings()).anyMatch((w) -> w.contains("property Weight"))
+			.anyMatch((w) -> w.contains("property Note"));
+		assertThat(value(this.jdbc, "cbs_80072ned__m001924", "NL01", "1996KW04", "")).isEqualByComparingTo("4.75");
 	}
 
 	@Test

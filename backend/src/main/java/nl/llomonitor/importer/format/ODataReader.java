@@ -146,6 +146,11 @@ public final class ODataReader implements FormatReader {
 			loadMetadata();
 			List<String> keys = new ArrayList<>(first.propertyNames());
 			keys.removeIf(ODataReader::isAnnotation);
+			if (ODataReader.this.v4) {
+				// a dimension holds a code: a property with a number, a boolean or null
+				// in the first record is none (it is warned about as outside the spec)
+				keys.removeIf((k) -> !V4_PROPERTIES.contains(k) && !first.path(k).isString());
+			}
 			this.mapping = this.found.mapping("record 1", (table) -> generic(table, keys));
 		}
 
