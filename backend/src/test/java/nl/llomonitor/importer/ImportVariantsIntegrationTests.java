@@ -341,6 +341,23 @@ class ImportVariantsIntegrationTests {
 	}
 
 	@Test
+	void aV4PageOfExactly10000RecordsWithoutItsNextLinkIsRefused() throws IOException {
+		StringBuilder v4 = new StringBuilder(
+				"{\"@odata.context\": \"https://odata4.cbs.nl/CBS/80072ned/$metadata#Observations\", \"value\": [");
+		for (int i = 0; i < 10_000; i++) {
+			v4.append((i > 0) ? "," : "")
+				.append("{\"Id\": ")
+				.append(i)
+				.append(", \"Measure\": \"M001924\", \"ValueAttribute\": \"None\", \"Value\": 5.5,")
+				.append(" \"BedrijfskenmerkenSBI2008\": \"T001081\", \"Perioden\": \"1996KW01\"}");
+		}
+		Path file = write("v4cap", "Observations.json", v4.append("]}").toString());
+		assertThatThrownBy(() -> this.importer.importFile(file)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("probably incomplete")
+			.hasMessageContaining("without odata.nextLink");
+	}
+
+	@Test
 	void aV3PageWhoseNextPageIsMissingIsNotImportedAsComplete() throws IOException {
 		Path page1 = SharedData.file("cbs/odata3_83599NED/UntypedDataSet_page1.json");
 		Path alone = Files.createDirectories(this.temp.resolve("page1only"));
