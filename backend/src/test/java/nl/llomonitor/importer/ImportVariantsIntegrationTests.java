@@ -75,7 +75,7 @@ class ImportVariantsIntegrationTests {
 	static Stream<Variant> variants() {
 		List<Variant> all = new ArrayList<>();
 		// padded and quoted CBS signs in the label-form CSV
-		for (String nihil : List.of(" - ", "\"-\"", "\"  -\"")) {
+		for (String nihil : List.of(" - ", "\"-\"", "\"  -\"", "\u2212")) {
 			all.add(new Variant(Format.CBS_CSV, nihil, "0", null, "", "-"));
 		}
 		for (String dot : List.of(" .", ". ", "\"       .\"", "\" . \"")) {
