@@ -80,12 +80,30 @@ public enum CbsSign {
 	 * @return its sign, or null when it is not one (a number, or anything else)
 	 */
 	public static CbsSign of(String text) {
+		if (text.length() == 1 && text.charAt(0) == '\u2212') {
+			// a typographic minus, as a spreadsheet may write nihil
+			return NIHIL;
+		}
 		return switch (text) {
 			case "-" -> NIHIL;
 			case "." -> ONBEKEND;
 			case "x", "X" -> GEHEIM;
 			case "?" -> ONZEKER;
 			case "" -> LEEG;
+			default -> null;
+		};
+	}
+
+	/**
+	 * The sign a CBS OData v4 {@code ValueAttribute} stands for when it is a value: only
+	 * {@code Nil} (CBS's English for nihil, the sign {@code -}), a real zero.
+	 * @param attribute a value attribute such as {@code Nil} or {@code Confidential}
+	 * @return {@link #NIHIL} for {@code Nil}, else null (the attribute is a reason, see
+	 * {@link MissingReason#fromValueAttribute(String)})
+	 */
+	public static CbsSign ofValueAttribute(String attribute) {
+		return switch ((attribute != null) ? attribute.strip().toLowerCase(java.util.Locale.ROOT) : "") {
+			case "nil", "nihil", "zero" -> NIHIL;
 			default -> null;
 		};
 	}

@@ -76,12 +76,12 @@ public enum MissingReason {
 	 * @return the reason ({@link #ANDERS} for a code this version does not know)
 	 */
 	public static MissingReason fromValueAttribute(String attribute) {
-		return switch ((attribute != null) ? attribute.strip() : "") {
-			case "Confidential" -> VERTROUWELIJK;
-			case "Impossible", "NotApplicable" -> NIET_VAN_TOEPASSING;
-			case "Unknown", "Missing" -> ONBEKEND;
-			case "NotAvailable", "None", "" -> NIET_BESCHIKBAAR;
-			case "Secret" -> GEHEIM;
+		return switch ((attribute != null) ? attribute.strip().toLowerCase(java.util.Locale.ROOT) : "") {
+			case "confidential" -> VERTROUWELIJK;
+			case "impossible", "notapplicable" -> NIET_VAN_TOEPASSING;
+			case "unknown", "missing" -> ONBEKEND;
+			case "notavailable", "none", "" -> NIET_BESCHIKBAAR;
+			case "secret" -> GEHEIM;
 			default -> ANDERS;
 		};
 	}

@@ -301,6 +301,9 @@ public class ImportService {
 				if (table == null) {
 					table = ODataFolder.tableId(dir);
 				}
+				if (table == null && Files.isRegularFile(data)) {
+					table = ODataFolder.tableIdFromTail(data);
+				}
 			}
 			if (validFrom != null && actual != ImportFormat.REGIONS) {
 				throw new ImportException(name, null, "validFrom", validFrom.toString(),

@@ -478,6 +478,42 @@ class OpenWorldImportIntegrationTests {
 		assertThat(value(this.jdbc, "ziekteverzuim", "NL01", "1996KW01", "")).isEqualByComparingTo("5.5");
 	}
 
+	/**
+	 * A v4 response of a table imported on its own metadata: a property outside the spec
+	 * and the table's Dimensions is a warning, not a dimension that would move every
+	 * value out of the total; OData annotations are no data at all.
+	 */
+	@Test
+	void aV4PropertyOutsideTheSpecIsNoDimensionOfAGenericImport() throws IOException {
+		Path folder = Files.createDirectories(Files.createTempDirectory("llo-v4").resolve("odata4_80072ned"));
+		Path shared = SharedData.file("cbs/odata4_80072ned/Observations.json").getParent();
+		for (String name : new String[] { "Properties.json", "Dimensions.json", "PeriodenCodes.json",
+				"BedrijfskenmerkenSBI2008Codes.json", "MeasureCodes.json" }) {
+			Files.copy(shared.resolve(name), folder.resolve(name));
+		}
+		String v4 = Files.readString(SharedData.caseFile("06-odata4-stringvalue.json"), StandardCharsets.UTF_8)
+			.replace("\"StringValue\": null,",
+					"\"StringValue\": null, \"Footnote\": \"F1\", \"@odata.etag\": \"W/1\",");
+		Files.writeString(folder.resolve("Observations.json"), v4, StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(folder, null, null,
+				new ImportOptions(null, true, false, true, null), null);
+		assertThat(report.warnings()).anyMatch((w) -> w.contains("property Footnote"))
+			.noneMatch((w) -> w.contains("odata.etag"));
+		assertThat(value(this.jdbc, "cbs_80072ned__m001924", "NL01", "1996KW04", "")).isEqualByComparingTo("4.7");
+
+		// without the table's metadata: a property with a number or null is no dimension
+		Path alone = Files.createDirectories(Files.createTempDirectory("llo-v4").resolve("odata4_80072ned"));
+		Files.writeString(alone.resolve("Observations.json"),
+				v4.replace("\"Footnote\": \"F1\",", "\"Weight\": 1.5, \"Note\": null,")
+					.replace("\"Value\": 4.7", "\"Value\": 4.75"),
+				StandardCharsets.UTF_8);
+		ImportReport lone = this.importer.importFile(alone, null, null,
+				new ImportOptions(null, true, false, true, null), null);
+		assertThat(lone.warnings()).anyMatch((w) -> w.contains("property Weight"))
+			.anyMatch((w) -> w.contains("property Note"));
+		assertThat(value(this.jdbc, "cbs_80072ned__m001924", "NL01", "1996KW04", "")).isEqualByComparingTo("4.75");
+	}
+
 	@Test
 	void aMappingWrittenIntoTheMappingsFolderFeedsACanonicalIndicatorWithoutRestart() throws Exception {
 		cli("cbs/85624NED.csv", false);

@@ -281,16 +281,23 @@ class RegionEditionsIntegrationTests {
 		assertThat(codes("/api/v1/regions?level=gemeente")).doesNotContain("GM1999");
 	}
 
+	/**
+	 * An edition older than the newest (history loaded later) states its own span only:
+	 * case 10 again as of 2025-03-01 repeats what the store has then, so no link moves
+	 * and nothing is duplicated; today's answers stay those of 2026 (see
+	 * RegionEditionVariantsIntegrationTests for one that changes its span).
+	 */
 	@Test
 	@Order(6)
-	void anEditionOlderThanTheNewestIsRefusedAndWritesNothing() {
+	void anEditionOlderThanTheNewestStatesItsOwnSpanOnly() {
 		long links = this.jdbc.fetchCount(REGION_PARENT);
-		assertThatThrownBy(() -> importEdition(CASES.resolve("10-gebieden-am-reassigned.csv"), "2025-03-01"))
-			.isInstanceOf(ImportException.class)
-			.hasMessageContaining("2025-03-01")
-			.hasMessageContaining("2026-01-01")
-			.hasMessageContaining("date order");
+		Set<String> today = codes("/api/v1/regions?level=gemeente");
+		ImportReport report = importEdition(CASES.resolve("10-gebieden-am-reassigned.csv"), "2025-03-01");
+		assertThat(report.status()).isIn("succeeded", "unchanged");
 		assertThat(this.jdbc.fetchCount(REGION_PARENT)).isEqualTo(links);
+		assertThat(parents("GM0867", "2025-03-01")).containsExactly("NL01", "LD04", "PV30", "CR34", "AM27");
+		assertThat(parents("GM0867", null)).containsExactly("NL01", "LD04", "PV30", "CR34", "AM27");
+		assertThat(codes("/api/v1/regions?level=gemeente")).isEqualTo(today);
 		this.client.get()
 			.uri("/api/v1/regions?date=2025-13-01")
 			.exchange()

@@ -53,7 +53,8 @@ public final class GenericTable {
 
 	private static final Pattern TOTAL_KEY = Pattern.compile("^T[0-9]{6}$");
 
-	private static final Set<String> V4_FIXED = Set.of("Id", "ID", "Measure", "Value", "ValueAttribute", "StringValue");
+	private static final Set<String> V4_FIXED = Set.of("Id", "ID", "Measure", "Value", "ValueAttribute", "StringValue",
+			"Status");
 
 	/** The status a member of a status dimension sets, by lower-case title. */
 	private static final Map<String, Status> STATUS = Map.of("definitief", Status.DEFINITIEF, "voorlopig",

@@ -24,8 +24,9 @@ public interface ODataResources {
 
 	/**
 	 * @param nextLink the {@code odata.nextLink} of a page
-	 * @return the next page
-	 * @throws IOException when it cannot be found or read
+	 * @return the next page, or null when a folder of saved responses does not hold it
+	 * (the import is then incomplete)
+	 * @throws IOException when it cannot be read
 	 */
 	InputStream openNext(String nextLink) throws IOException;
 
@@ -54,7 +55,7 @@ public interface ODataResources {
 					}
 				}
 			}
-			throw new IOException("next page " + nextLink + " not found in " + this.dir);
+			return null;
 		}
 
 	}

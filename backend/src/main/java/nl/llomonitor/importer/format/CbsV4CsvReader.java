@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.CbsSign;
-import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
@@ -105,33 +104,20 @@ public final class CbsV4CsvReader implements FormatReader {
 					throw job.error(line, "ValueAttribute", ImportFormat.abbreviate(attribute),
 							"a CBS value attribute code such as None", "invalid value attribute");
 				}
-				String footnote = (attribute.isEmpty() || attribute.equals("None")) ? null : attribute;
-				String reason = null;
-				if (value.isEmpty()) {
-					String text = header.contains("StringValue") ? r.get("StringValue").strip() : "";
-					CbsSign sign = CbsSign.of(text);
-					if (!text.isEmpty() && sign != null) {
-						found.sign(sign.reportName());
-						value = sign.value();
-						reason = (sign.reason() != null) ? sign.reason().code() : null;
-					}
-					else if (!text.isEmpty() && Numbers.isDecimal(text)) {
-						value = text;
-					}
-					else {
-						value = null;
-						reason = ((footnote == null) ? MissingReason.NIET_BESCHIKBAAR
-								: MissingReason.fromValueAttribute(attribute))
-							.code();
-						found.sign((footnote != null) ? attribute : "null");
-					}
+				String text = header.contains("StringValue") ? r.get("StringValue").strip() : "";
+				if (!value.isEmpty() && CbsSign.of(value) != null) {
+					// a sign written in Value itself: read as the StringValue it stands
+					// for
+					text = value;
+					value = "";
 				}
-				else if (!Numbers.isDecimal(value)) {
+				if (!value.isEmpty() && !Numbers.isDecimal(value)) {
 					throw job.error(line, "Value", r.get("Value"), "a decimal number such as 917.0", "not a number");
 				}
-				else if (footnote != null) {
-					found.sign(attribute);
-				}
+				V4Cell cell = V4Cell.of(value, text, attribute, found);
+				value = cell.value();
+				String reason = cell.reason();
+				String footnote = cell.footnote();
 				job.cells()
 					.add(r.getRecordNumber() + 1, measure.indicator(), region, period.code(), Breakdowns.key(breakdown),
 							CellSink.VALUE, value, reason, period.status(), "", footnote, mapping.table());

@@ -127,9 +127,9 @@ public final class EurostatTsvReader implements FormatReader {
 			String key = Breakdowns.key(breakdown);
 			for (int i = 1; i < fields.length; i++) {
 				String cell = fields[i].strip();
-				int space = cell.indexOf(' ');
-				String value = (space < 0) ? cell : cell.substring(0, space);
-				String letters = (space < 0) ? "" : cell.substring(space + 1).strip();
+				int split = flagsAt(cell);
+				String value = cell.substring(0, split).strip();
+				String letters = cell.substring(split).strip();
 				if (value.isEmpty() && letters.isEmpty()) {
 					continue;
 				}
@@ -164,6 +164,38 @@ public final class EurostatTsvReader implements FormatReader {
 		if (records == CbsCsvReader.CUT_OFF) {
 			found.incomplete("exactly 10,000 data rows: the file was probably cut off at a download limit");
 		}
+	}
+
+	/**
+	 * Where the flag letters of a cell begin: after {@code :} or the number, with or
+	 * without the space Eurostat writes between ({@code 17.5 p}, {@code 17.5p},
+	 * {@code : c}, {@code :c}); Eurostat numbers have no exponent, so a letter after the
+	 * digits is a flag.
+	 * @param cell the stripped cell
+	 * @return the index of the flags (the cell's length when it has none)
+	 */
+	static int flagsAt(String cell) {
+		int n = cell.length();
+		int k = 0;
+		if (n > 0 && cell.charAt(0) == ':') {
+			k = 1;
+		}
+		else {
+			while (k < n && ((cell.charAt(k) >= '0' && cell.charAt(k) <= '9') || cell.charAt(k) == '.'
+					|| cell.charAt(k) == '-' || cell.charAt(k) == '+')) {
+				k++;
+			}
+		}
+		boolean letters = k > 0;
+		for (int i = k; i < n && letters; i++) {
+			letters = Character.isLetter(cell.charAt(i)) || Character.isWhitespace(cell.charAt(i));
+		}
+		if (letters) {
+			return k;
+		}
+		// not a number with flags: the first word is the value (then refused as such)
+		int space = cell.indexOf(' ');
+		return (space < 0) ? n : space;
 	}
 
 	private static String eurostatPeriod(String text) {

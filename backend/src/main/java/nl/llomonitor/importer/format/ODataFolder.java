@@ -19,6 +19,9 @@ public final class ODataFolder {
 
 	private static final Pattern TABLE = Pattern.compile("([0-9]{5}[A-Za-z]{3})");
 
+	private static final Pattern METADATA = Pattern
+		.compile("\"@?odata\\.(?:metadata|context)\"\\s*:\\s*\"[^\"]*/(?:OData|odata|CBS)/([0-9]{5}[A-Za-z]{3})/");
+
 	private static final List<String> DATA = List.of("TypedDataSet.json", "Observations.json", "UntypedDataSet.json");
 
 	private ODataFolder() {
@@ -31,14 +34,47 @@ public final class ODataFolder {
 			}
 		}
 		try (Stream<Path> files = Files.list(dir)) {
-			return files.filter((f) -> f.getFileName().toString().matches("(?i)(Typed|Untyped)DataSet.*page1.*\\.json"))
+			return files
+				.filter((f) -> f.getFileName()
+					.toString()
+					.matches("(?i)((Typed|Untyped)DataSet|Observations).*page0*1(?![0-9]).*\\.json"))
 				.findFirst()
 				.orElseThrow(() -> new ImportException(dir.getFileName().toString(), null, null, null,
-						"a folder with TypedDataSet.json, UntypedDataSet*page1*.json or Observations.json",
+						"a folder with TypedDataSet.json, UntypedDataSet.json, Observations.json or the first page of"
+								+ " one (*page1*.json)",
 						"no OData data set found"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The table id of a saved OData response whose {@code odata.metadata} /
+	 * {@code @odata.context} comes after its records, as CBS's v3 API writes it: read
+	 * from the end of the file.
+	 * @param file a saved response
+	 * @return the table id in its metadata URL, or null
+	 */
+	public static String tableIdFromTail(Path file) {
+		try (java.nio.channels.SeekableByteChannel in = Files.newByteChannel(file)) {
+			long size = in.size();
+			int length = (int) Math.min(size, 4096);
+			java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(length);
+			in.position(size - length);
+			while (tail.hasRemaining() && in.read(tail) >= 0) {
+				// read on
+			}
+			String text = new String(tail.array(), 0, tail.position(), java.nio.charset.StandardCharsets.UTF_8);
+			Matcher m = METADATA.matcher(text);
+			String table = null;
+			while (m.find()) {
+				table = m.group(1);
+			}
+			return table;
+		}
+		catch (IOException ex) {
+			return null;
 		}
 	}
 

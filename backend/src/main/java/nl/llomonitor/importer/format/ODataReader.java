@@ -74,8 +74,15 @@ public final class ODataReader implements FormatReader {
 			String next = readPage(current, source, page);
 			current = null;
 			if (next != null) {
-				source = next;
-				current = job.digested(job.resources().openNext(next));
+				InputStream following = (job.resources() != null) ? job.resources().openNext(next) : null;
+				if (following == null) {
+					found.incomplete("a page with odata.nextLink (" + next + ") whose next page is not in the"
+							+ " folder: the rest of the table is missing");
+				}
+				else {
+					source = next;
+					current = job.digested(following);
+				}
 			}
 		}
 		if (pages > 1) {
@@ -138,6 +145,12 @@ public final class ODataReader implements FormatReader {
 			this.found.tableIdIfUnknown(tableFromMetadata);
 			loadMetadata();
 			List<String> keys = new ArrayList<>(first.propertyNames());
+			keys.removeIf(ODataReader::isAnnotation);
+			if (ODataReader.this.v4) {
+				// a dimension holds a code: a property with a number, a boolean or null
+				// in the first record is none (it is warned about as outside the spec)
+				keys.removeIf((k) -> !V4_PROPERTIES.contains(k) && !first.path(k).isString());
+			}
 			this.mapping = this.found.mapping("record 1", (table) -> generic(table, keys));
 		}
 
@@ -145,7 +158,13 @@ public final class ODataReader implements FormatReader {
 			GenericTable generic;
 			try {
 				if (ODataReader.this.v4) {
-					generic = GenericTable.ofV4(table, keys, this.geoKey);
+					// with the table's Dimensions, a property that is none of them is no
+					// dimension either (warned about as outside the spec)
+					List<String> dims = (this.properties == null) ? keys
+							: keys.stream()
+								.filter((k) -> V4_PROPERTIES.contains(k) || this.dimensionKeys.contains(k))
+								.toList();
+					generic = GenericTable.ofV4(table, dims, this.geoKey);
 					generic.describe(readEntitySet("MeasureCodes"), this.properties, true);
 				}
 				else {
@@ -321,6 +340,16 @@ public final class ODataReader implements FormatReader {
 		return "record " + (page.record + 1) + ((where != null) ? " (" + where + ")" : "");
 	}
 
+	/**
+	 * @param key a property of a record
+	 * @return whether it is an OData annotation, not data: {@code @odata.etag},
+	 * {@code Value@odata.type} (v4), {@code odata.id}, {@code odata.editLink} (v3 full
+	 * metadata), {@code __metadata} (v2 verbose)
+	 */
+	public static boolean isAnnotation(String key) {
+		return key.startsWith("@") || key.startsWith("odata.") || key.contains("@odata.") || key.equals("__metadata");
+	}
+
 	private static String tableFrom(String metadata) {
 		if (metadata == null) {
 			return null;
@@ -349,7 +378,7 @@ public final class ODataReader implements FormatReader {
 			String key = property.getKey();
 			JsonNode node = property.getValue();
 			if (key.equals("ID") || key.equals("Id") || key.equals("ValueAttribute")
-					|| (this.v4 && key.equals("StringValue"))) {
+					|| (this.v4 && key.equals("StringValue")) || isAnnotation(key)) {
 				continue;
 			}
 			if (key.equals(mapping.periodColumn())) {
@@ -460,33 +489,16 @@ public final class ODataReader implements FormatReader {
 			}
 			String value = measures.get("\u0000value");
 			JsonNode stringValue = record.path("StringValue");
-			String reason = null;
-			String footnote = (attribute.isEmpty() || attribute.equals("None")) ? null : attribute;
-			if (value == null || value.isBlank()) {
+			String text = stringValue.isString() ? stringValue.asString().strip() : null;
+			if (value != null && !value.isBlank() && CbsSign.of(value.strip()) != null) {
+				// a sign written in Value itself: read as the StringValue it stands for
+				text = value.strip();
 				value = null;
-				String text = stringValue.isString() ? stringValue.asString().strip() : null;
-				CbsSign sign = (text != null) ? CbsSign.of(text) : null;
-				if (sign != null && !text.isEmpty()) {
-					found.sign(sign.reportName());
-					value = sign.value();
-					reason = (sign.reason() != null) ? sign.reason().code() : null;
-				}
-				else if (text != null && !text.isEmpty() && Numbers.isDecimal(text)) {
-					value = text;
-				}
-				else {
-					MissingReason why = (footnote == null && text == null) ? MissingReason.NIET_BESCHIKBAAR
-							: MissingReason.fromValueAttribute(attribute);
-					if (why == MissingReason.ANDERS && text != null && !text.isEmpty()) {
-						footnote = ImportFormat.abbreviate(text);
-					}
-					reason = why.code();
-					found.sign((footnote != null) ? attribute : "null");
-				}
 			}
-			else if (footnote != null) {
-				found.sign(attribute);
-			}
+			V4Cell cell = V4Cell.of((value != null) ? value.strip() : null, text, attribute, found);
+			value = cell.value();
+			String reason = cell.reason();
+			String footnote = cell.footnote();
 			emit(job, page, where, "Value", value, reason, measure, indicatorOverride, region, period, breakdown, part,
 					status, footnote, mapping);
 			return;

@@ -110,22 +110,35 @@ public final class RegionWriter {
 	 * in every provincie the store knows) also ends the regions of its levels it no
 	 * longer lists, with their links (a merger). Names follow the edition; earlier labels
 	 * stay aliases, so older files still resolve.
+	 * <p>
+	 * An edition dated before one already in the store (history loaded later) states the
+	 * span from its date to the next edition's only: a link it changes is changed in that
+	 * span and goes on as before from the next edition; a region it adds exists from its
+	 * date (until the next complete edition, if that does not list it); a region of its
+	 * levels it does not list, in a complete edition, begins with the next edition; names
+	 * stay those of the newest edition (the older ones become aliases).
 	 * @param tx the import's transaction
 	 * @param entries the regions of the edition, with their direct parents
 	 * @param validFrom the edition's validity date
 	 * @param fileName for error messages
 	 * @param runId the import run
 	 * @return what changed
-	 * @throws ImportException when an edition with a later date is already in the store
+	 * @throws ImportException when a region code changed its level
 	 */
 	public static EditionResult applyEdition(DSLContext tx, List<RegionEntry> entries, LocalDate validFrom,
 			String fileName, long runId) {
-		LocalDate newest = tx.select(DSL.max(REGION_EDITION.VALID_FROM)).from(REGION_EDITION).fetchOne().value1();
-		if (newest != null && newest.isAfter(validFrom)) {
-			throw new ImportException(fileName, null, "validFrom", validFrom.toString(),
-					"a validity date on or after " + newest + ", the newest edition in the store",
-					"editions are applied in date order");
-		}
+		// an edition dated before one already in the store (history loaded later) states
+		// the regions and links of its own span only: from its date to the next edition's
+		LocalDate next = tx.select(DSL.min(REGION_EDITION.VALID_FROM))
+			.from(REGION_EDITION)
+			.where(REGION_EDITION.VALID_FROM.gt(validFrom))
+			.fetchOne()
+			.value1();
+		LocalDate nextComplete = tx.select(DSL.min(REGION_EDITION.VALID_FROM))
+			.from(REGION_EDITION)
+			.where(REGION_EDITION.VALID_FROM.gt(validFrom), REGION_EDITION.COMPLETE.isTrue())
+			.fetchOne()
+			.value1();
 		Set<String> provincesInStore = new HashSet<>(tx.select(REGION.CODE)
 			.from(REGION)
 			.where(REGION.LEVEL.eq("provincie"), REGION.VALID_FROM.le(validFrom),
@@ -157,12 +170,14 @@ public final class RegionWriter {
 		for (RegionEntry e : listed.values()) {
 			String[] old = existing.get(e.code());
 			if (old == null) {
+				// a region no later complete edition lists ended before it
 				added += tx.insertInto(REGION)
 					.set(REGION.CODE, e.code())
 					.set(REGION.LEVEL, e.level())
 					.set(REGION.NAME_NL, e.nameNl())
 					.set(REGION.NAME_EN, e.nameEn())
 					.set(REGION.VALID_FROM, validFrom)
+					.set(REGION.VALID_TO, nextComplete)
 					.execute();
 			}
 			else if (!old[2].equals(e.level())) {
@@ -170,7 +185,9 @@ public final class RegionWriter {
 						"the level the store has for " + e.code() + " (" + old[2] + ")",
 						"a region code changed its level");
 			}
-			else if (!old[0].equals(e.nameNl()) && !e.code().equals("NL01")) {
+			else if (next == null && !old[0].equals(e.nameNl()) && !e.code().equals("NL01")) {
+				// names follow the newest edition; an older one adds its labels as
+				// aliases
 				// the English name follows only where it was the Dutch one
 				String nameEn = old[1].equals(old[0]) ? e.nameNl() : old[1];
 				renamed += tx.update(REGION)
@@ -180,10 +197,16 @@ public final class RegionWriter {
 					.execute();
 			}
 		}
-		// a region listed again after it had ended exists again
+		// a region listed again after it had ended exists again (up to the next complete
+		// edition that does not list it, for an older edition)
 		tx.update(REGION)
-			.set(REGION.VALID_TO, (LocalDate) null)
+			.set(REGION.VALID_TO, nextComplete)
 			.where(REGION.CODE.in(listed.keySet()), REGION.VALID_TO.le(validFrom))
+			.execute();
+		// a region a later edition added existed already at this one's date
+		tx.update(REGION)
+			.set(REGION.VALID_FROM, validFrom)
+			.where(REGION.CODE.in(listed.keySet()), REGION.VALID_FROM.gt(validFrom))
 			.execute();
 		// links: what the store has on the date against what the edition states
 		Map<String, Set<String>> current = new HashMap<>();
@@ -218,7 +241,10 @@ public final class RegionWriter {
 			endedRegions.addAll(tx.select(REGION.CODE)
 				.from(REGION)
 				.where(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
-						REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)))
+						REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)),
+						// a region a later edition still has is kept: an older edition
+						// says nothing about the span after the next one
+						(next == null) ? DSL.trueCondition() : REGION.VALID_TO.le(next))
 				.fetch(REGION.CODE));
 			for (String code : endedRegions) {
 				for (String parent : current.getOrDefault(code, Set.of())) {
@@ -229,14 +255,36 @@ public final class RegionWriter {
 			if (!endedRegions.isEmpty()) {
 				tx.update(REGION).set(REGION.VALID_TO, validFrom).where(REGION.CODE.in(endedRegions)).execute();
 			}
+			if (next != null) {
+				// an older complete edition: a region of its levels that it does not list
+				// but a later edition has was not there yet; it begins with the next
+				// edition
+				tx.update(REGION)
+					.set(REGION.VALID_FROM, next)
+					.where(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
+							REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(next)))
+					.execute();
+			}
 		}
 		int ended = 0;
+		if (!endChildren.isEmpty() && next != null) {
+			// an older edition: a link that lasts past the next edition's date goes on
+			// from there, as the later editions state it
+			tx.execute("""
+					insert into region_parent (child_code, parent_code, valid_from, valid_to)
+					select p.child_code, p.parent_code, ?, p.valid_to
+					from region_parent p join unnest(?::text[], ?::text[]) as e(child, parent)
+					  on p.child_code = e.child and p.parent_code = e.parent
+					where p.valid_from <= ? and (p.valid_to is null or p.valid_to > ?)
+					on conflict (child_code, parent_code, valid_from) do nothing""", next, array(endChildren),
+					array(endParents), validFrom, next);
+		}
 		if (!endChildren.isEmpty()) {
 			// a link that started on this very date was never valid: it goes
 			ended += tx.execute("""
 					delete from region_parent p using unnest(?::text[], ?::text[]) as e(child, parent)
-					where p.child_code = e.child and p.parent_code = e.parent and p.valid_from = ?
-					  and p.valid_to is null""", array(endChildren), array(endParents), validFrom);
+					where p.child_code = e.child and p.parent_code = e.parent and p.valid_from = ?""",
+					array(endChildren), array(endParents), validFrom);
 			ended += tx.execute("""
 					update region_parent p set valid_to = ?
 					from unnest(?::text[], ?::text[]) as e(child, parent)
@@ -245,7 +293,21 @@ public final class RegionWriter {
 					validFrom, validFrom);
 		}
 		int started = 0;
-		if (!startChildren.isEmpty()) {
+		if (!startChildren.isEmpty() && next != null) {
+			// an older edition: a link the next edition starts began already here; one it
+			// does not have lasts until the next edition
+			started += tx.execute("""
+					update region_parent p set valid_from = ?
+					from unnest(?::text[], ?::text[]) as e(child, parent)
+					where p.child_code = e.child and p.parent_code = e.parent and p.valid_from = ?""", validFrom,
+					array(startChildren), array(startParents), next);
+			started += tx.execute("""
+					insert into region_parent (child_code, parent_code, valid_from, valid_to)
+					select child, parent, ?, ? from unnest(?::text[], ?::text[]) as e(child, parent)
+					on conflict (child_code, parent_code, valid_from) do nothing""", validFrom, next,
+					array(startChildren), array(startParents));
+		}
+		else if (!startChildren.isEmpty()) {
 			started = tx.execute("""
 					insert into region_parent (child_code, parent_code, valid_from)
 					select child, parent, ? from unnest(?::text[], ?::text[]) as e(child, parent)
@@ -273,12 +335,14 @@ public final class RegionWriter {
 				aliasCodes.add(e.code());
 			}
 		}
+		// an older edition adds the labels the store does not know; a label a later
+		// edition gave to another region stays with it
 		tx.execute("""
 				insert into region_alias (scheme, alias, region_code)
 				select * from unnest(?::text[], ?::text[], ?::text[])
 				on conflict (scheme, alias, valid_from) do update set region_code = excluded.region_code
-				where region_alias.region_code is distinct from excluded.region_code""", array(schemes), array(aliases),
-				array(aliasCodes));
+				where region_alias.region_code is distinct from excluded.region_code and ?""", array(schemes),
+				array(aliases), array(aliasCodes), next == null);
 		EditionResult result = new EditionResult(complete, gemeenten, added, renamed, started, ended,
 				endedRegions.size());
 		tx.execute("""

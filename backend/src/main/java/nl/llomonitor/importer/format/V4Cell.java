@@ -1,0 +1,73 @@
+package nl.llomonitor.importer.format;
+
+import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.MissingReason;
+import nl.llomonitor.importer.ImportFormat;
+import nl.llomonitor.importer.ReadResult;
+
+/**
+ * What one CBS OData v4 observation says, from its {@code Value}, {@code StringValue} and
+ * {@code ValueAttribute} (CBS, "Handleiding CBS Open Data v4"), the same in the JSON
+ * response and in the v4 CSV download.
+ * <ul>
+ * <li>a number in {@code Value} is the value; an attribute other than {@code None} beside
+ * it is kept as its footnote;</li>
+ * <li>without a {@code Value}: a number in {@code StringValue} is the value; else an
+ * attribute other than {@code None} decides ({@code Nil} is nihil, a real zero; any other
+ * gives the reason of {@link MissingReason#fromValueAttribute(String)}, since it is more
+ * precise than a sign); else a CBS sign in {@code StringValue} ({@code -} is 0,
+ * {@code .}, {@code x}, {@code ?} a reason); else "not available".</li>
+ * </ul>
+ *
+ * @param value the decimal value, or null
+ * @param reason a {@link MissingReason} code when there is no value, else null
+ * @param footnote the attribute (or the text of an unknown one), or null
+ */
+record V4Cell(String value, String reason, String footnote) {
+
+	/**
+	 * @param value the stripped {@code Value}, null or empty when absent
+	 * @param text the stripped {@code StringValue}, null or empty when absent
+	 * @param attribute the stripped {@code ValueAttribute}, empty or {@code None} when
+	 * there is none
+	 * @param found counts the sign or attribute met
+	 * @return the cell
+	 */
+	static V4Cell of(String value, String text, String attribute, ReadResult.Builder found) {
+		boolean stated = attribute != null && !attribute.isEmpty() && !attribute.equalsIgnoreCase("None");
+		String footnote = stated ? attribute : null;
+		if (value != null && !value.isEmpty()) {
+			if (stated) {
+				found.sign(attribute);
+			}
+			return new V4Cell(value, null, footnote);
+		}
+		boolean hasText = text != null && !text.isEmpty();
+		if (hasText && Numbers.isDecimal(text)) {
+			if (stated) {
+				found.sign(attribute);
+			}
+			return new V4Cell(text, null, footnote);
+		}
+		if (stated) {
+			found.sign(attribute);
+			CbsSign nil = CbsSign.ofValueAttribute(attribute);
+			if (nil != null) {
+				return new V4Cell(nil.value(), null, footnote);
+			}
+			MissingReason why = MissingReason.fromValueAttribute(attribute);
+			if (why == MissingReason.ANDERS && hasText && CbsSign.of(text) == null) {
+				footnote = ImportFormat.abbreviate(text);
+			}
+			return new V4Cell(null, why.code(), footnote);
+		}
+		CbsSign sign = hasText ? CbsSign.of(text) : null;
+		if (sign != null) {
+			found.sign(sign.reportName());
+			return new V4Cell(sign.value(), (sign.reason() != null) ? sign.reason().code() : null, null);
+		}
+		found.sign("null");
+		return new V4Cell(null, MissingReason.NIET_BESCHIKBAAR.code(), null);
+	}
+
+}

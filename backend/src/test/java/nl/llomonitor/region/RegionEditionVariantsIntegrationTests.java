@@ -1,0 +1,399 @@
+package nl.llomonitor.region;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.ImportReport;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.system.DataChangeListener;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.DatabaseEndpoint;
+import nl.llomonitor.system.TestDatabase;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static nl.llomonitor.db.Tables.REGION_PARENT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Variants of the region edition kinds (cases 10, 16 and A5 of 2026-11-30): the direct
+ * members of every provincie, arbeidsmarktregio and COROP area; an edition in which a
+ * gemeente moves to another provincie, one is renamed and an arbeidsmarktregio is
+ * renumbered, with data for the renamed and renumbered regions right after it; and an
+ * older edition imported after a later one, which states its own span only. Runs on a
+ * database of its own; the steps build on each other.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+@Import(RegionEditionVariantsIntegrationTests.OwnDatabase.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegionEditionVariantsIntegrationTests {
+
+	private static final Path GEBIEDEN = SharedData.file("cbs/85755NED.csv");
+
+	// columns of 85755NED: RegioS, Code_1, Naam_2, SorteringNaam_3, Code_4/Naam_5 (AM),
+	// Code_10/Naam_11 (COROP), Code_26/Naam_27 (landsdeel), Code_28/Naam_29 (provincie)
+	private static final int LABEL = 1, CODE = 2, NAME = 3, SORT = 4, AM = 5, CR = 11, LD = 27, LD_NAME = 28, PV = 29,
+			PV_NAME = 30;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	@Autowired
+	private DataChangeListener versions;
+
+	@TempDir
+	static Path temp;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class OwnDatabase {
+
+		private static DatabaseEndpoint database;
+
+		static synchronized DatabaseEndpoint database() {
+			if (database == null) {
+				try {
+					database = TestDatabase.createDatabase("llo_region_variants");
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			return database;
+		}
+
+		@Bean
+		DynamicPropertyRegistrar ownDatabaseProperties() {
+			return (registry) -> {
+				registry.add("llo.db.url", () -> database().jdbcUrl());
+				registry.add("llo.db.username", () -> database().username());
+				registry.add("llo.db.password", () -> database().password());
+			};
+		}
+
+	}
+
+	static Stream<Arguments> parents() throws IOException {
+		List<Arguments> all = new ArrayList<>();
+		for (int column : new int[] { PV, AM, CR, LD }) {
+			Set<String> seen = new TreeSet<>();
+			for (String[] row : rows(GEBIEDEN)) {
+				seen.add(row[column].strip());
+			}
+			for (String parent : seen) {
+				all.add(Arguments.of(parent, column));
+			}
+		}
+		return all.stream();
+	}
+
+	/** Case A5 for every region a gemeente lies in directly. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("parents")
+	@Order(1)
+	void everyParentListsExactlyItsOwnGemeenten(String parent, int column) throws IOException {
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=" + parent))
+			.isEqualTo(members(GEBIEDEN, parent, column));
+	}
+
+	/**
+	 * A COROP area and a provincie lie wholly in one provincie and one landsdeel: they
+	 * are listed under it; an arbeidsmarktregio crosses province borders and is listed
+	 * under none.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("provinces")
+	@Order(1)
+	void coropAreasAndProvincesAreListedUnderTheRegionTheyLieIn(String province) throws IOException {
+		Set<String> corop = new TreeSet<>();
+		String landsdeel = null;
+		for (String[] row : rows(GEBIEDEN)) {
+			if (row[PV].strip().equals(province)) {
+				corop.add(row[CR].strip());
+				landsdeel = row[LD].strip();
+			}
+		}
+		assertThat(codes("/api/v1/regions?level=corop&parent=" + province)).isEqualTo(corop);
+		assertThat(codes("/api/v1/regions?level=provincie&parent=" + landsdeel)).contains(province);
+		assertThat(codes("/api/v1/regions?level=arbeidsmarktregio&parent=" + province)).isEmpty();
+	}
+
+	static Stream<String> provinces() throws IOException {
+		return rows(GEBIEDEN).stream().map((row) -> row[PV].strip()).distinct().sorted();
+	}
+
+	/**
+	 * The edition of 2025-01-01: Ede moves to Utrecht, Nuenen, Gerwen en Nederwetten is
+	 * renamed Nuenen, and Midden-Utrecht is renumbered AM13 → AM41.
+	 */
+	@Test
+	@Order(2)
+	void anEditionMovesRenamesAndRenumbers() throws IOException {
+		Path edition = edition("85755NED-2025.csv", (row) -> {
+			if (row[CODE].startsWith("GM0228")) {
+				row[LD] = pad("LD03", 10);
+				row[LD_NAME] = pad("West-Nederland", 50);
+				row[PV] = pad("PV26", 10);
+				row[PV_NAME] = pad("Utrecht", 50);
+			}
+			if (row[CODE].startsWith("GM0820")) {
+				row[LABEL] = "Nuenen";
+				row[NAME] = pad("Nuenen", 50);
+				row[SORT] = pad("Nuenen", 50);
+			}
+			if (row[AM].startsWith("AM13")) {
+				row[AM] = pad("AM41", 10);
+			}
+			return row;
+		});
+		Set<String> utrecht = codes("/api/v1/regions?level=gemeente&parent=PV26");
+		Set<String> middenUtrecht = codes("/api/v1/regions?level=gemeente&parent=AM13");
+		assertThat(middenUtrecht).isEqualTo(members(GEBIEDEN, "AM13", AM));
+		ImportReport report = importEdition(edition, "2025-01-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26")).contains("GM0228").hasSize(utrecht.size() + 1);
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV25")).doesNotContain("GM0228");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV25&date=2024-12-31")).contains("GM0228");
+		assertThat(parentsOf("GM0228", null)).contains("PV26", "LD03").doesNotContain("PV25", "LD02");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM41")).isEqualTo(middenUtrecht);
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM13")).isEmpty();
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM13&date=2024-12-31")).isEqualTo(middenUtrecht);
+		assertThat(codes("/api/v1/regions?level=arbeidsmarktregio")).contains("AM41").doesNotContain("AM13");
+		assertThat(codes("/api/v1/regions?level=arbeidsmarktregio&date=2024-12-31")).contains("AM13")
+			.doesNotContain("AM41");
+		assertThat(name("GM0820")).isEqualTo("Nuenen");
+
+		// data right after the edition: the new name, the old name and the renumbered
+		// region's label resolve at once
+		ImportReport data = this.importer
+			.importFile(data("86088NED.csv", List.of("Nuenen", "Nuenen, Gerwen en Nederwetten", "Midden-Utrecht (AM)"),
+					List.of("2024", "2023", "2024")), null, "86088NED");
+		assertThat(data.status()).isEqualTo("succeeded");
+		awaitVersion(data.dataVersion());
+		assertThat(this.jdbc.fetchCount(nl.llomonitor.db.Tables.OBSERVATION_CURRENT,
+				nl.llomonitor.db.Tables.OBSERVATION_CURRENT.REGION_CODE.in("GM0820", "AM41")
+					.and(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.PERIOD_CODE.in("2023JJ00", "2024JJ00"))
+					.and(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.INDICATOR_CODE.eq("netto_arbeidsparticipatie"))))
+			.as("Nuenen 2024 and 2023 (its former name), AM41 2024")
+			.isEqualTo(3);
+
+		// an older file still names a gemeente this complete edition ended: it resolves
+		var ended = this.jdbc.select(nl.llomonitor.db.Tables.REGION.CODE, nl.llomonitor.db.Tables.REGION.NAME_NL)
+			.from(nl.llomonitor.db.Tables.REGION)
+			.where(nl.llomonitor.db.Tables.REGION.LEVEL.eq("gemeente"),
+					nl.llomonitor.db.Tables.REGION.VALID_TO.eq(LocalDate.of(2025, 1, 1)))
+			.orderBy(nl.llomonitor.db.Tables.REGION.CODE)
+			.limit(1)
+			.fetchOne();
+		assertThat(ended).as("the built-in list has gemeenten the 2024 list no longer has").isNotNull();
+		ImportReport old = this.importer.importFile(data("86088NED.csv", List.of(ended.value2()), List.of("2016")),
+				null, "86088NED");
+		assertThat(old.status()).isEqualTo("succeeded");
+		assertThat(
+				this.jdbc
+					.fetchCount(nl.llomonitor.db.Tables.OBSERVATION_CURRENT,
+							nl.llomonitor.db.Tables.OBSERVATION_CURRENT.REGION_CODE.eq(ended.value1())
+								.and(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.PERIOD_CODE.eq("2016JJ00"))))
+			.isPositive();
+	}
+
+	/**
+	 * An older edition (2024-06-01) imported after the one of 2025: Waalwijk lies in AM27
+	 * from 2024-06-01 until the 2025 edition puts it back in AM26, and a gemeente that
+	 * only the older edition lists exists in its span only; today's answers do not move.
+	 */
+	@Test
+	@Order(3)
+	void anOlderEditionImportedLaterStatesItsOwnSpanOnly() throws IOException {
+		Set<String> today = codes("/api/v1/regions?level=gemeente");
+		Set<String> am41 = codes("/api/v1/regions?level=gemeente&parent=AM41");
+		long linksOfWaalwijk = this.jdbc.fetchCount(REGION_PARENT, REGION_PARENT.CHILD_CODE.eq("GM0867"));
+		List<String[]> extra = new ArrayList<>();
+		Path edition = edition("85755NED-2024-06.csv", (row) -> {
+			if (row[CODE].startsWith("GM0867")) {
+				row[AM] = pad("AM27", 10);
+				String[] copy = row.clone();
+				copy[0] = "999";
+				copy[LABEL] = "Oud-Waalwijk";
+				copy[CODE] = pad("GM1998", 10);
+				copy[NAME] = pad("Oud-Waalwijk", 50);
+				copy[SORT] = pad("Oud-Waalwijk", 50);
+				extra.add(copy);
+			}
+			return row;
+		}, extra);
+		ImportReport report = importEdition(edition, "2024-06-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+
+		assertThat(parentsOf("GM0867", "2024-01-01")).contains("AM26").doesNotContain("AM27");
+		assertThat(parentsOf("GM0867", "2024-07-01")).contains("AM27").doesNotContain("AM26");
+		assertThat(parentsOf("GM0867", null)).contains("AM26").doesNotContain("AM27");
+		assertThat(this.jdbc.fetchCount(REGION_PARENT, REGION_PARENT.CHILD_CODE.eq("GM0867")))
+			.as("AM26 split around the older edition's span, AM27 added for it")
+			.isEqualTo(linksOfWaalwijk + 2);
+		assertThat(codes("/api/v1/regions?level=gemeente&date=2024-07-01")).contains("GM1998");
+		assertThat(codes("/api/v1/regions?level=gemeente")).isEqualTo(today);
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM41")).isEqualTo(am41);
+		// the 2024 edition has Ede in Gelderland and Midden-Utrecht as AM13, in its span
+		assertThat(parentsOf("GM0228", "2024-07-01")).contains("PV25").doesNotContain("PV26");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM13&date=2024-07-01"))
+			.isEqualTo(members(GEBIEDEN, "AM13", AM));
+		// names stay those of the newest edition
+		assertThat(name("GM0820")).isEqualTo("Nuenen");
+		// again: nothing changes
+		long links = this.jdbc.fetchCount(REGION_PARENT);
+		importEdition(edition, "2024-06-01");
+		assertThat(this.jdbc.fetchCount(REGION_PARENT)).isEqualTo(links);
+		assertThat(parentsOf("GM0867", "2024-07-01")).contains("AM27").doesNotContain("AM26");
+	}
+
+	private ImportReport importEdition(Path file, String validFrom) {
+		ImportReport report = this.importer.importFile(file, null, null, null, LocalDate.parse(validFrom), null);
+		if (report.dataVersion() != null) {
+			awaitVersion(report.dataVersion());
+		}
+		return report;
+	}
+
+	private static Path edition(String name, UnaryOperator<String[]> change) throws IOException {
+		return edition(name, change, List.of());
+	}
+
+	private static Path edition(String name, UnaryOperator<String[]> change, List<String[]> extra) throws IOException {
+		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
+		List<String> out = new ArrayList<>();
+		out.add(lines.get(0));
+		for (String line : lines.subList(1, lines.size())) {
+			out.add(String.join(";", change.apply(line.split(";", -1))));
+		}
+		extra.forEach((row) -> out.add(String.join(";", row)));
+		return Files.write(temp.resolve(name), out, StandardCharsets.UTF_8);
+	}
+
+	/** Lines of the case 16 data file for the given region labels and periods. */
+	private static Path data(String name, List<String> labels, List<String> periods) throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.caseFile("16-new-gemeente-86088NED.csv"),
+				StandardCharsets.UTF_8);
+		List<String> out = new ArrayList<>();
+		out.add(lines.get(0));
+		String row = lines.get(1);
+		int id = 99100;
+		for (int i = 0; i < labels.size(); i++) {
+			String[] fields = row.split(";", -1);
+			fields[0] = String.valueOf(id++);
+			fields[2] = labels.get(i);
+			fields[3] = periods.get(i);
+			out.add(String.join(";", fields));
+		}
+		return Files.write(Files.createDirectories(temp.resolve("data-" + labels.size())).resolve(name), out,
+				StandardCharsets.UTF_8);
+	}
+
+	private static String pad(String text, int width) {
+		return text + " ".repeat(Math.max(0, width - text.length()));
+	}
+
+	private static List<String[]> rows(Path gebieden) throws IOException {
+		List<String> lines = Files.readAllLines(gebieden, StandardCharsets.UTF_8);
+		return lines.subList(1, lines.size()).stream().map((l) -> l.split(";", -1)).toList();
+	}
+
+	private static Set<String> members(Path gebieden, String parent, int column) throws IOException {
+		Set<String> codes = new TreeSet<>();
+		for (String[] row : rows(gebieden)) {
+			if (row[column].strip().equals(parent)) {
+				codes.add(row[CODE].strip());
+			}
+		}
+		return codes;
+	}
+
+	private void awaitVersion(Long version) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (version != null && this.versions.currentVersion() < version && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private Set<String> codes(String uri) {
+		List<Map<String, Object>> regions = this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		Set<String> codes = new TreeSet<>();
+		regions.forEach((r) -> codes.add((String) r.get("code")));
+		return codes;
+	}
+
+	private Map<String, Object> region(String code, String date) {
+		return this.client.get()
+			.uri("/api/v1/regions/" + code + ((date != null) ? "?date=" + date : ""))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> parentsOf(String code, String date) {
+		return (List<String>) region(code, date).get("parents");
+	}
+
+	private String name(String code) {
+		return (String) region(code, null).get("name");
+	}
+
+}
