@@ -340,8 +340,9 @@ public class SeriesService {
 	}
 
 	/**
-	 * The finest period type with data for these regions: an indicator can have quarters
-	 * for provinces but only years for arbeidsmarktregio's (85268NED / 86088NED).
+	 * The finest period type that every one of these regions with data has
+	 * ({@link #finestCommonType}): an indicator can have quarters for provinces but only
+	 * years for arbeidsmarktregio's (85268NED / 86088NED).
 	 * @param indicator the indicator
 	 * @param regions region codes
 	 * @return year, quarter or month; empty without any data for these regions
@@ -371,21 +372,39 @@ public class SeriesService {
 		String dataCode = indicator.derived() ? indicator.numerator() : indicator.code();
 		var kind = DSL.substring(OBSERVATION.PERIOD_CODE, 5, 2);
 		return Queries
-			.list(this.dsl.selectDistinct(kind)
+			.list(this.dsl.selectDistinct(OBSERVATION.REGION_CODE, kind)
 				.from(OBSERVATION)
 				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.REGION_CODE.eq(anyOf(regions)),
 						OBSERVATION.VALUE.isNotNull(), known(asOf),
 						(breakdownId != null) ? OBSERVATION.BREAKDOWN_ID.eq(breakdownId) : DSL.noCondition()))
 			.flatMap((rows) -> {
-				java.util.Set<String> kinds = new java.util.HashSet<>();
-				rows.forEach((r) -> kinds.add(r.value1()));
-				for (String type : PeriodCode.TYPES) {
-					if (kinds.contains(PeriodCode.likePattern(type).substring(4, 6))) {
-						return Mono.just(type);
-					}
-				}
-				return Mono.empty();
+				Map<String, java.util.Set<String>> kindsByRegion = new java.util.HashMap<>();
+				rows.forEach((r) -> kindsByRegion.computeIfAbsent(r.value1(), (k) -> new java.util.HashSet<>())
+					.add(r.value2()));
+				return Mono.justOrEmpty(finestCommonType(kindsByRegion.values()));
 			});
+	}
+
+	/**
+	 * The finest period type that every region with data has (an arbeidsmarktregio with
+	 * years only beside Nederland with quarters and years: years, so neither is left
+	 * without points); where they share none, the finest that any has.
+	 * @param kindsByRegion per region with data, the letters of its period types (KW, JJ,
+	 * MM)
+	 * @return year, quarter or month; null without any data
+	 */
+	static String finestCommonType(java.util.Collection<java.util.Set<String>> kindsByRegion) {
+		String finestAny = null;
+		for (String type : PeriodCode.TYPES) {
+			String letters = PeriodCode.likePattern(type).substring(4, 6);
+			if (!kindsByRegion.isEmpty() && kindsByRegion.stream().allMatch((kinds) -> kinds.contains(letters))) {
+				return type;
+			}
+			if (finestAny == null && kindsByRegion.stream().anyMatch((kinds) -> kinds.contains(letters))) {
+				finestAny = type;
+			}
+		}
+		return finestAny;
 	}
 
 	/**

@@ -483,6 +483,28 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo("2024JJ00")
 			.jsonPath("$.values[?(@.code == 'AM08')].value")
 			.isEqualTo(73.4);
+		// beside Nederland, which has quarters too: the type both have, so the
+		// arbeidsmarktregio is not left without points (it was: quarters, none for AM08)
+		this.client.get()
+			.uri("/api/v1/series?indicator=netto_arbeidsparticipatie&regions=AM08,NL01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.periodType")
+			.isEqualTo("year")
+			.jsonPath("$.series[?(@.region.code == 'AM08')].points[?(@.period == '2024JJ00')].value")
+			.isEqualTo(73.4);
+		this.client.get()
+			.uri("/api/v1/compare?indicator=netto_arbeidsparticipatie&regions=AM08,NL01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.period.code")
+			.isEqualTo("2024JJ00")
+			.jsonPath("$.values[0].value")
+			.isEqualTo(73.4);
 	}
 
 }
