@@ -13,7 +13,7 @@ const eq = (name, actual, expected) => {
 		failures.push(`${name}: expected ${e}, got ${a}`);
 	}
 };
-Promise.all([import('/js/series-model.js'), import('/js/i18n.js')]).then(([m, i18n]) => {
+Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js')]).then(([m, i18n, summary]) => {
 	i18n.setLang('nl');
 	const response = {
 		indicator: { code: 'werkloosheidspercentage', name: 'Werkloosheid', unit: 'percent', decimals: 1, sourceTable: '85268NED' },
@@ -68,6 +68,20 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js')]).then(([m, i1
 	eq('csv: a row', nl[3].split(';').slice(0, 6), ['PV26', 'Utrecht', 'Utrecht', '2023KW01', '2023 1e kwartaal', '3,5']);
 	const en = m.toCsv(model, m.csvDialect('en')).split('\r\n');
 	eq('csv en: decimal point and comma', en[3].split(',')[5], '3.5');
+	// two regions with the same value: "gelijk aan", without a difference of 0 or a stray unit
+	const same = m.fromSeries({ ...response, series: [
+		{ region: { code: 'AM13', name: 'Midden-Utrecht', level: 'arbeidsmarktregio' }, points: [
+			{ period: '2023KW02', value: 3.5, status: 'definitief', flags: '' }] },
+		{ region: { code: 'NL01', name: 'Nederland', level: 'land' }, points: [
+			{ period: '2023KW02', value: 3.5, status: 'definitief', flags: '' }] }] });
+	const equalNl = summary.lineSummary(same);
+	eq(`equal (nl): ${equalNl}`, [/3,5\s?%, gelijk aan Nederland \(3,5\s?%\)/.test(equalNl),
+		/procentpunt,? gelijk|0,0/.test(equalNl)], [true, false]);
+	i18n.setLang('en');
+	const equalEn = summary.lineSummary(same);
+	eq(`equal (en): ${equalEn}`, [/was 3\.5\s?%, equal to \S+ \(3\.5\s?%\)/.test(equalEn),
+		/percentage points?,? equal|0\.0/.test(equalEn)], [true, false]);
+	i18n.setLang('nl');
 	const merged = m.merge([model, m.fromSeries(response)], { title: 'x' });
 	eq('merge: series and one source', [merged.series.length, merged.sources.length, merged.title], [4, 1, 'x']);
 	done({ passed, failures });

@@ -18,13 +18,14 @@ function comparison(a, b, indicator, otherName) {
 	const diff = a - b;
 	const d = formatDifference(diff, indicator);
 	const equal = d.text === formatDifference(0, indicator).text;
+	// equal: no difference and no unit ("3,7 %, gelijk aan Nederland (3,7 %)")
 	return t('summary.vs', {
-		diff: d.text,
-		unit: d.unit,
+		diff: equal ? '' : d.text,
+		unit: equal ? '' : d.unit,
 		dir: equal ? t('summary.equal') : t(diff > 0 ? 'summary.above' : 'summary.below'),
 		other: regionInSentence(otherName),
 		otherValue: formatValue(b, indicator),
-	}).replace(/ {2,}/g, ' ').replace(/^, 0(,0)? +/, ', ');
+	}).replace(/ {2,}/g, ' ');
 }
 
 /**

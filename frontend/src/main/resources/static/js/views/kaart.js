@@ -156,11 +156,12 @@ function drawMap(figure, geo, model, ctx, reference) {
 	clear(figure.body).append(h('div', { class: 'map-wrap' }, map, tooltip), legend);
 }
 
-/** The value of Nederland in the same period (and breakdown), the reference in the legend. */
+/** The observed value of Nederland in the same period (and breakdown), the reference in the legend. */
 async function nationalValue(indicator, type, period, breakdown) {
 	try {
 		const response = await api.series({ indicator, regions: ['NL01'], periodType: type, from: period, to: period, breakdown });
-		const value = response.series?.[0]?.points?.find((p) => p.period === period)?.value;
+		// an observation only: a forecast is never the reference of a map of observations
+		const value = response.series?.[0]?.points?.find((p) => p.period === period && p.kind !== 'forecast')?.value;
 		return Number.isFinite(value) ? value : null;
 	}
 	catch {

@@ -7,7 +7,7 @@ import { formatValue, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
 import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
-import { nothingToDraw, periodRange, pick, sharedPicker, sidebarView } from './common.js';
+import { finestType, nothingToDraw, periodRange, pick, sharedPicker, sidebarView } from './common.js';
 
 const DEFAULT_INDICATOR = 'werkloosheidspercentage';
 const DEFAULT_REGIONS = ['PV26', 'PV21', 'NL01'];
@@ -57,6 +57,9 @@ const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 
 /** The API gives at most 50 series at once; more lines would not be readable anyway. */
 const MAX_LINES = 50;
 
+/** Period types, finest first. */
+const COARSENESS = ['month', 'quarter', 'year'];
+
 /** The regions offered at a level: Nederland first, then the level's regions by name. */
 function regionsOf(catalogue, level) {
 	const levelRegions = [...(catalogue.levels[level] || [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
@@ -84,10 +87,22 @@ export async function render(panel, ctx) {
 		if (!ctx.alive()) {
 			return;
 		}
-		const { level, code: indicatorCode, type } = picked;
+		const { level, code: indicatorCode } = picked;
+		let { type } = picked;
 		const regionList = regionsOf(catalogue, level);
 		const available = regionList.map((r) => r.code);
-		const regions = chosenRegions(state, available, mine);
+		// my region is always drawn: where it is of another level than the one shown (an
+		// arbeidsmarktregio beside provinces), beside the ticked regions
+		const ticked = chosenRegions(state, available, mine);
+		const regions = mine && !available.includes(mine) && !ticked.includes(mine)
+			? [mine, ...ticked].slice(0, MAX_LINES) : ticked;
+		if (regions !== ticked && picked.indicator) {
+			// the coarser of the two finest types, so my region has points too (years where it has no quarters)
+			const mineType = await finestType(picked.indicator, mine);
+			if (COARSENESS.indexOf(mineType) > COARSENESS.indexOf(type)) {
+				type = mineType;
+			}
+		}
 		const periodList = picked.indicator ? (await api.periods(indicatorCode, type)) || [] : [];
 		if (!ctx.alive()) {
 			return;
@@ -103,7 +118,7 @@ export async function render(panel, ctx) {
 				toggle({ key: 'tr-sa', label: t('tr.sa'), checked: state.sa,
 					onChange: (v) => ctx.update({ sa: v, yoy: v ? false : state.yoy }) })),
 			checklist({
-				key: 'tr-regions', label: t('cmp.regions'), selected: regions, filter: true,
+				key: 'tr-regions', label: t('cmp.regions'), selected: ticked, filter: true,
 				allLabel: t('picker.allLevel', { level: t(`level.${level}`).toLowerCase() }),
 				options: regionList.map((r) => ({ value: r.code, label: r.code === mine ? t('picker.mine', { region: r.name }) : r.name })),
 				onChange: (values) => {

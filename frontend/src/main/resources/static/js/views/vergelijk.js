@@ -6,6 +6,9 @@ import { formatDifference, formatNumber, t } from '../i18n.js';
 import { fromCompare } from '../series-model.js';
 import { nothingToDraw, sharedPicker, sidebarView } from './common.js';
 
+/** At most this many differences are listed one by one (every level but gemeenten fits). */
+const MAX_DIFFERENCES = 40;
+
 function differenceText(d, model) {
 	const name = (code) => model.series.find((s) => s.regionCode === code)?.label || code;
 	const diff = formatDifference(d.difference ?? 0, model.indicator);
@@ -121,16 +124,20 @@ export async function render(panel, ctx) {
 		figure.setTitle(model.title, `${t(`level.${level}`)} · ${model.indicator.name}`);
 		const highlight = [mine.code];
 		figure.bar(model, { summary: compareSummary(response), highlight, reference: ['NL01'] });
-		const relevant = (model.differences || [])
-			.filter((d) => d.a === primary || d.b === primary)
-			.slice(0, 12);
+		const all = (model.differences || []).filter((d) => d.a === primary || d.b === primary);
+		// every difference the summary counts, up to a readable list; the rest is said, not hidden
+		const relevant = all.slice(0, MAX_DIFFERENCES);
 		if (relevant.length) {
+			const items = relevant.map((d) => h('li', {
+				class: `difference difference--${d.method === 'not-testable' ? 'untestable'
+					: d.significant ? 'significant' : 'not-significant'}`,
+				title: d.explanation || null,
+			}, differenceText(d, model)));
+			if (all.length > relevant.length) {
+				items.push(h('li', { class: 'difference' }, t('cmp.more', { n: all.length - relevant.length })));
+			}
 			differences.append(h('h3', { class: 'differences__title' }, t('cmp.differences')),
-				h('ul', { class: 'differences__list' }, relevant.map((d) => h('li', {
-					class: `difference difference--${d.method === 'not-testable' ? 'untestable'
-						: d.significant ? 'significant' : 'not-significant'}`,
-					title: d.explanation || null,
-				}, differenceText(d, model)))));
+				h('ul', { class: 'differences__list' }, items));
 			const methods = [...new Set(relevant.map((d) => d.method).filter(Boolean))];
 			differences.append(h('p', { class: 'differences__method' },
 				methods.map((m) => t(`cmp.method.${m}`)).join(' ')));
