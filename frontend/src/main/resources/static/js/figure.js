@@ -125,12 +125,13 @@ export class Figure {
 		clear(this.stateEl);
 	}
 
-	empty() {
+	/** Nothing to draw, and why (default: no figures for this choice); a state, not an error. */
+	empty(message = t('state.empty')) {
 		this.destroyChart();
 		clear(this.body);
 		this.done();
 		this.el.classList.add('is-empty');
-		clear(this.stateEl).append(h('p', { class: 'empty' }, t('state.empty')));
+		clear(this.stateEl).append(h('p', { class: 'empty' }, message));
 		// the state says it once; the summary under the chart does not repeat it
 		this.summaryEl.textContent = '';
 	}

@@ -145,6 +145,8 @@ class DashboardTrustBrowserIntegrationTests {
 		settle("vergelijk");
 		assertThat(query("regions")).isEmpty();
 		assertThat(text("[data-figure='vergelijk'] .figure__state")).contains("Geen regio's gekozen");
+		// a choice, not a failure: no error box, no "retry"
+		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='vergelijk'] .error-box"))).isEmpty();
 		find("[data-focus='cmp-regions-all']").click();
 		settle("vergelijk");
 		assertThat(query("regions").split(",")).hasSize(12);

@@ -130,7 +130,8 @@ export function nothingToDraw(figure, indicator, regions) {
 		return true;
 	}
 	if (!regions.length) {
-		figure.error({ title: t('picker.noneSelected') });
+		// a choice the user made, not a failure: said as the figure's state, without "retry"
+		figure.empty(t('picker.noneSelected'));
 		return true;
 	}
 	return false;
