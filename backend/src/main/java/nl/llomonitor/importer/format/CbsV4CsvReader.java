@@ -105,13 +105,8 @@ public final class CbsV4CsvReader implements FormatReader {
 							"a CBS value attribute code such as None", "invalid value attribute");
 				}
 				String text = header.contains("StringValue") ? r.get("StringValue").strip() : "";
-				if (!value.isEmpty() && CbsSign.of(value) != null) {
-					// a sign written in Value itself: read as the StringValue it stands
-					// for
-					text = value;
-					value = "";
-				}
-				if (!value.isEmpty() && !Numbers.isDecimal(value)) {
+				// a sign in Value is read by V4Cell as the StringValue it stands for
+				if (!value.isEmpty() && !Numbers.isDecimal(value) && CbsSign.of(value) == null) {
 					throw job.error(line, "Value", r.get("Value"), "a decimal number such as 917.0", "not a number");
 				}
 				V4Cell cell = V4Cell.of(value, text, attribute, found);

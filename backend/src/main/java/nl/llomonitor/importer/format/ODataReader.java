@@ -490,11 +490,6 @@ public final class ODataReader implements FormatReader {
 			String value = measures.get("\u0000value");
 			JsonNode stringValue = record.path("StringValue");
 			String text = stringValue.isString() ? stringValue.asString().strip() : null;
-			if (value != null && !value.isBlank() && CbsSign.of(value.strip()) != null) {
-				// a sign written in Value itself: read as the StringValue it stands for
-				text = value.strip();
-				value = null;
-			}
 			V4Cell cell = V4Cell.of((value != null) ? value.strip() : null, text, attribute, found);
 			value = cell.value();
 			String reason = cell.reason();

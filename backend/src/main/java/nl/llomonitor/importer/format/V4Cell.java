@@ -26,7 +26,8 @@ import nl.llomonitor.importer.ReadResult;
 record V4Cell(String value, String reason, String footnote) {
 
 	/**
-	 * @param value the stripped {@code Value}, null or empty when absent
+	 * @param value the stripped {@code Value}, null or empty when absent; a CBS sign
+	 * written there is read as the {@code StringValue} it stands for
 	 * @param text the stripped {@code StringValue}, null or empty when absent
 	 * @param attribute the stripped {@code ValueAttribute}, empty or {@code None} when
 	 * there is none
@@ -34,6 +35,10 @@ record V4Cell(String value, String reason, String footnote) {
 	 * @return the cell
 	 */
 	static V4Cell of(String value, String text, String attribute, ReadResult.Builder found) {
+		if (value != null && !value.isEmpty() && CbsSign.of(value) != null) {
+			// a sign written in Value itself: read as the StringValue it stands for
+			return of(null, value, attribute, found);
+		}
 		boolean stated = attribute != null && !attribute.isEmpty() && !attribute.equalsIgnoreCase("None");
 		String footnote = stated ? attribute : null;
 		if (value != null && !value.isEmpty()) {
