@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.cube.ImportRunState;
+import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.cube.Status;
 import nl.llomonitor.indicator.IndicatorCatalog;
 import nl.llomonitor.indicator.IndicatorInfo;
@@ -378,7 +379,7 @@ public class SeriesService {
 						OBSERVATION.VALUE.isNotNull(), known(asOf),
 						(breakdownId != null) ? OBSERVATION.BREAKDOWN_ID.eq(breakdownId) : DSL.noCondition()))
 			.flatMap((rows) -> {
-				Map<String, java.util.Set<String>> kindsByRegion = new java.util.HashMap<>();
+				Map<String, Set<String>> kindsByRegion = new HashMap<>();
 				rows.forEach((r) -> kindsByRegion.computeIfAbsent(r.value1(), (k) -> new java.util.HashSet<>())
 					.add(r.value2()));
 				return Mono.justOrEmpty(finestCommonType(kindsByRegion.values()));
@@ -393,15 +394,15 @@ public class SeriesService {
 	 * MM)
 	 * @return year, quarter or month; null without any data
 	 */
-	static String finestCommonType(java.util.Collection<java.util.Set<String>> kindsByRegion) {
+	static String finestCommonType(Collection<Set<String>> kindsByRegion) {
 		String finestAny = null;
-		for (String type : PeriodCode.TYPES) {
-			String letters = PeriodCode.likePattern(type).substring(4, 6);
-			if (!kindsByRegion.isEmpty() && kindsByRegion.stream().allMatch((kinds) -> kinds.contains(letters))) {
-				return type;
+		for (PeriodType type : PeriodType.FINEST_FIRST) {
+			if (!kindsByRegion.isEmpty()
+					&& kindsByRegion.stream().allMatch((kinds) -> kinds.contains(type.letters()))) {
+				return type.code();
 			}
-			if (finestAny == null && kindsByRegion.stream().anyMatch((kinds) -> kinds.contains(letters))) {
-				finestAny = type;
+			if (finestAny == null && kindsByRegion.stream().anyMatch((kinds) -> kinds.contains(type.letters()))) {
+				finestAny = type.code();
 			}
 		}
 		return finestAny;
