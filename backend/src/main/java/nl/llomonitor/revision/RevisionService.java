@@ -117,15 +117,15 @@ class RevisionService {
 			cells.add(new Dataset.Cell(List.of(response.region().code(), response.period().code(), key, id), v.value(),
 					v.status(),
 					Arrays.asList(v.marginLow(), v.marginHigh(), response.indicator().unit(), v.status(), v.flags(),
-							v.footnote(), (v.publishedAt() != null) ? v.publishedAt().toString() : null,
-							v.sourceTable())));
+							v.footnote(), v.missingReason(),
+							(v.publishedAt() != null) ? v.publishedAt().toString() : null, v.sourceTable())));
 		}
 		return new Dataset<>(response,
 				"revisions-"
 						+ response.indicator().code() + "-" + response.region().code() + "-" + response.period().code(),
 				response.indicator(), List.of(region, period, breakdown, run),
-				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "published_at",
-						"source_table"),
+				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
+						"published_at", "source_table"),
 				cells, response.sources(), null, response.asOf(), List.of(), Map.of("revised", response.revised()),
 				lang);
 	}
@@ -139,6 +139,8 @@ class RevisionService {
 	 * @param status definitief, nader_voorlopig or voorlopig
 	 * @param flags Eurostat-style flags
 	 * @param footnote why a value is missing, or a remark
+	 * @param missingReason why there is no value (a {@code MissingReason} code such as
+	 * {@code vertrouwelijk}), null when there is one
 	 * @param importRun the import run that recorded it
 	 * @param recordedAt when it became known
 	 * @param publishedAt when the source published it (import_run.published_at), null if
@@ -147,8 +149,8 @@ class RevisionService {
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record Vintage(BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status, String flags,
-			String footnote, long importRun, OffsetDateTime recordedAt, OffsetDateTime publishedAt,
-			String sourceTable) {
+			String footnote, String missingReason, long importRun, OffsetDateTime recordedAt,
+			OffsetDateTime publishedAt, String sourceTable) {
 	}
 
 	/**
@@ -225,7 +227,7 @@ class RevisionService {
 			.list(this.dsl
 				.select(OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS,
 						OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.IMPORT_RUN_ID, OBSERVATION.RECORDED_AT,
-						IMPORT_RUN.PUBLISHED_AT, OBSERVATION.SOURCE_TABLE)
+						IMPORT_RUN.PUBLISHED_AT, OBSERVATION.SOURCE_TABLE, OBSERVATION.MISSING_REASON)
 				.from(OBSERVATION)
 				.join(IMPORT_RUN)
 				.on(IMPORT_RUN.ID.eq(OBSERVATION.IMPORT_RUN_ID))
@@ -237,7 +239,8 @@ class RevisionService {
 				.orderBy(OBSERVATION.RECORDED_AT, OBSERVATION.ID))
 			.map((rows) -> rows.stream()
 				.map((r) -> new Vintage(r.value1(), r.value2(), r.value3(), r.value4().code(), r.value5(), r.value6(),
-						r.value7(), r.value8(), r.value9(), r.value10()))
+						(r.value11() != null) ? r.value11().code() : null, r.value7(), r.value8(), r.value9(),
+						r.value10()))
 				.toList());
 	}
 

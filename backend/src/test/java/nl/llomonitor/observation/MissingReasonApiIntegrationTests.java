@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import nl.llomonitor.SharedData;
 import nl.llomonitor.importer.ImportReport;
@@ -95,6 +96,31 @@ class MissingReasonApiIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(csv).contains("missing_reason").contains(",1997KW01,").contains(",Confidential,vertrouwelijk,");
+		// the withdrawal is the newest vintage of the cell, with its reason; the number
+		// before it stays in the history
+		this.client.get()
+			.uri("/api/v1/revisions?indicator=ziekteverzuim&region=NL01&period=1997KW01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.vintages[-1:].value")
+			.isEqualTo(java.util.Collections.singletonList(null))
+			.jsonPath("$.vintages[-1:].missingReason")
+			.isEqualTo(List.of("vertrouwelijk"))
+			.jsonPath("$.vintages[-2:-1].value")
+			.isEqualTo(List.of(4.9))
+			.jsonPath("$.vintages[-2:-1].missingReason")
+			.isEqualTo(java.util.Collections.singletonList(null));
+		String revisionsCsv = this.client.get()
+			.uri("/api/v1/revisions?indicator=ziekteverzuim&region=NL01&period=1997KW01&format=csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(revisionsCsv).contains("missing_reason").contains(",Confidential,vertrouwelijk,");
 	}
 
 }

@@ -183,9 +183,9 @@ class RevisionControllerWebFluxTests {
 		IndicatorView indicator = new IndicatorView("x", "X", "percent", 1, null, null, null, null, false, false, null,
 				null, null, Map.of(), List.of(), List.of(), null, null);
 		List<RevisionService.Vintage> vintages = List.of(
-				new RevisionService.Vintage(new BigDecimal("75.1"), null, null, "definitief", "", null, 2,
+				new RevisionService.Vintage(new BigDecimal("75.1"), null, null, "definitief", "", null, null, 2,
 						OffsetDateTime.parse("2023-10-01T00:00:00Z"), null, "85268NED"),
-				new RevisionService.Vintage(new BigDecimal("75.5"), null, null, "definitief", "", null, 3,
+				new RevisionService.Vintage(new BigDecimal("75.5"), null, null, "definitief", "", null, null, 3,
 						OffsetDateTime.parse("2024-02-01T00:00:00Z"), null, "85268NED"));
 		RevisionService.RevisionsResponse response = new RevisionService.RevisionsResponse(indicator,
 				new RegionRef("PV26", "Utrecht", "provincie"), new PeriodRef("2023KW02", "2023 Q2"), Map.of(), true,

@@ -123,7 +123,7 @@ class RevisionsIntegrationTests {
 			.exchange());
 		List<String> lines = csv.lines().filter((l) -> !l.startsWith("#")).toList();
 		assertThat(lines.get(0)).isEqualTo("indicator,region,region_name,period,breakdown,import_run,recorded_at,value,"
-				+ "margin_low,margin_high,unit,status,flags,footnote,published_at,source_table");
+				+ "margin_low,margin_high,unit,status,flags,footnote,missing_reason,published_at,source_table");
 		assertThat(lines.get(1)).startsWith("werkloosheidspercentage,PV29,Zeeland,2024KW04,,")
 			.contains(",2015-06-01T00:00Z,2.8,")
 			.endsWith(",2015-06-01T00:00Z,85268NED");
