@@ -60,7 +60,8 @@ public class JooqCodegen {
 					.withDatabase(new Database().withName("org.jooq.meta.postgres.PostgresDatabase")
 						.withInputSchema("public")
 						.withOutputSchemaToDefault(true)
-						.withExcludes("flyway_schema_history")
+						// (and observation's partitions, one per indicator: migration V11)
+						.withExcludes("flyway_schema_history|observation_[0-9a-f]{16}")
 						// the shared vocabulary (nl.llomonitor.cube) for the columns that speak it
 						.withForcedTypes(VOCABULARY.stream()
 							.map(v -> new ForcedType().withUserType("nl.llomonitor.cube." + v[0])
