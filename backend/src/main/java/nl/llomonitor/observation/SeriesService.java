@@ -372,18 +372,27 @@ public class SeriesService {
 		}
 		String dataCode = indicator.derived() ? indicator.numerator() : indicator.code();
 		var kind = DSL.substring(OBSERVATION.PERIOD_CODE, 5, 2);
-		return Queries
-			.list(this.dsl.selectDistinct(OBSERVATION.REGION_CODE, kind)
-				.from(OBSERVATION)
-				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.REGION_CODE.eq(anyOf(regions)),
-						OBSERVATION.VALUE.isNotNull(), known(asOf),
-						(breakdownId != null) ? OBSERVATION.BREAKDOWN_ID.eq(breakdownId) : DSL.noCondition()))
-			.flatMap((rows) -> {
-				Map<String, Set<String>> kindsByRegion = new HashMap<>();
-				rows.forEach((r) -> kindsByRegion.computeIfAbsent(r.value1(), (k) -> new java.util.HashSet<>())
-					.add(r.value2()));
-				return Mono.justOrEmpty(finestCommonType(kindsByRegion.values()));
-			});
+		// over all breakdowns and vintages: the period types with a value, from what the
+		// store covers (observation_coverage: a row per run, indicator, region and period
+		// type) instead of every row of the regions' cells
+		boolean covered = breakdownId == null && asOf == null;
+		var coverage = nl.llomonitor.db.Tables.OBSERVATION_COVERAGE;
+		var types = covered
+				? this.dsl.selectDistinct(coverage.REGION_CODE, coverage.PERIOD_TYPE)
+					.from(coverage)
+					.where(coverage.INDICATOR_CODE.eq(dataCode), coverage.REGION_CODE.eq(anyOf(regions)),
+							coverage.FIRST_VALUED.isNotNull())
+				: this.dsl.selectDistinct(OBSERVATION.REGION_CODE, kind)
+					.from(OBSERVATION)
+					.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.REGION_CODE.eq(anyOf(regions)),
+							OBSERVATION.VALUE.isNotNull(), known(asOf),
+							(breakdownId != null) ? OBSERVATION.BREAKDOWN_ID.eq(breakdownId) : DSL.noCondition());
+		return Queries.list(types).flatMap((rows) -> {
+			Map<String, Set<String>> kindsByRegion = new HashMap<>();
+			rows.forEach((r) -> kindsByRegion.computeIfAbsent(r.value1(), (k) -> new java.util.HashSet<>())
+				.add(covered ? PeriodType.of(r.value2()).letters() : r.value2()));
+			return Mono.justOrEmpty(finestCommonType(kindsByRegion.values()));
+		});
 	}
 
 	/**
