@@ -89,8 +89,6 @@ select code, 'Maatstaf ' || right(code, 3) || ' (' || source_table || ')', 'Meas
        source_table, 'M' || right(code, 3)
 from gen_indicator where not curated
 on conflict (code) do nothing;
--- each indicator's partition of observation (its trigger does not fire in replica mode)
-select count(*) as partitions from (select observation_add_partition(code) from indicator) p;
 
 -- breakdowns: the total (0), then sex and age group members
 create temp table gen_breakdown_key as
@@ -168,8 +166,7 @@ where v.v = 1
    or (v.v = 2 and p.year >= 2020 and hh.h % 4 = 0)
    or (v.v = 3 and p.year >= 2023 and hh.h % 8 = 0);
 
--- (a partitioned index is defined 'ON ONLY observation'; made without ONLY it is built on every partition)
-select replace(indexdef, ' ON ONLY ', ' ON ') from gen_index \gexec
+select indexdef from gen_index \gexec
 -- the coverage the triggers on observation keep (they do not fire in replica mode)
 select observation_coverage_recompute(array(select id from gen_run));
 

@@ -60,8 +60,7 @@ public class JooqCodegen {
 					.withDatabase(new Database().withName("org.jooq.meta.postgres.PostgresDatabase")
 						.withInputSchema("public")
 						.withOutputSchemaToDefault(true)
-						// (and observation's partitions, one per indicator: migration V11)
-						.withExcludes("flyway_schema_history|observation_[0-9a-f]{16}")
+						.withExcludes("flyway_schema_history")
 						// the shared vocabulary (nl.llomonitor.cube) for the columns that speak it
 						.withForcedTypes(VOCABULARY.stream()
 							.map(v -> new ForcedType().withUserType("nl.llomonitor.cube." + v[0])

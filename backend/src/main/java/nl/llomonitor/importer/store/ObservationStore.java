@@ -52,7 +52,7 @@ public final class ObservationStore {
 	 * run id, recorded at); a repeated cell without a run id.
 	 */
 	private static final String INSERT_SORTED_CELLS = """
-			insert into {target} (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
 			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
 			       source_table)
 			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
@@ -113,30 +113,18 @@ public final class ObservationStore {
 	 * Writes the cells of a first import of their indicators: no current vintage to
 	 * compare with (the same as {@link #INSERT_CHANGED} where none exists).
 	 */
-	private static final String INSERT_FRESH = INSERT_SORTED_CELLS + """
+	private static final String INSERT_FRESH = vocabulary(INSERT_SORTED_CELLS + """
 			where c.dup
 			   or not ?::boolean
-			   or\s""" + NO_LATER_RUN_OF_ITS_TABLE + IN_CELL_INDEX_ORDER;
-
-	private static final String INSERT_FRESH_OBSERVATION = vocabulary(INSERT_FRESH);
+			   or\s""" + NO_LATER_RUN_OF_ITS_TABLE + IN_CELL_INDEX_ORDER);
 
 	/**
-	 * @param sql a statement spelling the table it writes as {@code {target}} and the
-	 * codes it compares with as {@code {not_stated}}, {@code {succeeded}} and
-	 * {@code {unchanged}}
-	 * @return the statement writing {@code observation}, with the codes of the shared
-	 * vocabulary
+	 * @param sql a statement spelling the codes it compares with as {@code {not_stated}},
+	 * {@code {succeeded}} and {@code {unchanged}}
+	 * @return the statement with the codes of the shared vocabulary
 	 */
 	private static String vocabulary(String sql) {
-		return vocabulary(sql, "observation");
-	}
-
-	/**
-	 * @param target the table the statement writes
-	 */
-	private static String vocabulary(String sql, String target) {
-		return sql.replace("{target}", target)
-			.replace("{not_stated}", Status.NOT_STATED.code())
+		return sql.replace("{not_stated}", Status.NOT_STATED.code())
 			.replace("{succeeded}", ImportRunState.SUCCEEDED.code())
 			.replace("{unchanged}", ImportRunState.UNCHANGED.code());
 	}
@@ -195,19 +183,10 @@ public final class ObservationStore {
 					(Object) stage.indicators.toArray(String[]::new))
 			.get(0, Boolean.class);
 		long t1 = System.nanoTime();
-		// a large first import loads new partitions and builds their indexes once; a
-		// small
-		// one (a few DDL statements per indicator would outweigh the saving) writes
-		// through
-		// observation
-		int inserted = (fresh && FreshPartitions.worthIt(cells, stage.indicators.size()))
-				? FreshPartitions.write(tx, stage.indicators,
-						(target) -> insert(tx, job, vocabulary(INSERT_FRESH, target), job.runId(), recordedAt,
-								job.backdated(), job.runId(), recordedAt))
-				: fresh ? insert(tx, job, INSERT_FRESH_OBSERVATION, job.runId(), recordedAt, job.backdated(),
-						job.runId(), recordedAt)
-						: insert(tx, job, INSERT_CHANGED, job.runId(), recordedAt, recordedAt, job.backdated(),
-								recordedAt, job.runId(), recordedAt);
+		int inserted = fresh
+				? insert(tx, job, INSERT_FRESH, job.runId(), recordedAt, job.backdated(), job.runId(), recordedAt)
+				: insert(tx, job, INSERT_CHANGED, job.runId(), recordedAt, recordedAt, job.backdated(), recordedAt,
+						job.runId(), recordedAt);
 		long t2 = System.nanoTime();
 		// withdrawn: a cell this run wrote without a value whose vintage before it had a
 		// number (only this run's value-less rows are looked at)
