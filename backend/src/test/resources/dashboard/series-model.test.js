@@ -13,7 +13,7 @@ const eq = (name, actual, expected) => {
 		failures.push(`${name}: expected ${e}, got ${a}`);
 	}
 };
-Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js')]).then(([m, i18n, summary]) => {
+Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js'), import('/js/charts.js')]).then(([m, i18n, summary, charts]) => {
 	i18n.setLang('nl');
 	const response = {
 		indicator: { code: 'werkloosheidspercentage', name: 'Werkloosheid', unit: 'percent', decimals: 1, sourceTable: '85268NED' },
@@ -84,5 +84,17 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	i18n.setLang('nl');
 	const merged = m.merge([model, m.fromSeries(response)], { title: 'x' });
 	eq('merge: series and one source', [merged.series.length, merged.sources.length, merged.title], [4, 1, 'x']);
+	// the axis of counts near zero stops at zero; with a negative value drawn it does not
+	const counts = (values) => m.fromSeries({
+		indicator: { code: 'ww_uitkeringen', name: 'WW', unit: 'persons', decimals: 0, sourceTable: '80590NED' },
+		series: [{ region: { code: 'GM0344', name: 'Utrecht', level: 'gemeente' },
+			points: values.map((value, i) => ({ period: `2024MM${String(i + 1).padStart(2, '0')}`, value,
+				status: 'definitief', flags: '' })) }],
+		sources: [] });
+	eq('axis of counts near zero', charts.lineConfig(counts([12, 400, 800])).options.scales.y.min, 0);
+	eq('axis of counts far from zero', charts.lineConfig(counts([700, 750, 800])).options.scales.y.min, undefined);
+	eq('axis with a negative value', charts.lineConfig(counts([-20, 400, 800])).options.scales.y.min, undefined);
+	eq('year-on-year toggle names the period', [i18n.t('tr.yoy.month'), i18n.t('tr.yoy.quarter')],
+		['Verandering t.o.v. dezelfde maand een jaar eerder', 'Verandering t.o.v. hetzelfde kwartaal een jaar eerder']);
 	done({ passed, failures });
 }).catch((e) => done({ passed, failures: [...failures, String(e && e.stack || e)] }));

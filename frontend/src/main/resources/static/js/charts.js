@@ -155,6 +155,24 @@ function valueAxis(indicator, extra = {}) {
 }
 
 /**
+ * The room the axis adds around the data (grace) never takes it below zero when nothing drawn is
+ * negative: counts such as WW benefits near zero got a y-axis running to -500.
+ */
+function zeroFloor(datasets) {
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const d of datasets) {
+		for (const v of d.data) {
+			if (v != null && Number.isFinite(v)) {
+				lo = Math.min(lo, v);
+				hi = Math.max(hi, v);
+			}
+		}
+	}
+	return lo >= 0 && lo < Infinity && lo - (hi - lo) * 0.05 < 0 ? { min: 0 } : {};
+}
+
+/**
  * A line chart of every series over the periods of the model.
  * options.trends: [{ seriesIndex, segments }] from /trend; options.hiddenLegend: hide the legend (embeds).
  */
@@ -226,7 +244,7 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 			interaction: { mode: 'nearest', axis: 'x', intersect: false },
 			scales: {
 				x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 14 } },
-				y: valueAxis(model.indicator, { grace: '5%' }),
+				y: valueAxis(model.indicator, { grace: '5%', ...zeroFloor(datasets) }),
 			},
 			plugins: {
 				legend: {

@@ -113,7 +113,7 @@ export async function render(panel, ctx) {
 		controls.append(...picked.controls,
 			periodRange(ctx, { key: 'tr', periods: periodList, from, to }),
 			h('div', { class: 'toggles' },
-				toggle({ key: 'tr-yoy', label: t('tr.yoy'), checked: state.yoy,
+				toggle({ key: 'tr-yoy', label: t(`tr.yoy.${type || 'quarter'}`), checked: state.yoy,
 					onChange: (v) => ctx.update({ yoy: v, sa: v ? false : state.sa }) }),
 				toggle({ key: 'tr-sa', label: t('tr.sa'), checked: state.sa,
 					onChange: (v) => ctx.update({ sa: v, yoy: v ? false : state.yoy }) })),
