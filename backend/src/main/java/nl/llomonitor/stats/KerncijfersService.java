@@ -58,9 +58,59 @@ class KerncijfersService {
 
 	private final ReadModel read;
 
+	/**
+	 * Periods before the indicator's latest one that a figure reads first (see
+	 * {@link #recent}); 0 reads every period.
+	 */
+	private final int window;
+
+	@org.springframework.beans.factory.annotation.Autowired
 	KerncijfersService(ReadModel read, ChangeVerdictService verdicts) {
+		this(read, verdicts, WINDOW);
+	}
+
+	/**
+	 * @param window periods before the indicator's latest one read first; 0: every period
+	 * (the whole history, as a check of the window)
+	 */
+	KerncijfersService(ReadModel read, ChangeVerdictService verdicts, int window) {
 		this.read = read;
 		this.verdicts = verdicts;
+		this.window = window;
+	}
+
+	/**
+	 * Periods before the indicator's latest period (over all regions) that a figure reads
+	 * first: its history and the period it is compared with lie in the last
+	 * {@link #ENOUGH} values with a number, so reading its whole history (30 years of
+	 * quarters) made most of the work of a request for values never shown; mapping the
+	 * rows was most of the app's time.
+	 */
+	static final int WINDOW = 24;
+
+	/**
+	 * Values with a number a read of the recent periods must hold to give the figure a
+	 * read of every period gives: the history ({@link #HISTORY}), the value before it
+	 * (whether the first one follows a series break) and one more. With fewer, every
+	 * period is read. The period compared with (a year or a period back) lies within
+	 * them, as does every break between it and the latest value.
+	 */
+	static final int ENOUGH = KerncijfersService.HISTORY + 2;
+
+	/**
+	 * @return the first period of the recent read of an indicator of this period type, or
+	 * null to read every period
+	 */
+	private PeriodCode recent(IndicatorInfo info, String type) {
+		List<String> range = info.periodRanges().get(type);
+		if (this.window == 0 || range == null || range.size() < 2 || range.get(1) == null) {
+			return null;
+		}
+		return PeriodCode.of(range.get(1)).plus(-this.window);
+	}
+
+	private static long known(Map<String, List<SeriesService.Value>> values, String region) {
+		return values.getOrDefault(region, List.of()).stream().filter((v) -> v.value() != null).count();
 	}
 
 	record Previous(PeriodRef period, BigDecimal value) {
@@ -188,7 +238,15 @@ class KerncijfersService {
 			Lang lang) {
 		SeriesService.Query query = new SeriesService.Query(info, List.of(region.code()), type, null, null,
 				new TreeMap<>(), asOf);
-		return this.read.series().observedValues(query).flatMap((values) -> {
+		PeriodCode from = recent(info, type);
+		// the recent periods first; every period where they hold too few values
+		Mono<Map<String, List<SeriesService.Value>>> read = (from == null) ? this.read.series().observedValues(query)
+				: this.read.series()
+					.observedValues(new SeriesService.Query(info, List.of(region.code()), type, from, null,
+							new TreeMap<>(), asOf))
+					.flatMap((recent) -> (known(recent, region.code()) >= ENOUGH) ? Mono.just(recent)
+							: this.read.series().observedValues(query));
+		return read.flatMap((values) -> {
 			List<SeriesService.Value> known = values.getOrDefault(region.code(), List.of())
 				.stream()
 				.filter((v) -> v.value() != null)

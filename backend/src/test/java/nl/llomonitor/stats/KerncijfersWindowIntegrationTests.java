@@ -1,0 +1,74 @@
+package nl.llomonitor.stats;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.observation.ReadModel;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A key figure reads the recent periods of its indicator first and every period only
+ * where those hold too few values ({@link KerncijfersService#WINDOW},
+ * {@link KerncijfersService#ENOUGH}): the figures are exactly those of a read of every
+ * period, for every region level, in both languages, now and as of a moment.
+ */
+@SpringBootTest
+@Import(TestDatabaseConfiguration.class)
+class KerncijfersWindowIntegrationTests {
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	private KerncijfersService kerncijfers;
+
+	@Autowired
+	private ReadModel read;
+
+	@Autowired
+	private ChangeVerdictService verdicts;
+
+	@Test
+	void theFiguresOfTheRecentPeriodsAreThoseOfEveryPeriod() {
+		for (String file : new String[] { "cbs/85268NED.csv", "cbs/83599NED.csv", "cbs/85554NED.csv",
+				"eurostat/trng_lfse_04_NL_subset.tsv", "cbs/85315NED.csv", "cbs/85314NED.csv", "cbs/86088NED.csv",
+				"cbs/60039fvw.csv", "cbs/82220NED.csv" }) {
+			this.importer.importFile(SharedData.file(file), true);
+		}
+		OffsetDateTime between = OffsetDateTime.now();
+		// a later vintage: as of the moment between, the figures are those before it
+		this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.before.json"));
+		KerncijfersService everyPeriod = new KerncijfersService(this.read, this.verdicts, 0);
+		List<String> regions = new ArrayList<>(
+				List.of("NL01", "PV20", "PV21", "PV26", "PV29", "AM08", "AM15", "AM27", "GM0344", "GM0363", "GM0080"));
+		int figuresWithHistory = 0;
+		for (OffsetDateTime asOf : java.util.Arrays.asList(null, between)) {
+			for (Lang lang : Lang.values()) {
+				for (String region : regions) {
+					KerncijfersService.KerncijfersResponse recent = this.kerncijfers.kerncijfers(region, asOf, lang)
+						.block();
+					assertThat(recent).as(region + " " + lang + " as of " + asOf)
+						.isEqualTo(everyPeriod.kerncijfers(region, asOf, lang).block());
+					figuresWithHistory += (int) recent.figures()
+						.stream()
+						.filter((f) -> f.history().size() == KerncijfersService.HISTORY)
+						.count();
+				}
+			}
+		}
+		// not vacuous: figures with a whole history, read from the recent periods
+		assertThat(figuresWithHistory).isGreaterThan(20);
+	}
+
+}
