@@ -103,10 +103,13 @@ class KerncijfersService {
 	 */
 	private PeriodCode recent(IndicatorInfo info, String type) {
 		List<String> range = info.periodRanges().get(type);
-		if (this.window == 0 || range == null || range.size() < 2 || range.get(1) == null) {
+		if (this.window == 0 || range == null || range.size() < 2 || range.get(0) == null || range.get(1) == null) {
 			return null;
 		}
-		return PeriodCode.of(range.get(1)).plus(-this.window);
+		PeriodCode from = PeriodCode.of(range.get(1)).plus(-this.window);
+		// a series no longer than the window is read whole at once (not twice, when it
+		// holds fewer values than a figure needs)
+		return (from.compareTo(PeriodCode.of(range.get(0))) <= 0) ? null : from;
 	}
 
 	private static long known(Map<String, List<SeriesService.Value>> values, String region) {

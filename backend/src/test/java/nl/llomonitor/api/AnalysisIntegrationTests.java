@@ -156,8 +156,10 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {
 			})
 			.getResponseBody()
-			.subscribe((event) -> received
-				.add((event.event() != null) ? event.event() + " " + event.data() : "comment " + event.comment()));
+			.subscribe(
+					(event) -> received.add((event.event() != null)
+							? event.event() + " id=" + event.id() + " " + event.data() : "comment " + event.comment()),
+					(error) -> received.add("error " + error), () -> received.add("complete"));
 		try {
 			awaitEvent(received, (event) -> event.startsWith("hello "), "hello");
 			// a change announced before the bump, by other apps in this JVM that share
@@ -167,6 +169,7 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 					(event) -> event.startsWith("data-changed ") && version(event) >= bumped,
 					"data-changed with version >= " + bumped);
 			assertThat(version(changed)).isGreaterThanOrEqualTo(bumped);
+			assertThat(changed).as("the id of the event is its version").contains(" id=" + version(changed) + " ");
 		}
 		finally {
 			subscription.dispose();

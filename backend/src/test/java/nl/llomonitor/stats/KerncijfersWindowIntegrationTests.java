@@ -39,6 +39,10 @@ class KerncijfersWindowIntegrationTests {
 	@Autowired
 	private ChangeVerdictService verdicts;
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier(nl.llomonitor.system.DatabaseConfiguration.JDBC_DSL)
+	private org.jooq.DSLContext jdbc;
+
 	@Test
 	void theFiguresOfTheRecentPeriodsAreThoseOfEveryPeriod() {
 		for (String file : new String[] { "cbs/85268NED.csv", "cbs/83599NED.csv", "cbs/85554NED.csv",
@@ -47,11 +51,37 @@ class KerncijfersWindowIntegrationTests {
 			this.importer.importFile(SharedData.file(file), true);
 		}
 		OffsetDateTime between = OffsetDateTime.now();
-		// a later vintage: as of the moment between, the figures are those before it
+		// a later vintage of the latest unemployment figure of Utrecht (a key figure): as
+		// of the moment between, the figures are those before it
+		// (removed at the end: other test classes share the database)
+		long added = this.jdbc.fetchSingle("""
+				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
+				       missing_reason)
+				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), value + 1,
+				       margin_low + 1, margin_high + 1, status, flags, footnote, source_table, missing_reason
+				from observation
+				where indicator_code = 'werkloosheidspercentage' and region_code = 'PV26' and breakdown_id = 0
+				  and value is not null
+				order by period_code desc, recorded_at desc
+				limit 1
+				returning id""").get(0, Long.class);
+		try {
+			compare(between);
+		}
+		finally {
+			this.jdbc.execute("delete from observation where id = ?", added);
+		}
+	}
+
+	private void compare(OffsetDateTime between) {
 		this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.before.json"));
+		KerncijfersService.KerncijfersResponse before = this.kerncijfers.kerncijfers("PV26", between, Lang.NL).block();
+		KerncijfersService.KerncijfersResponse after = this.kerncijfers.kerncijfers("PV26", null, Lang.NL).block();
+		assertThat(after).as("the later vintage is read now, not as of before it").isNotEqualTo(before);
 		KerncijfersService everyPeriod = new KerncijfersService(this.read, this.verdicts, 0);
-		List<String> regions = new ArrayList<>(
-				List.of("NL01", "PV20", "PV21", "PV26", "PV29", "AM08", "AM15", "AM27", "GM0344", "GM0363", "GM0080"));
+		List<String> regions = new ArrayList<>(List.of("NL01", "LD01", "PV20", "PV21", "PV26", "PV29", "CR17", "AM08",
+				"AM15", "AM27", "GM0344", "GM0363", "GM0080"));
 		int figuresWithHistory = 0;
 		for (OffsetDateTime asOf : java.util.Arrays.asList(null, between)) {
 			for (Lang lang : Lang.values()) {
