@@ -467,6 +467,20 @@ class DashboardTrustBrowserIntegrationTests {
 			.as("no clipped numbers")
 			.isTrue();
 		screenshotAt("kerncijfers-telefoon", 390);
+		// in English too ("35.9 thousand" ran out of its tile), and no title of a figure
+		// (CBS table titles are long) runs out of it, on a phone and on a desktop
+		for (int w : new int[] { 390, 1280 }) {
+			this.browser.driver.manage().window().setSize(new Dimension(w, 900));
+			for (String path : List.of("/?region=PV26&lang=en", "/?region=GM0344&lang=en", "/?region=PV26&lang=nl",
+					"/?tab=tabellen&region=PV26&lang=nl")) {
+				open(path);
+				settle(path.contains("tabellen") ? "tabellen" : "kerncijfers");
+				assertThat((Boolean) js("return [...document.querySelectorAll('.tile__value, .figure__title')]"
+						+ ".every((v) => v.scrollWidth <= v.clientWidth + 1)"))
+					.as("nothing runs out of its box at " + w + " px: " + path)
+					.isTrue();
+			}
+		}
 	}
 
 	@Test
