@@ -25,6 +25,7 @@ import nl.llomonitor.region.RegionRef;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -64,7 +65,7 @@ class KerncijfersService {
 	 */
 	private final int window;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	KerncijfersService(ReadModel read, ChangeVerdictService verdicts) {
 		this(read, verdicts, WINDOW);
 	}
@@ -112,8 +113,11 @@ class KerncijfersService {
 		return (from.compareTo(PeriodCode.of(range.get(0))) <= 0) ? null : from;
 	}
 
-	private static long known(Map<String, List<SeriesService.Value>> values, String region) {
-		return values.getOrDefault(region, List.of()).stream().filter((v) -> v.value() != null).count();
+	/**
+	 * @return the region's values with a number, in period order
+	 */
+	private static List<SeriesService.Value> known(Map<String, List<SeriesService.Value>> values, String region) {
+		return values.getOrDefault(region, List.of()).stream().filter((v) -> v.value() != null).toList();
 	}
 
 	record Previous(PeriodRef period, BigDecimal value) {
@@ -247,13 +251,10 @@ class KerncijfersService {
 				: this.read.series()
 					.observedValues(new SeriesService.Query(info, List.of(region.code()), type, from, null,
 							new TreeMap<>(), asOf))
-					.flatMap((recent) -> (known(recent, region.code()) >= ENOUGH) ? Mono.just(recent)
+					.flatMap((recent) -> (known(recent, region.code()).size() >= ENOUGH) ? Mono.just(recent)
 							: this.read.series().observedValues(query));
 		return read.flatMap((values) -> {
-			List<SeriesService.Value> known = values.getOrDefault(region.code(), List.of())
-				.stream()
-				.filter((v) -> v.value() != null)
-				.toList();
+			List<SeriesService.Value> known = known(values, region.code());
 			if (known.isEmpty()) {
 				return Mono.empty();
 			}
