@@ -24,6 +24,9 @@ function context(gen) {
 	return {
 		state: getState(),
 		update,
+		// a default the view chose from the data (e.g. the first table), put into the URL without a new
+		// drawing, so that a link keeps showing what it showed when it was copied
+		settle: (patch) => update(patch, { replace: true, silent: true }),
 		alive: () => gen === generation,
 		primaryRegion: () => myRegion(getState()),
 		figure(options) {

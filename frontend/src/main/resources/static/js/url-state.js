@@ -109,8 +109,10 @@ export function myRegion(s = state) {
  * Change the state and the URL. A change of tab, region or language is a new history entry; a change
  * of indicator, period, level or comparison regions (e.g. arrow keys in a picker) replaces the current
  * entry, so Back leaves the view instead of stepping through every option passed. replace forces it.
+ * silent changes the state and the URL without telling the listeners (nothing is drawn again): for a
+ * choice a view made itself, written into the link so that the link keeps showing it.
  */
-export function update(patch, { replace } = {}) {
+export function update(patch, { replace, silent } = {}) {
 	const next = { ...state, ...patch };
 	const search = toSearch(next);
 	if (search !== window.location.search) {
@@ -124,7 +126,9 @@ export function update(patch, { replace } = {}) {
 	}
 	const previous = state;
 	state = next;
-	listeners.forEach((listener) => listener(state, previous));
+	if (!silent) {
+		listeners.forEach((listener) => listener(state, previous));
+	}
 }
 
 export function subscribe(listener) {

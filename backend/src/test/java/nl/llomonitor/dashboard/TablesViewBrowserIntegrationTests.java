@@ -177,6 +177,30 @@ class TablesViewBrowserIntegrationTests {
 	}
 
 	@Test
+	void theTableAndMeasureChosenForTheUserGoIntoTheLink() {
+		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&regions=NL01");
+		chart("tabel");
+		String table = new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-table']")))
+			.getFirstSelectedOption()
+			.getAttribute("value");
+		String measure = new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-measure']")))
+			.getFirstSelectedOption()
+			.getAttribute("value");
+		new WebDriverWait(this.browser.driver, WAIT).withMessage(() -> "the link lacks the table: " + url())
+			.until((d) -> url().matches(".*[?&]table=" + table + "(&.*)?$"));
+		assertThat(url()).matches(".*[?&]indicator=" + measure + "(&.*)?$").contains("regions=NL01");
+		// the link shows the same choice when opened again
+		this.browser.driver.get(this.browser.driver.getCurrentUrl());
+		chart("tabel");
+		assertThat(new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-table']")))
+			.getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo(table);
+		assertThat(new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-measure']")))
+			.getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo(measure);
+	}
+
+	@Test
 	void theLevelDefaultsToMyRegionsLevelWithMyRegionTicked() {
 		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&region=PV26&table=85268NED");
 		chart("tabel");

@@ -102,6 +102,11 @@ export async function render(panel, ctx) {
 		|| tables.find((x) => x.id === preferred);
 	const codes = table.measures.map((m) => m.code);
 	const indicatorCode = pick(state.indicator, codes, codes[0]);
+	// the table and measure chosen for the user go into the link: without them, a copied link would show
+	// whichever table comes first once other tables are imported
+	if (state.table !== table.id || state.indicator !== indicatorCode) {
+		ctx.settle({ table: table.id, indicator: indicatorCode });
+	}
 	const [indicator, tableIndicators] = await Promise.all([get(`/indicators/${encodeURIComponent(indicatorCode)}`),
 		get('/indicators', { table: table.id }).catch(() => [])]);
 	// the measures' names in the page's language (the indicators' names follow lang=)
