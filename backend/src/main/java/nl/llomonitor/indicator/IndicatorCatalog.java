@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 
 import static nl.llomonitor.db.Tables.INDICATOR;
 import static nl.llomonitor.db.Tables.SOURCE;
+import static nl.llomonitor.db.Tables.SOURCE_TABLE_KIND;
 
 /**
  * Every indicator with its available breakdowns, period types and region levels, loaded
@@ -93,12 +94,18 @@ public class IndicatorCatalog {
 		Mono<Map<String, String>> surveys = Queries
 			.flux(this.dsl.select(SOURCE.TABLE_ID, SOURCE.SURVEY).from(SOURCE).where(SOURCE.SURVEY.isNotNull()))
 			.collectMap((r) -> r.value1().toLowerCase(java.util.Locale.ROOT), (r) -> r.value2());
-		return Mono.zip(indicators, availability, members, surveys)
-			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+		Mono<Set<String>> forecasts = Queries
+			.flux(this.dsl.select(SOURCE_TABLE_KIND.TABLE_ID)
+				.from(SOURCE_TABLE_KIND)
+				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
+			.map((r) -> r.value1().toLowerCase(java.util.Locale.ROOT))
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+		return Mono.zip(indicators, availability, members, surveys, forecasts)
+			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()));
 	}
 
 	private static Map<String, IndicatorInfo> build(List<Record> indicators, List<Record> availability,
-			List<Record> members, Map<String, String> surveys) {
+			List<Record> members, Map<String, String> surveys, Set<String> forecasts) {
 		Map<String, String> tables = new HashMap<>();
 		for (Record r : indicators) {
 			String table = r.get(INDICATOR.SOURCE_TABLE);
@@ -164,12 +171,13 @@ public class IndicatorCatalog {
 							r.get(INDICATOR.SOURCE_TABLE), r.get(INDICATOR.HIGHER_IS_BETTER),
 							Boolean.TRUE.equals(r.get(INDICATOR.SEASONALLY_ADJUSTED)), numerator, denominator,
 							r.get(INDICATOR.MULTIPLIER), dimensions, List.copyOf(periodTypes), periodRanges,
-							regionLevels, roles(r, surveys, tables)));
+							regionLevels, roles(r, surveys, tables, forecasts)));
 		}
 		return result;
 	}
 
-	private static IndicatorInfo.Roles roles(Record r, Map<String, String> surveys, Map<String, String> tables) {
+	private static IndicatorInfo.Roles roles(Record r, Map<String, String> surveys, Map<String, String> tables,
+			Set<String> forecasts) {
 		Set<String> behind = new java.util.TreeSet<>();
 		for (String code : java.util.Arrays.asList(r.get(INDICATOR.CODE), r.get(INDICATOR.NUMERATOR_CODE),
 				r.get(INDICATOR.DENOMINATOR_CODE))) {
@@ -178,11 +186,16 @@ public class IndicatorCatalog {
 				behind.add(survey);
 			}
 		}
+		// a derived indicator's values are its numerator's (a ratio of two forecasts is
+		// one)
+		String dataCode = (r.get(INDICATOR.NUMERATOR_CODE) != null) ? r.get(INDICATOR.NUMERATOR_CODE)
+				: r.get(INDICATOR.CODE);
 		Short order = r.get(INDICATOR.KERNCIJFER_ORDER);
 		String[] shares = r.get(INDICATOR.SHARE_DIMENSIONS);
 		return new IndicatorInfo.Roles((order != null) ? order.intValue() : null,
 				Boolean.TRUE.equals(r.get(INDICATOR.KERNCIJFER_FALLBACK)),
-				(shares != null) ? List.of(shares) : List.of(), r.get(INDICATOR.SAMPLE_BASE), Set.copyOf(behind));
+				(shares != null) ? List.of(shares) : List.of(), r.get(INDICATOR.SAMPLE_BASE), Set.copyOf(behind),
+				forecasts.contains(tables.getOrDefault(dataCode, "")));
 	}
 
 	private record SortedMember(int sort, IndicatorInfo.Member member) {

@@ -48,9 +48,13 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 	 * @param sampleBase indicator holding the base population of the sample rule, or null
 	 * @param surveys surveys behind the indicator's source tables (for a derived one: its
 	 * numerator's and denominator's), e.g. {@code EBB}
+	 * @param forecast whether its values are forecasts: its source table (for a derived
+	 * one: its numerator's) is declared a forecast by its mapping
+	 * ({@code kind: forecast}, recorded in {@code source_table_kind}), e.g. the regional
+	 * population forecast 82220NED
 	 */
 	public record Roles(Integer kerncijferOrder, boolean kerncijferFallback, List<String> shareDimensions,
-			String sampleBase, java.util.Set<String> surveys) {
+			String sampleBase, java.util.Set<String> surveys, boolean forecast) {
 
 		/** The survey of the Enquete Beroepsbevolking (labour force survey). */
 		public static final String EBB = "EBB";
@@ -125,8 +129,8 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 		List<String> range = (type != null) ? this.periodRanges.get(type) : null;
 		return new IndicatorView(this.code, name(lang), this.unit, this.decimals, definition(lang),
 				lang.pick(this.explanationNl, this.explanationEn), this.sourceTable, this.higherIsBetter,
-				this.seasonallyAdjusted, derived(), this.numerator, this.denominator, this.multiplier, breakdowns,
-				this.periodTypes, this.regionLevels, (range != null) ? range.get(0) : null,
+				this.seasonallyAdjusted, derived(), this.roles.forecast(), this.numerator, this.denominator,
+				this.multiplier, breakdowns, this.periodTypes, this.regionLevels, (range != null) ? range.get(0) : null,
 				(range != null) ? range.get(1) : null);
 	}
 

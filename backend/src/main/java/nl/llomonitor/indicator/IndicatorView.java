@@ -27,9 +27,9 @@ import java.util.Map;
  * @param lastPeriod last period of the finest type
  */
 public record IndicatorView(String code, String name, String unit, int decimals, String definition, String explanation,
-		String sourceTable, Boolean higherIsBetter, boolean seasonallyAdjusted, boolean derived, String numerator,
-		String denominator, BigDecimal multiplier, Map<String, List<MemberView>> breakdowns, List<String> periodTypes,
-		List<String> regionLevels, String firstPeriod, String lastPeriod) {
+		String sourceTable, Boolean higherIsBetter, boolean seasonallyAdjusted, boolean derived, boolean forecast,
+		String numerator, String denominator, BigDecimal multiplier, Map<String, List<MemberView>> breakdowns,
+		List<String> periodTypes, List<String> regionLevels, String firstPeriod, String lastPeriod) {
 
 	/**
 	 * @param code member code

@@ -154,6 +154,22 @@ class DashboardBrowserIntegrationTests {
 		assertThat(dashes.get(1)).isEqualTo(List.of(8L, 5L));
 		assertThat(notes("kc-grijze-druk")).contains("CBS-prognose, basisjaar 2013 (82220NED)");
 		assertThat(summary("kc-grijze-druk")).contains("26,9 in 2017").contains("45,8 in 2040");
+		// the views of observations only (compare and map answer a forecast value with
+		// none)
+		// do not offer the forecast indicators; the observed ones stay
+		for (String view : List.of("kaart:map", "vergelijk:cmp")) {
+			String[] tabAndKey = view.split(":");
+			open("/?tab=" + tabAndKey[0] + "&level=provincie");
+			By options = By.cssSelector("select[data-focus='" + tabAndKey[1] + "-indicator'] option");
+			waitUntil(() -> !this.browser.driver.findElements(options).isEmpty());
+			List<String> offered = this.browser.driver.findElements(options)
+				.stream()
+				.map((o) -> o.getAttribute("value"))
+				.toList();
+			assertThat(offered).as(view)
+				.contains("grijze_druk", "bevolking_65_plus")
+				.noneMatch((c) -> c.endsWith("_prognose"));
+		}
 	}
 
 	@Test

@@ -186,7 +186,7 @@ class IndicatorControllersWebFluxTests {
 			Map<String, List<String>> periodRanges) {
 		return new IndicatorInfo(code, nameNl, nameEn, unit, 0, "definitie", "definition", null, null, "85624NED", null,
 				false, null, null, BigDecimal.ONE, dimensions, periodTypes, periodRanges, List.of("land"),
-				new IndicatorInfo.Roles(null, false, List.of(), null, Set.of()));
+				new IndicatorInfo.Roles(null, false, List.of(), null, Set.of(), false));
 	}
 
 	private static TableCatalog.Table table() {

@@ -158,6 +158,29 @@ class GrijzeDrukIntegrationTests {
 		assertThat(map).doesNotContain("339.9");
 	}
 
+	@Test
+	void theIndicatorsSayWhichAreForecasts() {
+		List<Map<String, Object>> indicators = this.client.get()
+			.uri("/api/v1/indicators")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> forecast = new java.util.TreeMap<>();
+		indicators.forEach((i) -> forecast.put((String) i.get("code"), i.get("forecast")));
+		// 82220NED is declared a forecast by its mapping; a ratio of two forecasts is one
+		assertThat(forecast).containsEntry("bevolking_65_plus_prognose", true)
+			.containsEntry("bevolking_20_64_prognose", true)
+			.containsEntry("grijze_druk_prognose", true)
+			.containsEntry("bevolking_65_plus", false)
+			.containsEntry("grijze_druk", false)
+			.containsEntry("werkloosheidspercentage", false);
+		assertThat(forecast.values()).allSatisfy((f) -> assertThat(f).isInstanceOf(Boolean.class));
+	}
+
 	private Map<String, Object> point(String indicator, String region, String period, String forecast) {
 		return points(series(indicator, region, forecast)).stream()
 			.filter((p) -> p.get("period").equals(period))

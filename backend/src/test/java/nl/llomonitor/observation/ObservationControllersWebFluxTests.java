@@ -145,8 +145,8 @@ class ObservationControllersWebFluxTests {
 		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", "period_label");
 		period.categories().put("2023KW01", "2023 Q1");
 		period.categories().put("2023KW02", "2023 Q2");
-		IndicatorView indicator = new IndicatorView("x", "X", "percent", 1, null, null, null, null, false, false, null,
-				null, null, Map.of(), List.of(), List.of(), null, null);
+		IndicatorView indicator = new IndicatorView("x", "X", "percent", 1, null, null, null, null, false, false, false,
+				null, null, null, Map.of(), List.of(), List.of(), null, null);
 		List<Object> formula = new java.util.ArrayList<>();
 		formula.add("=SUM(A1)");
 		List<Object> none = new java.util.ArrayList<>();

@@ -34,7 +34,8 @@ class ChangeFeedTests {
 
 	private static final IndicatorInfo INDICATOR = new IndicatorInfo("ww", "WW <b>uitkeringen</b>", "WW benefits",
 			"persons", 0, "", "", null, null, "85554NED", false, false, null, null, null, Map.of(), List.of("quarter"),
-			Map.of(), List.of("provincie"), new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of()));
+			Map.of(), List.of("provincie"),
+			new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of(), false));
 
 	private static final OffsetDateTime FIRST = OffsetDateTime.parse("2024-01-05T10:00:00+01:00");
 
@@ -115,10 +116,10 @@ class ChangeFeedTests {
 	void aRunWithoutTableIdIsNamedByItsCellsSourceTablesAndValuesCarryTheirUnit() throws Exception {
 		IndicatorInfo labourForce = new IndicatorInfo("beroepsbevolking", "Beroepsbevolking", "Labour force", "x1000",
 				0, "", "", null, null, "60039fvw", false, false, null, null, null, Map.of(), List.of("year"), Map.of(),
-				List.of("provincie"), new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of()));
+				List.of("provincie"), new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of(), false));
 		IndicatorInfo share = new IndicatorInfo("aandeel", "Aandeel", "Share", "percent", 1, "", "", null, null,
 				"85268NED", false, false, null, null, null, Map.of(), List.of("year"), Map.of(), List.of("provincie"),
-				new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of()));
+				new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of(), false));
 		List<RevisionService.Change> changes = List.of(
 				new RevisionService.Change(1, null, "60039fvw", FIRST, null, "beroepsbevolking", "2013JJ00", "",
 						new BigDecimal("723"), "definitief", false, null, null),

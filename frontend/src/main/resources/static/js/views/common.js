@@ -47,10 +47,13 @@ export function pick(value, options, fallback) {
  * their controls. options: key (prefix of the controls' focus keys), levels (offered levels), preferred
  * (indicator code preferred when the URL names none), period (false: no period picker), regionFor(level,
  * regionsOfLevel) (the region whose finest period type counts), alsoLevels(level) (further levels whose
- * indicators are offered too, e.g. the levels of the regions ticked beside the chosen level).
+ * indicators are offered too, e.g. the levels of the regions ticked beside the chosen level),
+ * observedOnly (no indicator whose values are forecasts, for views that show observations only).
  * Returns { indicators, indicator, level, type, periods, period, controls }.
  */
-export async function sharedPicker(ctx, { key, levels, preferred, period: withPeriod = true, regionFor, alsoLevels }) {
+export async function sharedPicker(ctx, {
+	key, levels, preferred, period: withPeriod = true, regionFor, alsoLevels, observedOnly = false,
+}) {
 	const { state } = ctx;
 	const mine = ctx.primaryRegion();
 	const level = pick(state.level, levels, pick(levelOfCode(mine), levels, levels[0]));
@@ -58,7 +61,8 @@ export async function sharedPicker(ctx, { key, levels, preferred, period: withPe
 	const indicators = [];
 	for (const l of [level, ...(alsoLevels ? alsoLevels(level) : [])]) {
 		for (const i of await indicatorsAt(l)) {
-			if (!indicators.some((x) => x.code === i.code)) {
+			// observedOnly: a view of observations only (the map) offers no forecast indicator
+			if (!(observedOnly && i.forecast) && !indicators.some((x) => x.code === i.code)) {
 				indicators.push(i);
 			}
 		}

@@ -77,7 +77,7 @@ export async function render(panel, ctx) {
 		const catalogue = await ctx.regions();
 		const mine = catalogue.byCode.get(ctx.primaryRegion()) || { code: ctx.primaryRegion(), parents: [] };
 		const picked = await sharedPicker(ctx, {
-			key: 'cmp', levels: LEVELS, preferred: PREFERRED,
+			key: 'cmp', levels: LEVELS, preferred: PREFERRED, observedOnly: true,
 			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine.code)?.code
 				|| (catalogue.levels[level] || [])[0]?.code || mine.code,
 		});
