@@ -47,6 +47,17 @@ public class Messages {
 		return SOURCE.getMessage(key, (args.length > 0) ? args : null, fallback, lang.locale());
 	}
 
+	/**
+	 * @param lang response language
+	 * @param reasons why a source is probably cut off
+	 * @return the reasons in that language, joined by {@code "; "}
+	 */
+	public static String incomplete(Lang lang, java.util.List<nl.llomonitor.cube.IncompleteReason> reasons) {
+		return reasons.stream()
+			.map((r) -> get(lang, "incomplete." + r.key(), r.args().toArray()))
+			.collect(java.util.stream.Collectors.joining("; "));
+	}
+
 	private static ResourceBundleMessageSource source() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasename("messages");

@@ -657,7 +657,11 @@ public class ImportService {
 				// found
 				ImportJob job = found.applyTo(given);
 				List<String> warnings = new java.util.ArrayList<>(found.warnings());
-				String incompleteReason = found.incomplete().isEmpty() ? null : String.join("; ", found.incomplete());
+				// stored in English (the run's record; the API's language) and as keys,
+				// which the read
+				// side gives in each reader's language
+				String incompleteReason = found.incomplete().isEmpty() ? null
+						: nl.llomonitor.api.Messages.incomplete(nl.llomonitor.api.Lang.EN, found.incomplete());
 				if (incompleteReason != null && !options.allowIncomplete()) {
 					throw new ImportException(fileName, null, null, null,
 							"a complete source, or the import run with --allow-incomplete (admin form field"
@@ -745,6 +749,11 @@ public class ImportService {
 				}
 				if (!unknownRegions.isEmpty()) {
 					details.put("skippedRegions", unknownRegions);
+				}
+				if (!found.incomplete().isEmpty()) {
+					// keys and arguments (cube/IncompleteReason): read back in each
+					// reader's language
+					details.put("incompleteReasons", found.incomplete());
 				}
 				details.putAll(source.details());
 				if (found.published() != null) {

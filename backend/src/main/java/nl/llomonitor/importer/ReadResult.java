@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.TableMapping;
 
@@ -38,7 +39,7 @@ import nl.llomonitor.importer.catalog.TableMapping;
  */
 public record ReadResult(String tableId, GenericTable generic, TableMapping curatedOnTop, OffsetDateTime published,
 		String publishedFrom, long rowsRead, long otherRowsInserted, long otherRowsUnchanged, List<String> warnings,
-		Map<String, Long> signs, List<String> incomplete, Map<String, Integer> unknownRegions) {
+		Map<String, Long> signs, List<IncompleteReason> incomplete, Map<String, Integer> unknownRegions) {
 
 	public ReadResult {
 		warnings = List.copyOf(warnings);
@@ -92,7 +93,7 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 
 		private final Map<String, Long> signs = new TreeMap<>();
 
-		private final List<String> incomplete = new ArrayList<>();
+		private final List<IncompleteReason> incomplete = new ArrayList<>();
 
 		private final Map<String, Integer> unknownRegions = new TreeMap<>();
 
@@ -214,7 +215,7 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		 * was asked to accept an incomplete source.
 		 * @param why what shows it, e.g. "exactly 10,000 records and no odata.nextLink"
 		 */
-		public void incomplete(String why) {
+		public void incomplete(IncompleteReason why) {
 			if (!this.incomplete.contains(why)) {
 				this.incomplete.add(why);
 			}

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.api.Incompleteness;
+import nl.llomonitor.api.Lang;
 import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.system.DataChangeListener;
@@ -87,7 +89,8 @@ public class TableCatalog {
 					+ " i.generic from source_table_info i left join source s on lower(s.table_id) = lower(i.id)"));
 		Mono<List<Record>> runs = Queries.list(this.dsl.resultQuery("""
 				select distinct on (lower(table_id)) table_id, id, format, file_name, status, finished_at, published_at,
-				       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings, complete, incomplete_reason
+				       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings, complete, incomplete_reason,
+				       (report -> 'incompleteReasons')::text as incomplete_reasons
 				from import_run where status in (?, ?) and table_id is not null and format <> 'mapping'
 				order by lower(table_id), id desc""", ImportRunState.SUCCEEDED.code(),
 				ImportRunState.UNCHANGED.code()));
@@ -129,7 +132,8 @@ public class TableCatalog {
 						r.get("finished_at", OffsetDateTime.class), r.get("published_at", OffsetDateTime.class));
 				b.warnings = parseWarnings(r.get("warnings", String.class));
 				b.cutOff = Boolean.FALSE.equals(r.get("complete", Boolean.class));
-				b.incompleteReason = r.get("incomplete_reason", String.class);
+				b.incomplete = Incompleteness.of(r.get("table_id", String.class),
+						r.get("incomplete_reason", String.class), r.get("incomplete_reasons", String.class));
 			}
 		}
 		Map<String, Table> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -165,6 +169,22 @@ public class TableCatalog {
 	public record Table(String id, String title, String description, String source, boolean generic, Periods periods,
 			Regions regions, List<Measure> measures, List<IndicatorInfo.Dimension> dimensions, LastImport lastImport,
 			Completeness completeness) {
+
+		/**
+		 * @param lang the reader's language
+		 * @return this table with the reason its last import was incomplete in that
+		 * language
+		 */
+		public Table in(Lang lang) {
+			Completeness c = this.completeness;
+			if (c.why() == null) {
+				return this;
+			}
+			return new Table(this.id, this.title, this.description, this.source, this.generic, this.periods,
+					this.regions, this.measures, this.dimensions, this.lastImport,
+					new Completeness(c.cells(), c.complete(), c.why().text(lang), c.warnings(), c.why()));
+		}
+
 	}
 
 	/**
@@ -211,11 +231,13 @@ public class TableCatalog {
 	 * @param cells cells stored (all vintages)
 	 * @param complete false when the last import was probably cut off (imported with
 	 * {@code allowIncomplete}) or warned that rows were skipped or left out
-	 * @param incompleteReason why the last import was probably cut off
-	 * ({@code import_run.incomplete_reason}), or null
-	 * @param warnings the last import's warnings
+	 * @param incompleteReason why the last import was probably cut off, in the language
+	 * asked for ({@link Table#in}), or null
+	 * @param warnings the last import's warnings (English, as the import reported them)
+	 * @param why the same reason, stored: for {@link Table#in}
 	 */
-	public record Completeness(long cells, boolean complete, String incompleteReason, List<String> warnings) {
+	public record Completeness(long cells, boolean complete, String incompleteReason, List<String> warnings,
+			@com.fasterxml.jackson.annotation.JsonIgnore Incompleteness why) {
 	}
 
 	private static final class Builder {
@@ -252,7 +274,7 @@ public class TableCatalog {
 
 		boolean cutOff;
 
-		String incompleteReason;
+		Incompleteness incomplete;
 
 		Builder(String id) {
 			this.id = id;
@@ -278,7 +300,9 @@ public class TableCatalog {
 							: (this.id.matches("[0-9]{5}[A-Za-z]{3}") ? "CBS" : "Eurostat"),
 					this.generic, new Periods(types, this.first, this.last, this.periods),
 					new Regions(this.regions, List.copyOf(this.levels)), measures, List.copyOf(dimensions.values()),
-					this.lastImport, new Completeness(this.cells, complete, this.incompleteReason, this.warnings));
+					this.lastImport,
+					new Completeness(this.cells, complete, (this.incomplete != null) ? this.incomplete.stored() : null,
+							this.warnings, this.incomplete));
 		}
 
 	}

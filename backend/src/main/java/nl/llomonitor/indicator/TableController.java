@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.llomonitor.api.Lang;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,14 +23,14 @@ record TableController(TableCatalog tables) {
 
 	@GetMapping
 	@Operation(summary = "All imported tables")
-	Mono<List<TableCatalog.Table>> list() {
-		return this.tables.all().map((all) -> List.copyOf(all.values()));
+	Mono<List<TableCatalog.Table>> list(Lang language) {
+		return this.tables.all().map((all) -> all.values().stream().map((t) -> t.in(language)).toList());
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One imported table")
-	Mono<TableCatalog.Table> get(@PathVariable String id) {
-		return this.tables.require(id, "id");
+	Mono<TableCatalog.Table> get(@PathVariable String id, Lang language) {
+		return this.tables.require(id, "id").map((t) -> t.in(language));
 	}
 
 }

@@ -118,12 +118,18 @@ record SeriesAnswers(ReadModel read) {
 			Map<String, SeriesService.ForecastTable> forecastTables, String forecastIndicator) {
 		List<RegionSeries> list = new ArrayList<>();
 		Set<String> tables = new LinkedHashSet<>();
+		// why a table is incomplete, by its id in lower case: a derived figure names each
+		// incomplete table behind it
 		Map<String, String> incomplete = new LinkedHashMap<>();
 		for (RegionCatalog.Region region : regions) {
 			values.getOrDefault(region.code(), List.of())
 				.stream()
 				.filter((v) -> v.incomplete() != null && v.sourceTable() != null)
-				.forEach((v) -> incomplete.putIfAbsent(v.sourceTable(), v.incomplete()));
+				.forEach((v) -> v.incomplete()
+					.all()
+					.forEach((i) -> incomplete.putIfAbsent(
+							((i.table() != null) ? i.table() : v.sourceTable()).toLowerCase(java.util.Locale.ROOT),
+							i.text(language))));
 			List<Point> points = values.getOrDefault(region.code(), List.of())
 				.stream()
 				.map((v) -> Point.of(v, language))
@@ -131,7 +137,9 @@ record SeriesAnswers(ReadModel read) {
 			points.forEach((p) -> tables.addAll(List.of(p.sourceTable().split(" / "))));
 			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
 		}
-		List<Source> sources = tables.stream().map((t) -> Source.of(t, known).incomplete(incomplete.get(t))).toList();
+		List<Source> sources = tables.stream()
+			.map((t) -> Source.of(t, known).incomplete(incomplete.get(t.toLowerCase(java.util.Locale.ROOT))))
+			.toList();
 		List<SeriesService.ForecastTable> forecasts = tables.stream()
 			.map(forecastTables::get)
 			.filter(java.util.Objects::nonNull)

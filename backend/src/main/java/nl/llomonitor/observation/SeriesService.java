@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.api.Incompleteness;
 import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.cube.Status;
@@ -84,14 +85,14 @@ public class SeriesService {
 	 *
 	 * @param forecasts the source tables declared forecasts ({@code source_table_kind}),
 	 * by table id as stored
-	 * @param incomplete {@code import_run.incomplete_reason} of every run marked
-	 * incomplete, by run id
+	 * @param incomplete why every run marked incomplete was ({@code
+	 * import_run.incomplete_reason} and its keys), by run id
 	 * @param finished every run finished when this was loaded: a row of another run was
 	 * written after it (the data version this instance knows lags a few milliseconds
 	 * behind a commit), and is then read with provenance loaded anew, never with stale
 	 * marks
 	 */
-	record Provenance(Map<String, ForecastTable> forecasts, Map<Long, String> incomplete, Set<Long> finished) {
+	record Provenance(Map<String, ForecastTable> forecasts, Map<Long, Incompleteness> incomplete, Set<Long> finished) {
 
 		boolean forecast(String sourceTable) {
 			return this.forecasts.containsKey(sourceTable);
@@ -113,17 +114,20 @@ public class SeriesService {
 				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
 			.collectMap((r) -> r.value1(), (r) -> new ForecastTable(r.value1(),
 					(r.value2() != null) ? Integer.valueOf(r.value2()) : null, r.value3()));
-		Mono<List<org.jooq.Record2<Long, String>>> runs = Queries
-			.list(this.dsl.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON)
-				.from(IMPORT_RUN)
-				.where(IMPORT_RUN.STATUS.ne(ImportRunState.RUNNING)));
+		Mono<List<org.jooq.Record4<Long, String, String, String>>> runs = Queries.list(
+				this.dsl
+					.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON,
+							DSL.field("({0} -> 'incompleteReasons')::text", String.class, IMPORT_RUN.REPORT),
+							IMPORT_RUN.TABLE_ID)
+					.from(IMPORT_RUN)
+					.where(IMPORT_RUN.STATUS.ne(ImportRunState.RUNNING)));
 		return Mono.zip(forecasts, runs).map((t) -> {
-			Map<Long, String> incomplete = new HashMap<>();
+			Map<Long, Incompleteness> incomplete = new HashMap<>();
 			Set<Long> finished = new java.util.HashSet<>();
 			for (var r : t.getT2()) {
 				finished.add(r.value1());
 				if (r.value2() != null) {
-					incomplete.put(r.value1(), r.value2());
+					incomplete.put(r.value1(), Incompleteness.of(r.value4(), r.value2(), r.value3()));
 				}
 			}
 			return new Provenance(Map.copyOf(t.getT1()), Map.copyOf(incomplete), Set.copyOf(finished));
@@ -164,14 +168,15 @@ public class SeriesService {
 	 * @param missingReason why {@code value} is null
 	 * ({@link nl.llomonitor.cube.MissingReason} code, e.g. {@code vertrouwelijk}), or
 	 * null
-	 * @param incomplete why the import run of this vintage was probably incomplete
-	 * ({@code import_run.incomplete_reason}), or null when it was complete
+	 * @param incomplete why the import run of this vintage was probably incomplete, or
+	 * null when it was complete
 	 * @param forecast whether the value is a forecast (its source table, or a term of a
 	 * derived figure, is declared {@code kind: forecast}), never an observation
 	 */
 	public record Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
 			String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
-			BigDecimal numerator, BigDecimal denominator, String missingReason, String incomplete, boolean forecast) {
+			BigDecimal numerator, BigDecimal denominator, String missingReason, Incompleteness incomplete,
+			boolean forecast) {
 
 		/**
 		 * A value without a missing reason (a derived figure, or one that is there).
@@ -198,7 +203,7 @@ public class SeriesService {
 		 */
 		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
 				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
-				BigDecimal numerator, BigDecimal denominator, String missingReason, String incomplete) {
+				BigDecimal numerator, BigDecimal denominator, String missingReason, Incompleteness incomplete) {
 			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
 					numerator, denominator, missingReason, incomplete, false);
 		}
@@ -543,8 +548,12 @@ public class SeriesService {
 						: n.sourceTable() + " / " + d.sourceTable();
 				OffsetDateTime recorded = (d == null || n.recordedAt().isAfter(d.recordedAt())) ? n.recordedAt()
 						: d.recordedAt();
+				// incomplete where either term is (each table named with its own reason)
+				Incompleteness dIncomplete = (d != null) ? d.incomplete() : null;
+				Incompleteness incomplete = (n.incomplete() != null) ? n.incomplete().and(dIncomplete) : dIncomplete;
 				derived.add(new Value(n.period(), value, null, null, status, flags, footnote, table, null, recorded,
-						n.value(), (d != null) ? d.value() : null, n.forecast() || (d != null && d.forecast())));
+						n.value(), (d != null) ? d.value() : null, null, incomplete,
+						n.forecast() || (d != null && d.forecast())));
 			}
 			result.put(region, derived);
 		});

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessagesTests {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[,}]");
 
 	@Test
 	void bothBundlesHaveTheSameKeysAndPlaceholders() throws IOException {
@@ -50,6 +51,29 @@ class MessagesTests {
 			.isEqualTo("Geen waarde voor Utrecht in 2023 2e kwartaal.");
 		assertThat(Messages.get(Lang.EN, "unit.value.x1000", "790")).isEqualTo("790 thousand");
 		assertThat(Messages.getOrDefault(Lang.EN, "unit.value.ratio", "0.45", "0.45")).isEqualTo("0.45");
+	}
+
+	@Test
+	void whyASourceIsIncompleteReadsInEachLanguage() {
+		List<nl.llomonitor.cube.IncompleteReason> reasons = List.of(
+				nl.llomonitor.cube.IncompleteReason.rowsAtCbsLimit(10_000),
+				nl.llomonitor.cube.IncompleteReason.rowsAtLimit(10_000),
+				nl.llomonitor.cube.IncompleteReason.pageAtLimit(10_000, "page-3.json"),
+				nl.llomonitor.cube.IncompleteReason.nextPageMissing("https://example.org/next"),
+				nl.llomonitor.cube.IncompleteReason.fewerThanCounted(4_408, 4_409),
+				nl.llomonitor.cube.IncompleteReason.fewerThanTable(1_234, 12_345));
+		for (var reason : reasons) {
+			String nl = Messages.incomplete(Lang.NL, List.of(reason));
+			String en = Messages.incomplete(Lang.EN, List.of(reason));
+			assertThat(nl).as(reason.key()).isNotEqualTo(en).doesNotContain("{");
+			assertThat(en).as(reason.key()).doesNotContain("{");
+		}
+		// numbers as each language writes them; several reasons joined
+		assertThat(Messages.incomplete(Lang.NL, reasons.subList(4, 6)))
+			.isEqualTo("4.408 records gelezen, maar het antwoord telt er 4.409 (@odata.count); 1.234 waarnemingen"
+					+ " gelezen, maar de tabel heeft er 12.345 (Properties.ObservationCount)");
+		assertThat(Messages.incomplete(Lang.EN, reasons.subList(0, 1)))
+			.isEqualTo("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 	}
 
 	private static Set<String> placeholders(String message) {

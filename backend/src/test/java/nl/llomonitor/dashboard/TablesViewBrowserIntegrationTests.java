@@ -201,6 +201,31 @@ class TablesViewBrowserIntegrationTests {
 	}
 
 	@Test
+	void whyTheTableIsIncompleteIsSaidInThePagesLanguage() {
+		// the shared 85624NED download stops at CBS's limit of 10,000 rows
+		for (String lang : List.of("nl", "en")) {
+			this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85624NED&regions=NL01"
+					+ (lang.equals("en") ? "&lang=en" : ""));
+			chart("tabel");
+			String notes = this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__notes"))
+				.getText();
+			if (lang.equals("nl")) {
+				assertThat(notes)
+					.contains("De laatste import meldde: precies 10.000 datarijen: het bestand is"
+							+ " waarschijnlijk afgebroken bij de downloadlimiet van CBS")
+					.contains("(precies 10.000 datarijen")
+					.doesNotContain("exactly");
+			}
+			else {
+				assertThat(notes)
+					.contains("The last import reported: exactly 10,000 data rows: the file was probably"
+							+ " cut off at CBS's download limit")
+					.doesNotContain("precies");
+			}
+		}
+	}
+
+	@Test
 	void theLevelDefaultsToMyRegionsLevelWithMyRegionTicked() {
 		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&region=PV26&table=85268NED");
 		chart("tabel");

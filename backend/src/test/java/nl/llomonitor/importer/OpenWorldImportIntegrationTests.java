@@ -195,7 +195,9 @@ class OpenWorldImportIntegrationTests {
 			.jsonPath("$.completeness.complete")
 			.isEqualTo(false)
 			.jsonPath("$.completeness.incompleteReason")
-			.isEqualTo("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+			// in the page's language: Dutch by default (lang=en gives the English text)
+			.isEqualTo(
+					"precies 10.000 datarijen: het bestand is waarschijnlijk afgebroken bij de downloadlimiet van CBS");
 		this.client.get()
 			.uri("/api/v1/indicators?table=85624NED")
 			.exchange()

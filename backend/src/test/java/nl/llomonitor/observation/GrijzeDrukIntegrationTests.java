@@ -159,6 +159,28 @@ class GrijzeDrukIntegrationTests {
 	}
 
 	@Test
+	void aDerivedFigureNamesTheIncompleteTableBehindIt() {
+		// 60039fvw stops at CBS's download limit; grijze druk is derived from two of its
+		// measures, and says so in the reader's language
+		for (String lang : List.of("nl", "en")) {
+			this.client.get()
+				.uri("/api/v1/series?indicator=grijze_druk&regions=PV26&periodType=year&lang=" + lang)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.series[0].origin")
+				.isEqualTo("derived")
+				.jsonPath("$.sources[0].table")
+				.isEqualTo("60039fvw")
+				.jsonPath("$.sources[0].incomplete")
+				.isEqualTo(lang.equals("nl")
+						? "precies 10.000 datarijen: het bestand is waarschijnlijk afgebroken bij de downloadlimiet van CBS"
+						: "exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+		}
+	}
+
+	@Test
 	void theIndicatorsSayWhichAreForecasts() {
 		List<Map<String, Object>> indicators = this.client.get()
 			.uri("/api/v1/indicators")

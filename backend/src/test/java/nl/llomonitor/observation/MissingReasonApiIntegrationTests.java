@@ -61,7 +61,37 @@ class MissingReasonApiIntegrationTests {
 			.jsonPath("$.sources[0].table")
 			.isEqualTo("83599NED")
 			.jsonPath("$.sources[0].incomplete")
-			.value((why) -> assertThat((String) why).contains("10,000"));
+			.isEqualTo("een pagina van precies 10.000 records zonder odata.nextLink (capped.json): afgebroken bij de"
+					+ " limiet van de API");
+		// the reason in the reader's language, in the series and in the table's
+		// completeness
+		this.client.get()
+			.uri("/api/v1/series?indicator=vacatures&regions=NL01&from=2011KW01&to=2011KW01&lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.sources[0].incomplete")
+			.isEqualTo("a page of exactly 10,000 records without odata.nextLink (capped.json): cut off at the API's"
+					+ " limit");
+		for (String lang : List.of("nl", "en")) {
+			this.client.get()
+				.uri("/api/v1/tables/83599NED?lang=" + lang)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.completeness.complete")
+				.isEqualTo(false)
+				.jsonPath("$.completeness.incompleteReason")
+				.isEqualTo(lang.equals("nl")
+						? "een pagina van precies 10.000 records zonder odata.nextLink"
+								+ " (capped.json): afgebroken bij de limiet van de API"
+						: "a page of exactly 10,000 records without odata.nextLink (capped.json): cut off at the API's"
+								+ " limit")
+				.jsonPath("$.completeness.why")
+				.doesNotExist();
+		}
 	}
 
 	@Test

@@ -206,7 +206,8 @@ export async function render(panel, ctx) {
 		notes.push(text('unitUnknown'));
 	}
 	if (table.completeness && !table.completeness.complete) {
-		notes.push(text('incomplete') + table.completeness.warnings.join('; '));
+		// why it was cut off, in the page's language; else what the import warned of (as it reported it)
+		notes.push(text('incomplete') + (table.completeness.incompleteReason || table.completeness.warnings.join('; ')));
 	}
 	info.textContent = [table.title, table.lastImport?.file].filter(Boolean).join(' · ');
 	const unchosen = Object.keys(breakdowns).filter((d) => !chosen[d]);

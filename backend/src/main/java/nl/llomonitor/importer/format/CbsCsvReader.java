@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
@@ -255,7 +256,7 @@ public final class CbsCsvReader implements FormatReader {
 			found.warn(incompleteSums + " sums stored without a value because one of their terms has none");
 		}
 		if (records == CUT_OFF) {
-			found.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+			found.incomplete(IncompleteReason.rowsAtCbsLimit(records));
 		}
 		if (skippedRegions > 0) {
 			found.warn(skippedRegions + " rows of regions skipped by the mapping (" + mapping.skipRegions() + ")");

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
@@ -118,7 +119,7 @@ public final class CbsV4CsvReader implements FormatReader {
 							CellSink.VALUE, value, reason, period.status(), "", footnote, mapping.table());
 			}
 			if (records == CbsCsvReader.CUT_OFF) {
-				found.incomplete("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
+				found.incomplete(IncompleteReason.rowsAtCbsLimit(records));
 			}
 		});
 		return found.build();

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.Flag;
+import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
@@ -162,7 +163,7 @@ public final class EurostatTsvReader implements FormatReader {
 			}
 		}
 		if (records == CbsCsvReader.CUT_OFF) {
-			found.incomplete("exactly 10,000 data rows: the file was probably cut off at a download limit");
+			found.incomplete(IncompleteReason.rowsAtLimit(records));
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.cube.Status;
 import nl.llomonitor.importer.ImportFormat;
@@ -76,8 +77,7 @@ public final class ODataReader implements FormatReader {
 			if (next != null) {
 				InputStream following = (job.resources() != null) ? job.resources().openNext(next) : null;
 				if (following == null) {
-					found.incomplete("a page with odata.nextLink (" + next + ") whose next page is not in the"
-							+ " folder: the rest of the table is missing");
+					found.incomplete(IncompleteReason.nextPageMissing(next));
 				}
 				else {
 					source = next;
@@ -89,12 +89,10 @@ public final class ODataReader implements FormatReader {
 			found.warn(pages + " pages read (odata.nextLink)");
 		}
 		if (page.count != null && page.record < page.count) {
-			found.incomplete(
-					"%,d records read but the response counts %,d (@odata.count)".formatted(page.record, page.count));
+			found.incomplete(IncompleteReason.fewerThanCounted(page.record, page.count));
 		}
 		if (page.observationCount != null && page.record < page.observationCount) {
-			found.incomplete("%,d observations read but the table has %,d (Properties.ObservationCount)"
-				.formatted(page.record, page.observationCount));
+			found.incomplete(IncompleteReason.fewerThanTable(page.record, page.observationCount));
 		}
 		return found.build();
 	}
@@ -324,8 +322,7 @@ public final class ODataReader implements FormatReader {
 						"an OData response with a value array", "no value array");
 			}
 			if (next == null && page.record - before == PAGE_CAP) {
-				page.found.incomplete("a page of exactly 10,000 records without odata.nextLink (" + source
-						+ "): cut off at the API's limit");
+				page.found.incomplete(IncompleteReason.pageAtLimit(PAGE_CAP, source));
 			}
 		}
 		catch (JacksonException ex) {

@@ -1,0 +1,72 @@
+package nl.llomonitor.cube;
+
+import java.util.List;
+
+/**
+ * Why a source is probably incomplete (cut off), as a message key and its arguments, so
+ * that each reader gets it in its own language: the API's bundles
+ * ({@code messages.properties}, {@code messages_en.properties}) hold the texts under
+ * {@code incomplete.<key>}. Stored with the import run ({@code import_run.report ->
+ * 'incompleteReasons'}), beside the English text in {@code import_run.incomplete_reason}.
+ *
+ * @param key the kind of cut-off, e.g. {@code rows-at-cbs-limit}
+ * @param args its arguments: numbers (record counts) or text (a URL or file name)
+ */
+public record IncompleteReason(String key, List<Object> args) {
+
+	public IncompleteReason {
+		args = List.copyOf(args);
+	}
+
+	/**
+	 * @param rows data rows read
+	 * @return a CBS CSV download of exactly {@code rows} data rows, CBS's download limit
+	 */
+	public static IncompleteReason rowsAtCbsLimit(long rows) {
+		return new IncompleteReason("rows-at-cbs-limit", List.of(rows));
+	}
+
+	/**
+	 * @param rows data rows read
+	 * @return a download (Eurostat) of exactly {@code rows} data rows, a download limit
+	 */
+	public static IncompleteReason rowsAtLimit(long rows) {
+		return new IncompleteReason("rows-at-limit", List.of(rows));
+	}
+
+	/**
+	 * @param records records on the page
+	 * @param page the page (file or URL)
+	 * @return an OData page of exactly the API's page size without {@code odata.nextLink}
+	 */
+	public static IncompleteReason pageAtLimit(long records, String page) {
+		return new IncompleteReason("page-at-limit", List.of(records, page));
+	}
+
+	/**
+	 * @param next the {@code odata.nextLink} of the last page read
+	 * @return a next page that the upload does not hold
+	 */
+	public static IncompleteReason nextPageMissing(String next) {
+		return new IncompleteReason("next-page-missing", List.of(next));
+	}
+
+	/**
+	 * @param read records read
+	 * @param counted records the response counts ({@code @odata.count})
+	 * @return fewer records than the response counts
+	 */
+	public static IncompleteReason fewerThanCounted(long read, long counted) {
+		return new IncompleteReason("fewer-than-counted", List.of(read, counted));
+	}
+
+	/**
+	 * @param read observations read
+	 * @param total observations of the table ({@code Properties.ObservationCount})
+	 * @return fewer observations than the table has
+	 */
+	public static IncompleteReason fewerThanTable(long read, long total) {
+		return new IncompleteReason("fewer-than-table", List.of(read, total));
+	}
+
+}
