@@ -13,7 +13,8 @@ const eq = (name, actual, expected) => {
 		failures.push(`${name}: expected ${e}, got ${a}`);
 	}
 };
-Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js'), import('/js/charts.js')]).then(([m, i18n, summary, charts]) => {
+Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js'), import('/js/charts.js'),
+	import('/js/views/vergelijk.js')]).then(([m, i18n, summary, charts, vergelijk]) => {
 	i18n.setLang('nl');
 	const response = {
 		indicator: { code: 'werkloosheidspercentage', name: 'Werkloosheid', unit: 'percent', decimals: 1, sourceTable: '85268NED' },
@@ -96,5 +97,13 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('axis with a negative value', charts.lineConfig(counts([-20, 400, 800])).options.scales.y.min, undefined);
 	eq('year-on-year toggle names the period', [i18n.t('tr.yoy.month'), i18n.t('tr.yoy.quarter')],
 		['Verandering t.o.v. dezelfde maand een jaar eerder', 'Verandering t.o.v. hetzelfde kwartaal een jaar eerder']);
+	// a pair of which one has no figure has no difference: never "0,0"
+	const pair = { series: [{ regionCode: 'PV21', label: 'Fryslân' }, { regionCode: 'PV22', label: 'Drenthe' }],
+		indicator: { unit: 'ratio per 100', decimals: 1 } };
+	eq('difference without a figure', vergelijk.differenceText({ a: 'PV21', b: 'PV22', difference: null,
+		method: 'not-testable', significant: null }, pair),
+	'Fryslân – Drenthe: geen verschil te berekenen, want een van beide heeft geen cijfer.');
+	eq('difference of zero', vergelijk.differenceText({ a: 'PV21', b: 'PV22', difference: 0,
+		method: 'margins', significant: false, z: 0 }, pair), 'Fryslân – Drenthe: 0,0, niet significant (z = 0,00).');
 	done({ passed, failures });
 }).catch((e) => done({ passed, failures: [...failures, String(e && e.stack || e)] }));

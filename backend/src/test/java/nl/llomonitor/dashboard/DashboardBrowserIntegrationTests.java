@@ -268,6 +268,15 @@ class DashboardBrowserIntegrationTests {
 		// all 35 and Nederland as the reference
 		assertThat(labels).hasSize(36).contains("Nederland (referentie)");
 		assertThat(nonNull(bars.get(0))).isEqualTo(36);
+		// another level gives that level's default regions, not an empty choice
+		new Select(find("select[data-focus='cmp-level']")).selectByValue("provincie");
+		waitUntil(() -> currentUrl().contains("level=provincie"));
+		assertThat(currentUrl()).doesNotContain("regions=");
+		waitUntil(() -> {
+			List<Map<String, Object>> now = chart("vergelijk");
+			return ((List<?>) now.get(0).get("labels")).contains("Utrecht");
+		});
+		assertThat(nonNull(chart("vergelijk").get(0))).isGreaterThan(1);
 	}
 
 	@Test

@@ -479,9 +479,33 @@ class DashboardTrustBrowserIntegrationTests {
 						+ ".every((v) => v.scrollWidth <= v.clientWidth + 1)"))
 					.as("nothing runs out of its box at " + w + " px: " + path)
 					.isTrue();
+				// a value wraps between number and unit, never inside a word ("35.9
+				// thousan|d")
+				assertThat((String) js(BROKEN_WORDS)).as("words broken in a tile at " + w + " px: " + path).isEmpty();
 			}
 		}
 	}
+
+	/** The words of the key figures' values that are drawn on more than one line. */
+	private static final String BROKEN_WORDS = """
+			const broken = [];
+			for (const v of document.querySelectorAll('.tile__value')) {
+				const walker = document.createTreeWalker(v, NodeFilter.SHOW_TEXT);
+				for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+					const word = /[^\\s\\u00a0]+/g;
+					let m;
+					while ((m = word.exec(n.data))) {
+						const r = document.createRange();
+						r.setStart(n, m.index);
+						r.setEnd(n, m.index + m[0].length);
+						if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) {
+							broken.push(m[0]);
+						}
+					}
+				}
+			}
+			return broken.join(' | ');
+			""";
 
 	@Test
 	void axeFindsNoViolationsOnAnyViewInBothLanguagesOnDesktopAndPhone() throws IOException {

@@ -84,7 +84,8 @@ export async function sharedPicker(ctx, {
 		levels.length > 1 ? select({
 			key: `${key}-level`, label: t('cmp.level'), value: level,
 			options: levels.map((l) => ({ value: l, label: t(`level.${l}`) })),
-			onChange: (v) => ctx.update({ level: v, period: null, regions: [] }),
+			// another level: the view's default regions of that level (an empty list would mean "none chosen")
+			onChange: (v) => ctx.update({ level: v, period: null, regions: null }),
 		}) : null,
 		withPeriod && periods.length ? select({
 			key: `${key}-period`, label: t('cmp.period'), value: chosenPeriod,

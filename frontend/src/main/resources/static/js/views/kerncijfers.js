@@ -126,7 +126,11 @@ function tile(figure) {
 		article.append(popup);
 		return article;
 	}
-	article.append(h('p', { class: 'tile__value' }, formatValue(figure.value, indicator)));
+	// number and unit ("35,9 duizend") wrap between them, never inside a word, in a narrow tile
+	const [number, ...unit] = formatValue(figure.value, indicator).split('\u00a0');
+	const words = unit.length && /[a-z]/i.test(unit.join('')) ? [h('span', {}, number), ' ', h('span', {}, unit.join('\u00a0'))]
+		: [h('span', {}, [number, ...unit].join('\u00a0'))];
+	article.append(h('p', { class: 'tile__value' }, ...words));
 	if (figure.category) {
 		article.append(h('p', { class: `tile__category tile__category--${figure.category.code}` }, figure.category.label));
 	}

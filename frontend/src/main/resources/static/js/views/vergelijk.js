@@ -9,9 +9,16 @@ import { nothingToDraw, sharedPicker, sidebarView } from './common.js';
 /** At most this many differences are listed one by one (every level but gemeenten fits). */
 const MAX_DIFFERENCES = 40;
 
-function differenceText(d, model) {
+/**
+ * One line of the list of differences. A pair without a difference (one of the two has no figure) says so:
+ * never "0".
+ */
+export function differenceText(d, model) {
 	const name = (code) => model.series.find((s) => s.regionCode === code)?.label || code;
-	const diff = formatDifference(d.difference ?? 0, model.indicator);
+	if (d.difference == null || !Number.isFinite(Number(d.difference))) {
+		return `${name(d.a)} – ${name(d.b)}: ${t('cmp.noDifference')}.`;
+	}
+	const diff = formatDifference(d.difference, model.indicator);
 	const verdict = d.method === 'not-testable' || d.significant == null ? t('cmp.notTestable')
 		: t(d.significant ? 'cmp.significant' : 'cmp.notSignificant');
 	const z = Number.isFinite(d.z) ? ` (z = ${formatNumber(d.z, 2)})` : '';
