@@ -4,6 +4,7 @@ const STRINGS = {
 	nl: {
 		'brand.home': 'Naar het begin',
 		'brand.tagline': 'Arbeidsmarkt en leven lang ontwikkelen, per regio',
+		'skip.content': 'Naar de inhoud',
 		'header.region': 'Regio',
 		'lang.switch': 'Switch to English',
 		'lang.other': 'EN',
@@ -235,6 +236,7 @@ const STRINGS = {
 	en: {
 		'brand.home': 'Home',
 		'brand.tagline': 'Labour market and lifelong learning, by region',
+		'skip.content': 'Skip to content',
 		'header.region': 'Region',
 		'lang.switch': 'Schakel naar Nederlands',
 		'lang.other': 'NL',

@@ -154,10 +154,9 @@ class DashboardBrowserIntegrationTests {
 		assertThat(dashes.get(1)).isEqualTo(List.of(8L, 5L));
 		assertThat(notes("kc-grijze-druk")).contains("CBS-prognose, basisjaar 2013 (82220NED)");
 		assertThat(summary("kc-grijze-druk")).contains("26,9 in 2017").contains("45,8 in 2040");
-		// the views of observations only (compare and map answer a forecast value with
-		// none)
-		// do not offer the forecast indicators; the observed ones stay
-		for (String view : List.of("kaart:map", "vergelijk:cmp")) {
+		// the views of observations only (compare, trend and map answer a forecast value
+		// with none) do not offer the forecast indicators; the observed ones stay
+		for (String view : List.of("kaart:map", "vergelijk:cmp", "trends:tr")) {
 			String[] tabAndKey = view.split(":");
 			open("/?tab=" + tabAndKey[0] + "&level=provincie");
 			By options = By.cssSelector("select[data-focus='" + tabAndKey[1] + "-indicator'] option");

@@ -482,6 +482,8 @@ class DashboardTrustBrowserIntegrationTests {
 				// a value wraps between number and unit, never inside a word ("35.9
 				// thousan|d")
 				assertThat((String) js(BROKEN_WORDS)).as("words broken in a tile at " + w + " px: " + path).isEmpty();
+				assertThat((String) js("return document.querySelector('.skip-link').textContent"))
+					.isEqualTo(path.contains("lang=en") ? "Skip to content" : "Naar de inhoud");
 			}
 		}
 	}

@@ -206,6 +206,20 @@ class OpenWorldImportIntegrationTests {
 			.expectBody()
 			.jsonPath("$[0].code")
 			.isEqualTo("cbs_85624ned__deelnemerslevenlangontwikkelen_1");
+		// a CSV download has no description of its measures: each language says so in its
+		// own words
+		for (String lang : List.of("nl", "en")) {
+			this.client.get()
+				.uri("/api/v1/indicators/cbs_85624ned__deelnemerslevenlangontwikkelen_1?lang=" + lang)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.definition")
+				.isEqualTo("CBS 85624NED, DeelnemersLevenLangOntwikkelen_1 ("
+						+ (lang.equals("nl") ? "geen omschrijving in deze download" : "no description in this download")
+						+ ")");
+		}
 		this.client.get()
 			.uri("/api/v1/indicators?table=99999NED")
 			.exchange()

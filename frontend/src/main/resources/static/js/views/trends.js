@@ -76,7 +76,8 @@ export async function render(panel, ctx) {
 		const catalogue = await ctx.regions();
 		const mine = ctx.primaryRegion();
 		const picked = await sharedPicker(ctx, {
-			key: 'tr', levels: LEVELS, preferred: DEFAULT_INDICATOR, period: false,
+			// the trend (GET /api/v1/trend) is of observations: forecasts are drawn in the grijze druk chart
+			key: 'tr', levels: LEVELS, preferred: DEFAULT_INDICATOR, period: false, observedOnly: true,
 			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine)?.code
 				|| (catalogue.levels[level] || [])[0]?.code || mine,
 			// the indicators of every ticked region count, so Nederland's figures are offered beside a

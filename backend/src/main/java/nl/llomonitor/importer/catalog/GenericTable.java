@@ -373,8 +373,14 @@ public final class GenericTable {
 		for (Measure m : this.measures.values()) {
 			String name = (m.title != null) ? m.title : readable(m.key) + " (" + m.key + ")";
 			Integer decimals = (m.decimals != null) ? m.decimals : decimalsSeen.get(m.code);
-			String definition = (m.description != null) ? m.description : "CBS " + this.table + ", " + m.key
-					+ ((m.title != null) ? ": " + m.title : "") + " (no description in this download)";
+			// the source's own description (Dutch, as CBS writes it) in both languages;
+			// without
+			// one, what is known of the measure, saying so in each language
+			String known = "CBS " + this.table + ", " + m.key + ((m.title != null) ? ": " + m.title : "");
+			String definition = (m.description != null) ? m.description
+					: known + " (geen omschrijving in deze download)";
+			String definitionEn = (m.description != null) ? m.description
+					: known + " (no description in this download)";
 			String unit = (m.unit != null) ? m.unit : Unit.UNKNOWN;
 			short places = (short) ((decimals != null) ? Math.min(decimals, 6) : 1);
 			// what the source says of the measure: written when new, and again when the
@@ -385,7 +391,7 @@ public final class GenericTable {
 			described.put(INDICATOR.UNIT, unit);
 			described.put(INDICATOR.DECIMALS, places);
 			described.put(INDICATOR.DEFINITION_NL, definition);
-			described.put(INDICATOR.DEFINITION_EN, definition);
+			described.put(INDICATOR.DEFINITION_EN, definitionEn);
 			var insert = tx.insertInto(INDICATOR)
 				.set(INDICATOR.CODE, m.code)
 				.set(described)
