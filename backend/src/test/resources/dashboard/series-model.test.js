@@ -65,7 +65,11 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('csv: source line is one cell', nl[1], '# Bron: CBS 85268NED CC BY 4.0');
 	const two = m.toCsv({ ...model, sources: [...model.sources, { table: '86088NED', publisher: 'CBS' }] }, m.csvDialect('nl'));
 	eq('csv: sources with ; are one quoted cell', two.split('\r\n')[1], '"# Bron: CBS 85268NED CC BY 4.0; CBS 86088NED"');
-	eq('csv: 12 columns', nl[2].split(';').length, 12);
+	eq('csv: 15 columns', nl[2].split(';').length, 15);
+	eq('csv: the header', nl[2], 'regio_code;regio;reeks;periode_code;periode;waarde;marge_onder;marge_boven;eenheid;'
+		+ 'status;vlaggen;voetnoot;reden_ontbreekt;herkomst;bron');
+	// the break flag and the reason a value is missing reach the CSV
+	eq('csv: flags of a row', nl[3].split(';').slice(9, 13), ['definitief', 'b', '', '']);
 	eq('csv: a row', nl[3].split(';').slice(0, 6), ['PV26', 'Utrecht', 'Utrecht', '2023KW01', '2023 1e kwartaal', '3,5']);
 	const en = m.toCsv(model, m.csvDialect('en')).split('\r\n');
 	eq('csv en: decimal point and comma', en[3].split(',')[5], '3.5');

@@ -288,15 +288,18 @@ export function toCsv(model, dialect = csvDialect('en')) {
 	if (sourceText) {
 		lines.push(cell(`# ${t('figure.source')}: ${sourceText}`));
 	}
+	// every value with its status, flags (e.g. b: break in series), footnote and the reason it is missing,
+	// in the order of the API's CSV
 	const header = ['csv.regionCode', 'csv.region', 'csv.series', 'csv.periodCode', 'csv.period', 'csv.value',
-		'csv.low', 'csv.high', 'csv.unit', 'csv.status', 'csv.origin', 'csv.source'].map((k) => t(k));
+		'csv.low', 'csv.high', 'csv.unit', 'csv.status', 'csv.flags', 'csv.footnote', 'csv.reason', 'csv.origin',
+		'csv.source'].map((k) => t(k));
 	lines.push(header.map(cell).join(dialect.separator));
 	const unit = model.indicator.unit || '';
 	for (const s of model.series) {
 		for (const p of s.points) {
 			lines.push([
 				s.regionCode, s.regionName, breakdownText(s.breakdown) || s.label, p.period, p.label, p.value, p.low,
-				p.high, unit, p.status, s.origin, p.sourceTable,
+				p.high, unit, p.status, p.flags, p.footnote, p.reason, s.origin, p.sourceTable,
 			].map(cell).join(dialect.separator));
 		}
 	}

@@ -245,7 +245,7 @@ class DashboardBrowserIntegrationTests {
 		assertThat(lines.get(0)).startsWith("\ufeff# ");
 		assertThat(lines).anySatisfy((l) -> assertThat(l).matches("\"?# Bron:.*").contains("85268NED"));
 		assertThat(lines).contains("regio_code;regio;reeks;periode_code;periode;waarde;marge_onder;marge_boven;"
-				+ "eenheid;status;herkomst;bron");
+				+ "eenheid;status;vlaggen;voetnoot;reden_ontbreekt;herkomst;bron");
 		assertThat(lines)
 			.anySatisfy((l) -> assertThat(l).startsWith("PV26;Utrecht;").contains(";2023KW02;").contains(";75,5;"));
 		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("PV21;Fryslân;").contains(";72,6;"));
@@ -437,14 +437,14 @@ class DashboardBrowserIntegrationTests {
 							sources: [{ publisher: 'CBS', table: '85268NED', licence: 'CC BY 4.0' }],
 							series: [{ regionCode: 'PV26', regionName: '@SUM(A1)', label: '+cmd|calc', breakdown: {}, origin: 'source',
 								points: [{ period: '2023KW02', label: '-2+3', value: -0.4, low: null, high: null,
-									status: 'definitief', sourceTable: '85268NED' }] }],
+									status: 'definitief', flags: 'b', footnote: '=1+1', reason: null, sourceTable: '85268NED' }] }],
 						})), (e) => done('ERROR ' + e));
 						""");
 		List<String> lines = csv.toString().lines().toList();
 		// the title line is one quoted cell beginning with '#': text, never a formula
 		assertThat(lines.get(0)).isEqualTo("\"# =HYPERLINK(\"\"http://x\"\")\"");
 		assertThat(lines)
-			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,percent,definitief,source,85268NED");
+			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,percent,definitief,b,'=1+1,,source,85268NED");
 	}
 
 	@Test

@@ -393,10 +393,10 @@ class DashboardTrustBrowserIntegrationTests {
 		// a source line is one cell: quoted where it holds a ';' (several sources)
 		assertThat(lines.get(1)).matches("(# Bron: [^;\"]+|\"# Bron: .*\")");
 		String[] header = lines.get(2).split(";", -1);
-		assertThat(header).hasSize(12).contains("regio_code", "waarde");
+		assertThat(header).hasSize(15).contains("regio_code", "waarde", "vlaggen", "voetnoot", "reden_ontbreekt");
 		String utrecht = lines.stream().filter((l) -> l.startsWith("PV26;")).findFirst().orElseThrow();
 		String[] cells = utrecht.split(";", -1);
-		assertThat(cells).hasSize(12);
+		assertThat(cells).hasSize(15);
 		assertThat(cells[5]).matches("\\d+,\\d");
 		// the embed code pasted into a page of another site (its own server and port)
 		com.sun.net.httpserver.HttpServer site = com.sun.net.httpserver.HttpServer
