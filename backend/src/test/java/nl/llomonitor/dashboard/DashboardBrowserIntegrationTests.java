@@ -290,6 +290,9 @@ class DashboardBrowserIntegrationTests {
 				return chart.data.datasets.filter((d) => d.lloRole === 'trend' && d.data.some((v) => v != null)).length;
 				""");
 		assertThat(((Number) trendLines).intValue()).isGreaterThanOrEqualTo(3);
+		// a rate's slope in percentage points with two decimals
+		assertThat(notes("trends"))
+			.containsPattern("Utrecht: Trend \\d{4}.*: [-+−]?\\d+,\\d{2} procentpunt per kwartaal");
 		screenshot("trends");
 
 		find("[data-focus='tr-yoy']").click();
@@ -320,6 +323,17 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
+	void aCountsTrendIsGivenWithOneDecimalMoreThanItsFigures() {
+		// WW benefits are whole persons: a slope of "-2.162,67 per maand" claimed a
+		// precision it has not
+		open("/?tab=trends&indicator=ww_uitkeringen&level=arbeidsmarktregio&regions=AM13");
+		chart("trends");
+		waitUntil(() -> notes("trends").contains("per maand"));
+		assertThat(notes("trends")).containsPattern(": Trend .*: [-+−]?[\\d.]+,\\d per maand")
+			.doesNotContainPattern("[\\d.]+,\\d{2} per maand");
+	}
+
+	@Test
 	void arbeidsmarktregioMapHas35Regions() {
 		open("/?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio");
 		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
@@ -344,7 +358,8 @@ class DashboardBrowserIntegrationTests {
 			assertThat(labels).hasSize(36).contains("Nederland (referentie)");
 			assertThat(nonNull(bars.get(0))).isGreaterThan(30);
 			assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='kaart'] svg.map"))).isEmpty();
-			assertThat(notes("kaart")).contains("nog geen grenzen van de arbeidsmarktregio's");
+			assertThat(notes("kaart")).contains("nog geen grenzen van de arbeidsmarktregio's")
+				.contains("(bijvoorbeeld arbeidsmarktregio_2024 van CBS/PDOK)");
 			assertThat(summary("kaart")).contains("hoogst");
 		}
 		finally {

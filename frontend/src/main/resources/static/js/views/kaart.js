@@ -192,7 +192,7 @@ export async function drawChoropleth(figure, ctx, { indicator, level, period, ty
 	const notes = [...extra, ...(reference != null ? [t('map.reference', { value: formatValue(reference, model.indicator) })] : [])];
 	if (!geo.features?.length) {
 		// no boundaries of this level in the store: the figures still show, as bars, with Nederland
-		notes.unshift(t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase() }));
+		notes.unshift(t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase(), example: `${level}_2024` }));
 		if (reference != null) {
 			model.series.push({
 				id: 'NL01', label: t('cmp.reference'), regionCode: 'NL01', regionName: 'Nederland', level: 'land',

@@ -30,8 +30,10 @@ function trendNotes(model, trendByRegion, indicator, type) {
 		}
 		const last = trend.segments?.[trend.segments.length - 1];
 		if (last) {
+			// one decimal more than the figures themselves (a count of persons per month: 1 decimal, not 2)
+			const decimals = (Number.isInteger(indicator.decimals) ? indicator.decimals : 1) + 1;
 			const slope = formatValue(last.slopePerPeriod, indicator.unit === 'percent'
-				? { ...indicator, unit: 'pp', decimals: 2 } : { ...indicator, decimals: 2 }, { signed: true });
+				? { ...indicator, unit: 'pp', decimals: 2 } : { ...indicator, decimals }, { signed: true });
 			notes.push(`${s.label}: ${t('tr.trendLine', { per: t(`tr.per.${type || 'quarter'}`),
 				from: periodLabel(last.from), to: periodLabel(last.to), slope,
 				sig: last.significant ? t('tr.sig') : t('tr.notSig'),
