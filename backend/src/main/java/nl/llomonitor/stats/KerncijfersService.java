@@ -135,7 +135,8 @@ class KerncijfersService {
 			String explanation, String definition, String sourceTable, String status, String origin, Part numerator,
 			Part denominator, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Share> shares, boolean revised,
 			@JsonInclude(JsonInclude.Include.NON_NULL) ChangeVerdictService.Verdict significance,
-			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<HistoryPoint> history) {
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<HistoryPoint> history,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String incomplete) {
 
 		Figure(String code, IndicatorView indicator, PeriodRef period, BigDecimal value, Previous previous,
 				BigDecimal change, String comparison, String direction, String assessment, Category category,
@@ -143,21 +144,21 @@ class KerncijfersService {
 				Part denominator, List<Share> shares, boolean revised) {
 			this(code, indicator, period, value, previous, change, comparison, direction, assessment, category,
 					explanation, definition, sourceTable, status, origin, numerator, denominator, shares, revised, null,
-					List.of());
+					List.of(), null);
 		}
 
 		Figure withShares(List<Share> list) {
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
 					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
 					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, list, this.revised,
-					this.significance, this.history);
+					this.significance, this.history, this.incomplete);
 		}
 
 		Figure withRevised(boolean isRevised) {
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
 					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
 					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares,
-					isRevised, this.significance, this.history);
+					isRevised, this.significance, this.history, this.incomplete);
 		}
 
 		/**
@@ -173,7 +174,19 @@ class KerncijfersService {
 			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
 					this.comparison, this.direction, judged, this.category, sentence, this.definition, this.sourceTable,
 					this.status, this.origin, this.numerator, this.denominator, this.shares, this.revised, verdict,
-					points);
+					points, this.incomplete);
+		}
+
+		/**
+		 * @param why why the import of the figure's vintage was probably incomplete, in
+		 * the reader's language, or null
+		 * @return the figure saying so
+		 */
+		Figure withIncomplete(String why) {
+			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
+					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
+					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares,
+					this.revised, this.significance, this.history, why);
 		}
 
 	}
@@ -312,7 +325,15 @@ class KerncijfersService {
 				sentence.toString(), info.definition(lang), last.sourceTable(), last.status(),
 				info.derived() ? "derived" : "source",
 				info.derived() ? new Part(info.numerator(), last.numerator()) : null,
-				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(), false);
+				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(), false)
+			// a figure from a download that was probably cut off says so (its other
+			// breakdown members may be
+			// missing from the store too)
+			.withIncomplete((last.incomplete() != null) ? last.incomplete()
+				.all()
+				.stream()
+				.map((i) -> i.text(lang))
+				.collect(java.util.stream.Collectors.joining("; ")) : null);
 	}
 
 	private Mono<Figure> withVerdict(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,

@@ -334,6 +334,24 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
+	void aKeyFigureFromACutOffDownloadSaysSoOnItsTile() {
+		// the shared 85554NED (WW benefits) stops at CBS's limit of 10,000 rows
+		open("/?region=AM13");
+		By tile = By.cssSelector(".tile[data-indicator='ww_uitkeringen'] .tile__incomplete");
+		waitUntil(() -> !this.browser.driver.findElements(tile).isEmpty());
+		assertThat(this.browser.driver.findElement(tile).getText())
+			.isEqualTo("Onvolledige bron: precies 10.000 datarijen: het bestand is waarschijnlijk afgebroken bij de"
+					+ " downloadlimiet van CBS.");
+		// a figure of a complete import (85268NED for a province) says nothing of the
+		// kind
+		open("/?region=PV26");
+		waitFor(By.cssSelector(".tile[data-indicator='werkloosheidspercentage'] .tile__value"));
+		assertThat(this.browser.driver
+			.findElements(By.cssSelector(".tile[data-indicator='werkloosheidspercentage'] .tile__incomplete")))
+			.isEmpty();
+	}
+
+	@Test
 	void arbeidsmarktregioMapHas35Regions() {
 		open("/?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio");
 		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));

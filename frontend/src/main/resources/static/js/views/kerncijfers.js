@@ -134,6 +134,10 @@ function tile(figure) {
 	if (figure.category) {
 		article.append(h('p', { class: `tile__category tile__category--${figure.category.code}` }, figure.category.label));
 	}
+	if (figure.incomplete) {
+		// the figure comes from a download that was probably cut off: said on the tile itself
+		article.append(h('p', { class: 'tile__incomplete' }, t('kc.incomplete', { why: figure.incomplete })));
+	}
 	if (figure.change != null && figure.previous) {
 		let d = formatDifference(figure.change, indicator);
 		if (figure.change !== 0 && /^0([.,]0*)?$/.test(d.text)) {
