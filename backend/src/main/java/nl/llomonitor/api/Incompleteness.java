@@ -83,7 +83,23 @@ public record Incompleteness(String table, String stored, List<IncompleteReason>
 	 * @return why, in that language (this one only: see {@link #all()})
 	 */
 	public String text(Lang lang) {
-		return this.reasons.isEmpty() ? this.stored : Messages.incomplete(lang, this.reasons);
+		if (this.reasons.isEmpty()) {
+			return this.stored;
+		}
+		// a key these bundles do not know (written by another version): the stored
+		// English text, never an error
+		boolean known = this.reasons.stream()
+			.allMatch((r) -> Messages.getOrDefault(lang, "incomplete." + r.key(), null) != null);
+		return known ? Messages.incomplete(lang, this.reasons) : this.stored;
+	}
+
+	/**
+	 * @param sourceTable the table of the value the run wrote
+	 * @return this, naming that table where the run names none
+	 */
+	public Incompleteness orTable(String sourceTable) {
+		return (this.table != null || sourceTable == null) ? this
+				: new Incompleteness(sourceTable, this.stored, this.reasons, this.other);
 	}
 
 }

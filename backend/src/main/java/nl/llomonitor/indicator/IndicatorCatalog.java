@@ -186,16 +186,18 @@ public class IndicatorCatalog {
 				behind.add(survey);
 			}
 		}
-		// a derived indicator's values are its numerator's (a ratio of two forecasts is
-		// one)
+		// a derived figure is a forecast where its numerator or its denominator is one
+		// (as each of its values is: SeriesService.derive)
 		String dataCode = (r.get(INDICATOR.NUMERATOR_CODE) != null) ? r.get(INDICATOR.NUMERATOR_CODE)
 				: r.get(INDICATOR.CODE);
+		String denominator = (r.get(INDICATOR.DENOMINATOR_CODE) != null) ? r.get(INDICATOR.DENOMINATOR_CODE) : "";
 		Short order = r.get(INDICATOR.KERNCIJFER_ORDER);
 		String[] shares = r.get(INDICATOR.SHARE_DIMENSIONS);
 		return new IndicatorInfo.Roles((order != null) ? order.intValue() : null,
 				Boolean.TRUE.equals(r.get(INDICATOR.KERNCIJFER_FALLBACK)),
 				(shares != null) ? List.of(shares) : List.of(), r.get(INDICATOR.SAMPLE_BASE), Set.copyOf(behind),
-				forecasts.contains(tables.getOrDefault(dataCode, "")));
+				forecasts.contains(tables.getOrDefault(dataCode, ""))
+						|| forecasts.contains(tables.getOrDefault(denominator, "")));
 	}
 
 	private record SortedMember(int sort, IndicatorInfo.Member member) {

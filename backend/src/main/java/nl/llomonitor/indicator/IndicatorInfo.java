@@ -49,7 +49,7 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 	 * @param surveys surveys behind the indicator's source tables (for a derived one: its
 	 * numerator's and denominator's), e.g. {@code EBB}
 	 * @param forecast whether its values are forecasts: its source table (for a derived
-	 * one: its numerator's) is declared a forecast by its mapping
+	 * one: its numerator's or its denominator's) is declared a forecast by its mapping
 	 * ({@code kind: forecast}, recorded in {@code source_table_kind}), e.g. the regional
 	 * population forecast 82220NED
 	 */

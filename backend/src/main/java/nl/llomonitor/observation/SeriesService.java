@@ -114,13 +114,15 @@ public class SeriesService {
 				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
 			.collectMap((r) -> r.value1(), (r) -> new ForecastTable(r.value1(),
 					(r.value2() != null) ? Integer.valueOf(r.value2()) : null, r.value3()));
-		Mono<List<org.jooq.Record4<Long, String, String, String>>> runs = Queries.list(
-				this.dsl
-					.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON,
-							DSL.field("({0} -> 'incompleteReasons')::text", String.class, IMPORT_RUN.REPORT),
-							IMPORT_RUN.TABLE_ID)
-					.from(IMPORT_RUN)
-					.where(IMPORT_RUN.STATUS.ne(ImportRunState.RUNNING)));
+		Mono<List<org.jooq.Record4<Long, String, String, String>>> runs = Queries.list(this.dsl
+			.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON,
+					// the report only of an incomplete run (a complete run's report is
+					// not read)
+					DSL.field("case when {0} is not null then ({1} -> 'incompleteReasons')::text end", String.class,
+							IMPORT_RUN.INCOMPLETE_REASON, IMPORT_RUN.REPORT),
+					IMPORT_RUN.TABLE_ID)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.STATUS.ne(ImportRunState.RUNNING)));
 		return Mono.zip(forecasts, runs).map((t) -> {
 			Map<Long, Incompleteness> incomplete = new HashMap<>();
 			Set<Long> finished = new java.util.HashSet<>();
@@ -642,7 +644,7 @@ public class SeriesService {
 							.add(new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(),
 									r.value6().code(), r.value7(), r.value8(), r.value9(), r.value10(),
 									instant(r.value11()), null, null, (r.value12() != null) ? r.value12().code() : null,
-									known.incomplete().get(r.value10()), known.forecast(r.value9())));
+									incompleteness(known, r.value10(), r.value9()), known.forecast(r.value9())));
 					}
 					return m;
 				}))
@@ -661,6 +663,15 @@ public class SeriesService {
 						values.stream().sorted(Comparator.comparing(Value::period)).toList()));
 				return sorted;
 			});
+	}
+
+	/**
+	 * @return why the run of a value was incomplete, naming the value's table where the
+	 * run names none (so that a derived figure's sources find it), or null
+	 */
+	private static Incompleteness incompleteness(Provenance known, Long run, String sourceTable) {
+		Incompleteness i = known.incomplete().get(run);
+		return (i != null) ? i.orTable(sourceTable) : null;
 	}
 
 	/**

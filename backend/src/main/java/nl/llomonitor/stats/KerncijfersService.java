@@ -329,11 +329,23 @@ class KerncijfersService {
 			// a figure from a download that was probably cut off says so (its other
 			// breakdown members may be
 			// missing from the store too)
-			.withIncomplete((last.incomplete() != null) ? last.incomplete()
-				.all()
-				.stream()
-				.map((i) -> i.text(lang))
-				.collect(java.util.stream.Collectors.joining("; ")) : null);
+			.withIncomplete(incomplete(last, lang));
+	}
+
+	/**
+	 * @return why the value's import was incomplete, in that language: each reason once,
+	 * with its table where a derived figure has more than one cut-off table behind it;
+	 * null for a complete import
+	 */
+	static String incomplete(SeriesService.Value value, Lang lang) {
+		if (value.incomplete() == null) {
+			return null;
+		}
+		List<nl.llomonitor.api.Incompleteness> all = value.incomplete().all();
+		return all.stream()
+			.map((i) -> ((all.size() > 1 && i.table() != null) ? i.table() + ": " : "") + i.text(lang))
+			.distinct()
+			.collect(java.util.stream.Collectors.joining("; "));
 	}
 
 	private Mono<Figure> withVerdict(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,

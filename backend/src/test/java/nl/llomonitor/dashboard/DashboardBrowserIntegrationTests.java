@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.llomonitor.SharedData;
 import nl.llomonitor.importer.ImportService;
 import nl.llomonitor.system.DatabaseConfiguration;
@@ -359,7 +361,7 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
-	void withoutBoundariesTheMapShowsTheFiguresAsBars() {
+	void withoutBoundariesTheMapShowsTheFiguresAsBars() throws IOException {
 		// as with the demo data set, which holds no boundaries
 		this.jdbc.deleteFrom(REGION_GEOMETRY)
 			.where(REGION_GEOMETRY.REGION_CODE
@@ -377,8 +379,31 @@ class DashboardBrowserIntegrationTests {
 			assertThat(nonNull(bars.get(0))).isGreaterThan(30);
 			assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='kaart'] svg.map"))).isEmpty();
 			assertThat(notes("kaart")).contains("nog geen grenzen van de arbeidsmarktregio's")
-				.contains("(bijvoorbeeld arbeidsmarktregio_2024 van CBS/PDOK)");
+				.contains("Importeer de GeoJSON met de grenzen van de arbeidsmarktregio's");
 			assertThat(summary("kaart")).contains("hoogst");
+			// Nederland's bar carries Nederland's own status, footnote and source in the
+			// download
+			JsonNode nl = new ObjectMapper().readTree(js("""
+					const x = new XMLHttpRequest();
+					x.open('GET', '/api/v1/series?indicator=ww_uitkeringen&regions=NL01&lang=nl', false);
+					x.send();
+					return x.responseText;
+					""").toString()).get("series").get(0).get("points");
+			String csv = downloadCsv("kaart");
+			String row = csv.lines().filter((l) -> l.startsWith("NL01;")).findFirst().orElseThrow();
+			String[] cells = row.split(";", -1);
+			JsonNode point = null;
+			for (JsonNode p : nl) {
+				if (p.get("period").asText().equals(cells[3])) {
+					point = p;
+				}
+			}
+			assertThat(point).as("Nederland's point of " + cells[3]).isNotNull();
+			assertThat(cells[9]).isEqualTo(point.get("status").asText());
+			assertThat(cells[11]).isEqualTo(point.get("footnote").isNull() ? "" : point.get("footnote").asText());
+			assertThat(cells[12])
+				.isEqualTo(point.get("missingReason").isNull() ? "" : point.get("missingReason").asText());
+			assertThat(cells[14]).isEqualTo(point.get("sourceTable").asText());
 		}
 		finally {
 			this.importService.importFile(SharedData.file("geo/arbeidsmarktregio_2024_wgs84.geojson"));

@@ -177,8 +177,10 @@ class TablesViewBrowserIntegrationTests {
 	}
 
 	@Test
-	void theTableAndMeasureChosenForTheUserGoIntoTheLink() {
-		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&regions=NL01");
+	void theTableChosenForTheUserGoesIntoTheLinkAndTheOtherViewsKeepTheirIndicator() {
+		// coming from Kaart with its indicator, which this table does not have
+		this.browser.driver
+			.get("http://localhost:" + this.port + "/?tab=tabellen&regions=NL01&indicator=werkloosheidspercentage");
 		chart("tabel");
 		String table = new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-table']")))
 			.getFirstSelectedOption()
@@ -188,7 +190,9 @@ class TablesViewBrowserIntegrationTests {
 			.getAttribute("value");
 		new WebDriverWait(this.browser.driver, WAIT).withMessage(() -> "the link lacks the table: " + url())
 			.until((d) -> url().matches(".*[?&]table=" + table + "(&.*)?$"));
-		assertThat(url()).matches(".*[?&]indicator=" + measure + "(&.*)?$").contains("regions=NL01");
+		// the indicator of the other views stays: back on Kaart it is still the one
+		// chosen there
+		assertThat(url()).contains("indicator=werkloosheidspercentage").contains("regions=NL01");
 		// the link shows the same choice when opened again
 		this.browser.driver.get(this.browser.driver.getCurrentUrl());
 		chart("tabel");
@@ -260,6 +264,20 @@ class TablesViewBrowserIntegrationTests {
 			translated |= !english.get(code).equals(dutch.get(code));
 		}
 		assertThat(translated).as("a measure whose English name differs from its Dutch one").isTrue();
+	}
+
+	@Test
+	void aForecastIsDrawnAsAChartNotAsAnEmptyMap() {
+		this.importService.importFile(SharedData.file("cbs/82220NED.csv"), true);
+		this.browser.driver
+			.get("http://localhost:" + this.port + "/?tab=tabellen&table=82220NED&mode=kaart&regions=PV26");
+		chart("tabel");
+		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='tabel'] svg.map"))).isEmpty();
+		assertThat(this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__notes")).getText())
+			.contains("Dit onderwerp is een prognose");
+		assertThat(this.browser.driver.findElements(By.cssSelector("select[data-focus='tb-mode'] option")))
+			.extracting((o) -> o.getAttribute("value"))
+			.containsExactly("grafiek");
 	}
 
 	@Test

@@ -156,13 +156,16 @@ function drawMap(figure, geo, model, ctx, reference) {
 	clear(figure.body).append(h('div', { class: 'map-wrap' }, map, tooltip), legend);
 }
 
-/** The observed value of Nederland in the same period (and breakdown), the reference in the legend. */
-async function nationalValue(indicator, type, period, breakdown) {
+/**
+ * The observed point of Nederland in the same period (and breakdown), the reference in the legend: the API's
+ * point (value, margins, status, flags, footnote, source), or null without a value.
+ */
+async function nationalPoint(indicator, type, period, breakdown) {
 	try {
 		const response = await api.series({ indicator, regions: ['NL01'], periodType: type, from: period, to: period, breakdown });
 		// an observation only: a forecast is never the reference of a map of observations
-		const value = response.series?.[0]?.points?.find((p) => p.period === period && p.kind !== 'forecast')?.value;
-		return Number.isFinite(value) ? value : null;
+		const point = response.series?.[0]?.points?.find((p) => p.period === period && p.kind !== 'forecast');
+		return Number.isFinite(point?.value) ? point : null;
 	}
 	catch {
 		return null;
@@ -178,9 +181,10 @@ async function nationalValue(indicator, type, period, breakdown) {
  */
 export async function drawChoropleth(figure, ctx, { indicator, level, period, type, breakdown, title, subtitle,
 	notes: extra = [] }) {
-	const [geo, response, reference] = await Promise.all([
+	const [geo, response, national] = await Promise.all([
 		api.geo(level).catch(() => ({ features: [] })), api.map({ indicator, level, period, breakdown }),
-		nationalValue(indicator, type, period, breakdown)]);
+		nationalPoint(indicator, type, period, breakdown)]);
+	const reference = national?.value ?? null;
 	if (!ctx.alive()) {
 		return null;
 	}
@@ -192,12 +196,16 @@ export async function drawChoropleth(figure, ctx, { indicator, level, period, ty
 	const notes = [...extra, ...(reference != null ? [t('map.reference', { value: formatValue(reference, model.indicator) })] : [])];
 	if (!geo.features?.length) {
 		// no boundaries of this level in the store: the figures still show, as bars, with Nederland
-		notes.unshift(t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase(), example: `${level}_2024` }));
+		notes.unshift(t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase() }));
 		if (reference != null) {
 			model.series.push({
 				id: 'NL01', label: t('cmp.reference'), regionCode: 'NL01', regionName: 'Nederland', level: 'land',
 				breakdown: {}, origin: model.series[0]?.origin || 'source',
-				points: [{ ...(model.series[0]?.points[0] || {}), value: reference, low: null, high: null, flags: '' }],
+				// Nederland's own point: its status, flags, footnote and source (never another region's)
+				points: [{ period: national.period, label: national.label || response.period?.label,
+					value: reference, low: national.marginLow ?? null, high: national.marginHigh ?? null,
+					status: national.status || 'niet_vermeld', flags: national.flags || '', footnote: national.footnote || null,
+					reason: national.missingReason || null, sourceTable: national.sourceTable || null, revised: false }],
 			});
 		}
 		figure.bar(model, { summary, highlight: [mine], reference: ['NL01'], notes });

@@ -32,6 +32,7 @@ const TEXT = {
 		chart: 'Grafiek en tabel',
 		map: 'Kaart',
 		period: 'Periode',
+		forecastNoMap: 'Dit onderwerp is een prognose; de kaart toont waarnemingen, dus het staat hier als grafiek.',
 		noRegional: 'Deze tabel heeft geen cijfers per gebied (alleen voor heel Nederland), dus er is geen kaart. '
 			+ 'Kies \'Grafiek en tabel\' bij Weergave.',
 	},
@@ -52,6 +53,7 @@ const TEXT = {
 		chart: 'Chart and table',
 		map: 'Map',
 		period: 'Period',
+		forecastNoMap: 'This measure is a forecast; the map shows observations, so it is drawn here as a chart.',
 		noRegional: 'This table has no figures per area (only for the Netherlands as a whole), so there is no map. '
 			+ 'Choose \'Chart and table\' under View.',
 	},
@@ -102,10 +104,11 @@ export async function render(panel, ctx) {
 		|| tables.find((x) => x.id === preferred);
 	const codes = table.measures.map((m) => m.code);
 	const indicatorCode = pick(state.indicator, codes, codes[0]);
-	// the table and measure chosen for the user go into the link: without them, a copied link would show
-	// whichever table comes first once other tables are imported
-	if (state.table !== table.id || state.indicator !== indicatorCode) {
-		ctx.settle({ table: table.id, indicator: indicatorCode });
+	// the table chosen for the user goes into the link: without it, a copied link would show whichever table
+	// comes first once other tables are imported (the measure then is the table's first, as before; the
+	// indicator of the other views is left as it is)
+	if (state.table !== table.id) {
+		ctx.settle({ table: table.id });
 	}
 	const [indicator, tableIndicators] = await Promise.all([get(`/indicators/${encodeURIComponent(indicatorCode)}`),
 		get('/indicators', { table: table.id }).catch(() => [])]);
@@ -117,7 +120,8 @@ export async function render(panel, ctx) {
 	const breakdowns = indicator.breakdowns || {};
 	const chosen = chosenBreakdown(state, breakdowns);
 	const levels = LEVEL_ORDER.filter((l) => (indicator.regionLevels || table.regions.levels).includes(l));
-	const asMap = state.mode === 'kaart';
+	// a map shows observations (GET /api/v1/map): a forecast is drawn as a chart only
+	const asMap = state.mode === 'kaart' && !indicator.forecast;
 	const mapLevels = MAP_LEVELS.filter((l) => levels.includes(l));
 	// my region's level when the table has it, else the first (provincie first on a map)
 	const mine = ctx.primaryRegion();
@@ -147,7 +151,8 @@ export async function render(panel, ctx) {
 	const fields = [
 		select({
 			key: 'tb-mode', label: text('mode'), value: asMap ? 'kaart' : 'grafiek',
-			options: [{ value: 'grafiek', label: text('chart') }, { value: 'kaart', label: text('map') }],
+			options: [{ value: 'grafiek', label: text('chart') },
+				...(indicator.forecast ? [] : [{ value: 'kaart', label: text('map') }])],
 			onChange: (v) => ctx.update({ mode: v === 'kaart' ? 'kaart' : null }),
 		}),
 		select({
@@ -206,8 +211,12 @@ export async function render(panel, ctx) {
 		notes.push(text('unitUnknown'));
 	}
 	if (table.completeness && !table.completeness.complete) {
-		// why it was cut off, in the page's language; else what the import warned of (as it reported it)
-		notes.push(text('incomplete') + (table.completeness.incompleteReason || table.completeness.warnings.join('; ')));
+		// why it was cut off, in the page's language, and what else the import warned of (as it reported it)
+		const other = (table.completeness.warnings || []).filter((w) => !w.startsWith('INCOMPLETE:'));
+		notes.push(text('incomplete') + [table.completeness.incompleteReason, ...other].filter(Boolean).join('; '));
+	}
+	if (indicator.forecast && state.mode === 'kaart') {
+		notes.push(text('forecastNoMap'));
 	}
 	info.textContent = [table.title, table.lastImport?.file].filter(Boolean).join(' · ');
 	const unchosen = Object.keys(breakdowns).filter((d) => !chosen[d]);
