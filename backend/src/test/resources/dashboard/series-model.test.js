@@ -68,8 +68,13 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('csv: 15 columns', nl[2].split(';').length, 15);
 	eq('csv: the header', nl[2], 'regio_code;regio;reeks;periode_code;periode;waarde;marge_onder;marge_boven;eenheid;'
 		+ 'status;vlaggen;voetnoot;reden_ontbreekt;herkomst;bron');
-	// the break flag and the reason a value is missing reach the CSV
+	// the break flag, the footnote and the reason a value is missing reach the CSV
 	eq('csv: flags of a row', nl[3].split(';').slice(9, 13), ['definitief', 'b', '', '']);
+	const withdrawn = m.toCsv(m.fromSeries({ ...response, series: [{ region: { code: 'NL01', name: 'Nederland', level: 'land' },
+		points: [{ period: '1997KW01', value: null, status: 'definitief', flags: '', footnote: 'Confidential',
+			missingReason: 'vertrouwelijk' }] }] }), m.csvDialect('nl')).split('\r\n');
+	eq('csv: footnote and reason of a missing value', withdrawn[3].split(';').slice(5, 13),
+		['', '', '', 'percent', 'definitief', '', 'Confidential', 'vertrouwelijk']);
 	eq('csv: a row', nl[3].split(';').slice(0, 6), ['PV26', 'Utrecht', 'Utrecht', '2023KW01', '2023 1e kwartaal', '3,5']);
 	const en = m.toCsv(model, m.csvDialect('en')).split('\r\n');
 	eq('csv en: decimal point and comma', en[3].split(',')[5], '3.5');

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import nl.llomonitor.SharedData;
@@ -142,6 +143,42 @@ class CompletenessIntegrationTests {
 			.importFile(SharedData.file("cbs/odata4_80072ned/Observations.json").getParent());
 		assertThat(v4.rowsRead()).as("as many as Properties.ObservationCount").isEqualTo(4409);
 		assertThat(v4.complete()).isTrue();
+	}
+
+	/**
+	 * Runs stored before the reasons were kept as keys hold the English text only:
+	 * migration V12 reads the keys back from it (incomplete_reasons_of), for every kind
+	 * the importers report, so that those runs too are given in each reader's language.
+	 */
+	@Test
+	void theReasonsOfEarlierRunsAreReadBackFromTheirEnglishText() {
+		List<nl.llomonitor.cube.IncompleteReason> kinds = List.of(
+				nl.llomonitor.cube.IncompleteReason.rowsAtCbsLimit(10_000),
+				nl.llomonitor.cube.IncompleteReason.rowsAtLimit(10_000),
+				nl.llomonitor.cube.IncompleteReason.pageAtLimit(10_000, "UntypedDataSet_page1.json"),
+				nl.llomonitor.cube.IncompleteReason
+					.nextPageMissing("https://opendata.cbs.nl/ODataFeed/OData/83599NED/UntypedDataSet/?$skip=10000"),
+				nl.llomonitor.cube.IncompleteReason.fewerThanCounted(4, 4_409),
+				nl.llomonitor.cube.IncompleteReason.fewerThanTable(1_234_567, 2_345_678));
+		for (var kind : kinds) {
+			String english = nl.llomonitor.api.Messages.incomplete(nl.llomonitor.api.Lang.EN, List.of(kind));
+			String json = this.jdbc.fetchSingle("select incomplete_reasons_of(?)::text", english).get(0, String.class);
+			nl.llomonitor.api.Incompleteness read = nl.llomonitor.api.Incompleteness.of("t", english, json);
+			assertThat(read.reasons()).as(english).hasSize(1);
+			assertThat(read.text(nl.llomonitor.api.Lang.NL)).as(english)
+				.isEqualTo(nl.llomonitor.api.Messages.incomplete(nl.llomonitor.api.Lang.NL, List.of(kind)));
+		}
+		// several joined, as a run stores them
+		String two = nl.llomonitor.api.Messages.incomplete(nl.llomonitor.api.Lang.EN, kinds.subList(4, 6));
+		assertThat(nl.llomonitor.api.Incompleteness
+			.of("t", two, this.jdbc.fetchSingle("select incomplete_reasons_of(?)::text", two).get(0, String.class))
+			.text(nl.llomonitor.api.Lang.NL)).startsWith("4 records gelezen").contains("; 1.234.567 waarnemingen");
+		// a text of no known kind is left as it is
+		assertThat(this.jdbc
+			.fetchSingle("select incomplete_reasons_of(?)::text",
+					"cut off somewhere; exactly 10,000 data"
+							+ " rows: the file was probably cut off at CBS's download limit")
+			.get(0, String.class)).isNull();
 	}
 
 	@Test

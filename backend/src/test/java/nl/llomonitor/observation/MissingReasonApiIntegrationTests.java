@@ -74,6 +74,16 @@ class MissingReasonApiIntegrationTests {
 			.jsonPath("$.sources[0].incomplete")
 			.isEqualTo("a page of exactly 10,000 records without odata.nextLink (capped.json): cut off at the API's"
 					+ " limit");
+		// the list of tables says it in the language asked for too
+		this.client.get()
+			.uri("/api/v1/tables?lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[?(@.id=='83599NED')].completeness.incompleteReason")
+			.isEqualTo(List.of("a page of exactly 10,000 records without odata.nextLink (capped.json): cut off at the"
+					+ " API's limit"));
 		for (String lang : List.of("nl", "en")) {
 			this.client.get()
 				.uri("/api/v1/tables/83599NED?lang=" + lang)
