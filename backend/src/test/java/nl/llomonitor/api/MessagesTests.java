@@ -55,13 +55,13 @@ class MessagesTests {
 
 	@Test
 	void whyASourceIsIncompleteReadsInEachLanguage() {
-		List<nl.llomonitor.cube.IncompleteReason> reasons = List.of(
-				nl.llomonitor.cube.IncompleteReason.rowsAtCbsLimit(10_000),
-				nl.llomonitor.cube.IncompleteReason.rowsAtLimit(10_000),
-				nl.llomonitor.cube.IncompleteReason.pageAtLimit(10_000, "page-3.json"),
-				nl.llomonitor.cube.IncompleteReason.nextPageMissing("https://example.org/next"),
-				nl.llomonitor.cube.IncompleteReason.fewerThanCounted(4_408, 4_409),
-				nl.llomonitor.cube.IncompleteReason.fewerThanTable(1_234, 12_345));
+		List<nl.llomonitor.cube.IncompleteReason> reasons = nl.llomonitor.cube.IncompleteReasonExamples.everyKind();
+		// one of every kind there is: each factory of IncompleteReason
+		long factories = java.util.Arrays.stream(nl.llomonitor.cube.IncompleteReason.class.getDeclaredMethods())
+			.filter((m) -> java.lang.reflect.Modifier.isStatic(m.getModifiers())
+					&& m.getReturnType() == nl.llomonitor.cube.IncompleteReason.class)
+			.count();
+		assertThat(reasons.stream().map(nl.llomonitor.cube.IncompleteReason::key).distinct()).hasSize((int) factories);
 		for (var reason : reasons) {
 			String nl = Messages.incomplete(Lang.NL, List.of(reason));
 			String en = Messages.incomplete(Lang.EN, List.of(reason));
@@ -70,8 +70,8 @@ class MessagesTests {
 		}
 		// numbers as each language writes them; several reasons joined
 		assertThat(Messages.incomplete(Lang.NL, reasons.subList(4, 6)))
-			.isEqualTo("4.408 records gelezen, maar het antwoord telt er 4.409 (@odata.count); 1.234 waarnemingen"
-					+ " gelezen, maar de tabel heeft er 12.345 (Properties.ObservationCount)");
+			.isEqualTo("4.408 records gelezen, maar het antwoord telt er 4.409 (@odata.count); 1.234.567 waarnemingen"
+					+ " gelezen, maar de tabel heeft er 2.345.678 (Properties.ObservationCount)");
 		assertThat(Messages.incomplete(Lang.EN, reasons.subList(0, 1)))
 			.isEqualTo("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 	}

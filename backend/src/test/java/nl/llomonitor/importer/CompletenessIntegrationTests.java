@@ -152,14 +152,7 @@ class CompletenessIntegrationTests {
 	 */
 	@Test
 	void theReasonsOfEarlierRunsAreReadBackFromTheirEnglishText() {
-		List<nl.llomonitor.cube.IncompleteReason> kinds = List.of(
-				nl.llomonitor.cube.IncompleteReason.rowsAtCbsLimit(10_000),
-				nl.llomonitor.cube.IncompleteReason.rowsAtLimit(10_000),
-				nl.llomonitor.cube.IncompleteReason.pageAtLimit(10_000, "UntypedDataSet_page1.json"),
-				nl.llomonitor.cube.IncompleteReason
-					.nextPageMissing("https://opendata.cbs.nl/ODataFeed/OData/83599NED/UntypedDataSet/?$skip=10000"),
-				nl.llomonitor.cube.IncompleteReason.fewerThanCounted(4, 4_409),
-				nl.llomonitor.cube.IncompleteReason.fewerThanTable(1_234_567, 2_345_678));
+		List<nl.llomonitor.cube.IncompleteReason> kinds = nl.llomonitor.cube.IncompleteReasonExamples.everyKind();
 		for (var kind : kinds) {
 			String english = nl.llomonitor.api.Messages.incomplete(nl.llomonitor.api.Lang.EN, List.of(kind));
 			String json = this.jdbc.fetchSingle("select incomplete_reasons_of(?)::text", english).get(0, String.class);
@@ -172,7 +165,7 @@ class CompletenessIntegrationTests {
 		String two = nl.llomonitor.api.Messages.incomplete(nl.llomonitor.api.Lang.EN, kinds.subList(4, 6));
 		assertThat(nl.llomonitor.api.Incompleteness
 			.of("t", two, this.jdbc.fetchSingle("select incomplete_reasons_of(?)::text", two).get(0, String.class))
-			.text(nl.llomonitor.api.Lang.NL)).startsWith("4 records gelezen").contains("; 1.234.567 waarnemingen");
+			.text(nl.llomonitor.api.Lang.NL)).startsWith("4.408 records gelezen").contains("; 1.234.567 waarnemingen");
 		// a text of no known kind is left as it is
 		assertThat(this.jdbc
 			.fetchSingle("select incomplete_reasons_of(?)::text",
