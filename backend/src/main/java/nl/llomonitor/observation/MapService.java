@@ -80,7 +80,8 @@ record MapService(ReadModel read) {
 								}
 								sorted.put(code,
 										new MapValue(code, region.name(language), (v != null) ? v.value() : null,
-												(v != null) ? v.status() : null, (v != null) ? v.footnote() : null));
+												(v != null) ? v.status() : null,
+												(v != null) ? v.footnote(language) : null));
 							}
 							return new MapResponse(info.view(language), PeriodRef.of(p, language), levelCode,
 									List.copyOf(sorted.values()),

@@ -211,6 +211,16 @@ public class SeriesService {
 		}
 
 		/**
+		 * @param lang the reader's language
+		 * @return the footnote, with "not an observation" (where a forecast is shown as
+		 * no value) in that language
+		 */
+		public String footnote(nl.llomonitor.api.Lang lang) {
+			return NOT_OBSERVED.equals(this.footnote) ? nl.llomonitor.api.Messages.get(lang, "forecast.not-observed")
+					: this.footnote;
+		}
+
+		/**
 		 * @return {@code forecast} or {@code observation}
 		 */
 		public String kind() {

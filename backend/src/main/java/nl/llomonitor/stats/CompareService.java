@@ -107,7 +107,7 @@ record CompareService(ReadModel read) {
 				regionValues.add(new RegionValue(region.ref(lang), (v != null) ? v.value() : null,
 						(v != null) ? v.marginLow() : null, (v != null) ? v.marginHigh() : null,
 						(v != null) ? v.status() : null, (v != null) ? v.flags() : null,
-						(v != null) ? v.footnote() : null, (v != null) ? v.sourceTable() : null));
+						(v != null) ? v.footnote(lang) : null, (v != null) ? v.sourceTable() : null));
 			}
 			List<Difference> differences = new ArrayList<>();
 			for (int i = 0; i < regionList.size(); i++) {

@@ -144,8 +144,17 @@ class GrijzeDrukIntegrationTests {
 		List<Map<String, Object>> values = (List<Map<String, Object>>) compare.get("values");
 		assertThat(values).hasSize(2).allSatisfy((v) -> {
 			assertThat(v.get("value")).isNull();
-			assertThat(v.get("footnote")).isEqualTo("Prognose, geen waarneming / forecast, not an observation");
+			assertThat(v.get("footnote")).isEqualTo("Prognose, geen waarneming");
 		});
+		// in the language asked for
+		this.client.get()
+			.uri("/api/v1/compare?indicator=grijze_druk_prognose&regions=PV26,PV21&period=2040JJ00&lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.values[0].footnote")
+			.isEqualTo("Forecast, not an observation");
 		String map = this.client.get()
 			.uri("/api/v1/map?indicator=bevolking_65_plus_prognose&level=provincie&period=2040JJ00")
 			.exchange()
