@@ -14,7 +14,7 @@ const eq = (name, actual, expected) => {
 	}
 };
 Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js'), import('/js/charts.js'),
-	import('/js/views/vergelijk.js')]).then(([m, i18n, summary, charts, vergelijk]) => {
+	import('/js/views/vergelijk.js'), import('/js/views/kaart.js')]).then(([m, i18n, summary, charts, vergelijk, kaart]) => {
 	i18n.setLang('nl');
 	const response = {
 		indicator: { code: 'werkloosheidspercentage', name: 'Werkloosheid', unit: 'percent', decimals: 1, sourceTable: '85268NED' },
@@ -106,6 +106,10 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('axis with a negative value', charts.lineConfig(counts([-20, 400, 800])).options.scales.y.min, undefined);
 	eq('year-on-year toggle names the period', [i18n.t('tr.yoy.month'), i18n.t('tr.yoy.quarter')],
 		['Verandering t.o.v. dezelfde maand een jaar eerder', 'Verandering t.o.v. hetzelfde kwartaal een jaar eerder']);
+	// map classes are labelled with the values drawn in them: no two share a bound, an empty class is left out
+	const classes = kaart.classify([3.4, 3.5, 3.6, 3.9, 5.4, null]).breaks.map((b) => [b.from, b.to]);
+	eq('map classes', classes, [[3.4, 3.6], [3.9, 3.9], [5.4, 5.4]]);
+	eq('map colour of no value', kaart.classify([1, 2]).colour(null), '#e5e7ea');
 	// a pair of which one has no figure has no difference: never "0,0"
 	const pair = { series: [{ regionCode: 'PV21', label: 'Fryslân' }, { regionCode: 'PV22', label: 'Drenthe' }],
 		indicator: { unit: 'ratio per 100', decimals: 1 } };

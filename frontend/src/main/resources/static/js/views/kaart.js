@@ -57,8 +57,12 @@ function pathData(geometry, project) {
 	return rings(geometry).map((ring) => `M${ring.map((c) => project(c).join(',')).join('L')}Z`).join('');
 }
 
-/** Equal-interval classes on rounded bounds. */
-function classify(values) {
+/**
+ * Equal-interval classes. Each class is labelled with the lowest and highest value drawn in it (classes that
+ * share a bound never read "3,4–3,6" and "3,6–3,9": a value is in one of them); a class no area falls in
+ * is left out of the legend.
+ */
+export function classify(values) {
 	const finite = values.filter(Number.isFinite);
 	if (!finite.length) {
 		return { breaks: [], colour: () => NO_DATA };
@@ -66,16 +70,14 @@ function classify(values) {
 	const min = Math.min(...finite);
 	const max = Math.max(...finite);
 	const step = (max - min) / CLASSES.length || 1;
-	const breaks = CLASSES.map((c, i) => ({ colour: c, from: min + i * step, to: min + (i + 1) * step }));
+	const index = (v) => Math.max(0, Math.min(CLASSES.length - 1, Math.floor((v - min) / step)));
+	const breaks = CLASSES.map((c, i) => {
+		const inClass = finite.filter((v) => index(v) === i);
+		return { colour: c, from: inClass.length ? Math.min(...inClass) : null, to: inClass.length ? Math.max(...inClass) : null };
+	}).filter((b) => b.from != null);
 	return {
 		breaks,
-		colour: (v) => {
-			if (!Number.isFinite(v)) {
-				return NO_DATA;
-			}
-			const i = Math.min(CLASSES.length - 1, Math.floor((v - min) / step));
-			return CLASSES[Math.max(0, i)];
-		},
+		colour: (v) => (Number.isFinite(v) ? CLASSES[index(v)] : NO_DATA),
 	};
 }
 
@@ -150,8 +152,8 @@ function drawMap(figure, geo, model, ctx, reference) {
 	const legend = h('div', { class: 'map-legend' }, h('p', { class: 'map-legend__title' }, t('map.legend')),
 		reference != null ? h('p', { class: 'map-legend__reference' }, t('map.reference', { value: formatValue(reference, indicator) }))
 			: null,
-		h('ul', {}, scale.breaks.map((b) => h('li', {}, swatch(b.colour),
-			`${formatValue(b.from, indicator)} – ${formatValue(b.to, indicator)}`)),
+		h('ul', {}, scale.breaks.map((b) => h('li', {}, swatch(b.colour), b.from === b.to ? formatValue(b.from, indicator)
+			: `${formatValue(b.from, indicator)} – ${formatValue(b.to, indicator)}`)),
 		h('li', {}, swatch(NO_DATA), t('map.noValue'))));
 	clear(figure.body).append(h('div', { class: 'map-wrap' }, map, tooltip), legend);
 }
