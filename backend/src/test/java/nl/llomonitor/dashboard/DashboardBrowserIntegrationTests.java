@@ -153,6 +153,14 @@ class DashboardBrowserIntegrationTests {
 				return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => d.borderDash || null);
 				""");
 		assertThat(dashes.get(0)).isNull();
+		// Nederland in its colour of every other chart (the second series' colour:
+		// orange), its forecast too
+		@SuppressWarnings("unchecked")
+		List<Object> colours = (List<Object>) js("""
+				const chart = Chart.getChart(document.querySelector('[data-figure="kc-grijze-druk"] canvas'));
+				return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => d.borderColor);
+				""");
+		assertThat(colours).containsExactly("#0072B2", "#0072B2", "#D55E00", "#D55E00");
 		assertThat(dashes.get(1)).isEqualTo(List.of(8L, 5L));
 		assertThat(notes("kc-grijze-druk")).contains("CBS-prognose, basisjaar 2013 (82220NED)");
 		assertThat(summary("kc-grijze-druk")).contains("26,9 in 2017").contains("45,8 in 2040");

@@ -3,7 +3,7 @@
 // and labelled as a CBS forecast with its base year. The API decides which values are forecasts
 // (point.kind) and lets the observation win where both cover a year (GET /series?forecast=).
 import { get } from '../api.js';
-import { lineConfig } from '../charts.js';
+import { colour, lineConfig } from '../charts.js';
 import { formatValue, getLang, periodLabel } from '../i18n.js';
 import { regionLabel } from '../regions.js';
 import { fromSeries } from '../series-model.js';
@@ -135,8 +135,13 @@ export function forecastConfig(model) {
 			return;
 		}
 		if (!s.id.endsWith('-forecast')) {
-			// observed: a solid line (provisional values keep their open points)
-			colourOf.set(s.regionCode, d.borderColor);
+			// observed: a solid line (provisional values keep their open points), in the colour its region has in
+			// every other chart (the first region blue, the next, Nederland, orange), not by its place in this one
+			const c = colour(colourOf.size);
+			colourOf.set(s.regionCode, c);
+			Object.assign(d, { borderColor: c, backgroundColor: c, pointBorderColor: c,
+				pointBackgroundColor: Array.isArray(d.pointBackgroundColor)
+					? d.pointBackgroundColor.map((x) => (x === '#ffffff' ? x : c)) : c });
 			const breakColour = d.segment?.borderColor;
 			Object.assign(d, { borderDash: undefined, segment: { borderColor: breakColour } });
 			return;
