@@ -230,6 +230,28 @@ class TablesViewBrowserIntegrationTests {
 	}
 
 	@Test
+	void aDutchPageSaysTheImportsOtherWarningsInDutch() {
+		// the shared 60039fvw is cut off, and its mapping skips the rows of regions the
+		// monitor does not show:
+		// a warning the import gives in English
+		this.importService.importFile(SharedData.file("cbs/60039fvw.csv"), true);
+		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=60039fvw&regions=PV26");
+		chart("tabel");
+		String notes = this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__notes"))
+			.getText();
+		assertThat(notes).contains("De laatste import meldde: precies 10.000 datarijen")
+			.containsPattern("; \\d+ andere melding\\(en\\) van de import, te lezen in het importrapport"
+					+ " \\(GET /api/v1/tables/60039fvw\\)")
+			.doesNotContain("skipped");
+		// an English page gives them as the import reported them
+		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=60039fvw&regions=PV26&lang=en");
+		chart("tabel");
+		assertThat(this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__notes")).getText())
+			.contains("The last import reported: exactly 10,000 data rows")
+			.contains("skipped");
+	}
+
+	@Test
 	void theLevelDefaultsToMyRegionsLevelWithMyRegionTicked() {
 		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&region=PV26&table=85268NED");
 		chart("tabel");

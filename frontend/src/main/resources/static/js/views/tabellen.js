@@ -32,6 +32,7 @@ const TEXT = {
 		chart: 'Grafiek en tabel',
 		map: 'Kaart',
 		period: 'Periode',
+		otherWarnings: '{n} andere melding(en) van de import, te lezen in het importrapport (GET /api/v1/tables/{id})',
 		forecastNoMap: 'Dit onderwerp is een prognose; de kaart toont waarnemingen, dus het staat hier als grafiek.',
 		noRegional: 'Deze tabel heeft geen cijfers per gebied (alleen voor heel Nederland), dus er is geen kaart. '
 			+ 'Kies \'Grafiek en tabel\' bij Weergave.',
@@ -53,6 +54,7 @@ const TEXT = {
 		chart: 'Chart and table',
 		map: 'Map',
 		period: 'Period',
+		otherWarnings: '{n} other warning(s) of the import, in its report (GET /api/v1/tables/{id})',
 		forecastNoMap: 'This measure is a forecast; the map shows observations, so it is drawn here as a chart.',
 		noRegional: 'This table has no figures per area (only for the Netherlands as a whole), so there is no map. '
 			+ 'Choose \'Chart and table\' under View.',
@@ -212,8 +214,12 @@ export async function render(panel, ctx) {
 	}
 	if (table.completeness && !table.completeness.complete) {
 		// why it was cut off, in the page's language, and what else the import warned of (as it reported it)
+		// the import's other warnings are in English (the API's import report): on an English page as they are,
+		// on a Dutch page counted, with where to read them
 		const other = (table.completeness.warnings || []).filter((w) => !w.startsWith('INCOMPLETE:'));
-		notes.push(text('incomplete') + [table.completeness.incompleteReason, ...other].filter(Boolean).join('; '));
+		const said = getLang() === 'en' ? other
+			: (other.length ? [text('otherWarnings').replace('{n}', other.length).replace('{id}', table.id)] : []);
+		notes.push(text('incomplete') + [table.completeness.incompleteReason, ...said].filter(Boolean).join('; '));
 	}
 	if (indicator.forecast && state.mode === 'kaart') {
 		notes.push(text('forecastNoMap'));
