@@ -106,6 +106,12 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('axis with a negative value', charts.lineConfig(counts([-20, 400, 800])).options.scales.y.min, undefined);
 	eq('year-on-year toggle names the period', [i18n.t('tr.yoy.month'), i18n.t('tr.yoy.quarter')],
 		['Verandering t.o.v. dezelfde maand een jaar eerder', 'Verandering t.o.v. hetzelfde kwartaal een jaar eerder']);
+	// a forecast is told as expected, not as what was
+	const forecast = m.fromSeries({ ...response, indicator: { code: 'x', name: 'bevolking', unit: 'x1000', decimals: 1 },
+		series: [{ region: { code: 'PV26', name: 'Utrecht', level: 'provincie' }, points: [
+			{ period: '2040JJ00', value: 741.6, status: 'definitief', flags: '', kind: 'forecast' }] }] });
+	eq('summary of a forecast', summary.lineSummary(forecast).startsWith(
+		'Volgens de prognose is het cijfer voor bevolking in Utrecht in 2040 741,6'), true);
 	// map classes are labelled with the values drawn in them: no two share a bound, an empty class is left out
 	const classes = kaart.classify([3.4, 3.5, 3.6, 3.9, 5.4, null]).breaks.map((b) => [b.from, b.to]);
 	eq('map classes', classes, [[3.4, 3.6], [3.9, 3.9], [5.4, 5.4]]);

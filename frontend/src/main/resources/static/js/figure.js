@@ -386,7 +386,10 @@ export class Figure {
 			this.notesEl.append(h('li', { class: 'note note--derived' }, t('notes.adjusted')));
 		}
 		if (hasProvisional(model)) {
-			this.notesEl.append(h('li', { class: 'note note--provisional' }, t('notes.provisional')));
+			// a chart whose dashes mean something else (the grijze druk forecast) draws provisional figures as open
+			// points only, and says so
+			this.notesEl.append(h('li', { class: 'note note--provisional' },
+				t(model.provisionalAsPoints ? 'notes.provisionalPoints' : 'notes.provisional')));
 		}
 		const b = breaks(model);
 		if (b.length) {

@@ -4,7 +4,7 @@
 //   indicator: { code, name, unit, decimals, higherIsBetter, definition, sourceTable, ... },
 //   title: string,
 //   series: [{ id, label, regionCode, regionName, level, breakdown, origin,
-//              points: [{ period, label, value, low, high, status, flags, footnote, reason, sourceTable }] }],
+//              points: [{ period, label, value, low, high, status, flags, footnote, reason, sourceTable, kind }] }],
 //   sources: [{ table, publisher, licence, url }],
 //   notes: [string],
 // }
@@ -24,6 +24,8 @@ function point(p, fallbackSource) {
 		reason: p.missingReason || null,
 		sourceTable: p.sourceTable || fallbackSource || null,
 		revised: p.revised === true,
+		// a forecast (a table declared kind: forecast), never told as an observation
+		kind: p.kind === 'forecast' ? 'forecast' : 'observation',
 	};
 }
 

@@ -56,7 +56,9 @@ export function lineSummary(model, { byBreakdown = false } = {}) {
 		return t('summary.none');
 	}
 	const v = valueAt(first, period).value;
-	let text = t(isRate(indicator) ? 'summary.latest' : 'summary.latestCount',
+	// a forecast is told as what is expected, never as what was
+	const forecast = valueAt(first, period).kind === 'forecast' ? 'Forecast' : '';
+	let text = t((isRate(indicator) ? 'summary.latest' : 'summary.latestCount') + forecast,
 		{ period: label, indicator: name, region: regionInSentence(first.label), value: formatValue(v, indicator) });
 	const parts = others.map((o) => comparison(v, valueAt(o, period).value, indicator, o.label).replace(/^, /, ''));
 	text += parts.length ? `, ${join(parts)}.` : '.';

@@ -162,7 +162,11 @@ class DashboardBrowserIntegrationTests {
 				""");
 		assertThat(colours).containsExactly("#0072B2", "#0072B2", "#D55E00", "#D55E00");
 		assertThat(dashes.get(1)).isEqualTo(List.of(8L, 5L));
-		assertThat(notes("kc-grijze-druk")).contains("CBS-prognose, basisjaar 2013 (82220NED)");
+		assertThat(notes("kc-grijze-druk")).contains("CBS-prognose, basisjaar 2013 (82220NED)")
+			// dashed means forecast here: provisional figures are open points on a solid
+			// line, and the note says so
+			.contains("Cijfers met status voorlopig of nader voorlopig zijn met open punten getekend")
+			.doesNotContain("gestippeld en met open punten");
 		assertThat(summary("kc-grijze-druk")).contains("26,9 in 2017").contains("45,8 in 2040");
 		// the views of observations only (compare, trend and map answer a forecast value
 		// with none) do not offer the forecast indicators; the observed ones stay

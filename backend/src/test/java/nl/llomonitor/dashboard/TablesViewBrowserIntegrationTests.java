@@ -297,6 +297,9 @@ class TablesViewBrowserIntegrationTests {
 		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='tabel'] svg.map"))).isEmpty();
 		assertThat(this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__notes")).getText())
 			.contains("Dit onderwerp is een prognose");
+		// told as what is expected, not as what was
+		assertThat(this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__summary")).getText())
+			.startsWith("Volgens de prognose is");
 		assertThat(this.browser.driver.findElements(By.cssSelector("select[data-focus='tb-mode'] option")))
 			.extracting((o) -> o.getAttribute("value"))
 			.containsExactly("grafiek");

@@ -116,6 +116,8 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 				return;
 			}
 		}
+		// dashed means forecast here: provisional observations are drawn as open points on a solid line
+		model.provisionalAsPoints = true;
 		figure.draw(model, summary, notes, () => forecastConfig(model));
 	}
 	catch (err) {
