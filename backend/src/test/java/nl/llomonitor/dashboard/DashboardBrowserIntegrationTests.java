@@ -273,6 +273,13 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
+	void compareNamesTheRegionsOfTheLinkThatAreOfAnotherLevel() {
+		open("/?tab=vergelijk&indicator=werkloosheidspercentage&level=provincie&regions=PV26,AM13");
+		chart("vergelijk");
+		assertThat(notes("vergelijk")).contains("Niet in deze vergelijking van provincies: Midden-Utrecht");
+	}
+
+	@Test
 	void compareAllArbeidsmarktregiosOfOneLevel() {
 		open("/?tab=vergelijk&indicator=ww_uitkeringen&level=arbeidsmarktregio");
 		List<Map<String, Object>> bars = chart("vergelijk");

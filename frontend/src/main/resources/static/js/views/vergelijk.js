@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { checklist, toolbar } from '../controls.js';
 import { formatDifference, formatNumber, t } from '../i18n.js';
+import { regionLabel } from '../regions.js';
 import { fromCompare } from '../series-model.js';
 import { nothingToDraw, sharedPicker, sidebarView } from './common.js';
 
@@ -96,6 +97,9 @@ export async function render(panel, ctx) {
 		const regionCodes = levelRegions.map((r) => r.code);
 		const selected = state.regions == null ? defaultSelection(levelRegions, mine)
 			: state.regions.filter((r) => regionCodes.includes(r));
+		// regions of the link that are not of this level are named, not dropped without a word
+		const elsewhere = (state.regions || []).filter((r) => !regionCodes.includes(r) && r !== 'NL01')
+			.map((r) => regionLabel(catalogue.byCode.get(r)) || r);
 		controls.append(...picked.controls,
 			checklist({
 				key: 'cmp-regions', label: t('cmp.regions'), selected, filter: true,
@@ -130,7 +134,9 @@ export async function render(panel, ctx) {
 		model.title = t('cmp.chart', { indicator: model.indicator.name, period: response.period?.label || period });
 		figure.setTitle(model.title, `${t(`level.${level}`)} · ${model.indicator.name}`);
 		const highlight = [mine.code];
-		figure.bar(model, { summary: compareSummary(response), highlight, reference: ['NL01'] });
+		const notes = elsewhere.length ? [t('cmp.otherLevel', { regions: elsewhere.join(', '),
+			level: t(`level.${level}`).toLowerCase() })] : [];
+		figure.bar(model, { summary: compareSummary(response), highlight, reference: ['NL01'], notes });
 		const all = (model.differences || []).filter((d) => d.a === primary || d.b === primary);
 		// every difference the summary counts, up to a readable list; the rest is said, not hidden
 		const relevant = all.slice(0, MAX_DIFFERENCES);
