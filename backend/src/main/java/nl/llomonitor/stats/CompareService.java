@@ -172,7 +172,17 @@ record CompareService(ReadModel read) {
 		String explanation;
 		Double marginSeA = marginSe(a);
 		Double marginSeB = marginSe(b);
-		if (marginSeA != null && marginSeB != null) {
+		boolean nested = "land".equals(ra.level()) != "land".equals(rb.level());
+		if (nested && Texts.count(info.unit())) {
+			// a count of Nederland holds the region's own count: the two are not
+			// independent estimates, and
+			// their difference is one of size, so it is not tested (a rate of Nederland
+			// is its average)
+			test = Significance.Test.notTestable();
+			explanation = Messages.get(lang, "compare.nested-count",
+					Texts.region("land".equals(ra.level()) ? rb : ra, lang));
+		}
+		else if (marginSeA != null && marginSeB != null) {
 			test = Significance.zTest(va, marginSeA, vb, marginSeB, "margins");
 			boolean oneSided = a.marginHigh() == null || a.marginLow() == null || b.marginHigh() == null
 					|| b.marginLow() == null;

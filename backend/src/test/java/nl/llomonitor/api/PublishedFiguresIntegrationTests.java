@@ -266,6 +266,30 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo(true)
 			.jsonPath("$.differences[0].explanation")
 			.value((String text) -> assertThat(text).contains("taken as symmetric"));
+		// Nederland's count holds Utrecht's: the difference is one of size, not tested
+		// (both have margins)
+		this.client.get()
+			.uri("/api/v1/compare?indicator=ww_uitkeringen&regions=PV26,NL01&period=2023MM06&lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.differences[0].method")
+			.isEqualTo("not-testable")
+			.jsonPath("$.differences[0].significant")
+			.isEmpty()
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text).contains("The Netherlands includes Utrecht")
+				.contains("one of size and is not tested"));
+		// a rate of Nederland is its average: tested against a region as before
+		this.client.get()
+			.uri("/api/v1/compare?indicator=werkloosheidspercentage&regions=PV26,NL01&period=2023KW02")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.differences[0].method")
+			.value((String method) -> assertThat(method).isNotEqualTo("not-testable"));
 	}
 
 	@Test
