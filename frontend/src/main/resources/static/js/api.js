@@ -15,7 +15,11 @@ export class ApiError extends Error {
 		const slug = String(this.problem.type || '').replace(/^.*\/problems\//, '');
 		const localised = slug ? t(`problem.${slug}`) : null;
 		this.title = (localised && localised !== `problem.${slug}`) ? localised : (this.problem.title || `HTTP ${status}`);
-		this.detail = this.problem.detail || null;
+		// the detail in the page's language where the problem names the value at fault (an unknown code);
+		// otherwise the API's own detail
+		const detailKey = `problem.${slug}.detail`;
+		const ownDetail = slug && this.problem.value != null ? t(detailKey, { value: this.problem.value }) : null;
+		this.detail = (ownDetail && ownDetail !== detailKey) ? ownDetail : (this.problem.detail || null);
 	}
 }
 

@@ -19,6 +19,12 @@ public class ApiException extends RuntimeException {
 	private final Duration retryAfter;
 
 	/**
+	 * The value at fault (a code the store does not know), for clients that say it in
+	 * their own words.
+	 */
+	private String value;
+
+	/**
 	 * @param status HTTP status
 	 * @param slug stable problem slug
 	 * @param detail human-readable explanation (no internals)
@@ -55,12 +61,30 @@ public class ApiException extends RuntimeException {
 
 	public static ApiException unknownRegion(String code, String parameter) {
 		return new ApiException(HttpStatus.NOT_FOUND, "unknown-region", "Unknown region code '" + code + "'.",
-				parameter);
+				parameter)
+			.withValue(code);
 	}
 
 	public static ApiException unknownIndicator(String code, String parameter) {
 		return new ApiException(HttpStatus.NOT_FOUND, "unknown-indicator", "Unknown indicator code '" + code + "'.",
-				parameter);
+				parameter)
+			.withValue(code);
+	}
+
+	/**
+	 * @param value the value at fault, given in the problem as {@code value}
+	 * @return this
+	 */
+	ApiException withValue(String value) {
+		this.value = value;
+		return this;
+	}
+
+	/**
+	 * @return the value at fault, or null
+	 */
+	public String getValue() {
+		return this.value;
 	}
 
 	public static ApiException invalidParameter(String parameter, String detail) {

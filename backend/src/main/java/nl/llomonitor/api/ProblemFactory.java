@@ -64,6 +64,9 @@ final class ProblemFactory {
 			if (api.getParameter() != null) {
 				problem.setProperty("parameter", api.getParameter());
 			}
+			if (api.getValue() != null) {
+				problem.setProperty("value", api.getValue());
+			}
 			if (api.getRetryAfter() != null) {
 				headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, api.getRetryAfter().toSeconds())));
 			}

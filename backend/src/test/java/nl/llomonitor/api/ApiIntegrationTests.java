@@ -341,7 +341,10 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 			.jsonPath("$.parameter")
 			.isEqualTo("regions")
 			.jsonPath("$.detail")
-			.isEqualTo("Unknown region code 'PV99'.");
+			.isEqualTo("Unknown region code 'PV99'.")
+			// the code at fault, for clients that say it in their own words
+			.jsonPath("$.value")
+			.isEqualTo("PV99");
 		problem("/api/v1/regions/XX01", 404, "unknown-region");
 	}
 

@@ -530,7 +530,11 @@ class DashboardBrowserIntegrationTests {
 		this.allowedConsoleErrors.add("/api/v1/series");
 		open("/?regions=ZZ99");
 		WebElement error = waitFor(By.cssSelector(".tiles .error-box"));
-		assertThat(error.getText()).startsWith("De cijfers konden niet worden geladen: ").doesNotContain("HTTP 404");
+		assertThat(error.getText()).startsWith("De cijfers konden niet worden geladen: ")
+			.doesNotContain("HTTP 404")
+			// the detail in the page's language, not the API's English
+			.contains("De regiocode ‘ZZ99’ is onbekend.")
+			.doesNotContain("Unknown region code");
 		waitFor(By.cssSelector("[data-figure='kc-werkloosheid'] .error-box"));
 		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='kc-werkloosheid'] canvas")))
 			.isEmpty();
