@@ -106,6 +106,13 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('axis with a negative value', charts.lineConfig(counts([-20, 400, 800])).options.scales.y.min, undefined);
 	eq('year-on-year toggle names the period', [i18n.t('tr.yoy.month'), i18n.t('tr.yoy.quarter')],
 		['Verandering t.o.v. dezelfde maand een jaar eerder', 'Verandering t.o.v. hetzelfde kwartaal een jaar eerder']);
+	// a break label goes to the foot of the plot where points lie under it at the top
+	const fake = (ys) => ({ chartArea: { top: 10, bottom: 200 }, isDatasetVisible: () => true,
+		data: { datasets: [{ data: ys.map(() => 1) }] },
+		getDatasetMeta: () => ({ data: ys.map((y, j) => ({ x: 100 + j * 20, y })) }) });
+	eq('break label over points at the top', charts.dataNearTop(fake([150, 20, 25]), 110, 170, 18), true);
+	eq('break label over low points', charts.dataNearTop(fake([150, 120, 125]), 110, 170, 18), false);
+	eq('points at the top elsewhere', charts.dataNearTop(fake([20, 150, 150, 150, 150, 20]), 110, 170, 18), false);
 	// a forecast is told as expected, not as what was
 	const forecast = m.fromSeries({ ...response, indicator: { code: 'x', name: 'bevolking', unit: 'x1000', decimals: 1 },
 		series: [{ region: { code: 'PV26', name: 'Utrecht', level: 'provincie' }, points: [

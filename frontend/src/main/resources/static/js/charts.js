@@ -92,7 +92,21 @@ const errorBarsPlugin = {
 	},
 };
 
-/** Draws a dashed vertical line and a label before every category listed in options.plugins.lloBreaks. */
+/**
+ * Whether a drawn point of any visible dataset lies under a label placed from `left` to `right` (px) within
+ * `room` px of the top of the plot: where the label would sit on the data.
+ */
+export function dataNearTop(chart, left, right, room) {
+	const top = chart.chartArea.top + room;
+	return chart.data.datasets.some((d, i) => chart.isDatasetVisible(i)
+		&& (chart.getDatasetMeta(i).data || []).some((el, j) => el && d.data?.[j] != null && Number.isFinite(el.y)
+			&& el.y <= top && el.x >= left - 4 && el.x <= right + 4));
+}
+
+/**
+ * Draws a dashed vertical line and a label before every category listed in options.plugins.lloBreaks; the
+ * label sits at the top of the plot, or at its foot where points lie at the top (never on the data there).
+ */
 const breaksPlugin = {
 	id: 'lloBreaks',
 	afterDatasetsDraw(chart, args, options) {
@@ -120,7 +134,8 @@ const breaksPlugin = {
 			ctx.lineTo(px, chartArea.bottom);
 			ctx.stroke();
 			if (px >= free && px + width <= chartArea.right) {
-				ctx.fillText(label, px + 4, chartArea.top + 12);
+				const y = dataNearTop(chart, px, px + width, 18) ? chartArea.bottom - 6 : chartArea.top + 12;
+				ctx.fillText(label, px + 4, y);
 				free = px + width;
 			}
 		}
