@@ -182,6 +182,10 @@ class DashboardBrowserIntegrationTests {
 			assertThat(offered).as(view)
 				.contains("grijze_druk", "bevolking_65_plus")
 				.noneMatch((c) -> c.endsWith("_prognose"));
+			// listed by name, as a reader looks for one
+			List<String> names = this.browser.driver.findElements(options).stream().map(WebElement::getText).toList();
+			assertThat(names).as(view)
+				.isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.forLanguageTag("nl")));
 		}
 	}
 

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { segmented, select } from '../controls.js';
-import { periodType, t } from '../i18n.js';
+import { getLang, periodType, t } from '../i18n.js';
 import { levelOfCode } from '../regions.js';
 
 /** Indicators with data at a region level (and period type), in the API's order. */
@@ -78,7 +78,9 @@ export async function sharedPicker(ctx, {
 	const controls = [
 		select({
 			key: `${key}-indicator`, label: t('cmp.indicator'), value: code,
-			options: indicators.map((i) => ({ value: i.code, label: i.name })),
+			// by name, as a reader looks for one (the API lists them by code)
+			options: [...indicators].sort((a, b) => a.name.localeCompare(b.name, getLang()))
+				.map((i) => ({ value: i.code, label: i.name })),
 			onChange: (v) => ctx.update({ indicator: v, period: null }),
 		}),
 		levels.length > 1 ? select({
