@@ -348,6 +348,16 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
+	void yearlyFiguresOfferNoSeasonalAdjustment() {
+		// a link asking for it on a yearly series still draws the figures themselves
+		open("/?tab=trends&indicator=llo_deelname_eurostat&regions=NL01&sa=1");
+		List<Map<String, Object>> datasets = chart("trends");
+		assertThat(nonNull(datasets.get(0))).isGreaterThan(5);
+		assertThat(this.browser.driver.findElements(By.cssSelector("[data-focus='tr-sa']"))).isEmpty();
+		assertThat(this.browser.driver.findElements(By.cssSelector("[data-focus='tr-yoy']"))).isNotEmpty();
+	}
+
+	@Test
 	void aCountsTrendIsGivenWithOneDecimalMoreThanItsFigures() {
 		// WW benefits are whole persons: a slope of "-2.162,67 per maand" claimed a
 		// precision it has not

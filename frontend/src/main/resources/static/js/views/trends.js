@@ -111,6 +111,7 @@ export async function render(panel, ctx) {
 			return;
 		}
 		const periodCodes = periodList.map((p) => p.code);
+		const seasonal = type !== 'year';
 		const from = pick(state.from, periodCodes, null);
 		const to = pick(state.to, periodCodes, null);
 		controls.append(...picked.controls,
@@ -118,8 +119,9 @@ export async function render(panel, ctx) {
 			h('div', { class: 'toggles' },
 				toggle({ key: 'tr-yoy', label: t(`tr.yoy.${type || 'quarter'}`), checked: state.yoy,
 					onChange: (v) => ctx.update({ yoy: v, sa: v ? false : state.sa }) }),
-				toggle({ key: 'tr-sa', label: t('tr.sa'), checked: state.sa,
-					onChange: (v) => ctx.update({ sa: v, yoy: v ? false : state.yoy }) })),
+				// years have no season to adjust for: no toggle for them
+				seasonal ? toggle({ key: 'tr-sa', label: t('tr.sa'), checked: state.sa,
+					onChange: (v) => ctx.update({ sa: v, yoy: v ? false : state.yoy }) }) : null),
 			checklist({
 				key: 'tr-regions', label: t('cmp.regions'), selected: ticked, filter: true,
 				allLabel: t('picker.allLevel', { level: t(`level.${level}`).toLowerCase() }),
@@ -171,7 +173,7 @@ export async function render(panel, ctx) {
 			title = t('tr.chartYoy', { indicator: indicator.name });
 			showTrend = false;
 		}
-		else if (state.sa) {
+		else if (state.sa && seasonal) {
 			model = mapValues(model, (p, s) => trendPoint(s.regionCode, p.period)?.seasonallyAdjusted, { origin: 'adjusted' });
 			title = t('tr.chartSa', { indicator: indicator.name });
 			for (const s of model.series) {
