@@ -10,7 +10,8 @@
 // }
 import { periodLabel, t } from './i18n.js';
 
-function point(p, fallbackSource) {
+/** One API point in the model's shape (see the head of this file). */
+export function point(p, fallbackSource) {
 	return {
 		period: p.period,
 		label: p.label || periodLabel(p.period),

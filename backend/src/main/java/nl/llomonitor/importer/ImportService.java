@@ -658,8 +658,7 @@ public class ImportService {
 				ImportJob job = found.applyTo(given);
 				List<String> warnings = new java.util.ArrayList<>(found.warnings());
 				// stored in English (the run's record; the API's language) and as keys,
-				// which the read
-				// side gives in each reader's language
+				// which the read side gives in each reader's language
 				String incompleteReason = found.incomplete().isEmpty() ? null
 						: nl.llomonitor.api.Messages.incomplete(nl.llomonitor.api.Lang.EN, found.incomplete());
 				if (incompleteReason != null && !options.allowIncomplete()) {

@@ -164,6 +164,10 @@ public class IndicatorCatalog {
 				.stream()
 				.sorted(Comparator.comparing((DimBuilder d) -> d.code))
 				.forEach((d) -> dimensions.put(d.code, d.build()));
+			// a derived figure is a forecast where its numerator or denominator is one
+			// (as each of its values is: SeriesService.derive)
+			boolean forecast = forecasts.contains(tables.getOrDefault(dataCode, ""))
+					|| (denominator != null && forecasts.contains(tables.getOrDefault(denominator, "")));
 			result.put(code,
 					new IndicatorInfo(code, r.get(INDICATOR.NAME_NL), r.get(INDICATOR.NAME_EN), r.get(INDICATOR.UNIT),
 							r.get(INDICATOR.DECIMALS), r.get(INDICATOR.DEFINITION_NL), r.get(INDICATOR.DEFINITION_EN),
@@ -171,13 +175,13 @@ public class IndicatorCatalog {
 							r.get(INDICATOR.SOURCE_TABLE), r.get(INDICATOR.HIGHER_IS_BETTER),
 							Boolean.TRUE.equals(r.get(INDICATOR.SEASONALLY_ADJUSTED)), numerator, denominator,
 							r.get(INDICATOR.MULTIPLIER), dimensions, List.copyOf(periodTypes), periodRanges,
-							regionLevels, roles(r, surveys, tables, forecasts)));
+							regionLevels, roles(r, surveys, tables, forecast)));
 		}
 		return result;
 	}
 
 	private static IndicatorInfo.Roles roles(Record r, Map<String, String> surveys, Map<String, String> tables,
-			Set<String> forecasts) {
+			boolean forecast) {
 		Set<String> behind = new java.util.TreeSet<>();
 		for (String code : java.util.Arrays.asList(r.get(INDICATOR.CODE), r.get(INDICATOR.NUMERATOR_CODE),
 				r.get(INDICATOR.DENOMINATOR_CODE))) {
@@ -186,18 +190,12 @@ public class IndicatorCatalog {
 				behind.add(survey);
 			}
 		}
-		// a derived figure is a forecast where its numerator or its denominator is one
-		// (as each of its values is: SeriesService.derive)
-		String dataCode = (r.get(INDICATOR.NUMERATOR_CODE) != null) ? r.get(INDICATOR.NUMERATOR_CODE)
-				: r.get(INDICATOR.CODE);
-		String denominator = (r.get(INDICATOR.DENOMINATOR_CODE) != null) ? r.get(INDICATOR.DENOMINATOR_CODE) : "";
 		Short order = r.get(INDICATOR.KERNCIJFER_ORDER);
 		String[] shares = r.get(INDICATOR.SHARE_DIMENSIONS);
 		return new IndicatorInfo.Roles((order != null) ? order.intValue() : null,
 				Boolean.TRUE.equals(r.get(INDICATOR.KERNCIJFER_FALLBACK)),
 				(shares != null) ? List.of(shares) : List.of(), r.get(INDICATOR.SAMPLE_BASE), Set.copyOf(behind),
-				forecasts.contains(tables.getOrDefault(dataCode, ""))
-						|| forecasts.contains(tables.getOrDefault(denominator, "")));
+				forecast);
 	}
 
 	private record SortedMember(int sort, IndicatorInfo.Member member) {

@@ -116,8 +116,7 @@ public class SeriesService {
 					(r.value2() != null) ? Integer.valueOf(r.value2()) : null, r.value3()));
 		Mono<List<org.jooq.Record4<Long, String, String, String>>> runs = Queries.list(this.dsl
 			.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON,
-					// the report only of an incomplete run (a complete run's report is
-					// not read)
+					// the report of an incomplete run only (a complete run's is not read)
 					DSL.field("case when {0} is not null then ({1} -> 'incompleteReasons')::text end", String.class,
 							IMPORT_RUN.INCOMPLETE_REASON, IMPORT_RUN.REPORT),
 					IMPORT_RUN.TABLE_ID)

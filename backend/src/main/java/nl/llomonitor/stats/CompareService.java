@@ -175,9 +175,8 @@ record CompareService(ReadModel read) {
 		boolean nested = "land".equals(ra.level()) != "land".equals(rb.level());
 		if (nested && Texts.count(info.unit())) {
 			// a count of Nederland holds the region's own count: the two are not
-			// independent estimates, and
-			// their difference is one of size, so it is not tested (a rate of Nederland
-			// is its average)
+			// independent estimates, and their difference is one of size, so it is not
+			// tested (a rate of Nederland is its average)
 			test = Significance.Test.notTestable();
 			explanation = Messages.get(lang, "compare.nested-count",
 					Texts.region("land".equals(ra.level()) ? rb : ra, lang));

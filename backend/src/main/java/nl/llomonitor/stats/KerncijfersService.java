@@ -177,18 +177,6 @@ class KerncijfersService {
 					points, this.incomplete);
 		}
 
-		/**
-		 * @param why why the import of the figure's vintage was probably incomplete, in
-		 * the reader's language, or null
-		 * @return the figure saying so
-		 */
-		Figure withIncomplete(String why) {
-			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
-					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
-					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares,
-					this.revised, this.significance, this.history, why);
-		}
-
 	}
 
 	/**
@@ -325,11 +313,11 @@ class KerncijfersService {
 				sentence.toString(), info.definition(lang), last.sourceTable(), last.status(),
 				info.derived() ? "derived" : "source",
 				info.derived() ? new Part(info.numerator(), last.numerator()) : null,
-				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(), false)
-			// a figure from a download that was probably cut off says so (its other
-			// breakdown members may be
-			// missing from the store too)
-			.withIncomplete(incomplete(last, lang));
+				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(), false, null,
+				List.of(),
+				// a figure from a cut-off download says so (its other breakdown
+				// members may be missing from the store too)
+				incomplete(last, lang));
 	}
 
 	/**

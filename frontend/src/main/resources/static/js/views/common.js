@@ -61,7 +61,7 @@ export async function sharedPicker(ctx, {
 	const indicators = [];
 	for (const l of [level, ...(alsoLevels ? alsoLevels(level) : [])]) {
 		for (const i of await indicatorsAt(l)) {
-			// observedOnly: a view of observations only (the map) offers no forecast indicator
+			// observedOnly: a view of observations only (Kaart, Vergelijk, Trends) offers no forecast indicator
 			if (!(observedOnly && i.forecast) && !indicators.some((x) => x.code === i.code)) {
 				indicators.push(i);
 			}

@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { clear, h, svg } from '../dom.js';
 import { toolbar } from '../controls.js';
 import { formatValue, t } from '../i18n.js';
-import { fromMap } from '../series-model.js';
+import { fromMap, point as modelPoint } from '../series-model.js';
 import { mapSummary } from '../summary.js';
 import { sharedPicker, sidebarView } from './common.js';
 
@@ -204,10 +204,7 @@ export async function drawChoropleth(figure, ctx, { indicator, level, period, ty
 				id: 'NL01', label: t('cmp.reference'), regionCode: 'NL01', regionName: 'Nederland', level: 'land',
 				breakdown: {}, origin: model.series[0]?.origin || 'source',
 				// Nederland's own point: its status, flags, footnote and source (never another region's)
-				points: [{ period: national.period, label: national.label || response.period?.label,
-					value: reference, low: national.marginLow ?? null, high: national.marginHigh ?? null,
-					status: national.status || 'niet_vermeld', flags: national.flags || '', footnote: national.footnote || null,
-					reason: national.missingReason || null, sourceTable: national.sourceTable || null, revised: false }],
+				points: [modelPoint(national)],
 			});
 		}
 		figure.bar(model, { summary, highlight: [mine], reference: ['NL01'], notes });

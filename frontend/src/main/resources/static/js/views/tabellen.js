@@ -213,9 +213,8 @@ export async function render(panel, ctx) {
 		notes.push(text('unitUnknown'));
 	}
 	if (table.completeness && !table.completeness.complete) {
-		// why it was cut off, in the page's language, and what else the import warned of (as it reported it)
-		// the import's other warnings are in English (the API's import report): on an English page as they are,
-		// on a Dutch page counted, with where to read them
+		// why it was cut off, in the page's language; the import's other warnings are in English (the API's
+		// import report): on an English page as they are, on a Dutch page counted, with where to read them
 		const other = (table.completeness.warnings || []).filter((w) => !w.startsWith('INCOMPLETE:'));
 		const said = getLang() === 'en' ? other
 			: (other.length ? [text('otherWarnings').replace('{n}', other.length).replace('{id}', table.id)] : []);

@@ -374,8 +374,7 @@ public final class GenericTable {
 			String name = (m.title != null) ? m.title : readable(m.key) + " (" + m.key + ")";
 			Integer decimals = (m.decimals != null) ? m.decimals : decimalsSeen.get(m.code);
 			// the source's own description (Dutch, as CBS writes it) in both languages;
-			// without
-			// one, what is known of the measure, saying so in each language
+			// without one, what is known of the measure, saying so in each language
 			String known = "CBS " + this.table + ", " + m.key + ((m.title != null) ? ": " + m.title : "");
 			String definition = (m.description != null) ? m.description
 					: known + " (geen omschrijving in deze download)";
