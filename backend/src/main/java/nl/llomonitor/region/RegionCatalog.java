@@ -2,12 +2,15 @@ package nl.llomonitor.region;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
@@ -115,9 +118,111 @@ public class RegionCatalog {
 				.toList();
 		}
 
+		/**
+		 * How two regions lie towards each other on a date, judged by the regions of the
+		 * finest level (gemeenten) each holds by the direct links of the edition valid
+		 * then: one holds every gemeente of the other, they share some, or none. A date
+		 * before the store's first edition is judged by that first edition.
+		 * @param a a region code
+		 * @param b another region code
+		 * @param date the date (a period's first day)
+		 * @return the relation of {@code a} to {@code b}; {@link Relation#UNKNOWN} when
+		 * either holds no gemeente on that date (no edition links it)
+		 */
+		public Relation relation(String a, String b, LocalDate date) {
+			Map<String, Set<String>> members = members(List.of(a, b), date);
+			return Relation.of(members.get(a), members.get(b));
+		}
+
+		/**
+		 * The regions of the finest level (gemeenten) that each of these holds on a date,
+		 * by the direct links of the edition valid then (a date before the store's first
+		 * edition: that edition), in one pass over the links.
+		 * @param codes region codes
+		 * @param date the date
+		 * @return per code, its gemeenten: itself for a gemeente (linked to parents, no
+		 * region's parent); none for a region no edition links
+		 */
+		public Map<String, Set<String>> members(Collection<String> codes, LocalDate date) {
+			Set<String> parents = new HashSet<>();
+			boolean linkedOnDate = false;
+			LocalDate first = null;
+			for (List<Link> list : this.links.values()) {
+				for (Link l : list) {
+					parents.add(l.parent());
+					linkedOnDate |= l.validOn(date);
+					first = (first == null || l.validFrom().isBefore(first)) ? l.validFrom() : first;
+				}
+			}
+			LocalDate on = (linkedOnDate || first == null) ? date : first;
+			Map<String, Set<String>> members = new HashMap<>();
+			for (String code : codes) {
+				members.put(code, (parents.contains(code) || !this.links.containsKey(code)) ? new HashSet<>()
+						: new HashSet<>(Set.of(code)));
+			}
+			this.links.forEach((child, list) -> {
+				if (parents.contains(child)) {
+					return;
+				}
+				for (Link l : list) {
+					Set<String> of = members.get(l.parent());
+					if (of != null && l.validOn(on)) {
+						of.add(child);
+					}
+				}
+			});
+			return members;
+		}
+
 		private int rankOf(String code) {
 			Region region = this.regions.get(code);
 			return (region != null) ? region.rank() : 99;
+		}
+
+	}
+
+	/**
+	 * How one region lies towards another ({@link Snapshot#relation}).
+	 */
+	public enum Relation {
+
+		/** It holds every gemeente of the other (Nederland and Utrecht). */
+		CONTAINS,
+		/** The other holds every gemeente of it (Utrecht and Nederland). */
+		WITHIN,
+		/**
+		 * They share some gemeenten, not all (a province and a border-crossing
+		 * arbeidsmarktregio).
+		 */
+		OVERLAPS,
+		/** They share no gemeente. */
+		DISJOINT,
+		/** Not known: an edition links neither to gemeenten on that date. */
+		UNKNOWN;
+
+		/**
+		 * @param a the gemeenten of one region ({@link Snapshot#members})
+		 * @param b those of another
+		 * @return how the first lies towards the second
+		 */
+		public static Relation of(Set<String> a, Set<String> b) {
+			if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+				return UNKNOWN;
+			}
+			if (a.containsAll(b)) {
+				return CONTAINS;
+			}
+			if (b.containsAll(a)) {
+				return WITHIN;
+			}
+			return a.stream().anyMatch(b::contains) ? OVERLAPS : DISJOINT;
+		}
+
+		/**
+		 * @return whether the two share gemeenten
+		 */
+		public boolean overlapping() {
+			return this == CONTAINS || this == WITHIN || this == OVERLAPS;
 		}
 
 	}

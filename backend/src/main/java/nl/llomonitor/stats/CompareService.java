@@ -94,7 +94,7 @@ record CompareService(ReadModel read) {
 		Mono<Map<String, List<SeriesService.Value>>> values = this.read.series()
 			.observedValues(new SeriesService.Query(info, codes, type, period, period, filter, asOf));
 		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period, asOf);
-		return Mono.zip(values, bases, this.read.sources().all()).map((t) -> {
+		return Mono.zip(values, bases, this.read.sources().all(), this.read.regions().snapshot()).map((t) -> {
 			Map<String, SeriesService.Value> byRegion = new HashMap<>();
 			t.getT1().forEach((code, list) -> list.stream().findFirst().ifPresent((v) -> byRegion.put(code, v)));
 			List<RegionValue> regionValues = new ArrayList<>();
@@ -109,11 +109,14 @@ record CompareService(ReadModel read) {
 						(v != null) ? v.status() : null, (v != null) ? v.flags() : null,
 						(v != null) ? v.footnote(lang) : null, (v != null) ? v.sourceTable() : null));
 			}
+			Map<String, Set<String>> gemeenten = t.getT4().members(codes, period.start());
 			List<Difference> differences = new ArrayList<>();
 			for (int i = 0; i < regionList.size(); i++) {
 				for (int j = i + 1; j < regionList.size(); j++) {
-					differences.add(difference(info, type, regionList.get(i), byRegion.get(regionList.get(i).code()),
-							regionList.get(j), byRegion.get(regionList.get(j).code()), t.getT2(), period, lang));
+					RegionCatalog.Region ra = regionList.get(i);
+					RegionCatalog.Region rb = regionList.get(j);
+					differences.add(difference(info, type, ra, byRegion.get(ra.code()), rb, byRegion.get(rb.code()),
+							relation(gemeenten, ra, rb), t.getT2(), period, lang));
 				}
 			}
 			Set<String> methods = new LinkedHashSet<>();
@@ -157,8 +160,24 @@ record CompareService(ReadModel read) {
 		});
 	}
 
+	/**
+	 * @param gemeenten the gemeenten of each region in the period (of the edition valid
+	 * on its first day)
+	 * @return how {@code a} lies towards {@code b}; Nederland holds every region even
+	 * where no edition links them
+	 */
+	static RegionCatalog.Relation relation(Map<String, Set<String>> gemeenten, RegionCatalog.Region a,
+			RegionCatalog.Region b) {
+		RegionCatalog.Relation relation = RegionCatalog.Relation.of(gemeenten.get(a.code()), gemeenten.get(b.code()));
+		if (relation == RegionCatalog.Relation.UNKNOWN && "land".equals(a.level()) != "land".equals(b.level())) {
+			return "land".equals(a.level()) ? RegionCatalog.Relation.CONTAINS : RegionCatalog.Relation.WITHIN;
+		}
+		return relation;
+	}
+
 	private Difference difference(IndicatorInfo info, String type, RegionCatalog.Region ra, SeriesService.Value a,
-			RegionCatalog.Region rb, SeriesService.Value b, Map<String, Double> bases, PeriodCode period, Lang lang) {
+			RegionCatalog.Region rb, SeriesService.Value b, RegionCatalog.Relation relation, Map<String, Double> bases,
+			PeriodCode period, Lang lang) {
 		String unit = Texts.differenceUnit(info.unit(), lang);
 		if (a == null || b == null || a.value() == null || b.value() == null) {
 			String missing = Texts.region((a == null || a.value() == null) ? ra : rb, lang);
@@ -172,14 +191,17 @@ record CompareService(ReadModel read) {
 		String explanation;
 		Double marginSeA = marginSe(a);
 		Double marginSeB = marginSe(b);
-		boolean nested = "land".equals(ra.level()) != "land".equals(rb.level());
-		if (nested && Texts.count(info.unit())) {
-			// a count of Nederland holds the region's own count: the two are not
-			// independent estimates, and their difference is one of size, so it is not
-			// tested (a rate of Nederland is its average)
+		if (relation.overlapping() && Texts.count(info.unit())) {
+			// a count of a region holds the counts of the regions within it (and part
+			// of those it overlaps): the two are not independent estimates, and their
+			// difference is one of size, so it is not tested
 			test = Significance.Test.notTestable();
-			explanation = Messages.get(lang, "compare.nested-count",
-					Texts.region("land".equals(ra.level()) ? rb : ra, lang));
+			explanation = (relation == RegionCatalog.Relation.OVERLAPS)
+					? Messages.get(lang, "compare.overlap-count", Texts.region(ra, lang), Texts.region(rb, lang))
+					: Messages.get(lang, "compare.nested-count",
+							Texts.upperFirst(
+									Texts.region((relation == RegionCatalog.Relation.CONTAINS) ? ra : rb, lang)),
+							Texts.region((relation == RegionCatalog.Relation.CONTAINS) ? rb : ra, lang));
 		}
 		else if (marginSeA != null && marginSeB != null) {
 			test = Significance.zTest(va, marginSeA, vb, marginSeB, "margins");
@@ -204,9 +226,61 @@ record CompareService(ReadModel read) {
 			test = Significance.Test.notTestable();
 			explanation = Messages.get(lang, "compare.not-testable");
 		}
+		if (relation.overlapping() && test.significant() != null) {
+			// a rate of a region and of a region within it (or overlapping it) share
+			// sample: their estimates covary, and a test that treats them as independent
+			// overstates the error of their difference
+			Overlapped overlapped = overlapped(test, relation, ra, rb, bases, lang);
+			test = overlapped.test();
+			explanation = explanation + " " + overlapped.explanation();
+		}
 		String sentence = sentence(info, period, ra, va, rb, vb, diff, test, lang);
 		return new Difference(ra.code(), rb.code(), diff, unit, test.significant(), test.method(),
 				Double.isNaN(test.z()) ? null : Math.round(test.z() * 100) / 100.0, sentence + " " + explanation);
+	}
+
+	record Overlapped(Significance.Test test, String explanation) {
+	}
+
+	/**
+	 * The test of two rates whose regions overlap. Where one region lies within the other
+	 * and the sample bases of both are known, the covariance is taken into account: with
+	 * {@code w} the smaller region's share of the larger one's base, the larger estimate
+	 * is {@code w} times the smaller one plus {@code 1 - w} times an independent rest, so
+	 * {@code cov = w se_small^2} and
+	 * {@code var(a - b) = se_a^2 + se_b^2 - 2 w se_small^2} (the variance of a weighted
+	 * mean of independent parts). Otherwise the independent test overstates that variance
+	 * (the covariance of overlapping parts is never negative): a difference it finds
+	 * significant is so, one it does not find cannot be ruled out, and is left untested.
+	 * @param test the test as if the two were independent
+	 * @return the test and the sentence that says how the overlap was handled
+	 */
+	static Overlapped overlapped(Significance.Test test, RegionCatalog.Relation relation, RegionCatalog.Region ra,
+			RegionCatalog.Region rb, Map<String, Double> bases, Lang lang) {
+		boolean aContains = relation == RegionCatalog.Relation.CONTAINS;
+		RegionCatalog.Region large = aContains ? ra : rb;
+		RegionCatalog.Region small = aContains ? rb : ra;
+		Double largeBase = bases.get(large.code());
+		Double smallBase = bases.get(small.code());
+		if (relation != RegionCatalog.Relation.OVERLAPS && largeBase != null && smallBase != null && largeBase > 0
+				&& smallBase <= largeBase) {
+			double share = smallBase / largeBase;
+			double seSmall = aContains ? test.seB() : test.seA();
+			Significance.Test nested = Significance.zTest(test, share * seSmall * seSmall);
+			if (nested.significant() != null) {
+				return new Overlapped(nested,
+						Messages.get(lang, "compare.nested-rate", Texts.upperFirst(Texts.region(small, lang)),
+								Texts.region(large, lang), ValueText.number(share * 100, 0, lang),
+								ValueText.number(nested.z(), 2, lang)));
+			}
+		}
+		String a = Texts.upperFirst(Texts.region(ra, lang));
+		String b = Texts.region(rb, lang);
+		if (Boolean.TRUE.equals(test.significant())) {
+			return new Overlapped(test, Messages.get(lang, "compare.overlap-rate.significant", a, b));
+		}
+		return new Overlapped(Significance.Test.notTestable(),
+				Messages.get(lang, "compare.overlap-rate.undecided", a, b));
 	}
 
 	/**

@@ -78,6 +78,26 @@ final class Significance {
 	}
 
 	/**
+	 * The same two estimates tested again with their covariance:
+	 * {@code z = (a - b) / sqrt(se_a^2 + se_b^2 - 2 cov)}.
+	 * @param independent the test as if they were independent (method and standard errors
+	 * kept)
+	 * @param covariance their covariance, in the squared unit of the figures
+	 * @return the test; not testable when the variance of the difference is not positive
+	 * (standard errors that do not fit the covariance)
+	 */
+	static Test zTest(Test independent, double covariance) {
+		double variance = independent.seA() * independent.seA() + independent.seB() * independent.seB()
+				- 2 * covariance;
+		if (!(variance > 0) || Double.isNaN(independent.z())) {
+			return Test.notTestable();
+		}
+		double se = Math.sqrt(independent.seA() * independent.seA() + independent.seB() * independent.seB());
+		double z = independent.z() * se / Math.sqrt(variance);
+		return new Test(independent.method(), z, Math.abs(z) > Z95, independent.seA(), independent.seB());
+	}
+
+	/**
 	 * Approximate standard error of an EBB figure by the EBB publication rule.
 	 * @param value the figure: a percentage, or a count in the unit of the base
 	 * @param percent whether the figure is a percentage of the base

@@ -25,6 +25,14 @@ final class Texts {
 		return ValueText.key(unit);
 	}
 
+	/**
+	 * @return the text with its first letter a capital ("the Netherlands" at the start of
+	 * a sentence)
+	 */
+	static String upperFirst(String text) {
+		return (text == null || text.isEmpty()) ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
 	static String lowerFirst(String name) {
 		if (name == null || name.length() < 2 || Character.isUpperCase(name.charAt(1))) {
 			return name;

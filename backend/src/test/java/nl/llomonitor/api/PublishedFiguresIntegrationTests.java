@@ -293,6 +293,67 @@ class PublishedFiguresIntegrationTests {
 	}
 
 	@Test
+	void regionsThatShareGemeentenAreNotTestedAsIndependent() {
+		// 2024: the unemployed of Utrecht (85268NED, 29 thousand) hold those of
+		// Midden-Utrecht (86088NED, 19 thousand), whose gemeenten all lie in Utrecht;
+		// their
+		// difference is one of size ("significant, z = 6.55" before)
+		compare("werkloze_beroepsbevolking", "PV26,AM13").jsonPath("$.differences[0].method")
+			.isEqualTo("not-testable")
+			.jsonPath("$.differences[0].significant")
+			.isEmpty()
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text)
+				.endsWith("Utrecht includes Midden-Utrecht: the difference is" + " one of size and is not tested."));
+		// Gooi en Vechtstreek crosses the border of Utrecht and Noord-Holland
+		compare("werkloze_beroepsbevolking", "PV26,AM12").jsonPath("$.differences[0].significant")
+			.isEmpty()
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text).endsWith("Utrecht and Gooi en Vechtstreek share gemeenten: their"
+					+ " counts are not independent estimates, so the difference is not tested."));
+		// rates: Midden-Utrecht's labour force is 64 % of Utrecht's (526 of 821
+		// thousand), which gives the covariance of the two estimates; the binomial
+		// standard errors (0.15 and 0.18) give z = -0.43 as if independent, -0.93 with it
+		compare("werkloosheidspercentage", "PV26,AM13").jsonPath("$.differences[0].method")
+			.isEqualTo("ebb-rule")
+			.jsonPath("$.differences[0].z")
+			.isEqualTo(-0.93)
+			.jsonPath("$.differences[0].significant")
+			.isEqualTo(false)
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text).contains("z = -0.43.")
+				.endsWith("Midden-Utrecht lies within Utrecht and is 64 % of its sample base: the test accounts for"
+						+ " that overlap, z = -0.93."));
+		// a partial overlap has no share to correct by: a difference the independent
+		// test finds stands, one it does not find cannot be ruled out
+		compare("netto_arbeidsparticipatie", "PV26,AM12").jsonPath("$.differences[0].significant")
+			.isEqualTo(true)
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text)
+				.endsWith("which only makes a difference harder to call" + " significant."));
+		compare("werkloosheidspercentage", "PV26,AM12").jsonPath("$.differences[0].significant")
+			.isEmpty()
+			.jsonPath("$.differences[0].method")
+			.isEqualTo("not-testable")
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text).contains("cannot rule one out"));
+		// regions apart are tested as before
+		compare("werkloze_beroepsbevolking", "PV26,AM15").jsonPath("$.differences[0].method")
+			.isEqualTo("ebb-rule")
+			.jsonPath("$.differences[0].significant")
+			.isEqualTo(true);
+	}
+
+	private WebTestClient.BodyContentSpec compare(String indicator, String regions) {
+		return this.client.get()
+			.uri("/api/v1/compare?indicator=" + indicator + "&regions=" + regions + "&period=2024JJ00&lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+	}
+
+	@Test
 	void spanningsindicatorIsDerivedFromVacanciesAndWw() {
 		// 2023 Q2: 41.2 thousand vacancies / 9,620 WW benefits in June 2023 = 4.28
 		this.client.get()

@@ -88,6 +88,25 @@ class StatisticsTests {
 	}
 
 	@Test
+	void overlappingEstimatesTestedWithTheirCovariance() {
+		// 4.0 % (se 0.10) for a country against 4.4 % (se 0.30) for a region holding half
+		// of its base: as if independent, z = -0.4 / sqrt(0.01 + 0.09) = -1.265; with
+		// cov = 0.5 * 0.09 = 0.045, var = 0.10 - 0.09 = 0.01 and z = -0.4 / 0.1 = -4.0
+		Significance.Test independent = Significance.zTest(4.0, 0.10, 4.4, 0.30, "ebb-rule");
+		assertThat(independent.z()).isCloseTo(-1.2649, within(1e-4));
+		assertThat(independent.significant()).isFalse();
+		Significance.Test nested = Significance.zTest(independent, 0.5 * 0.09);
+		assertThat(nested.z()).isCloseTo(-4.0, within(1e-9));
+		assertThat(nested.significant()).isTrue();
+		assertThat(nested.method()).isEqualTo("ebb-rule");
+		assertThat(nested.seA()).isEqualTo(0.10);
+		// standard errors that do not fit the covariance leave no variance: not testable
+		Significance.Test impossible = Significance.zTest(independent, 0.09);
+		assertThat(impossible.significant()).isNull();
+		assertThat(impossible.method()).isEqualTo("not-testable");
+	}
+
+	@Test
 	void ebbRuleStandardError() {
 		// Utrecht: 75.5 % of 1,046 thousand; one observation ~ 200 persons per quarter
 		// n = 1,046,000 / 200 = 5230; se = sqrt(0.755 * 0.245 / 5230) * 100

@@ -1,0 +1,78 @@
+package nl.llomonitor.stats;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.region.RegionCatalog;
+import nl.llomonitor.region.RegionCatalog.Relation;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The test of two rates whose regions overlap ({@link CompareService#overlapped}): with
+ * the covariance where one lies within the other and both sample bases are known,
+ * otherwise only a verdict the overlap cannot overturn.
+ */
+class CompareOverlapTests {
+
+	private static final RegionCatalog.Region PROVINCE = region("PV26", "provincie", "Utrecht");
+
+	private static final RegionCatalog.Region AREA = region("AM13", "arbeidsmarktregio", "Midden-Utrecht");
+
+	private static RegionCatalog.Region region(String code, String level, String name) {
+		return new RegionCatalog.Region(code, level, 3, name, name, true, List.of(), LocalDate.of(2020, 1, 1), null);
+	}
+
+	// 4.0 % (se 0.10) against 4.4 % (se 0.30): z = -1.265 as if independent
+	private static final Significance.Test INDEPENDENT = Significance.zTest(4.0, 0.10, 4.4, 0.30, "ebb-rule");
+
+	@Test
+	void aRegionWithinAnotherIsTestedWithTheCovarianceOfItsShare() {
+		// Midden-Utrecht holds 500 of Utrecht's 1,000 thousand: cov = 0.5 * 0.30^2, z =
+		// -4.0
+		CompareService.Overlapped result = CompareService.overlapped(INDEPENDENT, Relation.CONTAINS, PROVINCE, AREA,
+				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.EN);
+		assertThat(result.test().z()).isCloseTo(-4.0, within(1e-9));
+		assertThat(result.test().significant()).isTrue();
+		assertThat(result.explanation())
+			.isEqualTo("Midden-Utrecht lies within Utrecht and is 50 % of its sample base: the test accounts for"
+					+ " that overlap, z = -4.00.");
+		// the same pair the other way round: the smaller region is the first one
+		CompareService.Overlapped reversed = CompareService.overlapped(
+				Significance.zTest(4.4, 0.30, 4.0, 0.10, "ebb-rule"), Relation.WITHIN, AREA, PROVINCE,
+				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.NL);
+		assertThat(reversed.test().z()).isCloseTo(4.0, within(1e-9));
+		assertThat(reversed.explanation()).startsWith("Midden-Utrecht ligt binnen Utrecht en is 50 % van de");
+	}
+
+	@Test
+	void withoutTheBasesANotSignificantDifferenceCannotBeRuledOut() {
+		CompareService.Overlapped result = CompareService.overlapped(INDEPENDENT, Relation.CONTAINS, PROVINCE, AREA,
+				Map.of(), Lang.EN);
+		assertThat(result.test().significant()).isNull();
+		assertThat(result.test().method()).isEqualTo("not-testable");
+		assertThat(result.explanation()).contains("Utrecht and Midden-Utrecht overlap").contains("cannot rule one out");
+	}
+
+	@Test
+	void aSignificantDifferenceOfOverlappingRegionsStands() {
+		// 4.0 % (se 0.10) against 5.0 % (se 0.30): z = -3.16 as if independent; the
+		// covariance of overlapping parts is never negative, so the true z is larger
+		// still
+		Significance.Test significant = Significance.zTest(4.0, 0.10, 5.0, 0.30, "ebb-rule");
+		CompareService.Overlapped result = CompareService.overlapped(significant, Relation.OVERLAPS, PROVINCE, AREA,
+				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.EN);
+		assertThat(result.test()).isEqualTo(significant);
+		assertThat(result.explanation()).isEqualTo("Utrecht and Midden-Utrecht overlap; the test treats them as"
+				+ " independent, which only makes a difference harder to call significant.");
+		// a partial overlap has no share to correct by, even with both bases
+		CompareService.Overlapped undecided = CompareService.overlapped(INDEPENDENT, Relation.OVERLAPS, PROVINCE, AREA,
+				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.EN);
+		assertThat(undecided.test().significant()).isNull();
+	}
+
+}
