@@ -7,7 +7,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
-import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ValidationDepth;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -27,7 +26,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.r2dbc.connection.TransactionAwareConnectionFactoryProxy;
 
 /**
  * The store, in one of two modes: an external PostgreSQL ({@code llo.db.url}), or an
@@ -155,21 +153,17 @@ public class DatabaseConfiguration {
 		return pool;
 	}
 
-	@Bean
-	@Primary
-	ConnectionFactory connectionFactory(ConnectionPool pool) {
-		return new TransactionAwareConnectionFactoryProxy(pool);
-	}
-
 	/**
-	 * The reactive jOOQ context used by every request path.
-	 * @param connectionFactory transaction-aware R2DBC connection factory
+	 * The reactive jOOQ context used by every request path, straight on the pool: no
+	 * request path runs an R2DBC transaction, so no transaction-aware proxy wraps each
+	 * connection it takes (a reflective proxy and a context lookup per statement).
+	 * @param pool the R2DBC pool
 	 * @return the R2DBC DSLContext
 	 */
 	@Bean
 	@Primary
-	DSLContext dslContext(ConnectionFactory connectionFactory) {
-		return DSL.using(connectionFactory, SQLDialect.POSTGRES);
+	DSLContext dslContext(ConnectionPool pool) {
+		return DSL.using(pool, SQLDialect.POSTGRES);
 	}
 
 	/**
