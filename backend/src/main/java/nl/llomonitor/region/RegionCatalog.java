@@ -99,8 +99,24 @@ public class RegionCatalog {
 	 * @param regions by code, in level and code order; parents as valid today
 	 * @param levels level codes by rank
 	 * @param links every direct link of every edition, by child code
+	 * @param parents every code that is some region's parent in some edition
 	 */
-	public record Snapshot(Map<String, Region> regions, List<String> levels, Map<String, List<Link>> links) {
+	public record Snapshot(Map<String, Region> regions, List<String> levels, Map<String, List<Link>> links,
+			Set<String> parents) {
+
+		/**
+		 * @param regions by code
+		 * @param levels level codes by rank
+		 * @param links every direct link of every edition, by child code
+		 */
+		public Snapshot(Map<String, Region> regions, List<String> levels, Map<String, List<Link>> links) {
+			this(regions, levels, links,
+					links.values()
+						.stream()
+						.flatMap(List::stream)
+						.map(Link::parent)
+						.collect(java.util.stream.Collectors.toUnmodifiableSet()));
+		}
 
 		/**
 		 * The direct parents of a region on a date (every containment is a direct link of
@@ -144,34 +160,55 @@ public class RegionCatalog {
 		 * region's parent); none for a region no edition links
 		 */
 		public Map<String, Set<String>> members(Collection<String> codes, LocalDate date) {
-			Set<String> parents = new HashSet<>();
-			boolean linkedOnDate = false;
-			LocalDate first = null;
-			for (List<Link> list : this.links.values()) {
-				for (Link l : list) {
-					parents.add(l.parent());
-					linkedOnDate |= l.validOn(date);
-					first = (first == null || l.validFrom().isBefore(first)) ? l.validFrom() : first;
-				}
-			}
-			LocalDate on = (linkedOnDate || first == null) ? date : first;
+			LocalDate on = this.links.values().stream().flatMap(List::stream).anyMatch((l) -> l.validOn(date)) ? date
+					: this.links.values()
+						.stream()
+						.flatMap(List::stream)
+						.map(Link::validFrom)
+						.min(Comparator.naturalOrder())
+						.orElse(date);
 			Map<String, Set<String>> members = new HashMap<>();
 			for (String code : codes) {
-				members.put(code, (parents.contains(code) || !this.links.containsKey(code)) ? new HashSet<>()
+				members.put(code, (this.parents.contains(code) || !this.links.containsKey(code)) ? new HashSet<>()
 						: new HashSet<>(Set.of(code)));
 			}
 			this.links.forEach((child, list) -> {
-				if (parents.contains(child)) {
+				if (this.parents.contains(child)) {
 					return;
 				}
+				// a gemeente that did not exist on that date (new, or merged away) is
+				// placed by the edition nearest to it, as the gemeente compared with it
+				// is
+				LocalDate when = nearest(list, on);
 				for (Link l : list) {
 					Set<String> of = members.get(l.parent());
-					if (of != null && l.validOn(on)) {
+					if (of != null && l.validOn(when)) {
 						of.add(child);
 					}
 				}
 			});
 			return members;
+		}
+
+		/**
+		 * @return the date itself when one of the links is valid on it, else the nearest
+		 * day on which one is
+		 */
+		private static LocalDate nearest(List<Link> links, LocalDate date) {
+			LocalDate best = null;
+			long distance = Long.MAX_VALUE;
+			for (Link l : links) {
+				if (l.validOn(date)) {
+					return date;
+				}
+				LocalDate day = l.validFrom().isAfter(date) ? l.validFrom() : l.validTo().minusDays(1);
+				long d = Math.abs(java.time.temporal.ChronoUnit.DAYS.between(date, day));
+				if (d < distance) {
+					distance = d;
+					best = day;
+				}
+			}
+			return (best != null) ? best : date;
 		}
 
 		private int rankOf(String code) {
@@ -195,6 +232,11 @@ public class RegionCatalog {
 		 * arbeidsmarktregio).
 		 */
 		OVERLAPS,
+		/**
+		 * They hold the same gemeenten (an arbeidsmarktregio that is a province, such as
+		 * Zeeland).
+		 */
+		SAME,
 		/** They share no gemeente. */
 		DISJOINT,
 		/** Not known: an edition links neither to gemeenten on that date. */
@@ -209,6 +251,9 @@ public class RegionCatalog {
 			if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
 				return UNKNOWN;
 			}
+			if (a.equals(b)) {
+				return SAME;
+			}
 			if (a.containsAll(b)) {
 				return CONTAINS;
 			}
@@ -222,7 +267,7 @@ public class RegionCatalog {
 		 * @return whether the two share gemeenten
 		 */
 		public boolean overlapping() {
-			return this == CONTAINS || this == WITHIN || this == OVERLAPS;
+			return this == SAME || this == CONTAINS || this == WITHIN || this == OVERLAPS;
 		}
 
 	}

@@ -191,7 +191,14 @@ record CompareService(ReadModel read) {
 		String explanation;
 		Double marginSeA = marginSe(a);
 		Double marginSeB = marginSe(b);
-		if (relation.overlapping() && Texts.count(info.unit())) {
+		if (relation == RegionCatalog.Relation.SAME) {
+			// two codes for one area (an arbeidsmarktregio that is a province): the same
+			// population, so a difference comes from the sources, not from sampling
+			test = Significance.Test.notTestable();
+			explanation = Messages.get(lang, "compare.same-area", Texts.upperFirst(Texts.region(ra, lang)),
+					Texts.region(rb, lang));
+		}
+		else if (relation.overlapping() && Texts.count(info.unit())) {
 			// a count of a region holds the counts of the regions within it (and part
 			// of those it overlaps): the two are not independent estimates, and their
 			// difference is one of size, so it is not tested
@@ -266,12 +273,17 @@ record CompareService(ReadModel read) {
 				&& smallBase <= largeBase) {
 			double share = smallBase / largeBase;
 			double seSmall = aContains ? test.seB() : test.seA();
-			Significance.Test nested = Significance.zTest(test, share * seSmall * seSmall);
+			double seLarge = aContains ? test.seA() : test.seB();
+			// the model holds only where the larger estimate is at least as precise as
+			// its part of the smaller one allows (var_large >= w^2 var_small); otherwise
+			// the standard errors do not fit it, and the overlap is handled as unknown
+			Significance.Test nested = (seLarge >= share * seSmall)
+					? Significance.zTest(test, share * seSmall * seSmall) : Significance.Test.notTestable();
 			if (nested.significant() != null) {
 				return new Overlapped(nested,
 						Messages.get(lang, "compare.nested-rate", Texts.upperFirst(Texts.region(small, lang)),
 								Texts.region(large, lang), ValueText.number(share * 100, 0, lang),
-								ValueText.number(nested.z(), 2, lang)));
+								ValueText.number(nested.z(), 2, lang), ValueText.number(test.z(), 2, lang)));
 			}
 		}
 		String a = Texts.upperFirst(Texts.region(ra, lang));

@@ -309,8 +309,8 @@ class PublishedFiguresIntegrationTests {
 		compare("werkloze_beroepsbevolking", "PV26,AM12").jsonPath("$.differences[0].significant")
 			.isEmpty()
 			.jsonPath("$.differences[0].explanation")
-			.value((String text) -> assertThat(text).endsWith("Utrecht and Gooi en Vechtstreek share gemeenten: their"
-					+ " counts are not independent estimates, so the difference is not tested."));
+			.value((String text) -> assertThat(text).endsWith("Utrecht and Gooi en Vechtstreek share municipalities"
+					+ " (gemeenten): their counts are not independent estimates, so the difference is not tested."));
 		// rates: Midden-Utrecht's labour force is 64 % of Utrecht's (526 of 821
 		// thousand), which gives the covariance of the two estimates; the binomial
 		// standard errors (0.15 and 0.18) give z = -0.43 as if independent, -0.93 with it
@@ -322,15 +322,30 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo(false)
 			.jsonPath("$.differences[0].explanation")
 			.value((String text) -> assertThat(text).contains("z = -0.43.")
-				.endsWith("Midden-Utrecht lies within Utrecht and is 64 % of its sample base: the test accounts for"
-						+ " that overlap, z = -0.93."));
+				.endsWith("Midden-Utrecht lies within Utrecht, and the sample base of Midden-Utrecht is 64 % of that"
+						+ " of Utrecht: with that overlap z = -0.93 (as if independent: -0.43)."));
+		// Nederland against a province, in Dutch: Utrecht's labour force is 8 % of
+		// Nederland's; 0.66 as if independent, 0.72 with the overlap
+		compare("werkloosheidspercentage", "NL01,PV26", "nl").jsonPath("$.differences[0].z")
+			.isEqualTo(0.72)
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text).endsWith("Utrecht ligt binnen Nederland, en de steekproefbasis"
+					+ " van Utrecht is 8 % van die van Nederland: met die overlap is z = 0,72 (als onafhankelijk:"
+					+ " 0,66)."));
+		// Friesland, the arbeidsmarktregio, is Fryslân: one population, no test
+		compare("werkloosheidspercentage", "PV21,AM02").jsonPath("$.differences[0].method")
+			.isEqualTo("not-testable")
+			.jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text).endsWith("Fryslân and Friesland consist of the same"
+					+ " municipalities (gemeenten): a difference comes from the sources, not from sampling, and is not"
+					+ " tested."));
 		// a partial overlap has no share to correct by: a difference the independent
 		// test finds stands, one it does not find cannot be ruled out
 		compare("netto_arbeidsparticipatie", "PV26,AM12").jsonPath("$.differences[0].significant")
 			.isEqualTo(true)
 			.jsonPath("$.differences[0].explanation")
-			.value((String text) -> assertThat(text)
-				.endsWith("which only makes a difference harder to call" + " significant."));
+			.value((String text) -> assertThat(text).endsWith("which only makes a difference harder to call"
+					+ " significant, so the difference is significant."));
 		compare("werkloosheidspercentage", "PV26,AM12").jsonPath("$.differences[0].significant")
 			.isEmpty()
 			.jsonPath("$.differences[0].method")
@@ -345,8 +360,12 @@ class PublishedFiguresIntegrationTests {
 	}
 
 	private WebTestClient.BodyContentSpec compare(String indicator, String regions) {
+		return compare(indicator, regions, "en");
+	}
+
+	private WebTestClient.BodyContentSpec compare(String indicator, String regions, String lang) {
 		return this.client.get()
-			.uri("/api/v1/compare?indicator=" + indicator + "&regions=" + regions + "&period=2024JJ00&lang=en")
+			.uri("/api/v1/compare?indicator=" + indicator + "&regions=" + regions + "&period=2024JJ00&lang=" + lang)
 			.exchange()
 			.expectStatus()
 			.isOk()

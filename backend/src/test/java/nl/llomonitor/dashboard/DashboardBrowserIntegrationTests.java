@@ -252,6 +252,14 @@ class DashboardBrowserIntegrationTests {
 		assertThat(((List<?>) bars.get(0).get("values")).get(0)).isEqualTo(75.5);
 		assertThat(((List<?>) bars.get(0).get("values")).get(2)).isEqualTo(72.6);
 		assertThat(summary("vergelijk")).contains("Utrecht").contains("Fryslân").contains("75,5").contains("72,6");
+		// how each difference was tested is one click away, not only in a tooltip;
+		// Utrecht lies within Nederland, which its test takes into account
+		List<WebElement> why = this.browser.driver
+			.findElements(By.cssSelector(".differences__list .difference__why > summary"));
+		assertThat(why).hasSize(2).allSatisfy((w) -> assertThat(w.getText()).isEqualTo("Hoe getoetst"));
+		why.forEach(WebElement::click);
+		assertThat(text(".differences__list")).contains("Utrecht ligt binnen Nederland")
+			.contains("EBB-publicatieregel");
 		assertThat(new Select(find("select[data-focus='cmp-indicator']")).getFirstSelectedOption().getText())
 			.isEqualTo("Netto arbeidsparticipatie");
 		assertThat(new Select(find("select[data-focus='cmp-period']")).getFirstSelectedOption().getAttribute("value"))

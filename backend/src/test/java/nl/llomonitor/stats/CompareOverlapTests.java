@@ -27,26 +27,38 @@ class CompareOverlapTests {
 		return new RegionCatalog.Region(code, level, 3, name, name, true, List.of(), LocalDate.of(2020, 1, 1), null);
 	}
 
-	// 4.0 % (se 0.10) against 4.4 % (se 0.30): z = -1.265 as if independent
-	private static final Significance.Test INDEPENDENT = Significance.zTest(4.0, 0.10, 4.4, 0.30, "ebb-rule");
+	// 4.0 % (se 0.20) against 4.4 % (se 0.30): z = -1.11 as if independent
+	private static final Significance.Test INDEPENDENT = Significance.zTest(4.0, 0.20, 4.4, 0.30, "ebb-rule");
 
 	@Test
 	void aRegionWithinAnotherIsTestedWithTheCovarianceOfItsShare() {
-		// Midden-Utrecht holds 500 of Utrecht's 1,000 thousand: cov = 0.5 * 0.30^2, z =
-		// -4.0
+		// Midden-Utrecht holds 500 of Utrecht's 1,000 thousand: cov = 0.5 * 0.30^2,
+		// var = 0.04 + 0.09 - 0.09, z = -0.4 / 0.2 = -2.0
 		CompareService.Overlapped result = CompareService.overlapped(INDEPENDENT, Relation.CONTAINS, PROVINCE, AREA,
 				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.EN);
-		assertThat(result.test().z()).isCloseTo(-4.0, within(1e-9));
+		assertThat(result.test().z()).isCloseTo(-2.0, within(1e-9));
 		assertThat(result.test().significant()).isTrue();
-		assertThat(result.explanation())
-			.isEqualTo("Midden-Utrecht lies within Utrecht and is 50 % of its sample base: the test accounts for"
-					+ " that overlap, z = -4.00.");
+		assertThat(result.explanation()).isEqualTo("Midden-Utrecht lies within Utrecht, and the sample base of"
+				+ " Midden-Utrecht is 50 % of that of Utrecht: with that overlap z = -2.00 (as if independent: -1.11).");
 		// the same pair the other way round: the smaller region is the first one
 		CompareService.Overlapped reversed = CompareService.overlapped(
-				Significance.zTest(4.4, 0.30, 4.0, 0.10, "ebb-rule"), Relation.WITHIN, AREA, PROVINCE,
+				Significance.zTest(4.4, 0.30, 4.0, 0.20, "ebb-rule"), Relation.WITHIN, AREA, PROVINCE,
 				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.NL);
-		assertThat(reversed.test().z()).isCloseTo(4.0, within(1e-9));
-		assertThat(reversed.explanation()).startsWith("Midden-Utrecht ligt binnen Utrecht en is 50 % van de");
+		assertThat(reversed.test().z()).isCloseTo(2.0, within(1e-9));
+		assertThat(reversed.explanation()).isEqualTo("Midden-Utrecht ligt binnen Utrecht, en de steekproefbasis van"
+				+ " Midden-Utrecht is 50 % van die van Utrecht: met die overlap is z = 2,00 (als onafhankelijk: 1,11).");
+	}
+
+	@Test
+	void standardErrorsThatDoNotFitTheShareLeaveTheOverlapUnknown() {
+		// a province's estimate can be no less precise than its half within it allows
+		// (se 0.10 < 0.5 * 0.30): the covariance model does not hold, so the difference
+		// the independent test does not find cannot be ruled out
+		CompareService.Overlapped result = CompareService.overlapped(
+				Significance.zTest(4.0, 0.10, 4.2, 0.30, "ebb-rule"), Relation.CONTAINS, PROVINCE, AREA,
+				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.EN);
+		assertThat(result.test().significant()).isNull();
+		assertThat(result.explanation()).contains("cannot rule one out");
 	}
 
 	@Test
@@ -60,15 +72,16 @@ class CompareOverlapTests {
 
 	@Test
 	void aSignificantDifferenceOfOverlappingRegionsStands() {
-		// 4.0 % (se 0.10) against 5.0 % (se 0.30): z = -3.16 as if independent; the
+		// 4.0 % (se 0.20) against 5.0 % (se 0.30): z = -2.77 as if independent; the
 		// covariance of overlapping parts is never negative, so the true z is larger
 		// still
-		Significance.Test significant = Significance.zTest(4.0, 0.10, 5.0, 0.30, "ebb-rule");
+		Significance.Test significant = Significance.zTest(4.0, 0.20, 5.0, 0.30, "ebb-rule");
 		CompareService.Overlapped result = CompareService.overlapped(significant, Relation.OVERLAPS, PROVINCE, AREA,
 				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.EN);
 		assertThat(result.test()).isEqualTo(significant);
 		assertThat(result.explanation()).isEqualTo("Utrecht and Midden-Utrecht overlap; the test treats them as"
-				+ " independent, which only makes a difference harder to call significant.");
+				+ " independent, which only makes a difference harder to call significant, so the difference is"
+				+ " significant.");
 		// a partial overlap has no share to correct by, even with both bases
 		CompareService.Overlapped undecided = CompareService.overlapped(INDEPENDENT, Relation.OVERLAPS, PROVINCE, AREA,
 				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.EN);

@@ -89,18 +89,18 @@ class StatisticsTests {
 
 	@Test
 	void overlappingEstimatesTestedWithTheirCovariance() {
-		// 4.0 % (se 0.10) for a country against 4.4 % (se 0.30) for a region holding half
-		// of its base: as if independent, z = -0.4 / sqrt(0.01 + 0.09) = -1.265; with
-		// cov = 0.5 * 0.09 = 0.045, var = 0.10 - 0.09 = 0.01 and z = -0.4 / 0.1 = -4.0
-		Significance.Test independent = Significance.zTest(4.0, 0.10, 4.4, 0.30, "ebb-rule");
-		assertThat(independent.z()).isCloseTo(-1.2649, within(1e-4));
+		// 4.0 % (se 0.20) for a country against 4.4 % (se 0.30) for a region holding half
+		// of its base: as if independent, z = -0.4 / sqrt(0.04 + 0.09) = -1.109; with
+		// cov = 0.5 * 0.09 = 0.045, var = 0.13 - 0.09 = 0.04 and z = -0.4 / 0.2 = -2.0
+		Significance.Test independent = Significance.zTest(4.0, 0.20, 4.4, 0.30, "ebb-rule");
+		assertThat(independent.z()).isCloseTo(-1.1094, within(1e-4));
 		assertThat(independent.significant()).isFalse();
 		Significance.Test nested = Significance.zTest(independent, 0.5 * 0.09);
-		assertThat(nested.z()).isCloseTo(-4.0, within(1e-9));
+		assertThat(nested.z()).isCloseTo(-2.0, within(1e-9));
 		assertThat(nested.significant()).isTrue();
 		assertThat(nested.method()).isEqualTo("ebb-rule");
-		assertThat(nested.seA()).isEqualTo(0.10);
-		// standard errors that do not fit the covariance leave no variance: not testable
+		assertThat(nested.seA()).isEqualTo(0.20);
+		// a covariance the standard errors cannot hold leaves no variance: not testable
 		Significance.Test impossible = Significance.zTest(independent, 0.09);
 		assertThat(impossible.significant()).isNull();
 		assertThat(impossible.method()).isEqualTo("not-testable");

@@ -141,11 +141,13 @@ export async function render(panel, ctx) {
 		// every difference the summary counts, up to a readable list; the rest is said, not hidden
 		const relevant = all.slice(0, MAX_DIFFERENCES);
 		if (relevant.length) {
+			// how each difference was tested (or why not), one click away: a tooltip alone
+			// reaches neither the keyboard nor a phone
 			const items = relevant.map((d) => h('li', {
 				class: `difference difference--${d.method === 'not-testable' ? 'untestable'
 					: d.significant ? 'significant' : 'not-significant'}`,
-				title: d.explanation || null,
-			}, differenceText(d, model)));
+			}, differenceText(d, model), d.explanation ? h('details', { class: 'difference__why' },
+				h('summary', {}, t('cmp.why')), h('p', {}, d.explanation)) : null));
 			if (all.length > relevant.length) {
 				items.push(h('li', { class: 'difference' }, t('cmp.more', { n: all.length - relevant.length })));
 			}
