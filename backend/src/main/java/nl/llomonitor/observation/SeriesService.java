@@ -412,6 +412,55 @@ public class SeriesService {
 	}
 
 	/**
+	 * The finest period type of each of these indicators for one region, as
+	 * {@link #finestPeriodType(IndicatorInfo, List)} gives it for each, in one statement
+	 * on {@code observation_coverage} for all indicators with more than one period type
+	 * (the key figures of a region: one statement instead of one per figure).
+	 * @param indicators indicators
+	 * @param region a region code
+	 * @return by indicator code, its period type; an indicator without a value for the
+	 * region is absent
+	 */
+	public Mono<Map<String, String>> finestPeriodTypes(Collection<IndicatorInfo> indicators, String region) {
+		Map<String, String> types = new HashMap<>();
+		// by the code whose rows decide (a derived indicator: its numerator), the
+		// indicators it decides for
+		Map<String, List<String>> decides = new HashMap<>();
+		for (IndicatorInfo indicator : indicators) {
+			if (indicator.periodTypes().size() <= 1) {
+				if (indicator.defaultPeriodType() != null) {
+					types.put(indicator.code(), indicator.defaultPeriodType());
+				}
+			}
+			else {
+				decides
+					.computeIfAbsent(indicator.derived() ? indicator.numerator() : indicator.code(),
+							(k) -> new ArrayList<>())
+					.add(indicator.code());
+			}
+		}
+		if (decides.isEmpty()) {
+			return Mono.just(types);
+		}
+		var coverage = nl.llomonitor.db.Tables.OBSERVATION_COVERAGE;
+		return Queries
+			.list(this.dsl.selectDistinct(coverage.INDICATOR_CODE, coverage.PERIOD_TYPE)
+				.from(coverage)
+				.where(coverage.INDICATOR_CODE.eq(anyOf(decides.keySet())), coverage.REGION_CODE.eq(region),
+						coverage.FIRST_VALUED.isNotNull()))
+			.map((rows) -> {
+				Map<String, Set<String>> kinds = new HashMap<>();
+				rows.forEach((r) -> kinds.computeIfAbsent(r.value1(), (k) -> new java.util.HashSet<>())
+					.add(PeriodType.of(r.value2()).letters()));
+				kinds.forEach((code, letters) -> {
+					String type = finestCommonType(List.of(letters));
+					decides.get(code).forEach((indicator) -> types.put(indicator, type));
+				});
+				return types;
+			});
+	}
+
+	/**
 	 * The finest period type that every region with data has (an arbeidsmarktregio with
 	 * years only beside Nederland with quarters and years: years, so neither is left
 	 * without points); where they share none, the finest that any has.

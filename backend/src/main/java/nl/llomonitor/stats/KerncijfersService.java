@@ -217,29 +217,53 @@ class KerncijfersService {
 	 */
 	Mono<KerncijfersResponse> kerncijfers(String region, OffsetDateTime moment, Lang language) {
 		return Mono.zip(this.read.regions().require(region, "region"), this.read.indicators().all())
-			.flatMap((t) -> Flux.fromIterable(figures(t.getT2()))
-				.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), moment, language), 4)
-				.collectList()
-				.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures,
-						RequestParams.asOfDate(moment))));
+			.flatMap(
+					(t) -> periodTypes(figures(t.getT2()), t.getT1(), t.getT2(), moment)
+						.flatMap((types) -> Flux.fromIterable(figures(t.getT2()))
+							.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), types,
+									moment, language), 4)
+							.collectList())
+						.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures,
+								RequestParams.asOfDate(moment))));
+	}
+
+	/**
+	 * The period type of every figure's indicators for the region, read at once from what
+	 * the store covers; as known at an earlier moment ({@code asOf}) each figure reads
+	 * its own from its vintages (none here).
+	 * @return by indicator code its finest period type with data (absent without data);
+	 * empty for a read as of an earlier moment
+	 */
+	private Mono<java.util.Optional<Map<String, String>>> periodTypes(List<List<String>> figures,
+			RegionCatalog.Region region, Map<String, IndicatorInfo> all, OffsetDateTime asOf) {
+		if (asOf != null) {
+			return Mono.just(java.util.Optional.empty());
+		}
+		List<IndicatorInfo> indicators = figures.stream()
+			.flatMap(List::stream)
+			.map(all::get)
+			.filter((info) -> info != null && info.regionLevels().contains(region.level()))
+			.toList();
+		return this.read.series().finestPeriodTypes(indicators, region.code()).map(java.util.Optional::of);
 	}
 
 	private Mono<Figure> figure(List<String> alternatives, RegionCatalog.Region region, Map<String, IndicatorInfo> all,
-			OffsetDateTime asOf, Lang lang) {
+			java.util.Optional<Map<String, String>> types, OffsetDateTime asOf, Lang lang) {
 		return Flux.fromIterable(alternatives)
 			.filter(all::containsKey)
-			.concatMap((code) -> latest(all.get(code), region, asOf, lang))
+			.concatMap((code) -> latest(all.get(code), region, types, asOf, lang))
 			.next()
 			.switchIfEmpty(Mono.fromSupplier(() -> missing(alternatives, region, all, lang)));
 	}
 
-	private Mono<Figure> latest(IndicatorInfo info, RegionCatalog.Region region, OffsetDateTime asOf, Lang lang) {
+	private Mono<Figure> latest(IndicatorInfo info, RegionCatalog.Region region,
+			java.util.Optional<Map<String, String>> types, OffsetDateTime asOf, Lang lang) {
 		if (!info.regionLevels().contains(region.level())) {
 			return Mono.empty();
 		}
-		return this.read.series()
-			.finestPeriodType(info, List.of(region.code()), asOf)
-			.flatMap((type) -> figureOfType(info, region, type, asOf, lang));
+		Mono<String> type = types.isPresent() ? Mono.justOrEmpty(types.get().get(info.code()))
+				: this.read.series().finestPeriodType(info, List.of(region.code()), asOf);
+		return type.flatMap((t) -> figureOfType(info, region, t, asOf, lang));
 	}
 
 	private Mono<Figure> figureOfType(IndicatorInfo info, RegionCatalog.Region region, String type, OffsetDateTime asOf,

@@ -57,6 +57,19 @@ class FinestPeriodTypeIntegrationTests {
 		}
 		// not vacuous: indicators with several period types had data, in both kinds
 		assertThat(compared).anyMatch((c) -> c.endsWith(" quarter")).anyMatch((c) -> c.endsWith(" year"));
+		// the key figures read every indicator's type for a region at once: the same
+		// types, and none where there is no data
+		for (String region : List.of("NL01", "PV26", "AM08", "GM0344")) {
+			Map<String, String> atOnce = this.series.finestPeriodTypes(all.values(), region).block();
+			Map<String, String> oneByOne = new java.util.HashMap<>();
+			for (IndicatorInfo info : all.values()) {
+				String type = this.series.finestPeriodType(info, List.of(region)).block();
+				if (type != null) {
+					oneByOne.put(info.code(), type);
+				}
+			}
+			assertThat(atOnce).as(region).isEqualTo(oneByOne);
+		}
 	}
 
 }
