@@ -130,6 +130,13 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 		method: 'not-testable', significant: null }, pair),
 	'Fryslân – Drenthe: geen verschil te berekenen, want een van beide heeft geen cijfer.');
 	eq('difference of zero', vergelijk.differenceText({ a: 'PV21', b: 'PV22', difference: 0,
-		method: 'margins', significant: false, z: 0 }, pair), 'Fryslân – Drenthe: 0,0, niet significant (z = 0,00).');
+		method: 'margins', significant: false, z: 0 }, pair), 'Fryslân gelijk aan Drenthe, niet significant (z = 0,00).');
+	// the direction of a difference is said, with its unit
+	const rate = { ...pair, indicator: { unit: 'percent', decimals: 1 } };
+	eq('difference below', vergelijk.differenceText({ a: 'PV21', b: 'PV22', difference: -2.9, method: 'ebb-rule',
+		significant: true, z: -3.1 }, rate), 'Fryslân 2,9 procentpunt lager dan Drenthe, significant (z = -3,10).');
+	const persons = { ...pair, indicator: { unit: 'persons', decimals: 0 } };
+	eq('difference above', vergelijk.differenceText({ a: 'PV21', b: 'PV22', difference: 164050,
+		method: 'not-testable', significant: null }, persons), 'Fryslân 164.050 personen hoger dan Drenthe, niet toetsbaar.');
 	done({ passed, failures });
 }).catch((e) => done({ passed, failures: [...failures, String(e && e.stack || e)] }));

@@ -117,10 +117,14 @@ const STRINGS = {
 		'cmp.notTestable': 'niet toetsbaar',
 		'cmp.why': 'Hoe getoetst',
 		'cmp.noDifference': 'geen verschil te berekenen, want een van beide heeft geen cijfer',
+		'cmp.higherThan': '{amount} hoger dan {b}',
+		'cmp.lowerThan': '{amount} lager dan {b}',
+		'cmp.equalTo': 'gelijk aan {b}',
+		'cmp.noneTestable': 'Geen van de verschillen met de {total} andere regio’s is te toetsen.',
 		'cmp.pickTwo': "Kies minstens één regio.",
-		'cmp.sigCount': '{region} verschilt significant van {count} van de {total} andere regio’s.',
+		'cmp.sigCount': '{region} verschilt significant van {count} van de {total} andere regio’s waarvan het verschil te toetsen is.',
 		'cmp.method.margins': 'Toets: z-toets op het verschil, met de 95%-marges die de bron publiceert (significant als |z| > 1,96). Regio\'s die gemeenten delen, zoals Nederland en een provincie, worden niet als onafhankelijk getoetst; de toelichting bij elk verschil zegt hoe.',
-		'cmp.method.ebb-rule': 'Toets: CBS publiceert geen marges bij EBB-cijfers; LLO Monitor benadert de standaardfout met de EBB-publicatieregel (binomiaal, ca. 200 personen per waarneming). Een benadering, geen CBS-marge; significant als |z| > 1,96. Regio\'s die gemeenten delen, zoals Nederland en een provincie, worden niet als onafhankelijk getoetst; de toelichting bij elk verschil zegt hoe.',
+		'cmp.method.ebb-rule': 'Toets: CBS publiceert geen marges bij EBB-cijfers; LLO Monitor benadert de standaardfout met de EBB-publicatieregel (binomiaal, ca. 200 personen per waarneming in een kwartaal, 50 in een jaar van vier kwartalen). Een benadering, geen CBS-marge; significant als |z| > 1,96. Regio\'s die gemeenten delen, zoals Nederland en een provincie, worden niet als onafhankelijk getoetst; de toelichting bij elk verschil zegt hoe.',
 		'cmp.method.not-testable': 'Niet toetsbaar: de bron geeft geen marge en de EBB-regel is niet van toepassing, of de regio\'s delen gemeenten zo dat een toets niets kan zeggen. De toelichting bij elk verschil zegt waarom.',
 		'tr.title': 'Trends per kwartaal',
 		'tr.intro': 'Ontwikkeling per kwartaal met een lineaire trend en de 95%-band daarvan. Trends lopen nooit over een trendbreuk heen.',
@@ -360,10 +364,14 @@ const STRINGS = {
 		'cmp.notTestable': 'not testable',
 		'cmp.why': 'How it was tested',
 		'cmp.noDifference': 'no difference can be given, as one of the two has no figure',
+		'cmp.higherThan': '{amount} higher than {b}',
+		'cmp.lowerThan': '{amount} lower than {b}',
+		'cmp.equalTo': 'equal to {b}',
+		'cmp.noneTestable': 'None of the differences with the {total} other regions can be tested.',
 		'cmp.pickTwo': 'Choose at least one region.',
-		'cmp.sigCount': '{region} differs significantly from {count} of the {total} other regions.',
+		'cmp.sigCount': '{region} differs significantly from {count} of the {total} other regions whose difference can be tested.',
 		'cmp.method.margins': 'Test: z-test on the difference, using the 95% margins the source publishes (significant when |z| > 1.96). Regions that share municipalities, such as the Netherlands and a province, are not tested as independent; the explanation of each difference says how.',
-		'cmp.method.ebb-rule': 'Test: CBS publishes no margins for LFS (EBB) figures; LLO Monitor approximates the standard error from the EBB publication rule (binomial, about 200 persons per observation). An approximation, not a CBS margin; significant when |z| > 1.96. Regions that share municipalities, such as the Netherlands and a province, are not tested as independent; the explanation of each difference says how.',
+		'cmp.method.ebb-rule': 'Test: CBS publishes no margins for LFS (EBB) figures; LLO Monitor approximates the standard error from the EBB publication rule (binomial, about 200 persons per observation in a quarter, 50 in a year of four quarters). An approximation, not a CBS margin; significant when |z| > 1.96. Regions that share municipalities, such as the Netherlands and a province, are not tested as independent; the explanation of each difference says how.',
 		'cmp.method.not-testable': 'Not testable: the source gives no margin and the EBB rule does not apply, or the regions share municipalities in a way no test can settle. The explanation of each difference says why.',
 		'tr.title': 'Quarterly trends',
 		'tr.intro': 'Quarterly development with a linear trend and its 95% band. Trends never span a break in series.',
@@ -583,6 +591,9 @@ export function formatDifference(diff, indicator) {
 	}
 	if (indicator?.unit === 'x1000') {
 		return { text: formatNumber(abs, decimalsOf(indicator)), unit: t('unit.thousand') };
+	}
+	if (indicator?.unit === 'persons') {
+		return { text: formatNumber(abs, decimalsOf(indicator)), unit: t('unit.persons') };
 	}
 	return { text: formatNumber(abs, decimalsOf(indicator)), unit: '' };
 }

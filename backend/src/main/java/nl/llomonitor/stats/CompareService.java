@@ -113,8 +113,10 @@ record CompareService(ReadModel read) {
 			List<Difference> differences = new ArrayList<>();
 			for (int i = 0; i < regionList.size(); i++) {
 				for (int j = i + 1; j < regionList.size(); j++) {
-					RegionCatalog.Region ra = regionList.get(i);
-					RegionCatalog.Region rb = regionList.get(j);
+					// two regions of one name ("Groningen", the province and the
+					// arbeidsmarktregio) are told apart by their level in the sentences
+					RegionCatalog.Region ra = named(regionList.get(i), regionList.get(j));
+					RegionCatalog.Region rb = named(regionList.get(j), regionList.get(i));
 					differences.add(difference(info, type, ra, byRegion.get(ra.code()), rb, byRegion.get(rb.code()),
 							relation(gemeenten, ra, rb), t.getT2(), period, lang));
 				}
@@ -158,6 +160,22 @@ record CompareService(ReadModel read) {
 					return result;
 				});
 		});
+	}
+
+	/**
+	 * @return the region, its names followed by its level where the other region has the
+	 * same name ("Groningen (provincie)" beside "Groningen (arbeidsmarktregio)")
+	 */
+	static RegionCatalog.Region named(RegionCatalog.Region region, RegionCatalog.Region other) {
+		if (!region.nameNl().equalsIgnoreCase(other.nameNl()) && !region.nameEn().equalsIgnoreCase(other.nameEn())) {
+			return region;
+		}
+		return new RegionCatalog.Region(region.code(), region.level(), region.rank(),
+				region.nameNl() + " (" + Messages.getOrDefault(Lang.NL, "level." + region.level(), region.level())
+						+ ")",
+				region.nameEn() + " (" + Messages.getOrDefault(Lang.EN, "level." + region.level(), region.level())
+						+ ")",
+				region.current(), region.parents(), region.validFrom(), region.validTo());
 	}
 
 	/**

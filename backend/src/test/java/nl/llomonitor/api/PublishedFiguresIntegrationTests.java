@@ -280,7 +280,7 @@ class PublishedFiguresIntegrationTests {
 			.isEmpty()
 			.jsonPath("$.differences[0].explanation")
 			.value((String text) -> assertThat(text).contains("The Netherlands includes Utrecht")
-				.contains("one of size and is not tested"));
+				.contains("one of size, not of sampling"));
 		// a rate of Nederland is its average: tested against a region as before
 		this.client.get()
 			.uri("/api/v1/compare?indicator=werkloosheidspercentage&regions=PV26,NL01&period=2023KW02")
@@ -304,13 +304,13 @@ class PublishedFiguresIntegrationTests {
 			.isEmpty()
 			.jsonPath("$.differences[0].explanation")
 			.value((String text) -> assertThat(text)
-				.endsWith("Utrecht includes Midden-Utrecht: the difference is" + " one of size and is not tested."));
+				.endsWith("Utrecht includes Midden-Utrecht: the difference is one of size, not of sampling."));
 		// Gooi en Vechtstreek crosses the border of Utrecht and Noord-Holland
 		compare("werkloze_beroepsbevolking", "PV26,AM12").jsonPath("$.differences[0].significant")
 			.isEmpty()
 			.jsonPath("$.differences[0].explanation")
 			.value((String text) -> assertThat(text).endsWith("Utrecht and Gooi en Vechtstreek share municipalities"
-					+ " (gemeenten): their counts are not independent estimates, so the difference is not tested."));
+					+ " (gemeenten): their counts are not independent estimates."));
 		// rates: Midden-Utrecht's labour force is 64 % of Utrecht's (526 of 821
 		// thousand), which gives the covariance of the two estimates; the binomial
 		// standard errors (0.15 and 0.18) give z = -0.43 as if independent, -0.93 with it
@@ -332,13 +332,18 @@ class PublishedFiguresIntegrationTests {
 			.value((String text) -> assertThat(text).endsWith("Utrecht ligt binnen Nederland, en de steekproefbasis"
 					+ " van Utrecht is 8 % van die van Nederland: met die overlap is z = 0,72 (als onafhankelijk:"
 					+ " 0,66)."));
+		// the province of Groningen lies within the arbeidsmarktregio Groningen, which
+		// also holds gemeenten of Drenthe: two regions of one name are told apart
+		compare("werkloosheidspercentage", "PV20,AM01").jsonPath("$.differences[0].explanation")
+			.value((String text) -> assertThat(text)
+				.contains("Groningen (province) lies within Groningen (labour market region), and the sample base of"
+						+ " Groningen (province) is"));
 		// Friesland, the arbeidsmarktregio, is Fryslân: one population, no test
 		compare("werkloosheidspercentage", "PV21,AM02").jsonPath("$.differences[0].method")
 			.isEqualTo("not-testable")
 			.jsonPath("$.differences[0].explanation")
 			.value((String text) -> assertThat(text).endsWith("Fryslân and Friesland consist of the same"
-					+ " municipalities (gemeenten): a difference comes from the sources, not from sampling, and is not"
-					+ " tested."));
+					+ " municipalities (gemeenten): a difference comes from the sources, not from" + " sampling."));
 		// a partial overlap has no share to correct by: a difference the independent
 		// test finds stands, one it does not find cannot be ruled out
 		compare("netto_arbeidsparticipatie", "PV26,AM12").jsonPath("$.differences[0].significant")

@@ -23,7 +23,12 @@ export function differenceText(d, model) {
 	const verdict = d.method === 'not-testable' || d.significant == null ? t('cmp.notTestable')
 		: t(d.significant ? 'cmp.significant' : 'cmp.notSignificant');
 	const z = Number.isFinite(d.z) ? ` (z = ${formatNumber(d.z, 2)})` : '';
-	return `${name(d.a)} – ${name(d.b)}: ${diff.text}${diff.unit ? ` ${diff.unit}` : ''}, ${verdict}${z}.`;
+	// which way the difference goes, not only its size: a minus on z alone says too little
+	const amount = `${diff.text}${diff.unit ? ` ${diff.unit}` : ''}`;
+	const value = Number(d.difference);
+	const relation = t(value > 0 ? 'cmp.higherThan' : value < 0 ? 'cmp.lowerThan' : 'cmp.equalTo',
+		{ amount, b: name(d.b) });
+	return `${name(d.a)} ${relation}, ${verdict}${z}.`;
 }
 
 /**
@@ -38,8 +43,13 @@ function compareSummary(response) {
 		return text;
 	}
 	const first = text.split(/(?<=\.)\s+(?=In |For |The )/)[0];
-	const significant = pairs.filter((d) => d.significant === true).length;
-	return `${first} ${t('cmp.sigCount', { region: firstRegion.name, count: significant, total: pairs.length })}`;
+	// a pair that cannot be tested is neither significant nor not: counted apart
+	const testable = pairs.filter((d) => d.significant != null);
+	const significant = testable.filter((d) => d.significant === true).length;
+	if (!testable.length) {
+		return `${first} ${t('cmp.noneTestable', { total: pairs.length })}`;
+	}
+	return `${first} ${t('cmp.sigCount', { region: firstRegion.name, count: significant, total: testable.length })}`;
 }
 
 const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
