@@ -93,7 +93,7 @@ record CompareService(ReadModel read) {
 		String type = SeriesService.periodType(info, period.type(), period, period);
 		Mono<Map<String, List<SeriesService.Value>>> values = this.read.series()
 			.observedValues(new SeriesService.Query(info, codes, type, period, period, filter, asOf));
-		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period, asOf);
+		Mono<Map<String, Double>> bases = ebbBases(info, codes, type, period, filter, asOf);
 		return Mono.zip(values, bases, this.read.sources().all(), this.read.regions().snapshot()).map((t) -> {
 			Map<String, SeriesService.Value> byRegion = new HashMap<>();
 			t.getT1().forEach((code, list) -> list.stream().findFirst().ifPresent((v) -> byRegion.put(code, v)));
@@ -133,7 +133,7 @@ record CompareService(ReadModel read) {
 	}
 
 	private Mono<Map<String, Double>> ebbBases(IndicatorInfo info, List<String> codes, String type, PeriodCode period,
-			OffsetDateTime asOf) {
+			SortedMap<String, String> filter, OffsetDateTime asOf) {
 		// the sample rule's base population and survey are data (data/indicators.yaml,
 		// survey of the mapping file)
 		String baseCode = info.roles().sampleBase();
@@ -146,11 +146,12 @@ record CompareService(ReadModel read) {
 		}
 		return this.read.indicators().all().flatMap((all) -> {
 			IndicatorInfo base = all.get(baseCode);
-			if (base == null) {
+			SortedMap<String, String> group = (base != null) ? baseBreakdown(info, base, filter) : null;
+			if (group == null) {
 				return Mono.just(Map.<String, Double>of());
 			}
 			return this.read.series()
-				.observedValues(new SeriesService.Query(base, codes, type, period, period, new TreeMap<>(), asOf))
+				.observedValues(new SeriesService.Query(base, codes, type, period, period, group, asOf))
 				.map((values) -> {
 					Map<String, Double> result = new HashMap<>();
 					values.forEach((code, list) -> list.stream()
@@ -160,6 +161,32 @@ record CompareService(ReadModel read) {
 					return result;
 				});
 		});
+	}
+
+	/**
+	 * The breakdown of the sample base that the EBB rule needs for a figure of a group. A
+	 * percentage of a group rests on the sample of that group, so its base is the group's
+	 * own, read with the same breakdown; where the base indicator lacks that breakdown,
+	 * the rule cannot be applied (the whole population's base would understate the error
+	 * many times over). A count of a group is a share of the whole population, whose base
+	 * is the right one.
+	 * @param info the indicator compared
+	 * @param base its sample base indicator
+	 * @param filter the breakdown compared (empty for the totals)
+	 * @return the breakdown to read the base with, or null when the rule does not apply
+	 */
+	static SortedMap<String, String> baseBreakdown(IndicatorInfo info, IndicatorInfo base,
+			SortedMap<String, String> filter) {
+		if (filter.isEmpty() || !Unit.PERCENT.code().equals(info.unit())) {
+			return new TreeMap<>();
+		}
+		for (Map.Entry<String, String> part : filter.entrySet()) {
+			IndicatorInfo.Dimension dimension = base.dimensions().get(part.getKey());
+			if (dimension == null || dimension.members().stream().noneMatch((m) -> m.code().equals(part.getValue()))) {
+				return null;
+			}
+		}
+		return new TreeMap<>(filter);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionCatalog.Relation;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,33 @@ class CompareOverlapTests {
 				Map.of("PV26", 1000.0, "AM13", 500.0), Lang.EN);
 		assertThat(result.test().significant()).isNull();
 		assertThat(result.explanation()).contains("cannot rule one out");
+	}
+
+	private static IndicatorInfo indicator(String code, String unit, Map<String, IndicatorInfo.Dimension> dimensions) {
+		return new IndicatorInfo(code, code, code, unit, 1, "", "", null, null, "85268NED", false, false, null, null,
+				null, dimensions, List.of("year"), Map.of(), List.of("provincie"),
+				new IndicatorInfo.Roles(null, false, List.of(), null, java.util.Set.of(), false));
+	}
+
+	@Test
+	void aPercentageOfAGroupNeedsTheBaseOfThatGroup() {
+		IndicatorInfo.Dimension sex = new IndicatorInfo.Dimension("sex", "Geslacht", "Sex",
+				List.of(new IndicatorInfo.Member("women", "Vrouwen", "Women"),
+						new IndicatorInfo.Member("men", "Mannen", "Men")));
+		IndicatorInfo rate = indicator("rate", "percent", Map.of("sex", sex));
+		IndicatorInfo count = indicator("count", "x1000", Map.of("sex", sex));
+		IndicatorInfo baseBySex = indicator("population", "x1000", Map.of("sex", sex));
+		IndicatorInfo baseTotal = indicator("population", "x1000", Map.of());
+		java.util.SortedMap<String, String> women = new java.util.TreeMap<>(Map.of("sex", "women"));
+		// the totals, and a count of a group, rest on the whole population's base
+		assertThat(CompareService.baseBreakdown(rate, baseTotal, new java.util.TreeMap<>())).isEmpty();
+		assertThat(CompareService.baseBreakdown(count, baseTotal, women)).isEmpty();
+		// a percentage of women rests on the women in the sample
+		assertThat(CompareService.baseBreakdown(rate, baseBySex, women)).isEqualTo(women);
+		// without their base the rule does not apply (not the whole population's)
+		assertThat(CompareService.baseBreakdown(rate, baseTotal, women)).isNull();
+		assertThat(CompareService.baseBreakdown(rate, baseBySex, new java.util.TreeMap<>(Map.of("sex", "other"))))
+			.isNull();
 	}
 
 	@Test
