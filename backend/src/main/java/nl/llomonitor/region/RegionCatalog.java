@@ -176,9 +176,8 @@ public class RegionCatalog {
 				if (this.parents.contains(child)) {
 					return;
 				}
-				// a gemeente that did not exist on that date (new, or merged away) is
-				// placed by the edition nearest to it, as the gemeente compared with it
-				// is
+				// a gemeente that did not exist on that date (new, or merged away)
+				// lies where its nearest edition puts it
 				LocalDate when = nearest(list, on);
 				for (Link l : list) {
 					Set<String> of = members.get(l.parent());
