@@ -147,7 +147,25 @@ public class SeriesService {
 	 * @param asOf only vintages recorded before this moment, or null for the newest
 	 */
 	public record Query(IndicatorInfo indicator, List<String> regions, String periodType, PeriodCode from,
-			PeriodCode to, SortedMap<String, String> breakdown, OffsetDateTime asOf) {
+			PeriodCode to, SortedMap<String, String> breakdown, OffsetDateTime asOf, boolean revisions) {
+
+		/**
+		 * A query of the values alone ({@link Value#revised} is not read).
+		 */
+		public Query(IndicatorInfo indicator, List<String> regions, String periodType, PeriodCode from, PeriodCode to,
+				SortedMap<String, String> breakdown, OffsetDateTime asOf) {
+			this(indicator, regions, periodType, from, to, breakdown, asOf, false);
+		}
+
+		/**
+		 * @return the same query, reading with each value whether its cell was revised
+		 * ({@link Value#revised}), in the same statement
+		 */
+		public Query withRevisions() {
+			return new Query(this.indicator, this.regions, this.periodType, this.from, this.to, this.breakdown,
+					this.asOf, true);
+		}
+
 	}
 
 	/**
@@ -173,11 +191,26 @@ public class SeriesService {
 	 * null when it was complete
 	 * @param forecast whether the value is a forecast (its source table, or a term of a
 	 * derived figure, is declared {@code kind: forecast}), never an observation
+	 * @param revised whether the cell's vintages (as known at the query's moment) hold
+	 * more than one distinct value, a missing value counting as one: a figure the source
+	 * revised (a derived one: where its numerator or denominator cell was); read only for
+	 * a query {@link Query#withRevisions() with revisions}, false otherwise
 	 */
 	public record Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
 			String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
 			BigDecimal numerator, BigDecimal denominator, String missingReason, Incompleteness incomplete,
-			boolean forecast) {
+			boolean forecast, boolean revised) {
+
+		/**
+		 * A value, its revision not read.
+		 */
+		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
+				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
+				BigDecimal numerator, BigDecimal denominator, String missingReason, Incompleteness incomplete,
+				boolean forecast) {
+			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
+					numerator, denominator, missingReason, incomplete, forecast, false);
+		}
 
 		/**
 		 * A value without a missing reason (a derived figure, or one that is there).
@@ -539,15 +572,16 @@ public class SeriesService {
 		IndicatorInfo indicator = query.indicator();
 		if (!indicator.derived()) {
 			return source(indicator.code(), query.regions(), query.periodType(), query.from(), query.to(),
-					query.breakdown(), query.asOf())
+					query.breakdown(), query.asOf(), query.revisions())
 				.map((found) -> complete(query.regions(), found));
 		}
 		return this.indicators.require(indicator.denominator(), "indicator").flatMap((denominator) -> {
 			Query d = denominatorQuery(query, denominator);
 			Mono<Map<String, List<Value>>> numerators = source(indicator.numerator(), query.regions(),
-					query.periodType(), query.from(), query.to(), query.breakdown(), query.asOf());
-			Mono<Map<String, List<Value>>> denominators = (d.periodType() == null) ? Mono.just(Map.of()) : source(
-					denominator.code(), d.regions(), d.periodType(), d.from(), d.to(), d.breakdown(), d.asOf());
+					query.periodType(), query.from(), query.to(), query.breakdown(), query.asOf(), query.revisions());
+			Mono<Map<String, List<Value>>> denominators = (d.periodType() == null) ? Mono.just(Map.of())
+					: source(denominator.code(), d.regions(), d.periodType(), d.from(), d.to(), d.breakdown(), d.asOf(),
+							query.revisions());
 			return Mono.zip(numerators, denominators)
 				.map((t) -> complete(query.regions(), derive(indicator, d.periodType(), t.getT1(), t.getT2())));
 		});
@@ -572,7 +606,8 @@ public class SeriesService {
 		breakdown.keySet().retainAll(denominator.dimensions().keySet());
 		return new Query(denominator, query.regions(), type,
 				(type != null && query.from() != null) ? query.from().alignTo(type) : null,
-				(type != null && query.to() != null) ? query.to().alignTo(type) : null, breakdown, query.asOf());
+				(type != null && query.to() != null) ? query.to().alignTo(type) : null, breakdown, query.asOf(),
+				query.revisions());
 	}
 
 	private static Map<String, List<Value>> derive(IndicatorInfo indicator, String denominatorType,
@@ -611,9 +646,11 @@ public class SeriesService {
 				// incomplete where either term is (each table named with its own reason)
 				Incompleteness dIncomplete = (d != null) ? d.incomplete() : null;
 				Incompleteness incomplete = (n.incomplete() != null) ? n.incomplete().and(dIncomplete) : dIncomplete;
+				// revised where the numerator cell or the denominator cell it is
+				// divided by was
 				derived.add(new Value(n.period(), value, null, null, status, flags, footnote, table, null, recorded,
 						n.value(), (d != null) ? d.value() : null, null, incomplete,
-						n.forecast() || (d != null && d.forecast())));
+						n.forecast() || (d != null && d.forecast()), n.revised() || (d != null && d.revised())));
 			}
 			result.put(region, derived);
 		});
@@ -666,23 +703,44 @@ public class SeriesService {
 	}
 
 	private Mono<Map<String, List<Value>>> source(String indicator, Collection<String> regions, String type,
-			PeriodCode from, PeriodCode to, SortedMap<String, String> breakdown, OffsetDateTime asOf) {
+			PeriodCode from, PeriodCode to, SortedMap<String, String> breakdown, OffsetDateTime asOf,
+			boolean revisions) {
 		return breakdownId(breakdown).flatMap((id) -> (id < 0) ? Mono.just(Map.<String, List<Value>>of())
-				: read(indicator, regions, type, from, to, id, asOf));
+				: read(indicator, regions, type, from, to, id, asOf, revisions));
+	}
+
+	/**
+	 * Whether a cell's vintages in the rows read hold more than one distinct value, a
+	 * missing value counting as one (as {@link #revisedCells} counts them): the lowest
+	 * and highest value differ, or a value and a missing one are both there. Computed
+	 * over the rows of the cell before {@code distinct on} keeps its newest.
+	 */
+	private static final org.jooq.Field<Boolean> REVISED = revised();
+
+	private static org.jooq.Field<Boolean> revised() {
+		var cell = DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE);
+		return DSL.field("{0} is distinct from {1} or ({2} and {3})", Boolean.class,
+				DSL.min(OBSERVATION.VALUE).over(cell), DSL.max(OBSERVATION.VALUE).over(cell),
+				DSL.boolOr(OBSERVATION.VALUE.isNull()).over(cell),
+				DSL.boolOr(OBSERVATION.VALUE.isNotNull()).over(cell));
 	}
 
 	private Mono<Map<String, List<Value>>> read(String indicator, Collection<String> regions, String type,
-			PeriodCode from, PeriodCode to, long breakdownId, OffsetDateTime asOf) {
+			PeriodCode from, PeriodCode to, long breakdownId, OffsetDateTime asOf, boolean revisions) {
 		// one statement on observation alone: the newest vintage of each cell (as known
 		// at asOf) straight from observation_cell_idx; whether its run was incomplete
-		// and whether its table is a forecast come from the provenance of this state
+		// and whether its table is a forecast come from the provenance of this state;
+		// with revisions, whether the cell was revised too
+		List<org.jooq.SelectField<?>> fields = new ArrayList<>(List.of(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE,
+				OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS,
+				OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
+				RECORDED_MICROS, OBSERVATION.MISSING_REASON));
+		if (revisions) {
+			fields.add(REVISED);
+		}
 		return this.provenance.get()
 			.flatMap((provenance) -> Queries
-				.list(this.dsl
-					.selectDistinct(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE,
-							OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS, OBSERVATION.FLAGS,
-							OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID, RECORDED_MICROS,
-							OBSERVATION.MISSING_REASON)
+				.list(this.dsl.selectDistinct(fields)
 					.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
 					.from(OBSERVATION)
 					.where(cells(indicator, regions, type, from, to, breakdownId, asOf))
@@ -690,19 +748,25 @@ public class SeriesService {
 							OBSERVATION.ID.desc()))
 				// a row of a run the provenance does not know: written since it was
 				// loaded, so load it anew for this read
-				.flatMap((rows) -> rows.stream().allMatch((r) -> provenance.finished().contains(r.value10()))
-						? Mono.just(Tuples.of(rows, provenance))
-						: loadProvenance().map((fresh) -> Tuples.of(rows, fresh)))
+				.flatMap((rows) -> rows.stream()
+					.allMatch((r) -> provenance.finished().contains(r.get(OBSERVATION.IMPORT_RUN_ID)))
+							? Mono.just(Tuples.of(rows, provenance))
+							: loadProvenance().map((fresh) -> Tuples.of(rows, fresh)))
 				.map((t) -> {
 					var rows = t.getT1();
 					Provenance known = t.getT2();
 					Map<String, Collection<Value>> m = new HashMap<>();
 					for (var r : rows) {
-						m.computeIfAbsent(r.value1(), (k) -> new ArrayList<>())
-							.add(new Value(PeriodCode.of(r.value2()), r.value3(), r.value4(), r.value5(),
-									r.value6().code(), r.value7(), r.value8(), r.value9(), r.value10(),
-									instant(r.value11()), null, null, (r.value12() != null) ? r.value12().code() : null,
-									incompleteness(known, r.value10(), r.value9()), known.forecast(r.value9())));
+						Long run = r.get(OBSERVATION.IMPORT_RUN_ID);
+						String table = r.get(OBSERVATION.SOURCE_TABLE);
+						var missing = r.get(OBSERVATION.MISSING_REASON);
+						m.computeIfAbsent(r.get(OBSERVATION.REGION_CODE), (k) -> new ArrayList<>())
+							.add(new Value(PeriodCode.of(r.get(OBSERVATION.PERIOD_CODE)), r.get(OBSERVATION.VALUE),
+									r.get(OBSERVATION.MARGIN_LOW), r.get(OBSERVATION.MARGIN_HIGH),
+									r.get(OBSERVATION.STATUS).code(), r.get(OBSERVATION.FLAGS),
+									r.get(OBSERVATION.FOOTNOTE), table, run, instant(r.get(RECORDED_MICROS)), null,
+									null, (missing != null) ? missing.code() : null, incompleteness(known, run, table),
+									known.forecast(table), revisions && Boolean.TRUE.equals(r.get(REVISED))));
 					}
 					return m;
 				}))
@@ -766,6 +830,9 @@ public class SeriesService {
 	 * The cells of a read whose vintages (as known at {@code asOf}) hold more than one
 	 * distinct value, a missing value counting as one: the figures a source revised. For
 	 * a derived indicator, a cell is revised when its numerator or denominator cell is.
+	 * In a statement of its own, by grouping the vintages; the reads of the API take the
+	 * same from their one statement ({@link Query#withRevisions()}), and are tested
+	 * against this one.
 	 * @param query what was read
 	 * @return keys {@code REGION|PERIOD} of the revised cells
 	 */

@@ -268,14 +268,17 @@ class KerncijfersService {
 
 	private Mono<Figure> figureOfType(IndicatorInfo info, RegionCatalog.Region region, String type, OffsetDateTime asOf,
 			Lang lang) {
+		// each value read with whether its cell was revised, in the same statement
 		SeriesService.Query query = new SeriesService.Query(info, List.of(region.code()), type, null, null,
-				new TreeMap<>(), asOf);
+				new TreeMap<>(), asOf)
+			.withRevisions();
 		PeriodCode from = recent(info, type);
 		// the recent periods first; every period where they hold too few values
 		Mono<Map<String, List<SeriesService.Value>>> read = (from == null) ? this.read.series().observedValues(query)
 				: this.read.series()
 					.observedValues(new SeriesService.Query(info, List.of(region.code()), type, from, null,
-							new TreeMap<>(), asOf))
+							new TreeMap<>(), asOf)
+						.withRevisions())
 					.flatMap((recent) -> (known(recent, region.code()).size() >= ENOUGH) ? Mono.just(recent)
 							: this.read.series().observedValues(query));
 		return read.flatMap((values) -> {
@@ -283,14 +286,8 @@ class KerncijfersService {
 			if (known.isEmpty()) {
 				return Mono.empty();
 			}
-			Figure figure = build(info, region, known, type, lang);
-			SeriesService.Query cell = new SeriesService.Query(info, List.of(region.code()), type,
-					PeriodCode.of(figure.period().code()), PeriodCode.of(figure.period().code()), new TreeMap<>(),
-					asOf);
-			return this.read.series()
-				.revisedCells(cell)
-				.map((revised) -> figure.withRevised(revised.contains(region.code() + "|" + figure.period().code())))
-				.flatMap((f) -> withShares(f, info, region, type, asOf, lang))
+			Figure figure = build(info, region, known, type, lang).withRevised(known.get(known.size() - 1).revised());
+			return withShares(figure, info, region, type, asOf, lang)
 				.flatMap((f) -> withVerdict(f, info, region, type, known, asOf, lang));
 		});
 	}

@@ -91,13 +91,20 @@ class TrendService {
 					.resolvePeriodType(info, periodType, first, last, codes, filter, asOf)
 					.flatMap((resolved) -> {
 						String type = resolved.orElse(null);
+						// each value read with whether the source revised it, in one
+						// statement
 						SeriesService.Query query = new SeriesService.Query(info, codes, type, first, last, filter,
-								asOf);
-						return Mono
-							.zip(this.read.series().observedValues(query), this.read.series().revisedCells(query))
-							.map((v) -> analyse(info, t.getT2().ref(language), filter, type,
-									v.getT1().getOrDefault(t.getT2().code(), List.of()), language,
-									(p) -> v.getT2().contains(t.getT2().code() + "|" + p), asOf));
+								asOf)
+							.withRevisions();
+						return this.read.series().observedValues(query).map((v) -> {
+							List<SeriesService.Value> values = v.getOrDefault(t.getT2().code(), List.of());
+							java.util.Set<String> revised = new java.util.HashSet<>();
+							values.stream()
+								.filter(SeriesService.Value::revised)
+								.forEach((r) -> revised.add(r.period().code()));
+							return analyse(info, t.getT2().ref(language), filter, type, values, language,
+									revised::contains, asOf);
+						});
 					});
 			});
 	}
