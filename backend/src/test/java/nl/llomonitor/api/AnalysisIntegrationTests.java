@@ -61,7 +61,7 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.isEqualTo(-3.51)
 			.jsonPath("$.summary")
 			.value((String s) -> assertThat(s).startsWith(
-					"In 2023 Q2 the figure for WW-uitkeringen (test EN) in Utrecht (10,000 persons) was 2,000 persons below Fryslân (12,000 persons); this difference is significant."));
+					"In 2023 Q2 the figure for WW-uitkeringen (test EN) in Utrecht (10,000 persons) was 2,000 persons below that in Fryslân (12,000 persons); this difference is significant."));
 	}
 
 	@Test
