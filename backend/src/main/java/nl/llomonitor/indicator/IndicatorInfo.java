@@ -95,6 +95,14 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 		return this.numerator != null;
 	}
 
+	/**
+	 * @return the indicator whose observations hold this one's regions and periods:
+	 * itself, or a derived indicator's numerator
+	 */
+	public String dataCode() {
+		return derived() ? this.numerator : this.code;
+	}
+
 	public String name(Lang lang) {
 		return lang.pick(this.nameNl, this.nameEn);
 	}

@@ -63,7 +63,7 @@ class PeriodService {
 			return observed(SeriesService.known(moment).and(ofType), language);
 		}
 		return this.indicators.require(indicator, "indicator").flatMap((info) -> {
-			String dataCode = info.derived() ? info.numerator() : info.code();
+			String dataCode = info.dataCode();
 			return observed(OBSERVATION.INDICATOR_CODE.eq(dataCode).and(SeriesService.known(moment)).and(ofType),
 					language);
 		});

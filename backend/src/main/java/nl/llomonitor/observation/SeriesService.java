@@ -202,44 +202,13 @@ public class SeriesService {
 			boolean forecast, boolean revised) {
 
 		/**
-		 * A value, its revision not read.
-		 */
-		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
-				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
-				BigDecimal numerator, BigDecimal denominator, String missingReason, Incompleteness incomplete,
-				boolean forecast) {
-			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
-					numerator, denominator, missingReason, incomplete, forecast, false);
-		}
-
-		/**
-		 * A value without a missing reason (a derived figure, or one that is there).
-		 */
-		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
-				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
-				BigDecimal numerator, BigDecimal denominator) {
-			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
-					numerator, denominator, null, null, false);
-		}
-
-		/**
 		 * A value without a missing reason, observed or forecast.
 		 */
 		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
 				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
 				BigDecimal numerator, BigDecimal denominator, boolean forecast) {
 			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
-					numerator, denominator, null, null, forecast);
-		}
-
-		/**
-		 * An observed value, with the reason it is missing.
-		 */
-		public Value(PeriodCode period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
-				String flags, String footnote, String sourceTable, Long importRun, OffsetDateTime recordedAt,
-				BigDecimal numerator, BigDecimal denominator, String missingReason, Incompleteness incomplete) {
-			this(period, value, marginLow, marginHigh, status, flags, footnote, sourceTable, importRun, recordedAt,
-					numerator, denominator, missingReason, incomplete, false);
+					numerator, denominator, null, null, forecast, false);
 		}
 
 		/**
@@ -419,7 +388,7 @@ public class SeriesService {
 		if (indicator.periodTypes().size() <= 1 || regions.isEmpty()) {
 			return Mono.justOrEmpty(indicator.defaultPeriodType());
 		}
-		String dataCode = indicator.derived() ? indicator.numerator() : indicator.code();
+		String dataCode = indicator.dataCode();
 		var kind = DSL.substring(OBSERVATION.PERIOD_CODE, 5, 2);
 		// over all breakdowns and vintages: the period types with a value, from what the
 		// store covers (observation_coverage: a row per run, indicator, region and period
@@ -466,10 +435,7 @@ public class SeriesService {
 				}
 			}
 			else {
-				decides
-					.computeIfAbsent(indicator.derived() ? indicator.numerator() : indicator.code(),
-							(k) -> new ArrayList<>())
-					.add(indicator.code());
+				decides.computeIfAbsent(indicator.dataCode(), (k) -> new ArrayList<>()).add(indicator.code());
 			}
 		}
 		if (decides.isEmpty()) {
@@ -542,7 +508,7 @@ public class SeriesService {
 		if (regions.isEmpty()) {
 			return Mono.empty();
 		}
-		String dataCode = indicator.derived() ? indicator.numerator() : indicator.code();
+		String dataCode = indicator.dataCode();
 		// the finest period type of this breakdown: the totals may have quarters where a
 		// breakdown has years only
 		return breakdownId(breakdown).filter((id) -> id >= 0)

@@ -27,7 +27,7 @@ class KerncijfersIncompleteTests {
 
 	private static SeriesService.Value value(Incompleteness incomplete) {
 		return new SeriesService.Value(PeriodCode.of("2024MM01"), new BigDecimal("5"), null, null, "definitief", "",
-				null, "85554NED", 1L, null, null, null, null, incomplete, false);
+				null, "85554NED", 1L, null, null, null, null, incomplete, false, false);
 	}
 
 	@Test
