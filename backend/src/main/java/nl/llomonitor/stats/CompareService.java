@@ -135,13 +135,9 @@ record CompareService(ReadModel read) {
 	private Mono<Map<String, Double>> ebbBases(IndicatorInfo info, List<String> codes, String type, PeriodCode period,
 			SortedMap<String, String> filter, OffsetDateTime asOf) {
 		// the sample rule's base population and survey are data (data/indicators.yaml,
-		// survey of the mapping file)
-		String baseCode = info.roles().sampleBase();
-		if (baseCode == null || !info.roles().fromSurvey(IndicatorInfo.Roles.EBB)
-				|| !(Unit.PERCENT.code().equals(info.unit()) || Unit.THOUSANDS.code().equals(info.unit()))) {
-			return Mono.just(Map.of());
-		}
-		if (baseCode.equals(info.code())) {
+		// survey of the mapping file), decided as for a change on a year earlier
+		String baseCode = ChangeVerdictService.ebbBase(info);
+		if (baseCode == null) {
 			return Mono.just(Map.of());
 		}
 		return this.read.indicators().all().flatMap((all) -> {

@@ -154,13 +154,6 @@ class KerncijfersService {
 					this.significance, this.history, this.incomplete);
 		}
 
-		Figure withRevised(boolean isRevised) {
-			return new Figure(this.code, this.indicator, this.period, this.value, this.previous, this.change,
-					this.comparison, this.direction, this.assessment, this.category, this.explanation, this.definition,
-					this.sourceTable, this.status, this.origin, this.numerator, this.denominator, this.shares,
-					isRevised, this.significance, this.history, this.incomplete);
-		}
-
 		/**
 		 * @param verdict the verdict on the change, null when there is no previous value
 		 * @param points the history
@@ -286,7 +279,7 @@ class KerncijfersService {
 			if (known.isEmpty()) {
 				return Mono.empty();
 			}
-			Figure figure = build(info, region, known, type, lang).withRevised(known.get(known.size() - 1).revised());
+			Figure figure = build(info, region, known, type, lang);
 			return withShares(figure, info, region, type, asOf, lang)
 				.flatMap((f) -> withVerdict(f, info, region, type, known, asOf, lang));
 		});
@@ -334,8 +327,9 @@ class KerncijfersService {
 				sentence.toString(), info.definition(lang), last.sourceTable(), last.status(),
 				info.derived() ? "derived" : "source",
 				info.derived() ? new Part(info.numerator(), last.numerator()) : null,
-				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(), false, null,
-				List.of(),
+				info.derived() ? new Part(info.denominator(), last.denominator()) : null, List.of(),
+				// revised, as read with the value (a query with revisions)
+				last.revised(), null, List.of(),
 				// a figure from a cut-off download says so (its other breakdown
 				// members may be missing from the store too)
 				incomplete(last, lang));
