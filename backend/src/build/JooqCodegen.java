@@ -60,7 +60,7 @@ public class JooqCodegen {
 					.withDatabase(new Database().withName("org.jooq.meta.postgres.PostgresDatabase")
 						.withInputSchema("public")
 						.withOutputSchemaToDefault(true)
-						.withExcludes("flyway_schema_history")
+						.withExcludes("flyway_schema_history|observation_segment_.*")
 						// the shared vocabulary (nl.llomonitor.cube) for the columns that speak it
 						.withForcedTypes(VOCABULARY.stream()
 							.map(v -> new ForcedType().withUserType("nl.llomonitor.cube." + v[0])

@@ -100,7 +100,8 @@ public class ImportService {
 
 	public ImportService(@Qualifier(DatabaseConfiguration.JDBC_DSL) DSLContext jdbc, ImportProperties properties) {
 		this.jdbc = jdbc;
-		this.properties = (properties != null) ? properties : new ImportProperties(null, null, null, null, null, null);
+		this.properties = (properties != null) ? properties
+				: new ImportProperties(null, null, null, null, null, null, null);
 		this.catalog = Catalog.load();
 		this.seedRegions = RegionDirectory.load();
 		this.mappings = MappingRegistry.load(this.catalog);
@@ -690,7 +691,8 @@ public class ImportService {
 						warn(warnings, found.generic().dropTextMeasures(tx));
 						defined = found.generic().register(tx, GenericTable.decimalsSeen(tx));
 					}
-					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt);
+					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt,
+							this.properties.segmentCells());
 					cells += result.cells();
 					inserted += result.inserted();
 					withdrawn = result.withdrawn();
@@ -699,7 +701,8 @@ public class ImportService {
 						// a mapping file adds meaning: the canonical indicators it names
 						// are derived from the table's own, as they now stand
 						ObservationStore.dropStaged(tx);
-						ObservationStore.Result mapped = MappingRemapper.apply(tx, job, vintageAt);
+						ObservationStore.Result mapped = MappingRemapper.apply(tx, job, vintageAt,
+								this.properties.segmentCells());
 						cells += mapped.cells();
 						inserted += mapped.inserted();
 						withdrawn += mapped.withdrawn();

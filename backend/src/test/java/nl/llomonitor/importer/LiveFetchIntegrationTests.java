@@ -161,8 +161,8 @@ class LiveFetchIntegrationTests {
 	}
 
 	private ImportService importer() {
-		return new ImportService(this.jdbc,
-				new ImportProperties("off", false, base + "/ODataFeed/odata", base + "/CBS", 3, Duration.ofMillis(20)));
+		return new ImportService(this.jdbc, new ImportProperties("off", false, base + "/ODataFeed/odata", base + "/CBS",
+				3, Duration.ofMillis(20), null));
 	}
 
 	@Test
@@ -236,8 +236,8 @@ class LiveFetchIntegrationTests {
 		// a back-off of a minute, but the server asks to retry at once: the fetch does
 		// not wait the minute
 		failuresLeft.put("/CBS/80072ned/Observations", new AtomicInteger(2));
-		ImportService patient = new ImportService(this.jdbc,
-				new ImportProperties("off", false, base + "/ODataFeed/odata", base + "/CBS", 3, Duration.ofMinutes(1)));
+		ImportService patient = new ImportService(this.jdbc, new ImportProperties("off", false,
+				base + "/ODataFeed/odata", base + "/CBS", 3, Duration.ofMinutes(1), null));
 		long started = System.nanoTime();
 		ImportReport report = patient.fetchTable("80072ned", true);
 		assertThat(report.rowsRead()).isEqualTo(4409);

@@ -71,8 +71,8 @@ class OpenWorldLiveFetchIntegrationTests {
 
 	@Test
 	void aTableFetchedByIdBringsItsMeasuresWithTitleUnitAndDecimals() {
-		ImportService importer = new ImportService(this.jdbc,
-				new ImportProperties("off", false, base + "/ODataFeed/odata", base + "/CBS", 2, Duration.ofMillis(10)));
+		ImportService importer = new ImportService(this.jdbc, new ImportProperties("off", false,
+				base + "/ODataFeed/odata", base + "/CBS", 2, Duration.ofMillis(10), null));
 		ImportReport report = importer.fetchTable("80072ned", true, new ImportOptions(null, true, false));
 		assertThat(report.tableId()).isEqualTo("80072ned");
 		assertThat(report.rowsRead()).isEqualTo(4409);

@@ -49,9 +49,11 @@ public final class MappingRemapper {
 	 * @param tx the import's transaction (no COPY in progress)
 	 * @param job the import job, whose {@link ImportJob#curatedOnTop()} is applied
 	 * @param recordedAt the moment of the vintage
+	 * @param segmentCells see {@link ObservationStore#merge}
 	 * @return cells and cells written
 	 */
-	public static ObservationStore.Result apply(DSLContext tx, ImportJob job, OffsetDateTime recordedAt) {
+	public static ObservationStore.Result apply(DSLContext tx, ImportJob job, OffsetDateTime recordedAt,
+			long segmentCells) {
 		TableMapping mapping = job.curatedOnTop();
 		String table = (job.tableId() != null) ? job.tableId() : mapping.table();
 		String where = "data/mappings/" + mapping.table() + ".yaml";
@@ -117,7 +119,7 @@ public final class MappingRemapper {
 			try (StagingSink stage = StagingSink.open(tx)) {
 				replay(spool, stage);
 				stage.finish();
-				return ObservationStore.merge(tx, stage, job, recordedAt);
+				return ObservationStore.merge(tx, stage, job, recordedAt, segmentCells);
 			}
 		}
 		finally {

@@ -13,6 +13,7 @@ import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.Periods;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 
 import static nl.llomonitor.db.Tables.BREAKDOWN;
 import static nl.llomonitor.db.Tables.BREAKDOWN_MEMBER;
@@ -25,10 +26,27 @@ import static nl.llomonitor.db.Tables.PERIOD;
  * rejects a cell given twice, and appends a new vintage only for cells whose value,
  * margins, status, flags or footnote differ from their current vintage, in the order of
  * the cell index.
+ * <p>
+ * An import of at least {@code segmentCells} cells writes them into a segment of its own
+ * (migration V13): a table without indexes, created for the run, filled, then attached as
+ * the partition of {@code observation} for segment = run id, which builds its indexes
+ * from its rows in one sort each instead of updating indexes of the whole store row by
+ * row. Smaller imports write into segment 0, and so do the rows of a segment that ends up
+ * smaller than that (a new vintage in which few cells changed). Everything happens in the
+ * import's transaction.
  */
 public final class ObservationStore {
 
 	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ObservationStore.class);
+
+	/** The name of a run's own segment is this and the run id (migration V13). */
+	static final String SEGMENT_PREFIX = "observation_segment_";
+
+	/**
+	 * The default of {@code llo.import.segment-cells}: from a million cells on, building
+	 * a segment's indexes costs less than updating those of the store (issue 12).
+	 */
+	public static final long SEGMENT_CELLS = 1_000_000;
 
 	private ObservationStore() {
 	}
@@ -52,7 +70,7 @@ public final class ObservationStore {
 	 * run id, recorded at); a repeated cell without a run id.
 	 */
 	private static final String INSERT_SORTED_CELLS = """
-			insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+			insert into {target} (indicator_code, region_code, period_code, breakdown_id, import_run_id,
 			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
 			       source_table)
 			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
@@ -157,8 +175,11 @@ public final class ObservationStore {
 	 * again, or an older one again, writes nothing).
 	 * @param recordedAt the moment of this vintage: the publication date given with an
 	 * older download (back-dated), else the import time
+	 * @param segmentCells the number of staged cells from which they are written into a
+	 * segment of their own ({@code llo.import.segment-cells})
 	 */
-	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt) {
+	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt,
+			long segmentCells) {
 		long t0 = System.nanoTime();
 		List<String> warnings = new ArrayList<>();
 		for (String code : stage.periods) {
@@ -182,11 +203,28 @@ public final class ObservationStore {
 			.fetchSingle("select exists (select 1 from observation o where o.indicator_code = any(?::text[]))",
 					(Object) stage.indicators.toArray(String[]::new))
 			.get(0, Boolean.class);
+		// a run writes one segment at most (a mapping on top of the table merges its
+		// derived cells after the table's own, into segment 0)
+		boolean segment = cells >= segmentCells
+				&& tx.fetchSingle("select to_regclass(?) is null", SEGMENT_PREFIX + job.runId()).get(0, Boolean.class);
+		String target = segment
+				? tx.render(DSL
+					.name(tx.fetchSingle("select observation_segment_create(?)", job.runId()).get(0, String.class)))
+				: "observation";
 		long t1 = System.nanoTime();
 		int inserted = fresh
-				? insert(tx, job, INSERT_FRESH, job.runId(), recordedAt, job.backdated(), job.runId(), recordedAt)
-				: insert(tx, job, INSERT_CHANGED, job.runId(), recordedAt, recordedAt, job.backdated(), recordedAt,
-						job.runId(), recordedAt);
+				? insert(tx, job, INSERT_FRESH.replace("{target}", target), job.runId(), recordedAt, job.backdated(),
+						job.runId(), recordedAt)
+				: insert(tx, job, INSERT_CHANGED.replace("{target}", target), job.runId(), recordedAt, recordedAt,
+						job.backdated(), recordedAt, job.runId(), recordedAt);
+		long tWritten = System.nanoTime();
+		if (segment) {
+			// attached: its indexes are built, and its coverage added (the insert trigger
+			// of observation does not see rows written into the segment's own table); or,
+			// when few cells changed, moved into segment 0
+			segment = tx.fetchSingle("select observation_segment_attach(?, ?)", job.runId(), segmentCells)
+				.get(0, Boolean.class);
+		}
 		long t2 = System.nanoTime();
 		// withdrawn: a cell this run wrote without a value whose vintage before it had a
 		// number (only this run's value-less rows are looked at)
@@ -200,8 +238,10 @@ public final class ObservationStore {
 				       order by p.recorded_at desc, p.id desc
 				       limit 1) is not null""", job.runId()).get(0, Long.class);
 		long t3 = System.nanoTime();
-		logger.debug("run {}: {} cells grouped in {} ms, {} written in {} ms, withdrawals counted in {} ms",
-				job.runId(), cells, (t1 - t0) / 1_000_000, inserted, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+		logger.debug("run {}: {} cells grouped in {} ms, {} written in {} ms{}, withdrawals counted in {} ms",
+				job.runId(), cells, (t1 - t0) / 1_000_000, inserted, (tWritten - t1) / 1_000_000,
+				segment ? ", own segment attached in " + (t2 - tWritten) / 1_000_000 + " ms" : "",
+				(t3 - t2) / 1_000_000);
 		if (withdrawn > 0) {
 			warnings.add(withdrawn + " published values withdrawn: from this import on they are not available, with"
 					+ " the reason the source gives (earlier vintages stay readable with asOf)");

@@ -92,6 +92,100 @@ class ObservationKeysIntegrationTests {
 				.contains("the same cell is given twice"));
 	}
 
+	private static final String SEGMENT_INDICATOR = "insert into indicator (code, name_nl, name_en, unit,"
+			+ " definition_nl, definition_en) values ('segment_test', 'n', 'n', 'persons', 'd', 'd')";
+
+	/** The tables named as segments, attached or not. */
+	private int segmentTables() {
+		return this.jdbc
+			.fetchSingle("select count(*)::int from pg_class where relkind in ('r', 'p')"
+					+ " and relname like 'observation\\_segment\\_%'")
+			.get(0, Integer.class);
+	}
+
+	/**
+	 * An import of at least segmentCells cells writes them into a table of its own,
+	 * attached as the partition for segment = its run with every index of observation,
+	 * and its coverage is added as for a write into observation.
+	 */
+	@Test
+	void aLargeMergeWritesASegmentOfItsOwnWithTheIndexesAndCoverageOfObservation() {
+		int tables = segmentTables();
+		ObservationStore.Result result = merge(SEGMENT_INDICATOR, 3, (tx, run) -> {
+			String segment = "observation_segment_" + run;
+			assertThat(tx.fetchValue("select inhparent::regclass::text from pg_inherits where inhrelid = ?::regclass",
+					segment))
+				.isEqualTo("observation");
+			assertThat(tx.fetchValue("select pg_get_expr(relpartbound, oid) from pg_class where relname = ?", segment))
+				.isEqualTo("FOR VALUES IN ('" + run + "')");
+			assertThat(tx
+				.fetch("select segment, import_run_id, value from observation where indicator_code = 'segment_test'"
+						+ " order by period_code")
+				.map((r) -> r.get(0) + " " + r.get(1) + " " + r.get(2)))
+				.containsExactly(run + " " + run + " 2", run + " " + run + " 3", run + " " + run + " 4");
+			assertThat(tx.fetchSingle("select count(*)::int from observation_segment_0 where import_run_id = ?", run)
+				.get(0, Integer.class)).isZero();
+			// each index of observation has its partition on the segment
+			assertThat(tx.fetchValue("select count(*) from pg_inherits i join pg_index x on x.indexrelid = i.inhrelid"
+					+ " where x.indrelid = ?::regclass", segment))
+				.isEqualTo(tx.fetchValue("select count(*) from pg_index where indrelid = 'observation'::regclass"))
+				.isEqualTo(3L);
+			// coverage as the insert trigger of observation would have written it
+			String coverage = "select * from observation_coverage where import_run_id = ? order by 1, 2, 3, 4, 5";
+			String periods = "select * from observation_coverage_period where import_run_id = ? order by 4";
+			var before = tx.fetch(coverage, run);
+			var periodsBefore = tx.fetch(periods, run);
+			assertThat(before).hasSize(1);
+			assertThat(before.get(0).get("cells", Long.class)).isEqualTo(3);
+			assertThat(periodsBefore).hasSize(3);
+			tx.execute("select observation_coverage_recompute(array[?::bigint])", run);
+			assertThat(tx.fetch(coverage, run)).isEqualTo(before);
+			assertThat(tx.fetch(periods, run)).isEqualTo(periodsBefore);
+		}, new String[] { "segment_test", "PV26", "2023KW01" }, new String[] { "segment_test", "PV26", "2023KW02" },
+				new String[] { "segment_test", "PV26", "2023KW03" });
+		assertThat(result).isEqualTo(new ObservationStore.Result(3, 3, 0, java.util.List.of()));
+		assertThat(segmentTables()).as("rolled back with the import").isEqualTo(tables);
+	}
+
+	/**
+	 * A new vintage of a large table in which fewer cells changed than a segment's size
+	 * goes into segment 0, with its coverage: small vintages add no partitions.
+	 */
+	@Test
+	void aSegmentThatEndsUpSmallerThanASegmentIsMovedIntoSegmentZero() {
+		String earlier = SEGMENT_INDICATOR + "; insert into observation (indicator_code, region_code, period_code,"
+				+ " import_run_id, recorded_at, value, status, source_table) select 'segment_test', 'PV26', p, r.id,"
+				+ " now() - interval '1 day', v, 'definitief', '85268NED' from (values ('2023KW01', 2), ('2023KW02', 3))"
+				+ " as c (p, v), (select max(id) as id from import_run) r";
+		int tables = segmentTables();
+		ObservationStore.Result result = merge(earlier, 2, (tx, run) -> {
+			assertThat(tx.fetchValue("select to_regclass(?)", "observation_segment_" + run)).isNull();
+			assertThat(tx.fetch("select segment, period_code, value from observation where import_run_id = ?", run)
+				.map((r) -> r.get(0) + " " + r.get(1) + " " + r.get(2))).containsExactly("0 2023KW03 4");
+			assertThat(tx.fetchValue("select sum(cells)::int from observation_coverage where import_run_id = ?", run))
+				.isEqualTo(1);
+		}, new String[] { "segment_test", "PV26", "2023KW01" }, new String[] { "segment_test", "PV26", "2023KW02" },
+				new String[] { "segment_test", "PV26", "2023KW03" });
+		assertThat(result.inserted()).isEqualTo(1);
+		assertThat(segmentTables()).isEqualTo(tables);
+	}
+
+	@Test
+	void aCellGivenTwiceOrAnUnknownKeyFailsALargeMergeAndLeavesNoSegment() {
+		int tables = segmentTables();
+		assertThatThrownBy(() -> merge(SEGMENT_INDICATOR, 1, (tx, run) -> {
+		}, new String[] { "segment_test", "PV26", "2023KW01" }, new String[] { "segment_test", "PV21", "2023KW01" },
+				new String[] { "segment_test", "PV26", "2023KW01" }))
+			.isInstanceOfSatisfying(ImportException.class, (ex) -> assertThat(ex.getMessage()).contains("lines 2 and 4")
+				.contains("the same cell is given twice"));
+		assertThatThrownBy(() -> merge(SEGMENT_INDICATOR, 1, (tx, run) -> {
+		}, new String[] { "segment_test", "PV26", "2023KW01" }, new String[] { "segment_test", "GM9998", "2023KW01" }))
+			.isInstanceOfSatisfying(ImportException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("line 3").contains("unknown region GM9998"));
+		assertThat(segmentTables()).isEqualTo(tables);
+		assertThat(this.jdbc.fetchCount(OBSERVATION, OBSERVATION.INDICATOR_CODE.eq("segment_test"))).isZero();
+	}
+
 	@Test
 	void aReferencedRowCannotBeDeletedReKeyedOrTruncated() {
 		assertThatThrownBy(() -> this.jdbc.execute("delete from region where code = 'PV26'"))
@@ -132,8 +226,18 @@ class ObservationKeysIntegrationTests {
 	 * @param setup SQL run first in the transaction, or null
 	 */
 	private ObservationStore.Result merge(String setup, String[]... cells) {
+		return merge(setup, ObservationStore.SEGMENT_CELLS, (tx, run) -> {
+		}, cells);
+	}
+
+	/**
+	 * As {@link #merge(String, String[]...)}, with the given segment size, running the
+	 * check in the transaction after the merge (with the run id).
+	 */
+	private ObservationStore.Result merge(String setup, long segmentCells,
+			java.util.function.BiConsumer<DSLContext, Long> check, String[]... cells) {
 		try {
-			this.jdbc.transaction((cfg) -> stageAndMerge(cfg.dsl(), setup, cells));
+			this.jdbc.transaction((cfg) -> stageAndMerge(cfg.dsl(), setup, segmentCells, check, cells));
 		}
 		catch (Rollback ex) {
 			return ex.result;
@@ -141,7 +245,8 @@ class ObservationKeysIntegrationTests {
 		throw new AssertionError("the merge neither failed nor was rolled back");
 	}
 
-	private static void stageAndMerge(DSLContext tx, String setup, String[]... cells) {
+	private static void stageAndMerge(DSLContext tx, String setup, long segmentCells,
+			java.util.function.BiConsumer<DSLContext, Long> check, String[]... cells) {
 		if (setup != null) {
 			tx.execute(setup);
 		}
@@ -157,7 +262,8 @@ class ObservationKeysIntegrationTests {
 				line++;
 			}
 			stage.finish();
-			ObservationStore.Result result = ObservationStore.merge(tx, stage, job, OffsetDateTime.now());
+			ObservationStore.Result result = ObservationStore.merge(tx, stage, job, OffsetDateTime.now(), segmentCells);
+			check.accept(tx, run);
 			// whatever passed, leave the shared store as it was
 			throw new Rollback(result);
 		}
