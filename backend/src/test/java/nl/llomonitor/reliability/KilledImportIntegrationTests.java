@@ -54,6 +54,33 @@ class KilledImportIntegrationTests {
 
 	@Test
 	void killedImportLeavesOneWholeVintage() throws Exception {
+		killedImportLeavesOneWholeVintage("%copy%");
+	}
+
+	/**
+	 * The same with every import loaded as a segment of its own (migration V13), killed
+	 * while it writes or attaches its segment: no segment table is left behind, attached
+	 * or not.
+	 */
+	@Test
+	void killedImportOfASegmentLeavesOneWholeVintageAndNoSegment() throws Exception {
+		this.extraArgs = List.of("--llo.import.segment-cells=1000");
+		killedImportLeavesOneWholeVintage("%observation\\_segment\\_%");
+		assertThat(
+				count("select count(*) from pg_class where relkind = 'r' and relname like 'observation\\_segment\\_%'"
+						+ " and relname <> 'observation_segment_0'"))
+			.as("the segments of the two whole vintages, no other")
+			.isEqualTo(2);
+		assertThat(count("select count(*) from pg_inherits where inhparent = 'observation'::regclass")).isEqualTo(3);
+	}
+
+	private List<String> extraArgs = List.of();
+
+	/**
+	 * @param active what the statement being run when the import is killed looks like
+	 * (SQL like)
+	 */
+	private void killedImportLeavesOneWholeVintage(String active) throws Exception {
 		this.database = TestDatabase.createDatabase("llo_kill_" + ProcessHandle.current().pid());
 		Path first = Files.createDirectories(this.temp.resolve("v1")).resolve(BigCbsFile.NAME);
 		Path second = Files.createDirectories(this.temp.resolve("v2")).resolve(BigCbsFile.NAME);
@@ -74,7 +101,7 @@ class KilledImportIntegrationTests {
 		long deadline = started + TimeUnit.SECONDS.toNanos(180);
 		while (System.nanoTime() < deadline && doomed.isAlive() && count(
 				"select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
-						+ " and state = 'active' and query ilike '%copy%'") == 0) {
+						+ " and state = 'active' and query ilike '" + active + "'") == 0) {
 			Thread.sleep(20);
 		}
 		assertThat(doomed.isAlive()).as("the import is still running when it is killed; " + log("v2-killed")).isTrue();
@@ -112,9 +139,10 @@ class KilledImportIntegrationTests {
 
 	private Process importer(Path file, String name) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+		List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), LloMonitorApplication.class.getName(), "import", file.toString(),
-				"--llo.import.demo=false", "--llo.import.bootstrap-dir=off");
+				"--llo.import.demo=false", "--llo.import.bootstrap-dir=off"));
+		command.addAll(this.extraArgs);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(this.temp.resolve(name + ".log").toFile());
 		builder.environment().put("LLO_DB_URL", this.database.jdbcUrl());
