@@ -28,12 +28,12 @@ import static nl.llomonitor.db.Tables.PERIOD;
  * the cell index.
  * <p>
  * An import of at least {@code segmentCells} cells writes them into a segment of its own
- * (migration V13): a table without indexes, created for the run, filled, then attached as
- * the partition of {@code observation} for segment = run id, which builds its indexes
- * from its rows in one sort each instead of updating indexes of the whole store row by
- * row. Smaller imports write into segment 0, and so do the rows of a segment that ends up
- * smaller than that (a new vintage in which few cells changed). Everything happens in the
- * import's transaction.
+ * (migration V13): a table without indexes, created for the run and filled, whose indexes
+ * are then built from its rows in one sort each (instead of updating the indexes of the
+ * whole store row by row) and which then becomes an inheritance child of
+ * {@code observation}, read with it. Smaller imports write into {@code observation}, and
+ * so do the rows of a segment that ends up smaller than that (a new vintage in which few
+ * cells changed). Everything happens in the import's transaction.
  */
 public final class ObservationStore {
 
@@ -204,7 +204,7 @@ public final class ObservationStore {
 					(Object) stage.indicators.toArray(String[]::new))
 			.get(0, Boolean.class);
 		// a run writes one segment at most (a mapping on top of the table merges its
-		// derived cells after the table's own, into segment 0)
+		// derived cells after the table's own, into observation)
 		boolean segment = cells >= segmentCells
 				&& tx.fetchSingle("select to_regclass(?) is null", SEGMENT_PREFIX + job.runId()).get(0, Boolean.class);
 		String target = segment
@@ -219,9 +219,9 @@ public final class ObservationStore {
 						job.backdated(), recordedAt, job.runId(), recordedAt);
 		long tWritten = System.nanoTime();
 		if (segment) {
-			// attached: its indexes are built, and its coverage added (the insert trigger
-			// of observation does not see rows written into the segment's own table); or,
-			// when few cells changed, moved into segment 0
+			// kept: its indexes are built, and its coverage added (the insert trigger of
+			// observation does not see rows written into the segment's own table); or,
+			// when few cells changed, moved into observation
 			segment = tx.fetchSingle("select observation_segment_attach(?, ?)", job.runId(), segmentCells)
 				.get(0, Boolean.class);
 		}
@@ -240,7 +240,7 @@ public final class ObservationStore {
 		long t3 = System.nanoTime();
 		logger.debug("run {}: {} cells grouped in {} ms, {} written in {} ms{}, withdrawals counted in {} ms",
 				job.runId(), cells, (t1 - t0) / 1_000_000, inserted, (tWritten - t1) / 1_000_000,
-				segment ? ", own segment attached in " + (t2 - tWritten) / 1_000_000 + " ms" : "",
+				segment ? ", own segment indexed and attached in " + (t2 - tWritten) / 1_000_000 + " ms" : "",
 				(t3 - t2) / 1_000_000);
 		if (withdrawn > 0) {
 			warnings.add(withdrawn + " published values withdrawn: from this import on they are not available, with"
