@@ -47,7 +47,10 @@ public class ImportBench {
 		long observations = (args.length > 2) ? Long.parseLong(args[2]) : 10_000_000L;
 		SpringApplication app = new SpringApplication(LloMonitorApplication.class);
 		app.setWebApplicationType(WebApplicationType.NONE);
+		// 0: none (the product's default); bench/import.sh passes SEGMENT_CELLS
+		long segmentCells = (args.length > 3) ? Long.parseLong(args[3]) : 0;
 		try (ConfigurableApplicationContext context = app.run("--llo.import.bootstrap-dir=off", "--llo.import.demo=false",
+				"--llo.import.segment-cells=" + segmentCells,
 				"--llo.db.embedded.data-dir=" + work.resolve("pgdata"), "--logging.level.root=WARN",
 				"--logging.level.nl.llomonitor.importer=DEBUG",
 				"--spring.main.banner-mode=off")) {
@@ -73,7 +76,8 @@ public class ImportBench {
 			System.out.println("SUMMARY import_vs_bare_copy=" + generated[7] + " import_vs_observation_copy="
 					+ generated[8] + " import_s=" + generated[3] + " bare_copy_s=" + generated[5] + " observation_copy_s="
 					+ generated[6] + " heap_mb=" + generated[9] + " observations=" + generated[2].replace(",", "")
-					+ " shared_import_vs_bare_copy=" + real[7] + " shared_heap_mb=" + real[9] + " load1=" + load);
+					+ " shared_import_vs_bare_copy=" + real[7] + " shared_heap_mb=" + real[9] + " segment_cells=" + segmentCells
+					+ " load1=" + load);
 		}
 	}
 

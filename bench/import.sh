@@ -9,7 +9,10 @@
 # as measured). Own embedded PostgreSQL in a temporary folder; nothing else is touched.
 # Ends with one line: SUMMARY import_vs_bare_copy=... import_vs_observation_copy=... import_s=...
 # bare_copy_s=... heap_mb=... observations=... (the generated file) ... load1=...
-# Usage: bench/import.sh [observations]   (needs shared/data beside or above the checkout)
+# SEGMENT_CELLS=N runs the imports with llo.import.segment-cells=N (an import of N cells or more is
+# loaded as a segment of its own and indexed after loading, migration V13); unset or 0: the product's
+# default, no segments. The SUMMARY line ends with segment_cells=... (0: none).
+# Usage: [SEGMENT_CELLS=1000000] bench/import.sh [observations]   (needs shared/data beside or above the checkout)
 source "$(dirname "$0")/lib.sh"
 use_jdk21
 OBS=${1:-10000000}
@@ -29,5 +32,5 @@ trap 'rm -rf "$WORK"' EXIT
 # a private copy of the classes, so a rebuild during the run cannot disturb it
 cp -r "$ROOT/backend/target/classes" "$WORK/classes"
 CP="$WORK/classes:$(cat "$WORK/cp.txt")"
-"$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$BENCH_DIR/ImportBench.java" "$WORK" "$SHARED" "$OBS" \
+"$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -cp "$CP" "$BENCH_DIR/ImportBench.java" "$WORK" "$SHARED" "$OBS" "${SEGMENT_CELLS:-0}" \
   2> >(grep -v -E "^(WARNING|SLF4J)" >&2)

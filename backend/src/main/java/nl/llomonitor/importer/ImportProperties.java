@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param fetchAttempts attempts per request of a live fetch
  * @param fetchBackoff wait before the first retry; doubled for every next one
  * @param segmentCells staged cells from which an import writes them into a segment of its
- * own, indexed once after loading (default
- * {@link nl.llomonitor.importer.store.ObservationStore#SEGMENT_CELLS}; migration V13)
+ * own, indexed once after loading (migration V13); absent or 0: never (default, see
+ * {@link nl.llomonitor.importer.store.ObservationStore#NO_SEGMENTS})
  */
 @ConfigurationProperties("llo.import")
 record ImportProperties(String bootstrapDir, Boolean demo, String odata3Url, String odata4Url, Integer fetchAttempts,
@@ -30,8 +30,8 @@ record ImportProperties(String bootstrapDir, Boolean demo, String odata3Url, Str
 		odata4Url = (odata4Url == null) ? "https://datasets.cbs.nl/odata/v1/CBS" : odata4Url;
 		fetchAttempts = (fetchAttempts == null) ? 4 : fetchAttempts;
 		fetchBackoff = (fetchBackoff == null) ? Duration.ofMillis(500) : fetchBackoff;
-		segmentCells = (segmentCells == null) ? nl.llomonitor.importer.store.ObservationStore.SEGMENT_CELLS
-				: segmentCells;
+		segmentCells = (segmentCells == null || segmentCells <= 0)
+				? nl.llomonitor.importer.store.ObservationStore.NO_SEGMENTS : segmentCells;
 	}
 
 }

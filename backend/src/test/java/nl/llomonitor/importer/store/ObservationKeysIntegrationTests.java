@@ -226,7 +226,7 @@ class ObservationKeysIntegrationTests {
 	 * @param setup SQL run first in the transaction, or null
 	 */
 	private ObservationStore.Result merge(String setup, String[]... cells) {
-		return merge(setup, ObservationStore.SEGMENT_CELLS, (tx, run) -> {
+		return merge(setup, ObservationStore.NO_SEGMENTS, (tx, run) -> {
 		}, cells);
 	}
 
