@@ -5,12 +5,13 @@
 -- memory) costs far more than writing the rows: 10 million cells took 166 s, a COPY of the same rows
 -- into a bare table 13 s. A B-tree built from the rows in one sort costs a fraction of that.
 --
--- So an import of at least llo.import.segment-cells cells (off by default; for example 1 million for a
--- bulk load) writes them into a segment: a table of its own, observation_segment_<run>, shaped like observation and without
--- indexes. When it is filled, its indexes are built (the same as observation's) and it becomes an
--- inheritance child of observation, so that every read of observation reads its rows as well. Both
--- happen inside the import's transaction: a failed, rolled-back or killed import leaves no segment
--- behind, and a committed one is in the store with its indexes.
+-- So an import of at least llo.import.segment-cells cells (off by default; for example 1 million for
+-- a bulk load) writes them into a segment: a table of its own, observation_segment_<run>, shaped like
+-- observation and without indexes. When it is filled, its indexes are built (the same as
+-- observation's) and it becomes an inheritance child of observation, so that every read of
+-- observation reads its rows as well. Both happen inside the import's transaction: a failed,
+-- rolled-back or killed import leaves no segment behind, and a committed one is in the store with its
+-- indexes.
 --
 -- Inheritance rather than partitioning: a store without segments (the default, or every import below
 -- the size) reads one plain table as before. A partitioned observation, even with a single partition,
@@ -44,10 +45,11 @@ end;
 $$;
 
 -- Ends the segment of import run `run` (running). With at least min_rows rows it gets every index of
--- observation but its primary key (ids come from one sequence; reads use the others), each built in one
--- sort, becomes a child of observation, and its coverage is added (observation's insert trigger did
--- not see its rows). With fewer (a new vintage of a large table in which few cells changed) its rows
--- are moved into observation and the table is dropped, so that small vintages add no segments.
+-- observation but its primary key (ids come from one sequence; reads use the others), each built in
+-- one sort; it is analysed, becomes a child of observation, and its coverage is added (observation's
+-- insert trigger did not see its rows). With fewer (a new vintage of a large table in which few cells
+-- changed) its rows are moved into observation and the table is dropped, so that small vintages add
+-- no segments.
 -- Returns whether it was kept as a segment.
 create function observation_segment_attach(run bigint, min_rows bigint) returns boolean
 language plpgsql security definer set search_path = public, pg_temp set maintenance_work_mem = '256MB' as $$
@@ -74,6 +76,8 @@ begin
                                    '^CREATE (UNIQUE )?INDEX \S+ ON \S+ ',
                                    format('CREATE \1INDEX ON %I ', seg));
         end loop;
+        -- statistics for the planner at once (a sample), not when autovacuum comes by
+        execute format('analyze %I', seg);
         execute format('alter table %I inherit observation', seg);
         perform observation_coverage_recompute(array[run]);
         return true;
