@@ -144,7 +144,9 @@ printf '%s\n%s\n%s\n' "$INDS" "$PV,$AM,$GM" "$(seq -s, 1995 2024)" >"$MIX"
 count() { tr ',' '\n' <<<"$1" | wc -l; }
 PGVARS=(-D "inds={$INDS}" -D "regs={$PV,$AM,$GM}" -D "pv={$PV}" -D "am={$AM}" -D "gm={$GM}"
   -D "ni=$(count "$INDS")" -D "nr=$(count "$PV,$AM,$GM")")
-STORE_ROWS=$(psqlq "select reltuples::bigint from pg_class where relname = 'observation'")
+# observation and its segments (migration V13), if any
+STORE_ROWS=$(psqlq "select sum(reltuples)::bigint from pg_class where oid = 'observation'::regclass
+  or oid in (select inhrelid from pg_inherits where inhparent = 'observation'::regclass)")
 echo "# uncached: wrk -t2 -c$CONNECTIONS -d${UNCACHED_DURATION}s with bench/mix.lua against pgbench -M prepared -c$CONNECTIONS -T${UNCACHED_DURATION}"
 echo "# store: about $STORE_ROWS observations, $(count "$INDS") indicators with quarterly data, $(count "$PV,$AM,$GM") regions"
 printf '%-12s %9s %9s %6s %7s %7s %7s %7s %6s %7s\n' endpoint app_rps pg_tps ratio p50_ms p99_ms pg_p50 pg_p99 errors target

@@ -21,7 +21,13 @@
 --
 -- The app role may not create tables (it owns nothing). observation_segment_create and
 -- observation_segment_attach, owned by the schema's owner, do exactly these steps for a running import
--- run and nothing else. A later migration that adds an index to observation adds it to every segment.
+-- run and nothing else. observation_segments_fold moves every segment's rows into observation itself
+-- and drops the segments (for a store whose reads matter more than its next import). A later
+-- migration that adds an index to observation adds it to every segment.
+--
+-- A crash of PostgreSQL itself during a segment's load rolls it back like any transaction, but the
+-- files of the uncommitted table stay on disk until removed by hand (PostgreSQL does not remove files
+-- of relations created by a transaction that never ended).
 
 -- A table for the cells of import run `run` (running), shaped like observation (its columns, defaults
 -- and checks; ids from observation's own sequence), without indexes, that the caller (the session's
@@ -39,6 +45,10 @@ begin
                    pg_get_serial_sequence('observation', 'id'));
     if session_user <> current_user then
         execute format('grant select, insert on %I to %I', seg, session_user);
+        -- the segment's ids come from observation's identity sequence, which inserts into
+        -- observation use without a grant of their own
+        execute format('grant usage on sequence %s to %I', pg_get_serial_sequence('observation', 'id'),
+                       session_user);
     end if;
     return seg;
 end;
@@ -62,6 +72,9 @@ begin
     if not exists (select 1 from import_run r where r.id = run and r.status = 'running') then
         raise exception 'import run % is not running', run using errcode = 'invalid_parameter_value';
     end if;
+    if min_rows is null or min_rows < 1 then
+        raise exception 'min_rows must be at least 1, not %', min_rows using errcode = 'invalid_parameter_value';
+    end if;
     if session_user <> current_user then
         -- from now on its rows are read through observation
         execute format('revoke all on %I from %I', seg, session_user);
@@ -76,9 +89,11 @@ begin
                                    '^CREATE (UNIQUE )?INDEX \S+ ON \S+ ',
                                    format('CREATE \1INDEX ON %I ', seg));
         end loop;
-        -- statistics for the planner at once (a sample), not when autovacuum comes by
+        -- statistics for the planner at once (a sample), not when autovacuum comes by: the
+        -- segment's own, and then those of observation with its children
         execute format('analyze %I', seg);
         execute format('alter table %I inherit observation', seg);
+        analyze observation;
         perform observation_coverage_recompute(array[run]);
         return true;
     end if;
@@ -90,5 +105,36 @@ begin
                    || ' order by indicator_code, region_code, breakdown_id, period_code', cols, seg);
     execute format('drop table %I', seg);
     return false;
+end;
+$$;
+
+-- Moves the rows of every segment into observation itself (ids kept; the insert trigger counts them
+-- into coverage, which is then recomputed for the runs they belong to) and drops the segments, in
+-- the caller's transaction. Returns the number of rows moved. Reads are not blocked while the rows
+-- are copied; each segment's table is locked only while it is dropped at the end.
+create function observation_segments_fold() returns bigint
+language plpgsql security definer set search_path = public, pg_temp as $$
+declare
+    seg record;
+    cols text;
+    n bigint;
+    moved bigint := 0;
+    runs bigint[];
+begin
+    select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into cols
+    from pg_attribute a
+    where a.attrelid = 'observation'::regclass and a.attnum > 0 and not a.attisdropped;
+    for seg in select i.inhrelid::regclass as rel from pg_inherits i
+               where i.inhparent = 'observation'::regclass order by i.inhrelid
+    loop
+        execute format('select array_agg(distinct import_run_id) from %s', seg.rel) into runs;
+        execute format('insert into observation (%1$s) overriding system value select %1$s from %2$s'
+                       || ' order by indicator_code, region_code, breakdown_id, period_code', cols, seg.rel);
+        get diagnostics n = row_count;
+        moved := moved + n;
+        execute format('drop table %s', seg.rel);
+        perform observation_coverage_recompute(coalesce(runs, '{}'));
+    end loop;
+    return moved;
 end;
 $$;

@@ -52,34 +52,70 @@ class KilledImportIntegrationTests {
 		TestDatabase.dropDatabase(this.database);
 	}
 
-	@Test
-	void killedImportLeavesOneWholeVintage() throws Exception {
-		killedImportLeavesOneWholeVintage("%copy%");
-	}
-
 	/**
-	 * The same with every import loaded as a segment of its own (migration V13), killed
-	 * while it writes or indexes its segment: no segment table is left behind, read with
-	 * observation or not.
+	 * {@code kill -9} of a first import loaded as a segment of its own (migration V13)
+	 * while it writes or indexes its segment: nothing of it is left, neither cells nor a
+	 * segment table, read with observation or not. The retry makes the one segment; a new
+	 * vintage afterwards goes into observation itself.
 	 */
 	@Test
-	void killedImportOfASegmentLeavesOneWholeVintageAndNoSegment() throws Exception {
+	void killedImportOfASegmentLeavesNothingAndTheRetryOneSegment() throws Exception {
+		this.database = TestDatabase.createDatabase("llo_kill_segment_" + ProcessHandle.current().pid());
 		this.extraArgs = List.of("--llo.import.segment-cells=1000");
-		killedImportLeavesOneWholeVintage("%observation\\_segment\\_%");
-		assertThat(
-				count("select count(*) from pg_class where relkind = 'r' and relname like 'observation\\_segment\\_%'"))
-			.as("the segments of the two whole vintages, no other")
-			.isEqualTo(2);
-		assertThat(count("select count(*) from pg_inherits where inhparent = 'observation'::regclass")).isEqualTo(2);
+		Path first = Files.createDirectories(this.temp.resolve("v1")).resolve(BigCbsFile.NAME);
+		Path second = Files.createDirectories(this.temp.resolve("v2")).resolve(BigCbsFile.NAME);
+		long rows = BigCbsFile.write(first, FIRST_YEAR, LAST_YEAR, 1);
+		BigCbsFile.write(second, FIRST_YEAR, LAST_YEAR, 2);
+		String segments = "select count(*) from pg_class where relkind = 'r'"
+				+ " and relname like 'observation\\_segment\\_%'";
+		String cells = "select count(*) from observation_current where period_code < '2000'";
+
+		Process doomed = importer(first, "v1-killed");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+		while (System.nanoTime() < deadline && doomed.isAlive() && count(
+				"select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+						+ " and state = 'active' and query ilike '%observation\\_segment\\_%'") == 0) {
+			Thread.sleep(10);
+		}
+		assertThat(doomed.isAlive()).as("the import is still running when it is killed; " + log("v1-killed")).isTrue();
+		Thread.sleep(100 + (System.nanoTime() % 300));
+		doomed.destroyForcibly();
+		assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		waitUntil(() -> count("select count(*) from pg_stat_activity where datname = current_database()"
+				+ " and pid <> pg_backend_pid() and state like 'idle in transaction%'") == 0);
+		assertThat(count("select count(*) from import_run where status = 'running'")).isZero();
+		// killed before its commit (as a rule): nothing; after it: all, in its segment
+		boolean committed = count(cells) > 0;
+		assertThat(count(cells)).as("cells of the killed import").isEqualTo(committed ? count(cells) : 0);
+		assertThat(count(segments)).as("segment tables, none but a child of observation").isEqualTo(committed ? 1 : 0);
+		assertThat(count("select count(*) from pg_inherits where inhparent = 'observation'::regclass"))
+			.isEqualTo(count(segments));
+		logger.info("KILL-SEGMENT committed_before_kill={}", committed);
+
+		Process retry = importer(first, "v1-retry");
+		assertThat(retry.waitFor(300, TimeUnit.SECONDS)).isTrue();
+		assertThat(retry.exitValue()).as(log("v1-retry")).isZero();
+		long whole = count(cells);
+		assertThat(whole).isGreaterThan(rows);
+		assertThat(count("select count(distinct import_run_id) from observation_current where period_code < '2000'"))
+			.isEqualTo(1);
+		assertThat(count(segments)).isEqualTo(1);
+		assertThat(count("select count(*) from pg_inherits where inhparent = 'observation'::regclass")).isEqualTo(1);
+
+		Process next = importer(second, "v2");
+		assertThat(next.waitFor(300, TimeUnit.SECONDS)).isTrue();
+		assertThat(next.exitValue()).as(log("v2")).isZero();
+		assertThat(count(segments)).as("a new vintage adds no segment").isEqualTo(1);
+		assertThat(count(cells)).isEqualTo(whole);
+		assertThat(count("select count(distinct import_run_id) from observation_current where period_code < '2000'"))
+			.as("one vintage for every cell, never a mix")
+			.isEqualTo(1);
 	}
 
 	private List<String> extraArgs = List.of();
 
-	/**
-	 * @param active what the statement being run when the import is killed looks like
-	 * (SQL like)
-	 */
-	private void killedImportLeavesOneWholeVintage(String active) throws Exception {
+	@Test
+	void killedImportLeavesOneWholeVintage() throws Exception {
 		this.database = TestDatabase.createDatabase("llo_kill_" + ProcessHandle.current().pid());
 		Path first = Files.createDirectories(this.temp.resolve("v1")).resolve(BigCbsFile.NAME);
 		Path second = Files.createDirectories(this.temp.resolve("v2")).resolve(BigCbsFile.NAME);
@@ -100,7 +136,7 @@ class KilledImportIntegrationTests {
 		long deadline = started + TimeUnit.SECONDS.toNanos(180);
 		while (System.nanoTime() < deadline && doomed.isAlive() && count(
 				"select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
-						+ " and state = 'active' and query ilike '" + active + "'") == 0) {
+						+ " and state = 'active' and query ilike '%copy%'") == 0) {
 			Thread.sleep(20);
 		}
 		assertThat(doomed.isAlive()).as("the import is still running when it is killed; " + log("v2-killed")).isTrue();

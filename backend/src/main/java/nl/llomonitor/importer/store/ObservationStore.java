@@ -27,13 +27,13 @@ import static nl.llomonitor.db.Tables.PERIOD;
  * margins, status, flags or footnote differ from their current vintage, in the order of
  * the cell index.
  * <p>
- * An import of at least {@code segmentCells} cells writes them into a segment of its own
- * (migration V13): a table without indexes, created for the run and filled, whose indexes
- * are then built from its rows in one sort each (instead of updating the indexes of the
- * whole store row by row) and which then becomes an inheritance child of
- * {@code observation}, read with it. Smaller imports write into {@code observation}, and
- * so do the rows of a segment that ends up smaller than that (a new vintage in which few
- * cells changed). Everything happens in the import's transaction.
+ * A first import of its indicators with at least {@code segmentCells} cells writes them
+ * into a segment of its own (migration V13): a table without indexes, created for the run
+ * and filled, whose indexes are then built from its rows in one sort each (instead of
+ * updating the indexes of the whole store row by row) and which then becomes an
+ * inheritance child of {@code observation}, read with it. Other imports write into
+ * {@code observation}, and so do the rows of a segment that ends up smaller than that.
+ * Everything happens in the import's transaction.
  */
 public final class ObservationStore {
 
@@ -206,9 +206,12 @@ public final class ObservationStore {
 			.fetchSingle("select exists (select 1 from observation o where o.indicator_code = any(?::text[]))",
 					(Object) stage.indicators.toArray(String[]::new))
 			.get(0, Boolean.class);
-		// a run writes one segment at most (a mapping on top of the table merges its
-		// derived cells after the table's own, into observation)
-		boolean segment = cells >= segmentCells
+		// only a first import of its indicators, which writes every cell it stages: a new
+		// vintage writes only the cells that changed, which it would write twice if they
+		// were fewer than a segment's size, and it would add a segment per vintage; a run
+		// writes one segment at most (a mapping on top of the table merges its derived
+		// cells after the table's own, into observation)
+		boolean segment = fresh && cells >= segmentCells
 				&& tx.fetchSingle("select to_regclass(?) is null", SEGMENT_PREFIX + job.runId()).get(0, Boolean.class);
 		String target = segment
 				? tx.render(DSL

@@ -1,6 +1,7 @@
 package nl.llomonitor.importer.store;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import nl.llomonitor.SharedData;
 import nl.llomonitor.importer.ImportException;
@@ -104,13 +105,26 @@ class ObservationKeysIntegrationTests {
 	}
 
 	/**
-	 * An import of at least segmentCells cells writes them into a table of its own with
-	 * every index of observation but its primary key, read as an inheritance child of
-	 * observation, and its coverage is added as for a write into observation.
+	 * A first import of at least segmentCells cells writes them into a table of its own
+	 * with every index of observation but its primary key, read as an inheritance child
+	 * of observation, with the coverage the same cells get when written into observation.
 	 */
 	@Test
-	void aLargeMergeWritesASegmentOfItsOwnWithTheIndexesAndCoverageOfObservation() {
+	void aLargeFirstMergeWritesASegmentOfItsOwnWithTheIndexesAndCoverageOfObservation() {
 		int tables = segmentTables();
+		String[][] cells = { { "segment_test", "PV26", "2023KW01" }, { "segment_test", "PV26", "2023KW02" },
+				{ "segment_test", "PV21", "2023JJ00" } };
+		String coverage = "select source_table || ' ' || indicator_code || ' ' || region_code || ' ' || period_type"
+				+ " || ' ' || cells || ' ' || first_period || ' ' || last_period from observation_coverage"
+				+ " where import_run_id = ? union all select 'period ' || period_code from observation_coverage_period"
+				+ " where import_run_id = ? union all select 'breakdown ' || breakdown_id from observation_coverage_breakdown"
+				+ " where import_run_id = ? order by 1";
+		List<String> plain = new java.util.ArrayList<>();
+		merge(SEGMENT_INDICATOR, ObservationStore.NO_SEGMENTS, (tx, run) -> {
+			assertThat(tx.fetchValue("select to_regclass(?)", "observation_segment_" + run)).isNull();
+			plain.addAll(tx.fetch(coverage, run, run, run).getValues(0, String.class));
+		}, cells);
+		assertThat(plain).hasSize(2 + 3 + 1);
 		ObservationStore.Result result = merge(SEGMENT_INDICATOR, 3, (tx, run) -> {
 			String segment = "observation_segment_" + run;
 			assertThat(tx.fetchValue("select inhparent::regclass::text from pg_inherits where inhrelid = ?::regclass",
@@ -118,7 +132,7 @@ class ObservationKeysIntegrationTests {
 				.isEqualTo("observation");
 			assertThat(tx
 				.fetch("select tableoid::regclass::text, import_run_id, value from observation"
-						+ " where indicator_code = 'segment_test' order by period_code")
+						+ " where indicator_code = 'segment_test' order by region_code desc, period_code")
 				.map((r) -> r.get(0) + " " + r.get(1) + " " + r.get(2)))
 				.containsExactly(segment + " " + run + " 2", segment + " " + run + " 3", segment + " " + run + " 4");
 			// the same indexes, by definition, as observation's (but its primary key)
@@ -128,29 +142,19 @@ class ObservationKeysIntegrationTests {
 			assertThat(tx.fetchSingle(definitions, segment).get(0, String.class))
 				.isEqualTo(tx.fetchSingle(definitions, "observation").get(0, String.class))
 				.contains("btree (indicator_code, region_code, breakdown_id, period_code, recorded_at DESC, id DESC)");
-			// coverage as the insert trigger of observation would have written it
-			String coverage = "select * from observation_coverage where import_run_id = ? order by 1, 2, 3, 4, 5";
-			String periods = "select * from observation_coverage_period where import_run_id = ? order by 4";
-			var before = tx.fetch(coverage, run);
-			var periodsBefore = tx.fetch(periods, run);
-			assertThat(before).hasSize(1);
-			assertThat(before.get(0).get("cells", Long.class)).isEqualTo(3);
-			assertThat(periodsBefore).hasSize(3);
-			tx.execute("select observation_coverage_recompute(array[?::bigint])", run);
-			assertThat(tx.fetch(coverage, run)).isEqualTo(before);
-			assertThat(tx.fetch(periods, run)).isEqualTo(periodsBefore);
-		}, new String[] { "segment_test", "PV26", "2023KW01" }, new String[] { "segment_test", "PV26", "2023KW02" },
-				new String[] { "segment_test", "PV26", "2023KW03" });
+			assertThat(tx.fetch(coverage, run, run, run).getValues(0, String.class)).isEqualTo(plain);
+		}, cells);
 		assertThat(result).isEqualTo(new ObservationStore.Result(3, 3, 0, java.util.List.of()));
 		assertThat(segmentTables()).as("rolled back with the import").isEqualTo(tables);
 	}
 
 	/**
-	 * A new vintage of a large table in which fewer cells changed than a segment's size
-	 * goes into observation itself, with its coverage: small vintages add no segments.
+	 * A new vintage of indicators the store holds values of writes only the cells that
+	 * changed: into observation itself, however many cells it stages (no segment per
+	 * vintage, no changed cells written twice).
 	 */
 	@Test
-	void aSegmentThatEndsUpSmallerThanASegmentIsMovedIntoObservation() {
+	void aNewVintageIsWrittenIntoObservationNotASegment() {
 		String earlier = SEGMENT_INDICATOR + "; insert into observation (indicator_code, region_code, period_code,"
 				+ " import_run_id, recorded_at, value, status, source_table) select 'segment_test', 'PV26', p, r.id,"
 				+ " now() - interval '1 day', v, 'definitief', '85268NED' from (values ('2023KW01', 2), ('2023KW02', 3))"
@@ -162,11 +166,73 @@ class ObservationKeysIntegrationTests {
 				.fetch("select tableoid::regclass::text, period_code, value from observation where import_run_id = ?",
 						run)
 				.map((r) -> r.get(0) + " " + r.get(1) + " " + r.get(2))).containsExactly("observation 2023KW03 4");
-			assertThat(tx.fetchValue("select sum(cells)::int from observation_coverage where import_run_id = ?", run))
-				.isEqualTo(1);
 		}, new String[] { "segment_test", "PV26", "2023KW01" }, new String[] { "segment_test", "PV26", "2023KW02" },
 				new String[] { "segment_test", "PV26", "2023KW03" });
 		assertThat(result.inserted()).isEqualTo(1);
+		assertThat(segmentTables()).isEqualTo(tables);
+	}
+
+	/**
+	 * A segment that ends up smaller than its minimum is moved into observation (with its
+	 * ids and coverage), and observation_segments_fold moves every segment into
+	 * observation: afterwards observation has no children and reads the same rows.
+	 */
+	@Test
+	void aSmallSegmentIsMovedAndSegmentsFoldIntoObservation() {
+		int tables = segmentTables();
+		try {
+			this.jdbc.transaction((cfg) -> {
+				DSLContext tx = cfg.dsl();
+				tx.execute(SEGMENT_INDICATOR);
+				String insert = "insert into %s (indicator_code, region_code, period_code, import_run_id, recorded_at,"
+						+ " value, status, source_table) values ('segment_test', 'PV26', '%s', %d, now(), %d,"
+						+ " 'definitief', '85268NED')";
+				long small = tx
+					.fetchSingle("insert into import_run (format, file_name, checksum)"
+							+ " values ('cbs-csv', 'small.csv', '') returning id")
+					.get(0, Long.class);
+				String table = tx.fetchSingle("select observation_segment_create(?)", small).get(0, String.class);
+				tx.execute(insert.formatted(table, "2023KW01", small, 7));
+				long id = tx.fetchSingle("select id from " + table).get(0, Long.class);
+				assertThat(tx.fetchSingle("select observation_segment_attach(?, 2)", small).get(0, Boolean.class))
+					.isFalse();
+				assertThat(tx.fetchValue("select to_regclass(?)", table)).isNull();
+				assertThat(tx
+					.fetchSingle("select tableoid::regclass::text || ' ' || id || ' ' || value from observation"
+							+ " where import_run_id = ?", small)
+					.get(0, String.class)).isEqualTo("observation " + id + " 7");
+				assertThat(tx
+					.fetchSingle("select sum(cells)::int from observation_coverage where import_run_id = ?", small)
+					.get(0, Integer.class)).isEqualTo(1);
+
+				long large = tx
+					.fetchSingle("insert into import_run (format, file_name, checksum)"
+							+ " values ('cbs-csv', 'large.csv', '') returning id")
+					.get(0, Long.class);
+				table = tx.fetchSingle("select observation_segment_create(?)", large).get(0, String.class);
+				tx.execute(insert.formatted(table, "2023KW02", large, 8));
+				tx.execute(insert.formatted(table, "2023KW03", large, 9));
+				assertThat(tx.fetchSingle("select observation_segment_attach(?, 2)", large).get(0, Boolean.class))
+					.isTrue();
+				String current = "select string_agg(period_code || '=' || value, ' ' order by period_code)"
+						+ " from observation_current where indicator_code = 'segment_test'";
+				String before = tx.fetchSingle(current).get(0, String.class);
+				assertThat(before).isEqualTo("2023KW01=7 2023KW02=8 2023KW03=9");
+				assertThat(tx.fetchSingle("select observation_segments_fold()").get(0, Long.class))
+					.isGreaterThanOrEqualTo(2);
+				assertThat(tx
+					.fetchSingle("select count(*)::int from pg_inherits where inhparent = 'observation'::regclass")
+					.get(0, Integer.class)).isZero();
+				assertThat(tx.fetchSingle(current).get(0, String.class)).isEqualTo(before);
+				assertThat(tx
+					.fetchSingle("select sum(cells)::int from observation_coverage where import_run_id = ?", large)
+					.get(0, Integer.class)).as("counted once").isEqualTo(2);
+				throw new Rollback(null);
+			});
+		}
+		catch (Rollback ex) {
+			// as intended: the shared store stays as it was
+		}
 		assertThat(segmentTables()).isEqualTo(tables);
 	}
 
