@@ -16,7 +16,7 @@
 -- Inheritance rather than partitioning: a store without segments (the default, or every import below
 -- the size) reads one plain table as before. A partitioned observation, even with a single partition,
 -- cost every read statement planned with its values about a fifth of its throughput. Each segment a
--- store holds costs its reads too (one segment: 15-20 % fewer uncached requests per second), which is
+-- store holds costs its reads too (one segment: 10-35 % fewer uncached requests per second), which is
 -- why segments are off unless switched on.
 --
 -- The app role may not create tables (it owns nothing). observation_segment_create and

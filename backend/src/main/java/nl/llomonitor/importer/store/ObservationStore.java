@@ -45,9 +45,9 @@ public final class ObservationStore {
 	/**
 	 * The default of {@code llo.import.segment-cells}: no segments. A segment makes its
 	 * import faster (10 million cells: 100-105 s instead of 166-175 s) but every read of
-	 * the store slower for as long as it is there (one segment: 15-20 % fewer uncached
-	 * series, compare and kerncijfers requests per second), and reads are this product's
-	 * hot path; a bulk load may switch segments on (e.g. 1,000,000).
+	 * the store slower for as long as it is there (one segment: 10-35 % fewer uncached
+	 * requests per second), and reads are this product's hot path; a bulk load may switch
+	 * segments on (e.g. 1,000,000).
 	 */
 	public static final long NO_SEGMENTS = Long.MAX_VALUE;
 
