@@ -83,7 +83,10 @@ public class TableCatalog {
 				       sum(c.cells)::bigint as cells
 				from observation_coverage c join region r on r.code = c.region_code
 				join periods p on p.source_table = c.source_table and p.indicator_code = c.indicator_code
-				group by c.source_table, c.indicator_code, p.periods"""));
+				group by c.source_table, c.indicator_code, p.periods
+				-- the order of a table's measures (its own first, see Builder.build): the same
+				-- whichever plan the grouping takes
+				order by c.source_table, c.indicator_code"""));
 		Mono<List<Record>> infos = Queries.list(this.dsl
 			.resultQuery("select i.id, i.title, i.description, coalesce(s.publisher, i.publisher) as publisher,"
 					+ " i.generic from source_table_info i left join source s on lower(s.table_id) = lower(i.id)"));

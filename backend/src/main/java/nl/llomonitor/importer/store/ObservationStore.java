@@ -227,7 +227,8 @@ public final class ObservationStore {
 		if (segment) {
 			// kept: its indexes are built, and its coverage added (the insert trigger of
 			// observation does not see rows written into the segment's own table); or,
-			// when few cells changed, moved into observation
+			// when it wrote fewer rows than a segment's size (a back-dated first import
+			// whose cells later runs cover), moved into observation
 			segment = tx.fetchSingle("select observation_segment_attach(?, ?)", job.runId(), segmentCells)
 				.get(0, Boolean.class);
 		}
