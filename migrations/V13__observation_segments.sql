@@ -54,19 +54,39 @@ begin
 end;
 $$;
 
+-- Moves the rows of table seg (a segment) into observation itself, in the order of the cell index and
+-- with the ids the segment gave them (observation's id is generated always), and drops seg. The insert
+-- trigger of observation counts the rows into coverage. Returns the number of rows moved. Called by
+-- the two functions below, as the schema's owner.
+create function observation_segment_move(seg regclass) returns bigint
+language plpgsql set search_path = public, pg_temp as $$
+declare
+    cols text;
+    n bigint;
+begin
+    select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into cols
+    from pg_attribute a
+    where a.attrelid = 'observation'::regclass and a.attnum > 0 and not a.attisdropped;
+    execute format('insert into observation (%1$s) overriding system value select %1$s from %2$s'
+                   || ' order by indicator_code, region_code, breakdown_id, period_code', cols, seg);
+    get diagnostics n = row_count;
+    execute format('drop table %s', seg);
+    return n;
+end;
+$$;
+
 -- Ends the segment of import run `run` (running). With at least min_rows rows it gets every index of
 -- observation but its primary key (ids come from one sequence; reads use the others), each built in
 -- one sort; it is analysed, becomes a child of observation, and its coverage is added (observation's
--- insert trigger did not see its rows). With fewer (a new vintage of a large table in which few cells
--- changed) its rows are moved into observation and the table is dropped, so that small vintages add
--- no segments.
+-- insert trigger did not see its rows). With fewer (a back-dated first import whose cells later runs
+-- of its table cover) its rows are moved into observation and the table is dropped, so that small
+-- imports add no segments.
 -- Returns whether it was kept as a segment.
 create function observation_segment_attach(run bigint, min_rows bigint) returns boolean
 language plpgsql security definer set search_path = public, pg_temp set maintenance_work_mem = '256MB' as $$
 declare
     seg text := 'observation_segment_' || run;
     n bigint;
-    cols text;
     def record;
 begin
     if not exists (select 1 from import_run r where r.id = run and r.status = 'running') then
@@ -97,13 +117,7 @@ begin
         perform observation_coverage_recompute(array[run]);
         return true;
     end if;
-    select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into cols
-    from pg_attribute a
-    where a.attrelid = 'observation'::regclass and a.attnum > 0 and not a.attisdropped;
-    -- observation's id is generated always: the rows keep the ids the segment gave them
-    execute format('insert into observation (%1$s) overriding system value select %1$s from %2$I'
-                   || ' order by indicator_code, region_code, breakdown_id, period_code', cols, seg);
-    execute format('drop table %I', seg);
+    perform observation_segment_move(seg::regclass);
     return false;
 end;
 $$;
@@ -116,23 +130,14 @@ create function observation_segments_fold() returns bigint
 language plpgsql security definer set search_path = public, pg_temp as $$
 declare
     seg record;
-    cols text;
-    n bigint;
     moved bigint := 0;
     runs bigint[];
 begin
-    select string_agg(quote_ident(a.attname), ', ' order by a.attnum) into cols
-    from pg_attribute a
-    where a.attrelid = 'observation'::regclass and a.attnum > 0 and not a.attisdropped;
     for seg in select i.inhrelid::regclass as rel from pg_inherits i
                where i.inhparent = 'observation'::regclass order by i.inhrelid
     loop
         execute format('select array_agg(distinct import_run_id) from %s', seg.rel) into runs;
-        execute format('insert into observation (%1$s) overriding system value select %1$s from %2$s'
-                       || ' order by indicator_code, region_code, breakdown_id, period_code', cols, seg.rel);
-        get diagnostics n = row_count;
-        moved := moved + n;
-        execute format('drop table %s', seg.rel);
+        moved := moved + observation_segment_move(seg.rel);
         perform observation_coverage_recompute(coalesce(runs, '{}'));
     end loop;
     return moved;
