@@ -23,9 +23,8 @@ export class ApiError extends Error {
 	}
 }
 
+// The browser's HTTP cache revalidates every answer (Cache-Control: no-cache, ETag): a 304 when unchanged.
 const cache = new Map();
-// After a data change the browser's HTTP cache (max-age=60) may still hold old answers: revalidate (ETag).
-let revalidate = false;
 
 function buildUrl(path, params = {}) {
 	const url = new URL(BASE + path, window.location.origin);
@@ -44,7 +43,6 @@ async function request(url) {
 	try {
 		response = await fetch(url, {
 			headers: { Accept: 'application/json', 'Accept-Language': getLang() },
-			cache: revalidate ? 'no-cache' : 'default',
 		});
 	}
 	catch (e) {
@@ -78,7 +76,6 @@ export function get(path, params) {
 /** Forget everything fetched: called when the server announces new data. */
 export function clearCache() {
 	cache.clear();
-	revalidate = true;
 }
 
 export const api = {

@@ -39,17 +39,27 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * HTTP caching of {@code /api/v1}: a strong ETag from the data version and the request
- * (path, query, Accept, Accept-Language), {@code Cache-Control}, 304 for a matching
- * {@code If-None-Match} (Spring's {@link ServerWebExchange#checkNotModified(String)}),
- * and an in-memory copy of successful responses for the current data version, kept in a
- * Caffeine cache bounded by the bytes of the bodies. The data version comes from
- * {@link DataChangeListener}, so an import on any instance invalidates every instance at
- * once.
+ * (path, query, Accept, Accept-Language), {@code Cache-Control: no-cache}, 304 for a
+ * matching {@code If-None-Match} (Spring's
+ * {@link ServerWebExchange#checkNotModified(String)}), and an in-memory copy of
+ * successful responses for the current data version, kept in a Caffeine cache bounded by
+ * the bytes of the bodies. The data version comes from {@link DataChangeListener}, so an
+ * import on any instance invalidates every instance at once.
+ * <p>
+ * {@code no-cache}, not a {@code max-age}: a browser or proxy may keep an answer but asks
+ * again before every use (a 304 when nothing changed), so no cache serves an answer from
+ * before an import that has been acknowledged. With {@code max-age=60} a page opened
+ * within a minute of an import could miss a table just imported, and mix old answers with
+ * new ones.
  */
 @Component
 class ApiCacheFilter implements WebFilter, Ordered {
 
-	static final int MAX_ENTRIES = 500;
+	/**
+	 * Every answer of {@code /api/v1}: kept by a browser or proxy, but revalidated (ETag)
+	 * before each use.
+	 */
+	static final String CACHE_CONTROL = "no-cache";
 
 	static final int MAX_BODY_BYTES = 256 * 1024;
 
@@ -65,12 +75,6 @@ class ApiCacheFilter implements WebFilter, Ordered {
 	 * holds the version anyway): clearing one would take its lock on the event loop.
 	 */
 	private volatile Cache<String, CachedResponse> cache = bodyCache();
-
-	/**
-	 * The Cache-Control each geo answer had, also for bodies too large to keep, so that a
-	 * 304 can repeat it.
-	 */
-	private volatile Cache<String, String> geoCacheControl = geoCache();
 
 	private final AtomicReference<String> cachedVersion = new AtomicReference<>();
 
@@ -104,20 +108,12 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		}
 		String key = key(version, path, request);
 		String etag = "\"" + version + "-" + hash(key) + "\"";
-		boolean geo = path.startsWith("/api/v1/geo/");
-		String cacheControl = geo ? "public, max-age=86400" : "public, max-age=60";
 		ServerHttpResponse response = exchange.getResponse();
 		CachedResponse cached = this.cache.getIfPresent(key);
-		// a 304 repeats the Cache-Control of the representation; for geo that depends on
-		// the body (an empty collection is cached briefly): when this instance has not
-		// answered it yet, the handler answers in full
-		String known = (cached != null) ? cached.extraHeaders().getOrDefault(HttpHeaders.CACHE_CONTROL, cacheControl)
-				: this.geoCacheControl.getIfPresent(key);
 		// weak comparison (RFC 9110 13.1.2); sets the 304 and the ETag. "*" is not
 		// honoured: the representation is only known to exist once the handler has run
-		if ((known != null || !geo) && !request.getHeaders().getIfNoneMatch().contains("*")
-				&& exchange.checkNotModified(etag)) {
-			response.getHeaders().setCacheControl((known != null) ? known : cacheControl);
+		if (!request.getHeaders().getIfNoneMatch().contains("*") && exchange.checkNotModified(etag)) {
+			response.getHeaders().setCacheControl(CACHE_CONTROL);
 			response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
 			return response.setComplete();
 		}
@@ -127,9 +123,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 			headers.setContentType(cached.contentType());
 			cached.extraHeaders().forEach(headers::set);
 			headers.setETag(etag);
-			if (headers.getCacheControl() == null) {
-				headers.setCacheControl(cacheControl);
-			}
+			headers.setCacheControl(CACHE_CONTROL);
 			headers.add(HttpHeaders.VARY, "Accept, Accept-Language");
 			headers.setContentLength(cached.length());
 			headers.set("X-Cache", "hit");
@@ -143,14 +137,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 			}
 			if (status == null || status.is2xxSuccessful()) {
 				response.getHeaders().setETag(etag);
-				// a handler may shorten it (an empty geo collection: boundaries may come
-				// soon)
-				if (response.getHeaders().getCacheControl() == null) {
-					response.getHeaders().setCacheControl(cacheControl);
-				}
-				if (geo) {
-					this.geoCacheControl.put(key, response.getHeaders().getCacheControl());
-				}
+				response.getHeaders().setCacheControl(CACHE_CONTROL);
 				response.getHeaders().add(HttpHeaders.VARY, "Accept, Accept-Language");
 			}
 			return Mono.empty();
@@ -181,7 +168,6 @@ class ApiCacheFilter implements WebFilter, Ordered {
 
 	private void clear() {
 		this.cache = bodyCache();
-		this.geoCacheControl = geoCache();
 	}
 
 	private static Cache<String, CachedResponse> bodyCache() {
@@ -191,14 +177,10 @@ class ApiCacheFilter implements WebFilter, Ordered {
 			.build();
 	}
 
-	private static Cache<String, String> geoCache() {
-		return Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
-	}
-
 	/** The headers of a handler that a cached copy must repeat. */
 	private static Map<String, String> extraHeaders(HttpHeaders headers) {
 		Map<String, String> extra = new java.util.HashMap<>();
-		for (String name : List.of(HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CACHE_CONTROL, "X-As-Of")) {
+		for (String name : List.of(HttpHeaders.CONTENT_DISPOSITION, "X-As-Of")) {
 			String value = headers.getFirst(name);
 			if (value != null) {
 				extra.put(name, value);

@@ -1,14 +1,11 @@
 package nl.llomonitor.region;
 
-import java.time.Duration;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,14 +30,11 @@ record GeoController(GeoService boundaries) {
 		if (!level.matches("[a-z]{2,20}")) {
 			throw ApiException.invalidParameter("level", "Unknown level '" + level + "'.");
 		}
-		return this.boundaries.boundaries(level, language).map((found) -> {
-			ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(GEO_JSON);
-			if (found.empty()) {
-				// boundaries may be imported any moment: no day-long cache of "none"
-				ok.cacheControl(CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic());
-			}
-			return ok.body(found.json());
-		});
+		// cached like every answer of /api/v1 (ApiCacheFilter): revalidated before each
+		// use,
+		// so boundaries imported later reach a page that saw none
+		return this.boundaries.boundaries(level, language)
+			.map((json) -> ResponseEntity.ok().contentType(GEO_JSON).body(json));
 	}
 
 }

@@ -22,21 +22,13 @@ import static nl.llomonitor.db.Tables.REGION_GEOMETRY;
 record GeoService(DSLContext dsl, ObjectMapper mapper, RegionCatalog regions) {
 
 	/**
-	 * The boundaries of one level, as GeoJSON.
-	 *
-	 * @param json the FeatureCollection
-	 * @param empty whether the store has no boundaries of the level (the demo data set
-	 * has none: the dashboard then shows the figures as bars)
-	 */
-	record Boundaries(String json, boolean empty) {
-	}
-
-	/**
 	 * @param level a region level, e.g. provincie
 	 * @param language language of the names
-	 * @return the boundaries (404 for a level the store does not know)
+	 * @return the boundaries as a GeoJSON FeatureCollection, without features when the
+	 * store has none of the level (the demo data set has none: the dashboard then shows
+	 * the figures as bars); 404 for a level the store does not know
 	 */
-	Mono<Boundaries> boundaries(String level, Lang language) {
+	Mono<String> boundaries(String level, Lang language) {
 		return this.regions.snapshot().flatMap((snapshot) -> {
 			if (!snapshot.levels().contains(level)) {
 				throw ApiException.notFound("Unknown level '" + level + "'.");
@@ -45,7 +37,7 @@ record GeoService(DSLContext dsl, ObjectMapper mapper, RegionCatalog regions) {
 		});
 	}
 
-	private Mono<Boundaries> read(String level, Lang language) {
+	private Mono<String> read(String level, Lang language) {
 		return Queries
 			.flux(this.dsl
 				.selectDistinct(REGION_GEOMETRY.REGION_CODE, REGION.NAME_NL, REGION.NAME_EN, REGION_GEOMETRY.EDITION,
@@ -71,7 +63,7 @@ record GeoService(DSLContext dsl, ObjectMapper mapper, RegionCatalog regions) {
 					properties.put("edition", row.value4());
 					feature.set("geometry", this.mapper.readTree(row.value5().data()));
 				}
-				return new Boundaries(this.mapper.writeValueAsString(collection), rows.isEmpty());
+				return this.mapper.writeValueAsString(collection);
 			});
 	}
 

@@ -490,7 +490,7 @@ class PublishedFiguresIntegrationTests {
 			.expectHeader()
 			.contentType("application/geo+json")
 			.expectHeader()
-			.valueEquals("Cache-Control", "public, max-age=86400")
+			.valueEquals("Cache-Control", "no-cache")
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("FeatureCollection")
