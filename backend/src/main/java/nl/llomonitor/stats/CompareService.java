@@ -216,7 +216,7 @@ record CompareService(ReadModel read) {
 		return relation;
 	}
 
-	private Difference difference(IndicatorInfo info, String type, RegionCatalog.Region ra, SeriesService.Value a,
+	static Difference difference(IndicatorInfo info, String type, RegionCatalog.Region ra, SeriesService.Value a,
 			RegionCatalog.Region rb, SeriesService.Value b, RegionCatalog.Relation relation, Map<String, Double> bases,
 			PeriodCode period, Lang lang) {
 		String unit = Texts.differenceUnit(info.unit(), lang);
@@ -237,6 +237,13 @@ record CompareService(ReadModel read) {
 			// population, so a difference comes from the sources, not from sampling
 			test = Significance.Test.notTestable();
 			explanation = Messages.get(lang, "compare.same-area", Texts.upperFirst(Texts.region(ra, lang)),
+					Texts.region(rb, lang));
+		}
+		else if (relation == RegionCatalog.Relation.UNKNOWN && Texts.count(info.unit())) {
+			// no edition links one of them to gemeenten: one may hold the other, and then
+			// their difference is one of size, whatever a test would say
+			test = Significance.Test.notTestable();
+			explanation = Messages.get(lang, "compare.unknown-count", Texts.upperFirst(Texts.region(ra, lang)),
 					Texts.region(rb, lang));
 		}
 		else if (relation.overlapping() && Texts.count(info.unit())) {
@@ -274,7 +281,7 @@ record CompareService(ReadModel read) {
 			test = Significance.Test.notTestable();
 			explanation = Messages.get(lang, "compare.not-testable");
 		}
-		if (relation.overlapping() && test.significant() != null) {
+		if ((relation.overlapping() || relation == RegionCatalog.Relation.UNKNOWN) && test.significant() != null) {
 			// a rate of a region and of a region within it (or overlapping it) share
 			// sample: their estimates covary, and a test that treats them as independent
 			// overstates the error of their difference
@@ -300,6 +307,8 @@ record CompareService(ReadModel read) {
 	 * mean of independent parts). Otherwise the independent test overstates that variance
 	 * (the covariance of overlapping parts is never negative): a difference it finds
 	 * significant is so, one it does not find cannot be ruled out, and is left untested.
+	 * The same holds where how the two lie is {@link RegionCatalog.Relation#UNKNOWN
+	 * unknown} (no edition links one of them to gemeenten): they may overlap.
 	 * @param test the test as if the two were independent
 	 * @return the test and the sentence that says how the overlap was handled
 	 */
@@ -310,8 +319,8 @@ record CompareService(ReadModel read) {
 		RegionCatalog.Region small = aContains ? rb : ra;
 		Double largeBase = bases.get(large.code());
 		Double smallBase = bases.get(small.code());
-		if (relation != RegionCatalog.Relation.OVERLAPS && largeBase != null && smallBase != null && largeBase > 0
-				&& smallBase <= largeBase) {
+		if ((relation == RegionCatalog.Relation.CONTAINS || relation == RegionCatalog.Relation.WITHIN)
+				&& largeBase != null && smallBase != null && largeBase > 0 && smallBase <= largeBase) {
 			double share = smallBase / largeBase;
 			double seSmall = aContains ? test.seB() : test.seA();
 			double seLarge = aContains ? test.seA() : test.seB();
@@ -329,11 +338,12 @@ record CompareService(ReadModel read) {
 		}
 		String a = Texts.upperFirst(Texts.region(ra, lang));
 		String b = Texts.region(rb, lang);
+		String kind = (relation == RegionCatalog.Relation.UNKNOWN) ? "unknown" : "overlap";
 		if (Boolean.TRUE.equals(test.significant())) {
-			return new Overlapped(test, Messages.get(lang, "compare.overlap-rate.significant", a, b));
+			return new Overlapped(test, Messages.get(lang, "compare." + kind + "-rate.significant", a, b));
 		}
 		return new Overlapped(Significance.Test.notTestable(),
-				Messages.get(lang, "compare.overlap-rate.undecided", a, b));
+				Messages.get(lang, "compare." + kind + "-rate.undecided", a, b));
 	}
 
 	/**

@@ -116,4 +116,69 @@ class CompareOverlapTests {
 		assertThat(undecided.test().significant()).isNull();
 	}
 
+	@Test
+	void regionsThatNoEditionLinksMayOverlap() {
+		// how a region without gemeenten lies towards Utrecht is not known: a significant
+		// difference stands (an overlap would only make it larger), none found is left
+		// open, even with both bases (there is no share to correct by)
+		RegionCatalog.Region unlinked = region("XX01", "regio", "Regio X");
+		Significance.Test significant = Significance.zTest(4.0, 0.20, 5.0, 0.30, "ebb-rule");
+		CompareService.Overlapped stands = CompareService.overlapped(significant, Relation.UNKNOWN, PROVINCE, unlinked,
+				Map.of("PV26", 1000.0, "XX01", 500.0), Lang.EN);
+		assertThat(stands.test()).isEqualTo(significant);
+		assertThat(stands.explanation()).isEqualTo("Utrecht and Regio X: how they lie towards each other is not known"
+				+ " (no region edition links both to municipalities). If they overlap, the test treating them as"
+				+ " independent only makes a difference harder to call significant, so the difference is significant.");
+		CompareService.Overlapped open = CompareService.overlapped(INDEPENDENT, Relation.UNKNOWN, PROVINCE, unlinked,
+				Map.of("PV26", 1000.0, "XX01", 500.0), Lang.NL);
+		assertThat(open.test().significant()).isNull();
+		assertThat(open.test().method()).isEqualTo("not-testable");
+		assertThat(open.explanation())
+			.startsWith("Utrecht en Regio X: hoe ze ten opzichte van elkaar liggen is niet" + " bekend")
+			.endsWith("kan er geen uitsluiten als ze overlappen.");
+	}
+
+	private static nl.llomonitor.observation.SeriesService.Value value(String number, String low, String high) {
+		return new nl.llomonitor.observation.SeriesService.Value(nl.llomonitor.observation.PeriodCode.of("2023JJ00"),
+				new java.math.BigDecimal(number), new java.math.BigDecimal(low), new java.math.BigDecimal(high),
+				"definitief", "", null, "85268NED", 1L, null, null, null, false);
+	}
+
+	@Test
+	void aDifferenceOfRegionsThatNoEditionLinksIsTestedAsIfTheyMayOverlap() {
+		RegionCatalog.Region unlinked = region("XX01", "regio", "Regio X");
+		var period = nl.llomonitor.observation.PeriodCode.of("2023JJ00");
+		// counts with margins that would make the difference significant: one region may
+		// hold the other, so it is a difference of size and is not tested
+		CompareService.Difference counts = CompareService.difference(indicator("count", "x1000", Map.of()), "year",
+				PROVINCE, value("120.0", "118.0", "122.0"), unlinked, value("60.0", "59.0", "61.0"), Relation.UNKNOWN,
+				Map.of(), period, Lang.EN);
+		assertThat(counts.significant()).isNull();
+		assertThat(counts.method()).isEqualTo("not-testable");
+		assertThat(counts.explanation()).contains("Utrecht and Regio X: how they lie towards each other is not known")
+			.contains("one may include the other");
+		// the same counts of disjoint regions are tested
+		CompareService.Difference disjoint = CompareService.difference(indicator("count", "x1000", Map.of()), "year",
+				PROVINCE, value("120.0", "118.0", "122.0"), unlinked, value("60.0", "59.0", "61.0"), Relation.DISJOINT,
+				Map.of(), period, Lang.EN);
+		assertThat(disjoint.significant()).isTrue();
+		// rates: a difference the margins find is significant stands, one they do not
+		// find is left open
+		IndicatorInfo rate = indicator("rate", "percent", Map.of());
+		CompareService.Difference far = CompareService.difference(rate, "year", PROVINCE, value("30.0", "29.0", "31.0"),
+				unlinked, value("20.0", "19.0", "21.0"), Relation.UNKNOWN, Map.of(), period, Lang.EN);
+		assertThat(far.significant()).isTrue();
+		assertThat(far.explanation()).contains("so the difference is significant");
+		CompareService.Difference near = CompareService.difference(rate, "year", PROVINCE,
+				value("30.0", "29.0", "31.0"), unlinked, value("30.5", "29.5", "31.5"), Relation.UNKNOWN, Map.of(),
+				period, Lang.EN);
+		assertThat(near.significant()).isNull();
+		assertThat(near.explanation()).contains("cannot rule one out if they overlap");
+		// disjoint, the same near pair is tested: not significant
+		assertThat(CompareService
+			.difference(rate, "year", PROVINCE, value("30.0", "29.0", "31.0"), unlinked, value("30.5", "29.5", "31.5"),
+					Relation.DISJOINT, Map.of(), period, Lang.EN)
+			.significant()).isFalse();
+	}
+
 }
