@@ -25,8 +25,15 @@ import org.springframework.stereotype.Service;
 @Service
 record MapService(ReadModel read) {
 
+	/**
+	 * One region's figure: its value with status and footnote, or, without a value, the
+	 * reason the source gives ({@code missingReason}, a code of
+	 * {@link nl.llomonitor.cube.MissingReason}); its vintage ({@code recordedAt}). All
+	 * null where the store holds no cell for the region.
+	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record MapValue(String code, String name, BigDecimal value, String status, String footnote) {
+	record MapValue(String code, String name, BigDecimal value, String status, String footnote, String missingReason,
+			OffsetDateTime recordedAt) {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -78,10 +85,10 @@ record MapService(ReadModel read) {
 								if (v != null && v.sourceTable() != null) {
 									tables.addAll(List.of(v.sourceTable().split(" / ")));
 								}
-								sorted.put(code,
-										new MapValue(code, region.name(language), (v != null) ? v.value() : null,
-												(v != null) ? v.status() : null,
-												(v != null) ? v.footnote(language) : null));
+								sorted.put(code, new MapValue(code, region.name(language),
+										(v != null) ? v.value() : null, (v != null) ? v.status() : null,
+										(v != null) ? v.footnote(language) : null,
+										(v != null) ? v.missingReason() : null, (v != null) ? v.recordedAt() : null));
 							}
 							return new MapResponse(info.view(language), PeriodRef.of(p, language), levelCode,
 									List.copyOf(sorted.values()),

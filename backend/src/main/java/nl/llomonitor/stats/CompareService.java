@@ -44,8 +44,16 @@ import org.springframework.stereotype.Service;
 record CompareService(ReadModel read) {
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
+	/**
+	 * One region's figure in the period: its value with status, flags and footnote, or,
+	 * without a value, the reason the source gives ({@code missingReason}, a code of
+	 * {@link nl.llomonitor.cube.MissingReason}); its vintage ({@code recordedAt}, the
+	 * import run) and source table. All null where the store holds no cell for the
+	 * region.
+	 */
 	record RegionValue(RegionRef region, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
-			String flags, String footnote, String sourceTable) {
+			String flags, String footnote, String sourceTable, String missingReason, OffsetDateTime recordedAt,
+			Long importRun) {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
@@ -107,7 +115,9 @@ record CompareService(ReadModel read) {
 				regionValues.add(new RegionValue(region.ref(lang), (v != null) ? v.value() : null,
 						(v != null) ? v.marginLow() : null, (v != null) ? v.marginHigh() : null,
 						(v != null) ? v.status() : null, (v != null) ? v.flags() : null,
-						(v != null) ? v.footnote(lang) : null, (v != null) ? v.sourceTable() : null));
+						(v != null) ? v.footnote(lang) : null, (v != null) ? v.sourceTable() : null,
+						(v != null) ? v.missingReason() : null, (v != null) ? v.recordedAt() : null,
+						(v != null) ? v.importRun() : null));
 			}
 			Map<String, Set<String>> gemeenten = t.getT4().members(codes, period.start());
 			List<Difference> differences = new ArrayList<>();
@@ -419,7 +429,7 @@ record CompareService(ReadModel read) {
 			region.categories().put(v.region().code(), v.region().name());
 			cells.add(new Dataset.Cell(Arrays.asList(v.region().code(), periodCode), v.value(), v.status(),
 					Arrays.asList(v.marginLow(), v.marginHigh(), response.indicator().unit(), v.status(), v.flags(),
-							v.footnote(), v.sourceTable())));
+							v.footnote(), v.missingReason(), v.sourceTable(), v.recordedAt())));
 		}
 		Map<String, Object> extension = new LinkedHashMap<>();
 		extension.put("differences", response.differences());
@@ -429,8 +439,9 @@ record CompareService(ReadModel read) {
 		}
 		return new Dataset<>(response, "compare-" + response.indicator().code(), response.indicator(),
 				List.of(region, period),
-				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "source_table"), cells,
-				response.sources(), response.dataVersion(), response.asOf(), notes, extension, lang);
+				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
+						"source_table", "recorded_at"),
+				cells, response.sources(), response.dataVersion(), response.asOf(), notes, extension, lang);
 	}
 
 }

@@ -136,6 +136,40 @@ class MissingReasonApiIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(csv).contains("missing_reason").contains(",1997KW01,").contains(",Confidential,vertrouwelijk,");
+		// compare and map say the same of the cell, with its vintage; a region the store
+		// holds no cell for has neither
+		this.client.get()
+			.uri("/api/v1/compare?indicator=ziekteverzuim&regions=NL01,PV26&period=1997KW01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.values[?(@.region.code=='NL01')].value")
+			.isEqualTo(java.util.Collections.singletonList(null))
+			.jsonPath("$.values[?(@.region.code=='NL01')].missingReason")
+			.isEqualTo(List.of("vertrouwelijk"))
+			.jsonPath("$.values[?(@.region.code=='NL01')].recordedAt")
+			.value((List<String> at) -> assertThat(at).singleElement().isNotNull())
+			.jsonPath("$.values[?(@.region.code=='PV26')].missingReason")
+			.isEqualTo(java.util.Collections.singletonList(null));
+		assertThat(this.client.get()
+			.uri("/api/v1/compare?indicator=ziekteverzuim&regions=NL01,PV26&period=1997KW01&format=csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody()).contains("missing_reason").contains(",Confidential,vertrouwelijk,");
+		this.client.get()
+			.uri("/api/v1/map?indicator=ziekteverzuim&level=land&period=1997KW01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.values[?(@.code=='NL01')].missingReason")
+			.isEqualTo(List.of("vertrouwelijk"))
+			.jsonPath("$.values[?(@.code=='NL01')].recordedAt")
+			.value((List<String> at) -> assertThat(at).singleElement().isNotNull());
 		// the withdrawal is the newest vintage of the cell, with its reason; the number
 		// before it stays in the history
 		this.client.get()
