@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
  * <li>{@code break}: a point after the comparison period up to the latest one carries
  * flag {@code b} (a series break), so the two values are not comparable; no test.</li>
  * <li>{@code margins}: both values have published 95 % margins; z-test on the difference
- * with the combined standard errors (see {@link Significance#seFromMargins}).</li>
+ * with the combined standard errors (see {@link Significance#seFromMargins}). Where only
+ * one bound is published (the WW benefits of 85554NED), the interval is taken as
+ * symmetric around the value, as in {@code /api/v1/compare}.</li>
  * <li>{@code ebb-rule}: an EBB figure (percentage or count in thousands) without margins;
  * standard errors approximated from the EBB publication rule, the same rule as
  * {@code /api/v1/compare} ({@link Significance#ebbStandardError}). The two periods are
@@ -87,13 +89,13 @@ class ChangeVerdictService {
 		if (crossesBreak(TrendService.breaks(info, known), previous.period(), last.period())) {
 			return Mono.just(Verdict.BREAK);
 		}
-		if (hasMargins(last) && hasMargins(previous)) {
-			return Mono.just(
-					Verdict.of(Significance.zTest(last.value().doubleValue(),
-							Significance.seFromMargins(last.marginLow().doubleValue(), last.marginHigh().doubleValue()),
-							previous.value().doubleValue(), Significance
-								.seFromMargins(previous.marginLow().doubleValue(), previous.marginHigh().doubleValue()),
-							"margins")));
+		// published margins, as in compare: where only one bound is published, the
+		// interval is taken as symmetric around the value (CompareService#marginSe)
+		Double seLastMargin = CompareService.marginSe(last);
+		Double sePreviousMargin = CompareService.marginSe(previous);
+		if (seLastMargin != null && sePreviousMargin != null) {
+			return Mono.just(Verdict.of(Significance.zTest(last.value().doubleValue(), seLastMargin,
+					previous.value().doubleValue(), sePreviousMargin, "margins")));
 		}
 		String baseCode = ebbBase(info);
 		if (baseCode == null) {
@@ -162,10 +164,6 @@ class ChangeVerdictService {
 	 */
 	static boolean crossesBreak(List<String> breaks, PeriodCode from, PeriodCode to) {
 		return breaks.stream().map(PeriodCode::of).anyMatch((b) -> b.compareTo(from) > 0 && b.compareTo(to) <= 0);
-	}
-
-	private static boolean hasMargins(SeriesService.Value v) {
-		return v.marginLow() != null && v.marginHigh() != null;
 	}
 
 	/**

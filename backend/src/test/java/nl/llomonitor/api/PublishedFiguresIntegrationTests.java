@@ -1,5 +1,8 @@
 package nl.llomonitor.api;
 
+import java.util.List;
+import java.util.Map;
+
 import nl.llomonitor.SharedData;
 import nl.llomonitor.importer.ImportService;
 import nl.llomonitor.system.DataChangeListener;
@@ -190,6 +193,53 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo("2017JJ00")
 			.jsonPath("$.figures[7].denominator.value")
 			.isEqualTo(770776.0);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aKeyFigureWithOnlyOneMarginBoundIsTestedAsCompareTestsIt() {
+		// 85554NED in the shared file has lower bounds only: the interval is taken as
+		// symmetric around the value, in the tile's verdict as in compare
+		Map<String, Object> tiles = this.client.get()
+			.uri("/api/v1/kerncijfers/PV26")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> ww = ((List<Map<String, Object>>) tiles.get("figures")).stream()
+			.filter((f) -> "ww_uitkeringen".equals(f.get("code")))
+			.findFirst()
+			.orElseThrow();
+		Map<String, Object> significance = (Map<String, Object>) ww.get("significance");
+		assertThat(significance).containsEntry("method", "margins").containsKey("z");
+		String last = (String) ((Map<String, Object>) ww.get("period")).get("code");
+		String previous = (String) ((Map<String, Object>) ((Map<String, Object>) ww.get("previous")).get("period"))
+			.get("code");
+		Map<String, Object> series = this.client.get()
+			.uri("/api/v1/series?indicator=ww_uitkeringen&regions=PV26&from=" + previous + "&to=" + last)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		List<Map<String, Object>> points = (List<Map<String, Object>>) ((List<Map<String, Object>>) series
+			.get("series")).get(0).get("points");
+		Map<String, Object> a = points.get(points.size() - 1);
+		Map<String, Object> b = points.get(0);
+		assertThat(a.get("period")).isEqualTo(last);
+		assertThat(b.get("period")).isEqualTo(previous);
+		assertThat(a.get("marginHigh")).isNull();
+		double va = ((Number) a.get("value")).doubleValue();
+		double vb = ((Number) b.get("value")).doubleValue();
+		double seA = (va - ((Number) a.get("marginLow")).doubleValue()) / 1.959964;
+		double seB = (vb - ((Number) b.get("marginLow")).doubleValue()) / 1.959964;
+		double z = (va - vb) / Math.sqrt(seA * seA + seB * seB);
+		assertThat(((Number) significance.get("z")).doubleValue()).isCloseTo(z,
+				org.assertj.core.api.Assertions.within(0.01));
+		assertThat(significance.get("verdict")).isEqualTo((Math.abs(z) > 1.96) ? "significant" : "stable");
 	}
 
 	@Test
