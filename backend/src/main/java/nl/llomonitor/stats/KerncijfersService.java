@@ -177,9 +177,12 @@ class KerncijfersService {
 	 *
 	 * @param breakdown dimension to member
 	 * @param label member name
-	 * @param value the value for that member
+	 * @param value the value for that member, null when it has none
+	 * @param missingReason why it has none, as the source gives it (a code of
+	 * {@link nl.llomonitor.cube.MissingReason}); null when it has a value or when the
+	 * store holds no cell for it
 	 */
-	record Share(Map<String, String> breakdown, String label, BigDecimal value) {
+	record Share(Map<String, String> breakdown, String label, BigDecimal value, String missingReason) {
 	}
 
 	static final int MAX_SHARES = 12;
@@ -390,12 +393,14 @@ class KerncijfersService {
 			return this.read.series()
 				.observedValues(
 						new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, asOf))
-				.map((values) -> new Share(breakdown, member.name(lang),
-						values.getOrDefault(region.code(), List.of())
-							.stream()
-							.findFirst()
-							.map(SeriesService.Value::value)
-							.orElse(null)));
+				.map((values) -> {
+					SeriesService.Value v = values.getOrDefault(region.code(), List.of())
+						.stream()
+						.findFirst()
+						.orElse(null);
+					return new Share(breakdown, member.name(lang), (v != null) ? v.value() : null,
+							(v != null) ? v.missingReason() : null);
+				});
 		}, 4).collectList().map(figure::withShares);
 	}
 

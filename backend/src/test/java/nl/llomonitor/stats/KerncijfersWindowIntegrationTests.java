@@ -74,6 +74,42 @@ class KerncijfersWindowIntegrationTests {
 		}
 	}
 
+	@Test
+	void aGroupWithoutAFigureCarriesTheSourcesReason() {
+		this.importer.importFile(SharedData.file("cbs/86088NED.csv"), true);
+		// a later vintage withdraws the men's figure of Amersfoort's unemployed in 2024
+		// (removed at the end: other test classes share the database)
+		long added = this.jdbc.fetchSingle("""
+				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
+				       missing_reason)
+				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), null, null, null,
+				       status, flags, 'Confidential', source_table, 'vertrouwelijk'
+				from observation
+				where indicator_code = 'werkloze_beroepsbevolking' and region_code = 'GM0307'
+				  and period_code = '2024JJ00' and breakdown_id <> 0
+				order by recorded_at desc
+				limit 1
+				returning id""").get(0, Long.class);
+		try {
+			KerncijfersService.Figure figure = this.kerncijfers.kerncijfers("GM0307", null, Lang.NL)
+				.block()
+				.figures()
+				.stream()
+				.filter((f) -> f.code().equals("werkloze_beroepsbevolking"))
+				.findFirst()
+				.orElseThrow();
+			assertThat(figure.shares()).singleElement().satisfies((share) -> {
+				assertThat(share.label()).isEqualTo("Mannen");
+				assertThat(share.value()).isNull();
+				assertThat(share.missingReason()).isEqualTo("vertrouwelijk");
+			});
+		}
+		finally {
+			this.jdbc.execute("delete from observation where id = ?", added);
+		}
+	}
+
 	private void compare(OffsetDateTime between) {
 		this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.before.json"));
 		KerncijfersService.KerncijfersResponse before = this.kerncijfers.kerncijfers("PV26", between, Lang.NL).block();

@@ -17,6 +17,34 @@ function arrow(direction) {
 		svg('path', { d: ARROWS[direction] || ARROWS.flat, fill: 'currentColor' }));
 }
 
+/**
+ * Whether a group's share of a total, both counts published rounded to `decimals`, is known to within half a
+ * percentage point: the rounding (half a unit of the last decimal) of part and total moves the share by at
+ * most share × (u / part + u / total). 2 of 4 thousand is 50 % give or take 19 points; 420 of 790 thousand,
+ * 53 % give or take 0.1.
+ */
+export function preciseShare(part, total, decimals) {
+	if (!(part > 0) || !(total > 0) || part > total) {
+		return false;
+	}
+	const u = 0.5 * 10 ** -(decimals ?? 0);
+	return 100 * (part / total) * (u / part + u / total) < 0.5;
+}
+
+/**
+ * For a count: a note when its groups leave part of the total out (a source or download without every group),
+ * beyond what the rounding of the published counts explains; else null.
+ */
+function partialGroups(shares, total, decimals) {
+	const valued = shares.filter((s) => s.value != null);
+	const u = 0.5 * 10 ** -(decimals ?? 0);
+	const sum = valued.reduce((a, s) => a + s.value, 0);
+	if (!(total > 0) || sum + (valued.length + 1) * u >= total) {
+		return null;
+	}
+	return h('p', { class: 'tile__shares-note' }, t('kc.share.partial'));
+}
+
 function shareName(share, indicator) {
 	const [dimension, member] = Object.entries(share.breakdown || {})[0] || [];
 	const members = indicator.breakdowns?.[dimension] || [];
@@ -170,21 +198,33 @@ function tile(figure) {
 		article.append(spark);
 	}
 	article.append(h('p', { class: 'tile__reference', dataset: { reference: indicator.code || '' } }, '\u00a0'));
-	const shares = (figure.shares || []).filter((s) => s.value != null);
-	if (shares.length) {
-		// a rate (percent) is shown per group; a count as the group's share of the total
+	// every group, also one without a figure (with the source's reason): a tile that showed only
+	// "Mannen" read as if the figure were all men
+	const shares = figure.shares || [];
+	if (shares.some((s) => s.value != null)) {
+		// a rate (percent) is shown per group; a count as the group's share of the total, where the rounding
+		// of the published counts cannot move that share by half a point, else as the count itself
 		const rate = indicator.unit === 'percent';
 		const dimension = Object.keys(shares[0].breakdown || {})[0];
 		article.append(h('div', { class: 'tile__shares' },
 			h('p', { class: 'tile__shares-title' }, t(`kc.by.${dimension}`) !== `kc.by.${dimension}` ? t(`kc.by.${dimension}`)
 				: t('kc.shares')),
 			h('ul', {}, shares.map((s) => {
-				const pct = rate ? s.value : (s.value / (figure.value || 1)) * 100;
+				const name = h('span', { class: 'share__name' }, s.label || shareName(s, indicator));
 				const meter = h('span', { class: 'share__bar' }, h('span', { class: 'share__fill' }));
+				if (s.value == null) {
+					return h('li', { class: 'share share--none' }, name, meter, h('span', { class: 'share__value' },
+						s.missingReason ? t('kc.share.noneWhy', { reason: t(`reason.${s.missingReason}`) })
+							: t('kc.share.none')));
+				}
+				const pct = rate ? s.value : (s.value / (figure.value || 1)) * 100;
 				meter.firstChild.style.width = `${Math.max(0, Math.min(100, pct))}%`; // CSSOM, CSP-safe
-				return h('li', { class: 'share' }, h('span', { class: 'share__name' }, s.label || shareName(s, indicator)), meter,
-					h('span', { class: 'share__value' }, rate ? formatValue(s.value, indicator) : `${formatNumber(pct, 0)}\u00a0%`));
-			}))));
+				const text = rate ? formatValue(s.value, indicator)
+					: preciseShare(s.value, figure.value, indicator.decimals) ? `${formatNumber(pct, 0)}\u00a0%`
+						: formatValue(s.value, indicator);
+				return h('li', { class: 'share' }, name, meter, h('span', { class: 'share__value' }, text));
+			})),
+			rate ? null : partialGroups(shares, figure.value, indicator.decimals)));
 	}
 	const meta = [figure.period?.label, figure.sourceTable ? `${t('figure.source')}: ${figure.sourceTable}` : null];
 	if (figure.status && figure.status !== 'definitief') {
