@@ -1,4 +1,4 @@
-// Trends per kwartaal: several regions over time, with the trend line and band from /trend segments,
+// Trends: several regions over time (per quarter, month or year, as the source publishes), with the trend line and band from /trend segments,
 // the change on the same quarter a year earlier, and our own seasonal adjustment (labelled as ours).
 import { api } from '../api.js';
 import { h } from '../dom.js';
