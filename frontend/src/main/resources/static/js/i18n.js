@@ -156,7 +156,8 @@ const STRINGS = {
 		'map.chart': '{indicator}, {period}',
 		'map.noValue': 'geen cijfer',
 		'map.noBoundaries': 'Er zijn nog geen grenzen van de {level} geladen, dus de cijfers staan hier als staven. '
-			+ 'Importeer de GeoJSON met de grenzen van de {level} (CBS/PDOK, gebiedsindelingen) om de kaart te tekenen.',
+			+ 'Een beheerder kan de kaart laten tekenen door de GeoJSON met de grenzen van de {level} (CBS/PDOK, '
+			+ 'gebiedsindelingen) te importeren.',
 		'map.legend': 'Legenda',
 		'summary.none': 'Er zijn geen cijfers voor deze keuze.',
 		'summary.latest': 'In {period} was de {indicator} in {region} {value}',
@@ -406,7 +407,8 @@ const STRINGS = {
 		'map.chart': '{indicator}, {period}',
 		'map.noValue': 'no figure',
 		'map.noBoundaries': 'No boundaries of the {level} are loaded yet, so the figures are shown as bars. '
-			+ 'Import the GeoJSON with the boundaries of the {level} (CBS/PDOK, gebiedsindelingen) to draw the map.',
+			+ 'An administrator can have the map drawn by importing the GeoJSON with the boundaries of the {level} '
+			+ '(CBS/PDOK, gebiedsindelingen).',
 		'map.legend': 'Legend',
 		'summary.none': 'There are no figures for this selection.',
 		'summary.latest': 'In {period} the {indicator} in {region} was {value}',

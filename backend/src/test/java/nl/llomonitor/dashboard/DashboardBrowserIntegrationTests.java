@@ -420,7 +420,8 @@ class DashboardBrowserIntegrationTests {
 			assertThat(nonNull(bars.get(0))).isGreaterThan(30);
 			assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='kaart'] svg.map"))).isEmpty();
 			assertThat(notes("kaart")).contains("nog geen grenzen van de arbeidsmarktregio's")
-				.contains("Importeer de GeoJSON met de grenzen van de arbeidsmarktregio's");
+				.contains("Een beheerder kan de kaart laten tekenen door de GeoJSON met de grenzen van de"
+						+ " arbeidsmarktregio's");
 			assertThat(summary("kaart")).contains("hoogst");
 			// Nederland's bar carries Nederland's own status, footnote and source in the
 			// download
