@@ -58,6 +58,15 @@ public class Messages {
 			.collect(java.util.stream.Collectors.joining("; "));
 	}
 
+	/**
+	 * @param lang response language
+	 * @param warning a warning of an import run
+	 * @return the warning in that language (key {@code warning.<key>})
+	 */
+	public static String warning(Lang lang, nl.llomonitor.cube.ImportWarning warning) {
+		return get(lang, "warning." + warning.key(), warning.args().toArray());
+	}
+
 	private static ResourceBundleMessageSource source() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
 		source.setBasename("messages");

@@ -451,7 +451,9 @@ public class ImportService {
 			Map<String, Object> validators) {
 		Map<String, Object> details = new LinkedHashMap<>(validators);
 		details.put("notModified", true);
-		details.put("warnings", List.of("not modified since the last fetch (HTTP 304)"));
+		nl.llomonitor.cube.ImportWarning notModified = nl.llomonitor.cube.ImportWarning.of("not-modified");
+		details.put("warnings", List.of(nl.llomonitor.api.Messages.warning(nl.llomonitor.api.Lang.EN, notModified)));
+		details.put("warningDetails", List.of(notModified));
 		return this.jdbc.transactionResult((cfg) -> {
 			var run = cfg.dsl()
 				.insertInto(IMPORT_RUN)
@@ -657,7 +659,9 @@ public class ImportService {
 				// the job as the read left it: with the table id and the mapping on top
 				// found
 				ImportJob job = found.applyTo(given);
-				List<String> warnings = new java.util.ArrayList<>(found.warnings());
+				// kept as keys and arguments (cube/ImportWarning), which the read side
+				// gives in each reader's language, and reported in English
+				List<nl.llomonitor.cube.ImportWarning> warnings = new java.util.ArrayList<>(found.warnings());
 				// stored in English (the run's record; the API's language) and as keys,
 				// which the read side gives in each reader's language
 				String incompleteReason = found.incomplete().isEmpty() ? null
@@ -667,9 +671,6 @@ public class ImportService {
 							"a complete source, or the import run with --allow-incomplete (admin form field"
 									+ " allowIncomplete=true), which marks it incomplete",
 							"the source is probably incomplete: " + incompleteReason);
-				}
-				if (incompleteReason != null) {
-					warnings.add(0, "INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
 				}
 				TableMapping declared = (job.tableId() != null) ? this.mappings.find(job.tableId()) : null;
 				// a forecast table is known as one before its values are read; the read
@@ -722,10 +723,8 @@ public class ImportService {
 				if (!unknownRegions.isEmpty()) {
 					int rows = unknownRegions.values().stream().mapToInt(Integer::intValue).sum();
 					List<String> labels = unknownRegions.keySet().stream().limit(20).toList();
-					warn(warnings,
-							rows + " rows of " + unknownRegions.size()
-									+ " regions the store does not know were skipped (--skip-unknown-regions): "
-									+ labels + ((unknownRegions.size() > labels.size()) ? " ..." : ""));
+					warn(warnings, nl.llomonitor.cube.ImportWarning.of("unknown-regions-skipped", rows,
+							unknownRegions.size(), labels + ((unknownRegions.size() > labels.size()) ? " ..." : "")));
 				}
 				Long version = (inserted > 0 || defined > 0)
 						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
@@ -735,7 +734,15 @@ public class ImportService {
 				ImportRunState status = (inserted > 0 || defined > 0) ? ImportRunState.SUCCEEDED
 						: ImportRunState.UNCHANGED;
 				Map<String, Object> details = new LinkedHashMap<>();
-				details.put("warnings", warnings);
+				// in English (the CLI, the admin answer, older readers), the cut-off
+				// first
+				List<String> english = new java.util.ArrayList<>();
+				if (incompleteReason != null) {
+					english.add("INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
+				}
+				warnings.forEach((w) -> english.add(nl.llomonitor.api.Messages.warning(nl.llomonitor.api.Lang.EN, w)));
+				details.put("warnings", english);
+				details.put("warningDetails", warnings);
 				details.put("cells", cells);
 				details.put("signs", found.signs());
 				details.put("withdrawn", withdrawn);
@@ -786,9 +793,8 @@ public class ImportService {
 					.fetchSingle()
 					.value1();
 				return new ImportReport(runId, format.code(), fileName, job.tableId(), checksum, status.code(),
-						found.rowsRead(), inserted, cells - inserted, List.copyOf(warnings), version, lockedAt,
-						finished, null, Map.copyOf(found.signs()), withdrawn, incompleteReason == null,
-						incompleteReason);
+						found.rowsRead(), inserted, cells - inserted, List.copyOf(english), version, lockedAt, finished,
+						null, Map.copyOf(found.signs()), withdrawn, incompleteReason == null, incompleteReason);
 			});
 			if (report.dataVersion() != null) {
 				observeCommittedVersion();
@@ -826,7 +832,8 @@ public class ImportService {
 	}
 
 	/** Adds a warning unless it is there already or null. */
-	private static void warn(List<String> warnings, String warning) {
+	private static void warn(List<nl.llomonitor.cube.ImportWarning> warnings,
+			nl.llomonitor.cube.ImportWarning warning) {
 		if (warning != null && !warnings.contains(warning)) {
 			warnings.add(warning);
 		}

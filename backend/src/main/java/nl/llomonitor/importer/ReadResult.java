@@ -38,8 +38,9 @@ import nl.llomonitor.importer.catalog.TableMapping;
  * counts (skipped because the import said so)
  */
 public record ReadResult(String tableId, GenericTable generic, TableMapping curatedOnTop, OffsetDateTime published,
-		String publishedFrom, long rowsRead, long otherRowsInserted, long otherRowsUnchanged, List<String> warnings,
-		Map<String, Long> signs, List<IncompleteReason> incomplete, Map<String, Integer> unknownRegions) {
+		String publishedFrom, long rowsRead, long otherRowsInserted, long otherRowsUnchanged,
+		List<nl.llomonitor.cube.ImportWarning> warnings, Map<String, Long> signs, List<IncompleteReason> incomplete,
+		Map<String, Integer> unknownRegions) {
 
 	public ReadResult {
 		warnings = List.copyOf(warnings);
@@ -89,7 +90,7 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 
 		private long otherRowsUnchanged;
 
-		private final List<String> warnings = new ArrayList<>();
+		private final List<nl.llomonitor.cube.ImportWarning> warnings = new ArrayList<>();
 
 		private final Map<String, Long> signs = new TreeMap<>();
 
@@ -221,7 +222,10 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 			}
 		}
 
-		public void warn(String warning) {
+		/**
+		 * @param warning a warning for the run's report, kept once
+		 */
+		public void warn(nl.llomonitor.cube.ImportWarning warning) {
 			if (!this.warnings.contains(warning)) {
 				this.warnings.add(warning);
 			}

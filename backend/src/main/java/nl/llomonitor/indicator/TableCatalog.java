@@ -92,7 +92,8 @@ public class TableCatalog {
 					+ " i.generic from source_table_info i left join source s on lower(s.table_id) = lower(i.id)"));
 		Mono<List<Record>> runs = Queries.list(this.dsl.resultQuery("""
 				select distinct on (lower(table_id)) table_id, id, format, file_name, status, finished_at, published_at,
-				       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings, complete, incomplete_reason,
+				       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings,
+				       (report -> 'warningDetails')::text as warning_details, complete, incomplete_reason,
 				       (report -> 'incompleteReasons')::text as incomplete_reasons
 				from import_run where status in (?, ?) and table_id is not null and format <> 'mapping'
 				order by lower(table_id), id desc""", ImportRunState.SUCCEEDED.code(),
@@ -134,6 +135,7 @@ public class TableCatalog {
 						r.get("file_name", String.class), r.get("status", String.class),
 						r.get("finished_at", OffsetDateTime.class), r.get("published_at", OffsetDateTime.class));
 				b.warnings = parseWarnings(r.get("warnings", String.class));
+				b.details = parseDetails(r.get("warning_details", String.class));
 				b.cutOff = Boolean.FALSE.equals(r.get("complete", Boolean.class));
 				b.incomplete = Incompleteness.of(r.get("table_id", String.class),
 						r.get("incomplete_reason", String.class), r.get("incomplete_reasons", String.class));
@@ -142,6 +144,25 @@ public class TableCatalog {
 		Map<String, Table> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		tables.forEach((id, b) -> result.put(id, b.build(indicators)));
 		return result;
+	}
+
+	/**
+	 * @param json {@code import_run.report -> 'warningDetails'} as text, or null
+	 * @return the warnings as keys and arguments, or null for a run before they were kept
+	 */
+	private static List<nl.llomonitor.cube.ImportWarning> parseDetails(String json) {
+		if (json == null) {
+			return null;
+		}
+		List<nl.llomonitor.cube.ImportWarning> details = new ArrayList<>();
+		for (tools.jackson.databind.JsonNode w : tools.jackson.databind.json.JsonMapper.shared().readTree(json)) {
+			List<Object> args = new ArrayList<>();
+			for (tools.jackson.databind.JsonNode a : w.path("args")) {
+				args.add(a.isNumber() ? a.numberValue() : a.asString());
+			}
+			details.add(new nl.llomonitor.cube.ImportWarning(w.path("key").asString(), args));
+		}
+		return details;
 	}
 
 	private static List<String> parseWarnings(String json) {
@@ -175,17 +196,20 @@ public class TableCatalog {
 
 		/**
 		 * @param lang the reader's language
-		 * @return this table with the reason its last import was incomplete in that
-		 * language
+		 * @return this table with the reason its last import was incomplete, and its
+		 * warnings where the run kept them as keys, in that language
 		 */
 		public Table in(Lang lang) {
 			Completeness c = this.completeness;
-			if (c.why() == null) {
+			if (c.why() == null && c.details() == null) {
 				return this;
 			}
+			List<String> warnings = (c.details() == null) ? c.warnings()
+					: c.details().stream().map((w) -> nl.llomonitor.api.Messages.warning(lang, w)).toList();
 			return new Table(this.id, this.title, this.description, this.source, this.generic, this.periods,
 					this.regions, this.measures, this.dimensions, this.lastImport,
-					new Completeness(c.cells(), c.complete(), c.why().text(lang), c.warnings(), c.why()));
+					new Completeness(c.cells(), c.complete(), (c.why() != null) ? c.why().text(lang) : null, warnings,
+							(c.details() == null) ? "en" : lang.name().toLowerCase(Locale.ROOT), c.why(), c.details()));
 		}
 
 	}
@@ -236,11 +260,17 @@ public class TableCatalog {
 	 * {@code allowIncomplete}) or warned that rows were skipped or left out
 	 * @param incompleteReason why the last import was probably cut off, in the language
 	 * asked for ({@link Table#in}), or null
-	 * @param warnings the last import's warnings (English, as the import reported them)
+	 * @param warnings the last import's warnings other than the cut-off, in the language
+	 * asked for; for a run imported before warnings were kept as keys, in English as the
+	 * import reported them, the cut-off first ({@code INCOMPLETE: ...})
+	 * @param warningsLanguage the language of {@code warnings}: {@code nl} or {@code en}
 	 * @param why the same reason, stored: for {@link Table#in}
+	 * @param details the warnings as keys and arguments, or null for an older run: for
+	 * {@link Table#in}
 	 */
 	public record Completeness(long cells, boolean complete, String incompleteReason, List<String> warnings,
-			@com.fasterxml.jackson.annotation.JsonIgnore Incompleteness why) {
+			String warningsLanguage, @com.fasterxml.jackson.annotation.JsonIgnore Incompleteness why,
+			@com.fasterxml.jackson.annotation.JsonIgnore List<nl.llomonitor.cube.ImportWarning> details) {
 	}
 
 	private static final class Builder {
@@ -275,6 +305,8 @@ public class TableCatalog {
 
 		List<String> warnings = List.of();
 
+		List<nl.llomonitor.cube.ImportWarning> details;
+
 		boolean cutOff;
 
 		Incompleteness incomplete;
@@ -296,8 +328,12 @@ public class TableCatalog {
 				}
 			});
 			List<String> types = this.types.stream().sorted(Comparator.comparing(PeriodType.CODES::indexOf)).toList();
-			boolean complete = !this.cutOff && this.warnings.stream()
-				.noneMatch((w) -> w.contains("cut off") || w.contains("skipped") || w.contains("not imported"));
+			// a run before warnings were kept as keys is judged by their English text
+			boolean complete = !this.cutOff && ((this.details != null)
+					? this.details.stream().noneMatch(nl.llomonitor.cube.ImportWarning::leavesOut)
+					: this.warnings.stream()
+						.noneMatch(
+								(w) -> w.contains("cut off") || w.contains("skipped") || w.contains("not imported")));
 			return new Table(this.id, this.title, this.description,
 					(this.publisher != null) ? this.publisher
 							: (this.id.matches("[0-9]{5}[A-Za-z]{3}") ? "CBS" : "Eurostat"),
@@ -305,7 +341,10 @@ public class TableCatalog {
 					new Regions(this.regions, List.copyOf(this.levels)), measures, List.copyOf(dimensions.values()),
 					this.lastImport,
 					new Completeness(this.cells, complete, (this.incomplete != null) ? this.incomplete.stored() : null,
-							this.warnings, this.incomplete));
+							(this.details != null) ? this.details.stream()
+								.map((w) -> nl.llomonitor.api.Messages.warning(Lang.EN, w))
+								.toList() : this.warnings,
+							"en", this.incomplete, this.details));
 		}
 
 	}

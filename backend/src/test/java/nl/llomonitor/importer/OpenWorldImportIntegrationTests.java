@@ -415,6 +415,27 @@ class OpenWorldImportIntegrationTests {
 		assertThat(summary).contains("warning: 3298 rows of 194 regions the store does not know were skipped")
 			.contains("'s-Gravenhage (GA)")
 			.contains("measures with text values not imported: [Regiocode_76 ('NL01')]");
+		// the table's list gives the warnings in the reader's language, and the table as
+		// incomplete (rows and a measure left out)
+		for (String lang : List.of("nl", "en")) {
+			this.client.get()
+				.uri("/api/v1/tables/60039abc?lang=" + lang)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.completeness.complete")
+				.isEqualTo(false)
+				.jsonPath("$.completeness.warningsLanguage")
+				.isEqualTo(lang)
+				.jsonPath("$.completeness.warnings")
+				.value((List<String> warnings) -> assertThat(warnings).noneMatch((w) -> w.startsWith("INCOMPLETE"))
+					.anySatisfy((w) -> assertThat(w).startsWith(lang.equals("nl")
+							? "3298 rijen van 194 regio's die de monitor niet kent zijn overgeslagen (--skip-unknown-regions): ['s-Gravenhage (GA)"
+							: "3298 rows of 194 regions the store does not know were skipped (--skip-unknown-regions): ['s-Gravenhage (GA)"))
+					.contains(lang.equals("nl") ? "onderwerpen met tekstwaarden niet ingelezen: [Regiocode_76 ('NL01')]"
+							: "measures with text values not imported: [Regiocode_76 ('NL01')]"));
+		}
 		var utrecht = cell(this.jdbc, "cbs_60039abc__totaalmannenenvrouwen_1", "PV26", "2010JJ00", "");
 		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.VALUE)).isEqualByComparingTo("1220910");
 		assertThat(utrecht.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS))

@@ -213,10 +213,10 @@ export async function render(panel, ctx) {
 		notes.push(text('unitUnknown'));
 	}
 	if (table.completeness && !table.completeness.complete) {
-		// why it was cut off, in the page's language; the import's other warnings are in English (the API's
-		// import report): on an English page as they are, on a Dutch page counted, with where to read them
+		// why it was cut off, and the import's other warnings, in the page's language; those of an import run
+		// before they were kept in both languages are English: on a Dutch page counted, with where to read them
 		const other = (table.completeness.warnings || []).filter((w) => !w.startsWith('INCOMPLETE:'));
-		const said = getLang() === 'en' ? other
+		const said = (table.completeness.warningsLanguage || 'en') === getLang() ? other
 			: (other.length ? [text('otherWarnings').replace('{n}', other.length).replace('{id}', table.id)] : []);
 		notes.push(text('incomplete') + [table.completeness.incompleteReason, ...said].filter(Boolean).join('; '));
 	}

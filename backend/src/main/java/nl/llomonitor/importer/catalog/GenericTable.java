@@ -207,7 +207,7 @@ public final class GenericTable {
 	 * @param tx the import's transaction, with the staging table filled
 	 * @return the warning naming them, or null when there were none
 	 */
-	public String dropTextMeasures(DSLContext tx) {
+	public nl.llomonitor.cube.ImportWarning dropTextMeasures(DSLContext tx) {
 		if (this.textMeasures.isEmpty()) {
 			return null;
 		}
@@ -218,8 +218,8 @@ public final class GenericTable {
 		});
 		tx.execute("delete from " + StagingSink.TABLE + " where indicator_code = any(?::text[])",
 				(Object) codes.toArray(String[]::new));
-		return "measures with text values not imported: "
-				+ this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList();
+		return nl.llomonitor.cube.ImportWarning.of("text-measures", String.valueOf(
+				this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList()));
 	}
 
 	String code(String key) {

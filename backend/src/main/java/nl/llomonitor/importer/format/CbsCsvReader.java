@@ -43,7 +43,7 @@ public final class CbsCsvReader implements FormatReader {
 		boolean trailingSeparator = names.size() > 1 && names.get(names.size() - 1).isEmpty();
 		List<String> header = trailingSeparator ? names.subList(0, names.size() - 1) : names;
 		if (trailingSeparator) {
-			found.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+			found.warn(nl.llomonitor.cube.ImportWarning.of("trailing-separator"));
 		}
 		if (header.size() < 2 || !header.get(0).equals("ID")) {
 			String first = header.isEmpty() ? "" : header.get(0);
@@ -253,13 +253,14 @@ public final class CbsCsvReader implements FormatReader {
 			}
 		}
 		if (incompleteSums > 0) {
-			found.warn(incompleteSums + " sums stored without a value because one of their terms has none");
+			found.warn(nl.llomonitor.cube.ImportWarning.of("incomplete-sums", incompleteSums));
 		}
 		if (records == CUT_OFF) {
 			found.incomplete(IncompleteReason.rowsAtCbsLimit(records));
 		}
 		if (skippedRegions > 0) {
-			found.warn(skippedRegions + " rows of regions skipped by the mapping (" + mapping.skipRegions() + ")");
+			found.warn(nl.llomonitor.cube.ImportWarning.of("mapping-skipped-regions", skippedRegions,
+					String.valueOf(mapping.skipRegions())));
 		}
 	}
 

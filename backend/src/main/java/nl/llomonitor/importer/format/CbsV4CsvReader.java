@@ -43,8 +43,7 @@ public final class CbsV4CsvReader implements FormatReader {
 			List<String> dimensions = new ArrayList<>();
 			boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
 			if (trailingSeparator) {
-				found.warn(
-						"every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+				found.warn(nl.llomonitor.cube.ImportWarning.of("trailing-separator"));
 			}
 			for (String column : header.subList(0, header.size() - (trailingSeparator ? 1 : 0))) {
 				if (FIXED.contains(column) || column.equals(mapping.periodColumn())

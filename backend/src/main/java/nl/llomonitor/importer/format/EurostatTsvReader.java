@@ -49,7 +49,7 @@ public final class EurostatTsvReader implements FormatReader {
 		boolean trailingSeparator = header.length > 2 && header[header.length - 1].isBlank();
 		if (trailingSeparator) {
 			header = java.util.Arrays.copyOf(header, header.length - 1);
-			found.warn("every line ends with a separator (a spreadsheet artefact): the empty last column is ignored");
+			found.warn(nl.llomonitor.cube.ImportWarning.of("trailing-separator"));
 		}
 		if (header.length < 2) {
 			throw job.error("line 1", null, ImportFormat.abbreviate(headerLine), "tab separated periods",

@@ -86,7 +86,7 @@ public final class ODataReader implements FormatReader {
 			}
 		}
 		if (pages > 1) {
-			found.warn(pages + " pages read (odata.nextLink)");
+			found.warn(nl.llomonitor.cube.ImportWarning.of("odata-pages", pages));
 		}
 		if (page.count != null && page.record < page.count) {
 			found.incomplete(IncompleteReason.fewerThanCounted(page.record, page.count));
@@ -443,8 +443,8 @@ public final class ODataReader implements FormatReader {
 				// outside the spec of the v4 Observations entity and not in the mapping:
 				// named once, not a failure
 				if (page.unknownProperties.add(key)) {
-					found.warn("property " + key + " of the v4 Observations is neither in the spec (" + V4_PROPERTIES
-							+ " and the dimensions) nor in data/mappings/" + mapping.table() + ".yaml: ignored");
+					found.warn(nl.llomonitor.cube.ImportWarning.of("v4-unknown-property", key,
+							String.valueOf(V4_PROPERTIES), mapping.table()));
 				}
 			}
 			else {

@@ -30,12 +30,11 @@ public final class RegionsImporter implements FormatReader {
 				job.runId());
 		found.rows(result.gemeenten(), result.changed(),
 				Math.max(0, entries.size() - result.regionsAdded() - result.regionsRenamed()));
-		found.warn("edition valid from " + validFrom + ": " + result.regionsAdded() + " regions added, "
-				+ result.regionsRenamed() + " renamed, " + result.linksStarted() + " links started, "
-				+ result.linksEnded() + " links ended, " + result.regionsEnded() + " regions ended");
+		found.warn(
+				nl.llomonitor.cube.ImportWarning.of("region-edition", String.valueOf(validFrom), result.regionsAdded(),
+						result.regionsRenamed(), result.linksStarted(), result.linksEnded(), result.regionsEnded()));
 		if (!result.complete()) {
-			found.warn("partial edition: it lists " + result.gemeenten()
-					+ " gemeenten, not every provincie; regions it does not list are unchanged");
+			found.warn(nl.llomonitor.cube.ImportWarning.of("partial-edition", result.gemeenten()));
 		}
 		return found.build();
 	}

@@ -157,7 +157,7 @@ public final class ObservationStore {
 	 * vintage "not available, with reason")
 	 * @param warnings warnings for the report
 	 */
-	public record Result(long cells, long inserted, long withdrawn, List<String> warnings) {
+	public record Result(long cells, long inserted, long withdrawn, List<nl.llomonitor.cube.ImportWarning> warnings) {
 
 		public Result {
 			warnings = List.copyOf(warnings);
@@ -184,7 +184,7 @@ public final class ObservationStore {
 	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt,
 			long segmentCells) {
 		long t0 = System.nanoTime();
-		List<String> warnings = new ArrayList<>();
+		List<nl.llomonitor.cube.ImportWarning> warnings = new ArrayList<>();
 		for (String code : stage.periods) {
 			upsertPeriod(tx, code);
 		}
@@ -250,8 +250,7 @@ public final class ObservationStore {
 				segment ? ", own segment indexed and attached in " + (t2 - tWritten) / 1_000_000 + " ms" : "",
 				(t3 - t2) / 1_000_000);
 		if (withdrawn > 0) {
-			warnings.add(withdrawn + " published values withdrawn: from this import on they are not available, with"
-					+ " the reason the source gives (earlier vintages stay readable with asOf)");
+			warnings.add(nl.llomonitor.cube.ImportWarning.of("withdrawn", withdrawn));
 		}
 		return new Result(cells, inserted, withdrawn, warnings);
 	}
@@ -261,7 +260,7 @@ public final class ObservationStore {
 	 * rejecting a cell given twice and skipping margins without a value.
 	 * @return cells
 	 */
-	private static long groupParts(DSLContext tx, ImportJob job, List<String> warnings) {
+	private static long groupParts(DSLContext tx, ImportJob job, List<nl.llomonitor.cube.ImportWarning> warnings) {
 		tx.execute("""
 				create temporary table import_cell on commit drop as
 				select indicator_code, region_code, period_code, breakdown_key,
@@ -283,7 +282,7 @@ public final class ObservationStore {
 		}
 		int marginOnly = tx.execute("delete from import_cell where n = 0");
 		if (marginOnly > 0) {
-			warnings.add(marginOnly + " cells with a margin but no value skipped");
+			warnings.add(nl.llomonitor.cube.ImportWarning.of("margin-only", marginOnly));
 		}
 		tx.execute("analyze import_cell");
 		return tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
