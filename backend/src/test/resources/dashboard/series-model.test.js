@@ -14,7 +14,8 @@ const eq = (name, actual, expected) => {
 	}
 };
 Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js'), import('/js/charts.js'),
-	import('/js/views/vergelijk.js'), import('/js/views/kaart.js')]).then(([m, i18n, summary, charts, vergelijk, kaart]) => {
+	import('/js/views/vergelijk.js'), import('/js/views/kaart.js'), import('/js/figure.js')])
+	.then(([m, i18n, summary, charts, vergelijk, kaart, figure]) => {
 	i18n.setLang('nl');
 	const response = {
 		indicator: { code: 'werkloosheidspercentage', name: 'Werkloosheid', unit: 'percent', decimals: 1, sourceTable: '85268NED' },
@@ -46,6 +47,22 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('mapValues drops margins', yoy.series[0].points[0].low, null);
 	eq('mapValues marks origin', yoy.series[0].origin, 'derived');
 	eq('derived label', m.seriesLabel(yoy.series[0]), 'Utrecht ◆ (afgeleid)');
+	eq('mapValues marks a change on a year earlier', m.mapValues(model, (p) => p.value, { change: 'year' }).change, 'year');
+	const outlook = m.fromSeries({ ...response, series: [{ region: { code: 'PV26', name: 'Utrecht', level: 'provincie' },
+		points: [{ period: '2030JJ00', value: 30.1, status: 'definitief', flags: '', kind: 'forecast' }] }] });
+	eq('a series of forecasts says so', m.seriesLabel(outlook.series[0]), 'Utrecht (prognose)');
+	eq('a forecast point', [m.hasForecast(outlook), m.hasForecast(model)], [true, false]);
+	eq('status of a forecast', figure.statusText(outlook.series[0].points[0]), 'definitief · prognose');
+	eq('status of a missing value is why', figure.statusText({ value: null, status: 'definitief', reason: 'vertrouwelijk' }),
+		'vertrouwelijk');
+	eq('status of a provisional value', figure.statusText(model.series[1].points[1]), 'voorlopig');
+	eq('csv: a forecast says so in its origin', m.toCsv(outlook, m.csvDialect('nl')).split('\r\n')[3].split(';')[13],
+		'forecast');
+	i18n.setLang('en');
+	eq('status in English', figure.statusText({ value: null, status: 'definitief', reason: 'vertrouwelijk' }),
+		'confidential');
+	eq('a series of forecasts in English', m.seriesLabel(outlook.series[0]), 'Utrecht (forecast)');
+	i18n.setLang('nl');
 	const table = m.toTable(model);
 	eq('table by period', [table.orientation, table.rows.length, table.columns.length], ['periods', 3, 3]);
 	const compare = m.fromCompare({ indicator: response.indicator, period: { code: '2023KW02', label: '2023 2e kwartaal' },

@@ -17,7 +17,7 @@ const TEXT = {
 		subtitle: '65-plussers per 100 personen van 20–64 jaar',
 		forecast: 'CBS-prognose, basisjaar {year}',
 		forecastNoYear: 'CBS-prognose',
-		note: 'Gestreept: {forecast} ({table}), geen waarneming. Waar waarneming en prognose hetzelfde jaar '
+		note: 'Prognose: {forecast} ({table}). Waar waarneming en prognose hetzelfde jaar '
 			+ 'dekken, telt de waarneming.',
 		summary: '{region}: {observed} in {period} (waarneming)',
 		summaryForecast: '; {forecast}: {value} in {period}',
@@ -29,7 +29,7 @@ const TEXT = {
 		subtitle: 'People aged 65 and over per 100 people aged 20–64',
 		forecast: 'CBS forecast, base year {year}',
 		forecastNoYear: 'CBS forecast',
-		note: 'Dashed: {forecast} ({table}), not an observation. Where an observation and the forecast cover '
+		note: 'Forecast: {forecast} ({table}). Where an observation and the forecast cover '
 			+ 'the same year, the observation counts.',
 		summary: '{region}: {observed} in {period} (observed)',
 		summaryForecast: '; {forecast}: {value} in {period}',
@@ -116,8 +116,6 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 				return;
 			}
 		}
-		// dashed means forecast here: provisional observations are drawn as open points on a solid line
-		model.provisionalAsPoints = true;
 		figure.draw(model, summary, notes, () => forecastConfig(model));
 	}
 	catch (err) {
