@@ -237,6 +237,8 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 			pointBorderWidth: 1.5,
 			pointStyle: s.origin === 'derived' || s.origin === 'adjusted' ? DERIVED_POINT : 'circle',
 			pointBackgroundColor: points.map((p) => look(p).fill),
+			// the legend's mark: open for a series of forecasts, else filled (charts.js generateLabels)
+			lloLegendFill: forecast ? '#ffffff' : c,
 			spanGaps: false,
 			tension: 0,
 			segment: {
@@ -293,6 +295,12 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 							|| item.datasetIndex == null,
 						generateLabels: (chart) => {
 							const items = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
+							for (const item of items) {
+								const d = chart.data.datasets[item.datasetIndex];
+								if (d?.lloRole === 'value' && d.lloLegendFill) {
+									item.fillStyle = d.lloLegendFill;
+								}
+							}
 							if (provisional) {
 								items.push({
 									text: t('legend.provisional'), fillStyle: '#ffffff', strokeStyle: TEXT, lineWidth: 1.5,

@@ -177,11 +177,16 @@ class DashboardBrowserIntegrationTests {
 				const values = chart.data.datasets.filter((d) => d.lloRole === 'value');
 				return { styles: values.map((d) => d.pointStyle),
 					open: values.map((d) => [].concat(d.pointBackgroundColor).every((c) => c === '#ffffff')),
-					legend: chart.legend.legendItems.map((i) => i.text) };
+					legend: chart.legend.legendItems.map((i) => i.text),
+					fills: chart.legend.legendItems.filter((i) => i.datasetIndex != null).map((i) => i.fillStyle) };
 				""");
 		assertThat((List<Object>) looks.get("styles")).element(0).isEqualTo("rectRot");
 		assertThat((List<Object>) looks.get("open")).containsExactly(false, true, false, true);
 		assertThat((List<Object>) looks.get("legend")).contains("Prognose", "Berekend door LLO Monitor");
+		// the legend marks them alike: filled for the observations, open for the
+		// forecasts
+		assertThat((List<Object>) looks.get("fills")).containsExactly("#0072B2", "#ffffff", "#D55E00", "#ffffff");
+		figureScreenshot("kc-grijze-druk", "grijze-druk-figuur");
 		assertThat(summary("kc-grijze-druk")).contains("26,9 in 2017").contains("45,8 in 2040");
 		// the views of observations only (compare, trend and map answer a forecast value
 		// with none) do not offer the forecast indicators; the observed ones stay
@@ -594,6 +599,7 @@ class DashboardBrowserIntegrationTests {
 		assertThat(chart("trends")).hasSize(3);
 		assertThat(summary("trends")).matches("In .+? was de werkloosheid in Fryslân " + change
 				+ ", in (Nederland|Utrecht) .* en in (Nederland|Utrecht) .*\\.");
+		figureScreenshot("trends", "trends-verandering");
 		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV21&yoy=1&lang=en");
 		chart("trends");
 		assertThat(summary("trends"))
@@ -755,6 +761,20 @@ class DashboardBrowserIntegrationTests {
 		}
 		finally {
 			this.browser.driver.manage().window().setSize(original);
+		}
+	}
+
+	/** The figure alone, as drawn (target/screenshots/name.png). */
+	private void figureScreenshot(String figure, String name) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+			java.nio.file.Files.createDirectories(dir);
+			java.nio.file.Files.write(dir.resolve(name + ".png"),
+					this.browser.driver.findElement(By.cssSelector("[data-figure='" + figure + "']"))
+						.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 

@@ -3,7 +3,7 @@
 // and labelled as a CBS forecast with its base year. The API decides which values are forecasts
 // (point.kind) and lets the observation win where both cover a year (GET /series?forecast=).
 import { get } from '../api.js';
-import { colour, lineConfig } from '../charts.js';
+import { FORECAST_DASH, colour, lineConfig } from '../charts.js';
 import { formatValue, getLang, periodLabel } from '../i18n.js';
 import { regionLabel } from '../regions.js';
 import { fromSeries } from '../series-model.js';
@@ -139,7 +139,7 @@ export function forecastConfig(model) {
 			// every other chart (the first region blue, the next, Nederland, orange), not by its place in this one
 			const c = colour(colourOf.size);
 			colourOf.set(s.regionCode, c);
-			Object.assign(d, { borderColor: c, backgroundColor: c, pointBorderColor: c,
+			Object.assign(d, { borderColor: c, backgroundColor: c, pointBorderColor: c, lloLegendFill: c,
 				pointBackgroundColor: Array.isArray(d.pointBackgroundColor)
 					? d.pointBackgroundColor.map((x) => (x === '#ffffff' ? x : c)) : c });
 			const breakColour = d.segment?.borderColor;
@@ -149,9 +149,9 @@ export function forecastConfig(model) {
 		const c = colourOf.get(s.regionCode) || d.borderColor;
 		Object.assign(d, {
 			borderColor: c, backgroundColor: '#ffffff', pointBorderColor: c, pointBackgroundColor: '#ffffff',
-			borderDash: [8, 5], borderWidth: 2, pointRadius: 1.5, lloForecast: true,
+			borderDash: FORECAST_DASH, borderWidth: 2, pointRadius: 1.5, lloForecast: true,
 		});
-		d.segment = { borderDash: () => [8, 5] };
+		d.segment = { borderDash: () => FORECAST_DASH };
 	});
 	return config;
 }
