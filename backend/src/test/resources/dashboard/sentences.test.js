@@ -9,6 +9,7 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 	.then(async ([client, i18n, m, summary]) => {
 		const problems = [];
 		let checked = 0;
+		let changes = 0;
 		const check = (lang, where, text, names) => {
 			checked += 1;
 			// region and indicator names are proper names in either language: leave them out of the word check
@@ -48,6 +49,7 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 					const subject = line.series[line.series.length - 1]?.regionCode;
 					const told = summary.lineSummary(yoy, { subject });
 					if (told !== i18n.t('summary.none')) {
+						changes += 1;
 						check(lang, `yoy ${indicator.code} ${level}`, told, [indicator.name, ...line.series.map((s) => s.label)]);
 						const name = line.series[line.series.length - 1].label;
 						if (!(lang === 'nl' ? / een jaar eerder\b/ : / a year earlier\b/).test(told)
@@ -67,6 +69,6 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 			g.count += 1;
 			grouped.set(key, g);
 		}
-		done({ checked, problems: [...grouped.values()].map((g) => `${g.count}x ${g.example}`) });
+		done({ checked, changes, problems: [...grouped.values()].map((g) => `${g.count}x ${g.example}`) });
 	})
 	.catch((e) => done({ checked: 0, problems: [String(e && e.stack || e)] }));

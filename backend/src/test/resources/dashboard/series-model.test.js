@@ -58,6 +58,20 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('status of a provisional value', figure.statusText(model.series[1].points[1]), 'voorlopig');
 	eq('csv: a forecast says so in its origin', m.toCsv(outlook, m.csvDialect('nl')).split('\r\n')[3].split(';')[13],
 		'forecast');
+	// one visual language: dashes only for forecasts; provisional open (points, light bars); derived diamonds
+	const lines = charts.lineConfig(model).data.datasets.filter((d) => d.lloRole === 'value');
+	eq('observations are solid', lines.map((d) => d.borderDash ?? null), [null, null]);
+	eq('a provisional point is open', lines[1].pointBackgroundColor, ['#D55E00', '#ffffff', '#D55E00']);
+	eq('derived series have diamonds', charts.lineConfig(yoy).data.datasets[0].pointStyle, 'rectRot');
+	const outlookLine = charts.lineConfig(outlook).data.datasets[0];
+	eq('a forecast is dashed with open points', [outlookLine.borderDash, outlookLine.pointBackgroundColor],
+		[[8, 5], ['#ffffff']]);
+	const provisionalBars = m.fromCompare({ indicator: response.indicator, period: { code: '2023KW02', label: '2023 2e kwartaal' },
+		values: [{ region: { code: 'PV26', name: 'Utrecht' }, value: 3.3, status: 'voorlopig' },
+			{ region: { code: 'PV21', name: 'Fryslân' }, value: 3.5, status: 'definitief' }] });
+	const bar = charts.barConfig(provisionalBars).data.datasets[0];
+	eq('a provisional bar is light with an edge, not dashed', [bar.borderDash ?? null, bar.backgroundColor, bar.borderWidth],
+		[null, ['#0072B2', 'rgba(0, 114, 178, 0.25)'], [0, 2]]);
 	i18n.setLang('en');
 	eq('status in English', figure.statusText({ value: null, status: 'definitief', reason: 'vertrouwelijk' }),
 		'confidential');

@@ -373,10 +373,11 @@ export function barConfig(model, { highlight = [], reference = [] } = {}) {
 				points: rows.map((r) => r.p),
 				regionCodes: rows.map((r) => r.s.regionCode),
 				errorBars: rows.map((r) => ({ low: r.p.low, high: r.p.high })),
-				backgroundColor: colours,
-				borderColor: rows.map((r, i) => (isProvisional(r.p) ? TEXT : colours[i])),
-				borderWidth: rows.map((r) => (isProvisional(r.p) ? 1.5 : 0)),
-				borderDash: [4, 3],
+				// a provisional figure is an open bar (light, with a solid edge in its colour), as it is an open
+				// point on a line: dashes are for forecasts only
+				backgroundColor: rows.map((r, i) => (isProvisional(r.p) ? alpha(colours[i], 0.25) : colours[i])),
+				borderColor: colours,
+				borderWidth: rows.map((r) => (isProvisional(r.p) ? 2 : 0)),
 				borderRadius: 3,
 				maxBarThickness: 26,
 			}],

@@ -167,11 +167,13 @@ export class Figure {
 
 	/** Draw a line chart of the model. */
 	line(model, { summary, trends, showTrend, notes = [] } = {}) {
+		this.shape = 'line';
 		return this.draw(model, summary, notes, () => lineConfig(model, { trends, showTrend }));
 	}
 
 	/** Draw horizontal bars of the model (one point per series). */
 	bar(model, { summary, highlight, reference, notes = [] } = {}) {
+		this.shape = 'bar';
 		const height = Math.max(220, model.series.length * 30 + 60);
 		return this.draw(model, summary, notes, () => barConfig(model, { highlight, reference }), height);
 	}
@@ -190,7 +192,10 @@ export class Figure {
 		this.finish(model, summary, notes);
 	}
 
-	/** For custom bodies (the map): the caller has filled this.body. */
+	/**
+	 * For custom bodies (the map): the caller has filled this.body, and sets this.shape ('map') so the notes
+	 * explain its marks.
+	 */
 	finish(model, summary, notes = []) {
 		this.model = model;
 		this.summaryEl.textContent = summary || '';
@@ -405,7 +410,8 @@ export class Figure {
 		}
 		// what each mark means (charts.js): open points on a solid line, a dashed line, diamonds
 		if (hasProvisional(model)) {
-			this.notesEl.append(h('li', { class: 'note note--provisional' }, t('notes.provisional')));
+			this.notesEl.append(h('li', { class: 'note note--provisional' },
+				t({ bar: 'notes.provisionalBars', map: 'notes.provisionalMap' }[this.shape] || 'notes.provisional')));
 		}
 		if (hasForecast(model)) {
 			this.notesEl.append(h('li', { class: 'note note--forecast' }, t('notes.forecast')));
