@@ -55,6 +55,8 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('status of a forecast', figure.statusText(outlook.series[0].points[0]), 'definitief · prognose');
 	eq('status of a missing value is why', figure.statusText({ value: null, status: 'definitief', reason: 'vertrouwelijk' }),
 		'vertrouwelijk');
+	eq('status of a missing value with its footnote', figure.statusText({ value: null, status: 'definitief', reason: 'anders',
+		footnote: 'Geen waarneming in 2020' }), 'niet beschikbaar (zie voetnoot) · Geen waarneming in 2020');
 	eq('status of a provisional value', figure.statusText(model.series[1].points[1]), 'voorlopig');
 	eq('csv: a forecast says so in its origin', m.toCsv(outlook, m.csvDialect('nl')).split('\r\n')[3].split(';')[13],
 		'forecast');

@@ -22,7 +22,8 @@ export function statusText(point) {
 	if (!point) {
 		return t('figure.noValue');
 	}
-	const parts = point.value == null ? [point.reason ? reasonLabel(point.reason) : t('figure.noValue')]
+	// a missing value's footnote says more of why ("zie voetnoot"): it is given beside the reason
+	const parts = point.value == null ? [point.reason ? reasonLabel(point.reason) : t('figure.noValue'), point.footnote]
 		: [statusLabel(point.status)];
 	if (point.value != null && point.kind === 'forecast') {
 		parts.push(t('kind.forecast'));
