@@ -9,6 +9,7 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 	.then(async ([client, i18n, m, summary]) => {
 		const problems = [];
 		let checked = 0;
+		let changes = 0;
 		const check = (lang, where, text, names) => {
 			checked += 1;
 			// region and indicator names are proper names in either language: leave them out of the word check
@@ -38,6 +39,24 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 					const line = m.fromSeries(series);
 					check(lang, `line ${indicator.code} ${level}`, summary.lineSummary(line),
 						[indicator.name, ...line.series.map((s) => s.label)]);
+					// the change on a year earlier (Trends): told as a change, about the region asked for
+					const before = (code) => `${Number(code.slice(0, 4)) - 1}${code.slice(4)}`;
+					const yoy = m.mapValues(line, (p, s) => {
+						const b = s.points.find((q) => q.period === before(p.period));
+						return p.value != null && b?.value != null ? p.value - b.value : null;
+					}, { origin: 'derived', change: 'year',
+						indicator: line.indicator.unit === 'percent' ? { ...line.indicator, unit: 'pp' } : line.indicator });
+					const subject = line.series[line.series.length - 1]?.regionCode;
+					const told = summary.lineSummary(yoy, { subject });
+					if (told !== i18n.t('summary.none')) {
+						changes += 1;
+						check(lang, `yoy ${indicator.code} ${level}`, told, [indicator.name, ...line.series.map((s) => s.label)]);
+						const name = line.series[line.series.length - 1].label;
+						if (!(lang === 'nl' ? / een jaar eerder\b/ : / a year earlier\b/).test(told)
+							|| !told.includes(` ${i18n.regionInSentence(name)} `)) {
+							problems.push(`${lang} yoy-subject ${indicator.code} ${level}: ${told}`);
+						}
+					}
 				}
 			}
 		}
@@ -50,6 +69,6 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 			g.count += 1;
 			grouped.set(key, g);
 		}
-		done({ checked, problems: [...grouped.values()].map((g) => `${g.count}x ${g.example}`) });
+		done({ checked, changes, problems: [...grouped.values()].map((g) => `${g.count}x ${g.example}`) });
 	})
 	.catch((e) => done({ checked: 0, problems: [String(e && e.stack || e)] }));

@@ -14,7 +14,8 @@ const eq = (name, actual, expected) => {
 	}
 };
 Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js'), import('/js/charts.js'),
-	import('/js/views/vergelijk.js'), import('/js/views/kaart.js')]).then(([m, i18n, summary, charts, vergelijk, kaart]) => {
+	import('/js/views/vergelijk.js'), import('/js/views/kaart.js'), import('/js/figure.js')])
+	.then(([m, i18n, summary, charts, vergelijk, kaart, figure]) => {
 	i18n.setLang('nl');
 	const response = {
 		indicator: { code: 'werkloosheidspercentage', name: 'Werkloosheid', unit: 'percent', decimals: 1, sourceTable: '85268NED' },
@@ -46,6 +47,38 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('mapValues drops margins', yoy.series[0].points[0].low, null);
 	eq('mapValues marks origin', yoy.series[0].origin, 'derived');
 	eq('derived label', m.seriesLabel(yoy.series[0]), 'Utrecht ◆ (afgeleid)');
+	eq('mapValues marks a change on a year earlier', m.mapValues(model, (p) => p.value, { change: 'year' }).change, 'year');
+	const outlook = m.fromSeries({ ...response, series: [{ region: { code: 'PV26', name: 'Utrecht', level: 'provincie' },
+		points: [{ period: '2030JJ00', value: 30.1, status: 'definitief', flags: '', kind: 'forecast' }] }] });
+	eq('a series of forecasts says so', m.seriesLabel(outlook.series[0]), 'Utrecht (prognose)');
+	eq('a forecast point', [m.hasForecast(outlook), m.hasForecast(model)], [true, false]);
+	eq('status of a forecast', figure.statusText(outlook.series[0].points[0]), 'definitief · prognose');
+	eq('status of a missing value is why', figure.statusText({ value: null, status: 'definitief', reason: 'vertrouwelijk' }),
+		'vertrouwelijk');
+	eq('status of a missing value with its footnote', figure.statusText({ value: null, status: 'definitief', reason: 'anders',
+		footnote: 'Geen waarneming in 2020' }), 'niet beschikbaar (zie voetnoot) · Geen waarneming in 2020');
+	eq('status of a provisional value', figure.statusText(model.series[1].points[1]), 'voorlopig');
+	eq('csv: a forecast says so in its origin', m.toCsv(outlook, m.csvDialect('nl')).split('\r\n')[3].split(';')[13],
+		'forecast');
+	// one visual language: dashes only for forecasts; provisional open (points, light bars); derived diamonds
+	const lines = charts.lineConfig(model).data.datasets.filter((d) => d.lloRole === 'value');
+	eq('observations are solid', lines.map((d) => d.borderDash ?? null), [null, null]);
+	eq('a provisional point is open', lines[1].pointBackgroundColor, ['#D55E00', '#ffffff', '#D55E00']);
+	eq('derived series have diamonds', charts.lineConfig(yoy).data.datasets[0].pointStyle, 'rectRot');
+	const outlookLine = charts.lineConfig(outlook).data.datasets[0];
+	eq('a forecast is dashed with open points', [outlookLine.borderDash, outlookLine.pointBackgroundColor],
+		[[8, 5], ['#ffffff']]);
+	const provisionalBars = m.fromCompare({ indicator: response.indicator, period: { code: '2023KW02', label: '2023 2e kwartaal' },
+		values: [{ region: { code: 'PV26', name: 'Utrecht' }, value: 3.3, status: 'voorlopig' },
+			{ region: { code: 'PV21', name: 'Fryslân' }, value: 3.5, status: 'definitief' }] });
+	const bar = charts.barConfig(provisionalBars).data.datasets[0];
+	eq('a provisional bar is light with an edge, not dashed', [bar.borderDash ?? null, bar.backgroundColor, bar.borderWidth],
+		[null, ['#0072B2', 'rgba(0, 114, 178, 0.25)'], [0, 2]]);
+	i18n.setLang('en');
+	eq('status in English', figure.statusText({ value: null, status: 'definitief', reason: 'vertrouwelijk' }),
+		'confidential');
+	eq('a series of forecasts in English', m.seriesLabel(outlook.series[0]), 'Utrecht (forecast)');
+	i18n.setLang('nl');
 	const table = m.toTable(model);
 	eq('table by period', [table.orientation, table.rows.length, table.columns.length], ['periods', 3, 3]);
 	const compare = m.fromCompare({ indicator: response.indicator, period: { code: '2023KW02', label: '2023 2e kwartaal' },

@@ -1,7 +1,9 @@
 // Chart.js configurations built from the series model, plus two small plugins of our own:
 // error bars (published 95 % margins) and series-break markers.
 import { formatValue, periodShort, t } from './i18n.js';
-import { breaks, isProvisional, periods, seriesLabel, valueAt } from './series-model.js';
+import {
+	breaks, hasForecast, isForecastSeries, isProvisional, periods, seriesLabel, valueAt,
+} from './series-model.js';
 
 /** Okabe–Ito: distinguishable with every common colour-vision deficiency. Yellow last (low contrast). */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#000000', '#F0E442'];
@@ -156,6 +158,9 @@ function tooltipLabel(indicator) {
 		if (point && isProvisional(point)) {
 			text += ` · ${t(`status.${point.status}`)}`;
 		}
+		if (point?.kind === 'forecast') {
+			text += ` · ${t('kind.forecast')}`;
+		}
 		return text;
 	};
 }
@@ -188,6 +193,20 @@ function zeroFloor(datasets) {
 }
 
 /**
+ * The visual language of every line chart, one meaning per mark (explained in each figure's notes):
+ * an observation is a filled point on a solid line; a provisional figure an open point on the solid
+ * line; a forecast (point.kind) an open point on a dashed line; a series LLO Monitor derived or
+ * adjusted has diamond points (◆, as its label) on a solid line.
+ */
+export const FORECAST_DASH = [8, 5];
+export const DERIVED_POINT = 'rectRot';
+
+/** How one point is drawn: open (white) for a provisional figure and a forecast, else filled. */
+function pointLook(p, s, c) {
+	return { fill: p && (isProvisional(p) || p.kind === 'forecast') ? '#ffffff' : c };
+}
+
+/**
  * A line chart of every series over the periods of the model.
  * options.trends: [{ seriesIndex, segments }] from /trend; options.hiddenLegend: hide the legend (embeds).
  */
@@ -200,7 +219,9 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 	const datasets = model.series.map((s, i) => {
 		const c = colour(i);
 		const points = codes.map((code) => valueAt(s, code));
-		const dashed = s.origin !== 'source' ? [2, 3] : undefined;
+		const look = (p) => pointLook(p, s, c);
+		// a series of forecasts only is dashed as a whole (and its legend says prognose, seriesLabel)
+		const forecast = isForecastSeries(s);
 		return {
 			label: seriesLabel(s),
 			lloRole: 'value',
@@ -208,21 +229,22 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 			points,
 			borderColor: c,
 			backgroundColor: c,
-			borderWidth: 2.5,
-			borderDash: dashed,
+			borderWidth: forecast ? 2 : 2.5,
+			borderDash: forecast ? FORECAST_DASH : undefined,
 			pointRadius,
 			pointHoverRadius: pointRadius + 2,
 			pointBorderColor: c,
 			pointBorderWidth: 1.5,
-			pointBackgroundColor: points.map((p) => (p && isProvisional(p) ? '#ffffff' : c)),
+			pointStyle: s.origin === 'derived' || s.origin === 'adjusted' ? DERIVED_POINT : 'circle',
+			pointBackgroundColor: points.map((p) => look(p).fill),
+			// the legend's mark: open for a series of forecasts, else filled (charts.js generateLabels)
+			lloLegendFill: forecast ? '#ffffff' : c,
 			spanGaps: false,
 			tension: 0,
 			segment: {
 				borderColor: (ctx) => (breakSet.has(codes[ctx.p1DataIndex]) ? 'rgba(0,0,0,0)' : undefined),
-				borderDash: (ctx) => {
-					const p = points[ctx.p1DataIndex];
-					return p && isProvisional(p) ? [6, 4] : dashed;
-				},
+				// the line into a forecast is dashed; every other line is solid
+				borderDash: (ctx) => (points[ctx.p1DataIndex]?.kind === 'forecast' ? FORECAST_DASH : undefined),
 			},
 		};
 	});
@@ -250,6 +272,8 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 		}
 	}
 	const provisional = model.series.some((s) => s.points.some((p) => p.value != null && isProvisional(p)));
+	const forecast = hasForecast(model);
+	const derived = model.series.some((s) => s.origin === 'derived' || s.origin === 'adjusted');
 	const breakIndices = [...breakSet].map((code) => codes.indexOf(code)).filter((i) => i >= 0);
 	return {
 		type: 'line',
@@ -271,10 +295,28 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 							|| item.datasetIndex == null,
 						generateLabels: (chart) => {
 							const items = window.Chart.defaults.plugins.legend.labels.generateLabels(chart);
+							for (const item of items) {
+								const d = chart.data.datasets[item.datasetIndex];
+								if (d?.lloRole === 'value' && d.lloLegendFill) {
+									item.fillStyle = d.lloLegendFill;
+								}
+							}
 							if (provisional) {
 								items.push({
 									text: t('legend.provisional'), fillStyle: '#ffffff', strokeStyle: TEXT, lineWidth: 1.5,
-									lineDash: [6, 4], pointStyle: 'circle', hidden: false, fontColor: TEXT,
+									pointStyle: 'circle', hidden: false, fontColor: TEXT, lloKey: 'provisional',
+								});
+							}
+							if (forecast) {
+								items.push({
+									text: t('legend.forecast'), fillStyle: '#ffffff', strokeStyle: TEXT, lineWidth: 1.5,
+									lineDash: FORECAST_DASH, pointStyle: 'line', hidden: false, fontColor: TEXT, lloKey: 'forecast',
+								});
+							}
+							if (derived) {
+								items.push({
+									text: t('legend.derived'), fillStyle: TEXT, strokeStyle: TEXT, lineWidth: 1,
+									pointStyle: DERIVED_POINT, hidden: false, fontColor: TEXT, lloKey: 'derived',
 								});
 							}
 							if (showTrend && trends.length) {
@@ -331,10 +373,11 @@ export function barConfig(model, { highlight = [], reference = [] } = {}) {
 				points: rows.map((r) => r.p),
 				regionCodes: rows.map((r) => r.s.regionCode),
 				errorBars: rows.map((r) => ({ low: r.p.low, high: r.p.high })),
-				backgroundColor: colours,
-				borderColor: rows.map((r, i) => (isProvisional(r.p) ? TEXT : colours[i])),
-				borderWidth: rows.map((r) => (isProvisional(r.p) ? 1.5 : 0)),
-				borderDash: [4, 3],
+				// a provisional figure is an open bar (light, with a solid edge in its colour), as it is an open
+				// point on a line: dashes are for forecasts only
+				backgroundColor: rows.map((r, i) => (isProvisional(r.p) ? alpha(colours[i], 0.25) : colours[i])),
+				borderColor: colours,
+				borderWidth: rows.map((r) => (isProvisional(r.p) ? 2 : 0)),
 				borderRadius: 3,
 				maxBarThickness: 26,
 			}],

@@ -4,23 +4,34 @@ import { clear, h, uid } from './dom.js';
 import { barConfig, lineConfig } from './charts.js';
 import { formatValue, reasonLabel, statusLabel, t } from './i18n.js';
 import {
-	breaks, csvDialect, hasMargins, hasProvisional, isEmpty, nonSource, toCsv, toTable,
+	breaks, csvDialect, hasForecast, hasMargins, hasProvisional, isEmpty, nonSource, toCsv, toTable,
 } from './series-model.js';
 import { getLang, periodLabel } from './i18n.js';
 import { getState, linkTo } from './url-state.js';
 
-function cellText(point, indicator) {
-	if (!point || point.value == null) {
-		return point?.reason ? reasonLabel(point.reason) : '–';
+/** A value of the data table: the number with its unit, or '–' where it is missing (its status cell says why). */
+function valueText(point, indicator) {
+	return point?.value != null ? formatValue(point.value, indicator) : '–';
+}
+
+/**
+ * The status of a value of the data table, as the API gives it: for a missing value why it is missing
+ * (reason), else its status; a forecast and a value the source revised say so.
+ */
+export function statusText(point) {
+	if (!point) {
+		return t('figure.noValue');
 	}
-	let text = formatValue(point.value, indicator);
-	if (point.status && point.status !== 'definitief' && point.status !== 'niet_vermeld') {
-		text += ` (${statusLabel(point.status)})`;
+	// a missing value's footnote says more of why ("zie voetnoot"): it is given beside the reason
+	const parts = point.value == null ? [point.reason ? reasonLabel(point.reason) : t('figure.noValue'), point.footnote]
+		: [statusLabel(point.status)];
+	if (point.value != null && point.kind === 'forecast') {
+		parts.push(t('kind.forecast'));
 	}
 	if (point.revised) {
-		text += ` · ${t('mark.revised')}`;
+		parts.push(t('mark.revised'));
 	}
-	return text;
+	return parts.filter(Boolean).join(' · ');
 }
 
 function fileName(text) {
@@ -157,11 +168,13 @@ export class Figure {
 
 	/** Draw a line chart of the model. */
 	line(model, { summary, trends, showTrend, notes = [] } = {}) {
+		this.shape = 'line';
 		return this.draw(model, summary, notes, () => lineConfig(model, { trends, showTrend }));
 	}
 
 	/** Draw horizontal bars of the model (one point per series). */
 	bar(model, { summary, highlight, reference, notes = [] } = {}) {
+		this.shape = 'bar';
 		const height = Math.max(220, model.series.length * 30 + 60);
 		return this.draw(model, summary, notes, () => barConfig(model, { highlight, reference }), height);
 	}
@@ -180,7 +193,10 @@ export class Figure {
 		this.finish(model, summary, notes);
 	}
 
-	/** For custom bodies (the map): the caller has filled this.body. */
+	/**
+	 * For custom bodies (the map): the caller has filled this.body, and sets this.shape ('map') so the notes
+	 * explain its marks.
+	 */
 	finish(model, summary, notes = []) {
 		this.model = model;
 		this.summaryEl.textContent = summary || '';
@@ -341,14 +357,22 @@ export class Figure {
 					: (r.point?.reason ? reasonLabel(r.point.reason) : '–')),
 				h('td', { class: 'num' }, r.point?.low != null && r.point?.high != null
 					? `${formatValue(r.point.low, indicator)} – ${formatValue(r.point.high, indicator)}` : '–'),
-				h('td', { class: 'num' }, r.point ? [statusLabel(r.point.status), r.point.revised ? t('mark.revised') : null]
-					.filter(Boolean).join(' · ') : '')));
+				h('td', { class: 'status', dataset: { status: r.point?.status || '' } }, statusText(r.point))));
 		}
 		else {
-			head = h('tr', {}, table.columns.map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c)));
+			// every series a value and a status column: a value is never shown without its status, a missing one
+			// never without why
+			const [periodColumn, ...seriesColumns] = table.columns;
+			head = [
+				h('tr', {}, h('th', { scope: 'col', rowspan: '2' }, periodColumn),
+					seriesColumns.map((c) => h('th', { scope: 'colgroup', colspan: '2', class: 'num' }, c))),
+				h('tr', {}, seriesColumns.flatMap(() => [h('th', { scope: 'col', class: 'num' }, t('figure.value')),
+					h('th', { scope: 'col' }, t('figure.status'))])),
+			];
 			rows = table.rows.map((r) => h('tr', {},
 				h('th', { scope: 'row' }, r.header),
-				r.cells.map((p) => h('td', { class: 'num' }, cellText(p, indicator)))));
+				r.cells.flatMap((p) => [h('td', { class: 'num' }, valueText(p, indicator)),
+					h('td', { class: 'status', dataset: { status: p?.status || '' } }, statusText(p))])));
 		}
 		clear(this.tableWrap).append(h('div', { class: 'table-scroll', tabindex: '0', role: 'region',
 			'aria-label': this.titleEl.textContent },
@@ -385,11 +409,13 @@ export class Figure {
 		if (derived.some((s) => s.origin === 'adjusted')) {
 			this.notesEl.append(h('li', { class: 'note note--derived' }, t('notes.adjusted')));
 		}
+		// what each mark means (charts.js): open points on a solid line, a dashed line, diamonds
 		if (hasProvisional(model)) {
-			// a chart whose dashes mean something else (the grijze druk forecast) draws provisional figures as open
-			// points only, and says so
 			this.notesEl.append(h('li', { class: 'note note--provisional' },
-				t(model.provisionalAsPoints ? 'notes.provisionalPoints' : 'notes.provisional')));
+				t({ bar: 'notes.provisionalBars', map: 'notes.provisionalMap' }[this.shape] || 'notes.provisional')));
+		}
+		if (hasForecast(model)) {
+			this.notesEl.append(h('li', { class: 'note note--forecast' }, t('notes.forecast')));
 		}
 		const b = breaks(model);
 		if (b.length) {

@@ -127,11 +127,13 @@ export function fromMap(response) {
 
 /**
  * A new model whose values are fn(point, series) (null drops the value), for transformations such as
- * the change on a year earlier or our seasonal adjustment. The result is marked with its origin.
+ * the change on a year earlier or our seasonal adjustment. The result is marked with its origin, and
+ * with change: 'year' when its values are changes on a year earlier (its sentences then tell a change).
  */
-export function mapValues(model, fn, { origin, indicator } = {}) {
+export function mapValues(model, fn, { origin, indicator, change } = {}) {
 	return {
 		...model,
+		change: change || model.change || null,
 		indicator: indicator || model.indicator,
 		series: model.series.map((s) => ({
 			...s,
@@ -206,8 +208,24 @@ export function isEmpty(model) {
 	return !model.series.some((s) => s.points.some((p) => p.value != null));
 }
 
-/** A label that visibly marks series not taken straight from a source. */
+/** Whether every value of a series is a forecast (point.kind), such as each series of 82220NED. */
+export function isForecastSeries(s) {
+	const valued = s.points.filter((p) => p.value != null);
+	return valued.length > 0 && valued.every((p) => p.kind === 'forecast');
+}
+
+export function hasForecast(model) {
+	return model.series.some((s) => s.points.some((p) => p.value != null && p.kind === 'forecast'));
+}
+
+/**
+ * A label that visibly marks series not taken straight from a source, and a series of forecasts (one
+ * whose origin is 'forecast' names its forecast in its label already).
+ */
 export function seriesLabel(s) {
+	if (s.origin !== 'forecast' && isForecastSeries(s)) {
+		return `${seriesLabel({ ...s, points: [] })} (${t('kind.forecast')})`;
+	}
 	if (s.origin === 'derived') {
 		return `${s.label} ◆ (${t('origin.derived')})`;
 	}
@@ -300,9 +318,11 @@ export function toCsv(model, dialect = csvDialect('en')) {
 	const unit = model.indicator.unit || '';
 	for (const s of model.series) {
 		for (const p of s.points) {
+			// a forecast says so in the origin column (forecast), beside its status
 			lines.push([
 				s.regionCode, s.regionName, breakdownText(s.breakdown) || s.label, p.period, p.label, p.value, p.low,
-				p.high, unit, p.status, p.flags, p.footnote, p.reason, s.origin, p.sourceTable,
+				p.high, unit, p.status, p.flags, p.footnote, p.reason, p.kind === 'forecast' ? 'forecast' : s.origin,
+				p.sourceTable,
 			].map(cell).join(dialect.separator));
 		}
 	}

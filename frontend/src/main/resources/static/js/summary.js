@@ -33,7 +33,7 @@ function comparison(a, b, indicator, otherName) {
  * onder Fryslân (3,5 %). Ten opzichte van 2022 2e kwartaal (3,1 %) is dat 0,2 procentpunt hoger."
  * byBreakdown: the series are categories of one region (education levels, ...): name the highest and lowest.
  */
-export function lineSummary(model, { byBreakdown = false } = {}) {
+export function lineSummary(model, { byBreakdown = false, subject = null } = {}) {
 	const indicator = model.indicator;
 	const period = latestCommonPeriod(model);
 	if (!period) {
@@ -51,11 +51,16 @@ export function lineSummary(model, { byBreakdown = false } = {}) {
 			min: min.label, minValue: formatValue(valueAt(min, period).value, indicator),
 		});
 	}
-	const [first, ...others] = present;
+	// the sentence is about my region (subject) wherever it is drawn, the others are compared with it
+	const first = present.find((s) => subject && s.regionCode === subject) || present[0];
+	const others = present.filter((s) => s !== first);
 	if (!first) {
 		return t('summary.none');
 	}
 	const v = valueAt(first, period).value;
+	if (model.change === 'year') {
+		return changeSummary(model, period, first, others);
+	}
 	// a forecast is told as what is expected, never as what was
 	const forecast = valueAt(first, period).kind === 'forecast' ? 'Forecast' : '';
 	let text = t((isRate(indicator) ? 'summary.latest' : 'summary.latestCount') + forecast,
@@ -80,6 +85,35 @@ export function lineSummary(model, { byBreakdown = false } = {}) {
 			}).replace(/ {2,}/g, ' ')}`;
 		}
 	}
+	return text;
+}
+
+/** A change on a year earlier, with its direction: "0,2 procentpunt hoger" / "even hoog". */
+function changeText(value, indicator) {
+	const d = formatDifference(value, indicator);
+	if (d.text === formatDifference(0, indicator).text) {
+		return null;
+	}
+	return `${d.text} ${d.unit} ${t(value > 0 ? 'summary.higher' : 'summary.lower')}`.replace(/ {2,}/g, ' ');
+}
+
+/**
+ * A model of changes on a year earlier (model.change === 'year', see series-model mapValues): told as a
+ * change, never as a level: "In 2024 4e kwartaal was de werkloosheid in Fryslân 0,1 procentpunt lager dan
+ * een jaar eerder, in Nederland 0,2 procentpunt hoger."
+ */
+function changeSummary(model, period, first, others) {
+	const indicator = model.indicator;
+	const v = valueAt(first, period).value;
+	const change = changeText(v, indicator);
+	const params = { period: periodLabel(period), indicator: inSentence(indicator.name), region: regionInSentence(first.label),
+		change };
+	let text = t((isRate(indicator) ? 'summary.yoy' : 'summary.yoyCount') + (change ? '' : 'Same'), params);
+	const parts = others.map((o) => {
+		const c = changeText(valueAt(o, period).value, indicator);
+		return t(c ? 'summary.yoyOther' : 'summary.yoyOtherSame', { other: regionInSentence(o.label), change: c });
+	});
+	text += parts.length ? `, ${join(parts)}.` : '.';
 	return text;
 }
 

@@ -91,6 +91,19 @@ public class IndicatorCatalog {
 				join breakdown_member bm on bm.breakdown_id = used.breakdown_id
 				join dimension_member dm on dm.dimension_code = bm.dimension_code and dm.code = bm.member_code
 				join dimension d on d.code = bm.dimension_code"""));
+		// the total member of each dimension that has one (is_total): not a breakdown
+		// member,
+		// the series without the dimension
+		Mono<Map<String, IndicatorInfo.Member>> totals = Queries.list(this.dsl.resultQuery("""
+				select dimension_code, code, name_nl, name_en from dimension_member where is_total
+				order by dimension_code, sort_order, code""")).map((rows) -> {
+			Map<String, IndicatorInfo.Member> byDimension = new HashMap<>();
+			for (Record r : rows) {
+				byDimension.putIfAbsent(r.get("dimension_code", String.class), new IndicatorInfo.Member(
+						r.get("code", String.class), r.get("name_nl", String.class), r.get("name_en", String.class)));
+			}
+			return byDimension;
+		});
 		Mono<Map<String, String>> surveys = Queries
 			.flux(this.dsl.select(SOURCE.TABLE_ID, SOURCE.SURVEY).from(SOURCE).where(SOURCE.SURVEY.isNotNull()))
 			.collectMap((r) -> r.value1().toLowerCase(java.util.Locale.ROOT), (r) -> r.value2());
@@ -100,12 +113,13 @@ public class IndicatorCatalog {
 				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
 			.map((r) -> r.value1().toLowerCase(java.util.Locale.ROOT))
 			.collect(java.util.stream.Collectors.toUnmodifiableSet());
-		return Mono.zip(indicators, availability, members, surveys, forecasts)
-			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()));
+		return Mono.zip(indicators, availability, members, surveys, forecasts, totals)
+			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5(), t.getT6()));
 	}
 
 	private static Map<String, IndicatorInfo> build(List<Record> indicators, List<Record> availability,
-			List<Record> members, Map<String, String> surveys, Set<String> forecasts) {
+			List<Record> members, Map<String, String> surveys, Set<String> forecasts,
+			Map<String, IndicatorInfo.Member> totals) {
 		Map<String, String> tables = new HashMap<>();
 		for (Record r : indicators) {
 			String table = r.get(INDICATOR.SOURCE_TABLE);
@@ -163,7 +177,7 @@ public class IndicatorCatalog {
 				.values()
 				.stream()
 				.sorted(Comparator.comparing((DimBuilder d) -> d.code))
-				.forEach((d) -> dimensions.put(d.code, d.build()));
+				.forEach((d) -> dimensions.put(d.code, d.build(totals.get(d.code))));
 			// a derived figure is a forecast where its numerator or denominator is one
 			// (as each of its values is: SeriesService.derive)
 			boolean forecast = forecasts.contains(tables.getOrDefault(dataCode, ""))
@@ -217,14 +231,14 @@ public class IndicatorCatalog {
 			this.nameEn = nameEn;
 		}
 
-		IndicatorInfo.Dimension build() {
+		IndicatorInfo.Dimension build(IndicatorInfo.Member total) {
 			List<IndicatorInfo.Member> sorted = this.members.stream()
 				.distinct()
 				.sorted(Comparator.comparingInt(SortedMember::sort).thenComparing((m) -> m.member().code()))
 				.map(SortedMember::member)
 				.distinct()
 				.toList();
-			return new IndicatorInfo.Dimension(this.code, this.nameNl, this.nameEn, sorted);
+			return new IndicatorInfo.Dimension(this.code, this.nameNl, this.nameEn, sorted, total);
 		}
 
 	}

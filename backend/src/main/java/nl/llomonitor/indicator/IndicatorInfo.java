@@ -70,8 +70,17 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 	 * @param nameNl Dutch name
 	 * @param nameEn English name
 	 * @param members members that occur for this indicator
+	 * @param total the dimension's total member (a CBS {@code T001038}-style key or a
+	 * title {@code Totaal …}), which is the series without this dimension; null where the
+	 * dimension has none (such as age groups without a total): a view then opens on a
+	 * member
 	 */
-	public record Dimension(String code, String nameNl, String nameEn, List<Member> members) {
+	public record Dimension(String code, String nameNl, String nameEn, List<Member> members, Member total) {
+
+		public Dimension(String code, String nameNl, String nameEn, List<Member> members) {
+			this(code, nameNl, nameEn, members, null);
+		}
+
 	}
 
 	/**

@@ -165,8 +165,28 @@ class DashboardBrowserIntegrationTests {
 		assertThat(notes("kc-grijze-druk")).contains("CBS-prognose, basisjaar 2013 (82220NED)")
 			// dashed means forecast here: provisional figures are open points on a solid
 			// line, and the note says so
-			.contains("Cijfers met status voorlopig of nader voorlopig zijn met open punten getekend")
-			.doesNotContain("gestippeld en met open punten");
+			.contains("Cijfers met status voorlopig of nader voorlopig zijn met open punten op een doorgetrokken lijn")
+			.contains("Een gestreepte lijn met open punten is een prognose")
+			.contains("◆ (ruitvormige punten)")
+			.doesNotContain("gestippeld");
+		// one visual language: a derived series has diamonds on a solid line, a forecast
+		// open points on a dashed line, and the legend names both
+		@SuppressWarnings("unchecked")
+		Map<String, Object> looks = (Map<String, Object>) js("""
+				const chart = Chart.getChart(document.querySelector('[data-figure="kc-grijze-druk"] canvas'));
+				const values = chart.data.datasets.filter((d) => d.lloRole === 'value');
+				return { styles: values.map((d) => d.pointStyle),
+					open: values.map((d) => [].concat(d.pointBackgroundColor).every((c) => c === '#ffffff')),
+					legend: chart.legend.legendItems.map((i) => i.text),
+					fills: chart.legend.legendItems.filter((i) => i.datasetIndex != null).map((i) => i.fillStyle) };
+				""");
+		assertThat((List<Object>) looks.get("styles")).element(0).isEqualTo("rectRot");
+		assertThat((List<Object>) looks.get("open")).containsExactly(false, true, false, true);
+		assertThat((List<Object>) looks.get("legend")).contains("Prognose", "Berekend door LLO Monitor");
+		// the legend marks them alike: filled for the observations, open for the
+		// forecasts
+		assertThat((List<Object>) looks.get("fills")).containsExactly("#0072B2", "#ffffff", "#D55E00", "#ffffff");
+		figureScreenshot("kc-grijze-druk", "grijze-druk-figuur");
 		assertThat(summary("kc-grijze-druk")).contains("26,9 in 2017").contains("45,8 in 2040");
 		// the views of observations only (compare, trend and map answer a forecast value
 		// with none) do not offer the forecast indicators; the observed ones stay
@@ -563,6 +583,74 @@ class DashboardBrowserIntegrationTests {
 			.isEmpty();
 	}
 
+	/**
+	 * In change mode the sentence under the Trends chart tells a change on a year
+	 * earlier, never a level, in both languages; its subject stays my region when other
+	 * regions are ticked.
+	 */
+	@Test
+	void trendsInChangeModeTellAChangeAboutMyRegion() {
+		String change = "(\\d+,\\d procentpunt (hoger|lager) dan een jaar eerder|even hoog als een jaar eerder)";
+		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV21&yoy=1");
+		chart("trends");
+		assertThat(summary("trends")).matches("In .+? was de werkloosheid in Fryslân " + change
+				+ ", in Nederland (\\d+,\\d procentpunt (hoger|lager)|even hoog)\\.");
+		// a second region ticked: the sentence stays about Fryslân
+		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV21&regions=NL01,PV26,PV21&yoy=1");
+		assertThat(chart("trends")).hasSize(3);
+		assertThat(summary("trends")).matches("In .+? was de werkloosheid in Fryslân " + change
+				+ ", in (Nederland|Utrecht) .* en in (Nederland|Utrecht) .*\\.");
+		figureScreenshot("trends", "trends-verandering");
+		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV21&yoy=1&lang=en");
+		chart("trends");
+		assertThat(summary("trends"))
+			.matches("In .+? the unemployment rate in Fryslân was (\\d+\\.\\d percentage points? "
+					+ "(higher|lower) than|the same as) a year earlier, in the Netherlands .*\\.");
+		// without change mode it is the level, still about Fryslân
+		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV21&regions=NL01,PV26,PV21");
+		chart("trends");
+		assertThat(summary("trends")).matches("In .+? was de werkloosheid in Fryslân \\d+,\\d %.*")
+			.doesNotContain("jaar eerder,");
+	}
+
+	/**
+	 * The data table of every chart gives each value's status beside it (Kerncijfers and
+	 * Trends as Vergelijk), in both languages.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyChartsDataTableGivesEachValuesStatus() {
+		for (String lang : List.of("nl", "en")) {
+			for (String[] view : new String[][] { { "/?region=PV26", "kc-werkloosheid" },
+					{ "/?tab=trends&indicator=werkloosheidspercentage&regions=PV26,NL01", "trends" },
+					{ "/?tab=vergelijk&indicator=werkloosheidspercentage&regions=PV26,NL01", "vergelijk" } }) {
+				open(view[0] + "&lang=" + lang);
+				chart(view[1]);
+				Map<String, Object> table = (Map<String, Object>) js("""
+						const t = document.querySelector('[data-figure="' + arguments[0] + '"] .figure__table table');
+						const text = (el) => el.textContent.trim();
+						return { head: [...t.querySelectorAll('thead th')].map(text),
+							rows: [...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map(text)),
+							status: [...t.querySelectorAll('tbody td.status')].map(text) };
+						""", view[1]);
+				List<String> head = (List<String>) table.get("head");
+				List<List<String>> rows = (List<List<String>>) table.get("rows");
+				List<String> status = (List<String>) table.get("status");
+				String where = lang + " " + view[1];
+				assertThat(head).as(where).contains("Status");
+				assertThat(rows).as(where).isNotEmpty();
+				// a status for every value (a value and a status per series and period)
+				long values = rows.stream().mapToLong((r) -> r.size() - 1).sum();
+				if (!view[1].equals("vergelijk")) {
+					assertThat(status).as(where).hasSize((int) (values / 2));
+				}
+				assertThat(status).as(where).isNotEmpty().allMatch((x) -> !x.isBlank());
+				assertThat(String.join(" ", status)).as(where)
+					.containsPattern(lang.equals("nl") ? "definitief|voorlopig" : "final|provisional");
+			}
+		}
+	}
+
 	// ---------------------------------------------------------------------------------------
 
 	private void open(String path) {
@@ -674,6 +762,20 @@ class DashboardBrowserIntegrationTests {
 		}
 		finally {
 			this.browser.driver.manage().window().setSize(original);
+		}
+	}
+
+	/** The figure alone, as drawn (target/screenshots/name.png). */
+	private void figureScreenshot(String figure, String name) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+			java.nio.file.Files.createDirectories(dir);
+			java.nio.file.Files.write(dir.resolve(name + ".png"),
+					this.browser.driver.findElement(By.cssSelector("[data-figure='" + figure + "']"))
+						.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 

@@ -613,6 +613,9 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat((List<?>) report.get("problems")).isEmpty();
 		// every region of every level of every indicator with data, twice (NL and EN)
 		assertThat(((Number) report.get("checked")).intValue()).isGreaterThan(1500);
+		// the change on a year earlier told for every indicator and level with a year of
+		// figures, in NL and EN
+		assertThat(((Number) report.get("changes")).intValue()).isGreaterThan(20);
 	}
 
 	/**

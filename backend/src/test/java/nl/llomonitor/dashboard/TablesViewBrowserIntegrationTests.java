@@ -311,6 +311,81 @@ class TablesViewBrowserIntegrationTests {
 			.containsExactly("grafiek");
 	}
 
+	/**
+	 * A table opens on its totals: the dimensions with a total member (Totaal, Totaal
+	 * personen) stay at it, only those without one (the age groups) take their first
+	 * member.
+	 */
+	@Test
+	void aTableOpensOnItsTotals() {
+		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85624NED&regions=NL01");
+		new WebDriverWait(this.browser.driver, WAIT).withMessage(this::url).until((d) -> url().contains("breakdown="));
+		List<Map<String, Object>> datasets = chart("tabel");
+		assertThat(url()).contains("breakdown=cbs_85624ned__leeftijd:15-tot-75-jaar")
+			.doesNotContain("onderwijsniveau:")
+			.doesNotContain("onderwijsvolgend:")
+			.doesNotContain("onderwijskenmerken:");
+		// the published totals of 15 tot 75 jaar (rows 0-2 of the download)
+		assertThat(((List<?>) datasets.get(0).get("values")).stream().map((v) -> ((Number) v).doubleValue()).toList())
+			.containsExactly(4298.0, 4291.0, 4311.0);
+		// the total is named as the table names it
+		assertThat(new Select(this.browser.driver
+			.findElement(By.cssSelector("select[data-focus='tb-dim-cbs_85624ned__onderwijskenmerken']")))
+			.getFirstSelectedOption()
+			.getText()).isEqualTo("Totaal personen");
+		assertThat(new Select(
+				this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-dim-cbs_85624ned__leeftijd']")))
+			.getFirstSelectedOption()
+			.getText()).isEqualTo("15 tot 75 jaar");
+	}
+
+	/**
+	 * A forecast table (82220NED) is drawn as a forecast, as on Kerncijfers: a dashed
+	 * line with open points, its legend, data table and notes saying prognose (forecast
+	 * in English).
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aForecastLooksLikeAForecastInAllTables() {
+		this.importService.importFile(SharedData.file("cbs/82220NED.csv"), true);
+		for (String lang : List.of("nl", "en")) {
+			this.browser.driver
+				.get("http://localhost:" + this.port + "/?tab=tabellen&table=82220NED&regions=PV26" + "&lang=" + lang);
+			chart("tabel");
+			String forecast = lang.equals("nl") ? "prognose" : "forecast";
+			Map<String, Object> looks = (Map<String, Object>) ((JavascriptExecutor) this.browser.driver)
+				.executeScript("""
+						const figure = document.querySelector('[data-figure="tabel"]');
+						const chart = Chart.getChart(figure.querySelector('canvas'));
+						const values = chart.data.datasets.filter((d) => d.lloRole === 'value');
+						return { dashes: values.map((d) => d.borderDash || null),
+							open: values.map((d) => [].concat(d.pointBackgroundColor).every((c) => c === '#ffffff')),
+							labels: values.map((d) => d.label),
+							legend: chart.legend.legendItems.map((i) => i.text),
+							status: [...figure.querySelectorAll('.figure__table tbody td.status')]
+								.filter((c) => c.previousElementSibling.textContent.trim() !== '–')
+								.map((c) => c.textContent.trim()) };
+						""");
+			assertThat((List<Object>) looks.get("dashes")).as(lang)
+				.isNotEmpty()
+				.allMatch((d) -> List.of(8L, 5L).equals(d));
+			assertThat((List<Object>) looks.get("open")).as(lang).isNotEmpty().allMatch(Boolean.TRUE::equals);
+			assertThat((List<Object>) looks.get("labels")).as(lang)
+				.allMatch((l) -> l.toString().endsWith("(" + forecast + ")"));
+			assertThat((List<Object>) looks.get("legend")).as(lang)
+				.contains(lang.equals("nl") ? "Prognose" : "Forecast");
+			assertThat((List<Object>) looks.get("status")).as(lang)
+				.isNotEmpty()
+				.allMatch((x) -> x.toString().contains(forecast));
+			assertThat(
+					this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__notes")).getText())
+				.as(lang)
+				.contains(lang.equals("nl") ? "Een gestreepte lijn met open punten is een prognose"
+						: "A dashed line with hollow points is a forecast");
+			figureScreenshot("tabel", "tabellen-prognose-" + lang);
+		}
+	}
+
 	@Test
 	void aNationalTableSaysItHasNoMap() {
 		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85624NED&mode=kaart");
@@ -337,6 +412,20 @@ class TablesViewBrowserIntegrationTests {
 			.until((d) -> url().contains("cbs_85624ned__onderwijsvolgend:volgt-formeel-onderwijs"));
 		assertThat(url()).contains("table=85624NED").contains("cbs_85624ned__leeftijd:15-tot-75-jaar");
 		assertThat(chart("tabel").get(0).get("values")).asList().hasSize(3);
+	}
+
+	/** The figure alone, as drawn (target/screenshots/name.png). */
+	private void figureScreenshot(String figure, String name) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+			java.nio.file.Files.createDirectories(dir);
+			java.nio.file.Files.write(dir.resolve(name + ".png"),
+					this.browser.driver.findElement(By.cssSelector("[data-figure='" + figure + "']"))
+						.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 }

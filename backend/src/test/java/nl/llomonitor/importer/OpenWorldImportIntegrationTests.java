@@ -190,6 +190,17 @@ class OpenWorldImportIntegrationTests {
 			.isEqualTo(true)
 			.jsonPath("$.dimensions[?(@.code=='cbs_85624ned__onderwijskenmerken')].members[*].code")
 			.value((codes) -> assertThat((List<Object>) codes).hasSize(42).contains("volgt-bekostigd-onderwijs"))
+			// each dimension's total, where it has one (the series without it): a view
+			// opens on it
+			.jsonPath("$.dimensions[?(@.code=='cbs_85624ned__onderwijsniveau')].total.nameNl")
+			.value((names) -> assertThat((List<Object>) names).containsExactly("Totaal"))
+			.jsonPath("$.dimensions[?(@.code=='cbs_85624ned__onderwijskenmerken')].total.nameNl")
+			.value((names) -> assertThat((List<Object>) names).containsExactly("Totaal personen"))
+			// the age groups have none (15 tot 75 jaar is a member like the others)
+			.jsonPath("$.dimensions[?(@.code=='cbs_85624ned__leeftijd')].members[0].code")
+			.value((codes) -> assertThat((List<Object>) codes).containsExactly("15-tot-75-jaar"))
+			.jsonPath("$.dimensions[?(@.code=='cbs_85624ned__leeftijd')].total")
+			.value((totals) -> assertThat((List<Object>) totals).isEmpty())
 			.jsonPath("$.lastImport.file")
 			.isEqualTo("85624NED.csv")
 			.jsonPath("$.completeness.complete")

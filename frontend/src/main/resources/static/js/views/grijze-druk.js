@@ -3,7 +3,7 @@
 // and labelled as a CBS forecast with its base year. The API decides which values are forecasts
 // (point.kind) and lets the observation win where both cover a year (GET /series?forecast=).
 import { get } from '../api.js';
-import { colour, lineConfig } from '../charts.js';
+import { FORECAST_DASH, colour, lineConfig } from '../charts.js';
 import { formatValue, getLang, periodLabel } from '../i18n.js';
 import { regionLabel } from '../regions.js';
 import { fromSeries } from '../series-model.js';
@@ -17,7 +17,7 @@ const TEXT = {
 		subtitle: '65-plussers per 100 personen van 20–64 jaar',
 		forecast: 'CBS-prognose, basisjaar {year}',
 		forecastNoYear: 'CBS-prognose',
-		note: 'Gestreept: {forecast} ({table}), geen waarneming. Waar waarneming en prognose hetzelfde jaar '
+		note: 'Prognose: {forecast} ({table}). Waar waarneming en prognose hetzelfde jaar '
 			+ 'dekken, telt de waarneming.',
 		summary: '{region}: {observed} in {period} (waarneming)',
 		summaryForecast: '; {forecast}: {value} in {period}',
@@ -29,7 +29,7 @@ const TEXT = {
 		subtitle: 'People aged 65 and over per 100 people aged 20–64',
 		forecast: 'CBS forecast, base year {year}',
 		forecastNoYear: 'CBS forecast',
-		note: 'Dashed: {forecast} ({table}), not an observation. Where an observation and the forecast cover '
+		note: 'Forecast: {forecast} ({table}). Where an observation and the forecast cover '
 			+ 'the same year, the observation counts.',
 		summary: '{region}: {observed} in {period} (observed)',
 		summaryForecast: '; {forecast}: {value} in {period}',
@@ -116,8 +116,6 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 				return;
 			}
 		}
-		// dashed means forecast here: provisional observations are drawn as open points on a solid line
-		model.provisionalAsPoints = true;
 		figure.draw(model, summary, notes, () => forecastConfig(model));
 	}
 	catch (err) {
@@ -141,7 +139,7 @@ export function forecastConfig(model) {
 			// every other chart (the first region blue, the next, Nederland, orange), not by its place in this one
 			const c = colour(colourOf.size);
 			colourOf.set(s.regionCode, c);
-			Object.assign(d, { borderColor: c, backgroundColor: c, pointBorderColor: c,
+			Object.assign(d, { borderColor: c, backgroundColor: c, pointBorderColor: c, lloLegendFill: c,
 				pointBackgroundColor: Array.isArray(d.pointBackgroundColor)
 					? d.pointBackgroundColor.map((x) => (x === '#ffffff' ? x : c)) : c });
 			const breakColour = d.segment?.borderColor;
@@ -151,9 +149,9 @@ export function forecastConfig(model) {
 		const c = colourOf.get(s.regionCode) || d.borderColor;
 		Object.assign(d, {
 			borderColor: c, backgroundColor: '#ffffff', pointBorderColor: c, pointBackgroundColor: '#ffffff',
-			borderDash: [8, 5], borderWidth: 2, pointRadius: 1.5, lloForecast: true,
+			borderDash: FORECAST_DASH, borderWidth: 2, pointRadius: 1.5, lloForecast: true,
 		});
-		d.segment = { borderDash: () => [8, 5] };
+		d.segment = { borderDash: () => FORECAST_DASH };
 	});
 	return config;
 }

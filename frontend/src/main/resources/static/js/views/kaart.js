@@ -211,6 +211,7 @@ export async function drawChoropleth(figure, ctx, { indicator, level, period, ty
 		return model;
 	}
 	drawMap(figure, geo, model, ctx, reference);
+	figure.shape = 'map';
 	figure.finish(model, summary, notes);
 	return model;
 }

@@ -285,7 +285,7 @@ async function chart(ctx, figure, code, regionCode, titleKey) {
 		// Nederland alone is titled without "en Nederland"
 		figure.setTitle(t(shown === 'NL01' ? `${titleKey}Nl` : titleKey, { region: name }), model.indicator.name
 			? `${model.indicator.name}${model.indicator.unit === 'percent' ? ' (%)' : ''}` : '');
-		figure.line(model, { summary: lineSummary(model), notes });
+		figure.line(model, { summary: lineSummary(model, { subject: shown }), notes });
 	}
 	catch (err) {
 		if (ctx.alive()) {

@@ -34,7 +34,7 @@ async function regional(ctx, figure) {
 	const model = fromSeries(await api.series({ indicator: REGIONAL, regions }));
 	if (ctx.alive()) {
 		figure.setTitle(t('llo.regions'), model.indicator.name);
-		figure.line(model, { summary: lineSummary(model), notes });
+		figure.line(model, { summary: lineSummary(model, { subject: shown }), notes });
 	}
 }
 

@@ -174,9 +174,12 @@ export async function render(panel, ctx) {
 		...Object.entries(breakdowns).map(([dimension, members]) => {
 			const meta = table.dimensions.find((d) => d.code === dimension);
 			const name = (getLang() === 'en' ? meta?.nameEn : meta?.nameNl) || dimension;
+			// the dimension's own total (Totaal mannen en vrouwen, ...) where it has one
+			const total = meta?.total ? (getLang() === 'en' ? meta.total.nameEn : meta.total.nameNl) || text('total')
+				: text('total');
 			return select({
 				key: `tb-dim-${dimension}`, label: name, value: chosen[dimension] || '',
-				options: [{ value: '', label: text('total') }, ...members.map((m) => ({ value: m.code, label: m.name }))],
+				options: [{ value: '', label: total }, ...members.map((m) => ({ value: m.code, label: m.name }))],
 				onChange: (v) => {
 					const next = { ...chosen };
 					if (v) {
@@ -241,17 +244,24 @@ export async function render(panel, ctx) {
 	const model = fromSeries(response);
 	const empty = model.series.every((s) => s.points.every((p) => p.value == null));
 	if (empty && unchosen.length) {
-		firstMembers(ctx, chosen, unchosen, breakdowns);
+		firstMembers(ctx, chosen, unchosen, breakdowns, table);
 		return;
 	}
 	figure.setTitle(`${table.id}: ${indicator.name}`, chosenNames.join(', '));
-	figure.line(model, { summary: lineSummary(model), notes });
+	figure.line(model, { summary: lineSummary(model, { subject: mine }), notes });
 }
 
-/** Some dimensions have no total (such as age groups): take their first member. */
-function firstMembers(ctx, chosen, unchosen, breakdowns) {
+/**
+ * Some dimensions have no total (such as age groups): take their first member, and keep the totals of
+ * the dimensions that have one (GET /tables: dimensions[].total), so a table opens on its totals. Where
+ * that has no figures either (a dimension whose total is not known), the next round takes the first
+ * member of the others too.
+ */
+function firstMembers(ctx, chosen, unchosen, breakdowns, table) {
+	const withTotal = new Set((table?.dimensions || []).filter((d) => d.total).map((d) => d.code));
+	const without = unchosen.filter((d) => !withTotal.has(d));
 	const next = { ...chosen };
-	unchosen.forEach((d) => {
+	(without.length ? without : unchosen).forEach((d) => {
 		next[d] = breakdowns[d][0].code;
 	});
 	ctx.update({ breakdown: breakdownParam(next) }, { replace: true });
@@ -279,7 +289,7 @@ async function renderMap(figure, ctx, { table, indicator, indicatorCode, level, 
 		return;
 	}
 	if (unchosen.length && (response.values || []).every((v) => v.value == null)) {
-		firstMembers(ctx, chosen, unchosen, breakdowns);
+		firstMembers(ctx, chosen, unchosen, breakdowns, table);
 		return;
 	}
 	const periodLabel = response.period?.label || periodList.find((p) => p.code === period)?.label || period;

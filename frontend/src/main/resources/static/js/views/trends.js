@@ -167,7 +167,7 @@ export async function render(panel, ctx) {
 		let showTrend = true;
 		if (state.yoy) {
 			model = mapValues(model, (p, s) => trendPoint(s.regionCode, p.period)?.changeOnYear, {
-				origin: 'derived',
+				origin: 'derived', change: 'year',
 				indicator: indicator.unit === 'percent' ? { ...indicator, unit: 'pp' } : indicator,
 			});
 			title = t('tr.chartYoy', { indicator: indicator.name });
@@ -191,7 +191,7 @@ export async function render(panel, ctx) {
 			notes.push(...trendNotes(model, trendByRegion, indicator, type));
 		}
 		figure.setTitle(title, model.indicator.unit === 'percent' ? `${indicator.name} (%)` : indicator.name);
-		figure.line(model, { summary: lineSummary(model), trends, showTrend, notes });
+		figure.line(model, { summary: lineSummary(model, { subject: mine }), trends, showTrend, notes });
 	}
 	catch (err) {
 		if (ctx.alive()) {
