@@ -1,5 +1,6 @@
 // A figure: title, chart (or map), data-table toggle, CSV download, embed link, text summary and
 // source/status notes, with loading and error states. Every chart on the site is one of these.
+import { api } from './api.js';
 import { clear, h, uid } from './dom.js';
 import { barConfig, lineConfig } from './charts.js';
 import { formatValue, reasonLabel, statusLabel, t } from './i18n.js';
@@ -400,11 +401,19 @@ export class Figure {
 		}
 		const derived = nonSource(model);
 		if (derived.some((s) => s.origin === 'derived')) {
-			const what = model.indicator.numerator && model.indicator.denominator
-				? `${model.indicator.numerator.name || model.indicator.numerator} / ${model.indicator.denominator.name
-					|| model.indicator.denominator}`
-				: t('origin.derived');
-			this.notesEl.append(h('li', { class: 'note note--derived' }, t('notes.derived', { what })));
+			const { numerator, denominator } = model.indicator;
+			const note = h('li', { class: 'note note--derived' }, t('notes.derived', { what: t('origin.derived') }));
+			this.notesEl.append(note);
+			if (numerator && denominator) {
+				// the terms by their names in the page's language, never their codes
+				api.indicators().then((list) => {
+					const name = (term) => term.name || list.find((i) => i.code === term)?.name;
+					const [a, b] = [name(numerator), name(denominator)];
+					if (a && b) {
+						note.textContent = t('notes.derived', { what: `${a} / ${b}` });
+					}
+				}).catch(() => {});
+			}
 		}
 		if (derived.some((s) => s.origin === 'adjusted')) {
 			this.notesEl.append(h('li', { class: 'note note--derived' }, t('notes.adjusted')));

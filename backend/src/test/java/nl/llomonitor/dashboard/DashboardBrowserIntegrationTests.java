@@ -169,6 +169,10 @@ class DashboardBrowserIntegrationTests {
 			.contains("Een gestreepte lijn met open punten is een prognose")
 			.contains("◆ (ruitvormige punten)")
 			.doesNotContain("gestippeld");
+		// what it is computed from, by name, never by code
+		new WebDriverWait(this.browser.driver, Duration.ofSeconds(10))
+			.until((d) -> notes("kc-grijze-druk").contains("(Bevolking 65 jaar en ouder / Bevolking 20–64 jaar)"));
+		assertThat(notes("kc-grijze-druk")).doesNotContain("bevolking_65_plus");
 		// one visual language: a derived series has diamonds on a solid line, a forecast
 		// open points on a dashed line, and the legend names both
 		@SuppressWarnings("unchecked")
