@@ -80,6 +80,7 @@ export function clearCache() {
 
 export const api = {
 	regions: (level, parent) => get('/regions', { level, parent }),
+	region: (code) => get(`/regions/${encodeURIComponent(code)}`),
 	indicators: () => get('/indicators'),
 	indicator: (code) => get(`/indicators/${encodeURIComponent(code)}`),
 	periods: (indicator, type) => get('/periods', { indicator, type }),
