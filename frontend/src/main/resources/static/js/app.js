@@ -2,7 +2,7 @@
 import { api, clearCache, onDataChanged } from './api.js';
 import { clear, h } from './dom.js';
 import { Figure } from './figure.js';
-import { setLang, t, translateStatic } from './i18n.js';
+import { getLang, setLang, t, translateStatic } from './i18n.js';
 import { allRegions, clearRegions, levelOfCode, regionLabel, searchKey } from './regions.js';
 import { DEFAULT_REGION, getState, LEVELS, myRegion, subscribe, TABS, update } from './url-state.js';
 import { VIEWS, viewOf } from './views/registry.js';
@@ -56,7 +56,8 @@ function context(gen, corrections) {
  */
 async function checkRegion() {
 	const code = getState().region;
-	if (!code) {
+	const listed = getState().regions || [];
+	if (!code && !listed.length) {
 		return null;
 	}
 	let catalogue;
@@ -66,15 +67,29 @@ async function checkRegion() {
 	catch {
 		return null; // the views show the API error
 	}
-	if (catalogue.byCode.has(code) || !catalogue.list.length) {
+	if (!catalogue.list.length) {
+		return null;
+	}
+	// ticked regions the store does not know (a mistyped or old link) are left out, and named
+	const unknown = listed.filter((r) => !catalogue.byCode.has(r) && r !== code);
+	if (unknown.length) {
+		// none left: the view's default set, not an empty choice
+		const known = listed.filter((r) => !unknown.includes(r));
+		update({ regions: known.length ? known : null }, { replace: true, silent: true });
+		carried.push(t('fix.regionsUnknown', { codes: unknown.join(', ') }));
+	}
+	if (!code || catalogue.byCode.has(code)) {
 		return null;
 	}
 	// an ended region (a merged gemeente) is still known to the store, with the day its edition ended it
 	const ended = await api.region(code).catch(() => null);
-	update({ region: null }, { replace: true, silent: true });
+	const rest = (getState().regions || []).filter((r) => r !== code);
+	update({ region: null, regions: rest.length ? rest : null }, { replace: true, silent: true });
 	fillRegionPicker();
 	const shown = regionLabel(catalogue.byCode.get(DEFAULT_REGION)) || DEFAULT_REGION;
-	return ended?.validTo ? t('fix.regionEnded', { name: ended.name, code, date: ended.validTo, shown })
+	const date = ended?.validTo ? new Date(`${ended.validTo}T00:00:00`).toLocaleDateString(
+		getLang() === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }) : null;
+	return date ? t('fix.regionEnded', { name: ended.name, code, date, shown })
 		: t('fix.regionUnknown', { code, shown });
 }
 
@@ -163,7 +178,10 @@ async function fillRegionPicker() {
 			return h('option', plain !== label.toLowerCase() ? { value: label, label: `${label} · ${plain}` }
 				: { value: label });
 		}));
-		regionInput.value = current ? regionLabel(current) : myRegion(getState());
+		// never over what the user is typing (new figures announced meanwhile redraw the page)
+		if (document.activeElement !== regionInput) {
+			regionInput.value = current ? regionLabel(current) : myRegion(getState());
+		}
 	}
 	catch {
 		// the views show the API error; the picker keeps its text

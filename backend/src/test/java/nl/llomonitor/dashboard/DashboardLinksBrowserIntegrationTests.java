@@ -152,9 +152,9 @@ class DashboardLinksBrowserIntegrationTests {
 	void regionSearchIgnoresDiacriticsCaseAndApostrophes() {
 		open("/");
 		waitFor(By.cssSelector(".tile[data-indicator]"));
-		Map<String, String> searches = Map.of("fryslan", "region=PV21", "SUDWEST FRYSLAN", "region=GM1900",
-				"s-hertogenbosch", "region=GM0796");
-		for (Map.Entry<String, String> search : searches.entrySet()) {
+		List<Map.Entry<String, String>> searches = List.of(Map.entry("fryslan", "region=PV21"),
+				Map.entry("SUDWEST FRYSLAN", "region=GM1900"), Map.entry("s-hertogenbosch", "region=GM0796"));
+		for (Map.Entry<String, String> search : searches) {
 			find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), search.getKey(), Keys.ENTER);
 			waitUntil(() -> currentUrl().contains(search.getValue()));
 		}
@@ -186,6 +186,11 @@ class DashboardLinksBrowserIntegrationTests {
 		open("/?region=GM9999&lang=en");
 		waitUntil(() -> text(".corrections")
 			.equals("The region code ‘GM9999’ in the link is unknown; Utrecht (province) is shown instead."));
+		// unknown codes among the ticked regions are left out and named
+		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV26&regions=PV21,ZZ99");
+		chart("trends");
+		assertThat(text(".corrections")).isEqualTo("Onbekende regiocodes uit de link zijn weggelaten: ZZ99.");
+		waitUntil(() -> currentUrl().contains("regions=PV21") && !currentUrl().contains("ZZ99"));
 	}
 
 	/**
@@ -207,7 +212,7 @@ class DashboardLinksBrowserIntegrationTests {
 		try {
 			this.browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
 			open("/?tab=trends&region=GM0017");
-			waitUntil(() -> text(".corrections").startsWith("Haren (GM0017) bestaat sinds 2019-01-01 niet meer"));
+			waitUntil(() -> text(".corrections").startsWith("Haren (GM0017) bestaat sinds 1 januari 2019 niet meer"));
 			assertThat(text(".corrections")).contains("getoond wordt Utrecht (provincie)");
 			chart("trends");
 			assertThat(currentUrl()).doesNotContain("GM0017");
@@ -255,6 +260,12 @@ class DashboardLinksBrowserIntegrationTests {
 				.endsWith("; getoond wordt 2024 4e kwartaal, de laatste periode met cijfers.");
 			waitUntil(() -> currentUrl().contains("period=2024KW04"));
 		}
+		// a level the view has not (the map has no level land)
+		open("/?tab=kaart&indicator=werkloosheidspercentage&level=land");
+		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		assertThat(text(".corrections"))
+			.isEqualTo("Deze weergave heeft geen niveau ‘land’; getoond worden provincies.");
+		waitUntil(() -> currentUrl().contains("level=provincie"));
 		// WW benefits are not published per gemeente
 		open("/?tab=vergelijk&region=GM0344&indicator=ww_uitkeringen");
 		chart("vergelijk");
@@ -305,7 +316,8 @@ class DashboardLinksBrowserIntegrationTests {
 	private void waitUntil(java.util.function.BooleanSupplier condition) {
 		new WebDriverWait(this.browser.driver, WAIT).ignoring(RuntimeException.class)
 			.withMessage(() -> "page shows: " + this.browser.driver.findElement(By.id("main")).getText() + " at "
-					+ currentUrl())
+					+ currentUrl() + "; notice: " + find("#notice").getText() + "; region input: "
+					+ find("#region-input").getAttribute("value"))
 			.until((d) -> condition.getAsBoolean());
 	}
 
