@@ -126,6 +126,12 @@ class DashboardLinksBrowserIntegrationTests {
 		// a default is no correction: nothing to say, and the link stays short
 		assertThat(this.browser.driver.findElements(By.cssSelector(".corrections:not([hidden])"))).isEmpty();
 		assertThat(currentUrl()).doesNotContain("period=");
+		// a period chosen that has no figure for any region: said once, not a row per
+		// pair
+		open("/?tab=vergelijk&indicator=grijze_druk&level=provincie&period=2023JJ00");
+		waitUntil(() -> text("[data-figure='vergelijk'] .empty")
+			.equals("Geen cijfers van grijze druk over 2023 voor deze regio’s; kies een andere periode."));
+		assertThat(this.browser.driver.findElements(By.cssSelector(".differences__list li"))).isEmpty();
 	}
 
 	/**
@@ -274,6 +280,29 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(text(".corrections"))
 			.startsWith("De indicator ‘ww_uitkeringen’ uit de link heeft geen cijfers voor gemeenten; getoond wordt ");
 		waitUntil(() -> currentUrl().contains("indicator=" + indicator));
+	}
+
+	/**
+	 * A problem the page has no words of its own for: a Dutch page names the parameter in
+	 * Dutch rather than showing the API's English detail.
+	 */
+	@Test
+	void aProblemsDetailIsInThePagesLanguage() {
+		open("/?tab=trends");
+		waitFor(By.cssSelector("[data-focus='tr-indicator']"));
+		Object details = ((JavascriptExecutor) this.browser.driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				import('/js/api.js').then((m) => {
+					const bad = new m.ApiError({ type: '/problems/invalid-parameter', parameter: 'from',
+						detail: "Period 'from' (2024KW04) lies after 'to' (2015KW01)." }, 400, '/api/v1/series');
+					const month = new m.ApiError({ type: '/problems/unsupported-period-type', parameter: 'periodType',
+						value: 'month', detail: 'Indicator x has no figures per month.' }, 400, '/api/v1/series');
+					done([bad.title, bad.detail, month.title, month.detail]);
+				}, (e) => done('ERROR ' + e));
+				""");
+		assertThat(details).isEqualTo(List.of("Ongeldige parameter",
+				"De waarde van ‘from’ in het verzoek is niet bruikbaar.", "Periodesoort niet beschikbaar",
+				"Deze indicator heeft geen cijfers van de gevraagde periodesoort."));
 	}
 
 	// ---------------------------------------------------------------------------------------
