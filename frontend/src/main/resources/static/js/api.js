@@ -19,7 +19,11 @@ export class ApiError extends Error {
 		// otherwise the API's own detail
 		const detailKey = `problem.${slug}.detail`;
 		const ownDetail = slug && this.problem.value != null ? t(detailKey, { value: this.problem.value }) : null;
-		this.detail = (ownDetail && ownDetail !== detailKey) ? ownDetail : (this.problem.detail || null);
+		// the API's detail is English: a Dutch page names the parameter at fault in Dutch instead
+		const parameterDetail = getLang() !== 'en' && this.problem.parameter
+			? t('problem.parameter', { parameter: this.problem.parameter }) : null;
+		this.detail = (ownDetail && ownDetail !== detailKey) ? ownDetail
+			: (parameterDetail || this.problem.detail || null);
 	}
 }
 
@@ -80,6 +84,7 @@ export function clearCache() {
 
 export const api = {
 	regions: (level, parent) => get('/regions', { level, parent }),
+	region: (code) => get(`/regions/${encodeURIComponent(code)}`),
 	indicators: () => get('/indicators'),
 	indicator: (code) => get(`/indicators/${encodeURIComponent(code)}`),
 	periods: (indicator, type) => get('/periods', { indicator, type }),

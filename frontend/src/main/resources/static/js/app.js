@@ -1,10 +1,10 @@
 // LLO Monitor dashboard: tabs (from the registry of views), URL state, my region, language, live refresh.
-import { clearCache, onDataChanged } from './api.js';
+import { api, clearCache, onDataChanged } from './api.js';
 import { clear, h } from './dom.js';
 import { Figure } from './figure.js';
-import { setLang, t, translateStatic } from './i18n.js';
-import { allRegions, clearRegions, levelOfCode, regionLabel } from './regions.js';
-import { getState, LEVELS, myRegion, subscribe, TABS, update } from './url-state.js';
+import { getLang, setLang, t, translateStatic } from './i18n.js';
+import { allRegions, clearRegions, levelOfCode, regionLabel, searchKey } from './regions.js';
+import { DEFAULT_REGION, getState, LEVELS, myRegion, subscribe, TABS, update } from './url-state.js';
 import { VIEWS, viewOf } from './views/registry.js';
 
 export { DEFAULT_REGION } from './url-state.js';
@@ -18,9 +18,11 @@ const notice = document.getElementById('notice');
 
 let figures = [];
 let generation = 0;
+/** What was changed in the link before the view was drawn (e.g. an unknown region), said above the view. */
+let carried = [];
 
 /** Shared context handed to every view. */
-function context(gen) {
+function context(gen, corrections) {
 	return {
 		state: getState(),
 		update,
@@ -36,7 +38,59 @@ function context(gen) {
 		},
 		regions: allRegions,
 		notice: showNotice,
+		// the view could not show what the link asked (a period without figures, an indicator of another
+		// level): it says once, above the view, what it shows instead and why; the link is corrected with settle
+		explain(text) {
+			if (gen === generation && ![...corrections.children].some((p) => p.textContent === text)) {
+				corrections.append(h('p', {}, text));
+				corrections.hidden = false;
+			}
+		},
 	};
+}
+
+/**
+ * My region from the link, checked against the regions of today's edition: an unknown or ended code is
+ * replaced by the default region (in the link too), and the page says which and why.
+ * @returns the message, or null when the region is known (or the regions could not be loaded)
+ */
+async function checkRegion() {
+	const code = getState().region;
+	const listed = getState().regions || [];
+	if (!code && !listed.length) {
+		return null;
+	}
+	let catalogue;
+	try {
+		catalogue = await allRegions();
+	}
+	catch {
+		return null; // the views show the API error
+	}
+	if (!catalogue.list.length) {
+		return null;
+	}
+	// ticked regions the store does not know (a mistyped or old link) are left out, and named
+	const unknown = listed.filter((r) => !catalogue.byCode.has(r) && r !== code);
+	if (unknown.length) {
+		// none left: the view's default set, not an empty choice
+		const known = listed.filter((r) => !unknown.includes(r));
+		update({ regions: known.length ? known : null }, { replace: true, silent: true });
+		carried.push(t('fix.regionsUnknown', { codes: unknown.join(', ') }));
+	}
+	if (!code || catalogue.byCode.has(code)) {
+		return null;
+	}
+	// an ended region (a merged gemeente) is still known to the store, with the day its edition ended it
+	const ended = await api.region(code).catch(() => null);
+	const rest = (getState().regions || []).filter((r) => r !== code);
+	update({ region: null, regions: rest.length ? rest : null }, { replace: true, silent: true });
+	fillRegionPicker();
+	const shown = regionLabel(catalogue.byCode.get(DEFAULT_REGION)) || DEFAULT_REGION;
+	const date = ended?.validTo ? new Date(`${ended.validTo}T00:00:00`).toLocaleDateString(
+		getLang() === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }) : null;
+	return date ? t('fix.regionEnded', { name: ended.name, code, date, shown })
+		: t('fix.regionUnknown', { code, shown });
 }
 
 function focusKey() {
@@ -66,6 +120,10 @@ async function render() {
 	panel.setAttribute('aria-labelledby', `tab-${state.tab}`);
 	let view;
 	try {
+		const fixed = await checkRegion();
+		if (fixed) {
+			carried.push(fixed);
+		}
 		view = await viewOf(state.tab).load();
 	}
 	catch (err) {
@@ -78,7 +136,12 @@ async function render() {
 		return;
 	}
 	clear(panel);
-	const pending = view.render(panel, context(gen));
+	const corrections = h('div', { class: 'corrections', role: 'status', hidden: true });
+	panel.append(corrections);
+	const ctx = context(gen, corrections);
+	carried.forEach((text) => ctx.explain(text));
+	carried = [];
+	const pending = view.render(panel, ctx);
 	if (key) {
 		panel.querySelector(`[data-focus="${CSS.escape(key)}"]`)?.focus();
 	}
@@ -107,12 +170,42 @@ async function fillRegionPicker() {
 	try {
 		const { byCode, list } = await allRegions();
 		const current = byCode.get(myRegion(getState()));
-		clear(regionOptions).append(...list.map((r) => h('option', { value: regionLabel(r) })));
-		regionInput.value = current ? regionLabel(current) : myRegion(getState());
+		// the browser's own suggestions match the typed text as written; a label without diacritics lets
+		// "fryslan" suggest Fryslân too
+		clear(regionOptions).append(...list.map((r) => {
+			const label = regionLabel(r);
+			const plain = searchKey(label);
+			return h('option', plain !== label.toLowerCase() ? { value: label, label: `${label} · ${plain}` }
+				: { value: label });
+		}));
+		// never over what the user is typing (new figures announced meanwhile redraw the page)
+		if (document.activeElement !== regionInput) {
+			regionInput.value = current ? regionLabel(current) : myRegion(getState());
+		}
 	}
 	catch {
 		// the views show the API error; the picker keeps its text
 	}
+}
+
+const byLevel = (a, b) => LEVELS.indexOf(levelOfCode(a.code)) - LEVELS.indexOf(levelOfCode(b.code));
+
+/**
+ * The regions a search text names, best first: its label or code; else regions of that name (several:
+ * the highest level first); else those whose name or label contains it. Case, diacritics, apostrophes and
+ * hyphens do not count ("fryslan" finds Fryslân, "den bosch" does not, "s-hertogenbosch" does).
+ */
+export function findRegions(text, { byCode, list }) {
+	const key = searchKey(text);
+	const exact = list.find((r) => searchKey(regionLabel(r)) === key) || byCode.get(text.trim().toUpperCase());
+	if (exact) {
+		return [exact];
+	}
+	const named = list.filter((r) => searchKey(r.name) === key).sort(byLevel);
+	if (named.length) {
+		return named;
+	}
+	return list.filter((r) => searchKey(regionLabel(r)).includes(key)).sort(byLevel);
 }
 
 async function chooseRegion() {
@@ -120,25 +213,23 @@ async function chooseRegion() {
 	if (!text) {
 		return; // still typing (a cleared field); the choice stays as it was
 	}
-	const { byCode, list } = await allRegions();
-	const lower = text.toLowerCase();
-	const exact = list.find((r) => regionLabel(r).toLowerCase() === lower) || byCode.get(text.toUpperCase());
-	// several regions of one name (Groningen the province, the arbeidsmarktregio and the gemeente):
-	// the highest level is chosen and the notice names the others
-	const named = exact ? [] : list.filter((r) => r.name.toLowerCase() === lower)
-		.sort((a, b) => LEVELS.indexOf(levelOfCode(a.code)) - LEVELS.indexOf(levelOfCode(b.code)));
-	const found = exact || named[0];
-	if (!found) {
+	const found = findRegions(text, await allRegions());
+	if (!found.length) {
 		showNotice(t('picker.notFound', { text }));
 		return;
 	}
-	if (named.length > 1) {
-		showNotice(t('picker.several', { text, chosen: regionLabel(found),
-			others: named.slice(1).map((r) => regionLabel(r)).join(', ') }));
+	const [chosen, ...others] = found;
+	if (others.length) {
+		// several regions of one name (Groningen the province, the arbeidsmarktregio and the gemeente), or
+		// several containing the text: the highest level is chosen and the notice names the others
+		const sameName = others.every((r) => searchKey(r.name) === searchKey(chosen.name));
+		const names = others.slice(0, 5).map((r) => regionLabel(r)).join(', ') + (others.length > 5 ? ', …' : '');
+		showNotice(t(sameName ? 'picker.several' : 'picker.severalMatch', { text, chosen: regionLabel(chosen),
+			others: names }));
 	}
-	regionInput.value = regionLabel(found);
-	if (found.code !== myRegion(getState())) {
-		update({ region: found.code });
+	regionInput.value = regionLabel(chosen);
+	if (chosen.code !== myRegion(getState())) {
+		update({ region: chosen.code });
 	}
 }
 

@@ -119,7 +119,9 @@ export class Figure {
 		const box = h('div', { class: 'error-box', role: 'alert' },
 			h('p', { class: 'error-box__title' }, `${t('state.error')}: ${title}`),
 			err?.detail ? h('p', { class: 'error-box__detail' }, err.detail) : null);
-		if (this.onRetry) {
+		// a 4xx (an unknown code, a bad parameter) fails the same way again: no retry for it
+		const clientError = err?.status >= 400 && err?.status < 500;
+		if (this.onRetry && !clientError) {
 			box.append(h('button', { type: 'button', class: 'button', onclick: () => this.onRetry() }, t('state.retry')));
 		}
 		clear(this.stateEl).append(box);

@@ -42,6 +42,15 @@ export function regionLabel(region) {
 	return `${region.name} (${t(`one.${region.level}`)})`;
 }
 
+/**
+ * Text for matching a search: lower case, without diacritics (â → a, ú → u), apostrophes and hyphens as
+ * written or not ('s-Hertogenbosch, s hertogenbosch), spaces collapsed.
+ */
+export function searchKey(text) {
+	return String(text ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+		.replace(/[’‘'`´]/g, '').replace(/[-‐–—]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** The level of a region code, from its prefix (also before the lists are loaded). */
 export function levelOfCode(code) {
 	const prefix = (code || '').slice(0, 2);

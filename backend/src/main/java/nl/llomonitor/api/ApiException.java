@@ -25,6 +25,11 @@ public class ApiException extends RuntimeException {
 	private String value;
 
 	/**
+	 * The period types the indicator has, where a request asked for another, or null.
+	 */
+	private java.util.List<String> periodTypes;
+
+	/**
 	 * @param status HTTP status
 	 * @param slug stable problem slug
 	 * @param detail human-readable explanation (no internals)
@@ -85,6 +90,34 @@ public class ApiException extends RuntimeException {
 	 */
 	public String getValue() {
 		return this.value;
+	}
+
+	/**
+	 * A period type (or a period of a type) the indicator has no figures of: 400
+	 * {@code unsupported-period-type}, with the type asked as {@code value} and the
+	 * indicator's own types as {@code periodTypes}.
+	 * @param parameter the parameter that asked it ({@code periodType}, {@code type},
+	 * {@code period}, {@code from} or {@code to})
+	 * @param indicator the indicator code
+	 * @param asked the type asked: year, quarter or month
+	 * @param available the indicator's period types, finest first
+	 * @return the exception
+	 */
+	public static ApiException unsupportedPeriodType(String parameter, String indicator, String asked,
+			java.util.List<String> available) {
+		ApiException ex = new ApiException(HttpStatus.BAD_REQUEST, "unsupported-period-type", "Indicator '" + indicator
+				+ "' has no figures per " + asked + "; its period types are " + String.join(", ", available) + ".",
+				parameter)
+			.withValue(asked);
+		ex.periodTypes = java.util.List.copyOf(available);
+		return ex;
+	}
+
+	/**
+	 * @return the indicator's period types where another was asked, or null
+	 */
+	public java.util.List<String> getPeriodTypes() {
+		return this.periodTypes;
 	}
 
 	public static ApiException invalidParameter(String parameter, String detail) {

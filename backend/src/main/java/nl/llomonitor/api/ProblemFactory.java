@@ -67,6 +67,9 @@ final class ProblemFactory {
 			if (api.getValue() != null) {
 				problem.setProperty("value", api.getValue());
 			}
+			if (api.getPeriodTypes() != null) {
+				problem.setProperty("periodTypes", api.getPeriodTypes());
+			}
 			if (api.getRetryAfter() != null) {
 				headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, api.getRetryAfter().toSeconds())));
 			}

@@ -30,6 +30,8 @@ class ProblemsController {
 		add("not-found", "Not found", "There is no resource at this address.");
 		add("invalid-parameter", "Invalid parameter",
 				"A request parameter is missing or malformed; the 'parameter' member names it. Period codes look like 2023JJ00, 2023KW02 or 2024MM11.");
+		add("unsupported-period-type", "Unsupported period type",
+				"The indicator has no figures of the period type asked (or of the type of the period asked); 'value' is the type asked, 'periodTypes' lists the indicator's own.");
 		add("range-too-wide", "Range too wide",
 				"The request asks for too much at once: at most 50 regions and 600 periods.");
 		add("method-not-allowed", "Method not allowed",

@@ -72,6 +72,9 @@ record MapService(ReadModel read) {
 				var filter = SeriesService.parseBreakdown(breakdown, info);
 				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
 						: this.read.series().latestPeriod(info, codes, filter, moment);
+				if (requested != null) {
+					SeriesService.requirePeriodType(info, requested.type(), "period");
+				}
 				return chosen.flatMap((p) -> {
 					String type = SeriesService.periodType(info, p.type(), p, p);
 					return this.read.series()

@@ -63,6 +63,7 @@ class PeriodService {
 			return observed(SeriesService.known(moment).and(ofType), language);
 		}
 		return this.indicators.require(indicator, "indicator").flatMap((info) -> {
+			SeriesService.requirePeriodType(info, type, "type");
 			String dataCode = info.dataCode();
 			return observed(OBSERVATION.INDICATOR_CODE.eq(dataCode).and(SeriesService.known(moment)).and(ofType),
 					language);

@@ -297,6 +297,9 @@ public class SeriesService {
 		if (type == null) {
 			type = (from != null) ? from.type() : (to != null) ? to.type() : indicator.defaultPeriodType();
 		}
+		if (periodType != null) {
+			requirePeriodType(indicator, type, "periodType");
+		}
 		if (from != null && !from.type().equals(type)) {
 			throw ApiException.invalidParameter("from", "Period 'from' (" + from + ") is not of type " + type + ".");
 		}
@@ -313,7 +316,29 @@ public class SeriesService {
 						+ " to " + to + " spans " + from.countTo(to) + ".");
 			}
 		}
+		if (periodType == null && from != null) {
+			requirePeriodType(indicator, from.type(), "from");
+		}
+		else if (periodType == null && to != null) {
+			requirePeriodType(indicator, to.type(), "to");
+		}
 		return type;
+	}
+
+	/**
+	 * An indicator without figures of a period type answers a request for it with a 400,
+	 * never with empty points that look like missing figures.
+	 * @param indicator the indicator
+	 * @param type year, quarter or month
+	 * @param parameter the parameter that asked it ({@code periodType}, {@code type},
+	 * {@code period}, {@code from}, {@code to})
+	 * @throws ApiException {@code unsupported-period-type} naming the indicator's types;
+	 * nothing for an indicator without any data (its answer is empty)
+	 */
+	public static void requirePeriodType(IndicatorInfo indicator, String type, String parameter) {
+		if (type != null && !indicator.periodTypes().isEmpty() && !indicator.periodTypes().contains(type)) {
+			throw ApiException.unsupportedPeriodType(parameter, indicator.code(), type, indicator.periodTypes());
+		}
 	}
 
 	/**

@@ -83,6 +83,7 @@ class RevisionService {
 					this.read.sources().all())
 			.flatMap((t) -> {
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, t.getT1());
+				SeriesService.requirePeriodType(t.getT1(), period.type(), "period");
 				return vintages(t.getT1(), region, period, filter, asOf)
 					.map((list) -> dataset(new RevisionsResponse(t.getT1().view(lang), t.getT2().ref(lang),
 							PeriodRef.of(period, lang), new LinkedHashMap<>(filter),

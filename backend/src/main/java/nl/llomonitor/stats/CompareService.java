@@ -85,6 +85,9 @@ record CompareService(ReadModel read) {
 			.flatMap((t) -> {
 				IndicatorInfo info = t.getT1();
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, info);
+				if (requested != null) {
+					SeriesService.requirePeriodType(info, requested.type(), "period");
+				}
 				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
 						: this.read.series().latestPeriod(info, codes, filter, asOf);
 				return chosen.flatMap((p) -> compute(info, t.getT2(), p, filter, asOf, language, version))

@@ -571,22 +571,6 @@ class DashboardBrowserIntegrationTests {
 			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,percent,definitief,b,'=1+1,,source,85268NED");
 	}
 
-	@Test
-	void apiErrorShowsTheProblemTitle() {
-		this.allowedConsoleErrors.add("/api/v1/kerncijfers/ZZ99");
-		this.allowedConsoleErrors.add("/api/v1/series");
-		open("/?regions=ZZ99");
-		WebElement error = waitFor(By.cssSelector(".tiles .error-box"));
-		assertThat(error.getText()).startsWith("De cijfers konden niet worden geladen: ")
-			.doesNotContain("HTTP 404")
-			// the detail in the page's language, not the API's English
-			.contains("De regiocode ‘ZZ99’ is onbekend.")
-			.doesNotContain("Unknown region code");
-		waitFor(By.cssSelector("[data-figure='kc-werkloosheid'] .error-box"));
-		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='kc-werkloosheid'] canvas")))
-			.isEmpty();
-	}
-
 	/**
 	 * In change mode the sentence under the Trends chart tells a change on a year
 	 * earlier, never a level, in both languages; its subject stays my region when other

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { segmented, select } from '../controls.js';
-import { getLang, periodType, t } from '../i18n.js';
+import { getLang, inSentence, periodLabel, periodType, t } from '../i18n.js';
 import { levelOfCode } from '../regions.js';
 
 /** Indicators with data at a region level (and period type), in the API's order. */
@@ -38,6 +38,30 @@ export async function finestType(indicator, region) {
 	}
 }
 
+/**
+ * The latest period with a value at a level (GET /api/v1/map without a period: the latest with data for
+ * the regions of the level), if it is one of the periods offered; else the last one offered.
+ */
+async function latestAt(indicator, level, periodCodes) {
+	try {
+		const response = await api.map({ indicator, level });
+		const code = response.period?.code;
+		if (code && periodCodes.includes(code)) {
+			return code;
+		}
+	}
+	catch {
+		// the view's own request shows the error
+	}
+	return periodCodes[periodCodes.length - 1];
+}
+
+/** Say above the view what was changed in the link and why, and put the change into the link. */
+export function explainFix(ctx, text, patch) {
+	ctx.explain?.(text);
+	ctx.settle(patch);
+}
+
 export function pick(value, options, fallback) {
 	return options.includes(value) ? value : fallback;
 }
@@ -57,6 +81,10 @@ export async function sharedPicker(ctx, {
 	const { state } = ctx;
 	const mine = ctx.primaryRegion();
 	const level = pick(state.level, levels, pick(levelOfCode(mine), levels, levels[0]));
+	if (state.level && state.level !== level) {
+		explainFix(ctx, t('fix.level', { asked: t(`one.${state.level}`), shown: t(`level.${level}`).toLowerCase() }),
+			{ level });
+	}
 	// the level's indicators, and those of other levels the view shows too (Nederland beside gemeenten)
 	const indicators = [];
 	for (const l of [level, ...(alsoLevels ? alsoLevels(level) : [])]) {
@@ -70,11 +98,26 @@ export async function sharedPicker(ctx, {
 	const codes = indicators.map((i) => i.code);
 	const code = pick(state.indicator, codes, pick(preferred, codes, codes[0]));
 	const indicator = indicators.find((i) => i.code === code) || null;
+	if (state.indicator && state.indicator !== code) {
+		// a link naming an indicator this level has not: said, and the link shows what is drawn
+		explainFix(ctx, t('fix.indicator', { code: state.indicator, level: t(`level.${level}`).toLowerCase(),
+			shown: indicator?.name || '–' }), { indicator: code });
+	}
 	const probe = regionFor ? await regionFor(level) : mine;
 	const type = await finestType(indicator, probe);
 	const periods = withPeriod && indicator ? (await api.periods(code, type)) || [] : [];
 	const periodCodes = periods.map((p) => p.code);
-	const chosenPeriod = pick(state.period, periodCodes, periodCodes[periodCodes.length - 1] || null);
+	const asked = state.period;
+	let chosenPeriod = periodCodes.includes(asked) ? asked : null;
+	if (withPeriod && indicator && !chosenPeriod && periodCodes.length) {
+		// the latest period with figures at this level (the list of periods also holds periods with figures
+		// at other levels only, or without a value): never an empty chart or map by default
+		chosenPeriod = await latestAt(code, level, periodCodes);
+		if (asked) {
+			explainFix(ctx, t('fix.period', { indicator: inSentence(indicator.name), period: periodLabel(asked),
+				shown: periodLabel(chosenPeriod) }), { period: chosenPeriod });
+		}
+	}
 	const controls = [
 		select({
 			key: `${key}-indicator`, label: t('cmp.indicator'), value: code,

@@ -3,11 +3,11 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { checklist, toggle, toolbar } from '../controls.js';
-import { formatValue, periodLabel, t } from '../i18n.js';
+import { formatValue, inSentence, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
 import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
-import { finestType, nothingToDraw, periodRange, pick, sharedPicker, sidebarView } from './common.js';
+import { explainFix, finestType, nothingToDraw, periodRange, pick, sharedPicker, sidebarView } from './common.js';
 
 const DEFAULT_INDICATOR = 'werkloosheidspercentage';
 const DEFAULT_REGIONS = ['PV26', 'PV21', 'NL01'];
@@ -111,16 +111,34 @@ export async function render(panel, ctx) {
 			return;
 		}
 		const periodCodes = periodList.map((p) => p.code);
-		const seasonal = type !== 'year';
-		const from = pick(state.from, periodCodes, null);
-		const to = pick(state.to, periodCodes, null);
+		// our seasonal adjustment is of quarterly series only (GET /api/v1/trend): not offered for months or years
+		const seasonal = type === 'quarter';
+		let from = pick(state.from, periodCodes, null);
+		let to = pick(state.to, periodCodes, null);
+		if (picked.indicator) {
+			// a link asking what cannot be shown says what is shown instead, and then holds it
+			const name = inSentence(picked.indicator.name);
+			for (const [bound, asked, kept] of [['from', state.from, from], ['to', state.to, to]]) {
+				if (asked && !kept && periodList.length) {
+					explainFix(ctx, t('fix.rangeDropped', { indicator: name, period: periodLabel(asked) }), { [bound]: null });
+				}
+			}
+			if (from && to && periodCodes.indexOf(from) > periodCodes.indexOf(to)) {
+				explainFix(ctx, t('fix.rangeSwapped', { from: periodLabel(from), to: periodLabel(to) }), { from: to, to: from });
+				[from, to] = [to, from];
+			}
+			if (state.sa && !seasonal) {
+				explainFix(ctx, t('fix.sa', { type: t(`tr.per.${type || 'year'}`) }), { sa: false });
+			}
+		}
+		const adjust = state.sa && seasonal;
 		controls.append(...picked.controls,
 			periodRange(ctx, { key: 'tr', periods: periodList, from, to }),
 			h('div', { class: 'toggles' },
 				toggle({ key: 'tr-yoy', label: t(`tr.yoy.${type || 'quarter'}`), checked: state.yoy,
-					onChange: (v) => ctx.update({ yoy: v, sa: v ? false : state.sa }) }),
+					onChange: (v) => ctx.update({ yoy: v, sa: v ? false : adjust }) }),
 				// years have no season to adjust for: no toggle for them
-				seasonal ? toggle({ key: 'tr-sa', label: t('tr.sa'), checked: state.sa,
+				seasonal ? toggle({ key: 'tr-sa', label: t('tr.sa'), checked: adjust,
 					onChange: (v) => ctx.update({ sa: v, yoy: v ? false : state.yoy }) }) : null),
 			checklist({
 				key: 'tr-regions', label: t('cmp.regions'), selected: ticked, filter: true,
@@ -173,14 +191,22 @@ export async function render(panel, ctx) {
 			title = t('tr.chartYoy', { indicator: indicator.name });
 			showTrend = false;
 		}
-		else if (state.sa && seasonal) {
-			model = mapValues(model, (p, s) => trendPoint(s.regionCode, p.period)?.seasonallyAdjusted, { origin: 'adjusted' });
-			title = t('tr.chartSa', { indicator: indicator.name });
-			for (const s of model.series) {
-				const sa = trendByRegion.get(s.regionCode)?.seasonalAdjustment;
-				if (sa && !sa.applied) {
-					notes.push(t('tr.saNotApplied', { region: s.label, reason: sa.reason || '' }));
+		else if (adjust) {
+			const adjusted = mapValues(model, (p, s) => trendPoint(s.regionCode, p.period)?.seasonallyAdjusted,
+				{ origin: 'adjusted' });
+			if (adjusted.series.some((s) => s.points.some((p) => p.value != null))) {
+				model = adjusted;
+				title = t('tr.chartSa', { indicator: indicator.name });
+				for (const s of model.series) {
+					const sa = trendByRegion.get(s.regionCode)?.seasonalAdjustment;
+					if (sa && !sa.applied) {
+						notes.push(t('tr.saNotApplied', { region: s.label, reason: sa.reason || '' }));
+					}
 				}
+			}
+			else {
+				// no region has an adjusted value (too few quarters): the figures themselves, never an empty chart
+				explainFix(ctx, t('fix.saEmpty'), { sa: false });
 			}
 		}
 		model.title = title;

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { checklist, toolbar } from '../controls.js';
-import { formatDifference, formatNumber, t } from '../i18n.js';
+import { formatDifference, formatNumber, inSentence, periodLabel, t } from '../i18n.js';
 import { regionLabel } from '../regions.js';
 import { fromCompare } from '../series-model.js';
 import { nothingToDraw, sharedPicker, sidebarView } from './common.js';
@@ -133,6 +133,12 @@ export async function render(panel, ctx) {
 			: withReference.includes('NL01') ? 'NL01' : selected[0];
 		const response = await compareAll({ indicator: indicatorCode, regions: withReference, period, first: primary });
 		if (!ctx.alive()) {
+			return;
+		}
+		if (!(response.values || []).some((v) => v.value != null)) {
+			// a period without a figure for any region chosen: said once, not as a row per pair
+			figure.empty(t('cmp.noFigures', { indicator: inSentence(response.indicator?.name || indicatorCode),
+				period: response.period?.label || periodLabel(period) }));
 			return;
 		}
 		const model = fromCompare(response);

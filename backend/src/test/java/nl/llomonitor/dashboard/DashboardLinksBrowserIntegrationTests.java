@@ -1,0 +1,369 @@
+package nl.llomonitor.dashboard;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.ImportService;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.TestDatabaseConfiguration;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static nl.llomonitor.db.Tables.REGION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a link or a choice asks that cannot be shown as asked (from a user's tour): every
+ * view opens on figures, a bad or stale parameter is replaced by what is shown and the
+ * page says so in its language, the region search ignores diacritics. In a real browser
+ * on the whole app with the shared published data, as
+ * {@link DashboardBrowserIntegrationTests}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(TestDatabaseConfiguration.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardLinksBrowserIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final String CHART_DATA = """
+			const figure = document.querySelector('[data-figure="' + arguments[0] + '"]');
+			const canvas = figure && figure.querySelector('canvas');
+			const chart = canvas && window.Chart && Chart.getChart(canvas);
+			if (!chart) { return null; }
+			return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => ({
+				label: d.label, values: d.data, labels: chart.data.labels }));
+			""";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ImportService importService;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	private HeadlessChromium browser;
+
+	private final List<String> allowedConsoleErrors = new ArrayList<>();
+
+	@BeforeAll
+	void startBrowser() {
+		for (String file : DashboardBrowserIntegrationTests.SHARED_FILES) {
+			this.importService.importFile(SharedData.file(file), true);
+		}
+		for (String file : List.of("cbs/60039fvw.csv", "cbs/82220NED.csv")) {
+			this.importService.importFile(SharedData.file(file), true);
+		}
+		this.browser = HeadlessChromium.start(1366, 900);
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@BeforeEach
+	void clearConsole() {
+		this.browser.consoleEntries();
+		this.allowedConsoleErrors.clear();
+	}
+
+	@AfterEach
+	void noConsoleErrors() {
+		List<String> errors = this.browser.consoleErrors()
+			.stream()
+			.filter((e) -> this.allowedConsoleErrors.stream().noneMatch(e::contains))
+			.toList();
+		assertThat(errors).as("browser console errors").isEmpty();
+	}
+
+	/**
+	 * Grijze druk is observed up to 2017 (60039fvw), while the list of its periods runs
+	 * on: Vergelijk and Kaart open on 2017, not on an empty later year.
+	 */
+	@Test
+	void compareAndMapOpenOnTheLatestPeriodWithFigures() {
+		open("/?tab=kaart&indicator=grijze_druk&level=provincie");
+		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		assertThat(selected("map-period")).isEqualTo("2017JJ00");
+		List<WebElement> paths = this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"));
+		assertThat(paths).hasSize(12);
+		assertThat(paths.stream().map((p) -> p.getAttribute("fill")).distinct().count()).isGreaterThan(2);
+
+		open("/?tab=vergelijk&indicator=grijze_druk&level=provincie");
+		List<Map<String, Object>> bars = chart("vergelijk");
+		assertThat(selected("cmp-period")).isEqualTo("2017JJ00");
+		assertThat(nonNull(bars.get(0))).isEqualTo(13);
+		assertThat(text(".differences__list")).doesNotContain("geen verschil te berekenen");
+		// a default is no correction: nothing to say, and the link stays short
+		assertThat(this.browser.driver.findElements(By.cssSelector(".corrections:not([hidden])"))).isEmpty();
+		assertThat(currentUrl()).doesNotContain("period=");
+		// a period chosen that has no figure for any region: said once, not a row per
+		// pair
+		open("/?tab=vergelijk&indicator=grijze_druk&level=provincie&period=2023JJ00");
+		waitUntil(() -> text("[data-figure='vergelijk'] .empty")
+			.equals("Geen cijfers van grijze druk over 2023 voor deze regio’s; kies een andere periode."));
+		assertThat(this.browser.driver.findElements(By.cssSelector(".differences__list li"))).isEmpty();
+	}
+
+	/**
+	 * WW benefits are monthly; our seasonal adjustment is of quarters only: no box for
+	 * it, and a link asking for it draws the figures themselves and says why.
+	 */
+	@Test
+	void aMonthlySeriesOffersNoSeasonalAdjustmentAndALinkAskingForItStillDraws() {
+		open("/?tab=trends&indicator=ww_uitkeringen&level=arbeidsmarktregio&regions=AM13&sa=1");
+		List<Map<String, Object>> lines = chart("trends");
+		assertThat(nonNull(lines.get(0))).isGreaterThan(10);
+		assertThat(this.browser.driver.findElements(By.cssSelector("[data-focus='tr-sa']"))).isEmpty();
+		assertThat(text(".corrections")).isEqualTo("Seizoencorrectie berekent LLO Monitor alleen voor kwartaalcijfers;"
+				+ " deze grafiek toont cijfers per maand, dus zonder correctie.");
+		assertThat(currentUrl()).doesNotContain("sa=1");
+		assertThat(text("[data-figure='trends'] .figure__title")).doesNotContain("eizoen");
+		// a quarterly series still offers it
+		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26");
+		chart("trends");
+		assertThat(this.browser.driver.findElements(By.cssSelector("[data-focus='tr-sa']"))).hasSize(1);
+	}
+
+	@Test
+	void regionSearchIgnoresDiacriticsCaseAndApostrophes() {
+		open("/");
+		waitFor(By.cssSelector(".tile[data-indicator]"));
+		List<Map.Entry<String, String>> searches = List.of(Map.entry("fryslan", "region=PV21"),
+				Map.entry("SUDWEST FRYSLAN", "region=GM1900"), Map.entry("s-hertogenbosch", "region=GM0796"));
+		for (Map.Entry<String, String> search : searches) {
+			find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), search.getKey(), Keys.ENTER);
+			waitUntil(() -> currentUrl().contains(search.getValue()));
+		}
+		waitUntil(() -> find("#region-input").getAttribute("value").equals("'s-Hertogenbosch (gemeente)"));
+		// the browser's suggestions find it without diacritics too
+		assertThat(js("""
+				return [...document.querySelectorAll('#region-options option')]
+					.filter((o) => (o.label || o.value).includes('fryslan')).map((o) => o.value);
+				""").toString()).contains("Fryslân (provincie)").contains("Súdwest-Fryslân (gemeente)");
+	}
+
+	/**
+	 * An unknown region code in a link: said once, in the page's language, the default
+	 * region shown and the link corrected; no error boxes with a retry that cannot help.
+	 */
+	@Test
+	void anUnknownRegionCodeShowsTheDefaultRegionAndSaysSo() {
+		this.allowedConsoleErrors.add("/api/v1/regions/GM9999");
+		open("/?region=GM9999");
+		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Utrecht (provincie)"));
+		assertThat(text(".corrections"))
+			.isEqualTo("De regiocode ‘GM9999’ uit de link is onbekend; getoond wordt Utrecht (provincie).");
+		waitFor(By.cssSelector(".tile[data-indicator='werkloosheidspercentage'] .tile__value"));
+		chart("kc-werkloosheid");
+		assertThat(this.browser.driver.findElements(By.cssSelector(".error-box"))).isEmpty();
+		assertThat(currentUrl()).doesNotContain("GM9999");
+		waitUntil(() -> find("#region-input").getAttribute("value").equals("Utrecht (provincie)"));
+		// in English too
+		open("/?region=GM9999&lang=en");
+		waitUntil(() -> text(".corrections")
+			.equals("The region code ‘GM9999’ in the link is unknown; Utrecht (province) is shown instead."));
+		// unknown codes among the ticked regions are left out and named
+		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV26&regions=PV21,ZZ99");
+		chart("trends");
+		assertThat(text(".corrections")).isEqualTo("Onbekende regiocodes uit de link zijn weggelaten: ZZ99.");
+		waitUntil(() -> currentUrl().contains("regions=PV21") && !currentUrl().contains("ZZ99"));
+	}
+
+	/**
+	 * A region an edition ended (Haren, merged into Groningen in 2019) is still known to
+	 * the store with the day it ended: the page says so.
+	 */
+	@Test
+	void anEndedRegionSaysWhenItEnded() {
+		this.jdbc.insertInto(REGION)
+			.set(REGION.CODE, "GM0017")
+			.set(REGION.LEVEL, "gemeente")
+			.set(REGION.NAME_NL, "Haren")
+			.set(REGION.NAME_EN, "Haren")
+			.set(REGION.VALID_FROM, LocalDate.of(1900, 1, 1))
+			.set(REGION.VALID_TO, LocalDate.of(2019, 1, 1))
+			.onConflictDoNothing()
+			.execute();
+		this.jdbc.select(DSL.field("bump_data_version()")).fetch();
+		try {
+			this.browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+			open("/?tab=trends&region=GM0017");
+			waitUntil(() -> text(".corrections").startsWith("Haren (GM0017) bestaat sinds 1 januari 2019 niet meer"));
+			assertThat(text(".corrections")).contains("getoond wordt Utrecht (provincie)");
+			chart("trends");
+			assertThat(currentUrl()).doesNotContain("GM0017");
+		}
+		finally {
+			this.jdbc.deleteFrom(REGION).where(REGION.CODE.eq("GM0017")).execute();
+			this.jdbc.select(DSL.field("bump_data_version()")).fetch();
+		}
+	}
+
+	/**
+	 * 'from' after 'to': both periods exist, so they are swapped, said in Dutch, and the
+	 * link holds the range drawn; never the API's English detail nor a retry button.
+	 */
+	@Test
+	void aRangeTheWrongWayRoundIsSwappedAndSaid() {
+		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26&from=2024KW04&to=2015KW01");
+		List<Map<String, Object>> lines = chart("trends");
+		assertThat(nonNull(lines.get(0))).isEqualTo(40);
+		assertThat(text(".corrections")).isEqualTo(
+				"De beginperiode (2024 4e kwartaal) lag na de eindperiode (2015 1e kwartaal); ze zijn omgewisseld.");
+		waitUntil(() -> currentUrl().contains("from=2015KW01") && currentUrl().contains("to=2024KW04"));
+		assertThat(this.browser.driver.findElements(By.cssSelector(".error-box"))).isEmpty();
+		assertThat(selected("tr-from")).isEqualTo("2015KW01");
+		// a bound of another period type is left out, and said
+		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26&from=2019MM05");
+		chart("trends");
+		assertThat(text(".corrections"))
+			.isEqualTo("Voor werkloosheid zijn er geen cijfers over mei 2019; die grens uit de link is weggelaten.");
+		assertThat(currentUrl()).doesNotContain("from=");
+	}
+
+	/**
+	 * A period of another type or without figures, and an indicator the level has not:
+	 * the view shows what it can, says what it changed, and the link holds it.
+	 */
+	@Test
+	void aPeriodOrIndicatorTheViewCannotShowIsReplacedInTheLinkAndSaid() {
+		for (String period : List.of("2019MM05", "2030KW01")) {
+			open("/?tab=vergelijk&indicator=netto_arbeidsparticipatie&level=provincie&period=" + period);
+			chart("vergelijk");
+			String shown = selected("cmp-period");
+			assertThat(shown).isEqualTo("2024KW04");
+			assertThat(text(".corrections")).startsWith("Voor netto arbeidsparticipatie zijn er geen cijfers over ")
+				.endsWith("; getoond wordt 2024 4e kwartaal, de laatste periode met cijfers.");
+			waitUntil(() -> currentUrl().contains("period=2024KW04"));
+		}
+		// a level the view has not (the map has no level land)
+		open("/?tab=kaart&indicator=werkloosheidspercentage&level=land");
+		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		assertThat(text(".corrections"))
+			.isEqualTo("Deze weergave heeft geen niveau ‘land’; getoond worden provincies.");
+		waitUntil(() -> currentUrl().contains("level=provincie"));
+		// WW benefits are not published per gemeente
+		open("/?tab=vergelijk&region=GM0344&indicator=ww_uitkeringen");
+		chart("vergelijk");
+		String indicator = selected("cmp-indicator");
+		assertThat(indicator).isNotEqualTo("ww_uitkeringen");
+		assertThat(text(".corrections"))
+			.startsWith("De indicator ‘ww_uitkeringen’ uit de link heeft geen cijfers voor gemeenten; getoond wordt ");
+		waitUntil(() -> currentUrl().contains("indicator=" + indicator));
+	}
+
+	/**
+	 * A problem the page has no words of its own for: a Dutch page names the parameter in
+	 * Dutch rather than showing the API's English detail.
+	 */
+	@Test
+	void aProblemsDetailIsInThePagesLanguage() {
+		open("/?tab=trends");
+		waitFor(By.cssSelector("[data-focus='tr-indicator']"));
+		Object details = ((JavascriptExecutor) this.browser.driver).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				import('/js/api.js').then((m) => {
+					const bad = new m.ApiError({ type: '/problems/invalid-parameter', parameter: 'from',
+						detail: "Period 'from' (2024KW04) lies after 'to' (2015KW01)." }, 400, '/api/v1/series');
+					const month = new m.ApiError({ type: '/problems/unsupported-period-type', parameter: 'periodType',
+						value: 'month', detail: 'Indicator x has no figures per month.' }, 400, '/api/v1/series');
+					done([bad.title, bad.detail, month.title, month.detail]);
+				}, (e) => done('ERROR ' + e));
+				""");
+		assertThat(details).isEqualTo(List.of("Ongeldige parameter",
+				"De waarde van ‘from’ in het verzoek is niet bruikbaar.", "Periodesoort niet beschikbaar",
+				"Deze indicator heeft geen cijfers van de gevraagde periodesoort."));
+	}
+
+	// ---------------------------------------------------------------------------------------
+
+	private void open(String path) {
+		this.browser.driver.get("http://localhost:" + this.port + path);
+	}
+
+	private String currentUrl() {
+		return this.browser.driver.getCurrentUrl();
+	}
+
+	private Object js(String script, Object... args) {
+		return ((JavascriptExecutor) this.browser.driver).executeScript(script, args);
+	}
+
+	private WebElement find(String css) {
+		return this.browser.driver.findElement(By.cssSelector(css));
+	}
+
+	private String text(String css) {
+		return waitFor(By.cssSelector(css)).getText();
+	}
+
+	private String selected(String focusKey) {
+		return new Select(waitFor(By.cssSelector("select[data-focus='" + focusKey + "']"))).getFirstSelectedOption()
+			.getAttribute("value");
+	}
+
+	private WebElement waitFor(By by) {
+		return new WebDriverWait(this.browser.driver, WAIT)
+			.withMessage(
+					() -> by + " not found; page shows: " + this.browser.driver.findElement(By.id("main")).getText())
+			.until((d) -> {
+				List<WebElement> found = d.findElements(by);
+				return found.isEmpty() ? null : found.get(0);
+			});
+	}
+
+	private void waitUntil(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.browser.driver, WAIT).ignoring(RuntimeException.class)
+			.withMessage(() -> "page shows: " + this.browser.driver.findElement(By.id("main")).getText() + " at "
+					+ currentUrl() + "; notice: " + find("#notice").getText() + "; region input: "
+					+ find("#region-input").getAttribute("value"))
+			.until((d) -> condition.getAsBoolean());
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> chart(String figure) {
+		return new WebDriverWait(this.browser.driver, WAIT).withMessage(
+				() -> "chart " + figure + " drew no data: " + this.browser.driver.findElement(By.id("main")).getText())
+			.until((d) -> {
+				List<Map<String, Object>> datasets = (List<Map<String, Object>>) js(CHART_DATA, figure);
+				return (datasets != null && !datasets.isEmpty() && datasets.stream().anyMatch((s) -> nonNull(s) > 0))
+						? datasets : null;
+			});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static long nonNull(Map<String, Object> dataset) {
+		return ((List<Object>) dataset.get("values")).stream().filter((v) -> v != null).count();
+	}
+
+}
