@@ -40,11 +40,12 @@ export async function finestType(indicator, region) {
 
 /**
  * The latest period with a value at a level (GET /api/v1/map without a period: the latest with data for
- * the regions of the level), if it is one of the periods offered; else the last one offered.
+ * the regions of the level, of the breakdown member if one is given), if it is one of the periods offered;
+ * else the last one offered.
  */
-async function latestAt(indicator, level, periodCodes) {
+export async function latestAt(indicator, level, periodCodes, breakdown) {
 	try {
-		const response = await api.map({ indicator, level });
+		const response = await api.map({ indicator, level, breakdown });
 		const code = response.period?.code;
 		if (code && periodCodes.includes(code)) {
 			return code;

@@ -11,7 +11,7 @@ import { getLang, t } from '../i18n.js';
 import { fromSeries } from '../series-model.js';
 import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
-import { periodRange, pick, sidebarView } from './common.js';
+import { latestAt, periodRange, pick, sidebarView } from './common.js';
 import { drawChoropleth } from './kaart.js';
 
 const TEXT = {
@@ -146,7 +146,14 @@ export async function render(panel, ctx) {
 	const periodCodes = periodList.map((p) => p.code);
 	const from = pick(state.from, periodCodes, null);
 	const to = pick(state.to, periodCodes, null);
-	const period = pick(state.period, periodCodes, periodCodes[periodCodes.length - 1] || null);
+	// a map opens on the latest period with figures at its level (not the last period of the table, which
+	// may have none there)
+	const period = pick(state.period, periodCodes, null)
+		|| (asMap && level && periodCodes.length ? await latestAt(indicatorCode, level, periodCodes,
+			breakdownParam(chosen)) : periodCodes[periodCodes.length - 1] || null);
+	if (!ctx.alive()) {
+		return;
+	}
 
 	const own = table.measures.filter((m) => m.own);
 	const mapped = table.measures.filter((m) => !m.own);
