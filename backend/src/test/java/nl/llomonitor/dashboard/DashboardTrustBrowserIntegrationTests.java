@@ -130,6 +130,11 @@ class DashboardTrustBrowserIntegrationTests {
 	void myRegionStaysPutWhileComparisonRegionsAreTickedAndUnticked() {
 		open("/?tab=vergelijk&region=PV26&level=provincie");
 		settle("vergelijk");
+		// the headline compares my region with Nederland, the reference, not with the
+		// province that sorts first (Drenthe)
+		assertThat(text("[data-figure='vergelijk'] .figure__summary")).startsWith("In ")
+			.containsPattern("^In [^.]* Utrecht [^.]*Nederland")
+			.doesNotContain("Drenthe");
 		long history = historyLength();
 		// untick my own region, another region, and tick them again: my region never
 		// changes

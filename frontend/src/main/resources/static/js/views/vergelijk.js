@@ -33,7 +33,8 @@ export function differenceText(d, model) {
 
 /**
  * The API's summary has one sentence per pair with the first region. With two regions that is the
- * whole story; with more, the first sentence plus how many of the differences are significant.
+ * whole story; with more, the sentence of the pair with Nederland (the reference; else the first pair, not
+ * whichever region sorts first) plus how many of the differences are significant.
  */
 function compareSummary(response) {
 	const text = response.summary || '';
@@ -42,7 +43,10 @@ function compareSummary(response) {
 	if (pairs.length <= 1) {
 		return text;
 	}
-	const first = text.split(/(?<=\.)\s+(?=In |For |The )/)[0];
+	const sentences = text.split(/(?<=\.)\s+(?=In |For |The |Volgens |According )/);
+	// a difference's explanation begins with its sentence of the summary
+	const reference = pairs.find((d) => d.b === 'NL01');
+	const first = (reference && sentences.find((s) => reference.explanation?.startsWith(s))) || sentences[0];
 	// a pair that cannot be tested is neither significant nor not: counted apart
 	const testable = pairs.filter((d) => d.significant != null);
 	const significant = testable.filter((d) => d.significant === true).length;
