@@ -65,8 +65,18 @@ export function lineSummary(model, { byBreakdown = false, subject = null } = {})
 	const forecast = valueAt(first, period).kind === 'forecast' ? 'Forecast' : '';
 	let text = t((isRate(indicator) ? 'summary.latest' : 'summary.latestCount') + forecast,
 		{ period: label, indicator: name, region: regionInSentence(first.label), value: formatValue(v, indicator) });
-	const parts = others.map((o) => comparison(v, valueAt(o, period).value, indicator, o.label).replace(/^, /, ''));
-	text += parts.length ? `, ${join(parts)}.` : '.';
+	if (isRate(indicator)) {
+		const parts = others.map((o) => comparison(v, valueAt(o, period).value, indicator, o.label).replace(/^, /, ''));
+		text += parts.length ? `, ${join(parts)}.` : '.';
+	}
+	else {
+		// counts of regions of other sizes are given side by side, not as a difference ("160.460 personen
+		// onder Nederland" says nothing about Fryslân)
+		const parts = others.map((o) => t('summary.vsCount', {
+			other: regionInSentence(o.label), otherValue: formatValue(valueAt(o, period).value, indicator),
+		}));
+		text += parts.length ? `; ${join(parts)}.` : '.';
+	}
 	// change on a year earlier (same quarter/month) where it exists, else on the first period shown
 	const codes = periods(model).map((p) => p.code);
 	const yearEarlier = `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;

@@ -572,6 +572,24 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	/**
+	 * Counts of regions of different sizes are given side by side in the sentence, never
+	 * as a difference ("160.460 personen onder Nederland").
+	 */
+	@Test
+	void countsOfRegionsAreToldSideBySideNotAsADifference() {
+		open("/?tab=trends&indicator=ww_uitkeringen&region=PV21&regions=PV21,NL01");
+		chart("trends");
+		assertThat(summary("trends"))
+			.matches("In .+? was het cijfer voor .+? in Fryslân [0-9.]+( \\S+)?; in Nederland [0-9.]+( \\S+)?\\..*")
+			.doesNotContain("onder Nederland")
+			.doesNotContain("boven Nederland");
+		// a rate is compared as before
+		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV21&regions=PV21,NL01");
+		chart("trends");
+		assertThat(summary("trends")).containsPattern("procentpunt (onder|boven) Nederland|gelijk aan Nederland");
+	}
+
+	/**
 	 * In change mode the sentence under the Trends chart tells a change on a year
 	 * earlier, never a level, in both languages; its subject stays my region when other
 	 * regions are ticked.
