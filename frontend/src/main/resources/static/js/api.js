@@ -20,8 +20,11 @@ export class ApiError extends Error {
 		const detailKey = `problem.${slug}.detail`;
 		const ownDetail = slug && this.problem.value != null ? t(detailKey, { value: this.problem.value }) : null;
 		// the API's detail is English: a Dutch page names the parameter at fault in Dutch instead
+		// (in words of the problem's own kind where the page has them: a range too wide says so)
+		const ownParameter = `problem.${slug}.parameterDetail`;
 		const parameterDetail = getLang() !== 'en' && this.problem.parameter
-			? t('problem.parameter', { parameter: this.problem.parameter }) : null;
+			? [t(ownParameter, { parameter: this.problem.parameter }), t('problem.parameter', { parameter: this.problem.parameter })]
+				.find((text) => text !== ownParameter) : null;
 		this.detail = (ownDetail && ownDetail !== detailKey) ? ownDetail
 			: (parameterDetail || this.problem.detail || null);
 	}

@@ -202,7 +202,7 @@ export const FORECAST_DASH = [8, 5];
 export const DERIVED_POINT = 'rectRot';
 
 /** How one point is drawn: open (white) for a provisional figure and a forecast, else filled. */
-function pointLook(p, s, c) {
+function pointLook(p, c) {
 	return { fill: p && (isProvisional(p) || p.kind === 'forecast') ? '#ffffff' : c };
 }
 
@@ -219,7 +219,7 @@ export function lineConfig(model, { trends = [], showTrend = true } = {}) {
 	const datasets = model.series.map((s, i) => {
 		const c = colour(i);
 		const points = codes.map((code) => valueAt(s, code));
-		const look = (p) => pointLook(p, s, c);
+		const look = (p) => pointLook(p, c);
 		// a series of forecasts only is dashed as a whole (and its legend says prognose, seriesLabel)
 		const forecast = isForecastSeries(s);
 		return {

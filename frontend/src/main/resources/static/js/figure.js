@@ -404,7 +404,10 @@ export class Figure {
 		const derived = nonSource(model);
 		if (derived.some((s) => s.origin === 'derived')) {
 			const { numerator, denominator } = model.indicator;
-			const note = h('li', { class: 'note note--derived' }, t('notes.derived', { what: t('origin.derived') }));
+			// "observations, not a forecast" only where no computed point rests on a forecast
+			const key = derived.some((s) => s.origin === 'derived' && s.points.some((p) => p.kind === 'forecast'))
+				? 'notes.derivedOf' : 'notes.derived';
+			const note = h('li', { class: 'note note--derived' }, t(key, { what: t('origin.derived') }));
 			this.notesEl.append(note);
 			if (numerator && denominator) {
 				// the terms by their names in the page's language, never their codes
@@ -412,7 +415,7 @@ export class Figure {
 					const name = (term) => term.name || list.find((i) => i.code === term)?.name;
 					const [a, b] = [name(numerator), name(denominator)];
 					if (a && b) {
-						note.textContent = t('notes.derived', { what: `${a} / ${b}` });
+						note.textContent = t(key, { what: `${a} / ${b}` });
 					}
 				}).catch(() => {});
 			}

@@ -100,7 +100,7 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		// the state of the store, not the bare version: see DataChangeListener#currentTag
 		String version = this.versions.currentTag();
 		if (version == null) {
-			exchange.getResponse().getHeaders().setCacheControl("no-cache");
+			exchange.getResponse().getHeaders().setCacheControl(CACHE_CONTROL);
 			return chain.filter(exchange);
 		}
 		if (!version.equals(this.cachedVersion.getAndSet(version))) {

@@ -1,5 +1,7 @@
 package nl.llomonitor.api;
 
+import nl.llomonitor.cube.ImportWarning;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,10 +63,21 @@ public class Messages {
 	/**
 	 * @param lang response language
 	 * @param warning a warning of an import run
-	 * @return the warning in that language (key {@code warning.<key>})
+	 * @return the warning in that language (key {@code warning.<key>}); for a key these
+	 * bundles do not hold (a run stored by another version), the key and its arguments
 	 */
-	public static String warning(Lang lang, nl.llomonitor.cube.ImportWarning warning) {
-		return get(lang, "warning." + warning.key(), warning.args().toArray());
+	public static String warning(Lang lang, ImportWarning warning) {
+		Object[] args = warning.args().toArray();
+		try {
+			String text = getOrDefault(lang, "warning." + warning.key(), null, args);
+			if (text != null) {
+				return text;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// arguments of another kind than the text expects (another version's run)
+		}
+		return warning.key() + " " + warning.args();
 	}
 
 	private static ResourceBundleMessageSource source() {

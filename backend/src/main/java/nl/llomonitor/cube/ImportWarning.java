@@ -16,24 +16,67 @@ import java.util.Set;
  */
 public record ImportWarning(String key, List<Object> args) {
 
+	/** Key {@code warning.trailing-separator} of the message bundles. */
+	public static final String TRAILING_SEPARATOR = "trailing-separator";
+
+	/** Key {@code warning.incomplete-sums} of the message bundles. */
+	public static final String INCOMPLETE_SUMS = "incomplete-sums";
+
+	/** Key {@code warning.mapping-skipped-regions} of the message bundles. */
+	public static final String MAPPING_SKIPPED_REGIONS = "mapping-skipped-regions";
+
+	/** Key {@code warning.odata-pages} of the message bundles. */
+	public static final String ODATA_PAGES = "odata-pages";
+
+	/** Key {@code warning.v4-unknown-property} of the message bundles. */
+	public static final String V4_UNKNOWN_PROPERTY = "v4-unknown-property";
+
+	/** Key {@code warning.region-edition} of the message bundles. */
+	public static final String REGION_EDITION = "region-edition";
+
+	/** Key {@code warning.partial-edition} of the message bundles. */
+	public static final String PARTIAL_EDITION = "partial-edition";
+
+	/** Key {@code warning.withdrawn} of the message bundles. */
+	public static final String WITHDRAWN = "withdrawn";
+
+	/** Key {@code warning.margin-only} of the message bundles. */
+	public static final String MARGIN_ONLY = "margin-only";
+
+	/** Key {@code warning.text-measures} of the message bundles. */
+	public static final String TEXT_MEASURES = "text-measures";
+
+	/** Key {@code warning.unknown-regions-skipped} of the message bundles. */
+	public static final String UNKNOWN_REGIONS_SKIPPED = "unknown-regions-skipped";
+
+	/** Key {@code warning.not-modified} of the message bundles. */
+	public static final String NOT_MODIFIED = "not-modified";
+
+	/** Every key an import writes: each has a text in both bundles (MessagesTests). */
+	public static final List<String> KEYS = List.of(TRAILING_SEPARATOR, INCOMPLETE_SUMS, MAPPING_SKIPPED_REGIONS,
+			ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES,
+			UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED);
+
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or
 	 * measures left out.
 	 */
-	private static final Set<String> LEAVES_OUT = Set.of("mapping-skipped-regions", "unknown-regions-skipped",
-			"text-measures", "margin-only");
+	private static final Set<String> LEAVES_OUT = Set.of(MAPPING_SKIPPED_REGIONS, UNKNOWN_REGIONS_SKIPPED,
+			TEXT_MEASURES, MARGIN_ONLY);
 
 	public ImportWarning {
-		args = List.copyOf(args);
+		// an argument may be null (a label a source left empty): kept, never failing the
+		// import it warns about
+		args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
 	}
 
 	/**
 	 * @param key the kind of warning
-	 * @param args its arguments, numbers or text
+	 * @param args its arguments, numbers or text, may be null
 	 * @return the warning
 	 */
 	public static ImportWarning of(String key, Object... args) {
-		return new ImportWarning(key, List.of(args));
+		return new ImportWarning(key, java.util.Arrays.asList(args));
 	}
 
 	/**

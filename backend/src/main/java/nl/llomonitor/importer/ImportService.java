@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.cube.ImportRunState;
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.importer.catalog.Catalog;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.MappingRegistry;
@@ -451,8 +454,8 @@ public class ImportService {
 			Map<String, Object> validators) {
 		Map<String, Object> details = new LinkedHashMap<>(validators);
 		details.put("notModified", true);
-		nl.llomonitor.cube.ImportWarning notModified = nl.llomonitor.cube.ImportWarning.of("not-modified");
-		details.put("warnings", List.of(nl.llomonitor.api.Messages.warning(nl.llomonitor.api.Lang.EN, notModified)));
+		ImportWarning notModified = ImportWarning.of(ImportWarning.NOT_MODIFIED);
+		details.put("warnings", List.of(Messages.warning(Lang.EN, notModified)));
 		details.put("warningDetails", List.of(notModified));
 		return this.jdbc.transactionResult((cfg) -> {
 			var run = cfg.dsl()
@@ -467,8 +470,8 @@ public class ImportService {
 				.returningResult(IMPORT_RUN.ID, IMPORT_RUN.STARTED_AT, IMPORT_RUN.FINISHED_AT)
 				.fetchSingle();
 			return new ImportReport(run.value1(), format.code(), url, tableId, "", ImportRunState.UNCHANGED.code(), 0,
-					0, 0, List.of("not modified since the last fetch (HTTP 304)"), null, run.value2(), run.value3(),
-					null, Map.of(), 0, true, null);
+					0, 0, List.of(Messages.warning(Lang.EN, notModified)), null, run.value2(), run.value3(), null,
+					Map.of(), 0, true, null);
 		});
 	}
 
@@ -661,11 +664,11 @@ public class ImportService {
 				ImportJob job = found.applyTo(given);
 				// kept as keys and arguments (cube/ImportWarning), which the read side
 				// gives in each reader's language, and reported in English
-				List<nl.llomonitor.cube.ImportWarning> warnings = new java.util.ArrayList<>(found.warnings());
+				List<ImportWarning> warnings = new java.util.ArrayList<>(found.warnings());
 				// stored in English (the run's record; the API's language) and as keys,
 				// which the read side gives in each reader's language
 				String incompleteReason = found.incomplete().isEmpty() ? null
-						: nl.llomonitor.api.Messages.incomplete(nl.llomonitor.api.Lang.EN, found.incomplete());
+						: Messages.incomplete(Lang.EN, found.incomplete());
 				if (incompleteReason != null && !options.allowIncomplete()) {
 					throw new ImportException(fileName, null, null, null,
 							"a complete source, or the import run with --allow-incomplete (admin form field"
@@ -723,8 +726,8 @@ public class ImportService {
 				if (!unknownRegions.isEmpty()) {
 					int rows = unknownRegions.values().stream().mapToInt(Integer::intValue).sum();
 					List<String> labels = unknownRegions.keySet().stream().limit(20).toList();
-					warn(warnings, nl.llomonitor.cube.ImportWarning.of("unknown-regions-skipped", rows,
-							unknownRegions.size(), labels + ((unknownRegions.size() > labels.size()) ? " ..." : "")));
+					warn(warnings, ImportWarning.of(ImportWarning.UNKNOWN_REGIONS_SKIPPED, rows, unknownRegions.size(),
+							labels + ((unknownRegions.size() > labels.size()) ? " ..." : "")));
 				}
 				Long version = (inserted > 0 || defined > 0)
 						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
@@ -740,7 +743,7 @@ public class ImportService {
 				if (incompleteReason != null) {
 					english.add("INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
 				}
-				warnings.forEach((w) -> english.add(nl.llomonitor.api.Messages.warning(nl.llomonitor.api.Lang.EN, w)));
+				warnings.forEach((w) -> english.add(Messages.warning(Lang.EN, w)));
 				details.put("warnings", english);
 				details.put("warningDetails", warnings);
 				details.put("cells", cells);
@@ -832,8 +835,7 @@ public class ImportService {
 	}
 
 	/** Adds a warning unless it is there already or null. */
-	private static void warn(List<nl.llomonitor.cube.ImportWarning> warnings,
-			nl.llomonitor.cube.ImportWarning warning) {
+	private static void warn(List<ImportWarning> warnings, ImportWarning warning) {
 		if (warning != null && !warnings.contains(warning)) {
 			warnings.add(warning);
 		}

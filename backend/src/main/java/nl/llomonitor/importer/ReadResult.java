@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.catalog.GenericTable;
 import nl.llomonitor.importer.catalog.TableMapping;
@@ -39,7 +40,7 @@ import nl.llomonitor.importer.catalog.TableMapping;
  */
 public record ReadResult(String tableId, GenericTable generic, TableMapping curatedOnTop, OffsetDateTime published,
 		String publishedFrom, long rowsRead, long otherRowsInserted, long otherRowsUnchanged,
-		List<nl.llomonitor.cube.ImportWarning> warnings, Map<String, Long> signs, List<IncompleteReason> incomplete,
+		List<ImportWarning> warnings, Map<String, Long> signs, List<IncompleteReason> incomplete,
 		Map<String, Integer> unknownRegions) {
 
 	public ReadResult {
@@ -90,7 +91,7 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 
 		private long otherRowsUnchanged;
 
-		private final List<nl.llomonitor.cube.ImportWarning> warnings = new ArrayList<>();
+		private final List<ImportWarning> warnings = new ArrayList<>();
 
 		private final Map<String, Long> signs = new TreeMap<>();
 
@@ -225,7 +226,7 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		/**
 		 * @param warning a warning for the run's report, kept once
 		 */
-		public void warn(nl.llomonitor.cube.ImportWarning warning) {
+		public void warn(ImportWarning warning) {
 			if (!this.warnings.contains(warning)) {
 				this.warnings.add(warning);
 			}

@@ -15,6 +15,7 @@ import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Incompleteness;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.cube.ImportRunState;
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.Queries;
@@ -150,17 +151,17 @@ public class TableCatalog {
 	 * @param json {@code import_run.report -> 'warningDetails'} as text, or null
 	 * @return the warnings as keys and arguments, or null for a run before they were kept
 	 */
-	private static List<nl.llomonitor.cube.ImportWarning> parseDetails(String json) {
+	private static List<ImportWarning> parseDetails(String json) {
 		if (json == null) {
 			return null;
 		}
-		List<nl.llomonitor.cube.ImportWarning> details = new ArrayList<>();
+		List<ImportWarning> details = new ArrayList<>();
 		for (tools.jackson.databind.JsonNode w : tools.jackson.databind.json.JsonMapper.shared().readTree(json)) {
 			List<Object> args = new ArrayList<>();
 			for (tools.jackson.databind.JsonNode a : w.path("args")) {
-				args.add(a.isNumber() ? a.numberValue() : a.asString());
+				args.add(a.isNull() ? null : a.isNumber() ? a.numberValue() : a.asString());
 			}
-			details.add(new nl.llomonitor.cube.ImportWarning(w.path("key").asString(), args));
+			details.add(new ImportWarning(w.path("key").asString(), args));
 		}
 		return details;
 	}
@@ -270,7 +271,7 @@ public class TableCatalog {
 	 */
 	public record Completeness(long cells, boolean complete, String incompleteReason, List<String> warnings,
 			String warningsLanguage, @com.fasterxml.jackson.annotation.JsonIgnore Incompleteness why,
-			@com.fasterxml.jackson.annotation.JsonIgnore List<nl.llomonitor.cube.ImportWarning> details) {
+			@com.fasterxml.jackson.annotation.JsonIgnore List<ImportWarning> details) {
 	}
 
 	private static final class Builder {
@@ -305,7 +306,7 @@ public class TableCatalog {
 
 		List<String> warnings = List.of();
 
-		List<nl.llomonitor.cube.ImportWarning> details;
+		List<ImportWarning> details;
 
 		boolean cutOff;
 
@@ -330,7 +331,7 @@ public class TableCatalog {
 			List<String> types = this.types.stream().sorted(Comparator.comparing(PeriodType.CODES::indexOf)).toList();
 			// a run before warnings were kept as keys is judged by their English text
 			boolean complete = !this.cutOff && ((this.details != null)
-					? this.details.stream().noneMatch(nl.llomonitor.cube.ImportWarning::leavesOut)
+					? this.details.stream().noneMatch(ImportWarning::leavesOut)
 					: this.warnings.stream()
 						.noneMatch(
 								(w) -> w.contains("cut off") || w.contains("skipped") || w.contains("not imported")));

@@ -30,9 +30,8 @@ record GeoController(GeoService boundaries) {
 		if (!level.matches("[a-z]{2,20}")) {
 			throw ApiException.invalidParameter("level", "Unknown level '" + level + "'.");
 		}
-		// cached like every answer of /api/v1 (ApiCacheFilter): revalidated before each
-		// use,
-		// so boundaries imported later reach a page that saw none
+		// cached like every answer of /api/v1 (ApiCacheFilter): revalidated before
+		// each use, so boundaries imported later reach a page that saw none
 		return this.boundaries.boundaries(level, language)
 			.map((json) -> ResponseEntity.ok().contentType(GEO_JSON).body(json));
 	}

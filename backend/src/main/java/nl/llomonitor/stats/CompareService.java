@@ -43,7 +43,6 @@ import org.springframework.stereotype.Service;
 @Service
 record CompareService(ReadModel read) {
 
-	@JsonInclude(JsonInclude.Include.ALWAYS)
 	/**
 	 * One region's figure in the period: its value with status, flags and footnote, or,
 	 * without a value, the reason the source gives ({@code missingReason}, a code of
@@ -51,6 +50,7 @@ record CompareService(ReadModel read) {
 	 * import run) and source table. All null where the store holds no cell for the
 	 * region.
 	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record RegionValue(RegionRef region, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status,
 			String flags, String footnote, String sourceTable, String missingReason, OffsetDateTime recordedAt,
 			Long importRun) {

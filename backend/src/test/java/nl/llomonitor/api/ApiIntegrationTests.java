@@ -355,10 +355,8 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 	@Test
 	void boundariesOfALevelWithoutShapesAreAnEmptyCollection() {
 		// landsdelen are known regions, but no boundaries of them are ever imported;
-		// "none"
-		// is revalidated before each use like every answer (boundaries may be imported
-		// any
-		// moment), also from the cache
+		// "none" is revalidated before each use like every answer (boundaries may be
+		// imported any moment), also from the cache
 		String etag = null;
 		for (String hitOrMiss : List.of("miss", "hit")) {
 			etag = this.client.get()

@@ -76,6 +76,43 @@ class MessagesTests {
 			.isEqualTo("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 	}
 
+	@Test
+	void everyImportWarningReadsInEachLanguage() {
+		// every key an import writes, with arguments of its kind (text where the text
+		// has a plain placeholder, a count where it has a number)
+		for (String key : nl.llomonitor.cube.ImportWarning.KEYS) {
+			String text = Messages.get(Lang.EN, "warning." + key);
+			List<Object> args = new java.util.ArrayList<>();
+			Matcher m = Pattern.compile("\\{(\\d)(,number[^}]*)?}").matcher(text);
+			while (m.find()) {
+				int i = Integer.parseInt(m.group(1));
+				while (args.size() <= i) {
+					args.add(null);
+				}
+				args.set(i, (m.group(2) != null) ? (Object) 3298L : "x");
+			}
+			var warning = new nl.llomonitor.cube.ImportWarning(key, args);
+			for (Lang lang : Lang.values()) {
+				assertThat(Messages.warning(lang, warning)).as(key).doesNotStartWith(key + " ").doesNotContain("{");
+			}
+			assertThat(Messages.warning(Lang.NL, warning)).as(key).isNotEqualTo(Messages.warning(Lang.EN, warning));
+		}
+		assertThat(Messages.warning(Lang.NL,
+				nl.llomonitor.cube.ImportWarning.of(nl.llomonitor.cube.ImportWarning.MAPPING_SKIPPED_REGIONS, 3298L,
+						"[Buitenland]")))
+			.isEqualTo("3298 rijen van regio's overgeslagen door de mapping ([Buitenland])");
+		// a key another version wrote, and a missing argument: said as they are, never a
+		// failure
+		assertThat(Messages.warning(Lang.NL, nl.llomonitor.cube.ImportWarning.of("from-the-future", 1L)))
+			.isEqualTo("from-the-future [1]");
+		assertThat(Messages.warning(Lang.NL,
+				nl.llomonitor.cube.ImportWarning.of(nl.llomonitor.cube.ImportWarning.ODATA_PAGES, "three")))
+			.isEqualTo("odata-pages [three]");
+		assertThat(Messages.warning(Lang.EN,
+				nl.llomonitor.cube.ImportWarning.of(nl.llomonitor.cube.ImportWarning.TEXT_MEASURES, (Object) null)))
+			.isEqualTo("measures with text values not imported: null");
+	}
+
 	private static Set<String> placeholders(String message) {
 		Set<String> found = new TreeSet<>();
 		Matcher m = PLACEHOLDER.matcher(message);

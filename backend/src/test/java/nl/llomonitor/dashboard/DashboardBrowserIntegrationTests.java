@@ -190,7 +190,7 @@ class DashboardBrowserIntegrationTests {
 		// the legend marks them alike: filled for the observations, open for the
 		// forecasts
 		assertThat((List<Object>) looks.get("fills")).containsExactly("#0072B2", "#ffffff", "#D55E00", "#ffffff");
-		figureScreenshot("kc-grijze-druk", "grijze-druk-figuur");
+		this.browser.figureScreenshot("kc-grijze-druk", "grijze-druk-figuur");
 		assertThat(summary("kc-grijze-druk")).contains("26,9 in 2017").contains("45,8 in 2040");
 		// the views of observations only (compare, trend and map answer a forecast value
 		// with none) do not offer the forecast indicators; the observed ones stay
@@ -606,7 +606,7 @@ class DashboardBrowserIntegrationTests {
 		assertThat(chart("trends")).hasSize(3);
 		assertThat(summary("trends")).matches("In .+? was de werkloosheid in Fryslân " + change
 				+ ", in (Nederland|Utrecht) .* en in (Nederland|Utrecht) .*\\.");
-		figureScreenshot("trends", "trends-verandering");
+		this.browser.figureScreenshot("trends", "trends-verandering");
 		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV21&yoy=1&lang=en");
 		chart("trends");
 		assertThat(summary("trends"))
@@ -768,20 +768,6 @@ class DashboardBrowserIntegrationTests {
 		}
 		finally {
 			this.browser.driver.manage().window().setSize(original);
-		}
-	}
-
-	/** The figure alone, as drawn (target/screenshots/name.png). */
-	private void figureScreenshot(String figure, String name) {
-		try {
-			java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
-			java.nio.file.Files.createDirectories(dir);
-			java.nio.file.Files.write(dir.resolve(name + ".png"),
-					this.browser.driver.findElement(By.cssSelector("[data-figure='" + figure + "']"))
-						.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 

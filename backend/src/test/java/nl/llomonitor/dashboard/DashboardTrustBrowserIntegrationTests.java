@@ -381,7 +381,11 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat(unemployed).extracting((g) -> g.get("name")).containsExactly("Mannen");
 		assertThat(unemployed.get(0).get("value")).isEqualTo("2 duizend");
 		assertThat(text(".tile[data-indicator='werkloze_beroepsbevolking'] .tile__shares-note"))
-			.isEqualTo("Deze groepen tellen niet op tot het totaal: de bron geeft niet voor elke groep een cijfer.");
+			.isEqualTo("Deze groepen tellen niet op tot het totaal: de monitor heeft niet voor elke groep een cijfer.");
+		// no bar drawn at a share the rounding cannot carry
+		assertThat((String) js("return document.querySelector(\".tile[data-indicator='werkloze_beroepsbevolking']"
+				+ " .share__fill\").style.width"))
+			.isEmpty();
 		// 48 of 93 thousand employed: 51.6 %, give or take 0.8 point: the count too
 		assertThat(groups("werkzame_beroepsbevolking").get(0).get("value")).isEqualTo("48 duizend");
 		// a rate is shown per group

@@ -114,6 +114,24 @@ final class HeadlessChromium implements AutoCloseable {
 		return consoleEntries().stream().filter((e) -> e.startsWith(Level.SEVERE.toString())).toList();
 	}
 
+	/**
+	 * Saves one figure of the page alone, as drawn, for the README's screenshots.
+	 * @param figure the figure's {@code data-figure}
+	 * @param name the file name without extension: {@code target/screenshots/name.png}
+	 */
+	void figureScreenshot(String figure, String name) {
+		try {
+			java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+			java.nio.file.Files.createDirectories(dir);
+			java.nio.file.Files.write(dir.resolve(name + ".png"),
+					this.driver.findElement(org.openqa.selenium.By.cssSelector("[data-figure='" + figure + "']"))
+						.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@Override
 	public void close() {
 		try {

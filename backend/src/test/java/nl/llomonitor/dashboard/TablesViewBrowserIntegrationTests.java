@@ -397,7 +397,7 @@ class TablesViewBrowserIntegrationTests {
 				.as(lang)
 				.contains(lang.equals("nl") ? "Een gestreepte lijn met open punten is een prognose"
 						: "A dashed line with hollow points is a forecast");
-			figureScreenshot("tabel", "tabellen-prognose-" + lang);
+			this.browser.figureScreenshot("tabel", "tabellen-prognose-" + lang);
 		}
 	}
 
@@ -427,20 +427,6 @@ class TablesViewBrowserIntegrationTests {
 			.until((d) -> url().contains("cbs_85624ned__onderwijsvolgend:volgt-formeel-onderwijs"));
 		assertThat(url()).contains("table=85624NED").contains("cbs_85624ned__leeftijd:15-tot-75-jaar");
 		assertThat(chart("tabel").get(0).get("values")).asList().hasSize(3);
-	}
-
-	/** The figure alone, as drawn (target/screenshots/name.png). */
-	private void figureScreenshot(String figure, String name) {
-		try {
-			java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
-			java.nio.file.Files.createDirectories(dir);
-			java.nio.file.Files.write(dir.resolve(name + ".png"),
-					this.browser.driver.findElement(By.cssSelector("[data-figure='" + figure + "']"))
-						.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }

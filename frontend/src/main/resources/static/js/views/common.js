@@ -83,8 +83,10 @@ export async function sharedPicker(ctx, {
 	const mine = ctx.primaryRegion();
 	const level = pick(state.level, levels, pick(levelOfCode(mine), levels, levels[0]));
 	if (state.level && state.level !== level) {
-		explainFix(ctx, t('fix.level', { asked: t(`one.${state.level}`), shown: t(`level.${level}`).toLowerCase() }),
-			{ level });
+		// a level the page knows by name, else as the link gave it
+		const named = t(`one.${state.level}`);
+		explainFix(ctx, t('fix.level', { asked: named !== `one.${state.level}` ? named : state.level,
+			shown: t(`level.${level}`).toLowerCase() }), { level });
 	}
 	// the level's indicators, and those of other levels the view shows too (Nederland beside gemeenten)
 	const indicators = [];

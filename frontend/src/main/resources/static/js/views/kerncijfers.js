@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { h, svg, uid } from '../dom.js';
 import {
-	formatDifference, formatNumber, formatValue, inSentence, periodLabel, periodType, statusLabel, t,
+	formatDifference, formatNumber, formatValue, inSentence, periodLabel, periodType, reasonLabel, statusLabel, t,
 } from '../i18n.js';
 import { fromSeries } from '../series-model.js';
 import { lineSummary } from '../summary.js';
@@ -201,7 +201,7 @@ function tile(figure) {
 	// every group, also one without a figure (with the source's reason): a tile that showed only
 	// "Mannen" read as if the figure were all men
 	const shares = figure.shares || [];
-	if (shares.some((s) => s.value != null)) {
+	if (shares.length) {
 		// a rate (percent) is shown per group; a count as the group's share of the total, where the rounding
 		// of the published counts cannot move that share by half a point, else as the count itself
 		const rate = indicator.unit === 'percent';
@@ -214,14 +214,17 @@ function tile(figure) {
 				const meter = h('span', { class: 'share__bar' }, h('span', { class: 'share__fill' }));
 				if (s.value == null) {
 					return h('li', { class: 'share share--none' }, name, meter, h('span', { class: 'share__value' },
-						s.missingReason ? t('kc.share.noneWhy', { reason: t(`reason.${s.missingReason}`) })
+						s.missingReason ? t('kc.share.noneWhy', { reason: reasonLabel(s.missingReason) })
 							: t('kc.share.none')));
 				}
 				const pct = rate ? s.value : (s.value / (figure.value || 1)) * 100;
-				meter.firstChild.style.width = `${Math.max(0, Math.min(100, pct))}%`; // CSSOM, CSP-safe
+				const shown = rate || preciseShare(s.value, figure.value, indicator.decimals);
+				// the bar only where its length means what it seems to: a rate, or a share the rounding allows
+				if (shown) {
+					meter.firstChild.style.width = `${Math.max(0, Math.min(100, pct))}%`; // CSSOM, CSP-safe
+				}
 				const text = rate ? formatValue(s.value, indicator)
-					: preciseShare(s.value, figure.value, indicator.decimals) ? `${formatNumber(pct, 0)}\u00a0%`
-						: formatValue(s.value, indicator);
+					: shown ? `${formatNumber(pct, 0)}\u00a0%` : formatValue(s.value, indicator);
 				return h('li', { class: 'share' }, name, meter, h('span', { class: 'share__value' }, text));
 			})),
 			rate ? null : partialGroups(shares, figure.value, indicator.decimals)));

@@ -33,8 +33,9 @@ export function differenceText(d, model) {
 
 /**
  * The API's summary has one sentence per pair with the first region. With two regions that is the
- * whole story; with more, the sentence of the pair with Nederland (the reference; else the first pair, not
- * whichever region sorts first) plus how many of the differences are significant.
+ * whole story; with more, the sentence of the pair with the one region chosen beside mine, or with Nederland
+ * (the reference) when more are chosen, never whichever region sorts first, plus how many of the
+ * differences are significant.
  */
 function compareSummary(response) {
 	const text = response.summary || '';
@@ -44,9 +45,11 @@ function compareSummary(response) {
 		return text;
 	}
 	const sentences = text.split(/(?<=\.)\s+(?=In |For |The |Volgens |According )/);
-	// a difference's explanation begins with its sentence of the summary
-	const reference = pairs.find((d) => d.b === 'NL01');
-	const first = (reference && sentences.find((s) => reference.explanation?.startsWith(s))) || sentences[0];
+	// the pair with the one region chosen beside mine; with more, the pair with Nederland, the reference (a
+	// difference's explanation begins with its sentence of the summary)
+	const chosen = pairs.filter((d) => d.b !== 'NL01');
+	const lead = chosen.length === 1 ? chosen[0] : pairs.find((d) => d.b === 'NL01');
+	const first = (lead && sentences.find((s) => lead.explanation?.startsWith(s))) || sentences[0];
 	// a pair that cannot be tested is neither significant nor not: counted apart
 	const testable = pairs.filter((d) => d.significant != null);
 	const significant = testable.filter((d) => d.significant === true).length;

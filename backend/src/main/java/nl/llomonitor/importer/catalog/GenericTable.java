@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.Status;
 import nl.llomonitor.cube.Unit;
 import nl.llomonitor.importer.ImportException;
@@ -207,7 +208,7 @@ public final class GenericTable {
 	 * @param tx the import's transaction, with the staging table filled
 	 * @return the warning naming them, or null when there were none
 	 */
-	public nl.llomonitor.cube.ImportWarning dropTextMeasures(DSLContext tx) {
+	public ImportWarning dropTextMeasures(DSLContext tx) {
 		if (this.textMeasures.isEmpty()) {
 			return null;
 		}
@@ -218,7 +219,7 @@ public final class GenericTable {
 		});
 		tx.execute("delete from " + StagingSink.TABLE + " where indicator_code = any(?::text[])",
 				(Object) codes.toArray(String[]::new));
-		return nl.llomonitor.cube.ImportWarning.of("text-measures", String.valueOf(
+		return ImportWarning.of(ImportWarning.TEXT_MEASURES, String.valueOf(
 				this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList()));
 	}
 

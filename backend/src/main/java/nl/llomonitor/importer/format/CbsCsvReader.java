@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
@@ -43,7 +44,7 @@ public final class CbsCsvReader implements FormatReader {
 		boolean trailingSeparator = names.size() > 1 && names.get(names.size() - 1).isEmpty();
 		List<String> header = trailingSeparator ? names.subList(0, names.size() - 1) : names;
 		if (trailingSeparator) {
-			found.warn(nl.llomonitor.cube.ImportWarning.of("trailing-separator"));
+			found.warn(ImportWarning.of(ImportWarning.TRAILING_SEPARATOR));
 		}
 		if (header.size() < 2 || !header.get(0).equals("ID")) {
 			String first = header.isEmpty() ? "" : header.get(0);
@@ -253,13 +254,13 @@ public final class CbsCsvReader implements FormatReader {
 			}
 		}
 		if (incompleteSums > 0) {
-			found.warn(nl.llomonitor.cube.ImportWarning.of("incomplete-sums", incompleteSums));
+			found.warn(ImportWarning.of(ImportWarning.INCOMPLETE_SUMS, incompleteSums));
 		}
 		if (records == CUT_OFF) {
 			found.incomplete(IncompleteReason.rowsAtCbsLimit(records));
 		}
 		if (skippedRegions > 0) {
-			found.warn(nl.llomonitor.cube.ImportWarning.of("mapping-skipped-regions", skippedRegions,
+			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_REGIONS, skippedRegions,
 					String.valueOf(mapping.skipRegions())));
 		}
 	}

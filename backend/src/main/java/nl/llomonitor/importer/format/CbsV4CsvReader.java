@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
@@ -43,7 +44,7 @@ public final class CbsV4CsvReader implements FormatReader {
 			List<String> dimensions = new ArrayList<>();
 			boolean trailingSeparator = header.size() > 1 && header.get(header.size() - 1).isEmpty();
 			if (trailingSeparator) {
-				found.warn(nl.llomonitor.cube.ImportWarning.of("trailing-separator"));
+				found.warn(ImportWarning.of(ImportWarning.TRAILING_SEPARATOR));
 			}
 			for (String column : header.subList(0, header.size() - (trailingSeparator ? 1 : 0))) {
 				if (FIXED.contains(column) || column.equals(mapping.periodColumn())

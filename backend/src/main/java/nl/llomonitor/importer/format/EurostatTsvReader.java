@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import nl.llomonitor.cube.Flag;
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
@@ -49,7 +50,7 @@ public final class EurostatTsvReader implements FormatReader {
 		boolean trailingSeparator = header.length > 2 && header[header.length - 1].isBlank();
 		if (trailingSeparator) {
 			header = java.util.Arrays.copyOf(header, header.length - 1);
-			found.warn(nl.llomonitor.cube.ImportWarning.of("trailing-separator"));
+			found.warn(ImportWarning.of(ImportWarning.TRAILING_SEPARATOR));
 		}
 		if (header.length < 2) {
 			throw job.error("line 1", null, ImportFormat.abbreviate(headerLine), "tab separated periods",

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import nl.llomonitor.cube.CbsSign;
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.cube.Status;
@@ -86,7 +87,7 @@ public final class ODataReader implements FormatReader {
 			}
 		}
 		if (pages > 1) {
-			found.warn(nl.llomonitor.cube.ImportWarning.of("odata-pages", pages));
+			found.warn(ImportWarning.of(ImportWarning.ODATA_PAGES, pages));
 		}
 		if (page.count != null && page.record < page.count) {
 			found.incomplete(IncompleteReason.fewerThanCounted(page.record, page.count));
@@ -443,8 +444,8 @@ public final class ODataReader implements FormatReader {
 				// outside the spec of the v4 Observations entity and not in the mapping:
 				// named once, not a failure
 				if (page.unknownProperties.add(key)) {
-					found.warn(nl.llomonitor.cube.ImportWarning.of("v4-unknown-property", key,
-							String.valueOf(V4_PROPERTIES), mapping.table()));
+					found.warn(ImportWarning.of(ImportWarning.V4_UNKNOWN_PROPERTY, key, String.valueOf(V4_PROPERTIES),
+							mapping.table()));
 				}
 			}
 			else {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.RegionEntry;
@@ -30,11 +31,10 @@ public final class RegionsImporter implements FormatReader {
 				job.runId());
 		found.rows(result.gemeenten(), result.changed(),
 				Math.max(0, entries.size() - result.regionsAdded() - result.regionsRenamed()));
-		found.warn(
-				nl.llomonitor.cube.ImportWarning.of("region-edition", String.valueOf(validFrom), result.regionsAdded(),
-						result.regionsRenamed(), result.linksStarted(), result.linksEnded(), result.regionsEnded()));
+		found.warn(ImportWarning.of(ImportWarning.REGION_EDITION, String.valueOf(validFrom), result.regionsAdded(),
+				result.regionsRenamed(), result.linksStarted(), result.linksEnded(), result.regionsEnded()));
 		if (!result.complete()) {
-			found.warn(nl.llomonitor.cube.ImportWarning.of("partial-edition", result.gemeenten()));
+			found.warn(ImportWarning.of(ImportWarning.PARTIAL_EDITION, result.gemeenten()));
 		}
 		return found.build();
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.cube.ImportRunState;
+import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.Status;
 import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.ImportJob;
@@ -157,7 +158,7 @@ public final class ObservationStore {
 	 * vintage "not available, with reason")
 	 * @param warnings warnings for the report
 	 */
-	public record Result(long cells, long inserted, long withdrawn, List<nl.llomonitor.cube.ImportWarning> warnings) {
+	public record Result(long cells, long inserted, long withdrawn, List<ImportWarning> warnings) {
 
 		public Result {
 			warnings = List.copyOf(warnings);
@@ -184,7 +185,7 @@ public final class ObservationStore {
 	public static Result merge(DSLContext tx, StagingSink stage, ImportJob job, OffsetDateTime recordedAt,
 			long segmentCells) {
 		long t0 = System.nanoTime();
-		List<nl.llomonitor.cube.ImportWarning> warnings = new ArrayList<>();
+		List<ImportWarning> warnings = new ArrayList<>();
 		for (String code : stage.periods) {
 			upsertPeriod(tx, code);
 		}
@@ -250,7 +251,7 @@ public final class ObservationStore {
 				segment ? ", own segment indexed and attached in " + (t2 - tWritten) / 1_000_000 + " ms" : "",
 				(t3 - t2) / 1_000_000);
 		if (withdrawn > 0) {
-			warnings.add(nl.llomonitor.cube.ImportWarning.of("withdrawn", withdrawn));
+			warnings.add(ImportWarning.of(ImportWarning.WITHDRAWN, withdrawn));
 		}
 		return new Result(cells, inserted, withdrawn, warnings);
 	}
@@ -260,7 +261,7 @@ public final class ObservationStore {
 	 * rejecting a cell given twice and skipping margins without a value.
 	 * @return cells
 	 */
-	private static long groupParts(DSLContext tx, ImportJob job, List<nl.llomonitor.cube.ImportWarning> warnings) {
+	private static long groupParts(DSLContext tx, ImportJob job, List<ImportWarning> warnings) {
 		tx.execute("""
 				create temporary table import_cell on commit drop as
 				select indicator_code, region_code, period_code, breakdown_key,
@@ -282,7 +283,7 @@ public final class ObservationStore {
 		}
 		int marginOnly = tx.execute("delete from import_cell where n = 0");
 		if (marginOnly > 0) {
-			warnings.add(nl.llomonitor.cube.ImportWarning.of("margin-only", marginOnly));
+			warnings.add(ImportWarning.of(ImportWarning.MARGIN_ONLY, marginOnly));
 		}
 		tx.execute("analyze import_cell");
 		return tx.fetchSingle("select count(*) from import_cell").get(0, Long.class);
