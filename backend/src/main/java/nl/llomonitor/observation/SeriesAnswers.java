@@ -42,8 +42,9 @@ record SeriesAnswers(ReadModel read) {
 
 		static Point of(SeriesService.Value v, Lang lang) {
 			return new Point(v.period().code(), v.period().label(lang), v.period().type(), v.period().start(),
-					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(), v.missingReason(),
-					v.sourceTable(), v.importRun(), v.recordedAt(), v.numerator(), v.denominator(), v.kind());
+					v.value(), v.marginLow(), v.marginHigh(), v.status(), v.flags(), v.footnote(lang),
+					v.missingReason(), v.sourceTable(), v.importRun(), v.recordedAt(), v.numerator(), v.denominator(),
+					v.kind());
 		}
 
 	}

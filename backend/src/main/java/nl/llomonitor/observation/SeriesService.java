@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Incompleteness;
 import nl.llomonitor.cube.ImportRunState;
+import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.cube.PeriodType;
 import nl.llomonitor.cube.Status;
 import nl.llomonitor.indicator.IndicatorCatalog;
@@ -217,8 +218,8 @@ public class SeriesService {
 		 * no value) in that language
 		 */
 		public String footnote(nl.llomonitor.api.Lang lang) {
-			return NOT_OBSERVED.equals(this.footnote) ? nl.llomonitor.api.Messages.get(lang, "forecast.not-observed")
-					: this.footnote;
+			String key = (this.footnote != null) ? OWN_FOOTNOTES.get(this.footnote) : null;
+			return (key != null) ? nl.llomonitor.api.Messages.get(lang, key) : this.footnote;
 		}
 
 		/**
@@ -613,12 +614,19 @@ public class SeriesService {
 				Value d = (denominatorType != null) ? byPeriod.get(n.period().alignTo(denominatorType).code()) : null;
 				BigDecimal value = null;
 				String footnote = null;
+				// without a value: the reason of the term that has none (its source's, or
+				// not available where the store holds no cell), or impossible for a zero
+				// denominator
+				String missing = null;
 				if (n.value() == null || d == null || d.value() == null) {
-					footnote = (n.value() == null) ? "Teller ontbreekt / numerator missing"
-							: "Noemer ontbreekt / denominator missing";
+					footnote = (n.value() == null) ? NUMERATOR_MISSING : DENOMINATOR_MISSING;
+					String termReason = (n.value() == null) ? n.missingReason()
+							: (d != null) ? d.missingReason() : null;
+					missing = (termReason != null) ? termReason : MissingReason.NIET_BESCHIKBAAR.code();
 				}
 				else if (d.value().signum() == 0) {
-					footnote = "Noemer is nul / denominator is zero";
+					footnote = DENOMINATOR_ZERO;
+					missing = MissingReason.NIET_VAN_TOEPASSING.code();
 				}
 				else {
 					value = n.value()
@@ -640,7 +648,7 @@ public class SeriesService {
 				// revised where the numerator cell or the denominator cell it is
 				// divided by was
 				derived.add(new Value(n.period(), value, null, null, status, flags, footnote, table, null, recorded,
-						n.value(), (d != null) ? d.value() : null, null, incomplete,
+						n.value(), (d != null) ? d.value() : null, missing, incomplete,
 						n.forecast() || (d != null && d.forecast()), n.revised() || (d != null && d.revised())));
 			}
 			result.put(region, derived);
@@ -926,6 +934,26 @@ public class SeriesService {
 
 	/** Why a forecast has no value where observations are compared, ranked or mapped. */
 	public static final String NOT_OBSERVED = "Prognose, geen waarneming / forecast, not an observation";
+
+	/** The footnote of a derived value whose numerator has no value (both languages). */
+	static final String NUMERATOR_MISSING = "Teller ontbreekt / numerator missing";
+
+	/**
+	 * The footnote of a derived value whose denominator has no value (both languages).
+	 */
+	static final String DENOMINATOR_MISSING = "Noemer ontbreekt / denominator missing";
+
+	/** The footnote of a derived value whose denominator is zero (both languages). */
+	static final String DENOMINATOR_ZERO = "Noemer is nul / denominator is zero";
+
+	/**
+	 * Footnotes this service writes, as stored (both languages, for readers that take
+	 * them as they are), and the message key that gives each in one language
+	 * ({@link Value#footnote(nl.llomonitor.api.Lang)}).
+	 */
+	private static final Map<String, String> OWN_FOOTNOTES = Map.of(NOT_OBSERVED, "forecast.not-observed",
+			NUMERATOR_MISSING, "derived.numerator-missing", DENOMINATOR_MISSING, "derived.denominator-missing",
+			DENOMINATOR_ZERO, "derived.denominator-zero");
 
 	private Mono<Map<String, List<Value>>> onlyObservations(Query query) {
 		return values(query).map((all) -> {

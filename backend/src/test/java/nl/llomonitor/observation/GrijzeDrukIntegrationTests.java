@@ -130,6 +130,37 @@ class GrijzeDrukIntegrationTests {
 	}
 
 	@Test
+	void aRatioWithoutItsNumeratorSaysWhyInTheReadersLanguage() {
+		// 60039fvw has Nederland to 2023 but the provinces to 2017: the provinces' 2023
+		// grijze druk has no numerator, so no value, with a reason and a footnote in the
+		// language asked for (not both in one string)
+		for (String lang : List.of("nl", "en")) {
+			this.client.get()
+				.uri("/api/v1/compare?indicator=grijze_druk&regions=PV26,NL01&period=2023JJ00&lang=" + lang)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.values[?(@.region.code=='PV26')].value")
+				.isEqualTo(java.util.Collections.singletonList(null))
+				.jsonPath("$.values[?(@.region.code=='PV26')].missingReason")
+				.isEqualTo(List.of("niet_beschikbaar"))
+				.jsonPath("$.values[?(@.region.code=='PV26')].footnote")
+				.isEqualTo(List.of(lang.equals("nl") ? "De teller ontbreekt" : "The numerator is missing"));
+		}
+		this.client.get()
+			.uri("/api/v1/series?indicator=grijze_druk&regions=PV26&from=2023JJ00&to=2023JJ00&lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].missingReason")
+			.isEqualTo("niet_beschikbaar")
+			.jsonPath("$.series[0].points[0].footnote")
+			.isEqualTo("The numerator is missing");
+	}
+
+	@Test
 	void compareAndMapNeverUseForecastValuesAsObservations() {
 		Map<String, Object> compare = this.client.get()
 			.uri("/api/v1/compare?indicator=grijze_druk_prognose&regions=PV26,PV21&period=2040JJ00")
