@@ -133,7 +133,10 @@ class ApiCacheFilter implements WebFilter, Ordered {
 			HttpStatusCode status = response.getStatusCode();
 			response.getHeaders().set("X-Cache", "miss");
 			if (status != null && !status.is2xxSuccessful()) {
+				// an error is asked again too: the region or table it did not find may be
+				// imported the next moment
 				response.getHeaders().remove(HttpHeaders.ETAG);
+				response.getHeaders().setCacheControl(CACHE_CONTROL);
 			}
 			if (status == null || status.is2xxSuccessful()) {
 				response.getHeaders().setETag(etag);

@@ -350,6 +350,16 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 			.jsonPath("$.value")
 			.isEqualTo("PV99");
 		problem("/api/v1/regions/XX01", 404, "unknown-region");
+		// asked again before any reuse: the region may be imported the next moment
+		this.client.get()
+			.uri("/api/v1/regions/XX01")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ETAG);
 	}
 
 	@Test

@@ -201,7 +201,8 @@ function tile(figure) {
 	// every group, also one without a figure (with the source's reason): a tile that showed only
 	// "Mannen" read as if the figure were all men
 	const shares = figure.shares || [];
-	if (shares.length) {
+	// a split without any figure says nothing: left out (the tile's own value stands)
+	if (shares.some((s) => s.value != null)) {
 		// a rate (percent) is shown per group; a count as the group's share of the total, where the rounding
 		// of the published counts cannot move that share by half a point, else as the count itself
 		const rate = indicator.unit === 'percent';
