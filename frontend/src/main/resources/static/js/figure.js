@@ -24,7 +24,8 @@ export function statusText(point) {
 		return t('figure.noValue');
 	}
 	// a missing value's footnote says more of why ("zie voetnoot"): it is given beside the reason
-	const parts = point.value == null ? [point.reason ? reasonLabel(point.reason) : t('figure.noValue'), point.footnote]
+	const parts = point.value == null
+		? [point.reason ? reasonLabel(point.reason) : (point.why || t('figure.noValue')), point.footnote]
 		: [statusLabel(point.status)];
 	if (point.value != null && point.kind === 'forecast') {
 		parts.push(t('kind.forecast'));

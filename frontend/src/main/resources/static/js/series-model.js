@@ -130,7 +130,7 @@ export function fromMap(response) {
  * the change on a year earlier or our seasonal adjustment. The result is marked with its origin, and
  * with change: 'year' when its values are changes on a year earlier (its sentences then tell a change).
  */
-export function mapValues(model, fn, { origin, indicator, change } = {}) {
+export function mapValues(model, fn, { origin, indicator, change, why } = {}) {
 	return {
 		...model,
 		change: change || model.change || null,
@@ -140,7 +140,10 @@ export function mapValues(model, fn, { origin, indicator, change } = {}) {
 			origin: origin || s.origin,
 			points: s.points.map((p) => {
 				const value = fn(p, s);
-				return { ...p, value: Number.isFinite(value) ? value : null, low: null, high: null };
+				const computed = Number.isFinite(value) ? value : null;
+				// a published value the transformation gives no result for: why (options.why), for the data table
+				const lost = computed == null && p.value != null && why ? why(p, s) : null;
+				return { ...p, value: computed, low: null, high: null, ...(lost ? { why: lost } : {}) };
 			}),
 		})),
 	};

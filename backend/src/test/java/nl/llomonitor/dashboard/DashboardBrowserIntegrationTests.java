@@ -601,6 +601,13 @@ class DashboardBrowserIntegrationTests {
 		chart("trends");
 		assertThat(summary("trends")).matches("In .+? was de werkloosheid in Fryslân " + change
 				+ ", in Nederland (\\d+,\\d procentpunt (hoger|lager)|even hoog)\\.");
+		// a quarter without a change to compute says why in the data table
+		@SuppressWarnings("unchecked")
+		List<String> statuses = (List<String>) js("return [...document.querySelectorAll("
+				+ "'[data-figure=\"trends\"] .figure__table tbody td.status')].map((td) => td.textContent.trim());");
+		assertThat(statuses)
+			.contains("geen verandering te berekenen: geen cijfer een jaar eerder, of een trendbreuk" + " ertussen")
+			.doesNotContain("geen waarde");
 		// a second region ticked: the sentence stays about Fryslân
 		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV21&regions=NL01,PV26,PV21&yoy=1");
 		assertThat(chart("trends")).hasSize(3);

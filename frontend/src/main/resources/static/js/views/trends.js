@@ -187,6 +187,7 @@ export async function render(panel, ctx) {
 			model = mapValues(model, (p, s) => trendPoint(s.regionCode, p.period)?.changeOnYear, {
 				origin: 'derived', change: 'year',
 				indicator: indicator.unit === 'percent' ? { ...indicator, unit: 'pp' } : indicator,
+				why: () => t('tr.noChange'),
 			});
 			title = t('tr.chartYoy', { indicator: indicator.name });
 			showTrend = false;
