@@ -90,7 +90,7 @@ export const api = {
 	region: (code) => get(`/regions/${encodeURIComponent(code)}`),
 	indicators: () => get('/indicators'),
 	indicator: (code) => get(`/indicators/${encodeURIComponent(code)}`),
-	periods: (indicator, type) => get('/periods', { indicator, type }),
+	periods: (indicator, type, level) => get('/periods', { indicator, type, level }),
 	series: ({ indicator, regions, from, to, periodType, breakdown }) => get('/series',
 		{ indicator, regions, from, to, periodType, breakdown }),
 	compare: ({ indicator, regions, period, breakdown }) => get('/compare', { indicator, regions, period, breakdown }),

@@ -31,6 +31,8 @@ record PeriodController(PeriodService periods) {
 					+ "stays a list and echoes the date in the header " + AS_OF_HEADER + ".")
 	Mono<List<PeriodService.PeriodView>> periods(@RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String type,
+			@Parameter(description = "a region level (provincie, gemeente, ...): only the periods with a value for a "
+					+ "region of that level; needs indicator") @RequestParam(required = false) String level,
 			@Parameter(
 					description = "a date: the periods with data as known at the start of that day (UTC)") @RequestParam(
 							required = false) String asOf,
@@ -42,7 +44,7 @@ record PeriodController(PeriodService periods) {
 		if (moment != null) {
 			exchange.getResponse().getHeaders().set(AS_OF_HEADER, moment.toLocalDate().toString());
 		}
-		return this.periods.periods(indicator, type, moment, language);
+		return this.periods.periods(indicator, type, moment, level, language);
 	}
 
 }

@@ -4,8 +4,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.indicator.IndicatorCatalog;
+import nl.llomonitor.indicator.IndicatorInfo;
+import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.system.Queries;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -27,9 +30,12 @@ class PeriodService {
 
 	private final IndicatorCatalog indicators;
 
-	PeriodService(DSLContext dsl, IndicatorCatalog indicators) {
+	private final RegionCatalog regions;
+
+	PeriodService(DSLContext dsl, IndicatorCatalog indicators, RegionCatalog regions) {
 		this.dsl = dsl;
 		this.indicators = indicators;
+		this.regions = regions;
 	}
 
 	record PeriodView(String code, String label, String type, LocalDate start, LocalDate end) {
@@ -44,10 +50,15 @@ class PeriodService {
 	 * @param indicator indicator code, or null for all (404 if unknown)
 	 * @param type year, quarter, month, or null for all
 	 * @param moment the periods with data as known at this moment, or null
+	 * @param level a region level: only the periods with a value for a region of that
+	 * level (400 for an unknown level; only with an indicator), or null
 	 * @param language language of the labels
 	 * @return the periods, in order
 	 */
-	Mono<List<PeriodView>> periods(String indicator, String type, OffsetDateTime moment, Lang language) {
+	Mono<List<PeriodView>> periods(String indicator, String type, OffsetDateTime moment, String level, Lang language) {
+		if (level != null && indicator == null) {
+			throw ApiException.invalidParameter("level", "Parameter 'level' needs an indicator.");
+		}
 		Condition ofType = (type != null) ? OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(type))
 				: DSL.noCondition();
 		if (indicator == null && moment == null) {
@@ -62,10 +73,30 @@ class PeriodService {
 			// then
 			return observed(SeriesService.known(moment).and(ofType), language);
 		}
-		return this.indicators.require(indicator, "indicator").flatMap((info) -> {
+		return Mono.zip(this.indicators.require(indicator, "indicator"), this.regions.snapshot()).flatMap((t) -> {
+			IndicatorInfo info = t.getT1();
 			SeriesService.requirePeriodType(info, type, "type");
 			String dataCode = info.dataCode();
-			return observed(OBSERVATION.INDICATOR_CODE.eq(dataCode).and(SeriesService.known(moment)).and(ofType),
+			Condition atLevel = DSL.noCondition();
+			if (level != null) {
+				if (!t.getT2().levels().contains(level)) {
+					throw ApiException.invalidParameter("level",
+							"Unknown level '" + level + "'; expected one of " + t.getT2().levels() + ".");
+				}
+				// periods with a figure for a region of the level (of a derived
+				// indicator:
+				// its numerator's), in any edition
+				atLevel = OBSERVATION.VALUE.isNotNull()
+					.and(OBSERVATION.REGION_CODE.in(t.getT2()
+						.regions()
+						.values()
+						.stream()
+						.filter((r) -> r.level().equals(level))
+						.map(RegionCatalog.Region::code)
+						.toList()));
+			}
+			return observed(
+					OBSERVATION.INDICATOR_CODE.eq(dataCode).and(SeriesService.known(moment)).and(ofType).and(atLevel),
 					language);
 		});
 	}

@@ -126,12 +126,17 @@ class DashboardLinksBrowserIntegrationTests {
 		// a default is no correction: nothing to say, and the link stays short
 		assertThat(this.browser.driver.findElements(By.cssSelector(".corrections:not([hidden])"))).isEmpty();
 		assertThat(currentUrl()).doesNotContain("period=");
-		// a period chosen that has no figure for any region: said once, not a row per
-		// pair
+		// the periods offered are those with figures at the level: 2023 (Nederland only)
+		// is not one of them, and a link asking for it is corrected and says so
+		assertThat(this.browser.driver.findElements(By.cssSelector("select[data-focus='cmp-period'] option")))
+			.extracting((o) -> o.getAttribute("value"))
+			.contains("2017JJ00")
+			.doesNotContain("2018JJ00", "2023JJ00");
 		open("/?tab=vergelijk&indicator=grijze_druk&level=provincie&period=2023JJ00");
-		waitUntil(() -> text("[data-figure='vergelijk'] .empty")
-			.equals("Geen cijfers van grijze druk over 2023 voor deze regio’s; kies een andere periode."));
-		assertThat(this.browser.driver.findElements(By.cssSelector(".differences__list li"))).isEmpty();
+		waitUntil(() -> text(".corrections").equals(
+				"Voor grijze druk zijn er geen cijfers over 2023; getoond wordt 2017, de laatste periode met cijfers."));
+		assertThat(chart("vergelijk")).isNotEmpty();
+		assertThat(this.browser.driver.findElements(By.cssSelector(".differences__list li"))).isNotEmpty();
 	}
 
 	/**

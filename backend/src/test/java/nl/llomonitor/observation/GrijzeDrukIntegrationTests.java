@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.llomonitor.SharedData;
+import nl.llomonitor.api.WebAnswers;
 import nl.llomonitor.importer.ImportReport;
 import nl.llomonitor.importer.ImportService;
 import nl.llomonitor.system.DataChangeListener;
@@ -127,6 +128,35 @@ class GrijzeDrukIntegrationTests {
 		assertThat(grijzeDruk.get("value")).isEqualTo(26.9);
 		assertThat(((Map<?, ?>) grijzeDruk.get("period")).get("code")).isEqualTo("2017JJ00");
 		assertThat(((Map<?, ?>) grijzeDruk.get("numerator")).get("value")).isEqualTo(207630.0);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void thePeriodsOfALevelAreThoseWithFiguresThere() {
+		// 60039fvw: Nederland to 2023, the provinces to 2017
+		List<Map<String, Object>> all = this.client.get()
+			.uri("/api/v1/periods?indicator=grijze_druk&type=year")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
+		List<Map<String, Object>> provinces = this.client.get()
+			.uri("/api/v1/periods?indicator=grijze_druk&type=year&level=provincie")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(all.get(all.size() - 1).get("code")).isEqualTo("2023JJ00");
+		assertThat(provinces.get(provinces.size() - 1).get("code")).isEqualTo("2017JJ00");
+		assertThat(provinces).isNotEmpty().hasSizeLessThan(all.size());
+		WebAnswers.invalidParameter(
+				this.client.get().uri("/api/v1/periods?indicator=grijze_druk&type=year&level=planeet").exchange(),
+				"level");
+		WebAnswers.invalidParameter(this.client.get().uri("/api/v1/periods?level=provincie").exchange(), "level");
 	}
 
 	@Test

@@ -122,7 +122,7 @@ class ObservationControllersWebFluxTests {
 
 	@Test
 	void periodsEchoAsOfInAHeader() {
-		given(this.periods.periods(any(), any(), any(), any())).willReturn(Mono.just(List.of()));
+		given(this.periods.periods(any(), any(), any(), any(), any())).willReturn(Mono.just(List.of()));
 		this.client.get()
 			.uri("/api/v1/periods?indicator=x&type=quarter&asOf=2024-01-01")
 			.exchange()
@@ -130,7 +130,7 @@ class ObservationControllersWebFluxTests {
 			.isOk()
 			.expectHeader()
 			.valueEquals("X-As-Of", "2024-01-01");
-		verify(this.periods).periods("x", "quarter", NEW_YEAR_2024, Lang.NL);
+		verify(this.periods).periods("x", "quarter", NEW_YEAR_2024, null, Lang.NL);
 		this.client.get().uri("/api/v1/periods").exchange().expectHeader().doesNotExist("X-As-Of");
 	}
 

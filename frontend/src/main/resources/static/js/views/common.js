@@ -108,7 +108,8 @@ export async function sharedPicker(ctx, {
 	}
 	const probe = regionFor ? await regionFor(level) : mine;
 	const type = await finestType(indicator, probe);
-	const periods = withPeriod && indicator ? (await api.periods(code, type)) || [] : [];
+	// the periods with figures at the level (grijze druk: provinces to 2017, Nederland to 2023)
+	const periods = withPeriod && indicator ? (await api.periods(code, type, level)) || [] : [];
 	const periodCodes = periods.map((p) => p.code);
 	const asked = state.period;
 	let chosenPeriod = periodCodes.includes(asked) ? asked : null;
