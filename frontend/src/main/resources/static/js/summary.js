@@ -4,7 +4,12 @@ import { latestCommonPeriod, periods, valueAt } from './series-model.js';
 
 /** Rates and ratios read "de werkloosheid was …"; counts read "Utrecht telde …". */
 function isRate(indicator) {
-	return ['percent', 'ratio', 'pp', 'index'].includes(indicator?.unit);
+	return ['percent', 'ratio', 'ratio per 100', 'pp', 'index'].includes(indicator?.unit);
+}
+
+/** Counts of people (persons, thousands), whose size follows the region's (as the API's Texts.count). */
+export function isCount(indicator) {
+	return ['x1000', 'persons'].includes(indicator?.unit);
 }
 
 function join(parts) {
@@ -65,7 +70,7 @@ export function lineSummary(model, { byBreakdown = false, subject = null } = {})
 	const forecast = valueAt(first, period).kind === 'forecast' ? 'Forecast' : '';
 	let text = t((isRate(indicator) ? 'summary.latest' : 'summary.latestCount') + forecast,
 		{ period: label, indicator: name, region: regionInSentence(first.label), value: formatValue(v, indicator) });
-	if (isRate(indicator)) {
+	if (!isCount(indicator)) {
 		const parts = others.map((o) => comparison(v, valueAt(o, period).value, indicator, o.label).replace(/^, /, ''));
 		text += parts.length ? `, ${join(parts)}.` : '.';
 	}

@@ -2,9 +2,12 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { checklist, toolbar } from '../controls.js';
-import { formatDifference, formatNumber, inSentence, periodLabel, t } from '../i18n.js';
+import {
+	formatDifference, formatNumber, formatValue, getLang, inSentence, periodLabel, regionInSentence, t,
+} from '../i18n.js';
 import { regionLabel } from '../regions.js';
 import { fromCompare } from '../series-model.js';
+import { isCount } from '../summary.js';
 import { nothingToDraw, sharedPicker, sidebarView } from './common.js';
 
 /** At most this many differences are listed one by one (every level but gemeenten fits). */
@@ -37,12 +40,21 @@ export function differenceText(d, model) {
  * (the reference) when more are chosen, never whichever region sorts first, plus how many of the
  * differences are significant.
  */
-function compareSummary(response) {
+function compareSummary(response, { count = false } = {}) {
 	const text = response.summary || '';
 	const firstRegion = response.values?.[0]?.region;
 	const pairs = (response.differences || []).filter((d) => d.a === firstRegion?.code);
 	if (pairs.length <= 1) {
 		return text;
+	}
+	if (count) {
+		// counts of regions of other sizes: where my region ranks, not a difference with one of them
+		const rank = rankSentence(response);
+		if (rank) {
+			const testable = pairs.filter((d) => d.significant != null);
+			return testable.length ? `${rank} ${t('cmp.sigCount', { region: firstRegion.name,
+				count: testable.filter((d) => d.significant === true).length, total: testable.length })}` : rank;
+		}
 	}
 	const sentences = text.split(/(?<=\.)\s+(?=In |For |The |Volgens |According )/);
 	// the pair with the one region chosen beside mine; with more, the pair with Nederland, the reference (a
@@ -57,6 +69,31 @@ function compareSummary(response) {
 		return `${first} ${t('cmp.noneTestable', { total: pairs.length })}`;
 	}
 	return `${first} ${t('cmp.sigCount', { region: firstRegion.name, count: significant, total: testable.length })}`;
+}
+
+/** An ordinal in the page's language: 3e / 3rd. */
+function ordinal(n) {
+	if (getLang() !== 'en') {
+		return `${n}e`;
+	}
+	const tens = n % 100;
+	const suffix = (tens >= 11 && tens <= 13) ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th');
+	return `${n}${suffix}`;
+}
+
+/** "In 2024 4e kwartaal was het cijfer voor … in Utrecht 11.850: de 4e hoogste van de 12 gekozen regio's." */
+function rankSentence(response) {
+	const first = response.values?.[0];
+	const valued = (response.values || []).filter((v) => v.value != null);
+	if (first?.value == null || valued.length < 2) {
+		return null;
+	}
+	const rank = valued.filter((v) => v.value > first.value).length + 1;
+	return t('cmp.rankCount', {
+		period: response.period?.label || '', indicator: inSentence(response.indicator?.name || ''),
+		region: regionInSentence(first.region.name), value: formatValue(first.value, response.indicator),
+		rank: rank === 1 ? t('cmp.highest') : t('cmp.nthHighest', { n: ordinal(rank) }), total: valued.length,
+	});
 }
 
 const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
@@ -135,7 +172,10 @@ export async function render(panel, ctx) {
 		}
 		// the API compares every other region with the first one: my region when it is chosen, otherwise
 		// Nederland, the reference that is always added (not whichever region sorts first)
-		const withReference = level === 'land' ? selected : [...selected.filter((r) => r !== 'NL01'), 'NL01'];
+		// a count of Nederland is no reference for counts of its parts: added for rates only
+		const count = isCount(picked.indicator);
+		const withReference = level === 'land' || count ? selected
+			: [...selected.filter((r) => r !== 'NL01'), 'NL01'];
 		const primary = selected.includes(mine.code) ? mine.code
 			: withReference.includes('NL01') ? 'NL01' : selected[0];
 		const response = await compareAll({ indicator: indicatorCode, regions: withReference, period, first: primary });
@@ -159,7 +199,7 @@ export async function render(panel, ctx) {
 		const highlight = [mine.code];
 		const notes = elsewhere.length ? [t('cmp.otherLevel', { regions: elsewhere.join(', '),
 			level: t(`level.${level}`).toLowerCase() })] : [];
-		figure.bar(model, { summary: compareSummary(response), highlight, reference: ['NL01'], notes });
+		figure.bar(model, { summary: compareSummary(response, { count }), highlight, reference: ['NL01'], notes });
 		const all = (model.differences || []).filter((d) => d.a === primary || d.b === primary);
 		// every difference the summary counts, up to a readable list; the rest is said, not hidden
 		const relevant = all.slice(0, MAX_DIFFERENCES);
