@@ -56,24 +56,6 @@ class DashboardBrowserIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	/**
-	 * Chart.js data of the value datasets of one figure, or null while it is not drawn.
-	 */
-	private static final String CHART_DATA = """
-			const figure = document.querySelector('[data-figure="' + arguments[0] + '"]');
-			const canvas = figure && figure.querySelector('canvas');
-			const chart = canvas && window.Chart && Chart.getChart(canvas);
-			if (!chart) { return null; }
-			return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => ({
-				label: d.label,
-				values: d.data,
-				periods: (d.points || []).map((p) => p ? p.period : null),
-				labels: chart.data.labels,
-				regions: d.regionCodes || null,
-				errorBars: d.errorBars || null,
-			}));
-			""";
-
 	@LocalServerPort
 	private int port;
 
@@ -707,19 +689,8 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	/** Waits until the figure's chart drew data, then returns its value datasets. */
-	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> chart(String figure) {
-		return new WebDriverWait(this.browser.driver, WAIT)
-			.withMessage(() -> "chart " + figure + " drew no data: "
-					+ this.browser.driver.findElements(By.cssSelector("[data-figure='" + figure + "']"))
-						.stream()
-						.map(WebElement::getText)
-						.toList())
-			.until((d) -> {
-				List<Map<String, Object>> datasets = (List<Map<String, Object>>) js(CHART_DATA, figure);
-				return (datasets != null && !datasets.isEmpty() && datasets.stream().anyMatch((s) -> nonNull(s) > 0))
-						? datasets : null;
-			});
+		return this.browser.chart(figure, true);
 	}
 
 	private String summary(String figure) {

@@ -49,15 +49,6 @@ class DashboardLinksBrowserIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static final String CHART_DATA = """
-			const figure = document.querySelector('[data-figure="' + arguments[0] + '"]');
-			const canvas = figure && figure.querySelector('canvas');
-			const chart = canvas && window.Chart && Chart.getChart(canvas);
-			if (!chart) { return null; }
-			return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => ({
-				label: d.label, values: d.data, labels: chart.data.labels }));
-			""";
-
 	@LocalServerPort
 	private int port;
 
@@ -361,15 +352,8 @@ class DashboardLinksBrowserIntegrationTests {
 			.until((d) -> condition.getAsBoolean());
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> chart(String figure) {
-		return new WebDriverWait(this.browser.driver, WAIT).withMessage(
-				() -> "chart " + figure + " drew no data: " + this.browser.driver.findElement(By.id("main")).getText())
-			.until((d) -> {
-				List<Map<String, Object>> datasets = (List<Map<String, Object>>) js(CHART_DATA, figure);
-				return (datasets != null && !datasets.isEmpty() && datasets.stream().anyMatch((s) -> nonNull(s) > 0))
-						? datasets : null;
-			});
+		return this.browser.chart(figure, true);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -115,6 +115,43 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
+	 * Chart.js data of the value datasets of one figure ({@code data-figure}): label,
+	 * values, the period of each point and the chart's labels; null while it is not
+	 * drawn.
+	 */
+	private static final String CHART_DATA = """
+			const figure = document.querySelector('[data-figure="' + arguments[0] + '"]');
+			const canvas = figure && figure.querySelector('canvas');
+			const chart = canvas && window.Chart && Chart.getChart(canvas);
+			if (!chart) { return null; }
+			return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => ({
+				label: d.label, values: d.data, periods: (d.points || []).map((p) => p ? p.period : null),
+				labels: chart.data.labels }));
+			""";
+
+	/**
+	 * Waits until a figure has drawn its chart.
+	 * @param figure the figure's {@code data-figure}
+	 * @param withValues whether to wait for at least one value (not only datasets)
+	 * @return its value datasets (label, values, periods, labels)
+	 */
+	@SuppressWarnings("unchecked")
+	java.util.List<java.util.Map<String, Object>> chart(String figure, boolean withValues) {
+		return new org.openqa.selenium.support.ui.WebDriverWait(this.driver, java.time.Duration.ofSeconds(20))
+			.withMessage(() -> "chart " + figure + " drew no data: "
+					+ this.driver.findElement(org.openqa.selenium.By.id("main")).getText())
+			.until((d) -> {
+				java.util.List<java.util.Map<String, Object>> datasets = (java.util.List<java.util.Map<String, Object>>) this.driver
+					.executeScript(CHART_DATA, figure);
+				boolean drawn = datasets != null && !datasets.isEmpty()
+						&& (!withValues || datasets.stream()
+							.anyMatch((s) -> ((java.util.List<Object>) s.get("values")).stream()
+								.anyMatch(java.util.Objects::nonNull)));
+				return drawn ? datasets : null;
+			});
+	}
+
+	/**
 	 * Saves one figure of the page alone, as drawn, for the README's screenshots.
 	 * @param figure the figure's {@code data-figure}
 	 * @param name the file name without extension: {@code target/screenshots/name.png}

@@ -42,15 +42,6 @@ class TablesViewBrowserIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static final String CHART_DATA = """
-			const figure = document.querySelector('[data-figure="' + arguments[0] + '"]');
-			const canvas = figure && figure.querySelector('canvas');
-			const chart = canvas && window.Chart && Chart.getChart(canvas);
-			if (!chart) { return null; }
-			return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => ({
-				label: d.label, values: d.data, periods: (d.points || []).map((p) => p ? p.period : null) }));
-			""";
-
 	@LocalServerPort
 	private int port;
 
@@ -75,15 +66,8 @@ class TablesViewBrowserIntegrationTests {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> chart(String figure) {
-		return new WebDriverWait(this.browser.driver, WAIT).withMessage(
-				() -> "chart " + figure + " drew no data: " + this.browser.driver.findElement(By.id("main")).getText())
-			.until((d) -> {
-				Object data = ((JavascriptExecutor) d).executeScript(CHART_DATA, figure);
-				List<Map<String, Object>> datasets = (List<Map<String, Object>>) data;
-				return (datasets != null && !datasets.isEmpty()) ? datasets : null;
-			});
+		return this.browser.chart(figure, false);
 	}
 
 	private String url() {
