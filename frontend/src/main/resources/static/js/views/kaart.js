@@ -5,7 +5,7 @@ import { clear, h, svg } from '../dom.js';
 import { toolbar } from '../controls.js';
 import { formatValue, t } from '../i18n.js';
 import { fromMap, point as modelPoint } from '../series-model.js';
-import { mapSummary } from '../summary.js';
+import { isCount, mapSummary } from '../summary.js';
 import { sharedPicker, sidebarView } from './common.js';
 
 const LEVELS = ['landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
@@ -186,7 +186,8 @@ export async function drawChoropleth(figure, ctx, { indicator, level, period, ty
 	const [geo, response, national] = await Promise.all([
 		api.geo(level).catch(() => ({ features: [] })), api.map({ indicator, level, period, breakdown }),
 		nationalPoint(indicator, type, period, breakdown)]);
-	const reference = national?.value ?? null;
+	// Nederland is the reference of a rate; a count of people of Nederland is no reference for counts of its parts
+	const reference = isCount(response.indicator) ? null : (national?.value ?? null);
 	if (!ctx.alive()) {
 		return null;
 	}
