@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.llomonitor.cube.IncompleteReason;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,16 +34,9 @@ public record Incompleteness(String table, String stored, List<IncompleteReason>
 		if (stored == null) {
 			return null;
 		}
-		List<IncompleteReason> reasons = new ArrayList<>();
-		if (json != null) {
-			for (JsonNode r : JsonMapper.shared().readTree(json)) {
-				List<Object> args = new ArrayList<>();
-				for (JsonNode a : r.path("args")) {
-					args.add(a.isNumber() ? a.numberValue() : a.asString());
-				}
-				reasons.add(new IncompleteReason(r.path("key").asString(), args));
-			}
-		}
+		// as the import wrote them: records of key and arguments (numbers or text)
+		List<IncompleteReason> reasons = (json != null)
+				? List.of(JsonMapper.shared().readValue(json, IncompleteReason[].class)) : List.of();
 		return new Incompleteness(table, stored, reasons, null);
 	}
 

@@ -92,8 +92,7 @@ public class IndicatorCatalog {
 				join dimension_member dm on dm.dimension_code = bm.dimension_code and dm.code = bm.member_code
 				join dimension d on d.code = bm.dimension_code"""));
 		// the total member of each dimension that has one (is_total): not a breakdown
-		// member,
-		// the series without the dimension
+		// member, but the series without the dimension
 		Mono<Map<String, IndicatorInfo.Member>> totals = Queries.list(this.dsl.resultQuery("""
 				select dimension_code, code, name_nl, name_en from dimension_member where is_total
 				order by dimension_code, sort_order, code""")).map((rows) -> {

@@ -155,15 +155,8 @@ public class TableCatalog {
 		if (json == null) {
 			return null;
 		}
-		List<ImportWarning> details = new ArrayList<>();
-		for (tools.jackson.databind.JsonNode w : tools.jackson.databind.json.JsonMapper.shared().readTree(json)) {
-			List<Object> args = new ArrayList<>();
-			for (tools.jackson.databind.JsonNode a : w.path("args")) {
-				args.add(a.isNull() ? null : a.isNumber() ? a.numberValue() : a.asString());
-			}
-			details.add(new ImportWarning(w.path("key").asString(), args));
-		}
-		return details;
+		// as the import wrote them: records of key and arguments (numbers, text, null)
+		return List.of(tools.jackson.databind.json.JsonMapper.shared().readValue(json, ImportWarning[].class));
 	}
 
 	private static List<String> parseWarnings(String json) {

@@ -79,13 +79,9 @@ class PeriodService {
 			String dataCode = info.dataCode();
 			Condition atLevel = DSL.noCondition();
 			if (level != null) {
-				if (!t.getT2().levels().contains(level)) {
-					throw ApiException.invalidParameter("level",
-							"Unknown level '" + level + "'; expected one of " + t.getT2().levels() + ".");
-				}
+				t.getT2().requireLevel(level);
 				// periods with a figure for a region of the level (of a derived
-				// indicator:
-				// its numerator's), in any edition
+				// indicator: its numerator's), in any edition
 				atLevel = OBSERVATION.VALUE.isNotNull()
 					.and(OBSERVATION.REGION_CODE.in(t.getT2()
 						.regions()

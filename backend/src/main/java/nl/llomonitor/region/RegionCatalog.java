@@ -119,6 +119,20 @@ public class RegionCatalog {
 		}
 
 		/**
+		 * @param level a region level code, as a request parameter {@code level}
+		 * @return the level
+		 * @throws ApiException 400 {@code invalid-parameter} naming the levels the store
+		 * knows, for any other
+		 */
+		public String requireLevel(String level) {
+			if (!this.levels.contains(level)) {
+				throw ApiException.invalidParameter("level",
+						"Unknown level '" + level + "'; expected one of " + this.levels + ".");
+			}
+			return level;
+		}
+
+		/**
 		 * The direct parents of a region on a date (every containment is a direct link of
 		 * its edition, never a path through another level), highest level first.
 		 * @param code region code

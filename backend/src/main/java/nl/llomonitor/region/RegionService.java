@@ -28,9 +28,8 @@ record RegionService(RegionCatalog catalog) {
 	 */
 	Mono<List<RegionView>> list(String level, String parent, LocalDate on, Lang language) {
 		return this.catalog.snapshot().map((snapshot) -> {
-			if (level != null && !snapshot.levels().contains(level)) {
-				throw ApiException.invalidParameter("level",
-						"Unknown level '" + level + "'; expected one of " + snapshot.levels() + ".");
+			if (level != null) {
+				snapshot.requireLevel(level);
 			}
 			String parentCode = (parent != null) ? RegionCatalog.lookup(snapshot, parent, "parent").code() : null;
 			return snapshot.regions()

@@ -114,8 +114,9 @@ export async function sharedPicker(ctx, {
 	const asked = state.period;
 	let chosenPeriod = periodCodes.includes(asked) ? asked : null;
 	if (withPeriod && indicator && !chosenPeriod && periodCodes.length) {
-		// the latest period with figures at this level (the list of periods also holds periods with figures
-		// at other levels only, or without a value): never an empty chart or map by default
+		// the latest period with figures at this level: the list holds the periods in which the indicator's
+		// data (a derived figure: its numerator) has a value there, but a derived figure may still lack its
+		// other term in the last of them; never an empty chart or map by default
 		chosenPeriod = await latestAt(code, level, periodCodes);
 		if (asked) {
 			explainFix(ctx, t('fix.period', { indicator: inSentence(indicator.name), period: periodLabel(asked),

@@ -27,8 +27,13 @@ export function preciseShare(part, total, decimals) {
 	if (!(part > 0) || !(total > 0) || part > total) {
 		return false;
 	}
-	const u = 0.5 * 10 ** -(decimals ?? 0);
+	const u = roundingOf(decimals);
 	return 100 * (part / total) * (u / part + u / total) < 0.5;
+}
+
+/** How far a figure published with `decimals` decimals may lie from its true value: half its last unit. */
+function roundingOf(decimals) {
+	return 0.5 * 10 ** -(decimals ?? 0);
 }
 
 /**
@@ -37,7 +42,7 @@ export function preciseShare(part, total, decimals) {
  */
 function partialGroups(shares, total, decimals) {
 	const valued = shares.filter((s) => s.value != null);
-	const u = 0.5 * 10 ** -(decimals ?? 0);
+	const u = roundingOf(decimals);
 	const sum = valued.reduce((a, s) => a + s.value, 0);
 	if (!(total > 0) || sum + (valued.length + 1) * u >= total) {
 		return null;
