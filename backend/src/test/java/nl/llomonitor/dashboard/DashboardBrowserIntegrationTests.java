@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -76,8 +75,6 @@ class DashboardBrowserIntegrationTests {
 
 	private HeadlessChromium browser;
 
-	private final List<String> allowedConsoleErrors = new ArrayList<>();
-
 	@BeforeAll
 	void startBrowser() {
 		for (String file : SHARED_FILES) {
@@ -96,16 +93,11 @@ class DashboardBrowserIntegrationTests {
 	@BeforeEach
 	void clearConsole() {
 		this.browser.consoleEntries();
-		this.allowedConsoleErrors.clear();
 	}
 
 	@AfterEach
 	void noConsoleErrors() {
-		List<String> errors = this.browser.consoleErrors()
-			.stream()
-			.filter((e) -> this.allowedConsoleErrors.stream().noneMatch(e::contains))
-			.toList();
-		assertThat(errors).as("browser console errors").isEmpty();
+		assertThat(this.browser.consoleErrors()).as("browser console errors").isEmpty();
 	}
 
 	/**

@@ -89,11 +89,7 @@ class DashboardLinksBrowserIntegrationTests {
 
 	@AfterEach
 	void noConsoleErrors() {
-		List<String> errors = this.browser.consoleErrors()
-			.stream()
-			.filter((e) -> this.allowedConsoleErrors.stream().noneMatch(e::contains))
-			.toList();
-		assertThat(errors).as("browser console errors").isEmpty();
+		assertThat(this.browser.consoleErrorsExcept(this.allowedConsoleErrors)).as("browser console errors").isEmpty();
 	}
 
 	/**

@@ -115,6 +115,14 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
+	 * @param allowed texts of errors a test expects (the 404 of a region it asked for)
+	 * @return the console errors logged since the last call that contain none of them
+	 */
+	List<String> consoleErrorsExcept(java.util.Collection<String> allowed) {
+		return consoleErrors().stream().filter((e) -> allowed.stream().noneMatch(e::contains)).toList();
+	}
+
+	/**
 	 * Chart.js data of the value datasets of one figure ({@code data-figure}): label,
 	 * values, the period of each point and the chart's labels; null while it is not
 	 * drawn.
