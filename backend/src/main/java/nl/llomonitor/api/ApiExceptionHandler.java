@@ -17,6 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
+
 	private final ProblemWebExceptionHandler writer;
 
 	ApiExceptionHandler(ProblemWebExceptionHandler writer) {
@@ -29,6 +31,14 @@ class ApiExceptionHandler {
 	 */
 	@ExceptionHandler(Throwable.class)
 	Mono<Void> handle(Throwable ex, ServerWebExchange exchange) {
+		if (exchange.getResponse().isCommitted()) {
+			// status and headers are out (the failure came while the body was being
+			// written): no problem can be sent any more, so the failure is logged here
+			// rather than lost behind a failing handler
+			logger.warn("Failure after the response was committed on {} {}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), ex);
+			return Mono.empty();
+		}
 		return this.writer.write(exchange, ProblemFactory.from(ex, exchange));
 	}
 
