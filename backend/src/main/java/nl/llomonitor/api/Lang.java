@@ -52,8 +52,10 @@ public enum Lang {
 		return (this == EN && en != null) ? en : nl;
 	}
 
+	private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+
 	public Locale locale() {
-		return (this == EN) ? Locale.UK : Locale.forLanguageTag("nl-NL");
+		return (this == EN) ? Locale.UK : DUTCH;
 	}
 
 }

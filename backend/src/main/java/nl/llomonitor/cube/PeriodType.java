@@ -62,13 +62,18 @@ public enum PeriodType {
 		return "____" + this.letters + ((this == YEAR) ? "00" : "__");
 	}
 
+	/** The types by their code as stored: the lookup of every period read. */
+	private static final java.util.Map<String, PeriodType> BY_CODE = java.util.Arrays.stream(values())
+		.collect(java.util.stream.Collectors.toUnmodifiableMap(PeriodType::code, (t) -> t));
+
 	/**
 	 * @param code month, quarter or year (any case)
 	 * @return the type
 	 * @throws IllegalArgumentException for another value
 	 */
 	public static PeriodType of(String code) {
-		return Codes.of(values(), PeriodType::code, code.toLowerCase(Locale.ROOT),
+		PeriodType exact = BY_CODE.get(code);
+		return (exact != null) ? exact : Codes.of(values(), PeriodType::code, code.toLowerCase(Locale.ROOT),
 				() -> "Unknown period type '" + code + "'; expected one of " + CODES + ".");
 	}
 

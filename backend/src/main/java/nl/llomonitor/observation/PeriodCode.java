@@ -3,7 +3,10 @@ package nl.llomonitor.observation;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
@@ -48,7 +51,32 @@ public record PeriodCode(String code, String type, int year, int number) impleme
 	 * @return the period
 	 */
 	public static PeriodCode of(String code) {
-		return parse(code, "period");
+		PeriodCode known = KNOWN.get(code);
+		if (known == null) {
+			known = parse(code, "period");
+			remember(KNOWN, code, known);
+		}
+		return known;
+	}
+
+	/**
+	 * Most periods and labels kept: every year, quarter and month of several centuries
+	 * (17 a year), not an unbounded set of codes requests may make up.
+	 */
+	private static final int KEEP = 20_000;
+
+	/** Periods read from the store, by code: the same few thousand in every read. */
+	private static final Map<String, PeriodCode> KNOWN = new ConcurrentHashMap<>();
+
+	/** Labels by code, per language (index {@link Lang#ordinal()}). */
+	private static final List<Map<String, String>> LABELS = Arrays.stream(Lang.values())
+		.map((l) -> (Map<String, String>) new ConcurrentHashMap<String, String>())
+		.toList();
+
+	private static <V> void remember(Map<String, V> cache, String code, V value) {
+		if (cache.size() < KEEP) {
+			cache.put(code, value);
+		}
 	}
 
 	/**
@@ -134,6 +162,16 @@ public record PeriodCode(String code, String type, int year, int number) impleme
 	 * @return e.g. {@code 2023 2e kwartaal}, {@code 2023 Q2}, {@code november 2024}
 	 */
 	public String label(Lang lang) {
+		Map<String, String> labels = LABELS.get(lang.ordinal());
+		String label = labels.get(this.code);
+		if (label == null) {
+			label = newLabel(lang);
+			remember(labels, this.code, label);
+		}
+		return label;
+	}
+
+	private String newLabel(Lang lang) {
 		String year = String.valueOf(this.year);
 		return switch (period().type()) {
 			case QUARTER -> Messages.get(lang, "period.quarter", year, String.valueOf(this.number));

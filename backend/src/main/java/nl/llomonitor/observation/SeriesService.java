@@ -68,11 +68,15 @@ public class SeriesService {
 
 	private final VersionedCache<Provenance> provenance;
 
+	private final CellRead cells;
+
 	/** Breakdown ids by key: written only by imports, which bump the data version. */
 	private final VersionedCache<Map<String, Long>> breakdowns;
 
-	SeriesService(DSLContext dsl, IndicatorCatalog indicators, DataChangeListener versions) {
+	SeriesService(DSLContext dsl, io.r2dbc.spi.ConnectionFactory pool, IndicatorCatalog indicators,
+			DataChangeListener versions) {
 		this.dsl = dsl;
+		this.cells = new CellRead(pool);
 		this.indicators = indicators;
 		this.provenance = new VersionedCache<>(versions, this::loadProvenance);
 		this.breakdowns = new VersionedCache<>(versions, this::loadBreakdowns);
@@ -708,64 +712,30 @@ public class SeriesService {
 				: read(indicator, regions, type, from, to, id, asOf, revisions));
 	}
 
-	/**
-	 * Whether a cell's vintages in the rows read hold more than one distinct value, a
-	 * missing value counting as one (as {@link #revisedCells} counts them): the lowest
-	 * and highest value differ, or a value and a missing one are both there. Computed
-	 * over the rows of the cell before {@code distinct on} keeps its newest.
-	 */
-	private static final org.jooq.Field<Boolean> REVISED = revised();
-
-	private static org.jooq.Field<Boolean> revised() {
-		var cell = DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE);
-		return DSL.field("{0} is distinct from {1} or ({2} and {3})", Boolean.class,
-				DSL.min(OBSERVATION.VALUE).over(cell), DSL.max(OBSERVATION.VALUE).over(cell),
-				DSL.boolOr(OBSERVATION.VALUE.isNull()).over(cell),
-				DSL.boolOr(OBSERVATION.VALUE.isNotNull()).over(cell));
-	}
-
 	private Mono<Map<String, List<Value>>> read(String indicator, Collection<String> regions, String type,
 			PeriodCode from, PeriodCode to, long breakdownId, OffsetDateTime asOf, boolean revisions) {
-		// one statement on observation alone: the newest vintage of each cell (as known
-		// at asOf) straight from observation_cell_idx; whether its run was incomplete
-		// and whether its table is a forecast come from the provenance of this state;
-		// with revisions, whether the cell was revised too
-		List<org.jooq.SelectField<?>> fields = new ArrayList<>(List.of(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE,
-				OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS,
-				OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
-				RECORDED_MICROS, OBSERVATION.MISSING_REASON));
-		if (revisions) {
-			fields.add(REVISED);
-		}
+		// one statement on observation alone (CellRead); whether a value's run was
+		// incomplete and whether its table is a forecast come from the provenance of
+		// this state
 		return this.provenance.get()
-			.flatMap((provenance) -> Queries
-				.list(this.dsl.selectDistinct(fields)
-					.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
-					.from(OBSERVATION)
-					.where(cells(indicator, regions, type, from, to, breakdownId, asOf))
-					.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
-							OBSERVATION.ID.desc()))
+			.flatMap((provenance) -> this.cells
+				.read(indicator, regions, PeriodCode.likePattern(type), (from != null) ? from.code() : null,
+						(to != null) ? to.code() : null, breakdownId, asOf, revisions)
 				// a row of a run the provenance does not know: written since it was
 				// loaded, so load it anew for this read
-				.flatMap((rows) -> rows.stream()
-					.allMatch((r) -> provenance.finished().contains(r.get(OBSERVATION.IMPORT_RUN_ID)))
-							? Mono.just(Tuples.of(rows, provenance))
-							: loadProvenance().map((fresh) -> Tuples.of(rows, fresh)))
+				.flatMap((rows) -> rows.stream().allMatch((r) -> provenance.finished().contains(r.importRun()))
+						? Mono.just(Tuples.of(rows, provenance))
+						: loadProvenance().map((fresh) -> Tuples.of(rows, fresh)))
 				.map((t) -> {
-					var rows = t.getT1();
 					Provenance known = t.getT2();
 					Map<String, Collection<Value>> m = new HashMap<>();
-					for (var r : rows) {
-						Long run = r.get(OBSERVATION.IMPORT_RUN_ID);
-						String table = r.get(OBSERVATION.SOURCE_TABLE);
-						var missing = r.get(OBSERVATION.MISSING_REASON);
-						m.computeIfAbsent(r.get(OBSERVATION.REGION_CODE), (k) -> new ArrayList<>())
-							.add(new Value(PeriodCode.of(r.get(OBSERVATION.PERIOD_CODE)), r.get(OBSERVATION.VALUE),
-									r.get(OBSERVATION.MARGIN_LOW), r.get(OBSERVATION.MARGIN_HIGH),
-									r.get(OBSERVATION.STATUS).code(), r.get(OBSERVATION.FLAGS),
-									r.get(OBSERVATION.FOOTNOTE), table, run, instant(r.get(RECORDED_MICROS)), null,
-									null, (missing != null) ? missing.code() : null, incompleteness(known, run, table),
-									known.forecast(table), revisions && Boolean.TRUE.equals(r.get(REVISED))));
+					for (CellRead.Row r : t.getT1()) {
+						m.computeIfAbsent(r.region(), (k) -> new ArrayList<>())
+							.add(new Value(PeriodCode.of(r.period()), r.value(), r.marginLow(), r.marginHigh(),
+									r.status(), r.flags(), r.footnote(), r.sourceTable(), r.importRun(), r.recordedAt(),
+									null, null, r.missingReason(),
+									incompleteness(known, r.importRun(), r.sourceTable()),
+									known.forecast(r.sourceTable()), r.revised()));
 					}
 					return m;
 				}))
@@ -793,19 +763,6 @@ public class SeriesService {
 	private static Incompleteness incompleteness(Provenance known, Long run, String sourceTable) {
 		Incompleteness i = known.incomplete().get(run);
 		return (i != null) ? i.orTable(sourceTable) : null;
-	}
-
-	/**
-	 * {@code recorded_at} as microseconds since the epoch. jOOQ reads a
-	 * {@code timestamptz} over R2DBC as text and parses it, and the driver looks up a
-	 * codec for that without caching it: a fifth of a series request's CPU went there.
-	 */
-	private static final org.jooq.Field<Long> RECORDED_MICROS = DSL.field("(extract(epoch from {0}) * 1000000)::bigint",
-			Long.class, OBSERVATION.RECORDED_AT);
-
-	private static OffsetDateTime instant(Long micros) {
-		return OffsetDateTime.ofInstant(java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS),
-				java.time.ZoneOffset.UTC);
 	}
 
 	/**

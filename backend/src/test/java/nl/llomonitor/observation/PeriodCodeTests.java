@@ -18,6 +18,20 @@ class PeriodCodeTests {
 		assertThat(PeriodCode.parse("2023JJ00", "p").label(Lang.EN)).isEqualTo("2023");
 	}
 
+	/**
+	 * Labels and periods read from the store are kept: a label asked for in one language
+	 * is never served in the other, and a kept period equals a parsed one.
+	 */
+	@Test
+	void keptLabelsKeepTheirLanguage() {
+		PeriodCode q = PeriodCode.of("2019KW03");
+		assertThat(q.label(Lang.EN)).isEqualTo("2019 Q3");
+		assertThat(q.label(Lang.NL)).isEqualTo("2019 3e kwartaal");
+		assertThat(PeriodCode.of("2019KW03").label(Lang.EN)).isEqualTo("2019 Q3");
+		assertThat(PeriodCode.of("2019KW03")).isEqualTo(PeriodCode.parse("2019KW03", "p"));
+		assertThatThrownBy(() -> PeriodCode.of("2019KW9")).isInstanceOf(ApiException.class);
+	}
+
 	@Test
 	void arithmeticAndAlignment() {
 		PeriodCode q1 = PeriodCode.parse("2024KW01", "p");

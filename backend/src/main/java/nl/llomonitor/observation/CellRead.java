@@ -1,0 +1,204 @@
+package nl.llomonitor.observation;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Statement;
+import nl.llomonitor.system.Queries;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.SQLDialect;
+import org.jooq.SelectField;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static nl.llomonitor.db.Tables.OBSERVATION;
+
+/**
+ * The one statement behind every read of stored values (series, compare, map,
+ * kerncijfers, trend): the newest vintage of each cell of one indicator, breakdown and
+ * period type for some regions, as known at a moment, straight from
+ * {@code observation_cell_idx}.
+ * <p>
+ * jOOQ builds the statement and renders it once per shape (which of {@code from},
+ * {@code to} and {@code asOf} are given, with or without revisions), with numbered
+ * parameters; it then runs on the R2DBC pool, and its rows are read from the driver's
+ * rows straight into {@link Row}s. Run through jOOQ's own R2DBC execution, rendering the
+ * statement again for every request and materialising jOOQ records took about a fifth of
+ * the CPU of an uncached {@code series} request (flight recording of {@code bench/api.sh}
+ * on 10 million observations), and the app was the bottleneck, not PostgreSQL.
+ * <p>
+ * Like {@link Queries#list}, a read runs to its end even when its caller cancels, and a
+ * caller waits at most {@link Queries#TIMEOUT}.
+ */
+final class CellRead {
+
+	/**
+	 * One stored vintage of a cell, the newest as known at the moment read.
+	 *
+	 * @param region region code
+	 * @param period period code
+	 * @param value the value, or null (then {@code missingReason} says why)
+	 * @param marginLow lower bound of the published margin, or null
+	 * @param marginHigh upper bound, or null
+	 * @param status status code ({@code definitief}, {@code voorlopig}, ...)
+	 * @param flags the source's flags, or null
+	 * @param footnote the source's footnote, or null
+	 * @param sourceTable the table id it was read from
+	 * @param importRun the run that wrote it
+	 * @param recordedMicros when it was recorded, in microseconds since the epoch (UTC)
+	 * @param missingReason why there is no value, or null
+	 * @param revised whether the cell's vintages hold more than one distinct value (read
+	 * only with revisions; false otherwise)
+	 */
+	record Row(String region, String period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh,
+			String status, String flags, String footnote, String sourceTable, Long importRun, long recordedMicros,
+			String missingReason, boolean revised) {
+
+		OffsetDateTime recordedAt() {
+			return OffsetDateTime.ofInstant(
+					java.time.Instant.EPOCH.plus(this.recordedMicros, java.time.temporal.ChronoUnit.MICROS),
+					java.time.ZoneOffset.UTC);
+		}
+
+	}
+
+	/**
+	 * Whether a cell's vintages in the rows read hold more than one distinct value, a
+	 * missing value counting as one (as {@link SeriesService#revisedCells} counts them):
+	 * the lowest and highest value differ, or a value and a missing one are both there.
+	 * Computed over the rows of the cell before {@code distinct on} keeps its newest.
+	 */
+	private static final Field<Boolean> REVISED = revised();
+
+	private static Field<Boolean> revised() {
+		var cell = DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE);
+		return DSL.field("{0} is distinct from {1} or ({2} and {3})", Boolean.class,
+				DSL.min(OBSERVATION.VALUE).over(cell), DSL.max(OBSERVATION.VALUE).over(cell),
+				DSL.boolOr(OBSERVATION.VALUE.isNull()).over(cell),
+				DSL.boolOr(OBSERVATION.VALUE.isNotNull()).over(cell));
+	}
+
+	/**
+	 * {@code recorded_at} as microseconds since the epoch: the driver reads a
+	 * {@code timestamptz} as text and parses it, a bigint it takes as it is.
+	 */
+	private static final Field<Long> RECORDED_MICROS = DSL.field("(extract(epoch from {0}) * 1000000)::bigint",
+			Long.class, OBSERVATION.RECORDED_AT);
+
+	/** Renders parameters as {@code $1}, {@code $2}, ... (PostgreSQL's own). */
+	private static final Settings NUMBERED = new Settings().withRenderNamedParamPrefix("$");
+
+	/** The rendered statement of each shape: bits from, to, asOf, revisions. */
+	private final ConcurrentHashMap<Integer, String> statements = new ConcurrentHashMap<>();
+
+	private final ConnectionFactory pool;
+
+	/**
+	 * @param pool the request paths' R2DBC pool
+	 */
+	CellRead(ConnectionFactory pool) {
+		this.pool = pool;
+	}
+
+	/**
+	 * @param indicator indicator code
+	 * @param regions region codes
+	 * @param periodPattern a {@code like} pattern of the period type's codes
+	 * ({@link PeriodCode#likePattern})
+	 * @param from first period code, or null
+	 * @param to last period code, or null
+	 * @param breakdownId the breakdown's id ({@code 0}: the total)
+	 * @param asOf the moment (rows recorded before it), or null for now
+	 * @param revisions whether to read {@link Row#revised()}
+	 * @return the newest vintage of every stored cell, ordered by region and period;
+	 * fails with the driver's {@code R2dbcException} (a 503 to the client) or a
+	 * {@code TimeoutException} after {@link Queries#TIMEOUT}
+	 */
+	Mono<List<Row>> read(String indicator, Collection<String> regions, String periodPattern, String from, String to,
+			long breakdownId, OffsetDateTime asOf, boolean revisions) {
+		int shape = ((from != null) ? 1 : 0) | ((to != null) ? 2 : 0) | ((asOf != null) ? 4 : 0) | (revisions ? 8 : 0);
+		String sql = this.statements.computeIfAbsent(shape, CellRead::render);
+		List<Object> values = new ArrayList<>(
+				List.of(indicator, regions.toArray(String[]::new), breakdownId, periodPattern));
+		if (from != null) {
+			values.add(from);
+		}
+		if (to != null) {
+			values.add(to);
+		}
+		if (asOf != null) {
+			values.add(asOf);
+		}
+		Flux<Row> rows = Flux.usingWhen(this.pool.create(), (Connection connection) -> {
+			Statement statement = connection.createStatement(sql);
+			for (int i = 0; i < values.size(); i++) {
+				statement.bind(i, values.get(i));
+			}
+			return Flux.from(statement.execute())
+				.concatMap((result) -> result
+					.map((row, meta) -> new Row(row.get(0, String.class), row.get(1, String.class),
+							row.get(2, BigDecimal.class), row.get(3, BigDecimal.class), row.get(4, BigDecimal.class),
+							row.get(5, String.class), row.get(6, String.class), row.get(7, String.class),
+							row.get(8, String.class), row.get(9, Long.class), row.get(10, Long.class),
+							row.get(11, String.class), revisions && Boolean.TRUE.equals(row.get(12, Boolean.class)))));
+		}, Connection::close);
+		return Queries.list(rows);
+	}
+
+	/**
+	 * @param shape bits: 1 from, 2 to, 4 asOf, 8 revisions
+	 * @return the statement with numbered parameters: indicator, regions (a text array),
+	 * breakdown id, period pattern, then from, to and asOf where given
+	 */
+	static String render(int shape) {
+		int[] next = { 0 };
+		java.util.function.Function<Class<?>, Param<?>> param = (type) -> DSL.param(String.valueOf(++next[0]), type);
+		@SuppressWarnings("unchecked")
+		Param<String> indicator = (Param<String>) param.apply(String.class);
+		@SuppressWarnings("unchecked")
+		Param<String[]> regions = (Param<String[]>) param.apply(String[].class);
+		@SuppressWarnings("unchecked")
+		Param<Long> breakdown = (Param<Long>) param.apply(Long.class);
+		@SuppressWarnings("unchecked")
+		Param<String> pattern = (Param<String>) param.apply(String.class);
+		List<Condition> conditions = new ArrayList<>(
+				List.of(OBSERVATION.INDICATOR_CODE.eq(indicator), OBSERVATION.REGION_CODE.eq(DSL.any(regions)),
+						OBSERVATION.BREAKDOWN_ID.eq(breakdown), OBSERVATION.PERIOD_CODE.like(pattern)));
+		if ((shape & 1) != 0) {
+			conditions.add(OBSERVATION.PERIOD_CODE.ge(DSL.param(String.valueOf(++next[0]), String.class)));
+		}
+		if ((shape & 2) != 0) {
+			conditions.add(OBSERVATION.PERIOD_CODE.le(DSL.param(String.valueOf(++next[0]), String.class)));
+		}
+		if ((shape & 4) != 0) {
+			conditions.add(OBSERVATION.RECORDED_AT
+				.lt(DSL.param(String.valueOf(++next[0]), OBSERVATION.RECORDED_AT.getType())));
+		}
+		List<SelectField<?>> fields = new ArrayList<>(
+				List.of(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW,
+						OBSERVATION.MARGIN_HIGH, DSL.field(OBSERVATION.STATUS.getQualifiedName(), String.class),
+						OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
+						RECORDED_MICROS, DSL.field(OBSERVATION.MISSING_REASON.getQualifiedName(), String.class)));
+		if ((shape & 8) != 0) {
+			fields.add(REVISED);
+		}
+		return DSL.using(SQLDialect.POSTGRES, NUMBERED)
+			.renderNamedParams(DSL.selectDistinct(fields)
+				.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
+				.from(OBSERVATION)
+				.where(DSL.and(conditions))
+				.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
+						OBSERVATION.ID.desc()));
+	}
+
+}
