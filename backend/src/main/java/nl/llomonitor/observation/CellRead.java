@@ -45,6 +45,7 @@ final class CellRead {
 	/**
 	 * One stored vintage of a cell, the newest as known at the moment read.
 	 *
+	 * @param breakdownId the cell's breakdown
 	 * @param region region code
 	 * @param period period code
 	 * @param value the value, or null (then {@code missingReason} says why)
@@ -60,9 +61,9 @@ final class CellRead {
 	 * @param revised whether the cell's vintages hold more than one distinct value (read
 	 * only with revisions; false otherwise)
 	 */
-	record Row(String region, String period, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh,
-			String status, String flags, String footnote, String sourceTable, Long importRun, long recordedMicros,
-			String missingReason, boolean revised) {
+	record Row(long breakdownId, String region, String period, BigDecimal value, BigDecimal marginLow,
+			BigDecimal marginHigh, String status, String flags, String footnote, String sourceTable, Long importRun,
+			long recordedMicros, String missingReason, boolean revised) {
 
 		OffsetDateTime recordedAt() {
 			return OffsetDateTime.ofInstant(
@@ -72,16 +73,18 @@ final class CellRead {
 
 	}
 
+	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(CellRead.class);
+
 	/**
 	 * Whether a cell's vintages in the rows read hold more than one distinct value, a
 	 * missing value counting as one (as {@link SeriesService#revisedCells} counts them):
 	 * the lowest and highest value differ, or a value and a missing one are both there.
 	 * Computed over the rows of the cell before {@code distinct on} keeps its newest.
 	 */
-	private static final Field<Boolean> REVISED = revised();
-
-	private static Field<Boolean> revised() {
-		var cell = DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE);
+	private static Field<Boolean> revised(boolean breakdowns) {
+		var cell = breakdowns
+				? DSL.partitionBy(OBSERVATION.BREAKDOWN_ID, OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
+				: DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE);
 		return DSL.field("{0} is distinct from {1} or ({2} and {3})", Boolean.class,
 				DSL.min(OBSERVATION.VALUE).over(cell), DSL.max(OBSERVATION.VALUE).over(cell),
 				DSL.boolOr(OBSERVATION.VALUE.isNull()).over(cell),
@@ -98,7 +101,10 @@ final class CellRead {
 	/** Renders parameters as {@code $1}, {@code $2}, ... (PostgreSQL's own). */
 	private static final Settings NUMBERED = new Settings().withRenderNamedParamPrefix("$");
 
-	/** The rendered statement of each shape: bits from, to, asOf, revisions. */
+	/**
+	 * The rendered statement of each shape: bits from, to, asOf, revisions, several
+	 * breakdowns.
+	 */
 	private final ConcurrentHashMap<Integer, String> statements = new ConcurrentHashMap<>();
 
 	private final ConnectionFactory pool;
@@ -117,19 +123,24 @@ final class CellRead {
 	 * ({@link PeriodCode#likePattern})
 	 * @param from first period code, or null
 	 * @param to last period code, or null
-	 * @param breakdownId the breakdown's id ({@code 0}: the total)
+	 * @param breakdownIds the breakdowns' ids ({@code 0}: the total); one statement reads
+	 * them all
 	 * @param asOf the moment (rows recorded before it), or null for now
 	 * @param revisions whether to read {@link Row#revised()}
-	 * @return the newest vintage of every stored cell, ordered by region and period;
-	 * fails with the driver's {@code R2dbcException} (a 503 to the client) or a
+	 * @return the newest vintage of every stored cell, ordered by breakdown, region and
+	 * period; fails with the driver's {@code R2dbcException} (a 503 to the client) or a
 	 * {@code TimeoutException} after {@link Queries#TIMEOUT}
 	 */
 	Mono<List<Row>> read(String indicator, Collection<String> regions, String periodPattern, String from, String to,
-			long breakdownId, OffsetDateTime asOf, boolean revisions) {
-		int shape = ((from != null) ? 1 : 0) | ((to != null) ? 2 : 0) | ((asOf != null) ? 4 : 0) | (revisions ? 8 : 0);
+			long[] breakdownIds, OffsetDateTime asOf, boolean revisions) {
+		boolean several = breakdownIds.length != 1;
+		int shape = ((from != null) ? 1 : 0) | ((to != null) ? 2 : 0) | ((asOf != null) ? 4 : 0) | (revisions ? 8 : 0)
+				| (several ? 16 : 0);
 		String sql = this.statements.computeIfAbsent(shape, CellRead::render);
+		Object breakdowns = several ? java.util.Arrays.stream(breakdownIds).boxed().toArray(Long[]::new)
+				: (Object) breakdownIds[0];
 		List<Object> values = new ArrayList<>(
-				List.of(indicator, regions.toArray(String[]::new), breakdownId, periodPattern));
+				List.of(indicator, regions.toArray(String[]::new), breakdowns, periodPattern));
 		if (from != null) {
 			values.add(from);
 		}
@@ -139,6 +150,11 @@ final class CellRead {
 		if (asOf != null) {
 			values.add(asOf);
 		}
+		if (logger.isTraceEnabled()) {
+			// the statement with its values, e.g. to replay a request's reads in pgbench
+			// (bench/pgbench/kerncijfers.sql)
+			logger.trace("{} -- parameters: {}", sql, java.util.Arrays.deepToString(values.toArray()));
+		}
 		Flux<Row> rows = Flux.usingWhen(this.pool.create(), (Connection connection) -> {
 			Statement statement = connection.createStatement(sql);
 			for (int i = 0; i < values.size(); i++) {
@@ -146,19 +162,22 @@ final class CellRead {
 			}
 			return Flux.from(statement.execute())
 				.concatMap((result) -> result
-					.map((row, meta) -> new Row(row.get(0, String.class), row.get(1, String.class),
-							row.get(2, BigDecimal.class), row.get(3, BigDecimal.class), row.get(4, BigDecimal.class),
-							row.get(5, String.class), row.get(6, String.class), row.get(7, String.class),
-							row.get(8, String.class), row.get(9, Long.class), row.get(10, Long.class),
-							row.get(11, String.class), revisions && Boolean.TRUE.equals(row.get(12, Boolean.class)))));
+					.map((row, meta) -> new Row(several ? row.get(12, Long.class) : breakdownIds[0],
+							row.get(0, String.class), row.get(1, String.class), row.get(2, BigDecimal.class),
+							row.get(3, BigDecimal.class), row.get(4, BigDecimal.class), row.get(5, String.class),
+							row.get(6, String.class), row.get(7, String.class), row.get(8, String.class),
+							row.get(9, Long.class), row.get(10, Long.class), row.get(11, String.class),
+							revisions && Boolean.TRUE.equals(row.get(several ? 13 : 12, Boolean.class)))));
 		}, Connection::close);
 		return Queries.list(rows);
 	}
 
 	/**
-	 * @param shape bits: 1 from, 2 to, 4 asOf, 8 revisions
+	 * @param shape bits: 1 from, 2 to, 4 asOf, 8 revisions, 16 several breakdowns
 	 * @return the statement with numbered parameters: indicator, regions (a text array),
-	 * breakdown id, period pattern, then from, to and asOf where given
+	 * breakdown id (an array of them with several), period pattern, then from, to and
+	 * asOf where given; with several breakdowns each row ends with its breakdown id,
+	 * before whether it was revised
 	 */
 	static String render(int shape) {
 		int[] next = { 0 };
@@ -167,13 +186,14 @@ final class CellRead {
 		Param<String> indicator = (Param<String>) param.apply(String.class);
 		@SuppressWarnings("unchecked")
 		Param<String[]> regions = (Param<String[]>) param.apply(String[].class);
-		@SuppressWarnings("unchecked")
-		Param<Long> breakdown = (Param<Long>) param.apply(Long.class);
+		boolean several = (shape & 16) != 0;
+		Condition breakdown = several
+				? OBSERVATION.BREAKDOWN_ID.eq(DSL.any(DSL.param(String.valueOf(++next[0]), Long[].class)))
+				: OBSERVATION.BREAKDOWN_ID.eq(DSL.param(String.valueOf(++next[0]), Long.class));
 		@SuppressWarnings("unchecked")
 		Param<String> pattern = (Param<String>) param.apply(String.class);
-		List<Condition> conditions = new ArrayList<>(
-				List.of(OBSERVATION.INDICATOR_CODE.eq(indicator), OBSERVATION.REGION_CODE.eq(DSL.any(regions)),
-						OBSERVATION.BREAKDOWN_ID.eq(breakdown), OBSERVATION.PERIOD_CODE.like(pattern)));
+		List<Condition> conditions = new ArrayList<>(List.of(OBSERVATION.INDICATOR_CODE.eq(indicator),
+				OBSERVATION.REGION_CODE.eq(DSL.any(regions)), breakdown, OBSERVATION.PERIOD_CODE.like(pattern)));
 		if ((shape & 1) != 0) {
 			conditions.add(OBSERVATION.PERIOD_CODE.ge(DSL.param(String.valueOf(++next[0]), String.class)));
 		}
@@ -189,16 +209,19 @@ final class CellRead {
 						OBSERVATION.MARGIN_HIGH, DSL.field(OBSERVATION.STATUS.getQualifiedName(), String.class),
 						OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
 						RECORDED_MICROS, DSL.field(OBSERVATION.MISSING_REASON.getQualifiedName(), String.class)));
-		if ((shape & 8) != 0) {
-			fields.add(REVISED);
+		List<Field<?>> cell = new ArrayList<>(List.of(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE));
+		if (several) {
+			fields.add(OBSERVATION.BREAKDOWN_ID);
+			cell.add(0, OBSERVATION.BREAKDOWN_ID);
 		}
+		if ((shape & 8) != 0) {
+			fields.add(revised(several));
+		}
+		List<org.jooq.OrderField<?>> order = new ArrayList<>(cell);
+		order.addAll(List.of(OBSERVATION.RECORDED_AT.desc(), OBSERVATION.ID.desc()));
 		return DSL.using(SQLDialect.POSTGRES, NUMBERED)
-			.renderNamedParams(DSL.selectDistinct(fields)
-				.on(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
-				.from(OBSERVATION)
-				.where(DSL.and(conditions))
-				.orderBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.RECORDED_AT.desc(),
-						OBSERVATION.ID.desc()));
+			.renderNamedParams(
+					DSL.selectDistinct(fields).on(cell).from(OBSERVATION).where(DSL.and(conditions)).orderBy(order));
 	}
 
 }

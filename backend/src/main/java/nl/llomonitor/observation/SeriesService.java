@@ -714,13 +714,61 @@ public class SeriesService {
 
 	private Mono<Map<String, List<Value>>> read(String indicator, Collection<String> regions, String type,
 			PeriodCode from, PeriodCode to, long breakdownId, OffsetDateTime asOf, boolean revisions) {
+		return read(indicator, regions, type, from, to, new long[] { breakdownId }, asOf, revisions)
+			.map((byBreakdown) -> byBreakdown.getOrDefault(breakdownId, Map.of()));
+	}
+
+	/**
+	 * @param breakdownIds the breakdowns to read, in one statement
+	 * @return by breakdown id (absent where none is stored), the values by region code
+	 */
+	private Mono<Map<Long, Map<String, List<Value>>>> read(String indicator, Collection<String> regions, String type,
+			PeriodCode from, PeriodCode to, long[] breakdownIds, OffsetDateTime asOf, boolean revisions) {
+		return Mono.deferContextual((context) -> {
+			java.util.Optional<Map<ReadKey, Mono<Map<Long, Map<String, List<Value>>>>>> shared = context
+				.getOrEmpty(SHARED_READS);
+			if (shared.isEmpty()) {
+				return readOnce(indicator, regions, type, from, to, breakdownIds, asOf, revisions);
+			}
+			ReadKey key = new ReadKey(indicator, List.copyOf(regions), type, from, to,
+					java.util.Arrays.stream(breakdownIds).boxed().toList(), asOf, revisions);
+			return shared.get()
+				.computeIfAbsent(key,
+						(k) -> readOnce(indicator, regions, type, from, to, breakdownIds, asOf, revisions).cache());
+		});
+	}
+
+	/** The key of a read shared within one answer ({@link #sharingReads}). */
+	private record ReadKey(String indicator, List<String> regions, String type, PeriodCode from, PeriodCode to,
+			List<Long> breakdownIds, OffsetDateTime asOf, boolean revisions) {
+	}
+
+	/** The reads of one answer, by what they read (in the Reactor context). */
+	private static final String SHARED_READS = SeriesService.class.getName() + ".sharedReads";
+
+	/**
+	 * An answer that reads the same cells more than once (key figures: the EBB base
+	 * population of several figures, the terms of derived figures) reads them once: each
+	 * distinct read of the store within {@code answer} runs one statement, and every
+	 * subscriber of the answer has reads of its own.
+	 * @param answer the answer's pipeline
+	 * @param <T> its type
+	 * @return the same pipeline, sharing its reads
+	 */
+	public static <T> Mono<T> sharingReads(Mono<T> answer) {
+		return answer
+			.contextWrite((context) -> context.put(SHARED_READS, new java.util.concurrent.ConcurrentHashMap<>()));
+	}
+
+	private Mono<Map<Long, Map<String, List<Value>>>> readOnce(String indicator, Collection<String> regions,
+			String type, PeriodCode from, PeriodCode to, long[] breakdownIds, OffsetDateTime asOf, boolean revisions) {
 		// one statement on observation alone (CellRead); whether a value's run was
 		// incomplete and whether its table is a forecast come from the provenance of
 		// this state
 		return this.provenance.get()
 			.flatMap((provenance) -> this.cells
 				.read(indicator, regions, PeriodCode.likePattern(type), (from != null) ? from.code() : null,
-						(to != null) ? to.code() : null, breakdownId, asOf, revisions)
+						(to != null) ? to.code() : null, breakdownIds, asOf, revisions)
 				// a row of a run the provenance does not know: written since it was
 				// loaded, so load it anew for this read
 				.flatMap((rows) -> rows.stream().allMatch((r) -> provenance.finished().contains(r.importRun()))
@@ -728,9 +776,10 @@ public class SeriesService {
 						: loadProvenance().map((fresh) -> Tuples.of(rows, fresh)))
 				.map((t) -> {
 					Provenance known = t.getT2();
-					Map<String, Collection<Value>> m = new HashMap<>();
+					Map<Long, Map<String, Collection<Value>>> m = new HashMap<>();
 					for (CellRead.Row r : t.getT1()) {
-						m.computeIfAbsent(r.region(), (k) -> new ArrayList<>())
+						m.computeIfAbsent(r.breakdownId(), (k) -> new HashMap<>())
+							.computeIfAbsent(r.region(), (k) -> new ArrayList<>())
 							.add(new Value(PeriodCode.of(r.period()), r.value(), r.marginLow(), r.marginHigh(),
 									r.status(), r.flags(), r.footnote(), r.sourceTable(), r.importRun(), r.recordedAt(),
 									null, null, r.missingReason(),
@@ -739,21 +788,62 @@ public class SeriesService {
 					}
 					return m;
 				}))
-			.map((m) -> {
-				// the limit holds when 'from' or 'to' is omitted too: never more periods
-				// than a request may ask for explicitly
-				long periods = m.values().stream().flatMap(Collection::stream).map(Value::period).distinct().count();
-				if (periods > MAX_PERIODS) {
-					throw ApiException.rangeTooWide((from == null) ? "from" : "to",
-							"At most " + MAX_PERIODS
-									+ " periods per request; without 'from' and 'to' this series spans " + periods
-									+ "; give 'from' and 'to'.");
-				}
-				Map<String, List<Value>> sorted = new HashMap<>();
-				m.forEach((region, values) -> sorted.put(region,
-						values.stream().sorted(Comparator.comparing(Value::period)).toList()));
-				return sorted;
+			.map((all) -> {
+				Map<Long, Map<String, List<Value>>> result = new HashMap<>();
+				all.forEach((breakdown, m) -> {
+					// the limit holds when 'from' or 'to' is omitted too: never more
+					// periods than a request may ask for explicitly
+					long periods = m.values()
+						.stream()
+						.flatMap(Collection::stream)
+						.map(Value::period)
+						.distinct()
+						.count();
+					if (periods > MAX_PERIODS) {
+						throw ApiException.rangeTooWide((from == null) ? "from" : "to",
+								"At most " + MAX_PERIODS
+										+ " periods per request; without 'from' and 'to' this series spans " + periods
+										+ "; give 'from' and 'to'.");
+					}
+					Map<String, List<Value>> sorted = new HashMap<>();
+					m.forEach((region, values) -> sorted.put(region,
+							values.stream().sorted(Comparator.comparing(Value::period)).toList()));
+					result.put(breakdown, sorted);
+				});
+				return result;
 			});
+	}
+
+	/**
+	 * Like {@link #observedValues(Query)} for several breakdowns of one query at once
+	 * (the shares of a key figure): for an indicator read from the store, one statement
+	 * for all of them; a derived one reads each as its own query.
+	 * @param query what to read (its own breakdown is not used)
+	 * @param breakdowns the breakdowns, each dimension to member
+	 * @return for each breakdown, in their order, the observed values by region code
+	 * (every requested region present)
+	 */
+	public Mono<List<Map<String, List<Value>>>> observedValues(Query query,
+			List<SortedMap<String, String>> breakdowns) {
+		java.util.function.Function<SortedMap<String, String>, Query> of = (b) -> new Query(query.indicator(),
+				query.regions(), query.periodType(), query.from(), query.to(), b, query.asOf(), query.revisions());
+		if (query.indicator().derived() || query.periodType() == null || breakdowns.size() < 2) {
+			return reactor.core.publisher.Flux.fromIterable(breakdowns)
+				.flatMapSequential((b) -> observedValues(of.apply(b)), 4)
+				.collectList();
+		}
+		return this.breakdowns.get().flatMap((ids) -> {
+			long[] known = breakdowns.stream()
+				.mapToLong((b) -> b.isEmpty() ? 0L : ids.getOrDefault(key(b), -1L))
+				.toArray();
+			long[] stored = java.util.Arrays.stream(known).filter((id) -> id >= 0).distinct().toArray();
+			Mono<Map<Long, Map<String, List<Value>>>> read = (stored.length == 0) ? Mono.just(Map.of())
+					: read(query.indicator().code(), query.regions(), query.periodType(), query.from(), query.to(),
+							stored, query.asOf(), query.revisions());
+			return read.map((byBreakdown) -> java.util.Arrays.stream(known)
+				.mapToObj((id) -> observed(complete(query.regions(), byBreakdown.getOrDefault(id, Map.of()))))
+				.toList());
+		});
 	}
 
 	/**
@@ -878,15 +968,20 @@ public class SeriesService {
 	 * @return the observed values by region code (every requested region present)
 	 */
 	public Mono<Map<String, List<Value>>> observedValues(Query query) {
-		return values(query).map((all) -> {
-			Map<String, List<Value>> observed = new LinkedHashMap<>();
-			all.forEach((region, values) -> observed.put(region,
-					values.stream()
-						.map((v) -> v.forecast() ? new Value(v.period(), null, null, null, v.status(), v.flags(),
-								NOT_OBSERVED, v.sourceTable(), v.importRun(), v.recordedAt(), null, null, true) : v)
-						.toList()));
-			return observed;
-		});
+		return values(query).map(SeriesService::observed);
+	}
+
+	/**
+	 * @return the same values, each forecast shown as no value with {@link #NOT_OBSERVED}
+	 */
+	private static Map<String, List<Value>> observed(Map<String, List<Value>> all) {
+		Map<String, List<Value>> observed = new LinkedHashMap<>();
+		all.forEach((region, values) -> observed.put(region,
+				values.stream()
+					.map((v) -> v.forecast() ? new Value(v.period(), null, null, null, v.status(), v.flags(),
+							NOT_OBSERVED, v.sourceTable(), v.importRun(), v.recordedAt(), null, null, true) : v)
+					.toList()));
+		return observed;
 	}
 
 	/** Why a forecast has no value where observations are compared, ranked or mapped. */

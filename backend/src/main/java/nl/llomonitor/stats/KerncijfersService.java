@@ -212,15 +212,17 @@ class KerncijfersService {
 	 * @return the key figures of the region
 	 */
 	Mono<KerncijfersResponse> kerncijfers(String region, OffsetDateTime moment, Lang language) {
-		return Mono.zip(this.read.regions().require(region, "region"), this.read.indicators().all())
-			.flatMap(
-					(t) -> periodTypes(figures(t.getT2()), t.getT1(), t.getT2(), moment)
+		// figures that read the same cells (the EBB base population, the terms of
+		// derived figures) read them once
+		return SeriesService.sharingReads(
+				Mono.zip(this.read.regions().require(region, "region"), this.read.indicators().all())
+					.flatMap((t) -> periodTypes(figures(t.getT2()), t.getT1(), t.getT2(), moment)
 						.flatMap((types) -> Flux.fromIterable(figures(t.getT2()))
 							.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), types,
 									moment, language), 4)
 							.collectList())
 						.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures,
-								RequestParams.asOfDate(moment))));
+								RequestParams.asOfDate(moment)))));
 	}
 
 	/**
@@ -388,20 +390,29 @@ class KerncijfersService {
 			return Mono.just(figure);
 		}
 		PeriodCode period = PeriodCode.of(figure.period().code());
-		return Flux.fromIterable(dimension.members()).flatMapSequential((member) -> {
-			java.util.SortedMap<String, String> breakdown = new TreeMap<>(Map.of(dimension.code(), member.code()));
-			return this.read.series()
-				.observedValues(
-						new SeriesService.Query(info, List.of(region.code()), type, period, period, breakdown, asOf))
-				.map((values) -> {
-					SeriesService.Value v = values.getOrDefault(region.code(), List.of())
+		List<java.util.SortedMap<String, String>> breakdowns = dimension.members()
+			.stream()
+			.map((member) -> (java.util.SortedMap<String, String>) new TreeMap<>(
+					Map.of(dimension.code(), member.code())))
+			.toList();
+		// every member's value in one read
+		return this.read.series()
+			.observedValues(
+					new SeriesService.Query(info, List.of(region.code()), type, period, period, new TreeMap<>(), asOf),
+					breakdowns)
+			.map((read) -> {
+				List<Share> shares = new java.util.ArrayList<>();
+				for (int i = 0; i < breakdowns.size(); i++) {
+					SeriesService.Value v = read.get(i)
+						.getOrDefault(region.code(), List.of())
 						.stream()
 						.findFirst()
 						.orElse(null);
-					return new Share(breakdown, member.name(lang), (v != null) ? v.value() : null,
-							(v != null) ? v.missingReason() : null);
-				});
-		}, 4).collectList().map(figure::withShares);
+					shares.add(new Share(breakdowns.get(i), dimension.members().get(i).name(lang),
+							(v != null) ? v.value() : null, (v != null) ? v.missingReason() : null));
+				}
+				return figure.withShares(shares);
+			});
 	}
 
 	/**

@@ -14,13 +14,13 @@ class CellReadTests {
 
 	/**
 	 * Every shape numbers its parameters 1..n in the order {@link CellRead#read} binds
-	 * them: indicator, regions, breakdown, period pattern, then from, to and asOf where
-	 * given. A jOOQ placeholder ({@code ?}) or a gap would bind a value to the wrong
-	 * condition.
+	 * them: indicator, regions, breakdown (an array of them with several), period
+	 * pattern, then from, to and asOf where given. A jOOQ placeholder ({@code ?}) or a
+	 * gap would bind a value to the wrong condition.
 	 */
 	@Test
 	void everyShapeNumbersItsParametersInBindingOrder() {
-		for (int shape = 0; shape < 16; shape++) {
+		for (int shape = 0; shape < 32; shape++) {
 			String sql = CellRead.render(shape);
 			int expected = 4 + Integer.bitCount(shape & 7);
 			TreeSet<Integer> numbers = new TreeSet<>();
@@ -32,8 +32,17 @@ class CellReadTests {
 			assertThat(numbers).as("shape %d", shape).hasSize(expected);
 			assertThat(numbers.first()).isEqualTo(1);
 			assertThat(numbers.last()).isEqualTo(expected);
-			assertThat(sql).contains("\"indicator_code\" = $1", "any (cast($2 as varchar[]))", "\"breakdown_id\" = $3",
-					"like $4");
+			assertThat(sql).contains("\"indicator_code\" = $1", "any (cast($2 as varchar[]))", "like $4");
+			boolean several = (shape & 16) != 0;
+			assertThat(sql).as("shape %d", shape)
+				.contains(several ? "\"breakdown_id\" = any (cast($3 as bigint[]))" : "\"breakdown_id\" = $3");
+			// several breakdowns: each cell is a breakdown's, in the newest row and in
+			// the
+			// window of its vintages
+			assertThat(sql.startsWith("select distinct on (\"observation\".\"breakdown_id\", ")).as("shape %d", shape)
+				.isEqualTo(several);
+			assertThat(sql.contains("partition by \"observation\".\"breakdown_id\", ")).as("shape %d", shape)
+				.isEqualTo(several && (shape & 8) != 0);
 			assertThat(sql.contains("is distinct from")).as("revisions read in shape %d", shape)
 				.isEqualTo((shape & 8) != 0);
 		}
