@@ -218,28 +218,55 @@ class ApiCacheFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * A cached response. The body is kept in one direct buffer that every hit writes
-	 * through a duplicate: no copy and no direct-buffer allocation per request (on Java
-	 * 25 freeing a temporary direct buffer costs more than the whole response).
+	 * A cached response. Its body is kept as the bytes written; at its first hit it is
+	 * copied once into a direct buffer that every hit then writes through a duplicate: no
+	 * copy and no direct-buffer allocation per hit (on Java 25 freeing a temporary direct
+	 * buffer costs more than the whole response), and none for the many answers that are
+	 * never asked again (an analyst's requests mostly differ).
 	 */
-	private record CachedResponse(MediaType contentType, Map<String, String> extraHeaders, ByteBuf direct) {
+	private static final class CachedResponse {
+
+		private final MediaType contentType;
+
+		private final Map<String, String> extraHeaders;
+
+		private final byte[] body;
+
+		/**
+		 * The body in a direct buffer, made at the first hit (racing hits make equal
+		 * ones).
+		 */
+		private volatile ByteBuf direct;
 
 		CachedResponse(MediaType contentType, byte[] body, Map<String, String> extraHeaders) {
-			this(contentType, extraHeaders, Unpooled
-				.unreleasableBuffer(Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(body.length).put(body).flip())));
+			this.contentType = contentType;
+			this.body = body;
+			this.extraHeaders = extraHeaders;
+		}
+
+		MediaType contentType() {
+			return this.contentType;
+		}
+
+		Map<String, String> extraHeaders() {
+			return this.extraHeaders;
 		}
 
 		int length() {
-			return this.direct.readableBytes();
+			return this.body.length;
 		}
 
 		DataBuffer buffer(DataBufferFactory factory) {
 			if (factory instanceof NettyDataBufferFactory netty) {
-				return netty.wrap(this.direct.duplicate());
+				ByteBuf buffer = this.direct;
+				if (buffer == null) {
+					buffer = Unpooled.unreleasableBuffer(
+							Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(this.body.length).put(this.body).flip()));
+					this.direct = buffer;
+				}
+				return netty.wrap(buffer.duplicate());
 			}
-			byte[] bytes = new byte[length()];
-			this.direct.getBytes(this.direct.readerIndex(), bytes);
-			return factory.wrap(bytes);
+			return factory.wrap(this.body.clone());
 		}
 
 	}

@@ -632,13 +632,16 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectHeader()
-			.valueEquals("X-Cache", "hit")
-			.expectBody(String.class)
-			.isEqualTo(first);
+		// the first hit keeps the body in a direct buffer, later hits write it again
+		for (int hit = 0; hit < 3; hit++) {
+			this.client.get()
+				.uri(uri)
+				.exchange()
+				.expectHeader()
+				.valueEquals("X-Cache", "hit")
+				.expectBody(String.class)
+				.isEqualTo(first);
+		}
 		ApiTestData.bumpAndAwait(this.jdbc, this.versions);
 		this.client.get().uri(uri).exchange().expectHeader().valueEquals("X-Cache", "miss");
 	}
