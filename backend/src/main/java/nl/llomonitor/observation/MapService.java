@@ -86,7 +86,7 @@ record MapService(ReadModel read) {
 								var region = t.getT2().regions().get(code);
 								var v = values.getOrDefault(code, List.of()).stream().findFirst().orElse(null);
 								if (v != null && v.sourceTable() != null) {
-									tables.addAll(List.of(v.sourceTable().split(" / ")));
+									tables.addAll(Source.tablesOf(v.sourceTable()));
 								}
 								sorted.put(code, new MapValue(code, region.name(language),
 										(v != null) ? v.value() : null, (v != null) ? v.status() : null,

@@ -135,7 +135,7 @@ record SeriesAnswers(ReadModel read) {
 				.stream()
 				.map((v) -> Point.of(v, language))
 				.toList();
-			points.forEach((p) -> tables.addAll(List.of(p.sourceTable().split(" / "))));
+			points.forEach((p) -> tables.addAll(Source.tablesOf(p.sourceTable())));
 			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
 		}
 		List<Source> sources = tables.stream()

@@ -35,6 +35,19 @@ public record Source(String table, String publisher, String licence, String url,
 		return (incomplete == null) ? this : new Source(this.table, this.publisher, this.licence, this.url, incomplete);
 	}
 
+	/** How a derived value names the two tables behind it ({@code A / B}). */
+	private static final java.util.regex.Pattern JOINED = java.util.regex.Pattern.compile(" / ",
+			java.util.regex.Pattern.LITERAL);
+
+	/**
+	 * @param sourceTable a value's source table: one table id, or {@code A / B} for a
+	 * derived value whose terms come from two tables
+	 * @return the table ids, in order
+	 */
+	public static List<String> tablesOf(String sourceTable) {
+		return (sourceTable.indexOf(" / ") < 0) ? List.of(sourceTable) : List.of(JOINED.split(sourceTable));
+	}
+
 	/**
 	 * @param table a source table id such as 85268NED or trng_lfse_04
 	 * @param known the sources of the store ({@link SourceCatalog#all()}), by lower-case

@@ -113,7 +113,7 @@ record CompareService(ReadModel read) {
 			for (RegionCatalog.Region region : regionList) {
 				SeriesService.Value v = byRegion.get(region.code());
 				if (v != null) {
-					tables.addAll(Arrays.asList(v.sourceTable().split(" / ")));
+					tables.addAll(Source.tablesOf(v.sourceTable()));
 				}
 				regionValues.add(new RegionValue(region.ref(lang), (v != null) ? v.value() : null,
 						(v != null) ? v.marginLow() : null, (v != null) ? v.marginHigh() : null,

@@ -688,6 +688,17 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 		});
 	}
 
+	/**
+	 * The answers' mapper reads properties through generated accessors
+	 * ({@link JsonConfiguration}); every answer these tests read went through it.
+	 */
+	@Test
+	void answersAreWrittenThroughGeneratedAccessors(
+			@org.springframework.beans.factory.annotation.Autowired tools.jackson.databind.ObjectMapper mapper) {
+		assertThat(mapper.registeredModules())
+			.anyMatch((module) -> module instanceof tools.jackson.module.blackbird.BlackbirdModule);
+	}
+
 	private WebTestClient.BodyContentSpec problem(String uri, int status, String slug) {
 		return this.client.get()
 			.uri(uri)
