@@ -8,7 +8,7 @@
 # every data change); the last lines measure the uncached path too (unique query per request).
 # Then the uncached path against pgbench (see below). Ends with one line: SUMMARY compare_vs_nginx=...
 # series_vs_nginx=... uncached_series_vs_pgbench=... (and p99, errors, rps, store size).
-# Usage: [LLO_BENCH_STORE=DIR] [UNCACHED="series map"] [CACHED=0] bench/api.sh [duration_seconds]
+# Usage: [LLO_BENCH_STORE=DIR] [UNCACHED="series map"] [CACHED=0] [WARMUP=15] bench/api.sh [duration_seconds]
 # With LLO_BENCH_STORE the app runs on a store made by bench/store.sh (the cached part reads the curated
 # indicator it holds as well); bench/api-scale.sh prints the latency series over store sizes.
 source "$(dirname "$0")/lib.sh"
@@ -150,9 +150,11 @@ STORE_ROWS=$(psqlq "select sum(reltuples)::bigint from pg_class where oid = 'obs
 echo "# uncached: wrk -t2 -c$CONNECTIONS -d${UNCACHED_DURATION}s with bench/mix.lua against pgbench -M prepared -c$CONNECTIONS -T${UNCACHED_DURATION}"
 echo "# store: about $STORE_ROWS observations, $(count "$INDS") indicators with quarterly data, $(count "$PV,$AM,$GM") regions"
 printf '%-12s %9s %9s %6s %7s %7s %7s %7s %6s %7s\n' endpoint app_rps pg_tps ratio p50_ms p99_ms pg_p50 pg_p99 errors target
-# warm-up of the uncached path (JIT), not measured
+# warm-up of the uncached path, not measured: under this load the JIT takes 10-20 s to compile the read,
+# mapping and JSON code of an endpoint (5 s left series 20-30 % slower in a round straight after a start,
+# as in bench/api-scale.sh); pgbench has nothing to warm up
 for name in $UNCACHED; do
-  wrk -t2 -c"$CONNECTIONS" -d5s --timeout 5s -s "$BENCH_DIR/mix.lua" "http://127.0.0.1:$PORT" -- "$name" "$MIX" >/dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-15}s" --timeout 5s -s "$BENCH_DIR/mix.lua" "http://127.0.0.1:$PORT" -- "$name" "$MIX" >/dev/null
 done
 for name in $UNCACHED; do uncached_run "$name"; done
 SUMMARY="$SUMMARY store_rows=$STORE_ROWS"

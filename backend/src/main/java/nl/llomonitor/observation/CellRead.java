@@ -25,17 +25,18 @@ import static nl.llomonitor.db.Tables.OBSERVATION;
 
 /**
  * The one statement behind every read of stored values (series, compare, map,
- * kerncijfers, trend): the newest vintage of each cell of one indicator, breakdown and
- * period type for some regions, as known at a moment, straight from
+ * kerncijfers, trend): the newest vintage of each cell of one indicator and period type,
+ * for some regions and one breakdown or several, as known at a moment, straight from
  * {@code observation_cell_idx}.
  * <p>
  * jOOQ builds the statement and renders it once per shape (which of {@code from},
- * {@code to} and {@code asOf} are given, with or without revisions), with numbered
- * parameters; it then runs on the R2DBC pool, and its rows are read from the driver's
- * rows straight into {@link Row}s. Run through jOOQ's own R2DBC execution, rendering the
- * statement again for every request and materialising jOOQ records took about a fifth of
- * the CPU of an uncached {@code series} request (flight recording of {@code bench/api.sh}
- * on 10 million observations), and the app was the bottleneck, not PostgreSQL.
+ * {@code to} and {@code asOf} are given, with or without revisions, one breakdown or
+ * several), with numbered parameters; it then runs on the R2DBC pool, and its rows are
+ * read from the driver's rows straight into {@link Row}s. Run through jOOQ's own R2DBC
+ * execution, rendering the statement again for every request and materialising jOOQ
+ * records took about a fifth of the CPU of an uncached {@code series} request (flight
+ * recording of {@code bench/api.sh} on 10 million observations), and the app was the
+ * bottleneck, not PostgreSQL.
  * <p>
  * Like {@link Queries#list}, a read runs to its end even when its caller cancels, and a
  * caller waits at most {@link Queries#TIMEOUT}.
