@@ -230,17 +230,24 @@ class ApiCacheFilter implements WebFilter, Ordered {
 
 		private final Map<String, String> extraHeaders;
 
-		private final byte[] body;
+		private final int length;
+
+		/**
+		 * The body as written, until the first hit has copied it into {@link #direct}:
+		 * then dropped, so that an entry holds its body once, as the cache weighs it.
+		 */
+		private volatile byte[] body;
 
 		/**
 		 * The body in a direct buffer, made at the first hit (racing hits make equal
-		 * ones).
+		 * ones); set before {@link #body} is dropped.
 		 */
 		private volatile ByteBuf direct;
 
 		CachedResponse(MediaType contentType, byte[] body, Map<String, String> extraHeaders) {
 			this.contentType = contentType;
 			this.body = body;
+			this.length = body.length;
 			this.extraHeaders = extraHeaders;
 		}
 
@@ -253,20 +260,30 @@ class ApiCacheFilter implements WebFilter, Ordered {
 		}
 
 		int length() {
-			return this.body.length;
+			return this.length;
 		}
 
 		DataBuffer buffer(DataBufferFactory factory) {
-			if (factory instanceof NettyDataBufferFactory netty) {
-				ByteBuf buffer = this.direct;
-				if (buffer == null) {
+			ByteBuf buffer = this.direct;
+			if (buffer == null) {
+				byte[] bytes = this.body;
+				if (bytes != null) {
 					buffer = Unpooled.unreleasableBuffer(
-							Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(this.body.length).put(this.body).flip()));
+							Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(bytes.length).put(bytes).flip()));
 					this.direct = buffer;
+					this.body = null;
 				}
+				else {
+					// another hit has just made it
+					buffer = this.direct;
+				}
+			}
+			if (factory instanceof NettyDataBufferFactory netty) {
 				return netty.wrap(buffer.duplicate());
 			}
-			return factory.wrap(this.body.clone());
+			byte[] copy = new byte[this.length];
+			buffer.getBytes(buffer.readerIndex(), copy);
+			return factory.wrap(copy);
 		}
 
 	}

@@ -17,8 +17,6 @@ import org.springframework.web.server.ServerWebExchange;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
-	private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class);
-
 	private final ProblemWebExceptionHandler writer;
 
 	ApiExceptionHandler(ProblemWebExceptionHandler writer) {
@@ -33,11 +31,12 @@ class ApiExceptionHandler {
 	Mono<Void> handle(Throwable ex, ServerWebExchange exchange) {
 		if (exchange.getResponse().isCommitted()) {
 			// status and headers are out (the failure came while the body was being
-			// written): no problem can be sent any more, so the failure is logged here
-			// rather than lost behind a failing handler
-			logger.warn("Failure after the response was committed on {} {}", exchange.getRequest().getMethod(),
-					exchange.getRequest().getPath(), ex);
-			return Mono.empty();
+			// written): no problem can be sent any more, and the answer must not end as
+			// if
+			// it were whole; the failure goes on, so Spring logs it with its cause and
+			// the
+			// connection is closed
+			return Mono.error(ex);
 		}
 		return this.writer.write(exchange, ProblemFactory.from(ex, exchange));
 	}

@@ -84,7 +84,7 @@ final class CellRead {
 	 */
 	private static Field<Boolean> revised(boolean breakdowns) {
 		var cell = breakdowns
-				? DSL.partitionBy(OBSERVATION.BREAKDOWN_ID, OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE)
+				? DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.BREAKDOWN_ID, OBSERVATION.PERIOD_CODE)
 				: DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE);
 		return DSL.field("{0} is distinct from {1} or ({2} and {3})", Boolean.class,
 				DSL.min(OBSERVATION.VALUE).over(cell), DSL.max(OBSERVATION.VALUE).over(cell),
@@ -128,7 +128,7 @@ final class CellRead {
 	 * them all
 	 * @param asOf the moment (rows recorded before it), or null for now
 	 * @param revisions whether to read {@link Row#revised()}
-	 * @return the newest vintage of every stored cell, ordered by breakdown, region and
+	 * @return the newest vintage of every stored cell, ordered by region, breakdown and
 	 * period; fails with the driver's {@code R2dbcException} (a 503 to the client) or a
 	 * {@code TimeoutException} after {@link Queries#TIMEOUT}
 	 */
@@ -210,10 +210,11 @@ final class CellRead {
 						OBSERVATION.MARGIN_HIGH, DSL.field(OBSERVATION.STATUS.getQualifiedName(), String.class),
 						OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
 						RECORDED_MICROS, DSL.field(OBSERVATION.MISSING_REASON.getQualifiedName(), String.class)));
+		// a cell in the order of observation_cell_idx: region, breakdown, period
 		List<Field<?>> cell = new ArrayList<>(List.of(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE));
 		if (several) {
 			fields.add(OBSERVATION.BREAKDOWN_ID);
-			cell.add(0, OBSERVATION.BREAKDOWN_ID);
+			cell.add(1, OBSERVATION.BREAKDOWN_ID);
 		}
 		if ((shape & 8) != 0) {
 			fields.add(revised(several));

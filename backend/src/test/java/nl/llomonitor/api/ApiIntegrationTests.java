@@ -689,8 +689,8 @@ class ApiIntegrationTests extends CubeIntegrationTestSupport {
 	}
 
 	/**
-	 * The answers' mapper reads properties through generated accessors
-	 * ({@link JsonConfiguration}); every answer these tests read went through it.
+	 * The application's mapper, which writes the answers, has the module that reads
+	 * properties through generated accessors ({@link JsonConfiguration}).
 	 */
 	@Test
 	void answersAreWrittenThroughGeneratedAccessors(

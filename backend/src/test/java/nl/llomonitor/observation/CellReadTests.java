@@ -39,9 +39,12 @@ class CellReadTests {
 			// several breakdowns: each cell is a breakdown's, in the newest row and in
 			// the
 			// window of its vintages
-			assertThat(sql.startsWith("select distinct on (\"observation\".\"breakdown_id\", ")).as("shape %d", shape)
+			assertThat(sql
+				.startsWith("select distinct on (\"observation\".\"region_code\", \"observation\".\"breakdown_id\", "))
+				.as("shape %d", shape)
 				.isEqualTo(several);
-			assertThat(sql.contains("partition by \"observation\".\"breakdown_id\", ")).as("shape %d", shape)
+			assertThat(sql.contains("partition by \"observation\".\"region_code\", \"observation\".\"breakdown_id\", "))
+				.as("shape %d", shape)
 				.isEqualTo(several && (shape & 8) != 0);
 			assertThat(sql.contains("is distinct from")).as("revisions read in shape %d", shape)
 				.isEqualTo((shape & 8) != 0);

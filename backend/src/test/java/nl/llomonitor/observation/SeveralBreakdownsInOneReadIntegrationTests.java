@@ -76,28 +76,42 @@ class SeveralBreakdownsInOneReadIntegrationTests {
 					breakdowns.add(new TreeMap<>(Map.of(dimension.code(), "not_stored")));
 					for (String type : info.periodTypes()) {
 						for (OffsetDateTime asOf : java.util.Arrays.asList(null, between)) {
-							SeriesService.Query plain = new SeriesService.Query(info, List.of("NL01", "PV26", "GM0307"),
-									type, null, null, new TreeMap<>(), asOf);
-							for (SeriesService.Query query : List.of(plain, plain.withRevisions())) {
-								List<Map<String, List<SeriesService.Value>>> together = this.series
-									.observedValues(query, breakdowns)
-									.block();
-								List<Map<String, List<SeriesService.Value>>> apart = new ArrayList<>();
-								for (SortedMap<String, String> b : breakdowns) {
-									apart.add(this.series
-										.observedValues(new SeriesService.Query(info, query.regions(), type, null, null,
-												b, asOf, query.revisions()))
-										.block());
-								}
-								assertThat(together).as("%s %s %s as of %s", info.code(), dimension.code(), type, asOf)
-									.isEqualTo(apart);
-								assertThat(together.get(together.size() - 1).values())
-									.allSatisfy((v) -> assertThat(v).isEmpty());
-								compared++;
-								for (Map<String, List<SeriesService.Value>> byRegion : together) {
-									for (List<SeriesService.Value> list : byRegion.values()) {
-										values += list.size();
-										revised += (int) list.stream().filter(SeriesService.Value::revised).count();
+							// every period; one period (a share's read); a range
+							List<PeriodCode[]> ranges = new ArrayList<>();
+							ranges.add(new PeriodCode[] { null, null });
+							for (int r = 0; r < ranges.size(); r++) {
+								for (boolean revisions : new boolean[] { false, true }) {
+									SeriesService.Query query = new SeriesService.Query(info,
+											List.of("NL01", "PV26", "GM0307"), type, ranges.get(r)[0], ranges.get(r)[1],
+											new TreeMap<>(), asOf, revisions);
+									List<Map<String, List<SeriesService.Value>>> together = this.series
+										.observedValues(query, breakdowns)
+										.block();
+									List<Map<String, List<SeriesService.Value>>> apart = new ArrayList<>();
+									for (SortedMap<String, String> b : breakdowns) {
+										apart.add(this.series
+											.observedValues(new SeriesService.Query(info, query.regions(), type,
+													query.from(), query.to(), b, asOf, revisions))
+											.block());
+									}
+									assertThat(together)
+										.as("%s %s %s %s..%s as of %s", info.code(), dimension.code(), type,
+												query.from(), query.to(), asOf)
+										.isEqualTo(apart);
+									assertThat(together.get(together.size() - 1).values())
+										.allSatisfy((v) -> assertThat(v).isEmpty());
+									compared++;
+									java.util.TreeSet<PeriodCode> periods = new java.util.TreeSet<>();
+									for (Map<String, List<SeriesService.Value>> byRegion : together) {
+										for (List<SeriesService.Value> list : byRegion.values()) {
+											values += list.size();
+											revised += (int) list.stream().filter(SeriesService.Value::revised).count();
+											list.forEach((v) -> periods.add(v.period()));
+										}
+									}
+									if (r == 0 && !revisions && periods.size() > 1) {
+										ranges.add(new PeriodCode[] { periods.last(), periods.last() });
+										ranges.add(new PeriodCode[] { periods.first(), periods.last() });
 									}
 								}
 							}
@@ -105,6 +119,32 @@ class SeveralBreakdownsInOneReadIntegrationTests {
 					}
 				}
 			}
+			// the later vintage: read now, not as of before it, in a read of several
+			// breakdowns
+			var row = this.jdbc.fetchSingle("select breakdown_id, period_code, value from observation where id = ?",
+					added);
+			IndicatorInfo unemployed = this.indicators.all().block().get("werkloze_beroepsbevolking");
+			List<SortedMap<String, String>> all = new ArrayList<>();
+			unemployed.dimensions()
+				.values()
+				.forEach((d) -> d.members().forEach((m) -> all.add(new TreeMap<>(Map.of(d.code(), m.code())))));
+			PeriodCode period = PeriodCode.of(row.get(1, String.class));
+			String type = period.type();
+			String key = this.jdbc.fetchSingle("select key from breakdown where id = ?", row.get(0, Long.class))
+				.get(0, String.class);
+			int member = all.stream().map(SeriesService::key).toList().indexOf(key);
+			assertThat(member).as("breakdown %s among %s", key, all).isNotNegative();
+			java.util.function.Function<OffsetDateTime, java.math.BigDecimal> read = (asOf) -> this.series
+				.observedValues(new SeriesService.Query(unemployed, List.of("GM0307"), type, period, period,
+						new TreeMap<>(), asOf), all)
+				.block()
+				.get(member)
+				.get("GM0307")
+				.get(0)
+				.value();
+			java.math.BigDecimal later = row.get(2, java.math.BigDecimal.class);
+			assertThat(read.apply(null)).isEqualByComparingTo(later);
+			assertThat(read.apply(between)).isEqualByComparingTo(later.subtract(java.math.BigDecimal.ONE));
 			// not vacuous: many reads, members with values, the later vintage flagged
 			assertThat(compared).isGreaterThan(20);
 			assertThat(values).isGreaterThan(100);
