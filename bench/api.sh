@@ -151,7 +151,7 @@ echo "# uncached: wrk -t2 -c$CONNECTIONS -d${UNCACHED_DURATION}s with bench/mix.
 echo "# store: about $STORE_ROWS observations, $(count "$INDS") indicators with quarterly data, $(count "$PV,$AM,$GM") regions"
 printf '%-12s %9s %9s %6s %7s %7s %7s %7s %6s %7s\n' endpoint app_rps pg_tps ratio p50_ms p99_ms pg_p50 pg_p99 errors target
 # warm-up of the uncached path, not measured: under this load the JIT takes 10-20 s to compile the read,
-# mapping and JSON code of an endpoint (5 s left series 20-30 % slower in a round straight after a start,
+# mapping and JSON code of an endpoint (with 5 s, series ran 25-35 % slower in a round straight after a start,
 # as in bench/api-scale.sh); pgbench has nothing to warm up
 for name in $UNCACHED; do
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-15}s" --timeout 5s -s "$BENCH_DIR/mix.lua" "http://127.0.0.1:$PORT" -- "$name" "$MIX" >/dev/null
