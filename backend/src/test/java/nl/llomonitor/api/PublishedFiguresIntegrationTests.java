@@ -200,14 +200,8 @@ class PublishedFiguresIntegrationTests {
 	void aKeyFigureWithOnlyOneMarginBoundIsTestedAsCompareTestsIt() {
 		// 85554NED in the shared file has lower bounds only: the interval is taken as
 		// symmetric around the value, in the tile's verdict as in compare
-		Map<String, Object> tiles = this.client.get()
-			.uri("/api/v1/kerncijfers/PV26")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> tiles = WebAnswers.ok(this.client.get().uri("/api/v1/kerncijfers/PV26").exchange(),
+				Map.class);
 		Map<String, Object> ww = ((List<Map<String, Object>>) tiles.get("figures")).stream()
 			.filter((f) -> "ww_uitkeringen".equals(f.get("code")))
 			.findFirst()
@@ -217,14 +211,9 @@ class PublishedFiguresIntegrationTests {
 		String last = (String) ((Map<String, Object>) ww.get("period")).get("code");
 		String previous = (String) ((Map<String, Object>) ((Map<String, Object>) ww.get("previous")).get("period"))
 			.get("code");
-		Map<String, Object> series = this.client.get()
+		Map<String, Object> series = WebAnswers.ok(this.client.get()
 			.uri("/api/v1/series?indicator=ww_uitkeringen&regions=PV26&from=" + previous + "&to=" + last)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+			.exchange(), Map.class);
 		List<Map<String, Object>> points = (List<Map<String, Object>>) ((List<Map<String, Object>>) series
 			.get("series")).get(0).get("points");
 		Map<String, Object> a = points.get(points.size() - 1);

@@ -28,6 +28,17 @@ public final class WebAnswers {
 	}
 
 	/**
+	 * Checks that the answer is a 200 and reads its JSON body.
+	 * @param response the exchanged request
+	 * @param type what to read the body as ({@code Map.class}, {@code List.class}, ...)
+	 * @param <T> that type
+	 * @return the body
+	 */
+	public static <T> T ok(WebTestClient.ResponseSpec response, Class<T> type) {
+		return response.expectStatus().isOk().expectBody(type).returnResult().getResponseBody();
+	}
+
+	/**
 	 * Checks that the answer is a 200 CSV download.
 	 * @param response the exchanged request
 	 * @return the CSV text

@@ -136,13 +136,7 @@ class TablesViewBrowserIntegrationTests {
 		new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-mode']")))
 			.selectByValue("kaart");
 		new WebDriverWait(this.browser.driver, WAIT).until((d) -> url().contains("mode=kaart"));
-		List<WebElement> provinces = new WebDriverWait(this.browser.driver, WAIT)
-			.withMessage(() -> "no map: " + this.browser.driver.findElement(By.id("main")).getText())
-			.until((d) -> {
-				List<WebElement> paths = d
-					.findElements(By.cssSelector("[data-figure='tabel'] svg.map path.map__region"));
-				return (paths.size() == 12) ? paths : null;
-			});
+		List<WebElement> provinces = provinceMap();
 		assertThat(provinces).extracting((p) -> p.getAttribute("data-code")).contains("PV20", "PV26", "PV31");
 		assertThat(url()).contains("table=85268NED").contains("period=2023KW02");
 		WebElement figure = this.browser.driver.findElement(By.cssSelector("[data-figure='tabel']"));
@@ -243,13 +237,7 @@ class TablesViewBrowserIntegrationTests {
 		// provinces opens on 2017, not on an empty 2023
 		this.browser.driver
 			.get("http://localhost:" + this.port + "/?tab=tabellen&table=60039fvw&mode=kaart&level=provincie");
-		List<WebElement> provinces = new WebDriverWait(this.browser.driver, WAIT)
-			.withMessage(() -> "no map: " + this.browser.driver.findElement(By.id("main")).getText())
-			.until((d) -> {
-				List<WebElement> paths = d
-					.findElements(By.cssSelector("[data-figure='tabel'] svg.map path.map__region"));
-				return (paths.size() == 12) ? paths : null;
-			});
+		List<WebElement> provinces = provinceMap();
 		assertThat(new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-period']")))
 			.getFirstSelectedOption()
 			.getAttribute("value")).isEqualTo("2017JJ00");
@@ -411,6 +399,19 @@ class TablesViewBrowserIntegrationTests {
 			.until((d) -> url().contains("cbs_85624ned__onderwijsvolgend:volgt-formeel-onderwijs"));
 		assertThat(url()).contains("table=85624NED").contains("cbs_85624ned__leeftijd:15-tot-75-jaar");
 		assertThat(chart("tabel").get(0).get("values")).asList().hasSize(3);
+	}
+
+	/**
+	 * @return the regions of the table's map once it shows the twelve provinces
+	 */
+	private List<WebElement> provinceMap() {
+		return new WebDriverWait(this.browser.driver, WAIT)
+			.withMessage(() -> "no map: " + this.browser.driver.findElement(By.id("main")).getText())
+			.until((d) -> {
+				List<WebElement> paths = d
+					.findElements(By.cssSelector("[data-figure='tabel'] svg.map path.map__region"));
+				return (paths.size() == 12) ? paths : null;
+			});
 	}
 
 }

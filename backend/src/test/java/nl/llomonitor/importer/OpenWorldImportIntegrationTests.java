@@ -107,15 +107,8 @@ class OpenWorldImportIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> get(String uri) {
-		return this.client.get()
-			.uri(uri)
-			.accept(MediaType.APPLICATION_JSON)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		return nl.llomonitor.api.WebAnswers.ok(this.client.get().uri(uri).accept(MediaType.APPLICATION_JSON).exchange(),
+				Map.class);
 	}
 
 	@Test

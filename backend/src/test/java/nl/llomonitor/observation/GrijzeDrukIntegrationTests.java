@@ -134,22 +134,11 @@ class GrijzeDrukIntegrationTests {
 	@SuppressWarnings("unchecked")
 	void thePeriodsOfALevelAreThoseWithFiguresThere() {
 		// 60039fvw: Nederland to 2023, the provinces to 2017
-		List<Map<String, Object>> all = this.client.get()
-			.uri("/api/v1/periods?indicator=grijze_druk&type=year")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(List.class)
-			.returnResult()
-			.getResponseBody();
-		List<Map<String, Object>> provinces = this.client.get()
-			.uri("/api/v1/periods?indicator=grijze_druk&type=year&level=provincie")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(List.class)
-			.returnResult()
-			.getResponseBody();
+		List<Map<String, Object>> all = WebAnswers
+			.ok(this.client.get().uri("/api/v1/periods?indicator=grijze_druk&type=year").exchange(), List.class);
+		List<Map<String, Object>> provinces = WebAnswers.ok(
+				this.client.get().uri("/api/v1/periods?indicator=grijze_druk&type=year&level=provincie").exchange(),
+				List.class);
 		assertThat(all.get(all.size() - 1).get("code")).isEqualTo("2023JJ00");
 		assertThat(provinces.get(provinces.size() - 1).get("code")).isEqualTo("2017JJ00");
 		assertThat(provinces).isNotEmpty().hasSizeLessThan(all.size());
