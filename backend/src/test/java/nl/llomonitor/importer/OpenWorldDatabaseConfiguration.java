@@ -1,6 +1,6 @@
 package nl.llomonitor.importer;
 
-import java.sql.SQLException;
+import java.util.function.Supplier;
 
 import nl.llomonitor.system.DatabaseEndpoint;
 import nl.llomonitor.system.TestDatabase;
@@ -18,27 +18,12 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 @TestConfiguration(proxyBeanMethods = false)
 public class OpenWorldDatabaseConfiguration {
 
-	private static DatabaseEndpoint database;
-
-	static synchronized DatabaseEndpoint database() {
-		if (database == null) {
-			try {
-				database = TestDatabase.createDatabase("llo_open_world_" + ProcessHandle.current().pid());
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return database;
-	}
+	private static final Supplier<DatabaseEndpoint> DATABASE = TestDatabase
+		.ownDatabase("llo_open_world_" + ProcessHandle.current().pid());
 
 	@Bean
 	DynamicPropertyRegistrar openWorldDatabaseProperties() {
-		return (registry) -> {
-			registry.add("llo.db.url", () -> database().jdbcUrl());
-			registry.add("llo.db.username", () -> database().username());
-			registry.add("llo.db.password", () -> database().password());
-		};
+		return TestDatabase.properties(DATABASE);
 	}
 
 }

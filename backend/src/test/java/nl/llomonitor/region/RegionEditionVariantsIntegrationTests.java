@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -86,27 +86,11 @@ class RegionEditionVariantsIntegrationTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class OwnDatabase {
 
-		private static DatabaseEndpoint database;
-
-		static synchronized DatabaseEndpoint database() {
-			if (database == null) {
-				try {
-					database = TestDatabase.createDatabase("llo_region_variants");
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			return database;
-		}
+		private static final Supplier<DatabaseEndpoint> DATABASE = TestDatabase.ownDatabase("llo_region_variants");
 
 		@Bean
 		DynamicPropertyRegistrar ownDatabaseProperties() {
-			return (registry) -> {
-				registry.add("llo.db.url", () -> database().jdbcUrl());
-				registry.add("llo.db.username", () -> database().username());
-				registry.add("llo.db.password", () -> database().password());
-			};
+			return TestDatabase.properties(DATABASE);
 		}
 
 	}

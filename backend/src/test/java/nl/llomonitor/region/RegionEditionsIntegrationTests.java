@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import nl.llomonitor.SharedData;
 import nl.llomonitor.importer.ImportException;
@@ -80,27 +80,11 @@ class RegionEditionsIntegrationTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class OwnDatabase {
 
-		private static DatabaseEndpoint database;
-
-		static synchronized DatabaseEndpoint database() {
-			if (database == null) {
-				try {
-					database = TestDatabase.createDatabase("llo_region_editions");
-				}
-				catch (SQLException ex) {
-					throw new IllegalStateException(ex);
-				}
-			}
-			return database;
-		}
+		private static final Supplier<DatabaseEndpoint> DATABASE = TestDatabase.ownDatabase("llo_region_editions");
 
 		@Bean
 		DynamicPropertyRegistrar ownDatabaseProperties() {
-			return (registry) -> {
-				registry.add("llo.db.url", () -> database().jdbcUrl());
-				registry.add("llo.db.username", () -> database().username());
-				registry.add("llo.db.password", () -> database().password());
-			};
+			return TestDatabase.properties(DATABASE);
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,6 +18,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * The one PostgreSQL every integration test in a JVM runs against: a Testcontainers
@@ -56,6 +58,47 @@ public final class TestDatabase {
 		execute("drop database if exists " + name + " with (force)", "create database " + name);
 		DatabaseEndpoint server = endpoint();
 		return new DatabaseEndpoint(server.host(), server.port(), name, server.username(), server.password());
+	}
+
+	/**
+	 * A database of its own on the test server, for tests whose imports must not change
+	 * what the other tests in the JVM see: created empty at its first use, then kept for
+	 * the JVM.
+	 * @param name database name (letters, digits, underscores)
+	 * @return its endpoint, created at the first {@code get()}
+	 * ({@link IllegalStateException} if the server refuses)
+	 */
+	public static Supplier<DatabaseEndpoint> ownDatabase(String name) {
+		return new Supplier<>() {
+
+			private DatabaseEndpoint database;
+
+			@Override
+			public synchronized DatabaseEndpoint get() {
+				if (this.database == null) {
+					try {
+						this.database = createDatabase(name);
+					}
+					catch (SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+				return this.database;
+			}
+
+		};
+	}
+
+	/**
+	 * @param database the database the app is to use, asked for when the context starts
+	 * @return the app's database settings ({@code llo.db.*}, JDBC and R2DBC alike) for it
+	 */
+	public static DynamicPropertyRegistrar properties(Supplier<DatabaseEndpoint> database) {
+		return (registry) -> {
+			registry.add("llo.db.url", () -> database.get().jdbcUrl());
+			registry.add("llo.db.username", () -> database.get().username());
+			registry.add("llo.db.password", () -> database.get().password());
+		};
 	}
 
 	/**

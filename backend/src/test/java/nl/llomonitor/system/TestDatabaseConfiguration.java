@@ -13,12 +13,7 @@ public class TestDatabaseConfiguration {
 
 	@Bean
 	DynamicPropertyRegistrar testDatabaseProperties() {
-		return (registry) -> {
-			DatabaseEndpoint endpoint = TestDatabase.endpoint();
-			registry.add("llo.db.url", endpoint::jdbcUrl);
-			registry.add("llo.db.username", endpoint::username);
-			registry.add("llo.db.password", endpoint::password);
-		};
+		return TestDatabase.properties(TestDatabase::endpoint);
 	}
 
 }
