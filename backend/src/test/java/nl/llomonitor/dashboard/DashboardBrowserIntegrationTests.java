@@ -23,10 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestDatabaseConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIntegrationTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@LocalServerPort
 	private int port;
@@ -122,7 +118,7 @@ class DashboardBrowserIntegrationTests {
 		assertThat(valueAt(datasets.get(1), "2040JJ00")).isEqualTo(45.8);
 		assertThat(nonNull(datasets.get(1))).isEqualTo(23);
 		@SuppressWarnings("unchecked")
-		List<Object> dashes = (List<Object>) js("""
+		List<Object> dashes = (List<Object>) this.browser.js("""
 				const chart = Chart.getChart(document.querySelector('[data-figure="kc-grijze-druk"] canvas'));
 				return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => d.borderDash || null);
 				""");
@@ -130,7 +126,7 @@ class DashboardBrowserIntegrationTests {
 		// Nederland in its colour of every other chart (the second series' colour:
 		// orange), its forecast too
 		@SuppressWarnings("unchecked")
-		List<Object> colours = (List<Object>) js("""
+		List<Object> colours = (List<Object>) this.browser.js("""
 				const chart = Chart.getChart(document.querySelector('[data-figure="kc-grijze-druk"] canvas'));
 				return chart.data.datasets.filter((d) => d.lloRole === 'value').map((d) => d.borderColor);
 				""");
@@ -150,7 +146,7 @@ class DashboardBrowserIntegrationTests {
 		// one visual language: a derived series has diamonds on a solid line, a forecast
 		// open points on a dashed line, and the legend names both
 		@SuppressWarnings("unchecked")
-		Map<String, Object> looks = (Map<String, Object>) js("""
+		Map<String, Object> looks = (Map<String, Object>) this.browser.js("""
 				const chart = Chart.getChart(document.querySelector('[data-figure="kc-grijze-druk"] canvas'));
 				const values = chart.data.datasets.filter((d) => d.lloRole === 'value');
 				return { styles: values.map((d) => d.pointStyle),
@@ -172,7 +168,7 @@ class DashboardBrowserIntegrationTests {
 			String[] tabAndKey = view.split(":");
 			open("/?tab=" + tabAndKey[0] + "&level=provincie");
 			By options = By.cssSelector("select[data-focus='" + tabAndKey[1] + "-indicator'] option");
-			waitUntil(() -> !this.browser.driver.findElements(options).isEmpty());
+			this.browser.waitUntil(() -> !this.browser.driver.findElements(options).isEmpty());
 			List<String> offered = this.browser.driver.findElements(options)
 				.stream()
 				.map((o) -> o.getAttribute("value"))
@@ -190,7 +186,7 @@ class DashboardBrowserIntegrationTests {
 	@Test
 	void kerncijfersShowTilesAndChartsForUtrecht() {
 		open("/");
-		WebElement tile = waitFor(By.cssSelector(".tile[data-indicator='netto_arbeidsparticipatie']"));
+		WebElement tile = this.browser.waitFor(By.cssSelector(".tile[data-indicator='netto_arbeidsparticipatie']"));
 		assertThat(tile.findElement(By.cssSelector(".tile__value")).getText()).matches("\\d{2},\\d %");
 		assertThat(tile.findElement(By.cssSelector(".tile__meta")).getText()).contains("85268NED");
 		assertThat(text("h2.panel__title")).isEqualTo("Kerncijfers Utrecht (provincie)");
@@ -211,7 +207,7 @@ class DashboardBrowserIntegrationTests {
 		assertThat(info.getAttribute("aria-expanded")).isEqualTo("true");
 		assertThat(popup.isDisplayed()).isTrue();
 		assertThat(popup.getText()).isNotBlank();
-		screenshot("kerncijfers");
+		this.browser.screenshot("kerncijfers", 1366);
 	}
 
 	@Test
@@ -237,7 +233,7 @@ class DashboardBrowserIntegrationTests {
 		assertThat(valueAt(flexible, "2023JJ00")).isEqualTo(56.9);
 		assertThat(notes("llo-arbeidsrelatie")).contains("85314NED")
 			.contains("Definitie: Werkenden die deelnemen aan leven lang ontwikkelen als percentage");
-		screenshot("llo");
+		this.browser.screenshot("llo", 1366);
 	}
 
 	@Test
@@ -258,10 +254,11 @@ class DashboardBrowserIntegrationTests {
 		why.forEach(WebElement::click);
 		assertThat(text(".differences__list")).contains("Utrecht ligt binnen Nederland")
 			.contains("EBB-publicatieregel");
-		assertThat(new Select(find("select[data-focus='cmp-indicator']")).getFirstSelectedOption().getText())
+		assertThat(
+				new Select(this.browser.find("select[data-focus='cmp-indicator']")).getFirstSelectedOption().getText())
 			.isEqualTo("Netto arbeidsparticipatie");
-		assertThat(new Select(find("select[data-focus='cmp-period']")).getFirstSelectedOption().getAttribute("value"))
-			.isEqualTo("2023KW02");
+		assertThat(new Select(this.browser.find("select[data-focus='cmp-period']")).getFirstSelectedOption()
+			.getAttribute("value")).isEqualTo("2023KW02");
 
 		String csv = downloadCsv("vergelijk");
 		List<String> lines = csv.lines().toList();
@@ -275,11 +272,11 @@ class DashboardBrowserIntegrationTests {
 		assertThat(lines).anySatisfy((l) -> assertThat(l).startsWith("PV21;Fryslân;").contains(";72,6;"));
 
 		// the data table toggle shows the same figures
-		WebElement toggle = find("[data-figure='vergelijk'] .figure__tools button");
+		WebElement toggle = this.browser.find("[data-figure='vergelijk'] .figure__tools button");
 		toggle.click();
 		assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
 		assertThat(text("[data-figure='vergelijk'] .figure__table")).contains("75,5 %").contains("72,6 %");
-		screenshot("vergelijk");
+		this.browser.screenshot("vergelijk", 1366);
 	}
 
 	@Test
@@ -303,10 +300,10 @@ class DashboardBrowserIntegrationTests {
 			.matches("In .+? was het cijfer voor .+? in .+? [0-9.]+( \\S+)?: het (\\d+e )?hoogste van de 35 gekozen"
 					+ " regio’s\\..*");
 		// another level gives that level's default regions, not an empty choice
-		new Select(find("select[data-focus='cmp-level']")).selectByValue("provincie");
-		waitUntil(() -> currentUrl().contains("level=provincie"));
-		assertThat(currentUrl()).doesNotContain("regions=");
-		waitUntil(() -> {
+		new Select(this.browser.find("select[data-focus='cmp-level']")).selectByValue("provincie");
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("level=provincie"));
+		assertThat(this.browser.currentUrl()).doesNotContain("regions=");
+		this.browser.waitUntil(() -> {
 			List<Map<String, Object>> now = chart("vergelijk");
 			return ((List<?>) now.get(0).get("labels")).contains("Utrecht");
 		});
@@ -320,7 +317,7 @@ class DashboardBrowserIntegrationTests {
 		assertThat(datasets).extracting((d) -> d.get("label")).containsExactly("Utrecht", "Fryslân", "Nederland");
 		assertThat(valueAt(datasets.get(0), "2023KW02")).isEqualTo(3.3);
 		assertThat(valueAt(datasets.get(1), "2023KW02")).isEqualTo(3.5);
-		Object trendLines = js("""
+		Object trendLines = this.browser.js("""
 				const chart = Chart.getChart(document.querySelector('[data-figure="trends"] canvas'));
 				return chart.data.datasets.filter((d) => d.lloRole === 'trend' && d.data.some((v) => v != null)).length;
 				""");
@@ -328,10 +325,10 @@ class DashboardBrowserIntegrationTests {
 		// a rate's slope in percentage points with two decimals
 		assertThat(notes("trends"))
 			.containsPattern("Utrecht: Trend \\d{4}.*: [-+−]?\\d+,\\d{2} procentpunt per kwartaal");
-		screenshot("trends");
+		this.browser.screenshot("trends", 1366);
 
-		find("[data-focus='tr-yoy']").click();
-		waitUntil(() -> currentUrl().contains("yoy=1"));
+		this.browser.find("[data-focus='tr-yoy']").click();
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("yoy=1"));
 		List<Map<String, Object>> change = chart("trends");
 		assertThat(change.get(0).get("label").toString()).contains("◆");
 		assertThat(text("[data-figure='trends'] .figure__title")).contains("jaar eerder");
@@ -340,20 +337,21 @@ class DashboardBrowserIntegrationTests {
 	@Test
 	void mapDrawsProvincesAndClickingSelectsTheRegionEverywhere() {
 		open("/?tab=kaart&indicator=werkloosheidspercentage&level=provincie");
-		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
 		List<WebElement> paths = this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"));
 		assertThat(paths).hasSize(12);
 		assertThat(paths.stream().map((p) -> p.getAttribute("fill")).distinct().count()).isGreaterThan(2);
-		assertThat(find("svg.map path[data-code='PV26']").getAttribute("aria-label"))
+		assertThat(this.browser.find("svg.map path[data-code='PV26']").getAttribute("aria-label"))
 			.matches("Utrecht: \\d+,\\d\u00a0%");
 		assertThat(text("[data-figure='kaart'] .figure__summary")).contains("hoogst").contains("laagst");
-		screenshot("kaart");
+		this.browser.screenshot("kaart", 1366);
 
-		find("svg.map path[data-code='PV21']").click();
-		waitUntil(() -> currentUrl().contains("region=PV21"));
-		waitUntil(() -> find("#region-input").getAttribute("value").equals("Fryslân (provincie)"));
-		find("#tab-kerncijfers").click();
-		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân (provincie)"));
+		this.browser.find("svg.map path[data-code='PV21']").click();
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=PV21"));
+		this.browser
+			.waitUntil(() -> this.browser.find("#region-input").getAttribute("value").equals("Fryslân (provincie)"));
+		this.browser.find("#tab-kerncijfers").click();
+		this.browser.waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân (provincie)"));
 		assertThat(chart("kc-participatie").get(0).get("label")).isEqualTo("Fryslân");
 	}
 
@@ -373,7 +371,7 @@ class DashboardBrowserIntegrationTests {
 		// precision it has not
 		open("/?tab=trends&indicator=ww_uitkeringen&level=arbeidsmarktregio&regions=AM13");
 		chart("trends");
-		waitUntil(() -> notes("trends").contains("per maand"));
+		this.browser.waitUntil(() -> notes("trends").contains("per maand"));
 		assertThat(notes("trends")).containsPattern(": Trend .*: [-+−]?[\\d.]+,\\d per maand")
 			.doesNotContainPattern("[\\d.]+,\\d{2} per maand");
 	}
@@ -383,14 +381,14 @@ class DashboardBrowserIntegrationTests {
 		// the shared 85554NED (WW benefits) stops at CBS's limit of 10,000 rows
 		open("/?region=AM13");
 		By tile = By.cssSelector(".tile[data-indicator='ww_uitkeringen'] .tile__incomplete");
-		waitUntil(() -> !this.browser.driver.findElements(tile).isEmpty());
+		this.browser.waitUntil(() -> !this.browser.driver.findElements(tile).isEmpty());
 		assertThat(this.browser.driver.findElement(tile).getText())
 			.isEqualTo("Onvolledige bron: precies 10.000 datarijen: het bestand is waarschijnlijk afgebroken bij de"
 					+ " downloadlimiet van CBS.");
 		// a figure of a complete import (85268NED for a province) says nothing of the
 		// kind
 		open("/?region=PV26");
-		waitFor(By.cssSelector(".tile[data-indicator='werkloosheidspercentage'] .tile__value"));
+		this.browser.waitFor(By.cssSelector(".tile[data-indicator='werkloosheidspercentage'] .tile__value"));
 		assertThat(this.browser.driver
 			.findElements(By.cssSelector(".tile[data-indicator='werkloosheidspercentage'] .tile__incomplete")))
 			.isEmpty();
@@ -399,7 +397,7 @@ class DashboardBrowserIntegrationTests {
 	@Test
 	void arbeidsmarktregioMapHas35Regions() {
 		open("/?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio");
-		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
 		assertThat(this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"))).hasSize(35);
 	}
 
@@ -433,14 +431,14 @@ class DashboardBrowserIntegrationTests {
 			List<Object> rateLabels = (List<Object>) chart("kaart").get(0).get("labels");
 			assertThat(rateLabels).hasSize(36).contains("Nederland (referentie)");
 			JsonNode nl = new ObjectMapper()
-				.readTree(
-						js("""
-								const x = new XMLHttpRequest();
-								x.open('GET', '/api/v1/series?indicator=werkloosheidspercentage&regions=NL01&periodType=year&lang=nl', false);
-								x.send();
-								return x.responseText;
-								""")
-							.toString())
+				.readTree(this.browser
+					.js("""
+							const x = new XMLHttpRequest();
+							x.open('GET', '/api/v1/series?indicator=werkloosheidspercentage&regions=NL01&periodType=year&lang=nl', false);
+							x.send();
+							return x.responseText;
+							""")
+					.toString())
 				.get("series")
 				.get(0)
 				.get("points");
@@ -469,18 +467,19 @@ class DashboardBrowserIntegrationTests {
 	@Test
 	void switchingRegionAndLanguage() {
 		open("/");
-		waitFor(By.cssSelector(".tile[data-indicator]"));
-		find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Fryslân (provincie)", Keys.ENTER);
-		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân (provincie)"));
-		assertThat(currentUrl()).contains("region=PV21");
+		this.browser.waitFor(By.cssSelector(".tile[data-indicator]"));
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Fryslân (provincie)", Keys.ENTER);
+		this.browser.waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Fryslân (provincie)"));
+		assertThat(this.browser.currentUrl()).contains("region=PV21");
 		assertThat(chart("kc-werkloosheid")).extracting((d) -> d.get("label")).containsExactly("Fryslân", "Nederland");
 
-		find("#lang-toggle").click();
-		waitUntil(() -> text("#tab-kerncijfers").equals("Key figures"));
-		assertThat(currentUrl()).contains("lang=en");
-		assertThat(find("html").getAttribute("lang")).isEqualTo("en");
-		waitUntil(() -> text("h2.panel__title").equals("Key figures Fryslân (province)"));
-		WebElement tile = waitFor(By.cssSelector(".tile[data-indicator='netto_arbeidsparticipatie'] .tile__value"));
+		this.browser.find("#lang-toggle").click();
+		this.browser.waitUntil(() -> text("#tab-kerncijfers").equals("Key figures"));
+		assertThat(this.browser.currentUrl()).contains("lang=en");
+		assertThat(this.browser.find("html").getAttribute("lang")).isEqualTo("en");
+		this.browser.waitUntil(() -> text("h2.panel__title").equals("Key figures Fryslân (province)"));
+		WebElement tile = this.browser
+			.waitFor(By.cssSelector(".tile[data-indicator='netto_arbeidsparticipatie'] .tile__value"));
 		assertThat(tile.getText()).matches("\\d{2}\\.\\d%");
 		chart("kc-participatie");
 		assertThat(summary("kc-participatie")).startsWith("In ").contains(" the ");
@@ -490,8 +489,8 @@ class DashboardBrowserIntegrationTests {
 	void embedModeShowsOneChart() {
 		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26,NL01&embed=1");
 		chart("trends");
-		assertThat(find(".site-header").isDisplayed()).isFalse();
-		assertThat(find(".controls").isDisplayed()).isFalse();
+		assertThat(this.browser.find(".site-header").isDisplayed()).isFalse();
+		assertThat(this.browser.find(".controls").isDisplayed()).isFalse();
 		long visibleFigures = this.browser.driver.findElements(By.cssSelector(".figure"))
 			.stream()
 			.filter(WebElement::isDisplayed)
@@ -503,13 +502,15 @@ class DashboardBrowserIntegrationTests {
 	void pageRefreshesWhenTheServerAnnouncesNewData() {
 		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26,NL01");
 		chart("trends");
-		js("window.lloBeforeRefresh = Chart.getChart(document.querySelector('[data-figure=trends] canvas')).id");
-		waitUntil(() -> Boolean.TRUE.equals(js("return !!window.lloEvents && window.lloEvents.readyState === 1")));
+		this.browser
+			.js("window.lloBeforeRefresh = Chart.getChart(document.querySelector('[data-figure=trends] canvas')).id");
+		this.browser.waitUntil(() -> Boolean.TRUE
+			.equals(this.browser.js("return !!window.lloEvents && window.lloEvents.readyState === 1")));
 		Long version = this.jdbc.fetchSingle("select bump_data_version()").into(Long.class);
-		WebElement notice = waitFor(By.cssSelector("#notice:not([hidden])"));
+		WebElement notice = this.browser.waitFor(By.cssSelector("#notice:not([hidden])"));
 		assertThat(notice.getText()).contains(String.valueOf(version));
 		// the chart was drawn again, from a fresh request
-		waitUntil(() -> Boolean.TRUE.equals(js("""
+		this.browser.waitUntil(() -> Boolean.TRUE.equals(this.browser.js("""
 				const c = Chart.getChart(document.querySelector('[data-figure="trends"] canvas'));
 				return !!c && c.id !== window.lloBeforeRefresh && c.data.datasets[0].data.some((v) => v != null);
 				""")));
@@ -519,18 +520,18 @@ class DashboardBrowserIntegrationTests {
 	void keyboardMovesBetweenTabsAndEverythingIsServedLocally() {
 		open("/");
 		chart("kc-werkloosheid");
-		WebElement first = find("#tab-kerncijfers");
+		WebElement first = this.browser.find("#tab-kerncijfers");
 		assertThat(first.getAttribute("aria-selected")).isEqualTo("true");
 		first.sendKeys(Keys.ARROW_RIGHT);
-		waitUntil(() -> currentUrl().contains("tab=llo"));
-		assertThat(js("return document.activeElement.id")).isEqualTo("tab-llo");
-		assertThat(find("#tab-llo").getAttribute("aria-selected")).isEqualTo("true");
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("tab=llo"));
+		assertThat(this.browser.js("return document.activeElement.id")).isEqualTo("tab-llo");
+		assertThat(this.browser.find("#tab-llo").getAttribute("aria-selected")).isEqualTo("true");
 		chart("llo-regio");
 		// no CDN: every resource (Chart.js from its webjar included) comes from the app
 		// itself
 		@SuppressWarnings("unchecked")
-		List<String> resources = (List<String>) js(
-				"return performance.getEntriesByType('resource').map((e) => e.name)");
+		List<String> resources = (List<String>) this.browser
+			.js("return performance.getEntriesByType('resource').map((e) => e.name)");
 		assertThat(resources).isNotEmpty()
 			.allSatisfy((url) -> assertThat(url).startsWith("http://localhost:" + this.port + "/"));
 		assertThat(resources)
@@ -592,7 +593,7 @@ class DashboardBrowserIntegrationTests {
 				+ ", in Nederland (\\d+,\\d procentpunt (hoger|lager)|even hoog)\\.");
 		// a quarter without a change to compute says why in the data table
 		@SuppressWarnings("unchecked")
-		List<String> statuses = (List<String>) js("return [...document.querySelectorAll("
+		List<String> statuses = (List<String>) this.browser.js("return [...document.querySelectorAll("
 				+ "'[data-figure=\"trends\"] .figure__table tbody td.status')].map((td) => td.textContent.trim());");
 		assertThat(statuses)
 			.contains("geen verandering te berekenen: geen cijfer een jaar eerder, of een trendbreuk" + " ertussen")
@@ -628,7 +629,7 @@ class DashboardBrowserIntegrationTests {
 					{ "/?tab=vergelijk&indicator=werkloosheidspercentage&regions=PV26,NL01", "vergelijk" } }) {
 				open(view[0] + "&lang=" + lang);
 				chart(view[1]);
-				Map<String, Object> table = (Map<String, Object>) js("""
+				Map<String, Object> table = (Map<String, Object>) this.browser.js("""
 						const t = document.querySelector('[data-figure="' + arguments[0] + '"] .figure__table table');
 						const text = (el) => el.textContent.trim();
 						return { head: [...t.querySelectorAll('thead th')].map(text),
@@ -659,36 +660,8 @@ class DashboardBrowserIntegrationTests {
 		this.browser.driver.get("http://localhost:" + this.port + path);
 	}
 
-	private String currentUrl() {
-		return this.browser.driver.getCurrentUrl();
-	}
-
-	private Object js(String script, Object... args) {
-		return ((JavascriptExecutor) this.browser.driver).executeScript(script, args);
-	}
-
-	private WebElement find(String css) {
-		return this.browser.driver.findElement(By.cssSelector(css));
-	}
-
 	private String text(String css) {
-		return find(css).getText();
-	}
-
-	private WebElement waitFor(By by) {
-		return new WebDriverWait(this.browser.driver, WAIT)
-			.withMessage(() -> by + " not found; page shows: "
-					+ this.browser.driver.findElement(By.id("main")).getText() + "; resources loaded: "
-					+ js("return performance.getEntriesByType('resource').map((e) => e.name)"))
-			.until((d) -> {
-				List<WebElement> found = d.findElements(by);
-				return found.isEmpty() ? null : found.get(0);
-			});
-	}
-
-	private void waitUntil(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(this.browser.driver, WAIT).ignoring(RuntimeException.class)
-			.until((d) -> condition.getAsBoolean());
+		return this.browser.find(css).getText();
 	}
 
 	/** Waits until the figure's chart drew data, then returns its value datasets. */
@@ -723,14 +696,15 @@ class DashboardBrowserIntegrationTests {
 	 * downloaded file.
 	 */
 	private String downloadCsv(String figure) throws IOException {
-		WebElement link = find("[data-figure='" + figure + "'] a.tool--csv");
+		WebElement link = this.browser.find("[data-figure='" + figure + "'] a.tool--csv");
 		assertThat(link.getAttribute("href")).startsWith("blob:");
 		String name = link.getAttribute("download");
 		assertThat(name).endsWith(".csv");
 		Path file = this.browser.downloads.resolve(name);
 		Files.deleteIfExists(file);
 		link.click();
-		waitUntil(() -> Files.isRegularFile(file) && !Files.exists(file.resolveSibling(name + ".crdownload")));
+		this.browser
+			.waitUntil(() -> Files.isRegularFile(file) && !Files.exists(file.resolveSibling(name + ".crdownload")));
 		return Files.readString(file, StandardCharsets.UTF_8);
 	}
 
@@ -738,22 +712,5 @@ class DashboardBrowserIntegrationTests {
 	 * A full-page screenshot into target/screenshots (copied to docs/ by hand when the UI
 	 * changes).
 	 */
-	private void screenshot(String name) {
-		Dimension original = this.browser.driver.manage().window().getSize();
-		try {
-			long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-			this.browser.driver.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 20, 4000)));
-			byte[] png = this.browser.driver.getScreenshotAs(OutputType.BYTES);
-			Path dir = Path.of("target", "screenshots");
-			Files.createDirectories(dir);
-			Files.write(dir.resolve(name + ".png"), png);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not write screenshot " + name, ex);
-		}
-		finally {
-			this.browser.driver.manage().window().setSize(original);
-		}
-	}
 
 }

@@ -1,6 +1,5 @@
 package nl.llomonitor.dashboard;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -46,8 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestDatabaseConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardLinksBrowserIntegrationTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@LocalServerPort
 	private int port;
@@ -99,7 +95,7 @@ class DashboardLinksBrowserIntegrationTests {
 	@Test
 	void compareAndMapOpenOnTheLatestPeriodWithFigures() {
 		open("/?tab=kaart&indicator=grijze_druk&level=provincie");
-		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
 		assertThat(selected("map-period")).isEqualTo("2017JJ00");
 		List<WebElement> paths = this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"));
 		assertThat(paths).hasSize(12);
@@ -112,7 +108,7 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(text(".differences__list")).doesNotContain("geen verschil te berekenen");
 		// a default is no correction: nothing to say, and the link stays short
 		assertThat(this.browser.driver.findElements(By.cssSelector(".corrections:not([hidden])"))).isEmpty();
-		assertThat(currentUrl()).doesNotContain("period=");
+		assertThat(this.browser.currentUrl()).doesNotContain("period=");
 		// the periods offered are those with figures at the level: 2023 (Nederland only)
 		// is not one of them, and a link asking for it is corrected and says so
 		assertThat(this.browser.driver.findElements(By.cssSelector("select[data-focus='cmp-period'] option")))
@@ -120,7 +116,7 @@ class DashboardLinksBrowserIntegrationTests {
 			.contains("2017JJ00")
 			.doesNotContain("2018JJ00", "2023JJ00");
 		open("/?tab=vergelijk&indicator=grijze_druk&level=provincie&period=2023JJ00");
-		waitUntil(() -> text(".corrections").equals(
+		this.browser.waitUntil(() -> text(".corrections").equals(
 				"Voor grijze druk zijn er geen cijfers over 2023; getoond wordt 2017, de laatste periode met cijfers."));
 		assertThat(chart("vergelijk")).isNotEmpty();
 		assertThat(this.browser.driver.findElements(By.cssSelector(".differences__list li"))).isNotEmpty();
@@ -138,7 +134,7 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(this.browser.driver.findElements(By.cssSelector("[data-focus='tr-sa']"))).isEmpty();
 		assertThat(text(".corrections")).isEqualTo("Seizoencorrectie berekent LLO Monitor alleen voor kwartaalcijfers;"
 				+ " deze grafiek toont cijfers per maand, dus zonder correctie.");
-		assertThat(currentUrl()).doesNotContain("sa=1");
+		assertThat(this.browser.currentUrl()).doesNotContain("sa=1");
 		assertThat(text("[data-figure='trends'] .figure__title")).doesNotContain("eizoen");
 		// a quarterly series still offers it
 		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26");
@@ -149,16 +145,17 @@ class DashboardLinksBrowserIntegrationTests {
 	@Test
 	void regionSearchIgnoresDiacriticsCaseAndApostrophes() {
 		open("/");
-		waitFor(By.cssSelector(".tile[data-indicator]"));
+		this.browser.waitFor(By.cssSelector(".tile[data-indicator]"));
 		List<Map.Entry<String, String>> searches = List.of(Map.entry("fryslan", "region=PV21"),
 				Map.entry("SUDWEST FRYSLAN", "region=GM1900"), Map.entry("s-hertogenbosch", "region=GM0796"));
 		for (Map.Entry<String, String> search : searches) {
-			find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), search.getKey(), Keys.ENTER);
-			waitUntil(() -> currentUrl().contains(search.getValue()));
+			this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), search.getKey(), Keys.ENTER);
+			this.browser.waitUntil(() -> this.browser.currentUrl().contains(search.getValue()));
 		}
-		waitUntil(() -> find("#region-input").getAttribute("value").equals("'s-Hertogenbosch (gemeente)"));
+		this.browser.waitUntil(
+				() -> this.browser.find("#region-input").getAttribute("value").equals("'s-Hertogenbosch (gemeente)"));
 		// the browser's suggestions find it without diacritics too
-		assertThat(js("""
+		assertThat(this.browser.js("""
 				return [...document.querySelectorAll('#region-options option')]
 					.filter((o) => (o.label || o.value).includes('fryslan')).map((o) => o.value);
 				""").toString()).contains("Fryslân (provincie)").contains("Súdwest-Fryslân (gemeente)");
@@ -172,23 +169,25 @@ class DashboardLinksBrowserIntegrationTests {
 	void anUnknownRegionCodeShowsTheDefaultRegionAndSaysSo() {
 		this.allowedConsoleErrors.add("/api/v1/regions/GM9999");
 		open("/?region=GM9999");
-		waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Utrecht (provincie)"));
+		this.browser.waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Utrecht (provincie)"));
 		assertThat(text(".corrections"))
 			.isEqualTo("De regiocode ‘GM9999’ uit de link is onbekend; getoond wordt Utrecht (provincie).");
-		waitFor(By.cssSelector(".tile[data-indicator='werkloosheidspercentage'] .tile__value"));
+		this.browser.waitFor(By.cssSelector(".tile[data-indicator='werkloosheidspercentage'] .tile__value"));
 		chart("kc-werkloosheid");
 		assertThat(this.browser.driver.findElements(By.cssSelector(".error-box"))).isEmpty();
-		assertThat(currentUrl()).doesNotContain("GM9999");
-		waitUntil(() -> find("#region-input").getAttribute("value").equals("Utrecht (provincie)"));
+		assertThat(this.browser.currentUrl()).doesNotContain("GM9999");
+		this.browser
+			.waitUntil(() -> this.browser.find("#region-input").getAttribute("value").equals("Utrecht (provincie)"));
 		// in English too
 		open("/?region=GM9999&lang=en");
-		waitUntil(() -> text(".corrections")
+		this.browser.waitUntil(() -> text(".corrections")
 			.equals("The region code ‘GM9999’ in the link is unknown; Utrecht (province) is shown instead."));
 		// unknown codes among the ticked regions are left out and named
 		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV26&regions=PV21,ZZ99");
 		chart("trends");
 		assertThat(text(".corrections")).isEqualTo("Onbekende regiocodes uit de link zijn weggelaten: ZZ99.");
-		waitUntil(() -> currentUrl().contains("regions=PV21") && !currentUrl().contains("ZZ99"));
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("regions=PV21")
+				&& !this.browser.currentUrl().contains("ZZ99"));
 	}
 
 	/**
@@ -211,10 +210,11 @@ class DashboardLinksBrowserIntegrationTests {
 		try {
 			this.browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
 			open("/?tab=trends&region=GM0017");
-			waitUntil(() -> text(".corrections").startsWith("Haren (GM0017) bestaat sinds 1 januari 2019 niet meer"));
+			this.browser.waitUntil(
+					() -> text(".corrections").startsWith("Haren (GM0017) bestaat sinds 1 januari 2019 niet meer"));
 			assertThat(text(".corrections")).contains("getoond wordt Utrecht (provincie)");
 			chart("trends");
-			assertThat(currentUrl()).doesNotContain("GM0017");
+			assertThat(this.browser.currentUrl()).doesNotContain("GM0017");
 		}
 		finally {
 			if (added) {
@@ -235,7 +235,8 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(nonNull(lines.get(0))).isEqualTo(40);
 		assertThat(text(".corrections")).isEqualTo(
 				"De beginperiode (2024 4e kwartaal) lag na de eindperiode (2015 1e kwartaal); ze zijn omgewisseld.");
-		waitUntil(() -> currentUrl().contains("from=2015KW01") && currentUrl().contains("to=2024KW04"));
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("from=2015KW01")
+				&& this.browser.currentUrl().contains("to=2024KW04"));
 		assertThat(this.browser.driver.findElements(By.cssSelector(".error-box"))).isEmpty();
 		assertThat(selected("tr-from")).isEqualTo("2015KW01");
 		// a bound of another period type is left out, and said
@@ -243,7 +244,7 @@ class DashboardLinksBrowserIntegrationTests {
 		chart("trends");
 		assertThat(text(".corrections"))
 			.isEqualTo("Voor werkloosheid zijn er geen cijfers over mei 2019; die grens is weggelaten.");
-		assertThat(currentUrl()).doesNotContain("from=");
+		assertThat(this.browser.currentUrl()).doesNotContain("from=");
 	}
 
 	/**
@@ -259,14 +260,14 @@ class DashboardLinksBrowserIntegrationTests {
 			assertThat(shown).isEqualTo("2024KW04");
 			assertThat(text(".corrections")).startsWith("Voor netto arbeidsparticipatie zijn er geen cijfers over ")
 				.endsWith("; getoond wordt 2024 4e kwartaal, de laatste periode met cijfers.");
-			waitUntil(() -> currentUrl().contains("period=2024KW04"));
+			this.browser.waitUntil(() -> this.browser.currentUrl().contains("period=2024KW04"));
 		}
 		// a level the view has not (the map has no level land)
 		open("/?tab=kaart&indicator=werkloosheidspercentage&level=land");
-		waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
 		assertThat(text(".corrections"))
 			.isEqualTo("Deze weergave heeft geen niveau ‘land’; getoond worden provincies.");
-		waitUntil(() -> currentUrl().contains("level=provincie"));
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("level=provincie"));
 		// WW benefits are not published per gemeente
 		open("/?tab=vergelijk&region=GM0344&indicator=ww_uitkeringen");
 		chart("vergelijk");
@@ -274,7 +275,7 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(indicator).isNotEqualTo("ww_uitkeringen");
 		assertThat(text(".corrections"))
 			.startsWith("De indicator ‘ww_uitkeringen’ heeft geen cijfers voor gemeenten; getoond wordt ");
-		waitUntil(() -> currentUrl().contains("indicator=" + indicator));
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("indicator=" + indicator));
 	}
 
 	/**
@@ -284,7 +285,7 @@ class DashboardLinksBrowserIntegrationTests {
 	@Test
 	void aProblemsDetailIsInThePagesLanguage() {
 		open("/?tab=trends");
-		waitFor(By.cssSelector("[data-focus='tr-indicator']"));
+		this.browser.waitFor(By.cssSelector("[data-focus='tr-indicator']"));
 		Object details = ((JavascriptExecutor) this.browser.driver).executeAsyncScript("""
 				const done = arguments[arguments.length - 1];
 				import('/js/api.js').then((m) => {
@@ -309,43 +310,14 @@ class DashboardLinksBrowserIntegrationTests {
 		this.browser.driver.get("http://localhost:" + this.port + path);
 	}
 
-	private String currentUrl() {
-		return this.browser.driver.getCurrentUrl();
-	}
-
-	private Object js(String script, Object... args) {
-		return ((JavascriptExecutor) this.browser.driver).executeScript(script, args);
-	}
-
-	private WebElement find(String css) {
-		return this.browser.driver.findElement(By.cssSelector(css));
-	}
-
 	private String text(String css) {
-		return waitFor(By.cssSelector(css)).getText();
+		return this.browser.waitFor(By.cssSelector(css)).getText();
 	}
 
 	private String selected(String focusKey) {
-		return new Select(waitFor(By.cssSelector("select[data-focus='" + focusKey + "']"))).getFirstSelectedOption()
+		return new Select(this.browser.waitFor(By.cssSelector("select[data-focus='" + focusKey + "']")))
+			.getFirstSelectedOption()
 			.getAttribute("value");
-	}
-
-	private WebElement waitFor(By by) {
-		return new WebDriverWait(this.browser.driver, WAIT)
-			.withMessage(
-					() -> by + " not found; page shows: " + this.browser.driver.findElement(By.id("main")).getText())
-			.until((d) -> {
-				List<WebElement> found = d.findElements(by);
-				return found.isEmpty() ? null : found.get(0);
-			});
-	}
-
-	private void waitUntil(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(this.browser.driver, WAIT).ignoring(RuntimeException.class)
-			.withMessage(() -> "page shows: " + this.browser.driver.findElement(By.id("main")).getText() + " at "
-					+ currentUrl() + "; notice: " + find("#notice").getText() + "; region input: "
-					+ find("#region-input").getAttribute("value"))
-			.until((d) -> condition.getAsBoolean());
 	}
 
 	private List<Map<String, Object>> chart(String figure) {

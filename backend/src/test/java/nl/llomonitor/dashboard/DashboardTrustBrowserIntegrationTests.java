@@ -29,7 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,8 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestDatabaseConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardTrustBrowserIntegrationTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static final List<String> VIEWS = List.of("kerncijfers", "llo", "vergelijk", "trends", "kaart");
 
@@ -141,26 +138,26 @@ class DashboardTrustBrowserIntegrationTests {
 		for (String code : List.of("PV26", "PV21", "PV21", "PV26")) {
 			clickCheckbox("cmp-regions", code);
 			settle("vergelijk");
-			assertThat(currentUrl()).contains("region=PV26");
+			assertThat(this.browser.currentUrl()).contains("region=PV26");
 			assertThat(regionInput()).isEqualTo("Utrecht (provincie)");
 		}
 		assertThat(query("regions").split(",")).doesNotHaveDuplicates().hasSize(12);
 		// "none" and "all of this level"
-		find("[data-focus='cmp-regions-none']").click();
+		this.browser.find("[data-focus='cmp-regions-none']").click();
 		settle("vergelijk");
 		assertThat(query("regions")).isEmpty();
 		assertThat(text("[data-figure='vergelijk'] .figure__state")).contains("Geen regio's gekozen");
 		// a choice, not a failure: no error box, no "retry"
 		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='vergelijk'] .error-box"))).isEmpty();
-		find("[data-focus='cmp-regions-all']").click();
+		this.browser.find("[data-focus='cmp-regions-all']").click();
 		settle("vergelijk");
 		assertThat(query("regions").split(",")).hasSize(12);
-		assertThat(currentUrl()).contains("region=PV26");
+		assertThat(this.browser.currentUrl()).contains("region=PV26");
 		// arrow keys in a picker replace the history entry instead of adding one
-		WebElement period = find("select[data-focus='cmp-period']");
+		WebElement period = this.browser.find("select[data-focus='cmp-period']");
 		period.sendKeys(Keys.ARROW_DOWN);
 		settle("vergelijk");
-		find("select[data-focus='cmp-period']").sendKeys(Keys.ARROW_DOWN);
+		this.browser.find("select[data-focus='cmp-period']").sendKeys(Keys.ARROW_DOWN);
 		settle("vergelijk");
 		assertThat(historyLength()).isEqualTo(history);
 		// Nederland is the reference bar
@@ -179,8 +176,8 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat(strings("return [...document.querySelectorAll('#region-options option')].map((o) => o.value)"))
 			.doesNotHaveDuplicates();
 		long history = historyLength();
-		find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Groningen (gemeente)", Keys.ENTER);
-		waitUntil(() -> currentUrl().contains("region=GM0014"));
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Groningen (gemeente)", Keys.ENTER);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=GM0014"));
 		settle("kerncijfers");
 		assertThat(text("h2.panel__title")).isEqualTo("Kerncijfers Groningen (gemeente)");
 		assertThat(historyLength()).isEqualTo(history + 1);
@@ -190,8 +187,8 @@ class DashboardTrustBrowserIntegrationTests {
 	void aNameOfSeveralRegionsChoosesTheHighestLevelAndNamesTheOthers() {
 		open("/?region=PV26");
 		settle("kerncijfers");
-		find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Groningen", Keys.ENTER);
-		waitUntil(() -> currentUrl().contains("region=PV20"));
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Groningen", Keys.ENTER);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=PV20"));
 		settle("kerncijfers");
 		assertThat(regionInput()).isEqualTo("Groningen (provincie)");
 		String notice = text("#notice");
@@ -215,10 +212,11 @@ class DashboardTrustBrowserIntegrationTests {
 		// and drawn
 		open("/?tab=trends&region=GM0344&level=gemeente&regions=NL01&indicator=" + national);
 		settle("trends");
-		assertThat(find("input[data-focus='tr-regions-NL01']").isSelected()).isTrue();
-		assertThat(find("select[data-focus='tr-indicator']").getAttribute("value")).isEqualTo(national);
+		assertThat(this.browser.find("input[data-focus='tr-regions-NL01']").isSelected()).isTrue();
+		assertThat(this.browser.find("select[data-focus='tr-indicator']").getAttribute("value")).isEqualTo(national);
 		for (String select : List.of("tr-from", "tr-to")) {
-			assertThat(find("select[data-focus='" + select + "']").findElements(By.tagName("option"))).as(select)
+			assertThat(this.browser.find("select[data-focus='" + select + "']").findElements(By.tagName("option")))
+				.as(select)
 				.isNotEmpty();
 		}
 		List<Map<String, Object>> figures = maps(FIGURES);
@@ -265,7 +263,8 @@ class DashboardTrustBrowserIntegrationTests {
 								.startsWith("Nederland");
 						}
 					}
-					screenshot(region.startsWith("AM") ? "kerncijfers-arbeidsmarktregio" : "kerncijfers-gemeente");
+					this.browser.screenshot(
+							region.startsWith("AM") ? "kerncijfers-arbeidsmarktregio" : "kerncijfers-gemeente", 1366);
 				}
 				else {
 					long withData = figures.stream()
@@ -280,7 +279,7 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat(strings("const c = Chart.getChart(document.querySelector('[data-figure=vergelijk] canvas'));"
 				+ "return c.data.datasets[0].regionCodes;"))
 			.contains("GM0014", "NL01");
-		screenshot("vergelijk-gemeenten");
+		this.browser.screenshot("vergelijk-gemeenten", 1366);
 	}
 
 	@Test
@@ -357,14 +356,14 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat(found).as("a province with a change of at most 0.1 point").isNotNull();
 		open("/?region=" + found);
 		settle("kerncijfers");
-		WebElement tile = find(".tile[data-indicator='netto_arbeidsparticipatie']");
+		WebElement tile = this.browser.find(".tile[data-indicator='netto_arbeidsparticipatie']");
 		assertThat(tile.getAttribute("data-verdict")).isEqualTo("stable");
 		assertThat(tile.getAttribute("class")).contains("tile--neutral");
 		assertThat(tile.findElements(By.cssSelector(".tile__arrow"))).isEmpty();
 		assertThat(tile.findElement(By.cssSelector(".tile__verdict")).getText()).isEqualTo("stabiel (binnen de marge)");
 		assertThat(tile.findElements(By.cssSelector("svg.tile__spark"))).hasSize(1);
 		// every arrow on the page belongs to a significant change
-		assertThat((Boolean) js("return [...document.querySelectorAll('.tile__arrow')]"
+		assertThat((Boolean) this.browser.js("return [...document.querySelectorAll('.tile__arrow')]"
 				+ ".every((a) => a.closest('.tile').dataset.verdict === 'significant')"))
 			.isTrue();
 	}
@@ -383,8 +382,9 @@ class DashboardTrustBrowserIntegrationTests {
 		assertThat(text(".tile[data-indicator='werkloze_beroepsbevolking'] .tile__shares-note"))
 			.isEqualTo("Deze groepen tellen niet op tot het totaal: de monitor heeft niet voor elke groep een cijfer.");
 		// no bar drawn at a share the rounding cannot carry
-		assertThat((String) js("return document.querySelector(\".tile[data-indicator='werkloze_beroepsbevolking']"
-				+ " .share__fill\").style.width"))
+		assertThat((String) this.browser
+			.js("return document.querySelector(\".tile[data-indicator='werkloze_beroepsbevolking']"
+					+ " .share__fill\").style.width"))
 			.isEmpty();
 		// 48 of 93 thousand employed: 51.6 %, give or take 0.8 point: the count too
 		assertThat(groups("werkzame_beroepsbevolking").get(0).get("value")).isEqualTo("48 duizend");
@@ -406,23 +406,24 @@ class DashboardTrustBrowserIntegrationTests {
 	void embedCodeWorksInAFrameAndChartsDownloadAsPngSvgAndDutchCsv() throws Exception {
 		open("/?tab=vergelijk&region=PV26&level=provincie&indicator=werkloosheidspercentage");
 		settle("vergelijk");
-		find("[data-figure='vergelijk'] .figure__tools button[aria-controls^='fig-embed']").click();
-		String code = find("[data-figure='vergelijk'] .embed__code").getAttribute("value");
+		this.browser.find("[data-figure='vergelijk'] .figure__tools button[aria-controls^='fig-embed']").click();
+		String code = this.browser.find("[data-figure='vergelijk'] .embed__code").getAttribute("value");
 		assertThat(code).startsWith("<iframe src=\"http://localhost:" + this.port + "/?tab=vergelijk")
 			.contains("embed=1")
 			.contains("chart=vergelijk");
-		assertThat(find("[data-figure='vergelijk'] .embed__link").getAttribute("value")).contains("embed=1");
+		assertThat(this.browser.find("[data-figure='vergelijk'] .embed__link").getAttribute("value"))
+			.contains("embed=1");
 		// PNG and SVG
 		byte[] png = Files.readAllBytes(download("[data-figure='vergelijk'] [data-download='png']", ".png"));
 		assertThat(png).startsWith(new byte[] { (byte) 0x89, 'P', 'N', 'G' });
 		String svg = Files.readString(download("[data-figure='vergelijk'] [data-download='svg']", ".svg"));
 		assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains("<title>");
 		// the NL CSV: BOM, ';' and decimal comma, attribution lines one cell each
-		WebElement link = find("[data-figure='vergelijk'] a.tool--csv");
+		WebElement link = this.browser.find("[data-figure='vergelijk'] a.tool--csv");
 		Path file = this.browser.downloads.resolve(link.getAttribute("download"));
 		Files.deleteIfExists(file);
 		link.click();
-		waitUntil(() -> Files.isRegularFile(file)
+		this.browser.waitUntil(() -> Files.isRegularFile(file)
 				&& !Files.exists(file.resolveSibling(file.getFileName() + ".crdownload")));
 		byte[] bytes = Files.readAllBytes(file);
 		assertThat(bytes).startsWith(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
@@ -451,10 +452,11 @@ class DashboardTrustBrowserIntegrationTests {
 		site.start();
 		try {
 			this.browser.driver.get("http://127.0.0.1:" + site.getAddress().getPort() + "/");
-			this.browser.driver.switchTo().frame(find("iframe"));
-			waitUntil(() -> (Boolean) js("const c = document.querySelector('[data-figure=vergelijk] canvas');"
-					+ "return !!(c && window.Chart && Chart.getChart(c));"));
-			assertThat((Boolean) js("return document.body.classList.contains('embed')")).isTrue();
+			this.browser.driver.switchTo().frame(this.browser.find("iframe"));
+			this.browser.waitUntil(() -> (Boolean) this.browser
+				.js("const c = document.querySelector('[data-figure=vergelijk] canvas');"
+						+ "return !!(c && window.Chart && Chart.getChart(c));"));
+			assertThat((Boolean) this.browser.js("return document.body.classList.contains('embed')")).isTrue();
 			this.browser.driver.switchTo().defaultContent();
 		}
 		finally {
@@ -466,15 +468,15 @@ class DashboardTrustBrowserIntegrationTests {
 	void apiErrorTitlesAppearInThePagesLanguage() {
 		open("/?tab=vergelijk&indicator=werkloosheidspercentage&region=PV26");
 		settle("vergelijk");
-		Object nl = js(
-				"return import('/js/api.js').then((m) => m.get('/series', { indicator: 'nope', regions: 'PV26' })"
-						+ ".catch((e) => e.title));");
+		Object nl = this.browser
+			.js("return import('/js/api.js').then((m) => m.get('/series', { indicator: 'nope', regions: 'PV26' })"
+					+ ".catch((e) => e.title));");
 		assertThat(nl).isEqualTo("Onbekende indicator");
 		open("/?tab=vergelijk&lang=en&region=PV26");
 		settle("vergelijk");
-		Object en = js(
-				"return import('/js/api.js').then((m) => m.get('/series', { indicator: 'nope', regions: 'PV26' })"
-						+ ".catch((e) => e.title));");
+		Object en = this.browser
+			.js("return import('/js/api.js').then((m) => m.get('/series', { indicator: 'nope', regions: 'PV26' })"
+					+ ".catch((e) => e.title));");
 		assertThat(en).isEqualTo("Unknown indicator");
 		// the two 404s asked for on purpose
 		assertThat(this.browser.consoleErrors()).hasSize(2).allSatisfy((e) -> assertThat(e).contains("indicator=nope"));
@@ -485,7 +487,7 @@ class DashboardTrustBrowserIntegrationTests {
 		this.browser.driver.manage().window().setSize(new Dimension(390, 844));
 		open("/?tab=vergelijk&region=PV26");
 		settle("vergelijk");
-		int width = ((Number) js("return document.documentElement.clientWidth")).intValue();
+		int width = ((Number) this.browser.js("return document.documentElement.clientWidth")).intValue();
 		for (String view : VIEWS) {
 			Map<String, Object> box = map(
 					"const r = document.getElementById('tab-' + arguments[0])"
@@ -494,17 +496,18 @@ class DashboardTrustBrowserIntegrationTests {
 			assertThat(((Number) box.get("left")).doubleValue()).as(view).isGreaterThanOrEqualTo(0);
 			assertThat(((Number) box.get("right")).doubleValue()).as(view).isLessThanOrEqualTo(width);
 		}
-		assertThat((Boolean) js("const c = document.querySelector('.controls').getBoundingClientRect();"
+		assertThat((Boolean) this.browser.js("const c = document.querySelector('.controls').getBoundingClientRect();"
 				+ "const f = document.querySelector('.figure').getBoundingClientRect(); return c.top < f.top;"))
 			.isTrue();
-		assertThat(((Number) js("return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(width);
+		assertThat(((Number) this.browser.js("return document.documentElement.scrollWidth")).intValue())
+			.isLessThanOrEqualTo(width);
 		open("/?region=PV26");
 		settle("kerncijfers");
-		assertThat((Boolean) js("return [...document.querySelectorAll('.tile__value')]"
+		assertThat((Boolean) this.browser.js("return [...document.querySelectorAll('.tile__value')]"
 				+ ".every((v) => v.scrollWidth <= v.clientWidth + 1)"))
 			.as("no clipped numbers")
 			.isTrue();
-		screenshotAt("kerncijfers-telefoon", 390);
+		this.browser.screenshot("kerncijfers-telefoon", 390);
 		// in English too ("35.9 thousand" ran out of its tile), and no title of a figure
 		// (CBS table titles are long) runs out of it, on a phone and on a desktop
 		for (int w : new int[] { 390, 1280 }) {
@@ -513,14 +516,16 @@ class DashboardTrustBrowserIntegrationTests {
 					"/?tab=tabellen&region=PV26&lang=nl")) {
 				open(path);
 				settle(path.contains("tabellen") ? "tabellen" : "kerncijfers");
-				assertThat((Boolean) js("return [...document.querySelectorAll('.tile__value, .figure__title')]"
-						+ ".every((v) => v.scrollWidth <= v.clientWidth + 1)"))
+				assertThat((Boolean) this.browser
+					.js("return [...document.querySelectorAll('.tile__value, .figure__title')]"
+							+ ".every((v) => v.scrollWidth <= v.clientWidth + 1)"))
 					.as("nothing runs out of its box at " + w + " px: " + path)
 					.isTrue();
 				// a value wraps between number and unit, never inside a word ("35.9
 				// thousan|d")
-				assertThat((String) js(BROKEN_WORDS)).as("words broken in a tile at " + w + " px: " + path).isEmpty();
-				assertThat((String) js("return document.querySelector('.skip-link').textContent"))
+				assertThat((String) this.browser.js(BROKEN_WORDS)).as("words broken in a tile at " + w + " px: " + path)
+					.isEmpty();
+				assertThat((String) this.browser.js("return document.querySelector('.skip-link').textContent"))
 					.isEqualTo(path.contains("lang=en") ? "Skip to content" : "Naar de inhoud");
 			}
 		}
@@ -562,7 +567,7 @@ class DashboardTrustBrowserIntegrationTests {
 					String view = page.split("&")[0];
 					open("/?tab=" + page + "&lang=" + lang + "&region=PV26");
 					settle(view);
-					js(axe);
+					this.browser.js(axe);
 					Object result = ((JavascriptExecutor) this.browser.driver).executeAsyncScript(
 							"""
 									const done = arguments[arguments.length - 1];
@@ -765,9 +770,9 @@ class DashboardTrustBrowserIntegrationTests {
 	}
 
 	private void settle(String view) {
-		new WebDriverWait(this.browser.driver, WAIT).ignoring(RuntimeException.class)
+		new WebDriverWait(this.browser.driver, HeadlessChromium.WAIT).ignoring(RuntimeException.class)
 			.withMessage(() -> view + " did not settle: " + this.browser.driver.findElement(By.id("main")).getText())
-			.until((d) -> Boolean.TRUE.equals(js(SETTLED, view)));
+			.until((d) -> Boolean.TRUE.equals(this.browser.js(SETTLED, view)));
 	}
 
 	private JsonNode get(String path) throws IOException, InterruptedException {
@@ -780,9 +785,9 @@ class DashboardTrustBrowserIntegrationTests {
 
 	private Path download(String css, String suffix) throws IOException {
 		long before = System.currentTimeMillis();
-		find(css).click();
+		this.browser.find(css).click();
 		Path[] found = new Path[1];
-		waitUntil(() -> {
+		this.browser.waitUntil(() -> {
 			try (var files = Files.list(this.browser.downloads)) {
 				found[0] = files.filter((p) -> p.toString().endsWith(suffix))
 					.filter((p) -> p.toFile().lastModified() >= before - 1000)
@@ -798,77 +803,38 @@ class DashboardTrustBrowserIntegrationTests {
 	}
 
 	private void clickCheckbox(String key, String code) {
-		find("input[data-focus='" + key + "-" + code + "']").click();
+		this.browser.find("input[data-focus='" + key + "-" + code + "']").click();
 	}
 
 	private String query(String name) {
-		return (String) js("return new URLSearchParams(location.search).get(arguments[0]) ?? ''", name);
+		return (String) this.browser.js("return new URLSearchParams(location.search).get(arguments[0]) ?? ''", name);
 	}
 
 	private String regionInput() {
-		return find("#region-input").getAttribute("value");
+		return this.browser.find("#region-input").getAttribute("value");
 	}
 
 	private long historyLength() {
-		return ((Number) js("return history.length")).longValue();
-	}
-
-	private String currentUrl() {
-		return this.browser.driver.getCurrentUrl();
-	}
-
-	private Object js(String script, Object... args) {
-		return ((JavascriptExecutor) this.browser.driver).executeScript(script, args);
+		return ((Number) this.browser.js("return history.length")).longValue();
 	}
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> maps(String script) {
-		return (List<Map<String, Object>>) js(script);
+		return (List<Map<String, Object>>) this.browser.js(script);
 	}
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> map(String script, Object... args) {
-		return (Map<String, Object>) js(script, args);
+		return (Map<String, Object>) this.browser.js(script, args);
 	}
 
 	@SuppressWarnings("unchecked")
 	private List<String> strings(String script) {
-		return (List<String>) js(script);
-	}
-
-	private WebElement find(String css) {
-		return this.browser.driver.findElement(By.cssSelector(css));
+		return (List<String>) this.browser.js(script);
 	}
 
 	private String text(String css) {
-		return find(css).getText();
-	}
-
-	private void waitUntil(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(this.browser.driver, WAIT).ignoring(RuntimeException.class)
-			.until((d) -> condition.getAsBoolean());
-	}
-
-	private void screenshot(String name) {
-		screenshotAt(name, 1366);
-	}
-
-	private void screenshotAt(String name, int width) {
-		Dimension original = this.browser.driver.manage().window().getSize();
-		try {
-			long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
-			this.browser.driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 20, 4000)));
-			byte[] png = this.browser.driver.getScreenshotAs(OutputType.BYTES);
-			Path dir = Path.of("target", "screenshots");
-			Files.createDirectories(dir);
-			Files.write(dir.resolve(name + ".png"), png);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not write screenshot " + name, ex);
-		}
-		finally {
-			this.browser.driver.manage().window().setSize(original);
-		}
+		return this.browser.find(css).getText();
 	}
 
 }

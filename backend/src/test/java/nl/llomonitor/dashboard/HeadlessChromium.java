@@ -12,12 +12,17 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,6 +162,93 @@ final class HeadlessChromium implements AutoCloseable {
 								.anyMatch(java.util.Objects::nonNull)));
 				return drawn ? datasets : null;
 			});
+	}
+
+	/** Longest wait for the page: an element to appear, a condition to hold. */
+	static final Duration WAIT = Duration.ofSeconds(30);
+
+	/**
+	 * @param script JavaScript run in the page ({@code arguments[i]} are the args)
+	 * @param args its arguments
+	 * @return what it returns, as Selenium converts it
+	 */
+	Object js(String script, Object... args) {
+		return this.driver.executeScript(script, args);
+	}
+
+	/**
+	 * @return the page's address now
+	 */
+	String currentUrl() {
+		return this.driver.getCurrentUrl();
+	}
+
+	/**
+	 * @param css a selector
+	 * @return its first element now ({@code NoSuchElementException} if none)
+	 */
+	WebElement find(String css) {
+		return this.driver.findElement(By.cssSelector(css));
+	}
+
+	/**
+	 * @param by what to find
+	 * @return its first element once there is one (at most {@link #WAIT}; the timeout
+	 * says what the page shows)
+	 */
+	WebElement waitFor(By by) {
+		return new WebDriverWait(this.driver, WAIT).withMessage(() -> by + " not found; " + shows()).until((d) -> {
+			List<WebElement> found = d.findElements(by);
+			return found.isEmpty() ? null : found.get(0);
+		});
+	}
+
+	/**
+	 * Waits until the condition holds (at most {@link #WAIT}; a condition that throws
+	 * counts as not yet, and the timeout says what the page shows).
+	 * @param condition checked again and again
+	 */
+	void waitUntil(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.driver, WAIT).ignoring(RuntimeException.class)
+			.withMessage(this::shows)
+			.until((d) -> condition.getAsBoolean());
+	}
+
+	/** What the page shows: its main text, address, notice and region input. */
+	private String shows() {
+		return "page shows: " + texts("#main") + " at " + this.driver.getCurrentUrl() + "; notice: " + texts("#notice")
+				+ "; region input: "
+				+ this.driver.findElements(By.cssSelector("#region-input"))
+					.stream()
+					.map((e) -> e.getAttribute("value"))
+					.toList();
+	}
+
+	private String texts(String css) {
+		return this.driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList().toString();
+	}
+
+	/**
+	 * Saves the whole page (up to 4,000 pixels high) at a width, then restores the
+	 * window.
+	 * @param name the file name without extension: {@code target/screenshots/name.png}
+	 * @param width the window width in CSS pixels
+	 */
+	void screenshot(String name, int width) {
+		Dimension original = this.driver.manage().window().getSize();
+		try {
+			long height = ((Number) js("return document.documentElement.scrollHeight")).longValue();
+			this.driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 20, 4000)));
+			Path dir = Path.of("target", "screenshots");
+			Files.createDirectories(dir);
+			Files.write(dir.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write screenshot " + name, ex);
+		}
+		finally {
+			this.driver.manage().window().setSize(original);
+		}
 	}
 
 	/**

@@ -2,7 +2,6 @@ package nl.llomonitor.dashboard;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(OpenWorldDatabaseConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TablesViewBrowserIntegrationTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	@LocalServerPort
 	private int port;
@@ -94,19 +91,7 @@ class TablesViewBrowserIntegrationTests {
 			.getText()).isEqualTo("3 Hbo, wo");
 		assertThat(this.browser.driver.findElement(By.cssSelector("[data-figure='tabel'] .figure__notes")).getText())
 			.contains("85624NED");
-		screenshot("tabellen");
-	}
-
-	private void screenshot(String name) {
-		try {
-			java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
-			java.nio.file.Files.createDirectories(dir);
-			java.nio.file.Files.write(dir.resolve(name + ".png"),
-					this.browser.driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		this.browser.screenshot("tabellen", 1366);
 	}
 
 	/** One cell of a CBS CSV download, as published (a point as decimal separator). */
@@ -135,7 +120,7 @@ class TablesViewBrowserIntegrationTests {
 		assertThat(chart("tabel")).isNotEmpty();
 		new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-mode']")))
 			.selectByValue("kaart");
-		new WebDriverWait(this.browser.driver, WAIT).until((d) -> url().contains("mode=kaart"));
+		new WebDriverWait(this.browser.driver, HeadlessChromium.WAIT).until((d) -> url().contains("mode=kaart"));
 		List<WebElement> provinces = provinceMap();
 		assertThat(provinces).extracting((p) -> p.getAttribute("data-code")).contains("PV20", "PV26", "PV31");
 		assertThat(url()).contains("table=85268NED").contains("period=2023KW02");
@@ -151,7 +136,7 @@ class TablesViewBrowserIntegrationTests {
 		assertThat(((List<?>) row).get(1).toString()).startsWith(utrecht);
 		assertThat(figure.findElement(By.cssSelector(".map-legend")).getText()).contains("Nederland: " + nederland);
 		assertThat(figure.findElement(By.cssSelector(".figure__notes")).getText()).contains("85268NED");
-		screenshot("tabellen-kaart");
+		this.browser.screenshot("tabellen-kaart", 1366);
 	}
 
 	@Test
@@ -166,7 +151,8 @@ class TablesViewBrowserIntegrationTests {
 		String measure = new Select(this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-measure']")))
 			.getFirstSelectedOption()
 			.getAttribute("value");
-		new WebDriverWait(this.browser.driver, WAIT).withMessage(() -> "the link lacks the table: " + url())
+		new WebDriverWait(this.browser.driver, HeadlessChromium.WAIT)
+			.withMessage(() -> "the link lacks the table: " + url())
 			.until((d) -> url().matches(".*[?&]table=" + table + "(&.*)?$"));
 		// the indicator of the other views stays: back on Kaart it is still the one
 		// chosen there
@@ -306,7 +292,8 @@ class TablesViewBrowserIntegrationTests {
 	@Test
 	void aTableOpensOnItsTotals() {
 		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85624NED&regions=NL01");
-		new WebDriverWait(this.browser.driver, WAIT).withMessage(this::url).until((d) -> url().contains("breakdown="));
+		new WebDriverWait(this.browser.driver, HeadlessChromium.WAIT).withMessage(this::url)
+			.until((d) -> url().contains("breakdown="));
 		List<Map<String, Object>> datasets = chart("tabel");
 		assertThat(url()).contains("breakdown=cbs_85624ned__leeftijd:15-tot-75-jaar")
 			.doesNotContain("onderwijsniveau:")
@@ -376,7 +363,7 @@ class TablesViewBrowserIntegrationTests {
 	@Test
 	void aNationalTableSaysItHasNoMap() {
 		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85624NED&mode=kaart");
-		String message = new WebDriverWait(this.browser.driver, WAIT)
+		String message = new WebDriverWait(this.browser.driver, HeadlessChromium.WAIT)
 			.until((d) -> d.findElements(By.cssSelector("[data-figure='tabel'] [data-no-map]"))
 				.stream()
 				.map(WebElement::getText)
@@ -395,7 +382,7 @@ class TablesViewBrowserIntegrationTests {
 		new Select(this.browser.driver
 			.findElement(By.cssSelector("select[data-focus='tb-dim-cbs_85624ned__onderwijsvolgend']")))
 			.selectByVisibleText("Volgt formeel onderwijs");
-		new WebDriverWait(this.browser.driver, WAIT)
+		new WebDriverWait(this.browser.driver, HeadlessChromium.WAIT)
 			.until((d) -> url().contains("cbs_85624ned__onderwijsvolgend:volgt-formeel-onderwijs"));
 		assertThat(url()).contains("table=85624NED").contains("cbs_85624ned__leeftijd:15-tot-75-jaar");
 		assertThat(chart("tabel").get(0).get("values")).asList().hasSize(3);
@@ -405,7 +392,7 @@ class TablesViewBrowserIntegrationTests {
 	 * @return the regions of the table's map once it shows the twelve provinces
 	 */
 	private List<WebElement> provinceMap() {
-		return new WebDriverWait(this.browser.driver, WAIT)
+		return new WebDriverWait(this.browser.driver, HeadlessChromium.WAIT)
 			.withMessage(() -> "no map: " + this.browser.driver.findElement(By.id("main")).getText())
 			.until((d) -> {
 				List<WebElement> paths = d
