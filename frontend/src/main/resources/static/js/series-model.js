@@ -5,7 +5,7 @@
 //   title: string,
 //   series: [{ id, label, regionCode, regionName, level, breakdown, origin,
 //              points: [{ period, label, value, low, high, status, flags, footnote, reason, sourceTable, kind }] }],
-//   sources: [{ table, publisher, licence, url }],
+//   sources: [{ table, publisher, licence, url, incomplete }], (incomplete: why a cut-off import of it is shown, or absent)
 //   notes: [string],
 // }
 import { periodLabel, t } from './i18n.js';

@@ -3,11 +3,10 @@ package nl.llomonitor.observation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.ApiException;
@@ -81,21 +80,18 @@ record MapService(ReadModel read) {
 						.observedValues(new SeriesService.Query(info, codes, type, p, p, filter, moment))
 						.map((values) -> {
 							Map<String, MapValue> sorted = new TreeMap<>();
-							Set<String> tables = new TreeSet<>();
+							List<SeriesService.Value> shown = new ArrayList<>();
 							for (String code : codes) {
 								var region = t.getT2().regions().get(code);
 								var v = values.getOrDefault(code, List.of()).stream().findFirst().orElse(null);
-								if (v != null && v.sourceTable() != null) {
-									tables.addAll(Source.tablesOf(v.sourceTable()));
-								}
+								shown.add(v);
 								sorted.put(code, new MapValue(code, region.name(language),
 										(v != null) ? v.value() : null, (v != null) ? v.status() : null,
 										(v != null) ? v.footnote(language) : null,
 										(v != null) ? v.missingReason() : null, (v != null) ? v.recordedAt() : null));
 							}
 							return new MapResponse(info.view(language), PeriodRef.of(p, language), levelCode,
-									List.copyOf(sorted.values()),
-									tables.stream().map((table) -> Source.of(table, t.getT3())).toList(), echo);
+									List.copyOf(sorted.values()), Source.of(shown, t.getT3(), language), echo);
 						});
 				})
 					.switchIfEmpty(Mono.fromSupplier(

@@ -118,29 +118,17 @@ record SeriesAnswers(ReadModel read) {
 			long dataVersion, String type, Lang language, Map<String, Source> known,
 			Map<String, SeriesService.ForecastTable> forecastTables, String forecastIndicator) {
 		List<RegionSeries> list = new ArrayList<>();
-		Set<String> tables = new LinkedHashSet<>();
-		// why a table is incomplete, by its id in lower case: a derived figure names each
-		// incomplete table behind it
-		Map<String, String> incomplete = new LinkedHashMap<>();
+		List<SeriesService.Value> shown = new ArrayList<>();
 		for (RegionCatalog.Region region : regions) {
-			values.getOrDefault(region.code(), List.of())
-				.stream()
-				.filter((v) -> v.incomplete() != null && v.sourceTable() != null)
-				.forEach((v) -> v.incomplete()
-					.all()
-					.forEach((i) -> incomplete.putIfAbsent(
-							((i.table() != null) ? i.table() : v.sourceTable()).toLowerCase(java.util.Locale.ROOT),
-							i.text(language))));
-			List<Point> points = values.getOrDefault(region.code(), List.of())
-				.stream()
-				.map((v) -> Point.of(v, language))
-				.toList();
-			points.forEach((p) -> tables.addAll(Source.tablesOf(p.sourceTable())));
-			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source", points));
+			List<SeriesService.Value> own = values.getOrDefault(region.code(), List.of());
+			shown.addAll(own);
+			list.add(new RegionSeries(region.ref(language), info.derived() ? "derived" : "source",
+					own.stream().map((v) -> Point.of(v, language)).toList()));
 		}
-		List<Source> sources = tables.stream()
-			.map((t) -> Source.of(t, known).incomplete(incomplete.get(t.toLowerCase(java.util.Locale.ROOT))))
-			.toList();
+		List<Source> sources = Source.of(shown, known, language);
+		// the tables as the values name them (the forecast tables are keyed so)
+		Set<String> tables = new LinkedHashSet<>();
+		shown.forEach((v) -> tables.addAll(Source.tablesOf(v.sourceTable())));
 		List<SeriesService.ForecastTable> forecasts = tables.stream()
 			.map(forecastTables::get)
 			.filter(java.util.Objects::nonNull)

@@ -61,6 +61,38 @@ public record Source(String table, String publisher, String licence, String url,
 	}
 
 	/**
+	 * The sources of values, in the order they first appear: every table behind them
+	 * (both terms of a derived value), each marked incomplete with the first reason given
+	 * by a value read from an incomplete import of it (a derived value names each
+	 * incomplete table behind it).
+	 * @param values the values shown, nulls allowed
+	 * @param known the sources of the store ({@link SourceCatalog#all()}), by lower-case
+	 * id
+	 * @param lang language of the reasons
+	 * @return their sources
+	 */
+	public static List<Source> of(Iterable<SeriesService.Value> values, Map<String, Source> known, Lang lang) {
+		java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+		Map<String, String> incomplete = new java.util.HashMap<>();
+		for (SeriesService.Value v : values) {
+			if (v == null || v.sourceTable() == null) {
+				continue;
+			}
+			tables.addAll(tablesOf(v.sourceTable()));
+			if (v.incomplete() != null) {
+				v.incomplete()
+					.all()
+					.forEach((i) -> incomplete.putIfAbsent(
+							((i.table() != null) ? i.table() : v.sourceTable()).toLowerCase(java.util.Locale.ROOT),
+							i.text(lang)));
+			}
+		}
+		return tables.stream()
+			.map((t) -> of(t, known).incomplete(incomplete.get(t.toLowerCase(java.util.Locale.ROOT))))
+			.toList();
+	}
+
+	/**
 	 * The attribution lines of a download (CSV comments): one per source table, then the
 	 * data version and, for a past view, the date it shows.
 	 * @param sources the tables the figures come from

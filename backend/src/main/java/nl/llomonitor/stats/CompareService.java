@@ -109,12 +109,8 @@ record CompareService(ReadModel read) {
 			Map<String, SeriesService.Value> byRegion = new HashMap<>();
 			t.getT1().forEach((code, list) -> list.stream().findFirst().ifPresent((v) -> byRegion.put(code, v)));
 			List<RegionValue> regionValues = new ArrayList<>();
-			Set<String> tables = new LinkedHashSet<>();
 			for (RegionCatalog.Region region : regionList) {
 				SeriesService.Value v = byRegion.get(region.code());
-				if (v != null) {
-					tables.addAll(Source.tablesOf(v.sourceTable()));
-				}
 				regionValues.add(new RegionValue(region.ref(lang), (v != null) ? v.value() : null,
 						(v != null) ? v.marginLow() : null, (v != null) ? v.marginHigh() : null,
 						(v != null) ? v.status() : null, (v != null) ? v.flags() : null,
@@ -141,7 +137,8 @@ record CompareService(ReadModel read) {
 					version, regionValues, differences, method,
 					summary(differences.stream().filter((d) -> d.a().equals(regionList.get(0).code())).toList(),
 							differences.isEmpty()),
-					tables.stream().map((table) -> Source.of(table, t.getT3())).toList(), RequestParams.asOfDate(asOf));
+					Source.of(regionList.stream().map((r) -> byRegion.get(r.code())).toList(), t.getT3(), lang),
+					RequestParams.asOfDate(asOf));
 		});
 	}
 

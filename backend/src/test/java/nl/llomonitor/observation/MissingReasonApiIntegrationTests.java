@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The reason of a missing value reaches the API: a figure withdrawn as confidential (case
- * 07 of 2026-11-30) is "not available, vertrouwelijk" in the series JSON and its CSV.
+ * 07 of 2026-11-30) is "not available, vertrouwelijk" in the series JSON and its CSV; a
+ * figure from a cut-off import (case 08) names its source incomplete in series, compare
+ * and map.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "20s")
@@ -63,6 +65,22 @@ class MissingReasonApiIntegrationTests {
 			.jsonPath("$.sources[0].incomplete")
 			.isEqualTo("een pagina van precies 10.000 records zonder odata.nextLink (capped.json): afgebroken bij de"
 					+ " limiet van de API");
+		// compare and map name the same source incomplete, as the dashboard's Vergelijk
+		// and Kaart views show it
+		for (String uri : List.of("/api/v1/compare?indicator=vacatures&regions=NL01,PV26&period=2011KW01",
+				"/api/v1/map?indicator=vacatures&level=land&period=2011KW01")) {
+			this.client.get()
+				.uri(uri)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.sources[0].table")
+				.isEqualTo("83599NED")
+				.jsonPath("$.sources[0].incomplete")
+				.isEqualTo("een pagina van precies 10.000 records zonder odata.nextLink (capped.json): afgebroken bij"
+						+ " de limiet van de API");
+		}
 		// the reason in the reader's language, in the series and in the table's
 		// completeness
 		this.client.get()
