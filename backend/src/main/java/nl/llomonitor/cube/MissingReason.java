@@ -42,6 +42,14 @@ public enum MissingReason {
 	ANDERS;
 
 	/**
+	 * The footnote stored with a sum without a value ({@link #NIET_BESCHIKBAAR}): one of
+	 * its terms has none (a sum never invents a number). Stored as this text since the
+	 * first release; the API gives it in the reader's language (message key
+	 * {@code sum.term-missing}).
+	 */
+	public static final String SUM_TERM_MISSING = "one of the terms of this sum has no value";
+
+	/**
 	 * @return the code stored in {@code observation.missing_reason} and shown by the API:
 	 * the name in lower case
 	 */

@@ -1005,7 +1005,7 @@ public class SeriesService {
 	 */
 	private static final Map<String, String> OWN_FOOTNOTES = Map.of(NOT_OBSERVED, "forecast.not-observed",
 			NUMERATOR_MISSING, "derived.numerator-missing", DENOMINATOR_MISSING, "derived.denominator-missing",
-			DENOMINATOR_ZERO, "derived.denominator-zero");
+			DENOMINATOR_ZERO, "derived.denominator-zero", MissingReason.SUM_TERM_MISSING, "sum.term-missing");
 
 	private Mono<Map<String, List<Value>>> onlyObservations(Query query) {
 		return values(query).map((all) -> {

@@ -180,6 +180,39 @@ class GrijzeDrukIntegrationTests {
 	}
 
 	@Test
+	void aSumWithoutOneOfItsTermsSaysSoInTheReadersLanguage() {
+		// 60039fvw's provinces end in 2017 for some of the age groups bevolking_65_plus
+		// adds up: from 2018 the sum has no value, stored with one footnote that the API
+		// gives in the language asked for, in JSON and in CSV
+		for (String lang : List.of("nl", "en")) {
+			String footnote = lang.equals("nl") ? "Een van de termen van deze som heeft geen waarde"
+					: "One of the terms of this sum has no value";
+			this.client.get()
+				.uri("/api/v1/series?indicator=bevolking_65_plus&regions=PV26&from=2018JJ00&to=2018JJ00&lang=" + lang)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.series[0].points[0].value")
+				.doesNotExist()
+				.jsonPath("$.series[0].points[0].missingReason")
+				.isEqualTo("niet_beschikbaar")
+				.jsonPath("$.series[0].points[0].footnote")
+				.isEqualTo(footnote);
+			String csv = this.client.get()
+				.uri("/api/v1/series?indicator=bevolking_65_plus&regions=PV26&from=2018JJ00&to=2018JJ00&format=csv&lang="
+						+ lang)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(csv).contains(footnote).doesNotContain(lang.equals("nl") ? "terms of this sum" : "termen");
+		}
+	}
+
+	@Test
 	void compareAndMapNeverUseForecastValuesAsObservations() {
 		Map<String, Object> compare = this.client.get()
 			.uri("/api/v1/compare?indicator=grijze_druk_prognose&regions=PV26,PV21&period=2040JJ00")

@@ -18,7 +18,7 @@ import nl.llomonitor.cube.MissingReason;
 public final class SumAccumulator {
 
 	/** The footnote of a sum stored without a value. */
-	public static final String NO_VALUE_FOOTNOTE = "one of the terms of this sum has no value";
+	public static final String NO_VALUE_FOOTNOTE = MissingReason.SUM_TERM_MISSING;
 
 	private final Map<Target, Sum> sums = new LinkedHashMap<>();
 
