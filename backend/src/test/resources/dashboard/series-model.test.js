@@ -52,14 +52,17 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 		points: [{ period: '2030JJ00', value: 30.1, status: 'definitief', flags: '', kind: 'forecast' }] }] });
 	eq('a series of forecasts says so', m.seriesLabel(outlook.series[0]), 'Utrecht (prognose)');
 	eq('a forecast point', [m.hasForecast(outlook), m.hasForecast(model)], [true, false]);
-	eq('status of a forecast', figure.statusText(outlook.series[0].points[0]), 'definitief · prognose');
+	eq('status of a forecast', figure.statusText(outlook.series[0].points[0]), 'prognose');
+	eq('status of a provisional forecast', figure.statusText({ ...outlook.series[0].points[0], status: 'voorlopig' }),
+		'prognose · voorlopig');
 	eq('status of a missing value is why', figure.statusText({ value: null, status: 'definitief', reason: 'vertrouwelijk' }),
 		'vertrouwelijk');
 	eq('status of a missing value with its footnote', figure.statusText({ value: null, status: 'definitief', reason: 'anders',
 		footnote: 'Geen waarneming in 2020' }), 'niet beschikbaar (zie voetnoot) · Geen waarneming in 2020');
 	eq('status of a provisional value', figure.statusText(model.series[1].points[1]), 'voorlopig');
-	eq('csv: a forecast says so in its origin', m.toCsv(outlook, m.csvDialect('nl')).split('\r\n')[3].split(';')[13],
-		'forecast');
+	// the origin in the reader's words, beside the status the source gives the forecast
+	eq('csv: a forecast says so in its origin', m.toCsv(outlook, m.csvDialect('nl')).split('\r\n')[3].split(';')
+		.slice(9, 14), ['definitief', '', '', '', 'prognose']);
 	// one visual language: dashes only for forecasts; provisional open (points, light bars); derived diamonds
 	const lines = charts.lineConfig(model).data.datasets.filter((d) => d.lloRole === 'value');
 	eq('observations are solid', lines.map((d) => d.borderDash ?? null), [null, null]);
@@ -109,6 +112,7 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('csv: footnote and reason of a missing value', withdrawn[3].split(';').slice(5, 13),
 		['', '', '', 'percent', 'definitief', '', 'Confidential', 'vertrouwelijk']);
 	eq('csv: a row', nl[3].split(';').slice(0, 6), ['PV26', 'Utrecht', 'Utrecht', '2023KW01', '2023 1e kwartaal', '3,5']);
+	eq('csv: an observation is bron', nl[3].split(';')[13], 'bron');
 	const en = m.toCsv(model, m.csvDialect('en')).split('\r\n');
 	eq('csv en: decimal point and comma', en[3].split(',')[5], '3.5');
 	// two regions with the same value: "gelijk aan", without a difference of 0 or a stray unit

@@ -17,19 +17,21 @@ function valueText(point, indicator) {
 
 /**
  * The status of a value of the data table, as the API gives it: for a missing value why it is missing
- * (reason), else its status; a forecast and a value the source revised say so.
+ * (reason), else its status; a forecast says "prognose" (with its status only when that is not final),
+ * and a value the source revised says so.
  */
 export function statusText(point) {
 	if (!point) {
 		return t('figure.noValue');
 	}
 	// a missing value's footnote says more of why ("zie voetnoot"): it is given beside the reason
+	// a forecast is first of all a forecast: "definitief" beside it would read as a final figure, so its
+	// status is added only where the source calls the forecast itself provisional
+	const forecast = point.value != null && point.kind === 'forecast';
 	const parts = point.value == null
 		? [point.reason ? reasonLabel(point.reason) : (point.why || t('figure.noValue')), point.footnote]
-		: [statusLabel(point.status)];
-	if (point.value != null && point.kind === 'forecast') {
-		parts.push(t('kind.forecast'));
-	}
+		: forecast ? [t('kind.forecast'), point.status !== 'definitief' ? statusLabel(point.status) : null]
+			: [statusLabel(point.status)];
 	if (point.revised) {
 		parts.push(t('mark.revised'));
 	}

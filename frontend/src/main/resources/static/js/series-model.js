@@ -321,11 +321,12 @@ export function toCsv(model, dialect = csvDialect('en')) {
 	const unit = model.indicator.unit || '';
 	for (const s of model.series) {
 		for (const p of s.points) {
-			// a forecast says so in the origin column (forecast), beside its status
+			// the origin in the reader's words (bron, afgeleid, prognose, eigen seizoencorrectie): a forecast
+			// says so there, beside the status the source gives it
 			lines.push([
 				s.regionCode, s.regionName, breakdownText(s.breakdown) || s.label, p.period, p.label, p.value, p.low,
-				p.high, unit, p.status, p.flags, p.footnote, p.reason, p.kind === 'forecast' ? 'forecast' : s.origin,
-				p.sourceTable,
+				p.high, unit, p.status, p.flags, p.footnote, p.reason,
+				t(`origin.${p.kind === 'forecast' ? 'forecast' : s.origin || 'source'}`), p.sourceTable,
 			].map(cell).join(dialect.separator));
 		}
 	}

@@ -558,7 +558,7 @@ class DashboardBrowserIntegrationTests {
 		// the title line is one quoted cell beginning with '#': text, never a formula
 		assertThat(lines.get(0)).isEqualTo("\"# =HYPERLINK(\"\"http://x\"\")\"");
 		assertThat(lines)
-			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,percent,definitief,b,'=1+1,,source,85268NED");
+			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,percent,definitief,b,'=1+1,,bron,85268NED");
 	}
 
 	/**
