@@ -44,17 +44,22 @@ export async function finestType(indicator, region) {
  * else the last one offered.
  */
 export async function latestAt(indicator, level, periodCodes, breakdown) {
+	const code = await latestOfLevel(indicator, level, breakdown);
+	return code && periodCodes.includes(code) ? code : periodCodes[periodCodes.length - 1];
+}
+
+/**
+ * The latest period with a value for the regions of a level, in the period type they share (GET
+ * /api/v1/map without a period), or null when there is none or the request fails (the view's own request
+ * shows the error).
+ */
+async function latestOfLevel(indicator, level, breakdown) {
 	try {
-		const response = await api.map({ indicator, level, breakdown });
-		const code = response.period?.code;
-		if (code && periodCodes.includes(code)) {
-			return code;
-		}
+		return (await api.map({ indicator, level, breakdown })).period?.code || null;
 	}
 	catch {
-		// the view's own request shows the error
+		return null;
 	}
-	return periodCodes[periodCodes.length - 1];
 }
 
 /** Say above the view what was changed in the link and why, and put the change into the link. */
@@ -70,8 +75,9 @@ export function pick(value, options, fallback) {
 /**
  * Indicator, level and period for a view, resolved from the URL state and the API's metadata, with
  * their controls. options: key (prefix of the controls' focus keys), levels (offered levels), preferred
- * (indicator code preferred when the URL names none), period (false: no period picker), regionFor(level,
- * regionsOfLevel) (the region whose finest period type counts), alsoLevels(level) (further levels whose
+ * (indicator code preferred when the URL names none), period (false: no period picker; with one, the period
+ * type is the one the level's regions share), regionFor(level, regionsOfLevel) (the region whose finest
+ * period type counts where the level has none), alsoLevels(level) (further levels whose
  * indicators are offered too, e.g. the levels of the regions ticked beside the chosen level),
  * observedOnly (no indicator whose values are forecasts, for views that show observations only).
  * Returns { indicators, indicator, level, type, periods, period, controls }.
@@ -106,18 +112,24 @@ export async function sharedPicker(ctx, {
 		explainFix(ctx, t('fix.indicator', { code: state.indicator, level: t(`level.${level}`).toLowerCase(),
 			shown: indicator?.name || '–' }), { indicator: code });
 	}
-	const probe = regionFor ? await regionFor(level) : mine;
-	const type = await finestType(indicator, probe);
+	const asked = state.period;
+	// a view of one period over a whole level (Vergelijk, Kaart) takes the period type that the level's
+	// regions with figures share (that of the map's latest period), not my region's finest: four gemeenten
+	// have quarters of 85268NED, the other 338 years only, and a quarter would leave nearly every bar empty.
+	// A period the link asks for keeps its own type.
+	const levelLatest = withPeriod && indicator ? await latestOfLevel(code, level) : null;
+	const askedType = asked && (indicator?.periodTypes || []).includes(periodType(asked)) ? periodType(asked) : null;
+	const type = askedType || (levelLatest ? periodType(levelLatest)
+		: await finestType(indicator, regionFor ? await regionFor(level) : mine));
 	// the periods with figures at the level (grijze druk: provinces to 2017, Nederland to 2023)
 	const periods = withPeriod && indicator ? (await api.periods(code, type, level)) || [] : [];
 	const periodCodes = periods.map((p) => p.code);
-	const asked = state.period;
 	let chosenPeriod = periodCodes.includes(asked) ? asked : null;
 	if (withPeriod && indicator && !chosenPeriod && periodCodes.length) {
 		// the latest period with figures at this level: the list holds the periods in which the indicator's
 		// data (a derived figure: its numerator) has a value there, but a derived figure may still lack its
 		// other term in the last of them; never an empty chart or map by default
-		chosenPeriod = await latestAt(code, level, periodCodes);
+		chosenPeriod = periodCodes.includes(levelLatest) ? levelLatest : periodCodes[periodCodes.length - 1];
 		if (asked) {
 			explainFix(ctx, t('fix.period', { indicator: inSentence(indicator.name), period: periodLabel(asked),
 				shown: periodLabel(chosenPeriod) }), { period: chosenPeriod });
