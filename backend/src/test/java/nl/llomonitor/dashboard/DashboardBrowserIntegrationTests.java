@@ -357,6 +357,20 @@ class DashboardBrowserIntegrationTests {
 		assertThat(text("[data-figure='trends'] .figure__title")).contains("jaar eerder");
 	}
 
+	/**
+	 * My region leads a trend chart whatever the link's order: the first line and colour,
+	 * and the summary speaks of it (a shared link listing Nederland first made
+	 * Nederland's figure read as Utrecht's).
+	 */
+	@Test
+	void myRegionLeadsTheTrendsWhateverTheLinksOrder() {
+		open("/?tab=trends&indicator=werkloosheidspercentage&region=PV26&regions=NL01,PV21,PV26");
+		List<Map<String, Object>> datasets = chart("trends");
+		assertThat(datasets).extracting((d) -> d.get("label")).containsExactly("Utrecht", "Nederland", "Fryslân");
+		assertThat(summary("trends")).startsWith("In ").contains("Utrecht");
+		assertThat(summary("trends").indexOf("Utrecht")).isLessThan(summary("trends").indexOf("Nederland"));
+	}
+
 	@Test
 	void mapDrawsProvincesAndClickingSelectsTheRegionEverywhere() {
 		open("/?tab=kaart&indicator=werkloosheidspercentage&level=provincie");

@@ -15,7 +15,10 @@ const DEFAULT_REGIONS = ['PV26', 'PV21', 'NL01'];
 /** The regions the user ticked; without a choice, my region and Nederland (or the former defaults). */
 function chosenRegions(state, available, mine) {
 	if (state.regions != null) {
-		return state.regions.filter((r) => available.includes(r)).slice(0, 50);
+		// my region leads whatever the link's order: its line keeps the first colour and the summary speaks
+		// of it (a link listing Nederland first made Nederland's figure read as mine)
+		const listed = state.regions.filter((r) => available.includes(r)).slice(0, 50);
+		return listed.includes(mine) ? [mine, ...listed.filter((r) => r !== mine)] : listed;
 	}
 	const start = available.includes(mine) ? [mine, 'NL01'] : DEFAULT_REGIONS;
 	return [...new Set(start)].filter((r) => available.includes(r));
