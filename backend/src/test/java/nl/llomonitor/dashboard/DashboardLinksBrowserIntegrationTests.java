@@ -273,9 +273,14 @@ class DashboardLinksBrowserIntegrationTests {
 		chart("vergelijk");
 		String indicator = selected("cmp-indicator");
 		assertThat(indicator).isNotEqualTo("ww_uitkeringen");
-		assertThat(text(".corrections"))
-			.startsWith("De indicator ‘ww_uitkeringen’ heeft geen cijfers voor gemeenten; getoond wordt ");
+		assertThat(text(".corrections")).startsWith(
+				"De indicator ‘Personen met een WW-uitkering’ heeft geen cijfers voor gemeenten; getoond wordt ");
 		this.browser.waitUntil(() -> this.browser.currentUrl().contains("indicator=" + indicator));
+		// a forecast in a view of observations: said by its name, for that reason
+		open("/?tab=kaart&indicator=grijze_druk_prognose");
+		this.browser.waitUntil(() -> text(".corrections").startsWith("‘Grijze druk (prognose)’ is een prognose, en"
+				+ " deze weergave toont alleen waarnemingen; getoond wordt "));
+		assertThat(this.browser.currentUrl()).doesNotContain("grijze_druk_prognose");
 	}
 
 	/**

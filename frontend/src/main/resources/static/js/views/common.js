@@ -108,9 +108,14 @@ export async function sharedPicker(ctx, {
 	const code = pick(state.indicator, codes, pick(preferred, codes, codes[0]));
 	const indicator = indicators.find((i) => i.code === code) || null;
 	if (state.indicator && state.indicator !== code) {
-		// a link naming an indicator this level has not: said, and the link shows what is drawn
-		explainFix(ctx, t('fix.indicator', { code: state.indicator, level: t(`level.${level}`).toLowerCase(),
-			shown: indicator?.name || '–' }), { indicator: code });
+		// a link naming an indicator this view does not show: said by its name and for its real reason (a
+		// forecast in a view of observations, or no figures at this level), and the link shows what is drawn
+		const asked = (await api.indicators()).find((i) => i.code === state.indicator);
+		const shown = indicator?.name || '–';
+		explainFix(ctx, asked?.forecast && observedOnly
+			? t('fix.indicatorForecast', { name: asked.name, shown })
+			: t('fix.indicator', { code: asked?.name || state.indicator, level: t(`level.${level}`).toLowerCase(), shown }),
+		{ indicator: code });
 	}
 	const asked = state.period;
 	// a view of one period over a whole level (Vergelijk, Kaart) takes the period type that the level's
