@@ -372,6 +372,9 @@ class TablesViewBrowserIntegrationTests {
 				.orElse(null));
 		assertThat(message).contains("geen cijfers per gebied");
 		assertThat(this.browser.driver.findElements(By.cssSelector("[data-figure='tabel'] svg.map"))).isEmpty();
+		// said once, not again as the summary under it
+		String figure = this.browser.find("[data-figure='tabel']").getText();
+		assertThat(figure.indexOf("geen cijfers per gebied")).isEqualTo(figure.lastIndexOf("geen cijfers per gebied"));
 	}
 
 	@Test

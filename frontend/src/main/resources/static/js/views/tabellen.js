@@ -286,7 +286,6 @@ async function renderMap(figure, ctx, { table, indicator, indicatorCode, level, 
 		figure.empty();
 		if (!level) {
 			clear(figure.stateEl).append(h('p', { class: 'empty', dataset: { noMap: '' } }, text('noRegional')));
-			figure.summaryEl.textContent = text('noRegional');
 		}
 		return;
 	}
