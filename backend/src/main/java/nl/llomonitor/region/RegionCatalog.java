@@ -14,6 +14,7 @@ import java.util.Set;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
 import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.VersionedCache;
 import nl.llomonitor.system.Queries;
@@ -69,6 +70,18 @@ public class RegionCatalog {
 		}
 
 		/**
+		 * @return this region with its level after its name in both languages ("Utrecht
+		 * (gemeente)", "Utrecht (municipality)"), for sentences that must tell it from a
+		 * region of another level with the same name
+		 */
+		public Region withLevelInName() {
+			return new Region(this.code, this.level, this.rank,
+					this.nameNl + " (" + Messages.getOrDefault(Lang.NL, "level." + this.level, this.level) + ")",
+					this.nameEn + " (" + Messages.getOrDefault(Lang.EN, "level." + this.level, this.level) + ")",
+					this.current, this.parents, this.validFrom, this.validTo);
+		}
+
+		/**
 		 * @param date a date
 		 * @return whether the region exists on that date (from its first edition until an
 		 * edition ends it)
@@ -116,6 +129,21 @@ public class RegionCatalog {
 						.flatMap(List::stream)
 						.map(Link::parent)
 						.collect(java.util.stream.Collectors.toUnmodifiableSet()));
+		}
+
+		/**
+		 * @param region a region
+		 * @return the region as a sentence about it alone names it: with its level after
+		 * its name where a current region of another level has the same name (Utrecht the
+		 * gemeente and the province), else itself
+		 */
+		public Region told(Region region) {
+			boolean shared = this.regions.values()
+				.stream()
+				.anyMatch((r) -> r.current() && !r.code().equals(region.code())
+						&& (r.nameNl().equalsIgnoreCase(region.nameNl())
+								|| r.nameEn().equalsIgnoreCase(region.nameEn())));
+			return shared ? region.withLevelInName() : region;
 		}
 
 		/**

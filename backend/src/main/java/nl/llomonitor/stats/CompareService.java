@@ -203,12 +203,7 @@ record CompareService(ReadModel read) {
 		if (!region.nameNl().equalsIgnoreCase(other.nameNl()) && !region.nameEn().equalsIgnoreCase(other.nameEn())) {
 			return region;
 		}
-		return new RegionCatalog.Region(region.code(), region.level(), region.rank(),
-				region.nameNl() + " (" + Messages.getOrDefault(Lang.NL, "level." + region.level(), region.level())
-						+ ")",
-				region.nameEn() + " (" + Messages.getOrDefault(Lang.EN, "level." + region.level(), region.level())
-						+ ")",
-				region.current(), region.parents(), region.validFrom(), region.validTo());
+		return region.withLevelInName();
 	}
 
 	/**

@@ -214,15 +214,18 @@ class KerncijfersService {
 	Mono<KerncijfersResponse> kerncijfers(String region, OffsetDateTime moment, Lang language) {
 		// figures that read the same cells (the EBB base population, the terms of
 		// derived figures) read them once
-		return SeriesService.sharingReads(
-				Mono.zip(this.read.regions().require(region, "region"), this.read.indicators().all())
-					.flatMap((t) -> periodTypes(figures(t.getT2()), t.getT1(), t.getT2(), moment)
-						.flatMap((types) -> Flux.fromIterable(figures(t.getT2()))
-							.flatMapSequential((alternatives) -> figure(alternatives, t.getT1(), t.getT2(), types,
-									moment, language), 4)
-							.collectList())
-						.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures,
-								RequestParams.asOfDate(moment)))));
+		return SeriesService.sharingReads(Mono
+			.zip(this.read.regions().require(region, "region"), this.read.indicators().all(),
+					this.read.regions().snapshot())
+			.flatMap((t) -> periodTypes(figures(t.getT2()), t.getT1(), t.getT2(), moment)
+				// the sentences name Utrecht the gemeente "Utrecht (gemeente)": the
+				// province has the same name
+				.flatMap((types) -> Flux.fromIterable(figures(t.getT2()))
+					.flatMapSequential((alternatives) -> figure(alternatives, t.getT3().told(t.getT1()), t.getT2(),
+							types, moment, language), 4)
+					.collectList())
+				.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures,
+						RequestParams.asOfDate(moment)))));
 	}
 
 	/**

@@ -167,15 +167,17 @@ class PublishedFiguresIntegrationTests {
 			.jsonPath("$.figures[2].assessment")
 			.isEmpty()
 			.jsonPath("$.figures[2].explanation")
-			.isEqualTo("Netto arbeidsparticipatie in Utrecht was 75,4 % in 2024 4e kwartaal, minder dan 75,9 % in "
-					+ "2023 4e kwartaal (binnen de marge).")
+			// Utrecht the province, told from Utrecht the gemeente
+			.isEqualTo("Netto arbeidsparticipatie in Utrecht (provincie) was 75,4 % in 2024 4e kwartaal, minder dan"
+					+ " 75,9 % in " + "2023 4e kwartaal (binnen de marge).")
 			.jsonPath("$.figures[2].significance.verdict")
 			.isEqualTo("stable")
 			.jsonPath("$.figures[2].significance.method")
 			.isEqualTo("ebb-rule")
 			.jsonPath("$.figures[1].explanation")
-			.isEqualTo("Werklozen in Utrecht: 29 duizend in 2024 4e kwartaal, meer dan 27 duizend in 2023 4e kwartaal "
-					+ "(binnen de marge).")
+			.isEqualTo(
+					"Werklozen in Utrecht (provincie): 29 duizend in 2024 4e kwartaal, meer dan 27 duizend in 2023 4e kwartaal "
+							+ "(binnen de marge).")
 			.jsonPath("$.figures[0].code")
 			.isEqualTo("werkzame_beroepsbevolking")
 			.jsonPath("$.figures[0].value")
@@ -193,6 +195,26 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo("2017JJ00")
 			.jsonPath("$.figures[7].denominator.value")
 			.isEqualTo(770776.0);
+	}
+
+	/**
+	 * The key figures of Utrecht the gemeente name it "Utrecht (gemeente)" in every
+	 * sentence, explanation and reason alike: "Utrecht" alone reads as the province.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theSentencesOfAGemeenteSharingItsProvincesNameSayWhichUtrecht() {
+		Map<String, Object> tiles = WebAnswers.ok(this.client.get().uri("/api/v1/kerncijfers/GM0344").exchange(),
+				Map.class);
+		List<String> sentences = ((List<Map<String, Object>>) tiles.get("figures")).stream()
+			.flatMap((f) -> java.util.stream.Stream.of(f.get("explanation"), f.get("reason")))
+			.filter((text) -> text != null && text.toString().contains("Utrecht"))
+			.map(Object::toString)
+			.toList();
+		assertThat(sentences).isNotEmpty()
+			.allSatisfy(
+					(text) -> assertThat(text).contains("Utrecht (gemeente)").doesNotContain("Utrecht (provincie)"));
+		assertThat(((Map<String, Object>) tiles.get("region")).get("name")).isEqualTo("Utrecht");
 	}
 
 	@Test
@@ -506,8 +528,8 @@ class PublishedFiguresIntegrationTests {
 			.jsonPath("$.figures[8].assessment")
 			.isEmpty()
 			.jsonPath("$.figures[8].explanation")
-			.isEqualTo("Participation in education and training (aged 25–64) in Utrecht was 28.7 % in 2023, down from "
-					+ "29.0 % in 2022 (not testable: margin unknown).")
+			.isEqualTo("Participation in education and training (aged 25–64) in Utrecht (province) was 28.7 % in 2023,"
+					+ " down from " + "29.0 % in 2022 (not testable: margin unknown).")
 			// split by sex, same year (Eurostat NL31 2023: women 30.4, men 27.0)
 			.jsonPath("$.figures[8].shares[?(@.breakdown.sex == 'vrouw')].value")
 			.isEqualTo(30.4)
