@@ -108,6 +108,9 @@ class DashboardBrowserIntegrationTests {
 		}
 		open("/");
 		List<Map<String, Object>> datasets = chart("kc-grijze-druk");
+		// the province, told from the gemeente of its name
+		assertThat(text("[data-figure='kc-grijze-druk'] .figure__title"))
+			.isEqualTo("Grijze druk: Utrecht (provincie) en Nederland");
 		assertThat(datasets).extracting((d) -> d.get("label"))
 			.containsExactly("Utrecht ◆ (afgeleid)", "Utrecht – CBS-prognose, basisjaar 2013", "Nederland ◆ (afgeleid)",
 					"Nederland – CBS-prognose, basisjaar 2013");

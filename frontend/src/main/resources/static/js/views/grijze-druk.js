@@ -92,7 +92,13 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 			idFor: (s) => `${s.region.code}-${s.lloKind}`,
 			labelFor: (s) => s.region.name,
 		});
-		const name = (response.series || []).find((s) => s.region.code === region)?.region.name || region;
+		// with its level: "Utrecht" alone is the gemeente as much as the province
+		const catalogue = await ctx.regions().catch(() => null);
+		if (!ctx.alive()) {
+			return;
+		}
+		const name = regionLabel(catalogue?.byCode.get(region))
+			|| (response.series || []).find((s) => s.region.code === region)?.region.name || region;
 		const missing = region !== 'NL01' && !split.series.some((s) => s.region.code === region);
 		figure.setTitle(text(missing || region === 'NL01' ? 'titleNl' : 'title', { region: name }), text('subtitle'));
 		const label = forecastLabel(response);
@@ -110,11 +116,7 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 		}
 		const notes = projected ? [text('note', { forecast: label, table })] : [];
 		if (missing) {
-			const catalogue = await ctx.regions().catch(() => null);
-			notes.unshift(text('noData', { region: regionLabel(catalogue?.byCode.get(region)) || name }));
-			if (!ctx.alive()) {
-				return;
-			}
+			notes.unshift(text('noData', { region: name }));
 		}
 		figure.draw(model, summary, notes, () => forecastConfig(model));
 	}
