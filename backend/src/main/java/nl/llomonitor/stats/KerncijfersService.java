@@ -414,7 +414,11 @@ class KerncijfersService {
 					shares.add(new Share(breakdowns.get(i), dimension.members().get(i).name(lang),
 							(v != null) ? v.value() : null, (v != null) ? v.missingReason() : null));
 				}
-				return figure.withShares(shares);
+				// a split without a single value or reason says nothing (the store has
+				// the figure but not its groups for this period): no shares, not a list
+				// of bare labels
+				return shares.stream().anyMatch((share) -> share.value() != null || share.missingReason() != null)
+						? figure.withShares(shares) : figure;
 			});
 	}
 

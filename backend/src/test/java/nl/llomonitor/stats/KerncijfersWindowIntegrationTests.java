@@ -74,6 +74,33 @@ class KerncijfersWindowIntegrationTests {
 		}
 	}
 
+	/**
+	 * A split without a single value or reason for the figure's period (the figure is
+	 * published, its groups not) is left out, not given as a list of bare labels; a split
+	 * kept has every group, with a value or with the source's reason.
+	 */
+	@Test
+	void aSplitWithoutAnyValueIsLeftOut() {
+		for (String file : new String[] { "cbs/85268NED.csv", "cbs/86088NED.csv", "cbs/85554NED.csv",
+				"cbs/85315NED.csv", "cbs/85314NED.csv", "eurostat/trng_lfse_04_NL_subset.tsv" }) {
+			this.importer.importFile(SharedData.file(file), true);
+		}
+		int splits = 0;
+		for (String region : List.of("NL01", "LD01", "PV20", "PV21", "PV26", "AM08", "AM15", "GM0344", "GM0363",
+				"GM0307", "GM0080")) {
+			for (KerncijfersService.Figure figure : this.kerncijfers.kerncijfers(region, null, Lang.NL)
+				.block()
+				.figures()) {
+				if (figure.shares() != null && !figure.shares().isEmpty()) {
+					splits++;
+					assertThat(figure.shares()).as("%s %s", region, figure.code())
+						.anyMatch((share) -> share.value() != null || share.missingReason() != null);
+				}
+			}
+		}
+		assertThat(splits).isPositive();
+	}
+
 	@Test
 	void aGroupWithoutAFigureCarriesTheSourcesReason() {
 		this.importer.importFile(SharedData.file("cbs/86088NED.csv"), true);
