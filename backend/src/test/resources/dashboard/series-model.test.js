@@ -171,7 +171,7 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	// the direction of a difference is said, with its unit
 	const rate = { ...pair, indicator: { unit: 'percent', decimals: 1 } };
 	eq('difference below', vergelijk.differenceText({ a: 'PV21', b: 'PV22', difference: -2.9, method: 'ebb-rule',
-		significant: true, z: -3.1 }, rate), 'Fryslân 2,9 procentpunt lager dan Drenthe, significant (z = -3,10).');
+		significant: true, z: -3.1 }, rate), 'Fryslân 2,9 procentpunt lager dan Drenthe, significant (z = \u22123,10).');
 	const persons = { ...pair, indicator: { unit: 'persons', decimals: 0 } };
 	eq('difference above', vergelijk.differenceText({ a: 'PV21', b: 'PV22', difference: 164050,
 		method: 'not-testable', significant: null }, persons), 'Fryslân 164.050 personen hoger dan Drenthe, niet toetsbaar.');

@@ -538,7 +538,7 @@ const STRINGS = {
 		'kc.sigDir.up': 'up',
 		'kc.sigDir.down': 'down',
 		'kc.method.margins': 'Tested with the published 95% margins (where only one bound is published, the interval is taken as symmetric).',
-		'kc.method.ebb-rule': 'Tested with the EBB rule (approximated sampling margin).',
+		'kc.method.ebb-rule': 'Tested with the publication rule of the Dutch Labour Force Survey (EBB; approximated sampling margin).',
 		'kc.reference': 'Netherlands: {value} ({period})',
 		'kc.referenceNone': 'Netherlands: no figure for {period}',
 		'kc.sparkline': 'History of {name}, {from} to {to}',
@@ -636,12 +636,15 @@ function numberFormat(decimals, signed) {
 	return f;
 }
 
-/** A plain number with the given decimals, in the current locale (75,5 in NL). */
+/**
+ * A plain number with the given decimals, in the current locale (75,5 in NL), negative with a true minus
+ * sign (−0,4, U+2212) as the tiles write it, not a hyphen.
+ */
 export function formatNumber(value, decimals = 1, signed = false) {
 	if (value == null || !Number.isFinite(value)) {
 		return '–';
 	}
-	return numberFormat(decimals, signed).format(value);
+	return numberFormat(decimals, signed).format(value).replace('-', '\u2212');
 }
 
 function decimalsOf(indicator) {
