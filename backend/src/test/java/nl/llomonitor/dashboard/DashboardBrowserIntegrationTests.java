@@ -439,6 +439,13 @@ class DashboardBrowserIntegrationTests {
 		open("/?tab=kaart&indicator=ww_uitkeringen&level=arbeidsmarktregio");
 		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
 		assertThat(this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"))).hasSize(35);
+		// a count's colour grows with the region: said under the map; a rate's map says
+		// nothing of it
+		assertThat(notes("kaart")).contains("De kleur volgt het aantal, niet een aandeel van de bevolking");
+		open("/?tab=kaart&indicator=werkloosheidspercentage&level=provincie");
+		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		this.browser.waitUntil(() -> notes("kaart").contains("Nederland:"));
+		assertThat(notes("kaart")).doesNotContain("De kleur volgt het aantal");
 	}
 
 	@Test

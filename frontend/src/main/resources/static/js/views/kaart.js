@@ -197,6 +197,11 @@ export async function drawChoropleth(figure, ctx, { indicator, level, period, ty
 	figure.setTitle(model.title, subtitle ?? `${t(`level.${level}`)} · ${model.indicator.name}`);
 	const summary = mapSummary(model, { selected: mine });
 	const notes = [...extra, ...(reference != null ? [t('map.reference', { value: formatValue(reference, model.indicator) })] : [])];
+	if (isCount(response.indicator)) {
+		// a count coloured by region grows with the region's size: said, so that a dark region does not read
+		// as one where the matter is more common
+		notes.push(t('map.counts'));
+	}
 	if (!geo.features?.length) {
 		// no boundaries of this level in the store: the figures still show, as bars, with Nederland
 		notes.unshift(t('map.noBoundaries', { level: t(`level.${level}`).toLowerCase() }));
