@@ -631,7 +631,7 @@ function numberFormat(decimals, signed) {
 		f = new Intl.NumberFormat(locale(), {
 			minimumFractionDigits: decimals,
 			maximumFractionDigits: decimals,
-			signDisplay: signed ? 'exceptZero' : 'auto',
+			signDisplay: signed ? 'exceptZero' : 'negative',
 		});
 		formatters.set(key, f);
 	}

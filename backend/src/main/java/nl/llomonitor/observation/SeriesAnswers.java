@@ -6,10 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
@@ -127,9 +125,8 @@ record SeriesAnswers(ReadModel read) {
 		}
 		List<Source> sources = Source.of(shown, known, language);
 		// the tables as the values name them (the forecast tables are keyed so)
-		Set<String> tables = new LinkedHashSet<>();
-		shown.forEach((v) -> tables.addAll(Source.tablesOf(v.sourceTable())));
-		List<SeriesService.ForecastTable> forecasts = tables.stream()
+		List<SeriesService.ForecastTable> forecasts = Source.tablesOf(shown)
+			.stream()
 			.map(forecastTables::get)
 			.filter(java.util.Objects::nonNull)
 			.toList();

@@ -222,8 +222,7 @@ public class SeriesService {
 		 * no value) in that language
 		 */
 		public String footnote(nl.llomonitor.api.Lang lang) {
-			String key = (this.footnote != null) ? OWN_FOOTNOTES.get(this.footnote) : null;
-			return (key != null) ? nl.llomonitor.api.Messages.get(lang, key) : this.footnote;
+			return SeriesService.footnote(this.footnote, lang);
 		}
 
 		/**
@@ -1006,6 +1005,18 @@ public class SeriesService {
 	private static final Map<String, String> OWN_FOOTNOTES = Map.of(NOT_OBSERVED, "forecast.not-observed",
 			NUMERATOR_MISSING, "derived.numerator-missing", DENOMINATOR_MISSING, "derived.denominator-missing",
 			DENOMINATOR_ZERO, "derived.denominator-zero", MissingReason.SUM_TERM_MISSING, "sum.term-missing");
+
+	/**
+	 * @param stored a footnote as stored, or null
+	 * @param lang the reader's language
+	 * @return one of the API's own footnotes (a forecast not observed, a derived figure's
+	 * missing term, a sum's missing term) in that language; any other as stored (the
+	 * source's own words)
+	 */
+	public static String footnote(String stored, nl.llomonitor.api.Lang lang) {
+		String key = (stored != null) ? OWN_FOOTNOTES.get(stored) : null;
+		return (key != null) ? nl.llomonitor.api.Messages.get(lang, key) : stored;
+	}
 
 	private Mono<Map<String, List<Value>>> onlyObservations(Query query) {
 		return values(query).map((all) -> {

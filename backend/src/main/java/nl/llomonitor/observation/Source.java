@@ -72,14 +72,9 @@ public record Source(String table, String publisher, String licence, String url,
 	 * @return their sources
 	 */
 	public static List<Source> of(Iterable<SeriesService.Value> values, Map<String, Source> known, Lang lang) {
-		java.util.Set<String> tables = new java.util.LinkedHashSet<>();
 		Map<String, String> incomplete = new java.util.HashMap<>();
 		for (SeriesService.Value v : values) {
-			if (v == null || v.sourceTable() == null) {
-				continue;
-			}
-			tables.addAll(tablesOf(v.sourceTable()));
-			if (v.incomplete() != null) {
+			if (v != null && v.sourceTable() != null && v.incomplete() != null) {
 				v.incomplete()
 					.all()
 					.forEach((i) -> incomplete.putIfAbsent(
@@ -87,9 +82,24 @@ public record Source(String table, String publisher, String licence, String url,
 							i.text(lang)));
 			}
 		}
-		return tables.stream()
+		return tablesOf(values).stream()
 			.map((t) -> of(t, known).incomplete(incomplete.get(t.toLowerCase(java.util.Locale.ROOT))))
 			.toList();
+	}
+
+	/**
+	 * @param values values, nulls allowed
+	 * @return every table behind them (both terms of a derived value) as the values spell
+	 * them, in the order they first appear
+	 */
+	public static java.util.Set<String> tablesOf(Iterable<SeriesService.Value> values) {
+		java.util.Set<String> tables = new java.util.LinkedHashSet<>();
+		for (SeriesService.Value v : values) {
+			if (v != null && v.sourceTable() != null) {
+				tables.addAll(tablesOf(v.sourceTable()));
+			}
+		}
+		return tables;
 	}
 
 	/**

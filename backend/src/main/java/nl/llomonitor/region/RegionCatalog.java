@@ -140,7 +140,7 @@ public class RegionCatalog {
 		public Region told(Region region) {
 			boolean shared = this.regions.values()
 				.stream()
-				.anyMatch((r) -> r.current() && !r.code().equals(region.code())
+				.anyMatch((r) -> r.current() && !r.level().equals(region.level())
 						&& (r.nameNl().equalsIgnoreCase(region.nameNl())
 								|| r.nameEn().equalsIgnoreCase(region.nameEn())));
 			return shared ? region.withLevelInName() : region;

@@ -85,6 +85,11 @@ class RevisionService {
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, t.getT1());
 				SeriesService.requirePeriodType(t.getT1(), period.type(), "period");
 				return vintages(t.getT1(), region, period, filter, asOf)
+					// the API's own footnotes (a sum's missing term) in the reader's
+					// language
+					.map((all) -> all.stream()
+						.map((v) -> v.withFootnote(SeriesService.footnote(v.footnote(), lang)))
+						.toList())
 					.map((list) -> dataset(new RevisionsResponse(t.getT1().view(lang), t.getT2().ref(lang),
 							PeriodRef.of(period, lang), new LinkedHashMap<>(filter),
 							list.stream()
@@ -152,6 +157,12 @@ class RevisionService {
 	record Vintage(BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status, String flags,
 			String footnote, String missingReason, long importRun, OffsetDateTime recordedAt,
 			OffsetDateTime publishedAt, String sourceTable) {
+
+		Vintage withFootnote(String text) {
+			return new Vintage(this.value, this.marginLow, this.marginHigh, this.status, this.flags, text,
+					this.missingReason, this.importRun, this.recordedAt, this.publishedAt, this.sourceTable);
+		}
+
 	}
 
 	/**

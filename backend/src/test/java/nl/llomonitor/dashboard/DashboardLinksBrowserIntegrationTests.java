@@ -262,6 +262,14 @@ class DashboardLinksBrowserIntegrationTests {
 				.endsWith("; getoond wordt 2024 4e kwartaal, de laatste periode met cijfers.");
 			this.browser.waitUntil(() -> this.browser.currentUrl().contains("period=2024KW04"));
 		}
+		// a quarter where the level has years only (arbeidsmarktregio's: 86088NED): the
+		// latest year, said, not an empty map
+		open("/?tab=vergelijk&indicator=netto_arbeidsparticipatie&level=arbeidsmarktregio&period=2024KW04");
+		chart("vergelijk");
+		String year = selected("cmp-period");
+		assertThat(year).endsWith("JJ00");
+		assertThat(text(".corrections")).startsWith("Voor netto arbeidsparticipatie zijn er geen cijfers over ");
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("period=" + year));
 		// a level the view has not (the map has no level land)
 		open("/?tab=kaart&indicator=werkloosheidspercentage&level=land");
 		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));

@@ -209,6 +209,17 @@ class GrijzeDrukIntegrationTests {
 				.returnResult()
 				.getResponseBody();
 			assertThat(csv).contains(footnote).doesNotContain(lang.equals("nl") ? "terms of this sum" : "termen");
+			// and in the cell's vintages
+			this.client.get()
+				.uri("/api/v1/revisions?indicator=bevolking_65_plus&region=PV26&period=2018JJ00&lang=" + lang)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.vintages[0].missingReason")
+				.isEqualTo("niet_beschikbaar")
+				.jsonPath("$.vintages[0].footnote")
+				.isEqualTo(footnote);
 		}
 	}
 

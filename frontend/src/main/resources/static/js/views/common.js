@@ -110,24 +110,41 @@ export async function sharedPicker(ctx, {
 	if (state.indicator && state.indicator !== code) {
 		// a link naming an indicator this view does not show: said by its name and for its real reason (a
 		// forecast in a view of observations, or no figures at this level), and the link shows what is drawn
-		const asked = (await api.indicators()).find((i) => i.code === state.indicator);
+		const askedIndicator = (await api.indicators()).find((i) => i.code === state.indicator);
 		const shown = indicator?.name || '–';
-		explainFix(ctx, asked?.forecast && observedOnly
-			? t('fix.indicatorForecast', { name: asked.name, shown })
-			: t('fix.indicator', { code: asked?.name || state.indicator, level: t(`level.${level}`).toLowerCase(), shown }),
+		explainFix(ctx, askedIndicator?.forecast && observedOnly
+			? t('fix.indicatorForecast', { name: askedIndicator.name, shown })
+			: t('fix.indicator', { code: askedIndicator?.name || state.indicator, level: t(`level.${level}`).toLowerCase(),
+				shown }),
 		{ indicator: code });
 	}
 	const asked = state.period;
 	// a view of one period over a whole level (Vergelijk, Kaart) takes the period type that the level's
 	// regions with figures share (that of the map's latest period), not my region's finest: four gemeenten
 	// have quarters of 85268NED, the other 338 years only, and a quarter would leave nearly every bar empty.
-	// A period the link asks for keeps its own type.
-	const levelLatest = withPeriod && indicator ? await latestOfLevel(code, level) : null;
-	const askedType = asked && (indicator?.periodTypes || []).includes(periodType(asked)) ? periodType(asked) : null;
-	const type = askedType || (levelLatest ? periodType(levelLatest)
-		: await finestType(indicator, regionFor ? await regionFor(level) : mine));
-	// the periods with figures at the level (grijze druk: provinces to 2017, Nederland to 2023)
-	const periods = withPeriod && indicator ? (await api.periods(code, type, level)) || [] : [];
+	// A period the link asks for keeps its own type where the level has periods of that type.
+	let type = null;
+	let periods = [];
+	let levelLatest = null;
+	if (withPeriod && indicator) {
+		const askedType = asked && (indicator.periodTypes || []).includes(periodType(asked)) ? periodType(asked) : null;
+		if (askedType) {
+			// the periods with figures at the level (grijze druk: provinces to 2017, Nederland to 2023)
+			periods = (await api.periods(code, askedType, level)) || [];
+			type = periods.length ? askedType : null;
+		}
+		if (!type || !periods.some((p) => p.code === asked)) {
+			levelLatest = await latestOfLevel(code, level);
+		}
+		if (!type) {
+			type = levelLatest ? periodType(levelLatest)
+				: await finestType(indicator, regionFor ? await regionFor(level) : mine);
+			periods = (await api.periods(code, type, level)) || [];
+		}
+	}
+	else {
+		type = await finestType(indicator, regionFor ? await regionFor(level) : mine);
+	}
 	const periodCodes = periods.map((p) => p.code);
 	let chosenPeriod = periodCodes.includes(asked) ? asked : null;
 	if (withPeriod && indicator && !chosenPeriod && periodCodes.length) {
