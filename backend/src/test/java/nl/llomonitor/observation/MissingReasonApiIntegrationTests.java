@@ -33,6 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestDatabaseConfiguration.class)
 class MissingReasonApiIntegrationTests {
 
+	/** Why case 08 is incomplete, in Dutch (the API's default language). */
+	private static final String CAPPED_NL = "een pagina van precies 10.000 records zonder odata.nextLink (capped.json):"
+			+ " afgebroken bij de limiet van de API";
+
 	@Autowired
 	private WebTestClient client;
 
@@ -63,8 +67,7 @@ class MissingReasonApiIntegrationTests {
 			.jsonPath("$.sources[0].table")
 			.isEqualTo("83599NED")
 			.jsonPath("$.sources[0].incomplete")
-			.isEqualTo("een pagina van precies 10.000 records zonder odata.nextLink (capped.json): afgebroken bij de"
-					+ " limiet van de API");
+			.isEqualTo(CAPPED_NL);
 		// compare and map name the same source incomplete, as the dashboard's Vergelijk
 		// and Kaart views show it
 		for (String uri : List.of("/api/v1/compare?indicator=vacatures&regions=NL01,PV26&period=2011KW01",
@@ -78,8 +81,7 @@ class MissingReasonApiIntegrationTests {
 				.jsonPath("$.sources[0].table")
 				.isEqualTo("83599NED")
 				.jsonPath("$.sources[0].incomplete")
-				.isEqualTo("een pagina van precies 10.000 records zonder odata.nextLink (capped.json): afgebroken bij"
-						+ " de limiet van de API");
+				.isEqualTo(CAPPED_NL);
 		}
 		// the reason in the reader's language, in the series and in the table's
 		// completeness
@@ -112,9 +114,7 @@ class MissingReasonApiIntegrationTests {
 				.jsonPath("$.completeness.complete")
 				.isEqualTo(false)
 				.jsonPath("$.completeness.incompleteReason")
-				.isEqualTo(lang.equals("nl")
-						? "een pagina van precies 10.000 records zonder odata.nextLink"
-								+ " (capped.json): afgebroken bij de limiet van de API"
+				.isEqualTo(lang.equals("nl") ? CAPPED_NL
 						: "a page of exactly 10,000 records without odata.nextLink (capped.json): cut off at the API's"
 								+ " limit")
 				.jsonPath("$.completeness.why")
