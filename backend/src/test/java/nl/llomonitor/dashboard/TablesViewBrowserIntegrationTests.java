@@ -360,6 +360,25 @@ class TablesViewBrowserIntegrationTests {
 		}
 	}
 
+	/**
+	 * A table shows its own figures only: beroepsbevolking comes from 85268NED for the
+	 * provinces by quarter and from 86088NED below them by year, so 86088NED is drawn at
+	 * its own levels and in years, with its own name as source, never 85268NED's
+	 * quarters.
+	 */
+	@Test
+	void aTableShowsItsOwnFiguresNotThoseOfAnotherTableOfTheSameIndicator() {
+		this.importService.importFile(SharedData.file("cbs/86088NED.csv"), true);
+		this.browser.driver
+			.get("http://localhost:" + this.port + "/?tab=tabellen&table=86088NED&indicator=beroepsbevolking");
+		List<Map<String, Object>> datasets = chart("tabel");
+		assertThat(datasets).isNotEmpty()
+			.allSatisfy((d) -> assertThat((List<?>) d.get("periods")).isNotEmpty()
+				.allSatisfy((p) -> assertThat(p.toString()).endsWith("JJ00")));
+		String notes = this.browser.find("[data-figure='tabel'] .figure__notes").getText();
+		assertThat(notes).contains("86088NED").doesNotContain("85268NED");
+	}
+
 	@Test
 	void aNationalTableSaysItHasNoMap() {
 		this.browser.driver.get("http://localhost:" + this.port + "/?tab=tabellen&table=85624NED&mode=kaart");

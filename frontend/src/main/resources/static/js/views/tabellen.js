@@ -121,7 +121,13 @@ export async function render(panel, ctx) {
 	}
 	const breakdowns = indicator.breakdowns || {};
 	const chosen = chosenBreakdown(state, breakdowns);
-	const levels = LEVEL_ORDER.filter((l) => (indicator.regionLevels || table.regions.levels).includes(l));
+	// the table's own levels and period types: an indicator fed by several tables (beroepsbevolking: 85268NED
+	// for provinces by quarter, 86088NED for arbeidsmarktregio's by year) would else show another table's
+	// figures under this table's name
+	const tableLevels = table.regions?.levels || [];
+	const tableTypes = table.periods?.types || [];
+	const levels = LEVEL_ORDER.filter((l) => (indicator.regionLevels || tableLevels).includes(l)
+		&& (!tableLevels.length || tableLevels.includes(l)));
 	// a map shows observations (GET /api/v1/map): a forecast is drawn as a chart only
 	const asMap = state.mode === 'kaart' && !indicator.forecast;
 	const mapLevels = MAP_LEVELS.filter((l) => levels.includes(l));
@@ -131,7 +137,8 @@ export async function render(panel, ctx) {
 	const level = asMap ? pick(state.level, mapLevels, pick(mineLevel, mapLevels, mapLevels[0] || null))
 		: pick(state.level, levels, pick(mineLevel, levels, levels[0]));
 	const regionList = level ? ((await ctx.regions()).levels[level] || []) : [];
-	const periodType = indicator.periodTypes?.[0] || null;
+	const periodType = (indicator.periodTypes || []).find((type) => !tableTypes.length || tableTypes.includes(type))
+		|| tableTypes[0] || null;
 	const periodList = periodType ? await get('/periods', { indicator: indicatorCode, type: periodType }) : [];
 	if (!ctx.alive()) {
 		return;
