@@ -122,25 +122,16 @@ export async function sharedPicker(ctx, {
 	// a view of one period over a whole level (Vergelijk, Kaart) takes the period type that the level's
 	// regions with figures share (that of the map's latest period), not my region's finest: four gemeenten
 	// have quarters of 85268NED, the other 338 years only, and a quarter would leave nearly every bar empty.
-	// A period the link asks for keeps its own type where the level has periods of that type.
+	// A period of another type in the link is replaced, and said (below).
 	let type = null;
 	let periods = [];
 	let levelLatest = null;
 	if (withPeriod && indicator) {
-		const askedType = asked && (indicator.periodTypes || []).includes(periodType(asked)) ? periodType(asked) : null;
-		if (askedType) {
-			// the periods with figures at the level (grijze druk: provinces to 2017, Nederland to 2023)
-			periods = (await api.periods(code, askedType, level)) || [];
-			type = periods.length ? askedType : null;
-		}
-		if (!type || !periods.some((p) => p.code === asked)) {
-			levelLatest = await latestOfLevel(code, level);
-		}
-		if (!type) {
-			type = levelLatest ? periodType(levelLatest)
-				: await finestType(indicator, regionFor ? await regionFor(level) : mine);
-			periods = (await api.periods(code, type, level)) || [];
-		}
+		levelLatest = await latestOfLevel(code, level);
+		type = levelLatest ? periodType(levelLatest)
+			: await finestType(indicator, regionFor ? await regionFor(level) : mine);
+		// the periods with figures at the level (grijze druk: provinces to 2017, Nederland to 2023)
+		periods = (await api.periods(code, type, level)) || [];
 	}
 	else {
 		type = await finestType(indicator, regionFor ? await regionFor(level) : mine);
