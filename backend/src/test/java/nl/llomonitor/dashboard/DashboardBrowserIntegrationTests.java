@@ -376,6 +376,21 @@ class DashboardBrowserIntegrationTests {
 		assertThat(summary("trends").indexOf("Utrecht")).isLessThan(summary("trends").indexOf("Nederland"));
 	}
 
+	/**
+	 * Gemeenten side by side in Trends are drawn in the period type both have: Utrecht
+	 * (GM0344) has quarters, Amersfoort (GM0307) years only, so both lines are years (a
+	 * quarter left Amersfoort out as if it had no figures).
+	 */
+	@Test
+	void trendsOfGemeentenAreDrawnInThePeriodTypeTheyShare() {
+		open("/?tab=trends&indicator=werkloosheidspercentage&level=gemeente&region=GM0344&regions=GM0344,GM0307");
+		List<Map<String, Object>> datasets = chart("trends");
+		assertThat(datasets).extracting((d) -> d.get("label")).containsExactly("Utrecht", "Amersfoort");
+		assertThat(datasets).allSatisfy((d) -> assertThat(nonNull(d)).isPositive());
+		assertThat((List<?>) datasets.get(1).get("periods"))
+			.allSatisfy((p) -> assertThat(p.toString()).endsWith("JJ00"));
+	}
+
 	@Test
 	void mapDrawsProvincesAndClickingSelectsTheRegionEverywhere() {
 		open("/?tab=kaart&indicator=werkloosheidspercentage&level=provincie");

@@ -102,11 +102,12 @@ export async function render(panel, ctx) {
 		const ticked = chosenRegions(state, available, mine);
 		const regions = mine && !available.includes(mine) && !ticked.includes(mine)
 			? [mine, ...ticked].slice(0, MAX_LINES) : ticked;
-		if (regions !== ticked && picked.indicator) {
-			// the coarser of the two finest types, so my region has points too (years where it has no quarters)
-			const mineType = await finestType(picked.indicator, mine);
-			if (COARSENESS.indexOf(mineType) > COARSENESS.indexOf(type)) {
-				type = mineType;
+		if (picked.indicator && regions.length > 1) {
+			// the finest type every drawn region has, so each has points (Amersfoort beside Utrecht the gemeente:
+			// years, where only Utrecht has quarters), my region too where it is of another level
+			const shared = await finestType(picked.indicator, regions);
+			if (COARSENESS.indexOf(shared) > COARSENESS.indexOf(type)) {
+				type = shared;
 			}
 		}
 		const periodList = picked.indicator ? (await api.periods(indicatorCode, type)) || [] : [];
