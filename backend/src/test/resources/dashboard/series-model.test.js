@@ -14,8 +14,9 @@ const eq = (name, actual, expected) => {
 	}
 };
 Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/summary.js'), import('/js/charts.js'),
-	import('/js/views/vergelijk.js'), import('/js/views/kaart.js'), import('/js/figure.js')])
-	.then(([m, i18n, summary, charts, vergelijk, kaart, figure]) => {
+	import('/js/views/vergelijk.js'), import('/js/views/kaart.js'), import('/js/figure.js'),
+	import('/js/views/grijze-druk.js')])
+	.then(([m, i18n, summary, charts, vergelijk, kaart, figure, grijzeDruk]) => {
 	i18n.setLang('nl');
 	const response = {
 		indicator: { code: 'werkloosheidspercentage', name: 'Werkloosheid', unit: 'percent', decimals: 1, sourceTable: '85268NED' },
@@ -60,6 +61,15 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('status of a missing value with its footnote', figure.statusText({ value: null, status: 'definitief', reason: 'anders',
 		footnote: 'Geen waarneming in 2020' }), 'niet beschikbaar (zie voetnoot) · Geen waarneming in 2020');
 	eq('status of a provisional value', figure.statusText(model.series[1].points[1]), 'voorlopig');
+	// grijze druk's forecast line is named in the legend, but its CSV rows name the region as the region
+	const split = grijzeDruk.splitByKind({ ...response, forecasts: [{ table: '82220NED', baseYear: 2013 }],
+		series: [{ region: { code: 'PV26', name: 'Utrecht', level: 'provincie' }, points: [
+			{ period: '2017JJ00', value: 26.9, status: 'definitief', flags: '' },
+			{ period: '2030JJ00', value: 38.1, status: 'definitief', flags: '', kind: 'forecast' }] }] });
+	const both = m.fromSeries(split, { labelFor: (s) => s.lloLabel || s.region.name });
+	eq('forecast legend', both.series.map((s) => s.label), ['Utrecht', 'Utrecht – CBS-prognose, basisjaar 2013']);
+	eq('forecast csv region', m.toCsv(both, m.csvDialect('nl')).split('\r\n').slice(3, 5).map((l) => l.split(';')[1]),
+		['Utrecht', 'Utrecht']);
 	// the origin in the reader's words, beside the status the source gives the forecast
 	eq('csv: a forecast says so in its origin', m.toCsv(outlook, m.csvDialect('nl')).split('\r\n')[3].split(';')
 		.slice(9, 14), ['definitief', '', '', '', 'prognose']);
@@ -100,7 +110,7 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('csv: title line is one cell', nl[0].includes(';'), false);
 	eq('csv: source line is one cell', nl[1], '# Bron: CBS 85268NED CC BY 4.0');
 	const two = m.toCsv({ ...model, sources: [...model.sources, { table: '86088NED', publisher: 'CBS' }] }, m.csvDialect('nl'));
-	eq('csv: sources with ; are one quoted cell', two.split('\r\n')[1], '"# Bron: CBS 85268NED CC BY 4.0; CBS 86088NED"');
+	eq('csv: several sources stay one comment line, unquoted', two.split('\r\n')[1], '# Bron: CBS 85268NED CC BY 4.0 · CBS 86088NED');
 	eq('csv: 15 columns', nl[2].split(';').length, 15);
 	eq('csv: the header', nl[2], 'regio_code;regio;reeks;periode_code;periode;waarde;marge_onder;marge_boven;eenheid;'
 		+ 'status;vlaggen;voetnoot;reden_ontbreekt;herkomst;bron');

@@ -299,7 +299,8 @@ function breakdownText(breakdown) {
 
 /**
  * CSV in long format, one row per point, in the dialect of the language (csvDialect). The title and
- * the sources come first, each as one quoted cell, so they never split into columns. Without BOM: the
+ * the sources come first, each one cell (quoted only where it holds the separator), so they never split into
+ * columns; several sources are joined by " · ", so the source line stays an unquoted comment. Without BOM: the
  * caller prepends U+FEFF for spreadsheets (see Figure.setCsv).
  */
 export function toCsv(model, dialect = csvDialect('en')) {
@@ -307,7 +308,8 @@ export function toCsv(model, dialect = csvDialect('en')) {
 	const lines = [];
 	const sourceText = model.sources
 		.map((s) => [s.publisher, s.table, s.licence].filter(Boolean).join(' '))
-		.join('; ');
+		// ' · ' between sources, not '; ': a separator would quote the line, and a quoted line is no comment
+		.join(' · ');
 	lines.push(cell(`# ${model.title || model.indicator.name || ''}`));
 	if (sourceText) {
 		lines.push(cell(`# ${t('figure.source')}: ${sourceText}`));

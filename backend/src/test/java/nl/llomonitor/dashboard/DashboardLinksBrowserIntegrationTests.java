@@ -284,6 +284,10 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(text(".corrections")).startsWith(
 				"De indicator ‘Personen met een WW-uitkering’ heeft geen cijfers voor gemeenten; getoond wordt ");
 		this.browser.waitUntil(() -> this.browser.currentUrl().contains("indicator=" + indicator));
+		// a code no indicator has: said to be unknown, not to lack figures at the level
+		open("/?tab=kaart&level=arbeidsmarktregio&indicator=werkloosheid");
+		this.browser.waitUntil(() -> text(".corrections")
+			.startsWith("De indicatorcode ‘werkloosheid’ in de link is onbekend; getoond wordt "));
 		// a forecast in a view of observations: said by its name, for that reason
 		open("/?tab=kaart&indicator=grijze_druk_prognose");
 		this.browser.waitUntil(() -> text(".corrections").startsWith("‘Grijze druk (prognose)’ is een prognose, en"

@@ -113,10 +113,9 @@ export async function sharedPicker(ctx, {
 		// forecast in a view of observations, or no figures at this level), and the link shows what is drawn
 		const askedIndicator = (await api.indicators()).find((i) => i.code === state.indicator);
 		const shown = indicator?.name || '–';
-		explainFix(ctx, askedIndicator?.forecast && observedOnly
-			? t('fix.indicatorForecast', { name: askedIndicator.name, shown })
-			: t('fix.indicator', { code: askedIndicator?.name || state.indicator, level: t(`level.${level}`).toLowerCase(),
-				shown }),
+		explainFix(ctx, !askedIndicator ? t('fix.indicatorUnknown', { code: state.indicator, shown })
+			: askedIndicator.forecast && observedOnly ? t('fix.indicatorForecast', { name: askedIndicator.name, shown })
+				: t('fix.indicator', { code: askedIndicator.name, level: t(`level.${level}`).toLowerCase(), shown }),
 		{ indicator: code });
 	}
 	const asked = state.period;

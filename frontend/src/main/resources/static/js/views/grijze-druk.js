@@ -62,8 +62,8 @@ export function splitByKind(response) {
 		const forecast = points.filter((p) => p.kind === 'forecast');
 		if (forecast.length) {
 			series.push({
-				...s, lloKind: 'forecast', origin: 'forecast', points: forecast,
-				region: { ...s.region, name: `${s.region.name} – ${label}` },
+				// the legend names the forecast; the region stays the region (its CSV column too)
+				...s, lloKind: 'forecast', origin: 'forecast', points: forecast, lloLabel: `${s.region.name} – ${label}`,
 			});
 		}
 	}
@@ -90,7 +90,7 @@ export async function renderGrijzeDruk(ctx, figure, region) {
 		split.series = split.series.filter((s) => (s.points || []).some((p) => p.value != null));
 		const model = fromSeries(split, {
 			idFor: (s) => `${s.region.code}-${s.lloKind}`,
-			labelFor: (s) => s.region.name,
+			labelFor: (s) => s.lloLabel || s.region.name,
 		});
 		// with its level: "Utrecht" alone is the gemeente as much as the province
 		const catalogue = await ctx.regions().catch(() => null);
