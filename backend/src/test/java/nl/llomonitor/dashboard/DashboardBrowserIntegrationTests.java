@@ -391,6 +391,18 @@ class DashboardBrowserIntegrationTests {
 			.allSatisfy((p) -> assertThat(p.toString()).endsWith("JJ00"));
 	}
 
+	/**
+	 * The key figures' charts mark the 2021 EBB redesign as Trends does: the series break
+	 * before 2021, and a line across it is no comparison.
+	 */
+	@Test
+	void keyFigureChartsMarkTheBreakInTheirSeries() {
+		open("/?tab=kerncijfers&region=PV26");
+		chart("kc-werkloosheid");
+		this.browser.waitUntil(() -> notes("kc-werkloosheid").contains("2021"));
+		assertThat(notes("kc-werkloosheid")).containsIgnoringCase("trendbreuk");
+	}
+
 	@Test
 	void mapDrawsProvincesAndClickingSelectsTheRegionEverywhere() {
 		open("/?tab=kaart&indicator=werkloosheidspercentage&level=provincie");

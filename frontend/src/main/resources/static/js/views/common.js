@@ -63,6 +63,23 @@ async function latestOfLevel(indicator, level, breakdown) {
 	}
 }
 
+/**
+ * Breaks in series the trend analysis found (GET /api/v1/trend: e.g. the EBB redesign of 2021) become flag b
+ * on the points, so every chart of the series shows them.
+ * @param model a series model
+ * @param breaksOf (regionCode) => the periods a series breaks before, or null
+ */
+export function markBreaks(model, breaksOf) {
+	for (const s of model.series) {
+		const breaks = new Set(breaksOf(s.regionCode) || []);
+		for (const p of s.points) {
+			if (breaks.has(p.period) && !p.flags.includes('b')) {
+				p.flags += 'b';
+			}
+		}
+	}
+}
+
 /** Say above the view what was changed in the link and why, and put the change into the link. */
 export function explainFix(ctx, text, patch) {
 	ctx.explain?.(text);

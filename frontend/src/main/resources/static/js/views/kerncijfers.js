@@ -8,7 +8,7 @@ import { fromSeries } from '../series-model.js';
 import { lineSummary } from '../summary.js';
 import { renderGrijzeDruk } from './grijze-druk.js';
 import { levelOfCode, nearestWith, regionLabel } from '../regions.js';
-import { finestType } from './common.js';
+import { finestType, markBreaks } from './common.js';
 
 const ARROWS = { up: 'M8 3l5 6h-3v4H6V9H3z', down: 'M8 13l5-6h-3V3H6v4H3z', flat: 'M3 6h6V3l5 5-5 5v-3H3z' };
 
@@ -272,10 +272,17 @@ async function chart(ctx, figure, code, regionCode, titleKey) {
 		const type = await finestType(indicator, shown);
 		// the recent years keep the first view light and readable; the trends tab has the whole series
 		const from = startOf(type, new Date().getFullYear() - 6);
-		const model = fromSeries(await api.series({ indicator: code, regions, from, periodType: type || undefined }));
+		// the series with the breaks the trend analysis finds in them (the EBB redesign of 2021), as Trends
+		// shows them
+		const [response, ...trends] = await Promise.all([
+			api.series({ indicator: code, regions, from, periodType: type || undefined }),
+			...regions.map((r) => api.trend({ indicator: code, region: r, from, periodType: type || undefined })
+				.catch(() => null))]);
 		if (!ctx.alive()) {
 			return;
 		}
+		const model = fromSeries(response);
+		markBreaks(model, (c) => trends[regions.indexOf(c)]?.breaks);
 		const hasValues = (s) => (s?.points || []).some((p) => p.value != null);
 		if (shown !== 'NL01' && !hasValues(model.series.find((x) => x.regionCode === shown))) {
 			// the region (or its parent) has no figures at all: Nederland alone, and say so

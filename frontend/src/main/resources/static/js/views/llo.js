@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { fromSeries, merge } from '../series-model.js';
 import { lineSummary } from '../summary.js';
 import { levelOfCode, nearestWith, regionLabel } from '../regions.js';
-import { panelHeader } from './common.js';
+import { markBreaks, panelHeader } from './common.js';
 
 const REGIONAL = 'llo_deelname_eurostat';
 const NATIONAL = 'llo_deelname';
@@ -51,12 +51,7 @@ async function byDimension(ctx, figure, dimension, titleKey, indicator = NATIONA
 	const model = merge(models, { title: t(titleKey) });
 	// the EBB redesign of 2021 is a break in these series: the API's trend analysis knows where
 	const trend = await api.trend({ indicator, region: 'NL01' }).catch(() => null);
-	const breaks = new Set(trend?.breaks || []);
-	model.series.forEach((s) => s.points.forEach((p) => {
-		if (breaks.has(p.period) && !p.flags.includes('b')) {
-			p.flags += 'b';
-		}
-	}));
+	markBreaks(model, () => trend?.breaks);
 	if (ctx.alive()) {
 		figure.setTitle(t(titleKey), model.indicator.name);
 		figure.line(model, { summary: lineSummary(model, { byBreakdown: true }) });

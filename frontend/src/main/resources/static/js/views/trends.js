@@ -7,7 +7,9 @@ import { formatValue, inSentence, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
 import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
-import { explainFix, finestType, nothingToDraw, periodRange, pick, sharedPicker, sidebarView } from './common.js';
+import {
+	explainFix, finestType, markBreaks, nothingToDraw, periodRange, pick, sharedPicker, sidebarView,
+} from './common.js';
 
 const DEFAULT_INDICATOR = 'werkloosheidspercentage';
 const DEFAULT_REGIONS = ['PV26', 'PV21', 'NL01'];
@@ -44,18 +46,6 @@ function trendNotes(model, trendByRegion, indicator, type) {
 		}
 	}
 	return notes;
-}
-
-/** Breaks in series the trend analysis found (e.g. the EBB redesign of 2021) become flag b on the points. */
-function markBreaks(model, trendByRegion) {
-	for (const s of model.series) {
-		const breaks = new Set(trendByRegion.get(s.regionCode)?.breaks || []);
-		for (const p of s.points) {
-			if (breaks.has(p.period) && !p.flags.includes('b')) {
-				p.flags += 'b';
-			}
-		}
-	}
 }
 
 const LEVELS = ['land', 'landsdeel', 'provincie', 'corop', 'arbeidsmarktregio', 'gemeente'];
@@ -173,7 +163,7 @@ export async function render(panel, ctx) {
 		const indicator = model.indicator;
 		const trendByRegion = new Map();
 		regions.forEach((r, i) => trendResponses[i] && trendByRegion.set(r, trendResponses[i]));
-		markBreaks(model, trendByRegion);
+		markBreaks(model, (code) => trendByRegion.get(code)?.breaks);
 		// values the source revised (more than one vintage value) are marked in the data table
 		for (const s of model.series) {
 			const revised = new Set((trendByRegion.get(s.regionCode)?.points || []).filter((p) => p.revised).map((p) => p.period));
