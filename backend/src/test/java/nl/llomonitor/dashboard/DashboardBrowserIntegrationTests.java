@@ -441,8 +441,8 @@ class DashboardBrowserIntegrationTests {
 		open("/?tab=trends&indicator=ww_uitkeringen&level=arbeidsmarktregio&regions=AM13");
 		chart("trends");
 		this.browser.waitUntil(() -> notes("trends").contains("per maand"));
-		assertThat(notes("trends")).containsPattern(": Trend .*: [-+−]?[\\d.]+,\\d per maand")
-			.doesNotContainPattern("[\\d.]+,\\d{2} per maand");
+		assertThat(notes("trends")).containsPattern(": Trend .*: [-+−]?[\\d.]+,\\d[ \u00a0]personen per maand")
+			.doesNotContainPattern("[\\d.]+,\\d{2}[ \u00a0]personen per maand");
 	}
 
 	@Test

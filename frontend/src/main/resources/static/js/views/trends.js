@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { checklist, toggle, toolbar } from '../controls.js';
-import { formatValue, inSentence, periodLabel, t } from '../i18n.js';
+import { formatNumber, formatValue, inSentence, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
 import { levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
@@ -37,8 +37,11 @@ function trendNotes(model, trendByRegion, indicator, type) {
 		if (last) {
 			// one decimal more than the figures themselves (a count of persons per month: 1 decimal, not 2)
 			const decimals = (Number.isInteger(indicator.decimals) ? indicator.decimals : 1) + 1;
-			const slope = formatValue(last.slopePerPeriod, indicator.unit === 'percent'
-				? { ...indicator, unit: 'pp', decimals: 2 } : { ...indicator, decimals }, { signed: true });
+			// with its unit: "−142,7 personen per maand", not a bare number
+			const slope = indicator.unit === 'persons'
+				? `${formatNumber(last.slopePerPeriod, decimals, true)}\u00a0${t('unit.persons')}`
+				: formatValue(last.slopePerPeriod, indicator.unit === 'percent'
+					? { ...indicator, unit: 'pp', decimals: 2 } : { ...indicator, decimals }, { signed: true });
 			notes.push(`${s.label}: ${t('tr.trendLine', { per: t(`tr.per.${type || 'quarter'}`),
 				from: periodLabel(last.from), to: periodLabel(last.to), slope,
 				sig: last.significant ? t('tr.sig') : t('tr.notSig'),
