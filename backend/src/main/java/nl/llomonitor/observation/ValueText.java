@@ -22,10 +22,13 @@ public final class ValueText {
 	 * @param value the number
 	 * @param decimals decimals shown
 	 * @param lang the language, for the separators
-	 * @return e.g. {@code 1.234,5} in Dutch, {@code 1,234.5} in English
+	 * @return e.g. {@code 1.234,5} in Dutch, {@code 1,234.5} in English; a negative
+	 * number with a true minus sign ({@code −1,5})
 	 */
 	public static String number(double value, int decimals, Lang lang) {
 		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(lang.locale());
+		// a true minus sign (U+2212) in sentences, as the dashboard writes numbers
+		symbols.setMinusSign('\u2212');
 		DecimalFormat format = new DecimalFormat((decimals > 0) ? "#,##0." + "0".repeat(decimals) : "#,##0", symbols);
 		format.setRoundingMode(RoundingMode.HALF_UP);
 		return format.format(BigDecimal.valueOf(value).setScale(Math.max(decimals, 0), RoundingMode.HALF_UP));

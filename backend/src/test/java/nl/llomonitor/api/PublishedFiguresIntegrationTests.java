@@ -382,9 +382,9 @@ class PublishedFiguresIntegrationTests {
 			.jsonPath("$.differences[0].significant")
 			.isEqualTo(false)
 			.jsonPath("$.differences[0].explanation")
-			.value((String text) -> assertThat(text).contains("z = -0.43.")
+			.value((String text) -> assertThat(text).contains("z = −0.43.")
 				.endsWith("Midden-Utrecht lies within Utrecht, and the sample base of Midden-Utrecht is 64 % of that"
-						+ " of Utrecht: with that overlap z = -0.93 (as if independent: -0.43)."));
+						+ " of Utrecht: with that overlap z = −0.93 (as if independent: −0.43)."));
 		// Nederland against a province, in Dutch: Utrecht's labour force is 8 % of
 		// Nederland's; 0.66 as if independent, 0.72 with the overlap
 		compare("werkloosheidspercentage", "NL01,PV26", "nl").jsonPath("$.differences[0].z")
