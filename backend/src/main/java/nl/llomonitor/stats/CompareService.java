@@ -28,6 +28,7 @@ import nl.llomonitor.observation.PeriodCode;
 import nl.llomonitor.observation.RequestParams;
 import nl.llomonitor.observation.SeriesService;
 import nl.llomonitor.observation.Source;
+import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.cube.Unit;
 import nl.llomonitor.region.RegionCatalog;
 import nl.llomonitor.region.RegionRef;
@@ -221,14 +222,39 @@ record CompareService(ReadModel read) {
 		return relation;
 	}
 
+	/**
+	 * Why no difference is given: the region (or both) without a value in the period,
+	 * each with the source's reason where it gives one ("Geen waarde voor Utrecht
+	 * (vertrouwelijk) en Fryslân in 1990.").
+	 * @param first a region without a value
+	 * @param firstValue its cell, or null where the store holds none
+	 * @param second the other region if it has no value either, else null
+	 * @param secondValue its cell, or null
+	 */
+	static String noValue(RegionCatalog.Region first, SeriesService.Value firstValue, RegionCatalog.Region second,
+			SeriesService.Value secondValue, PeriodCode period, Lang lang) {
+		String names = withReason(first, firstValue, lang);
+		if (second != null) {
+			names = Messages.get(lang, "compare.no-value.both", names, withReason(second, secondValue, lang));
+		}
+		return Messages.get(lang, "compare.no-value", names, period.label(lang));
+	}
+
+	private static String withReason(RegionCatalog.Region region, SeriesService.Value value, Lang lang) {
+		String name = Texts.region(region, lang);
+		MissingReason reason = (value != null) ? MissingReason.fromCode(value.missingReason()) : null;
+		return (reason != null) ? name + " (" + reason.label(lang == Lang.EN) + ")" : name;
+	}
+
 	static Difference difference(IndicatorInfo info, String type, RegionCatalog.Region ra, SeriesService.Value a,
 			RegionCatalog.Region rb, SeriesService.Value b, RegionCatalog.Relation relation, Map<String, Double> bases,
 			PeriodCode period, Lang lang) {
 		String unit = Texts.differenceUnit(info.unit(), lang);
-		if (a == null || b == null || a.value() == null || b.value() == null) {
-			String missing = Texts.region((a == null || a.value() == null) ? ra : rb, lang);
-			return new Difference(ra.code(), rb.code(), null, unit, null, "not-testable", null,
-					Messages.get(lang, "compare.no-value", missing, period.label(lang)));
+		boolean noA = a == null || a.value() == null;
+		boolean noB = b == null || b.value() == null;
+		if (noA || noB) {
+			return new Difference(ra.code(), rb.code(), null, unit, null, "not-testable", null, noValue(noA ? ra : rb,
+					noA ? a : b, (noA && noB) ? rb : null, (noA && noB) ? b : null, period, lang));
 		}
 		BigDecimal diff = a.value().subtract(b.value()).setScale(info.decimals(), RoundingMode.HALF_UP);
 		double va = a.value().doubleValue();

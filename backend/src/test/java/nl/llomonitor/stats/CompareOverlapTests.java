@@ -62,6 +62,23 @@ class CompareOverlapTests {
 		assertThat(result.explanation()).contains("cannot rule one out");
 	}
 
+	@Test
+	void aDifferenceWithoutAValueNamesEveryRegionWithoutOneAndTheSourcesReason() {
+		RegionCatalog.Region fryslan = region("PV21", "provincie", "Fryslân");
+		nl.llomonitor.observation.PeriodCode year = nl.llomonitor.observation.PeriodCode.parse("1990JJ00", "period");
+		nl.llomonitor.observation.SeriesService.Value secret = new nl.llomonitor.observation.SeriesService.Value(year,
+				null, null, null, "definitief", "", null, "85268NED", 1L, null, null, null, "vertrouwelijk", null,
+				false, false);
+		// neither region has a cell: both are named, not only the first
+		assertThat(CompareService.noValue(PROVINCE, null, fryslan, null, year, Lang.NL))
+			.isEqualTo("Geen waarde voor Utrecht en Fryslân in 1990.");
+		// a cell without a value gives the source's reason
+		assertThat(CompareService.noValue(PROVINCE, secret, null, null, year, Lang.EN))
+			.isEqualTo("No value for Utrecht (confidential) in 1990.");
+		assertThat(CompareService.noValue(fryslan, null, PROVINCE, secret, year, Lang.NL))
+			.isEqualTo("Geen waarde voor Fryslân en Utrecht (vertrouwelijk) in 1990.");
+	}
+
 	private static IndicatorInfo indicator(String code, String unit, Map<String, IndicatorInfo.Dimension> dimensions) {
 		return new IndicatorInfo(code, code, code, unit, 1, "", "", null, null, "85268NED", false, false, null, null,
 				null, dimensions, List.of("year"), Map.of(), List.of("provincie"),
