@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.api.Incompleteness;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.indicator.IndicatorInfo;
@@ -85,11 +87,9 @@ class RevisionService {
 				SortedMap<String, String> filter = SeriesService.parseBreakdown(breakdown, t.getT1());
 				SeriesService.requirePeriodType(t.getT1(), period.type(), "period");
 				return vintages(t.getT1(), region, period, filter, asOf)
-					// the API's own footnotes (a sum's missing term) in the reader's
-					// language
-					.map((all) -> all.stream()
-						.map((v) -> v.withFootnote(SeriesService.footnote(v.footnote(), lang)))
-						.toList())
+					// the API's own footnotes (a sum's missing term) and why an import
+					// was incomplete, in the reader's language
+					.map((all) -> all.stream().map((v) -> v.in(lang)).toList())
 					.map((list) -> dataset(new RevisionsResponse(t.getT1().view(lang), t.getT2().ref(lang),
 							PeriodRef.of(period, lang), new LinkedHashMap<>(filter),
 							list.stream()
@@ -100,7 +100,12 @@ class RevisionService {
 							list.stream()
 								.map(Vintage::sourceTable)
 								.distinct()
-								.map((table) -> Source.of(table, t.getT3()))
+								.map((table) -> Source.of(table, t.getT3())
+									.incomplete(list.stream()
+										.filter((v) -> table.equals(v.sourceTable()) && v.incomplete() != null)
+										.map(Vintage::incomplete)
+										.findFirst()
+										.orElse(null)))
 								.toList(),
 							RequestParams.asOfDate(asOf)), lang));
 			});
@@ -152,15 +157,26 @@ class RevisionService {
 	 * @param publishedAt when the source published it (import_run.published_at), null if
 	 * unknown
 	 * @param sourceTable the source table
+	 * @param run why the import run that recorded it was probably incomplete, or null for
+	 * a complete run (not serialised: {@code incomplete} gives it in words)
+	 * @param incomplete why the import run that recorded it was probably incomplete (cut
+	 * off), in the reader's language; absent for a complete run
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record Vintage(BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh, String status, String flags,
 			String footnote, String missingReason, long importRun, OffsetDateTime recordedAt,
-			OffsetDateTime publishedAt, String sourceTable) {
+			OffsetDateTime publishedAt, String sourceTable, @JsonIgnore Incompleteness run,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String incomplete) {
 
-		Vintage withFootnote(String text) {
-			return new Vintage(this.value, this.marginLow, this.marginHigh, this.status, this.flags, text,
-					this.missingReason, this.importRun, this.recordedAt, this.publishedAt, this.sourceTable);
+		/**
+		 * @param lang the reader's language
+		 * @return this vintage with the API's own footnotes and its import's
+		 * incompleteness in that language
+		 */
+		Vintage in(Lang lang) {
+			return new Vintage(this.value, this.marginLow, this.marginHigh, this.status, this.flags,
+					SeriesService.footnote(this.footnote, lang), this.missingReason, this.importRun, this.recordedAt,
+					this.publishedAt, this.sourceTable, this.run, (this.run != null) ? this.run.text(lang) : null);
 		}
 
 	}
@@ -239,7 +255,11 @@ class RevisionService {
 			.list(this.dsl
 				.select(OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH, OBSERVATION.STATUS,
 						OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.IMPORT_RUN_ID, OBSERVATION.RECORDED_AT,
-						IMPORT_RUN.PUBLISHED_AT, OBSERVATION.SOURCE_TABLE, OBSERVATION.MISSING_REASON)
+						IMPORT_RUN.PUBLISHED_AT, OBSERVATION.SOURCE_TABLE, OBSERVATION.MISSING_REASON,
+						IMPORT_RUN.TABLE_ID, IMPORT_RUN.INCOMPLETE_REASON,
+						// the report of an incomplete run only
+						DSL.field("case when {0} is not null then ({1} -> 'incompleteReasons')::text end", String.class,
+								IMPORT_RUN.INCOMPLETE_REASON, IMPORT_RUN.REPORT))
 				.from(OBSERVATION)
 				.join(IMPORT_RUN)
 				.on(IMPORT_RUN.ID.eq(OBSERVATION.IMPORT_RUN_ID))
@@ -252,7 +272,7 @@ class RevisionService {
 			.map((rows) -> rows.stream()
 				.map((r) -> new Vintage(r.value1(), r.value2(), r.value3(), r.value4().code(), r.value5(), r.value6(),
 						(r.value11() != null) ? r.value11().code() : null, r.value7(), r.value8(), r.value9(),
-						r.value10()))
+						r.value10(), Incompleteness.of(r.value12(), r.value13(), r.value14()), null))
 				.toList());
 	}
 

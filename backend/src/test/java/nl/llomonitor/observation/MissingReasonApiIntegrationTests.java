@@ -83,6 +83,24 @@ class MissingReasonApiIntegrationTests {
 				.jsonPath("$.sources[0].incomplete")
 				.isEqualTo(CAPPED_NL);
 		}
+		// revisions: the vintage this run wrote says why, and so does its source; the
+		// earlier vintage of the complete demo import does not
+		this.client.get()
+			.uri("/api/v1/revisions?indicator=vacatures&region=NL01&period=2011KW01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.vintages[-1:].value")
+			.isEqualTo(Double.parseDouble(fresh))
+			.jsonPath("$.vintages[-1:].incomplete")
+			.isEqualTo(CAPPED_NL)
+			.jsonPath("$.vintages[0].incomplete")
+			.doesNotExist()
+			.jsonPath("$.sources[0].table")
+			.isEqualTo("83599NED")
+			.jsonPath("$.sources[0].incomplete")
+			.isEqualTo(CAPPED_NL);
 		// the reason in the reader's language, in the series and in the table's
 		// completeness
 		this.client.get()

@@ -184,9 +184,9 @@ class RevisionControllerWebFluxTests {
 				null, null, null, Map.of(), List.of(), List.of(), null, null);
 		List<RevisionService.Vintage> vintages = List.of(
 				new RevisionService.Vintage(new BigDecimal("75.1"), null, null, "definitief", "", null, null, 2,
-						OffsetDateTime.parse("2023-10-01T00:00:00Z"), null, "85268NED"),
+						OffsetDateTime.parse("2023-10-01T00:00:00Z"), null, "85268NED", null, null),
 				new RevisionService.Vintage(new BigDecimal("75.5"), null, null, "definitief", "", null, null, 3,
-						OffsetDateTime.parse("2024-02-01T00:00:00Z"), null, "85268NED"));
+						OffsetDateTime.parse("2024-02-01T00:00:00Z"), null, "85268NED", null, null));
 		RevisionService.RevisionsResponse response = new RevisionService.RevisionsResponse(indicator,
 				new RegionRef("PV26", "Utrecht", "provincie"), new PeriodRef("2023KW02", "2023 Q2"), Map.of(), true,
 				vintages, List.of(), NEW_YEAR_2024.toLocalDate());
