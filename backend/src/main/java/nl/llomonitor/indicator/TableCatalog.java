@@ -88,9 +88,13 @@ public class TableCatalog {
 				-- the order of a table's measures (its own first, see Builder.build): the same
 				-- whichever plan the grouping takes
 				order by c.source_table, c.indicator_code"""));
-		Mono<List<Record>> infos = Queries.list(this.dsl
-			.resultQuery("select i.id, i.title, i.description, coalesce(s.publisher, i.publisher) as publisher,"
-					+ " i.generic from source_table_info i left join source s on lower(s.table_id) = lower(i.id)"));
+		Mono<List<Record>> infos = Queries.list(this.dsl.resultQuery("""
+				select coalesce(i.id, k.table_id) as id, coalesce(i.title, k.title) as title, i.description,
+				       coalesce(s.publisher, i.publisher) as publisher, coalesce(i.generic, false) as generic
+				from source_table_info i
+				-- a mapped table's title is its mapping file's, where the import brought none
+				full join source_table_kind k on lower(k.table_id) = lower(i.id)
+				left join source s on lower(s.table_id) = lower(coalesce(i.id, k.table_id))"""));
 		Mono<List<Record>> runs = Queries.list(this.dsl.resultQuery("""
 				select distinct on (lower(table_id)) table_id, id, format, file_name, status, finished_at, published_at,
 				       coalesce(report -> 'warnings', '[]'::jsonb)::text as warnings,
