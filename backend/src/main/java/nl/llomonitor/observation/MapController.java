@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.ResponseFormat;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,14 +20,19 @@ record MapController(MapService maps) {
 
 	@GetMapping("/api/v1/map")
 	@Operation(summary = "An indicator for every region of a level in one period (default: the latest with data)")
-	Mono<MapService.MapResponse> map(@RequestParam(required = false) String indicator,
+	Mono<Dataset<MapService.MapResponse>> map(@RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String breakdown,
 			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
 					required = false) String asOf,
+			@Parameter(description = "csv or jsonstat (or the Accept header: text/csv, application/json+stat);"
+					+ " default JSON") @RequestParam(required = false) String format,
 			Lang language) {
-		return this.maps.map(indicator, level, RequestParams.period(period, "period"), breakdown,
-				RequestParams.asOf(asOf), language);
+		ResponseFormat.check(format);
+		return this.maps
+			.map(indicator, level, RequestParams.period(period, "period"), breakdown, RequestParams.asOf(asOf),
+					language)
+			.map((response) -> MapService.dataset(response, language));
 	}
 
 }

@@ -31,7 +31,8 @@ record MapService(ReadModel read) {
 	 * null where the store holds no cell for the region.
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record MapValue(String code, String name, BigDecimal value, String status, String footnote, String missingReason,
+	record MapValue(String code, String name, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh,
+			String status, String flags, String footnote, String missingReason, String sourceTable,
 			OffsetDateTime recordedAt) {
 	}
 
@@ -85,10 +86,13 @@ record MapService(ReadModel read) {
 								var region = t.getT2().regions().get(code);
 								var v = values.getOrDefault(code, List.of()).stream().findFirst().orElse(null);
 								shown.add(v);
-								sorted.put(code, new MapValue(code, region.name(language),
-										(v != null) ? v.value() : null, (v != null) ? v.status() : null,
-										(v != null) ? v.footnote(language) : null,
-										(v != null) ? v.missingReason() : null, (v != null) ? v.recordedAt() : null));
+								sorted.put(code,
+										(v == null)
+												? new MapValue(code, region.name(language), null, null, null, null,
+														null, null, null, null, null)
+												: new MapValue(code, region.name(language), v.value(), v.marginLow(),
+														v.marginHigh(), v.status(), v.flags(), v.footnote(language),
+														v.missingReason(), v.sourceTable(), v.recordedAt()));
 							}
 							return new MapResponse(info.view(language), PeriodRef.of(p, language), levelCode,
 									List.copyOf(sorted.values()), Source.of(shown, t.getT3(), language), echo);
@@ -97,6 +101,38 @@ record MapService(ReadModel read) {
 					.switchIfEmpty(Mono.fromSupplier(
 							() -> new MapResponse(info.view(language), null, levelCode, List.of(), List.of(), echo)));
 			});
+	}
+
+	/**
+	 * @param response a map answer
+	 * @param lang the reader's language
+	 * @return the answer as a dataset: one cell per region of the level (CSV, JSON-stat;
+	 * JSON is the answer itself)
+	 */
+	static Dataset<MapResponse> dataset(MapResponse response, Lang lang) {
+		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
+		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", null);
+		String periodCode = (response.period() != null) ? response.period().code() : null;
+		if (periodCode != null) {
+			period.categories().put(periodCode, response.period().label());
+		}
+		List<Dataset.Cell> cells = new ArrayList<>();
+		for (MapValue v : response.values()) {
+			region.categories().put(v.code(), v.name());
+			cells.add(new Dataset.Cell(java.util.Arrays.asList(v.code(), periodCode), v.value(), v.status(),
+					java.util.Arrays.asList(v.marginLow(), v.marginHigh(), response.indicator().unit(), v.status(),
+							v.flags(), v.footnote(), v.missingReason(), v.sourceTable(), v.recordedAt())));
+		}
+		Map<String, Object> extension = new java.util.LinkedHashMap<>();
+		extension.put("level", response.level());
+		if (response.asOf() != null) {
+			extension.put("asOf", response.asOf().toString());
+		}
+		return new Dataset<>(response, "map-" + response.indicator().code() + "-" + response.level(),
+				response.indicator(), List.of(region, period),
+				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
+						"source_table", "recorded_at"),
+				cells, response.sources(), null, response.asOf(), List.of(), extension, lang);
 	}
 
 }

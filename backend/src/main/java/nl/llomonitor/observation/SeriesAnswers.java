@@ -145,7 +145,13 @@ record SeriesAnswers(ReadModel read) {
 			for (Point p : s.points()) {
 				periods.add(p.period());
 				periodLabels.put(p.period(), p.label());
-				cells.add(new Dataset.Cell(List.of(s.region().code(), p.period()), p.value(), p.status(),
+				// JSON-stat gives a cell one status: a forecast says so there (its source
+				// may
+				// call it definitief, which alone would read as a final observation)
+				String status = !"forecast".equals(p.kind()) ? p.status()
+						: (p.status() == null || "definitief".equals(p.status())) ? "prognose"
+								: "prognose, " + p.status();
+				cells.add(new Dataset.Cell(List.of(s.region().code(), p.period()), p.value(), status,
 						Arrays.asList(p.marginLow(), p.marginHigh(), response.indicator().unit(), p.status(), p.flags(),
 								p.footnote(), p.missingReason(), p.sourceTable(), s.origin(),
 								(p.recordedAt() != null) ? p.recordedAt().toString() : null, p.kind())));
@@ -156,8 +162,18 @@ record SeriesAnswers(ReadModel read) {
 				List.of(region, period),
 				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
 						"source_table", "origin", "recorded_at", "kind"),
-				cells, response.sources(), response.dataVersion(), response.asOf(), List.of(),
-				Map.of("breakdown", response.breakdown(), "asOf", String.valueOf(response.asOf())), lang);
+				cells, response.sources(), response.dataVersion(), response.asOf(), List.of(), extension(response),
+				lang);
+	}
+
+	private static Map<String, Object> extension(SeriesResponse response) {
+		Map<String, Object> extension = new LinkedHashMap<>();
+		extension.put("breakdown", response.breakdown());
+		// absent for the current figures (it read "null", a string)
+		if (response.asOf() != null) {
+			extension.put("asOf", response.asOf().toString());
+		}
+		return extension;
 	}
 
 }

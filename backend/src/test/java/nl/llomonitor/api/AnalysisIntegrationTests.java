@@ -79,6 +79,56 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 	}
 
 	@Test
+	void mapAsCsvAndJsonStat() {
+		// every province of the level is a row, with its margins, status and source
+		String csv = this.client.get()
+			.uri("/api/v1/map?indicator=apitest_ww&level=provincie&period=2023KW02&format=csv&lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/csv")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(csv).startsWith("# Source: CBS, table 85554NED");
+		assertThat(csv).contains("apitest_ww,PV26,Utrecht,2023KW02,10000.0,9000.0,11000.0,persons,definitief");
+		assertThat(csv.lines().filter((line) -> line.startsWith("apitest_ww,PV")).count()).isEqualTo(12);
+		// the same through the Accept header, and as JSON-stat
+		this.client.get()
+			.uri("/api/v1/map?indicator=apitest_ww&level=provincie&period=2023KW02")
+			.header("Accept", "text/csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/csv");
+		this.client.get()
+			.uri("/api/v1/map?indicator=apitest_ww&level=provincie&period=2023KW02&format=jsonstat")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.class")
+			.isEqualTo("dataset")
+			.jsonPath("$.dimension.region.category.index.PV26")
+			.exists()
+			.jsonPath("$.extension.level")
+			.isEqualTo("provincie");
+		// JSON stays the map's own answer, now with margins, flags and the source table
+		this.client.get()
+			.uri("/api/v1/map?indicator=apitest_ww&level=provincie&period=2023KW02")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.values[?(@.code == 'PV26')].marginLow")
+			.isEqualTo(9000.0)
+			.jsonPath("$.values[?(@.code == 'PV26')].sourceTable")
+			.isEqualTo("85554NED");
+	}
+
+	@Test
 	void trendGivesChangesAndASegment() {
 		this.client.get()
 			.uri("/api/v1/trend?indicator=apitest_participatie&region=PV26")

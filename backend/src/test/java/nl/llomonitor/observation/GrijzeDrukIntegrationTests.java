@@ -106,6 +106,23 @@ class GrijzeDrukIntegrationTests {
 			assertThat(f.get("table")).isEqualTo("82220NED");
 			assertThat(f.get("baseYear")).isEqualTo(2013);
 		});
+		// JSON-stat gives each cell one status: the forecasts (2018, 2019) say so, the
+		// observation (2017) has the source's; a current answer has no asOf
+		this.client.get()
+			.uri("/api/v1/series?indicator=grijze_druk&regions=NL01&periodType=year&forecast=grijze_druk_prognose"
+					+ "&from=2017JJ00&to=2019JJ00&format=jsonstat")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.value.length()")
+			.isEqualTo(3)
+			.jsonPath("$.status['1']")
+			.isEqualTo("prognose")
+			.jsonPath("$.status['2']")
+			.isEqualTo("prognose")
+			.jsonPath("$.extension.asOf")
+			.doesNotExist();
 	}
 
 	@Test
