@@ -108,6 +108,9 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('dialects', [m.csvDialect('nl'), m.csvDialect('en')], [{ separator: ';', decimal: ',' }, { separator: ',', decimal: '.' }]);
 	const nl = m.toCsv(model, m.csvDialect('nl')).split('\r\n');
 	eq('csv: title line is one cell', nl[0].includes(';'), false);
+	eq('csv: a title holding the separator stays an unquoted comment',
+		m.toCsv({ ...model, title: 'People receiving benefit (WW), January 2025' }, m.csvDialect('en')).split('\r\n')[0],
+		'# People receiving benefit (WW), January 2025');
 	eq('csv: source line is one cell', nl[1], '# Bron: CBS 85268NED CC BY 4.0');
 	const two = m.toCsv({ ...model, sources: [...model.sources, { table: '86088NED', publisher: 'CBS' }] }, m.csvDialect('nl'));
 	eq('csv: several sources stay one comment line, unquoted', two.split('\r\n')[1], '# Bron: CBS 85268NED CC BY 4.0 · CBS 86088NED');

@@ -43,6 +43,10 @@ import('/js/url-state.js').then((u) => {
 	eq('an unknown mode is the chart', u.parseState('?tab=tabellen&mode=x').mode, null);
 	eq('none chosen survives the round trip', u.toSearch({ tab: 'vergelijk', region: 'PV26', regions: [] }),
 		'?tab=vergelijk&region=PV26&regions=');
+	eq('comparison regions without a chosen region name the default as mine',
+		[u.toSearch({ tab: 'vergelijk', region: null, regions: ['PV21', 'PV26'] }),
+			u.parseState(u.toSearch({ tab: 'vergelijk', region: null, regions: ['PV21', 'PV26'] })).region],
+		['?tab=vergelijk&region=PV26&regions=PV21,PV26', 'PV26']);
 	eq('defaults left out', u.toSearch({ tab: 'kerncijfers', lang: 'nl', regions: null }), '');
 	eq('a tab change is navigation', u.isNavigation({ tab: 'a', region: 'X', lang: 'nl' }, { tab: 'b', region: 'X', lang: 'nl' }), true);
 	eq('my region change is navigation', u.isNavigation({ tab: 'a', region: 'X' }, { tab: 'a', region: 'Y' }), true);

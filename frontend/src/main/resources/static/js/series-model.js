@@ -298,9 +298,21 @@ function breakdownText(breakdown) {
 }
 
 /**
+ * A comment line of a CSV: '# ' and the text on one line, never quoted, so that a reader told to skip
+ * lines starting with '#' (pandas' comment='#', R's comment.char) skips it even where the text holds the
+ * separator. A spreadsheet then spreads the text over several cells: a part that would start a formula
+ * there (=, +, -, @, as in csvCell) gets a leading apostrophe, so it stays text.
+ */
+function comment(text, dialect) {
+	return `# ${String(text).replace(/[\r\n]+/g, ' ')}`
+		.split(dialect.separator)
+		.map((part, i) => (i > 0 ? part.replace(/^(\s*)([=+\-@])/, "$1'$2") : part))
+		.join(dialect.separator);
+}
+
+/**
  * CSV in long format, one row per point, in the dialect of the language (csvDialect). The title and
- * the sources come first, each one cell (quoted only where it holds the separator), so they never split into
- * columns; several sources are joined by " · ", so the source line stays an unquoted comment. Without BOM: the
+ * the sources come first, each an unquoted comment line (see comment); several sources are joined by " · ". Without BOM: the
  * caller prepends U+FEFF for spreadsheets (see Figure.setCsv).
  */
 export function toCsv(model, dialect = csvDialect('en')) {
@@ -310,9 +322,9 @@ export function toCsv(model, dialect = csvDialect('en')) {
 		.map((s) => [s.publisher, s.table, s.licence].filter(Boolean).join(' '))
 		// ' · ' between sources, not '; ': a separator would quote the line, and a quoted line is no comment
 		.join(' · ');
-	lines.push(cell(`# ${model.title || model.indicator.name || ''}`));
+	lines.push(comment(model.title || model.indicator.name || '', dialect));
 	if (sourceText) {
-		lines.push(cell(`# ${t('figure.source')}: ${sourceText}`));
+		lines.push(comment(`${t('figure.source')}: ${sourceText}`, dialect));
 	}
 	// every value with its status, flags (e.g. b: break in series), footnote and the reason it is missing,
 	// in the order of the API's CSV

@@ -59,8 +59,10 @@ export function toSearch(state) {
 	if (state.tab && state.tab !== TABS[0]) {
 		p.set('tab', state.tab);
 	}
-	if (state.region) {
-		p.set('region', state.region);
+	// with comparison regions, my region is written even when it is the default: a link without it
+	// would read its first comparison region as mine (the rule for links from before "region")
+	if (state.region || Array.isArray(state.regions)) {
+		p.set('region', state.region || DEFAULT_REGION);
 	}
 	if (state.indicator) {
 		p.set('indicator', state.indicator);
