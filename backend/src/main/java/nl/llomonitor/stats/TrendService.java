@@ -93,16 +93,25 @@ class TrendService {
 						String type = resolved.orElse(null);
 						// each value read with whether the source revised it, in one
 						// statement
-						SeriesService.Query query = new SeriesService.Query(info, codes, type, first, last, filter,
-								asOf)
+						// from a year before the first period asked for, so that the
+						// first
+						// year of the range has its change on a year earlier too; those
+						// earlier values are not shown
+						PeriodCode read = (first != null && type != null && type.equals(first.type()))
+								? first.sameLastYear() : first;
+						SeriesService.Query query = new SeriesService.Query(info, codes, type, read, last, filter, asOf)
 							.withRevisions();
 						return this.read.series().observedValues(query).map((v) -> {
-							List<SeriesService.Value> values = v.getOrDefault(t.getT2().code(), List.of());
+							List<SeriesService.Value> all = v.getOrDefault(t.getT2().code(), List.of());
+							List<SeriesService.Value> earlier = all.stream()
+								.filter((x) -> first != null && x.period().compareTo(first) < 0)
+								.toList();
+							List<SeriesService.Value> values = all.subList(earlier.size(), all.size());
 							java.util.Set<String> revised = new java.util.HashSet<>();
 							values.stream()
 								.filter(SeriesService.Value::revised)
 								.forEach((r) -> revised.add(r.period().code()));
-							return analyse(info, t.getT2().ref(language), filter, type, values, language,
+							return analyse(info, t.getT2().ref(language), filter, type, earlier, values, language,
 									revised::contains, asOf);
 						});
 					});
@@ -110,16 +119,24 @@ class TrendService {
 	}
 
 	/**
+	 * @param earlier the values of the year before the first period shown, oldest first:
+	 * they give the first year's changes (and a break between), nothing else
+	 * @param values the values shown, oldest first
 	 * @param revised whether the value of a period (code) was revised
 	 * @param asOf the moment of an {@code asOf} view, or null
 	 */
 	static TrendResponse analyse(IndicatorInfo info, RegionRef region, SortedMap<String, String> breakdown, String type,
-			List<SeriesService.Value> values, Lang lang, java.util.function.Predicate<String> revised,
-			OffsetDateTime asOf) {
+			List<SeriesService.Value> earlier, List<SeriesService.Value> values, Lang lang,
+			java.util.function.Predicate<String> revised, OffsetDateTime asOf) {
 		List<SeriesService.Value> known = values.stream().filter((v) -> v.value() != null).toList();
+		List<SeriesService.Value> knownWithEarlier = java.util.stream.Stream.concat(earlier.stream(), values.stream())
+			.filter((v) -> v.value() != null)
+			.toList();
 		Map<String, BigDecimal> byCode = new HashMap<>();
-		known.forEach((v) -> byCode.put(v.period().code(), v.value()));
+		knownWithEarlier.forEach((v) -> byCode.put(v.period().code(), v.value()));
 		List<String> breaks = breaks(info, known);
+		// a break between the year before and the first periods shown stops their changes
+		List<String> changeBreaks = breaks(info, knownWithEarlier);
 		List<List<SeriesService.Value>> segments = segments(known, breaks);
 
 		// seasonal adjustment, per segment of consecutive quarters
@@ -158,8 +175,8 @@ class TrendService {
 			BigDecimal value = v.value();
 			BigDecimal lastYear = byCode.get(v.period().sameLastYear().code());
 			BigDecimal previous = byCode.get(v.period().plus(-1).code());
-			boolean breakBetweenYear = crossesBreak(breaks, v.period().sameLastYear(), v.period());
-			boolean breakBetweenPeriod = crossesBreak(breaks, v.period().plus(-1), v.period());
+			boolean breakBetweenYear = crossesBreak(changeBreaks, v.period().sameLastYear(), v.period());
+			boolean breakBetweenPeriod = crossesBreak(changeBreaks, v.period().plus(-1), v.period());
 			Double sa = adjusted.get(v.period().code());
 			points.add(new TrendPoint(v.period().code(), v.period().label(lang), value, v.status(), v.flags(),
 					(value != null && lastYear != null && !breakBetweenYear)

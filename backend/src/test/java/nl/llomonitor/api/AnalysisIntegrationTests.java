@@ -129,6 +129,30 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 	}
 
 	@Test
+	void theFirstYearOfARangeHasItsChangeOnAYearEarlier() {
+		// from 2023KW01: the year before is read for the changes, not shown, not fitted
+		this.client.get()
+			.uri("/api/v1/trend?indicator=apitest_participatie&region=PV26&from=2023KW01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.points.length()")
+			.isEqualTo(4)
+			.jsonPath("$.points[0].period")
+			.isEqualTo("2023KW01")
+			// 74.7 - 73.9 (2022KW01) and 74.7 - 74.8 (2022KW04)
+			.jsonPath("$.points[0].changeOnYear")
+			.isEqualTo(0.8)
+			.jsonPath("$.points[0].changeOnPeriod")
+			.isEqualTo(-0.1)
+			.jsonPath("$.segments[0].from")
+			.isEqualTo("2023KW01")
+			.jsonPath("$.segments[0].n")
+			.isEqualTo(4);
+	}
+
+	@Test
 	void trendGivesChangesAndASegment() {
 		this.client.get()
 			.uri("/api/v1/trend?indicator=apitest_participatie&region=PV26")
