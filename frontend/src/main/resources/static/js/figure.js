@@ -43,6 +43,25 @@ function fileName(text) {
 		.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'llo-monitor';
 }
 
+/**
+ * The published 95% margin of a point: both bounds, or the one bound the source publishes (WW benefits,
+ * 85554NED, publish a lower bound only), or a dash.
+ */
+function marginText(point, indicator) {
+	const low = point?.low;
+	const high = point?.high;
+	if (low != null && high != null) {
+		return `${formatValue(low, indicator)} – ${formatValue(high, indicator)}`;
+	}
+	if (low != null) {
+		return t('figure.marginLowOnly', { value: formatValue(low, indicator) });
+	}
+	if (high != null) {
+		return t('figure.marginHighOnly', { value: formatValue(high, indicator) });
+	}
+	return '–';
+}
+
 export class Figure {
 	/**
 	 * @param {object} options id (stable, used by ?chart= in embeds), title, subtitle, onRetry
@@ -361,8 +380,7 @@ export class Figure {
 				h('th', { scope: 'row' }, r.header),
 				h('td', { class: 'num' }, r.point?.value != null ? formatValue(r.point.value, indicator)
 					: (r.point?.reason ? reasonLabel(r.point.reason) : '–')),
-				h('td', { class: 'num' }, r.point?.low != null && r.point?.high != null
-					? `${formatValue(r.point.low, indicator)} – ${formatValue(r.point.high, indicator)}` : '–'),
+				h('td', { class: 'num' }, marginText(r.point, indicator)),
 				h('td', { class: 'status', dataset: { status: r.point?.status || '' } }, statusText(r.point))));
 		}
 		else {

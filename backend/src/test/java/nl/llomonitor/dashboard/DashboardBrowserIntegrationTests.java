@@ -425,6 +425,19 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	@Test
+	void aSeasonallyAdjustedChartsSummarySaysItsValuesAreOurs() {
+		// the adjusted values are computed here, not published: the summary that quotes
+		// them says so first (it read like the source's figures)
+		open("/?tab=trends&indicator=netto_arbeidsparticipatie&regions=PV26,PV21&sa=1");
+		chart("trends");
+		assertThat(summary("trends"))
+			.startsWith("Seizoengecorrigeerde waarden, berekend door LLO Monitor (geen cijfers van de bron). In ");
+		open("/?tab=trends&indicator=netto_arbeidsparticipatie&regions=PV26,PV21");
+		chart("trends");
+		assertThat(summary("trends")).doesNotContain("Seizoengecorrigeerd");
+	}
+
+	@Test
 	void yearlyFiguresOfferNoSeasonalAdjustment() {
 		// a link asking for it on a yearly series still draws the figures themselves
 		open("/?tab=trends&indicator=llo_deelname_eurostat&regions=NL01&sa=1");
@@ -692,6 +705,25 @@ class DashboardBrowserIntegrationTests {
 		chart("trends");
 		assertThat(summary("trends")).matches("In .+? was de werkloosheid in Fryslân \\d+,\\d %.*")
 			.doesNotContain("jaar eerder,");
+	}
+
+	/**
+	 * A source that publishes one bound of the 95 % interval (WW benefits, 85554NED: the
+	 * lower bound) has it in Vergelijk's data table, named; it showed a dash.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aPublishedLowerBoundIsInTheDataTable() {
+		open("/?tab=vergelijk&indicator=ww_uitkeringen&level=provincie&regions=PV26,PV21");
+		chart("vergelijk");
+		List<List<String>> rows = (List<List<String>>) this.browser.js("""
+				const t = document.querySelector('[data-figure="vergelijk"] .figure__table table');
+				return [...t.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent.trim()));
+				""");
+		assertThat(rows).anySatisfy((row) -> {
+			assertThat(row.get(0)).startsWith("Utrecht");
+			assertThat(row.get(2)).matches("ondergrens [0-9.]+");
+		});
 	}
 
 	/**

@@ -180,6 +180,7 @@ export async function render(panel, ctx) {
 		}
 		let title = t('tr.chart', { indicator: indicator.name });
 		let showTrend = true;
+		let adjustedShown = false;
 		if (state.yoy) {
 			model = mapValues(model, (p, s) => trendPoint(s.regionCode, p.period)?.changeOnYear, {
 				origin: 'derived', change: 'year',
@@ -194,6 +195,7 @@ export async function render(panel, ctx) {
 				{ origin: 'adjusted' });
 			if (adjusted.series.some((s) => s.points.some((p) => p.value != null))) {
 				model = adjusted;
+				adjustedShown = true;
 				title = t('tr.chartSa', { indicator: indicator.name });
 				for (const s of model.series) {
 					const sa = trendByRegion.get(s.regionCode)?.seasonalAdjustment;
@@ -215,7 +217,10 @@ export async function render(panel, ctx) {
 			notes.push(...trendNotes(model, trendByRegion, indicator, type));
 		}
 		figure.setTitle(title, model.indicator.unit === 'percent' ? `${indicator.name} (%)` : indicator.name);
-		figure.line(model, { summary: lineSummary(model, { subject: mine }), trends, showTrend, notes });
+		// adjusted values are ours, not the source's: the summary says so before it quotes them
+		const summary = lineSummary(model, { subject: mine });
+		figure.line(model, { summary: adjustedShown ? `${t('tr.saSummary')} ${summary}` : summary, trends, showTrend,
+			notes });
 	}
 	catch (err) {
 		if (ctx.alive()) {
