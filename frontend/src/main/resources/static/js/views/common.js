@@ -105,12 +105,28 @@ export async function sharedPicker(ctx, {
 }) {
 	const { state } = ctx;
 	const mine = ctx.primaryRegion();
-	const level = pick(state.level, levels, pick(levelOfCode(mine), levels, levels[0]));
-	if (state.level && state.level !== level) {
+	// only levels with figures this view can show are offered (the demo data hold none for gemeenten or
+	// arbeidsmarktregio's: those levels gave an empty indicator list and an empty view); a view that also
+	// shows the ticked regions of other levels (Trends: Nederland beside them) keeps every level
+	const offered = [];
+	for (const l of levels) {
+		if (alsoLevels || (await indicatorsAt(l)).some((i) => !(observedOnly && i.forecast))) {
+			offered.push(l);
+		}
+	}
+	const usable = offered.length ? offered : levels;
+	const level = pick(state.level, usable, pick(levelOfCode(mine), usable,
+		usable.includes('provincie') ? 'provincie' : usable[0]));
+	// said where the link asks for another level, or where my region's level has no figures here
+	const wanted = state.level || (levels.includes(levelOfCode(mine)) ? levelOfCode(mine) : null);
+	if (wanted && wanted !== level) {
 		// a level the page knows by name, else as the link gave it
-		const named = t(`one.${state.level}`);
-		explainFix(ctx, t('fix.level', { asked: named !== `one.${state.level}` ? named : state.level,
-			shown: t(`level.${level}`).toLowerCase() }), { level });
+		const named = t(`level.${wanted}`);
+		const shown = t(`level.${level}`).toLowerCase();
+		explainFix(ctx, levels.includes(wanted)
+			? t('fix.levelNoFigures', { asked: named.toLowerCase(), shown })
+			: t('fix.level', { asked: t(`one.${wanted}`) !== `one.${wanted}` ? t(`one.${wanted}`) : wanted, shown }),
+		{ level });
 	}
 	// the level's indicators, and those of other levels the view shows too (Nederland beside gemeenten)
 	const indicators = [];
@@ -173,9 +189,9 @@ export async function sharedPicker(ctx, {
 				.map((i) => ({ value: i.code, label: i.name })),
 			onChange: (v) => ctx.update({ indicator: v, period: null }),
 		}),
-		levels.length > 1 ? select({
+		usable.length > 1 ? select({
 			key: `${key}-level`, label: t('cmp.level'), value: level,
-			options: levels.map((l) => ({ value: l, label: t(`level.${l}`) })),
+			options: usable.map((l) => ({ value: l, label: t(`level.${l}`) })),
 			// another level: the view's default regions of that level (an empty list would mean "none chosen")
 			onChange: (v) => ctx.update({ level: v, period: null, regions: null }),
 		}) : null,
