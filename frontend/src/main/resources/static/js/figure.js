@@ -410,7 +410,9 @@ export class Figure {
 				`${t('figure.definition')}: ${model.indicator.definition}`));
 		}
 		const sources = model.sources.map((s) => {
-			const text = [s.publisher, s.table].filter(Boolean).join(' ') + (s.licence ? ` (${s.licence})` : '');
+			// a licence that has brackets of its own follows a comma, not nested brackets
+			const licence = !s.licence ? '' : s.licence.includes('(') ? `, ${s.licence}` : ` (${s.licence})`;
+			const text = [s.publisher, s.table].filter(Boolean).join(' ') + licence;
 			return s.url ? h('a', { href: s.url, rel: 'noopener' }, text) : text;
 		});
 		if (sources.length) {

@@ -38,7 +38,8 @@ public record Dataset<A>(A body, String name, IndicatorView indicator, List<Dime
 	 * A dimension of the cells.
 	 *
 	 * @param id dimension id, also the CSV column of a cell's code ({@code region})
-	 * @param label dimension label (JSON-stat)
+	 * @param label dimension label (JSON-stat): "Dutch / English"
+	 * ({@code Regio / region}), given in the language asked for, or one text
 	 * @param labelColumn CSV column of a category's label ({@code region_name}), or null
 	 * for none
 	 * @param categories category code to label, in order

@@ -159,8 +159,24 @@ class DatasetWriter implements HttpMessageWriter<Dataset<?>> {
 		status.forEach((k, v) -> statusByIndex.put(String.valueOf(k), v));
 		return JsonStatDataset.of(dataset.indicator(), dataset.sources(),
 				(dataset.dataVersion() != null) ? dataset.dataVersion() : 0L,
-				dimensions.stream().map((d) -> new JsonStatDataset.Dim(d.id(), d.label(), d.categories())).toList(),
+				dimensions.stream()
+					.map((d) -> new JsonStatDataset.Dim(d.id(), label(d.label(), dataset.lang()), d.categories()))
+					.toList(),
 				Arrays.asList(values), statusByIndex, dataset.extension());
+	}
+
+	/**
+	 * @param label a dimension's label, "Dutch / English" ({@code Regio / region}) or one
+	 * text
+	 * @param lang the language asked for, or null
+	 * @return the label in that language
+	 */
+	static String label(String label, nl.llomonitor.api.Lang lang) {
+		int slash = label.indexOf(" / ");
+		if (slash < 0 || lang == null) {
+			return label;
+		}
+		return (lang == nl.llomonitor.api.Lang.EN) ? label.substring(slash + 3) : label.substring(0, slash);
 	}
 
 }

@@ -114,7 +114,20 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.jsonPath("$.dimension.region.category.index.PV26")
 			.exists()
 			.jsonPath("$.extension.level")
-			.isEqualTo("provincie");
+			.isEqualTo("provincie")
+			// labels in the language asked for (Dutch by default), not "Regio / region"
+			.jsonPath("$.dimension.region.label")
+			.isEqualTo("Regio");
+		this.client.get()
+			.uri("/api/v1/map?indicator=apitest_ww&level=provincie&period=2023KW02&format=jsonstat&lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.dimension.region.label")
+			.isEqualTo("region")
+			.jsonPath("$.dimension.period.label")
+			.isEqualTo("period");
 		// JSON stays the map's own answer, now with margins, flags and the source table
 		this.client.get()
 			.uri("/api/v1/map?indicator=apitest_ww&level=provincie&period=2023KW02")
