@@ -60,6 +60,16 @@ Promise.all([import('/js/api.js'), import('/js/i18n.js'), import('/js/series-mod
 				}
 			}
 		}
+		// Vergelijk's list of differences: Nederland as the reference is 'the Netherlands (reference)' in English
+		const { differenceText } = await import('/js/views/vergelijk.js');
+		i18n.setLang('en');
+		const pair = differenceText({ a: 'PV26', b: 'NL01', difference: 0.5, method: 'ebb-rule', significant: true, z: 2.1 },
+			{ indicator: { unit: 'percent', decimals: 1 }, series: [{ regionCode: 'PV26', label: 'Utrecht' },
+				{ regionCode: 'NL01', label: i18n.t('cmp.reference') }] });
+		checked += 1;
+		if (!pair.includes(' than the Netherlands (reference),')) {
+			problems.push(`en difference-reference: ${pair}`);
+		}
 		i18n.setLang('nl');
 		// one example per language, kind and indicator, with how often it occurred
 		const grouped = new Map();

@@ -752,7 +752,8 @@ export function reasonLabel(reason) {
 
 /** A region's name inside a sentence: in English the country takes its article ("above the Netherlands"). */
 export function regionInSentence(name) {
-	return current === 'en' && name === 'Netherlands' ? 'the Netherlands' : name;
+	// 'Netherlands' and 'Netherlands (reference)' take 'the' inside an English sentence
+	return current === 'en' && /^Netherlands( \(|$)/.test(name || '') ? `the ${name}` : name;
 }
 
 export function statusLabel(status) {

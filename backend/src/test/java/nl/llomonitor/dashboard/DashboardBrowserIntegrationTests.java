@@ -488,6 +488,9 @@ class DashboardBrowserIntegrationTests {
 		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
 		this.browser.waitUntil(() -> notes("kaart").contains("Nederland:"));
 		assertThat(notes("kaart")).doesNotContain("De kleur volgt het aantal");
+		// every province has a figure: the legend has no swatch for "geen cijfer"
+		String legend = this.browser.find("[data-figure='kaart'] .map-legend").getText();
+		assertThat(legend).contains("Nederland:").doesNotContain("geen cijfer");
 	}
 
 	@Test

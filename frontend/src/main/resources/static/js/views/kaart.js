@@ -124,11 +124,15 @@ function drawMap(figure, geo, model, ctx, reference) {
 		const sb = selected.has(b.properties?.code) ? 1 : 0;
 		return sa - sb; // selected regions last, so their outline is on top
 	});
+	let withoutValue = 0;
 	for (const feature of ordered) {
 		const code = feature.properties?.code || feature.properties?.statcode || feature.id;
 		const s = byCode.get(code);
 		const name = s?.label || feature.properties?.name || feature.properties?.statnaam || code;
 		const value = s?.points[0]?.value;
+		if (!Number.isFinite(value)) {
+			withoutValue += 1;
+		}
 		const label = `${name}: ${Number.isFinite(value) ? formatValue(value, indicator) : t('map.noValue')}`;
 		const path = svg('path', {
 			d: pathData(feature.geometry, point), fill: scale.colour(value), class: `map__region${selected.has(code) ? ' is-selected' : ''}`,
@@ -154,7 +158,8 @@ function drawMap(figure, geo, model, ctx, reference) {
 			: null,
 		h('ul', {}, scale.breaks.map((b) => h('li', {}, swatch(b.colour), b.from === b.to ? formatValue(b.from, indicator)
 			: `${formatValue(b.from, indicator)} – ${formatValue(b.to, indicator)}`)),
-		h('li', {}, swatch(NO_DATA), t('map.noValue'))));
+		// the swatch for "no figure" only where a region on the map has none
+		withoutValue ? h('li', {}, swatch(NO_DATA), t('map.noValue')) : null));
 	clear(figure.body).append(h('div', { class: 'map-wrap' }, map, tooltip), legend);
 }
 

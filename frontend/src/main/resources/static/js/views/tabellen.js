@@ -219,7 +219,9 @@ export async function render(panel, ctx) {
 		}) : null,
 		asMap ? null : checklist({
 			key: 'tb-regions', label: t('cmp.regions'), selected: regions, all: false, none: false,
-			options: regionList.map((r) => ({ value: r.code, label: r.name })),
+			// by name, as in Vergelijk and Trends (the catalogue lists them by code)
+			options: [...regionList].sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+				.map((r) => ({ value: r.code, label: r.name })),
 			onChange: (values) => ctx.update({ level, regions: values }),
 		}),
 	];

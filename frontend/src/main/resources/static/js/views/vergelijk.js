@@ -30,7 +30,7 @@ export function differenceText(d, model) {
 	const amount = `${diff.text}${diff.unit ? ` ${diff.unit}` : ''}`;
 	const value = Number(d.difference);
 	const relation = t(value > 0 ? 'cmp.higherThan' : value < 0 ? 'cmp.lowerThan' : 'cmp.equalTo',
-		{ amount, b: name(d.b) });
+		{ amount, b: regionInSentence(name(d.b)) });
 	return `${name(d.a)} ${relation}, ${verdict}${z}.`;
 }
 
