@@ -93,20 +93,23 @@ class TrendService {
 						String type = resolved.orElse(null);
 						// each value read with whether the source revised it, in one
 						// statement
-						// from a year before the first period asked for, so that the
-						// first
-						// year of the range has its change on a year earlier too; those
-						// earlier values are not shown
-						PeriodCode read = (first != null && type != null && type.equals(first.type()))
-								? first.sameLastYear() : first;
-						SeriesService.Query query = new SeriesService.Query(info, codes, type, read, last, filter, asOf)
+						SeriesService.Query query = new SeriesService.Query(info, codes, type, first, last, filter,
+								asOf)
 							.withRevisions();
-						return this.read.series().observedValues(query).map((v) -> {
-							List<SeriesService.Value> all = v.getOrDefault(t.getT2().code(), List.of());
-							List<SeriesService.Value> earlier = all.stream()
-								.filter((x) -> first != null && x.period().compareTo(first) < 0)
-								.toList();
-							List<SeriesService.Value> values = all.subList(earlier.size(), all.size());
+						// the year before the first period asked for, read beside it (at
+						// most a year of periods, outside the range's limit), so that the
+						// first year of the range has its change on a year earlier too;
+						// those values are not shown
+						Mono<List<SeriesService.Value>> before = (first != null && type != null
+								&& type.equals(first.type()))
+										? this.read.series()
+											.observedValues(new SeriesService.Query(info, codes, type,
+													first.sameLastYear(), first.plus(-1), filter, asOf))
+											.map((v) -> v.getOrDefault(t.getT2().code(), List.of()))
+										: Mono.just(List.of());
+						return Mono.zip(this.read.series().observedValues(query), before).map((both) -> {
+							List<SeriesService.Value> values = both.getT1().getOrDefault(t.getT2().code(), List.of());
+							List<SeriesService.Value> earlier = both.getT2();
 							java.util.Set<String> revised = new java.util.HashSet<>();
 							values.stream()
 								.filter(SeriesService.Value::revised)
@@ -134,9 +137,14 @@ class TrendService {
 			.toList();
 		Map<String, BigDecimal> byCode = new HashMap<>();
 		knownWithEarlier.forEach((v) -> byCode.put(v.period().code(), v.value()));
-		List<String> breaks = breaks(info, known);
-		// a break between the year before and the first periods shown stops their changes
+		// a break between the year before and the first periods shown stops their
+		// changes,
+		// and is reported (the chart marks it, and it says why those changes are missing)
 		List<String> changeBreaks = breaks(info, knownWithEarlier);
+		String firstShown = values.isEmpty() ? null : values.get(0).period().code();
+		List<String> breaks = changeBreaks.stream()
+			.filter((b) -> firstShown != null && b.compareTo(firstShown) >= 0)
+			.toList();
 		List<List<SeriesService.Value>> segments = segments(known, breaks);
 
 		// seasonal adjustment, per segment of consecutive quarters

@@ -141,6 +141,31 @@ class PublishedFiguresIntegrationTests {
 			// 2024 Q4 75.4 against 2023 Q4 75.9
 			.jsonPath("$.points[?(@.period == '2024KW04')].changeOnYear")
 			.isEqualTo(-0.5);
+		// a range from the break: the year before is read for the changes, so the break
+		// between is found and reported, and 2021 has no change on a year earlier
+		this.client.get()
+			.uri("/api/v1/trend?indicator=netto_arbeidsparticipatie&region=PV26&from=2021KW01&to=2022KW04")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.breaks")
+			.value((java.util.List<Object> v) -> assertThat(v).containsExactly("2021KW01"))
+			.jsonPath("$.points[0].period")
+			.isEqualTo("2021KW01")
+			.jsonPath("$.points[?(@.period == '2021KW04')].changeOnYear")
+			.value((java.util.List<Object> v) -> assertThat(v).containsExactly((Object) null))
+			.jsonPath("$.points[?(@.period == '2022KW01')].changeOnYear")
+			.value((java.util.List<Object> v) -> assertThat(v).singleElement().isInstanceOf(Number.class))
+			.jsonPath("$.segments.length()")
+			.isEqualTo(1);
+		// a range of the most periods a request may ask for stays allowed: the year
+		// before is read beside it, not counted in it
+		this.client.get()
+			.uri("/api/v1/trend?indicator=netto_arbeidsparticipatie&region=PV26&from=1900KW01&to=2049KW04")
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
