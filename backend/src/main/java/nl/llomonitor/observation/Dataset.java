@@ -70,4 +70,69 @@ public record Dataset<A>(A body, String name, IndicatorView indicator, List<Dime
 	public record Cell(List<String> coordinates, BigDecimal value, String status, List<Object> attributes) {
 	}
 
+	/**
+	 * One region's cell of a one-period answer ({@link #ofRegions}).
+	 *
+	 * @param code region code
+	 * @param name region name
+	 * @param value the value, or null
+	 * @param marginLow lower bound of the published 95 % interval, or null
+	 * @param marginHigh upper bound, or null
+	 * @param status the value's status, or null where the store holds no cell
+	 * @param flags flag letters, or null
+	 * @param footnote footnote, or null
+	 * @param missingReason why the value is null, or null
+	 * @param sourceTable the source table, or null
+	 * @param recordedAt when the value became known, or null
+	 */
+	public record RegionCell(String code, String name, BigDecimal value, BigDecimal marginLow, BigDecimal marginHigh,
+			String status, String flags, String footnote, String missingReason, String sourceTable,
+			java.time.OffsetDateTime recordedAt) {
+	}
+
+	/**
+	 * The dataset of an answer for several regions in one period (compare, map): the
+	 * dimensions region and period, one cell per region, the CSV columns
+	 * {@code margin_low, margin_high, unit, status, flags, footnote, missing_reason,
+	 * source_table, recorded_at}.
+	 * @param <A> the type of the JSON answer
+	 * @param body the JSON answer
+	 * @param name the CSV file name, without extension
+	 * @param indicator the indicator
+	 * @param period the period, or null when the answer has none (no cells then)
+	 * @param regions the cells, in order
+	 * @param sources attribution
+	 * @param dataVersion the data version, or null
+	 * @param asOf the date of an {@code asOf} view, or null (then not in the extension)
+	 * @param notes extra CSV comment lines
+	 * @param extension extra JSON-stat extension entries ({@code asOf} is added)
+	 * @param lang language of the attribution
+	 * @return the dataset
+	 */
+	public static <A> Dataset<A> ofRegions(A body, String name, IndicatorView indicator, PeriodRef period,
+			List<RegionCell> regions, List<Source> sources, Long dataVersion, LocalDate asOf, List<String> notes,
+			Map<String, Object> extension, Lang lang) {
+		Dimension region = Dimension.of("region", "Regio / region", "region_name");
+		Dimension periods = Dimension.of("period", "Periode / period", null);
+		String periodCode = (period != null) ? period.code() : null;
+		if (periodCode != null) {
+			periods.categories().put(periodCode, period.label());
+		}
+		List<Cell> cells = new java.util.ArrayList<>();
+		for (RegionCell v : regions) {
+			region.categories().put(v.code(), v.name());
+			cells.add(new Cell(java.util.Arrays.asList(v.code(), periodCode), v.value(), v.status(),
+					java.util.Arrays.asList(v.marginLow(), v.marginHigh(), indicator.unit(), v.status(), v.flags(),
+							v.footnote(), v.missingReason(), v.sourceTable(), v.recordedAt())));
+		}
+		Map<String, Object> ext = new LinkedHashMap<>(extension);
+		if (asOf != null) {
+			ext.put("asOf", asOf.toString());
+		}
+		return new Dataset<>(
+				body, name, indicator, List.of(region, periods), List.of("margin_low", "margin_high", "unit", "status",
+						"flags", "footnote", "missing_reason", "source_table", "recorded_at"),
+				cells, sources, dataVersion, asOf, notes, ext, lang);
+	}
+
 }

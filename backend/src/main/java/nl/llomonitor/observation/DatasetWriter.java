@@ -157,8 +157,7 @@ class DatasetWriter implements HttpMessageWriter<Dataset<?>> {
 		}
 		Map<String, String> statusByIndex = new LinkedHashMap<>();
 		status.forEach((k, v) -> statusByIndex.put(String.valueOf(k), v));
-		return JsonStatDataset.of(dataset.indicator(), dataset.sources(),
-				(dataset.dataVersion() != null) ? dataset.dataVersion() : 0L,
+		return JsonStatDataset.of(dataset.indicator(), dataset.sources(), dataset.dataVersion(),
 				dimensions.stream()
 					.map((d) -> new JsonStatDataset.Dim(d.id(), label(d.label(), dataset.lang()), d.categories()))
 					.toList(),

@@ -27,14 +27,14 @@ public final class JsonStatDataset {
 	/**
 	 * @param indicator the indicator
 	 * @param sources attribution
-	 * @param dataVersion data version
+	 * @param dataVersion data version, or null where the answer has none (then left out)
 	 * @param dims dimensions after the metric
 	 * @param values values in row-major order (null where missing)
 	 * @param status status per value index, where not definitief
 	 * @param extension extra information
 	 * @return the dataset as maps and lists, for Jackson
 	 */
-	public static Map<String, Object> of(IndicatorView indicator, List<Source> sources, long dataVersion,
+	public static Map<String, Object> of(IndicatorView indicator, List<Source> sources, Long dataVersion,
 			List<Dim> dims, List<?> values, Map<String, String> status, Map<String, Object> extension) {
 		Map<String, Object> dataset = new LinkedHashMap<>();
 		dataset.put("version", "2.0");
@@ -76,7 +76,10 @@ public final class JsonStatDataset {
 			dataset.put("status", status);
 		}
 		Map<String, Object> ext = new LinkedHashMap<>(extension);
-		ext.put("dataVersion", dataVersion);
+		// absent where the answer has none (map, revisions): never a made-up 0
+		if (dataVersion != null) {
+			ext.put("dataVersion", dataVersion);
+		}
 		ext.put("sources", sources);
 		dataset.put("extension", ext);
 		return dataset;

@@ -110,29 +110,14 @@ record MapService(ReadModel read) {
 	 * JSON is the answer itself)
 	 */
 	static Dataset<MapResponse> dataset(MapResponse response, Lang lang) {
-		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
-		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", null);
-		String periodCode = (response.period() != null) ? response.period().code() : null;
-		if (periodCode != null) {
-			period.categories().put(periodCode, response.period().label());
-		}
-		List<Dataset.Cell> cells = new ArrayList<>();
-		for (MapValue v : response.values()) {
-			region.categories().put(v.code(), v.name());
-			cells.add(new Dataset.Cell(java.util.Arrays.asList(v.code(), periodCode), v.value(), v.status(),
-					java.util.Arrays.asList(v.marginLow(), v.marginHigh(), response.indicator().unit(), v.status(),
-							v.flags(), v.footnote(), v.missingReason(), v.sourceTable(), v.recordedAt())));
-		}
-		Map<String, Object> extension = new java.util.LinkedHashMap<>();
-		extension.put("level", response.level());
-		if (response.asOf() != null) {
-			extension.put("asOf", response.asOf().toString());
-		}
-		return new Dataset<>(response, "map-" + response.indicator().code() + "-" + response.level(),
-				response.indicator(), List.of(region, period),
-				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
-						"source_table", "recorded_at"),
-				cells, response.sources(), null, response.asOf(), List.of(), extension, lang);
+		return Dataset.ofRegions(response, "map-" + response.indicator().code() + "-" + response.level(),
+				response.indicator(), response.period(),
+				response.values()
+					.stream()
+					.map((v) -> new Dataset.RegionCell(v.code(), v.name(), v.value(), v.marginLow(), v.marginHigh(),
+							v.status(), v.flags(), v.footnote(), v.missingReason(), v.sourceTable(), v.recordedAt()))
+					.toList(),
+				response.sources(), null, response.asOf(), List.of(), Map.of("level", response.level()), lang);
 	}
 
 }

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -242,6 +241,10 @@ record CompareService(ReadModel read) {
 
 	private static String withReason(RegionCatalog.Region region, SeriesService.Value value, Lang lang) {
 		String name = Texts.region(region, lang);
+		if (value != null && value.forecast()) {
+			// a forecast is never compared as an observation: said, not left as a gap
+			return name + " (" + Messages.get(lang, "compare.no-value.forecast") + ")";
+		}
 		MissingReason reason = (value != null) ? MissingReason.fromCode(value.missingReason()) : null;
 		return (reason != null) ? name + " (" + reason.label(lang == Lang.EN) + ")" : name;
 	}
@@ -439,30 +442,18 @@ record CompareService(ReadModel read) {
 		for (Difference d : response.differences()) {
 			notes.add(d.a() + " - " + d.b() + ": " + d.explanation());
 		}
-		Dataset.Dimension region = Dataset.Dimension.of("region", "Regio / region", "region_name");
-		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", null);
-		String periodCode = (response.period() != null) ? response.period().code() : null;
-		if (periodCode != null) {
-			period.categories().put(periodCode, response.period().label());
-		}
-		List<Dataset.Cell> cells = new ArrayList<>();
-		for (RegionValue v : response.values()) {
-			region.categories().put(v.region().code(), v.region().name());
-			cells.add(new Dataset.Cell(Arrays.asList(v.region().code(), periodCode), v.value(), v.status(),
-					Arrays.asList(v.marginLow(), v.marginHigh(), response.indicator().unit(), v.status(), v.flags(),
-							v.footnote(), v.missingReason(), v.sourceTable(), v.recordedAt())));
-		}
 		Map<String, Object> extension = new LinkedHashMap<>();
 		extension.put("differences", response.differences());
 		extension.put("summary", response.summary());
-		if (response.asOf() != null) {
-			extension.put("asOf", response.asOf().toString());
-		}
-		return new Dataset<>(response, "compare-" + response.indicator().code(), response.indicator(),
-				List.of(region, period),
-				List.of("margin_low", "margin_high", "unit", "status", "flags", "footnote", "missing_reason",
-						"source_table", "recorded_at"),
-				cells, response.sources(), response.dataVersion(), response.asOf(), notes, extension, lang);
+		return Dataset.ofRegions(response, "compare-" + response.indicator().code(), response.indicator(),
+				response.period(),
+				response.values()
+					.stream()
+					.map((v) -> new Dataset.RegionCell(v.region().code(), v.region().name(), v.value(), v.marginLow(),
+							v.marginHigh(), v.status(), v.flags(), v.footnote(), v.missingReason(), v.sourceTable(),
+							v.recordedAt()))
+					.toList(),
+				response.sources(), response.dataVersion(), response.asOf(), notes, extension, lang);
 	}
 
 }

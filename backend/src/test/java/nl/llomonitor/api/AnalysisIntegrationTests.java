@@ -126,6 +126,9 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.expectBody()
 			.jsonPath("$.dimension.region.label")
 			.isEqualTo("region")
+			// the map answer has no data version: none is made up
+			.jsonPath("$.extension.dataVersion")
+			.doesNotExist()
 			.jsonPath("$.dimension.period.label")
 			.isEqualTo("period");
 		// JSON stays the map's own answer, now with margins, flags and the source table

@@ -107,7 +107,7 @@ class GrijzeDrukIntegrationTests {
 			assertThat(f.get("baseYear")).isEqualTo(2013);
 		});
 		// JSON-stat gives each cell one status: the forecasts (2018, 2019) say so, the
-		// observation (2017) has the source's; a current answer has no asOf
+		// observation (2017) keeps the source's; a current answer has no asOf
 		this.client.get()
 			.uri("/api/v1/series?indicator=grijze_druk&regions=NL01&periodType=year&forecast=grijze_druk_prognose"
 					+ "&from=2017JJ00&to=2019JJ00&format=jsonstat")
@@ -117,6 +117,9 @@ class GrijzeDrukIntegrationTests {
 			.expectBody()
 			.jsonPath("$.value.length()")
 			.isEqualTo(3)
+			// 2017 is the observation, with its source's status (60039fvw: provisional)
+			.jsonPath("$.status['0']")
+			.isEqualTo("voorlopig")
 			.jsonPath("$.status['1']")
 			.isEqualTo("prognose")
 			.jsonPath("$.status['2']")

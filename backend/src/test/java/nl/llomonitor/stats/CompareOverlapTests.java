@@ -77,6 +77,16 @@ class CompareOverlapTests {
 			.isEqualTo("No value for Utrecht (confidential) in 1990.");
 		assertThat(CompareService.noValue(fryslan, null, PROVINCE, secret, year, Lang.NL))
 			.isEqualTo("Geen waarde voor Fryslân en Utrecht (vertrouwelijk) in 1990.");
+		// a forecast where an observation is compared: said
+		nl.llomonitor.observation.SeriesService.Value forecast = new nl.llomonitor.observation.SeriesService.Value(year,
+				null, null, null, "definitief", "", null, "82220NED", 1L, null, null, null, null, null, true, false);
+		assertThat(CompareService.noValue(PROVINCE, forecast, null, null, year, Lang.EN))
+			.isEqualTo("No value for Utrecht (a forecast only, not an observation) in 1990.");
+		// through the difference of a pair, in the order of the pair
+		assertThat(CompareService
+			.difference(indicator("rate", "percent", Map.of()), "year", PROVINCE, secret, fryslan, null,
+					Relation.UNKNOWN, Map.of(), year, Lang.NL)
+			.explanation()).isEqualTo("Geen waarde voor Utrecht (vertrouwelijk) en Fryslân in 1990.");
 	}
 
 	private static IndicatorInfo indicator(String code, String unit, Map<String, IndicatorInfo.Dimension> dimensions) {
