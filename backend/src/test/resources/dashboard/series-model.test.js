@@ -41,6 +41,9 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	eq('breaks', m.breaks(model), ['2023KW01']);
 	eq('provisional', m.hasProvisional(model), true);
 	eq('margins', m.hasMargins(model), true);
+	eq('a lower bound alone is a published margin', m.hasMargins({ series: [{ points: [{ value: 5, low: 4, high: null }] }] }),
+		true);
+	eq('no bound, no margin', m.hasMargins({ series: [{ points: [{ value: 5, low: null, high: null }] }] }), false);
 	eq('not empty', m.isEmpty(model), false);
 	eq('empty without values', m.isEmpty({ series: [{ points: [{ value: null }] }] }), true);
 	const yoy = m.mapValues(model, (p) => (p.value == null ? null : p.value * 2), { origin: 'derived' });

@@ -1,6 +1,6 @@
 // Chart.js configurations built from the series model, plus two small plugins of our own:
 // error bars (published 95 % margins) and series-break markers.
-import { formatValue, periodShort, t } from './i18n.js';
+import { formatValue, marginText, periodShort, t } from './i18n.js';
 import {
 	breaks, hasForecast, isForecastSeries, isProvisional, periods, seriesLabel, valueAt,
 } from './series-model.js';
@@ -152,8 +152,10 @@ function tooltipLabel(indicator) {
 		if (item.chart.options.indexAxis === 'y') {
 			text = `${item.label}: ${formatValue(item.parsed.x, indicator)}`;
 		}
-		if (point?.low != null && point?.high != null) {
-			text += ` (${formatValue(point.low, indicator)} – ${formatValue(point.high, indicator)})`;
+		// the published margin, or the one bound the source publishes
+		const margin = marginText(point, indicator);
+		if (margin) {
+			text += ` (${margin})`;
 		}
 		if (point && isProvisional(point)) {
 			text += ` · ${t(`status.${point.status}`)}`;

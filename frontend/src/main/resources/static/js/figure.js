@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { clear, h, uid } from './dom.js';
 import { barConfig, lineConfig } from './charts.js';
-import { formatValue, reasonLabel, statusLabel, t } from './i18n.js';
+import { formatValue, marginText, reasonLabel, statusLabel, t } from './i18n.js';
 import {
 	breaks, csvDialect, hasForecast, hasMargins, hasProvisional, isEmpty, nonSource, toCsv, toTable,
 } from './series-model.js';
@@ -41,25 +41,6 @@ export function statusText(point) {
 function fileName(text) {
 	return (text || 'llo-monitor').toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
 		.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'llo-monitor';
-}
-
-/**
- * The published 95% margin of a point: both bounds, or the one bound the source publishes (WW benefits,
- * 85554NED, publish a lower bound only), or a dash.
- */
-function marginText(point, indicator) {
-	const low = point?.low;
-	const high = point?.high;
-	if (low != null && high != null) {
-		return `${formatValue(low, indicator)} – ${formatValue(high, indicator)}`;
-	}
-	if (low != null) {
-		return t('figure.marginLowOnly', { value: formatValue(low, indicator) });
-	}
-	if (high != null) {
-		return t('figure.marginHighOnly', { value: formatValue(high, indicator) });
-	}
-	return '–';
 }
 
 export class Figure {
@@ -380,7 +361,7 @@ export class Figure {
 				h('th', { scope: 'row' }, r.header),
 				h('td', { class: 'num' }, r.point?.value != null ? formatValue(r.point.value, indicator)
 					: (r.point?.reason ? reasonLabel(r.point.reason) : '–')),
-				h('td', { class: 'num' }, marginText(r.point, indicator)),
+				h('td', { class: 'num' }, marginText(r.point, indicator) || '–'),
 				h('td', { class: 'status', dataset: { status: r.point?.status || '' } }, statusText(r.point))));
 		}
 		else {

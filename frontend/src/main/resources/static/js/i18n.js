@@ -59,7 +59,7 @@ const STRINGS = {
 		'legend.forecast': 'Prognose',
 		'legend.derived': 'Berekend door LLO Monitor',
 		'notes.break': 'Trendbreuk vóór {periods}: cijfers daarvoor en daarna zijn niet direct vergelijkbaar.',
-		'notes.margins': 'Waar de bron een 95%-marge publiceert, staat die in de tabel en als streepje bij de staaf.',
+		'notes.margins': 'Waar de bron een 95%-marge publiceert, staat die in de tabel (soms alleen een ondergrens), en met beide grenzen als streepje bij de staaf.',
 		'origin.source': 'bron',
 		'origin.forecast': 'prognose',
 		'origin.derived': 'afgeleid',
@@ -354,7 +354,7 @@ const STRINGS = {
 		'legend.forecast': 'Forecast',
 		'legend.derived': 'Computed by LLO Monitor',
 		'notes.break': 'Break in series before {periods}: figures before and after are not directly comparable.',
-		'notes.margins': 'Where the source publishes a 95% margin, it is in the table and drawn as a whisker on the bar.',
+		'notes.margins': 'Where the source publishes a 95% margin, it is in the table (sometimes a lower bound only), and with both bounds drawn as a whisker on the bar.',
 		'origin.source': 'source',
 		'origin.forecast': 'forecast',
 		'origin.derived': 'derived',
@@ -758,4 +758,23 @@ export function regionInSentence(name) {
 
 export function statusLabel(status) {
 	return status ? t(`status.${status}`) : '';
+}
+
+/**
+ * The published 95% margin of a point: both bounds, or the one bound the source publishes (WW benefits,
+ * 85554NED, publish a lower bound only), or '' where it publishes none.
+ */
+export function marginText(point, indicator) {
+	const low = point?.low;
+	const high = point?.high;
+	if (low != null && high != null) {
+		return `${formatValue(low, indicator)} – ${formatValue(high, indicator)}`;
+	}
+	if (low != null) {
+		return t('figure.marginLowOnly', { value: formatValue(low, indicator) });
+	}
+	if (high != null) {
+		return t('figure.marginHighOnly', { value: formatValue(high, indicator) });
+	}
+	return '';
 }

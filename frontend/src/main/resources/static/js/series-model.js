@@ -200,7 +200,8 @@ export function hasProvisional(model) {
 }
 
 export function hasMargins(model) {
-	return model.series.some((s) => s.points.some((p) => p.low != null && p.high != null));
+	// a source may publish one bound only (WW benefits, 85554NED: the lower bound)
+	return model.series.some((s) => s.points.some((p) => p.low != null || p.high != null));
 }
 
 export function nonSource(model) {
@@ -320,7 +321,7 @@ export function toCsv(model, dialect = csvDialect('en')) {
 	const lines = [];
 	const sourceText = model.sources
 		.map((s) => [s.publisher, s.table, s.licence].filter(Boolean).join(' '))
-		// ' · ' between sources, not '; ': a separator would quote the line, and a quoted line is no comment
+		// ' · ' between sources, not '; ' (the Dutch separator would spread the line over cells)
 		.join(' · ');
 	lines.push(comment(model.title || model.indicator.name || '', dialect));
 	if (sourceText) {

@@ -120,11 +120,12 @@ export async function sharedPicker(ctx, {
 	// said where the link asks for another level, or where my region's level has no figures here
 	const wanted = state.level || (levels.includes(levelOfCode(mine)) ? levelOfCode(mine) : null);
 	if (wanted && wanted !== level) {
-		// a level the page knows by name, else as the link gave it
-		const named = t(`level.${wanted}`);
-		const shown = t(`level.${level}`).toLowerCase();
+		// a level the page knows by name, else as the link gave it; inside a sentence with a small letter,
+		// but an abbreviation as it is written (COROP-gebieden)
+		const inText = (name) => (/^[A-Z]{2}/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1));
+		const shown = inText(t(`level.${level}`));
 		explainFix(ctx, levels.includes(wanted)
-			? t('fix.levelNoFigures', { asked: named.toLowerCase(), shown })
+			? t('fix.levelNoFigures', { asked: inText(t(`level.${wanted}`)), shown })
 			: t('fix.level', { asked: t(`one.${wanted}`) !== `one.${wanted}` ? t(`one.${wanted}`) : wanted, shown }),
 		{ level });
 	}
