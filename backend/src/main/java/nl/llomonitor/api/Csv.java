@@ -11,9 +11,15 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * CSV output: comma separated, UTF-8, attribution comment lines first, text cells that a
  * spreadsheet would run as a formula ({@code = + - @}, tab, carriage return) prefixed
- * with {@code '}.
+ * with {@code '}; so is a part of a comment line after a comma that would start one.
  */
 public final class Csv {
+
+	/**
+	 * A part of a comment line after a comma that a spreadsheet, spreading the line over
+	 * cells, would run as a formula: it gets a leading {@code '}, as a text cell does.
+	 */
+	private static final java.util.regex.Pattern COMMENT_PART = java.util.regex.Pattern.compile("(,\\s*)([=+\\-@])");
 
 	private Csv() {
 	}
@@ -30,7 +36,7 @@ public final class Csv {
 		try (CSVPrinter printer = new CSVPrinter(out,
 				CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").setCommentMarker('#').get())) {
 			for (String comment : comments) {
-				printer.printComment(comment);
+				printer.printComment(COMMENT_PART.matcher(comment).replaceAll("$1'$2"));
 			}
 			printer.printRecord(header);
 			for (List<Object> row : rows) {

@@ -50,6 +50,15 @@ class CsvExportTests {
 	}
 
 	@Test
+	void aCommentLineSpreadOverCellsStartsNoFormula() {
+		// a spreadsheet that does not skip '#' lines splits this one at its commas
+		String csv = Csv.write(List.of("PV26 - PV21: In Utrecht, =cmd|' /C calc'!A0, and, @SUM(1), 3,5 %"),
+				List.of("label"), List.of());
+		assertThat(csv.lines().findFirst().orElseThrow())
+			.isEqualTo("# PV26 - PV21: In Utrecht, '=cmd|' /C calc'!A0, and, '@SUM(1), 3,5 %");
+	}
+
+	@Test
 	void harmlessTextIsLeftAlone() {
 		for (String text : List.of("Utrecht", "'s-Hertogenbosch", "2023 2e kwartaal", "", " =1", "a=b",
 				"Nederland (NL)")) {
