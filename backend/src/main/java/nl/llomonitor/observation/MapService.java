@@ -117,7 +117,12 @@ record MapService(ReadModel read) {
 					.map((v) -> new Dataset.RegionCell(v.code(), v.name(), v.value(), v.marginLow(), v.marginHigh(),
 							v.status(), v.flags(), v.footnote(), v.missingReason(), v.sourceTable(), v.recordedAt()))
 					.toList(),
-				response.sources(), null, response.asOf(), List.of(), Map.of("level", response.level()), lang);
+				response.sources(), null, response.asOf(),
+				// no period: no region of the level has a figure, said rather than an
+				// empty file
+				(response.period() == null) ? List.of(nl.llomonitor.api.Messages.get(lang, "map.no-figures",
+						response.indicator().name(), response.level())) : List.of(),
+				Map.of("level", response.level()), lang);
 	}
 
 }

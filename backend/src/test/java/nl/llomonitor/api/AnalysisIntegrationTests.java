@@ -131,6 +131,16 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.doesNotExist()
 			.jsonPath("$.dimension.period.label")
 			.isEqualTo("period");
+		// a level without a figure: the CSV says so instead of being empty
+		String none = this.client.get()
+			.uri("/api/v1/map?indicator=apitest_ww&level=gemeente&format=csv")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(none).contains("# Geen cijfers van ");
 		// JSON stays the map's own answer, now with margins, flags and the source table
 		this.client.get()
 			.uri("/api/v1/map?indicator=apitest_ww&level=provincie&period=2023KW02")
