@@ -400,6 +400,27 @@ class OpenWorldImportIntegrationTests {
 	}
 
 	@Test
+	void aDecimalCommaInATableWithoutAMappingIsRefusedNotLeftOutAsText() throws IOException {
+		// a spreadsheet with Dutch settings saved one value of 85624NED as 4298,0: a
+		// garbled number, not a text topic (the measure was left out whole, with 200)
+		Path file = Files.createTempDirectory("llo-comma").resolve("85626NED.csv");
+		Files.writeString(file, Files.readString(SharedData.file("cbs/85624NED.csv"), StandardCharsets.UTF_8)
+			.replaceFirst(";2021;4298\r?\n", ";2021;4298,0\n"), StandardCharsets.UTF_8);
+		assertThatThrownBy(
+				() -> this.importer.importFile(file, null, null, new ImportOptions(null, false, false, true), null))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("85626NED.csv")
+			.hasMessageContaining("line 2")
+			.hasMessageContaining("column DeelnemersLevenLangOntwikkelen_1")
+			.hasMessageContaining("'4298,0'")
+			.hasMessageContaining("decimal comma");
+		assertThat(this.jdbc.fetchCount(nl.llomonitor.db.Tables.INDICATOR,
+				nl.llomonitor.db.Tables.INDICATOR.CODE.startsWith("cbs_85626ned__")))
+			.as("nothing half-written")
+			.isZero();
+	}
+
+	@Test
 	void aStatusDimensionSetsTheStatusAndUnknownRegionsFailUnlessSkippedAndCounted() throws IOException {
 		// 60039fvw now has a mapping file (grijze druk); the same download under a table
 		// id without one is what a user brings of any other table

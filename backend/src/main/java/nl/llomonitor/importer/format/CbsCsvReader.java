@@ -204,12 +204,16 @@ public final class CbsCsvReader implements FormatReader {
 				String reason = null;
 				CbsSign sign = CbsSign.of(value);
 				if (sign == null && !Numbers.isDecimal(value)) {
-					if (found.generic() != null && found.generic().textMeasure(header.get(index), raw)) {
+					// a number with a decimal comma is a garbled number, never a text
+					// topic
+					// (a table without a mapping left the whole measure out for it)
+					boolean comma = Numbers.isDecimalComma(value);
+					if (!comma && found.generic() != null && found.generic().textMeasure(header.get(index), raw)) {
 						continue;
 					}
 					throw job.error(line, header.get(index), raw,
 							"a decimal number with '.' such as 75.5, or a CBS sign (-, ., x, empty)",
-							value.matches("-?[0-9.]*[0-9],[0-9]+") ? "not a number: a decimal comma (probably saved by"
+							comma ? "not a number: a decimal comma (probably saved by"
 									+ " a spreadsheet with Dutch number settings)" : "not a number");
 				}
 				String indicator = (memberIndicator != null) ? memberIndicator : measure.indicator();

@@ -9,6 +9,19 @@ public final class Numbers {
 	private Numbers() {
 	}
 
+	private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern
+		.compile("[+-]?[0-9.]*[0-9],[0-9]+");
+
+	/**
+	 * @param text the trimmed text
+	 * @return whether it is a number written with a decimal comma ({@code 241,0},
+	 * {@code 1.234,5}), as a spreadsheet with Dutch number settings saves it: a number
+	 * the file garbled, never a text value
+	 */
+	public static boolean isDecimalComma(String text) {
+		return DECIMAL_COMMA.matcher(text).matches();
+	}
+
 	/**
 	 * @param text the trimmed text
 	 * @return whether it is a plain decimal number PostgreSQL's numeric accepts

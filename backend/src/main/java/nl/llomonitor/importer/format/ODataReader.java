@@ -529,11 +529,14 @@ public final class ODataReader implements FormatReader {
 			Map<String, String> breakdown, char part, String status, String footnote, TableMapping mapping) {
 		ReadResult.Builder found = page.found;
 		if (value != null && !Numbers.isDecimal(value)) {
-			if (found.generic() != null
+			// a number with a decimal comma is a garbled number, never a text topic
+			boolean comma = Numbers.isDecimalComma(value.strip());
+			if (!comma && found.generic() != null
 					&& found.generic().textMeasure(column.equals("Value") ? measure.indicator() : column, value)) {
 				return;
 			}
-			throw job.error(where, column, value, "a decimal number such as 135.5", "not a number");
+			throw job.error(where, column, value, "a decimal number such as 135.5",
+					comma ? "not a number: a decimal comma" : "not a number");
 		}
 		String indicator = (indicatorOverride != null) ? indicatorOverride : measure.indicator();
 		if (indicator == null) {
