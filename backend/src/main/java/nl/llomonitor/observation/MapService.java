@@ -62,13 +62,19 @@ record MapService(ReadModel read) {
 				if (!t.getT2().levels().contains(levelCode)) {
 					throw ApiException.invalidParameter("level", "Unknown level '" + levelCode + "'.");
 				}
-				List<String> codes = t.getT2()
+				// every region of the level, ended ones too: a past period is shown with
+				// the regions of its own time (Weesp in 2022), not today's
+				List<RegionCatalog.Region> ofLevel = t.getT2()
 					.regions()
 					.values()
 					.stream()
-					.filter((r) -> r.level().equals(levelCode) && r.current())
-					.map(RegionCatalog.Region::code)
+					.filter((r) -> r.level().equals(levelCode))
 					.toList();
+				List<String> codes = ofLevel.stream().map(RegionCatalog.Region::code).toList();
+				java.time.LocalDate firstEdition = ofLevel.stream()
+					.map(RegionCatalog.Region::validFrom)
+					.min(java.util.Comparator.naturalOrder())
+					.orElse(null);
 				var filter = SeriesService.parseBreakdown(breakdown, info);
 				Mono<PeriodCode> chosen = (requested != null) ? Mono.just(requested)
 						: this.read.series().latestPeriod(info, codes, filter, moment);
@@ -85,6 +91,11 @@ record MapService(ReadModel read) {
 							for (String code : codes) {
 								var region = t.getT2().regions().get(code);
 								var v = values.getOrDefault(code, List.of()).stream().findFirst().orElse(null);
+								if (v == null && !existsDuring(region, p, firstEdition)) {
+									// a region of another time without a figure: not on
+									// this map
+									continue;
+								}
 								shown.add(v);
 								sorted.put(code,
 										(v == null)
@@ -101,6 +112,21 @@ record MapService(ReadModel read) {
 					.switchIfEmpty(Mono.fromSupplier(
 							() -> new MapResponse(info.view(language), null, levelCode, List.of(), List.of(), echo)));
 			});
+	}
+
+	/**
+	 * @param region a region
+	 * @param period a period
+	 * @param firstEdition the first day of the store's first edition of the level's
+	 * regions: a region of that edition stands for the periods before it too (the store
+	 * knows no older edition)
+	 * @return whether the region existed at some time in the period: not ended before it
+	 * starts, and begun by its end (or in the first edition)
+	 */
+	static boolean existsDuring(RegionCatalog.Region region, PeriodCode period, java.time.LocalDate firstEdition) {
+		boolean notEnded = region.validTo() == null || region.validTo().isAfter(period.start());
+		boolean begun = !region.validFrom().isAfter(period.end()) || region.validFrom().equals(firstEdition);
+		return notEnded && begun;
 	}
 
 	/**
