@@ -83,12 +83,21 @@ class DatasetWriter implements HttpMessageWriter<Dataset<?>> {
 
 	/**
 	 * @param dataset the dataset
-	 * @return the CSV text: attribution and notes as comments, then {@code indicator},
-	 * per dimension its code (and label) column, {@code value} and the dataset's columns
+	 * @return the CSV text: attribution, the breakdown (where the dataset's extension
+	 * names one) and notes as comments, then {@code indicator}, per dimension its code
+	 * (and label) column, {@code value} and the dataset's columns
 	 */
 	static String csv(Dataset<?> dataset) {
 		List<String> comments = Source.attribution(dataset.sources(), dataset.lang(), dataset.dataVersion(),
 				dataset.asOf());
+		// which breakdown the rows are: the same columns hold the total and a group
+		if (dataset.extension().get("breakdown") instanceof Map<?, ?> breakdown && !breakdown.isEmpty()) {
+			comments.add(nl.llomonitor.api.Messages.get(dataset.lang(), "csv.breakdown",
+					breakdown.entrySet()
+						.stream()
+						.map((e) -> e.getKey() + "=" + e.getValue())
+						.collect(java.util.stream.Collectors.joining(";"))));
+		}
 		comments.addAll(dataset.notes());
 		List<String> header = new ArrayList<>();
 		header.add("indicator");

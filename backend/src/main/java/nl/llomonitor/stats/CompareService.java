@@ -443,6 +443,7 @@ record CompareService(ReadModel read) {
 			notes.add(d.a() + " - " + d.b() + ": " + d.explanation());
 		}
 		Map<String, Object> extension = new LinkedHashMap<>();
+		extension.put("breakdown", response.breakdown());
 		extension.put("differences", response.differences());
 		extension.put("summary", response.summary());
 		return Dataset.ofRegions(response, "compare-" + response.indicator().code(), response.indicator(),

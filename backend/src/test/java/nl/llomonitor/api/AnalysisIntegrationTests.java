@@ -79,6 +79,23 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 	}
 
 	@Test
+	void aCsvOfABreakdownSaysWhichItIs() {
+		// the same columns hold the total and a group: a comment names the group
+		String women = WebAnswers.csv(this.client.get()
+			.uri("/api/v1/series?indicator=apitest_participatie&regions=PV26&from=2023KW02&to=2023KW02"
+					+ "&breakdown=sex:vrouw&format=csv")
+			.exchange());
+		assertThat(women).contains("# Uitsplitsing: sex=vrouw\r\n").contains(",73.0,");
+		assertThat(WebAnswers.csv(this.client.get()
+			.uri("/api/v1/compare?indicator=apitest_participatie&regions=PV26,PV21&period=2023KW02"
+					+ "&breakdown=sex:vrouw&format=csv&lang=en")
+			.exchange())).contains("# Breakdown: sex=vrouw\r\n");
+		assertThat(WebAnswers.csv(this.client.get()
+			.uri("/api/v1/series?indicator=apitest_participatie&regions=PV26&from=2023KW02&to=2023KW02&format=csv")
+			.exchange())).doesNotContain("Uitsplitsing");
+	}
+
+	@Test
 	void mapAsCsvAndJsonStat() {
 		// every province of the level is a row, with its margins, status and source
 		String csv = WebAnswers.csv(this.client.get()
