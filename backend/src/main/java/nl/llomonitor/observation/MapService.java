@@ -37,8 +37,8 @@ record MapService(ReadModel read) {
 	}
 
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record MapResponse(IndicatorView indicator, PeriodRef period, String level, List<MapValue> values,
-			List<Source> sources, LocalDate asOf) {
+	record MapResponse(IndicatorView indicator, PeriodRef period, String level, Map<String, String> breakdown,
+			List<MapValue> values, List<Source> sources, LocalDate asOf) {
 	}
 
 	/**
@@ -106,11 +106,12 @@ record MapService(ReadModel read) {
 														v.missingReason(), v.sourceTable(), v.recordedAt()));
 							}
 							return new MapResponse(info.view(language), PeriodRef.of(p, language), levelCode,
-									List.copyOf(sorted.values()), Source.of(shown, t.getT3(), language), echo);
+									new java.util.LinkedHashMap<>(filter), List.copyOf(sorted.values()),
+									Source.of(shown, t.getT3(), language), echo);
 						});
 				})
-					.switchIfEmpty(Mono.fromSupplier(
-							() -> new MapResponse(info.view(language), null, levelCode, List.of(), List.of(), echo)));
+					.switchIfEmpty(Mono.fromSupplier(() -> new MapResponse(info.view(language), null, levelCode,
+							new java.util.LinkedHashMap<>(filter), List.of(), List.of(), echo)));
 			});
 	}
 
@@ -148,7 +149,7 @@ record MapService(ReadModel read) {
 				// empty file
 				(response.period() == null) ? List.of(nl.llomonitor.api.Messages.get(lang, "map.no-figures",
 						response.indicator().name(), response.level())) : List.of(),
-				Map.of("level", response.level()), lang);
+				Map.of("level", response.level(), "breakdown", response.breakdown()), lang);
 	}
 
 }

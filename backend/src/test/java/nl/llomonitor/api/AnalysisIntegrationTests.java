@@ -91,6 +91,10 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 					+ "&breakdown=sex:vrouw&format=csv&lang=en")
 			.exchange())).contains("# Breakdown: sex=vrouw\r\n");
 		assertThat(WebAnswers.csv(this.client.get()
+			.uri("/api/v1/map?indicator=apitest_participatie&level=provincie&period=2023KW02&breakdown=sex:vrouw"
+					+ "&format=csv")
+			.exchange())).contains("# Uitsplitsing: sex=vrouw\r\n");
+		assertThat(WebAnswers.csv(this.client.get()
 			.uri("/api/v1/series?indicator=apitest_participatie&regions=PV26&from=2023KW02&to=2023KW02&format=csv")
 			.exchange())).doesNotContain("Uitsplitsing");
 	}
