@@ -118,6 +118,11 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 	const two = m.toCsv({ ...model, sources: [...model.sources, { table: '86088NED', publisher: 'CBS' }] }, m.csvDialect('nl'));
 	eq('csv: several sources stay one comment line, unquoted', two.split('\r\n')[1], '# Bron: CBS 85268NED CC BY 4.0 · CBS 86088NED');
 	eq('csv: 15 columns', nl[2].split(';').length, 15);
+	const cut = m.toCsv({ ...model, sources: [{ table: '83599NED', publisher: 'CBS', incomplete: 'precies 10.000 datarijen' }] },
+		m.csvDialect('nl')).split('\r\n');
+	eq('csv: an incomplete source says so in a comment line', cut[2],
+		'# Onvolledig: tabel 83599NED is ingelezen uit een download die waarschijnlijk is afgebroken (precies 10.000 datarijen).');
+	eq('csv: then the header', cut[3].startsWith('regio_code;'), true);
 	eq('csv: the header', nl[2], 'regio_code;regio;reeks;periode_code;periode;waarde;marge_onder;marge_boven;eenheid;'
 		+ 'status;vlaggen;voetnoot;reden_ontbreekt;herkomst;bron');
 	// the break flag, the footnote and the reason a value is missing reach the CSV

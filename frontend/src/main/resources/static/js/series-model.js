@@ -327,6 +327,10 @@ export function toCsv(model, dialect = csvDialect('en')) {
 	if (sourceText) {
 		lines.push(comment(`${t('figure.source')}: ${sourceText}`, dialect));
 	}
+	// a source imported from a probably cut-off download says so here too, as under the chart
+	for (const s of model.sources.filter((source) => source.incomplete)) {
+		lines.push(comment(t('notes.incomplete', { table: s.table, why: s.incomplete }), dialect));
+	}
 	// every value with its status, flags (e.g. b: break in series), footnote and the reason it is missing,
 	// in the order of the API's CSV
 	const header = ['csv.regionCode', 'csv.region', 'csv.series', 'csv.periodCode', 'csv.period', 'csv.value',
