@@ -145,9 +145,9 @@ record SeriesAnswers(ReadModel read) {
 			for (Point p : s.points()) {
 				periods.add(p.period());
 				periodLabels.put(p.period(), p.label());
-				// JSON-stat gives a cell one status: a forecast says so there (its source
-				// may
-				// call it definitief, which alone would read as a final observation)
+				// JSON-stat gives a cell one status: a forecast says so there (its
+				// source may call it definitief, which alone would read as a final
+				// observation)
 				String status = !"forecast".equals(p.kind()) ? p.status()
 						: (p.status() == null || "definitief".equals(p.status())) ? "prognose"
 								: "prognose, " + p.status();

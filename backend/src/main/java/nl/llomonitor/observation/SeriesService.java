@@ -112,6 +112,16 @@ public class SeriesService {
 
 	}
 
+	/**
+	 * The keys and arguments of why an import run was incomplete
+	 * ({@code import_run.report -> 'incompleteReasons'}, as text for
+	 * {@link Incompleteness#of}), read for an incomplete run only: a complete run's
+	 * report is not read.
+	 */
+	public static final org.jooq.Field<String> INCOMPLETE_REASONS = DSL.field(
+			"case when {0} is not null then ({1} -> 'incompleteReasons')::text end", String.class,
+			IMPORT_RUN.INCOMPLETE_REASON, IMPORT_RUN.REPORT);
+
 	private Mono<Provenance> loadProvenance() {
 		Mono<Map<String, ForecastTable>> forecasts = Queries
 			.flux(this.dsl.select(SOURCE_TABLE_KIND.TABLE_ID, SOURCE_TABLE_KIND.BASE_YEAR, SOURCE_TABLE_KIND.TITLE)
@@ -119,14 +129,10 @@ public class SeriesService {
 				.where(SOURCE_TABLE_KIND.KIND.eq("forecast")))
 			.collectMap((r) -> r.value1(), (r) -> new ForecastTable(r.value1(),
 					(r.value2() != null) ? Integer.valueOf(r.value2()) : null, r.value3()));
-		Mono<List<org.jooq.Record4<Long, String, String, String>>> runs = Queries.list(this.dsl
-			.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON,
-					// the report of an incomplete run only (a complete run's is not read)
-					DSL.field("case when {0} is not null then ({1} -> 'incompleteReasons')::text end", String.class,
-							IMPORT_RUN.INCOMPLETE_REASON, IMPORT_RUN.REPORT),
-					IMPORT_RUN.TABLE_ID)
-			.from(IMPORT_RUN)
-			.where(IMPORT_RUN.STATUS.ne(ImportRunState.RUNNING)));
+		Mono<List<org.jooq.Record4<Long, String, String, String>>> runs = Queries
+			.list(this.dsl.select(IMPORT_RUN.ID, IMPORT_RUN.INCOMPLETE_REASON, INCOMPLETE_REASONS, IMPORT_RUN.TABLE_ID)
+				.from(IMPORT_RUN)
+				.where(IMPORT_RUN.STATUS.ne(ImportRunState.RUNNING)));
 		return Mono.zip(forecasts, runs).map((t) -> {
 			Map<Long, Incompleteness> incomplete = new HashMap<>();
 			Set<Long> finished = new java.util.HashSet<>();

@@ -138,8 +138,8 @@ class TrendService {
 		Map<String, BigDecimal> byCode = new HashMap<>();
 		knownWithEarlier.forEach((v) -> byCode.put(v.period().code(), v.value()));
 		// a break between the year before and the first periods shown stops their
-		// changes,
-		// and is reported (the chart marks it, and it says why those changes are missing)
+		// changes, and is reported (the chart marks it, and it says why those
+		// changes are missing)
 		List<String> changeBreaks = breaks(info, knownWithEarlier);
 		String firstShown = values.isEmpty() ? null : values.get(0).period().code();
 		List<String> breaks = changeBreaks.stream()

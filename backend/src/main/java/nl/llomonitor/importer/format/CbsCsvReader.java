@@ -204,9 +204,9 @@ public final class CbsCsvReader implements FormatReader {
 				String reason = null;
 				CbsSign sign = CbsSign.of(value);
 				if (sign == null && !Numbers.isDecimal(value)) {
-					// a number with a decimal comma is a garbled number, never a text
-					// topic
-					// (a table without a mapping left the whole measure out for it)
+					// a number with a decimal comma is a garbled number, never a
+					// text topic (a table without a mapping left the whole measure
+					// out for it)
 					boolean comma = Numbers.isDecimalComma(value);
 					if (!comma && found.generic() != null && found.generic().textMeasure(header.get(index), raw)) {
 						continue;

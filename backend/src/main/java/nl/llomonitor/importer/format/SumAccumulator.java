@@ -12,13 +12,11 @@ import nl.llomonitor.cube.MissingReason;
  * 60039fvw: 65+ = 65-74 + 75-84 + 85+) per target cell, for the readers and for a mapping
  * applied to a stored table. A sum has a value only when every term has one and all its
  * terms were met; otherwise it is stored without a value, as
- * {@link MissingReason#NIET_BESCHIKBAAR} with the footnote {@link #NO_VALUE_FOOTNOTE}. A
- * sum never invents a number. Keeps the targets in the order first met.
+ * {@link MissingReason#NIET_BESCHIKBAAR} with the footnote
+ * {@link MissingReason#SUM_TERM_MISSING}. A sum never invents a number. Keeps the targets
+ * in the order first met.
  */
 public final class SumAccumulator {
-
-	/** The footnote of a sum stored without a value. */
-	public static final String NO_VALUE_FOOTNOTE = MissingReason.SUM_TERM_MISSING;
 
 	private final Map<Target, Sum> sums = new LinkedHashMap<>();
 
@@ -121,10 +119,11 @@ public final class SumAccumulator {
 
 		/**
 		 * @param expected how many terms the sum has (0: as many as were met)
-		 * @return {@link #NO_VALUE_FOOTNOTE} when it is not complete, else null
+		 * @return {@link MissingReason#SUM_TERM_MISSING} when it is not complete, else
+		 * null
 		 */
 		public String footnote(long expected) {
-			return complete(expected) ? null : NO_VALUE_FOOTNOTE;
+			return complete(expected) ? null : MissingReason.SUM_TERM_MISSING;
 		}
 
 		/** The row of the last term. */
