@@ -72,3 +72,8 @@ export function nearestWith(region, indicator) {
 		- order.indexOf(levelOfCode(b)));
 	return parents.find((p) => levels.includes(levelOfCode(p))) || null;
 }
+
+/** Regions in the order a reader looks for them: by name (the catalogue lists them by code). */
+export function byName(regions) {
+	return [...regions].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}

@@ -122,10 +122,9 @@ export async function sharedPicker(ctx, {
 	if (wanted && wanted !== level) {
 		// a level the page knows by name, else as the link gave it; inside a sentence with a small letter,
 		// but an abbreviation as it is written (COROP-gebieden)
-		const inText = (name) => (/^[A-Z]{2}/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1));
-		const shown = inText(t(`level.${level}`));
+		const shown = inSentence(t(`level.${level}`));
 		explainFix(ctx, levels.includes(wanted)
-			? t('fix.levelNoFigures', { asked: inText(t(`level.${wanted}`)), shown })
+			? t('fix.levelNoFigures', { asked: inSentence(t(`level.${wanted}`)), shown })
 			: t('fix.level', { asked: t(`one.${wanted}`) !== `one.${wanted}` ? t(`one.${wanted}`) : wanted, shown }),
 		{ level });
 	}
@@ -157,19 +156,11 @@ export async function sharedPicker(ctx, {
 	// regions with figures share (that of the map's latest period), not my region's finest: four gemeenten
 	// have quarters of 85268NED, the other 338 years only, and a quarter would leave nearly every bar empty.
 	// A period of another type in the link is replaced, and said (below).
-	let type = null;
-	let periods = [];
-	let levelLatest = null;
-	if (withPeriod && indicator) {
-		levelLatest = await latestOfLevel(code, level);
-		type = levelLatest ? periodType(levelLatest)
-			: await finestType(indicator, regionFor ? await regionFor(level) : mine);
-		// the periods with figures at the level (grijze druk: provinces to 2017, Nederland to 2023)
-		periods = (await api.periods(code, type, level)) || [];
-	}
-	else {
-		type = await finestType(indicator, regionFor ? await regionFor(level) : mine);
-	}
+	const levelLatest = withPeriod && indicator ? await latestOfLevel(code, level) : null;
+	const type = levelLatest ? periodType(levelLatest)
+		: await finestType(indicator, regionFor ? await regionFor(level) : mine);
+	// the periods with figures at the level (grijze druk: provinces to 2017, Nederland to 2023)
+	const periods = withPeriod && indicator ? (await api.periods(code, type, level)) || [] : [];
 	const periodCodes = periods.map((p) => p.code);
 	let chosenPeriod = periodCodes.includes(asked) ? asked : null;
 	if (withPeriod && indicator && !chosenPeriod && periodCodes.length) {

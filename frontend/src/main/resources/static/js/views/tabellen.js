@@ -9,7 +9,7 @@ import { clear, h } from '../dom.js';
 import { checklist, select, toolbar } from '../controls.js';
 import { getLang, t } from '../i18n.js';
 import { fromSeries } from '../series-model.js';
-import { levelOfCode } from '../regions.js';
+import { byName, levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
 import { latestAt, periodRange, pick, sidebarView } from './common.js';
 import { drawChoropleth } from './kaart.js';
@@ -219,9 +219,8 @@ export async function render(panel, ctx) {
 		}) : null,
 		asMap ? null : checklist({
 			key: 'tb-regions', label: t('cmp.regions'), selected: regions, all: false, none: false,
-			// by name, as in Vergelijk and Trends (the catalogue lists them by code)
-			options: [...regionList].sort((a, b) => a.name.localeCompare(b.name, 'nl'))
-				.map((r) => ({ value: r.code, label: r.name })),
+			// by name, as in Vergelijk and Trends
+			options: byName(regionList).map((r) => ({ value: r.code, label: r.name })),
 			onChange: (values) => ctx.update({ level, regions: values }),
 		}),
 	];

@@ -5,7 +5,7 @@ import { h } from '../dom.js';
 import { checklist, toggle, toolbar } from '../controls.js';
 import { formatNumber, formatValue, inSentence, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
-import { levelOfCode } from '../regions.js';
+import { byName, levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
 import {
 	explainFix, finestType, markBreaks, nothingToDraw, periodRange, pick, sharedPicker, sidebarView,
@@ -60,7 +60,7 @@ const COARSENESS = ['month', 'quarter', 'year'];
 
 /** The regions offered at a level: Nederland first, then the level's regions by name. */
 function regionsOf(catalogue, level) {
-	const levelRegions = [...(catalogue.levels[level] || [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+	const levelRegions = byName(catalogue.levels[level] || []);
 	return level === 'land' ? levelRegions : [...catalogue.levels.land, ...levelRegions];
 }
 

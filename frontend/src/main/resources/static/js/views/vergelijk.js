@@ -5,7 +5,7 @@ import { checklist, toolbar } from '../controls.js';
 import {
 	formatDifference, formatNumber, formatValue, getLang, inSentence, periodLabel, regionInSentence, t,
 } from '../i18n.js';
-import { regionLabel } from '../regions.js';
+import { byName, regionLabel } from '../regions.js';
 import { fromCompare } from '../series-model.js';
 import { isCount } from '../summary.js';
 import { nothingToDraw, sharedPicker, sidebarView } from './common.js';
@@ -147,7 +147,7 @@ export async function render(panel, ctx) {
 			return;
 		}
 		const { level, code: indicatorCode, period } = picked;
-		const levelRegions = [...(catalogue.levels[level] || [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+		const levelRegions = byName(catalogue.levels[level] || []);
 		const regionCodes = levelRegions.map((r) => r.code);
 		const selected = state.regions == null ? defaultSelection(levelRegions, mine)
 			: state.regions.filter((r) => regionCodes.includes(r));
