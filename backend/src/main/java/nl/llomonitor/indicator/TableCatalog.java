@@ -103,12 +103,31 @@ public class TableCatalog {
 				from import_run where status in (?, ?) and table_id is not null and format <> 'mapping'
 				order by lower(table_id), id desc""", ImportRunState.SUCCEEDED.code(),
 				ImportRunState.UNCHANGED.code()));
-		return Mono.zip(coverage, infos, runs, this.indicators.all())
-			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+		// the newest cut-off run of each table whose cells are still partly current: a
+		// later
+		// complete import (of part of the table, say) leaves the rest of them as they
+		// were
+		Mono<List<Record>> cutOff = Queries.list(this.dsl.resultQuery("""
+				select distinct on (lower(r.table_id)) r.table_id, r.id, r.incomplete_reason,
+				       (r.report -> 'incompleteReasons')::text as incomplete_reasons
+				from import_run r
+				where r.status in (?, ?) and r.table_id is not null and r.format <> 'mapping' and not r.complete
+				  and exists (
+				      select 1 from observation o
+				      where o.import_run_id = r.id
+				        and not exists (
+				            select 1 from observation l
+				            where l.indicator_code = o.indicator_code and l.region_code = o.region_code
+				              and l.breakdown_id = o.breakdown_id and l.period_code = o.period_code
+				              and (l.recorded_at, l.id) > (o.recorded_at, o.id)))
+				order by lower(r.table_id), r.id desc""", ImportRunState.SUCCEEDED.code(),
+				ImportRunState.UNCHANGED.code()));
+		return Mono.zip(coverage, infos, runs, cutOff, this.indicators.all())
+			.map((t) -> build(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()));
 	}
 
 	private static Map<String, Table> build(List<Record> coverage, List<Record> infos, List<Record> runs,
-			Map<String, IndicatorInfo> indicators) {
+			List<Record> cutOff, Map<String, IndicatorInfo> indicators) {
 		Map<String, Builder> tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		for (Record r : coverage) {
 			String id = r.get("source_table", String.class);
@@ -144,6 +163,16 @@ public class TableCatalog {
 				b.cutOff = Boolean.FALSE.equals(r.get("complete", Boolean.class));
 				b.incomplete = Incompleteness.of(r.get("table_id", String.class),
 						r.get("incomplete_reason", String.class), r.get("incomplete_reasons", String.class));
+				b.incompleteRun = b.cutOff ? b.lastImport.run() : null;
+			}
+		}
+		for (Record r : cutOff) {
+			Builder b = tables.get(r.get("table_id", String.class));
+			if (b != null && !b.cutOff) {
+				b.cutOff = true;
+				b.incomplete = Incompleteness.of(r.get("table_id", String.class),
+						r.get("incomplete_reason", String.class), r.get("incomplete_reasons", String.class));
+				b.incompleteRun = r.get("id", Long.class);
 			}
 		}
 		Map<String, Table> result = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -206,7 +235,8 @@ public class TableCatalog {
 					: c.details().stream().map((w) -> nl.llomonitor.api.Messages.warning(lang, w)).toList();
 			return new Table(this.id, this.title, this.description, this.source, this.generic, this.periods,
 					this.regions, this.measures, this.dimensions, this.lastImport,
-					new Completeness(c.cells(), c.complete(), (c.why() != null) ? c.why().text(lang) : null, warnings,
+					new Completeness(c.cells(), c.complete(), (c.why() != null) ? c.why().text(lang) : null,
+							c.incompleteRun(), warnings,
 							(c.details() == null) ? "en" : lang.name().toLowerCase(Locale.ROOT), c.why(), c.details()));
 		}
 
@@ -255,9 +285,12 @@ public class TableCatalog {
 	/**
 	 * @param cells cells stored (all vintages)
 	 * @param complete false when the last import was probably cut off (imported with
-	 * {@code allowIncomplete}) or warned that rows were skipped or left out
-	 * @param incompleteReason why the last import was probably cut off, in the language
-	 * asked for ({@link Table#in}), or null
+	 * {@code allowIncomplete}) or warned that rows were skipped or left out, or when an
+	 * earlier import that was probably cut off still gives some of the current values (a
+	 * later complete import of part of the table leaves the rest as they were)
+	 * @param incompleteReason why that import was probably cut off, in the language asked
+	 * for ({@link Table#in}), or null
+	 * @param incompleteRun the id of that import run, or null
 	 * @param warnings the last import's warnings other than the cut-off, in the language
 	 * asked for; for a run imported before warnings were kept as keys, in English as the
 	 * import reported them, the cut-off first ({@code INCOMPLETE: ...})
@@ -266,8 +299,9 @@ public class TableCatalog {
 	 * @param details the warnings as keys and arguments, or null for an older run: for
 	 * {@link Table#in}
 	 */
-	public record Completeness(long cells, boolean complete, String incompleteReason, List<String> warnings,
-			String warningsLanguage, @com.fasterxml.jackson.annotation.JsonIgnore Incompleteness why,
+	public record Completeness(long cells, boolean complete, String incompleteReason, Long incompleteRun,
+			List<String> warnings, String warningsLanguage,
+			@com.fasterxml.jackson.annotation.JsonIgnore Incompleteness why,
 			@com.fasterxml.jackson.annotation.JsonIgnore List<ImportWarning> details) {
 	}
 
@@ -309,6 +343,8 @@ public class TableCatalog {
 
 		Incompleteness incomplete;
 
+		Long incompleteRun;
+
 		Builder(String id) {
 			this.id = id;
 		}
@@ -339,6 +375,7 @@ public class TableCatalog {
 					new Regions(this.regions, List.copyOf(this.levels)), measures, List.copyOf(dimensions.values()),
 					this.lastImport,
 					new Completeness(this.cells, complete, (this.incomplete != null) ? this.incomplete.stored() : null,
+							this.incompleteRun,
 							(this.details != null) ? this.details.stream()
 								.map((w) -> nl.llomonitor.api.Messages.warning(Lang.EN, w))
 								.toList() : this.warnings,

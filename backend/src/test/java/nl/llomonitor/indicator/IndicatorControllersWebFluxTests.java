@@ -201,7 +201,7 @@ class IndicatorControllersWebFluxTests {
 				List.of(),
 				new TableCatalog.LastImport(12, "cbs-csv", "85624NED.csv", "succeeded",
 						OffsetDateTime.parse("2024-03-01T10:00:00Z"), null),
-				new TableCatalog.Completeness(10_000, false, null,
+				new TableCatalog.Completeness(10_000, false, null, null,
 						List.of("exactly 10,000 data rows: the file was probably cut off"), "en", null, null));
 	}
 

@@ -136,8 +136,35 @@ class MissingReasonApiIntegrationTests {
 						: "a page of exactly 10,000 records without odata.nextLink (capped.json): cut off at the API's"
 								+ " limit")
 				.jsonPath("$.completeness.why")
-				.doesNotExist();
+				.doesNotExist()
+				.jsonPath("$.completeness.incompleteRun")
+				.isEqualTo((int) report.id());
 		}
+		// a later complete import of one cell of the table leaves the other cells of the
+		// cut-off run current: the table is still incomplete, and says which run it was
+		String one = "{\"odata.metadata\": \"https://opendata.cbs.nl/ODataApi/OData/83599NED/$metadata"
+				+ "#Cbs.OData.WebAPI.UntypedDataSet\", \"value\": [{\"Perioden\": \"2011KW02\","
+				+ " \"BedrijfstakkenBranchesSBI2008\": \"T001081\", \"RegioS\": \"NL01  \","
+				+ " \"OpenstaandeVacatures_1\": \"" + fresh + "\", \"ID\": 0}]}";
+		Path part = Files.writeString(Files.createDirectories(this.temp.resolve("part")).resolve("part.json"), one,
+				StandardCharsets.UTF_8);
+		ImportReport later = this.importer.importFile(part);
+		assertThat(later.complete()).isTrue();
+		assertThat(later.rowsInserted()).isEqualTo(1);
+		this.client.get()
+			.uri("/api/v1/tables/83599NED")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.lastImport.run")
+			.isEqualTo((int) later.id())
+			.jsonPath("$.completeness.complete")
+			.isEqualTo(false)
+			.jsonPath("$.completeness.incompleteReason")
+			.isEqualTo(CAPPED_NL)
+			.jsonPath("$.completeness.incompleteRun")
+			.isEqualTo((int) report.id());
 	}
 
 	@Test

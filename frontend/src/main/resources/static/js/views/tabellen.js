@@ -27,6 +27,7 @@ const TEXT = {
 		mapped: 'gekoppelde indicatoren',
 		none: 'Er zijn nog geen tabellen geïmporteerd.',
 		incomplete: 'De laatste import meldde: ',
+		earlierCutOff: 'Een deel van de huidige cijfers komt nog uit import {run}, die waarschijnlijk was afgebroken: ',
 		unitUnknown: 'eenheid nog onbekend (geen metadata bij deze download)',
 		mode: 'Weergave',
 		chart: 'Grafiek en tabel',
@@ -49,6 +50,7 @@ const TEXT = {
 		mapped: 'linked indicators',
 		none: 'No tables have been imported yet.',
 		incomplete: 'The last import reported: ',
+		earlierCutOff: 'Some of the current figures still come from import {run}, which was probably cut off: ',
 		unitUnknown: 'unit not known yet (no metadata with this download)',
 		mode: 'View',
 		chart: 'Chart and table',
@@ -236,7 +238,16 @@ export async function render(panel, ctx) {
 		const other = (table.completeness.warnings || []).filter((w) => !w.startsWith('INCOMPLETE:'));
 		const said = (table.completeness.warningsLanguage || 'en') === getLang() ? other
 			: (other.length ? [text('otherWarnings').replace('{n}', other.length).replace('{id}', table.id)] : []);
-		notes.push(text('incomplete') + [table.completeness.incompleteReason, ...said].filter(Boolean).join('; '));
+		const c = table.completeness;
+		// a cut-off run before the last import still gives some of the current values
+		const earlier = c.incompleteRun != null && c.incompleteRun !== table.lastImport?.run;
+		if (earlier) {
+			notes.push(text('earlierCutOff').replace('{run}', c.incompleteRun) + c.incompleteReason);
+		}
+		const last = [earlier ? null : c.incompleteReason, ...said].filter(Boolean);
+		if (last.length) {
+			notes.push(text('incomplete') + last.join('; '));
+		}
 	}
 	if (indicator.forecast && state.mode === 'kaart') {
 		notes.push(text('forecastNoMap'));
