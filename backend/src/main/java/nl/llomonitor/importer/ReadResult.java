@@ -99,6 +99,9 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 
 		private final Map<String, Integer> unknownRegions = new TreeMap<>();
 
+		/** Rows a mapping skips ({@code skip: true}), by dimension and member. */
+		private final Map<String, Long> skippedByMapping = new java.util.LinkedHashMap<>();
+
 		private Builder(ImportJob job) {
 			this.job = job;
 			this.tableId = job.tableId();
@@ -224,6 +227,17 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		}
 
 		/**
+		 * Counts a row that the mapping skips: one of its members is mapped with
+		 * {@code skip: true}. The run warns how many, and by which members, so that no
+		 * row is left out without a word.
+		 * @param dimension the dimension (column or property) of the first such member
+		 * @param member its code or label as the source gives it
+		 */
+		public void skippedByMapping(String dimension, String member) {
+			this.skippedByMapping.merge(dimension + " " + member.strip(), 1L, Long::sum);
+		}
+
+		/**
 		 * @param warning a warning for the run's report, kept once
 		 */
 		public void warn(ImportWarning warning) {
@@ -233,6 +247,12 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		}
 
 		public ReadResult build() {
+			if (!this.skippedByMapping.isEmpty()) {
+				long rows = this.skippedByMapping.values().stream().mapToLong(Long::longValue).sum();
+				List<String> members = this.skippedByMapping.keySet().stream().limit(20).toList();
+				warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_MEMBERS, rows, this.skippedByMapping.size(),
+						String.join(", ", members) + ((this.skippedByMapping.size() > members.size()) ? ", ..." : "")));
+			}
 			return new ReadResult(this.tableId, this.generic, this.curatedOnTop, this.published, this.publishedFrom,
 					this.rowsRead, this.otherRowsInserted, this.otherRowsUnchanged, this.warnings, this.signs,
 					this.incomplete, this.unknownRegions);

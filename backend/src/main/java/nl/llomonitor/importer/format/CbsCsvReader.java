@@ -164,7 +164,7 @@ public final class CbsCsvReader implements FormatReader {
 							"not a number");
 				}
 			}
-			boolean skip = false;
+			String skippedBy = null;
 			String status = period.status();
 			String memberIndicator = null;
 			char part = CellSink.VALUE;
@@ -180,7 +180,10 @@ public final class CbsCsvReader implements FormatReader {
 				}
 				members[d] = member;
 				labels[d] = label;
-				skip |= member.skipped();
+				if (member.skipped() && skippedBy == null) {
+					skippedBy = header.get(dimensionIndexes.get(d));
+					found.skippedByMapping(skippedBy, label);
+				}
 				if (member.indicator() != null) {
 					memberIndicator = member.indicator();
 				}
@@ -191,7 +194,7 @@ public final class CbsCsvReader implements FormatReader {
 					status = member.status();
 				}
 			}
-			if (skip) {
+			if (skippedBy != null) {
 				continue;
 			}
 			sums.clear();

@@ -91,7 +91,10 @@ public final class CbsV4CsvReader implements FormatReader {
 						throw job.error(line, column, r.get(column),
 								"one of " + mapping.dimensions().get(column).keySet(), "unknown dimension member");
 					}
-					skip |= member.skipped();
+					if (member.skipped() && !skip) {
+						skip = true;
+						found.skippedByMapping(column, r.get(column));
+					}
 					breakdown.putAll(member.breakdown());
 				}
 				if (skip) {

@@ -120,7 +120,10 @@ public final class EurostatTsvReader implements FormatReader {
 					throw job.error(where, dimensions[d], keys[d],
 							"one of " + mapping.dimensions().get(dimensions[d]).keySet(), "unknown dimension member");
 				}
-				skip |= member.skipped();
+				if (member.skipped() && !skip) {
+					skip = true;
+					found.skippedByMapping(dimensions[d], keys[d]);
+				}
 				breakdown.putAll(member.breakdown());
 			}
 			if (skip) {

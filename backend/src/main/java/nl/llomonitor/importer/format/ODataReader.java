@@ -369,7 +369,8 @@ public final class ODataReader implements FormatReader {
 		String memberStatus = null;
 		Map<String, String> breakdown = new TreeMap<>();
 		String indicatorOverride = null;
-		boolean skip = false;
+		// the first member the mapping skips (skip: true): its property and code
+		String[] skippedBy = null;
 		Map<String, String> measures = new TreeMap<>();
 		char part = CellSink.VALUE;
 		for (Map.Entry<String, JsonNode> property : record.properties()) {
@@ -419,7 +420,9 @@ public final class ODataReader implements FormatReader {
 							(members != null) ? "one of " + members.keySet() : "a dimension of the mapping",
 							"unknown dimension member");
 				}
-				skip |= member.skipped();
+				if (member.skipped() && skippedBy == null) {
+					skippedBy = new String[] { key, code };
+				}
 				breakdown.putAll(member.breakdown());
 				if (member.indicator() != null) {
 					indicatorOverride = member.indicator();
@@ -459,7 +462,8 @@ public final class ODataReader implements FormatReader {
 		if (region == null) {
 			throw job.error(where, mapping.regionColumn(), null, "a region property", "missing property");
 		}
-		if (skip) {
+		if (skippedBy != null) {
+			found.skippedByMapping(skippedBy[0], skippedBy[1]);
 			return;
 		}
 		if (memberStatus != null) {
