@@ -163,7 +163,8 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 			}
 			if (this.tableId == null) {
 				throw this.job.error(location, null, null, "a CBS table id in the file name (85624NED.csv), the"
-						+ " OData metadata or given with the import (--table)", "unknown table");
+						+ " OData metadata or given with the import (--table=85624NED, admin form field tableId)",
+						"unknown table");
 			}
 			if (this.generic == null) {
 				this.generic = build.apply(this.tableId);
@@ -200,9 +201,10 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		 */
 		public void unknownRegion(String location, String column, String value, String expected) {
 			if (!this.job.options().skipUnknownRegions()) {
-				throw this.job.error(location, column, value, expected, "unknown region (a level or edition the"
-						+ " store does not know; import with --skip-unknown-regions to skip such rows, counted in"
-						+ " the report)");
+				throw this.job.error(location, column, value, expected,
+						"unknown region (a level or edition the"
+								+ " store does not know; import with --skip-unknown-regions (admin form field"
+								+ " skipUnknownRegions=true) to skip such rows, counted in the report)");
 			}
 			this.unknownRegions.merge(value.strip(), 1, Integer::sum);
 		}

@@ -3,6 +3,7 @@ package nl.llomonitor.importer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 
 import nl.llomonitor.SharedData;
 import nl.llomonitor.api.WebAnswers;
@@ -250,6 +251,49 @@ class AdminImportIntegrationTests {
 			.jsonPath("$.detail")
 			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
 				.contains("85268NED.csv", "column RegioS", "'Utreg (PV)'", "line "));
+	}
+
+	@Test
+	void aFileWithoutATableIdNamesTheFormFieldThatGivesIt() throws IOException {
+		// the first 200 rows of a table without a mapping, saved under another name
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85624NED.csv"), StandardCharsets.UTF_8);
+		byte[] bytes = (String.join("\n", lines.subList(0, 201)) + "\n").getBytes(StandardCharsets.UTF_8);
+		ByteArrayResource file = new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return "download.csv";
+			}
+		};
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(file))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/import-failed")
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("download.csv", "unknown table", "admin form field tableId"));
+		// given in that field, the same file is read as that table (an id of its own
+		// here,
+		// so that the shared 85624NED stays as other tests import it)
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(file, "tableId", "85624TST"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.tableId")
+			.isEqualTo("85624TST")
+			.jsonPath("$.rowsRead")
+			.isEqualTo(200);
 	}
 
 }
