@@ -311,6 +311,18 @@ class TablesViewBrowserIntegrationTests {
 				this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-dim-cbs_85624ned__leeftijd']")))
 			.getFirstSelectedOption()
 			.getText()).isEqualTo("15 tot 75 jaar");
+		// age groups have no total: none is offered, so no choice snaps back unsaid
+		assertThat(new Select(
+				this.browser.driver.findElement(By.cssSelector("select[data-focus='tb-dim-cbs_85624ned__leeftijd']")))
+			.getOptions()
+			.stream()
+			.map((o) -> o.getAttribute("value"))
+			.toList()).isNotEmpty().doesNotContain("");
+		// a dimension with a total offers it first
+		assertThat(new Select(this.browser.driver
+			.findElement(By.cssSelector("select[data-focus='tb-dim-cbs_85624ned__onderwijskenmerken']"))).getOptions()
+			.get(0)
+			.getAttribute("value")).isEmpty();
 	}
 
 	/**

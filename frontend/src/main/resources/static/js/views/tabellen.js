@@ -190,12 +190,16 @@ export async function render(panel, ctx) {
 		...Object.entries(breakdowns).map(([dimension, members]) => {
 			const meta = table.dimensions.find((d) => d.code === dimension);
 			const name = (getLang() === 'en' ? meta?.nameEn : meta?.nameNl) || dimension;
-			// the dimension's own total (Totaal mannen en vrouwen, ...) where it has one
+			// the dimension's own total (Totaal mannen en vrouwen, ...) where it has one; a dimension that has
+			// none (age groups: GET /tables gives total null) offers its members only, so no choice snaps back
+			const hasTotal = !meta || meta.total != null;
 			const total = meta?.total ? (getLang() === 'en' ? meta.total.nameEn : meta.total.nameNl) || text('total')
 				: text('total');
 			return select({
-				key: `tb-dim-${dimension}`, label: name, value: chosen[dimension] || '',
-				options: [{ value: '', label: total }, ...members.map((m) => ({ value: m.code, label: m.name }))],
+				key: `tb-dim-${dimension}`, label: name,
+				value: chosen[dimension] || (hasTotal ? '' : members[0]?.code || ''),
+				options: [...(hasTotal ? [{ value: '', label: total }] : []),
+					...members.map((m) => ({ value: m.code, label: m.name }))],
 				onChange: (v) => {
 					const next = { ...chosen };
 					if (v) {
