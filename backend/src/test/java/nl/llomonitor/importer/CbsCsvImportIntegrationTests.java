@@ -176,15 +176,61 @@ class CbsCsvImportIntegrationTests {
 			.hasMessageContaining("unknown column");
 	}
 
+	/**
+	 * A label CSV saved with another separator than StatLine's ';' (the "komma
+	 * gescheiden" download, a spreadsheet's comma or tab, '|'), quoted where a label
+	 * holds the separator, is read cell for cell as the original: importing it after the
+	 * original finds every cell unchanged.
+	 */
 	@Test
-	void aCommaSeparatedCopyIsRejectedForItsDelimiter() throws IOException {
-		Path source = SharedData.file("cbs/85268NED.csv");
-		Path bad = this.temp.resolve("85268NED.csv");
+	void aDownloadWithAnotherSeparatorIsReadAsTheOriginal() throws IOException {
+		// 80474ned: 2,576 rows, 224 of them with a comma in a label
+		Path source = SharedData.file("cbs/80474ned.csv");
+		ImportReport original = this.importer.importFile(source);
+		for (char delimiter : new char[] { ',', '\t', '|' }) {
+			Path copy = Files.createDirectories(this.temp.resolve("sep" + (int) delimiter)).resolve("80474ned.csv");
+			org.apache.commons.csv.CSVFormat out = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+				.setDelimiter(delimiter)
+				.setRecordSeparator("\r\n")
+				.get();
+			try (var in = org.apache.commons.csv.CSVParser.parse(
+					Files.readString(source, StandardCharsets.UTF_8).substring(1),
+					org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';').get());
+					var printer = new org.apache.commons.csv.CSVPrinter(
+							Files.newBufferedWriter(copy, StandardCharsets.UTF_8), out)) {
+				for (var record : in) {
+					printer.printRecord(record.toList());
+				}
+			}
+			assertThat(Files.readString(copy, StandardCharsets.UTF_8)).doesNotContain(";");
+			ImportReport report = this.importer.importFile(copy);
+			assertThat(report.rowsRead()).as("separator %s", delimiter).isEqualTo(2576);
+			assertThat(report.rowsInserted()).as("separator %s", delimiter).isZero();
+			assertThat(report.rowsUnchanged()).isEqualTo(original.rowsInserted() + original.rowsUnchanged());
+			assertThat(report.status()).isEqualTo(ImportRunState.UNCHANGED.code());
+		}
+	}
+
+	/**
+	 * Commas turned into the separator without quoting the labels that hold one: the
+	 * first such row is refused with its line and field count, and nothing is written.
+	 */
+	@Test
+	void aCommaSeparatedCopyWithUnquotedCommasInLabelsIsRefusedAtItsLine() throws IOException {
+		Path source = SharedData.file("cbs/80474ned.csv");
+		List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+		int first = 0;
+		while (!lines.get(first).contains(",")) {
+			first++;
+		}
+		Path bad = Files.createDirectories(this.temp.resolve("naive")).resolve("80474ned.csv");
 		Files.writeString(bad, Files.readString(source, StandardCharsets.UTF_8).replace(';', ','),
 				StandardCharsets.UTF_8);
+		int before = this.jdbc.fetchCount(OBSERVATION);
 		assertThatThrownBy(() -> this.importer.importFile(bad)).isInstanceOf(ImportException.class)
-			.hasMessageContaining("line 1")
-			.hasMessageContaining("wrong delimiter");
+			.hasMessageContaining("80474ned.csv, line " + (first + 1) + ":")
+			.hasMessageContaining("fields like the header");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(before);
 	}
 
 	private int vintages(String indicator, String region, String period) {

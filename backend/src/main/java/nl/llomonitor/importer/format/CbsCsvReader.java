@@ -33,11 +33,21 @@ public final class CbsCsvReader implements FormatReader {
 	@Override
 	public ReadResult read(InputStream in, ImportJob job) throws IOException {
 		ReadResult.Builder found = ReadResult.builder(job);
-		CsvFile.read(in, ';', job, "a well-formed ';' separated CSV file", (parser) -> read(parser, job, found));
+		// StatLine writes ';'; a download saved with another separator (',' from the
+		// "komma gescheiden" option or a spreadsheet, a tab, '|') is read with the one
+		// its header line uses
+		java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(in, 1 << 16);
+		char delimiter = CsvFile.delimiterAfterId(buffered, ';');
+		CsvFile.read(buffered, delimiter, job, "a well-formed '" + name(delimiter) + "' separated CSV file",
+				(parser) -> read(parser, delimiter, job, found));
 		return found.build();
 	}
 
-	private void read(CSVParser parser, ImportJob job, ReadResult.Builder found) {
+	private static String name(char delimiter) {
+		return (delimiter == '\t') ? "\\t" : String.valueOf(delimiter);
+	}
+
+	private void read(CSVParser parser, char delimiter, ImportJob job, ReadResult.Builder found) {
 		List<String> names = parser.getHeaderNames();
 		// a spreadsheet that saved a separator at the end of every line: an unnamed last
 		// column, empty on every line
@@ -49,8 +59,9 @@ public final class CbsCsvReader implements FormatReader {
 		if (header.size() < 2 || !header.get(0).equals("ID")) {
 			String first = header.isEmpty() ? "" : header.get(0);
 			throw job.error("line 1", null, ImportFormat.abbreviate(first),
-					"a ';' separated header starting with ID (e.g. ID;RegioS;Perioden;...)",
-					first.contains(",") || first.contains("\t") ? "wrong delimiter" : "not a CBS CSV header");
+					"a ';' separated header starting with ID (e.g. ID;RegioS;Perioden;...), or one separated by"
+							+ " ',', a tab or '|' throughout",
+					"not a CBS CSV header");
 		}
 		TableMapping mapping = found.mapping("line 1", (table) -> GenericTable.of(table, header, null, null));
 		int regionIndex = -1;
@@ -110,8 +121,10 @@ public final class CbsCsvReader implements FormatReader {
 			found.row();
 			String line = "line " + (record.getRecordNumber() + 1);
 			if (record.size() != columns) {
-				throw job.error(line, null, ImportFormat.abbreviate(String.join(";", record.toList())),
-						columns + " ';' separated fields like the header", "found " + record.size() + " fields");
+				throw job.error(line, null,
+						ImportFormat.abbreviate(String.join(String.valueOf(delimiter), record.toList())),
+						columns + " '" + name(delimiter) + "' separated fields like the header",
+						"found " + record.size() + " fields");
 			}
 			if (trailingSeparator && !record.get(columns - 1).isBlank()) {
 				throw job.error(line, "after " + header.get(header.size() - 1), record.get(columns - 1),
