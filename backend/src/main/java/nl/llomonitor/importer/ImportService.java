@@ -289,6 +289,29 @@ public class ImportService {
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId, ImportOptions options,
 			java.util.function.LongConsumer progress) {
+		if (ZipUpload.isZip(file)) {
+			// a saved OData folder or one zipped file: unpacked beside nothing else,
+			// imported as such, and deleted afterwards
+			Path dir = null;
+			try {
+				dir = Files.createTempDirectory("llo-zip-");
+				Path unpacked;
+				try {
+					unpacked = ZipUpload.unpack(file, dir);
+				}
+				catch (ImportException ex) {
+					recordRefusal(file.getFileName().toString(), format, tableId, ex);
+					throw ex;
+				}
+				return importFile(unpacked, format, tableId, options, progress);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			finally {
+				Uploads.delete(dir);
+			}
+		}
 		java.time.LocalDate validFrom = options.validFrom();
 		String name = file.getFileName().toString();
 		ImportFormat actual = format;

@@ -84,7 +84,14 @@ record Uploads(ImportService importer, ImportGate gate, ImportHistory history) {
 		return (cleaned.isEmpty() || cleaned.startsWith(".")) ? "upload" + cleaned : cleaned;
 	}
 
-	private static void delete(Path dir) {
+	/**
+	 * Deletes a folder and what it holds; a file left behind is harmless.
+	 * @param dir the folder, or null
+	 */
+	static void delete(Path dir) {
+		if (dir == null) {
+			return;
+		}
 		try (Stream<Path> files = Files.walk(dir)) {
 			files.sorted(Comparator.reverseOrder()).forEach((p) -> {
 				try {

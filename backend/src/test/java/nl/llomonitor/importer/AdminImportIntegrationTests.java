@@ -3,6 +3,7 @@ package nl.llomonitor.importer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import nl.llomonitor.SharedData;
@@ -23,7 +24,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The admin upload endpoint: token checks, a real file imported through it, and a bad
  * file answered with an import-failed problem.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "llo.admin.token=test-admin-token")
+// a burst above the requests of this class (the limit itself:
+// AdminAccessIntegrationTests)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "llo.admin.token=test-admin-token", "llo.admin.rate-limit.burst=50" })
 @AutoConfigureWebTestClient
 @Import(TestDatabaseConfiguration.class)
 class AdminImportIntegrationTests {
@@ -294,6 +298,96 @@ class AdminImportIntegrationTests {
 			.isEqualTo("85624TST")
 			.jsonPath("$.rowsRead")
 			.isEqualTo(200);
+	}
+
+	/**
+	 * A saved OData v4 folder uploaded as a zip is read as the folder: its periods keep
+	 * their status from PeriodenCodes.json (2020KW01 is voorlopig), which a lone
+	 * Observations.json cannot give.
+	 */
+	@Test
+	void aZippedODataFolderIsImportedWithItsCodeLists() throws IOException {
+		Path folder = SharedData.root().resolve("cbs/odata4_80072ned");
+		String fresh = (System.nanoTime() % 90 + 10) / 10.0 + "1";
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes);
+				java.util.stream.Stream<Path> files = Files.list(folder)) {
+			for (Path f : files.sorted().toList()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry("odata4_80072ned/" + f.getFileName()));
+				byte[] content = Files.readAllBytes(f);
+				if (f.getFileName().toString().equals("Observations.json")) {
+					// a fresh value for 2020KW01, so that this upload writes its vintage
+					content = new String(content, StandardCharsets.UTF_8)
+						.replace("{\"Id\":120,\"Value\":5.2,", "{\"Id\":120,\"Value\":" + fresh + ",")
+						.getBytes(StandardCharsets.UTF_8);
+				}
+				zip.write(content);
+				zip.closeEntry();
+			}
+		}
+		ByteArrayResource file = new ByteArrayResource(bytes.toByteArray()) {
+			@Override
+			public String getFilename() {
+				return "odata4_80072ned.zip";
+			}
+		};
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(file))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.format")
+			.isEqualTo("cbs-odata4")
+			.jsonPath("$.tableId")
+			.isEqualTo("80072ned")
+			.jsonPath("$.fileName")
+			.isEqualTo("odata4_80072ned")
+			.jsonPath("$.rowsRead")
+			.isEqualTo(4409);
+		this.client.get()
+			.uri("/api/v1/series?indicator=ziekteverzuim&regions=NL01&from=2020KW01&to=2020KW01")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(Double.parseDouble(fresh))
+			.jsonPath("$.series[0].points[0].status")
+			.isEqualTo("voorlopig");
+	}
+
+	@Test
+	void aZipThatReachesOutsideItsFolderIs422NamingTheEntry() throws IOException {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/Observations.json"));
+			zip.write("{}".getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+		}
+		ByteArrayResource file = new ByteArrayResource(bytes.toByteArray()) {
+			@Override
+			public String getFilename() {
+				return "odata4_80072ned.zip";
+			}
+		};
+		this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(upload(file))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/import-failed")
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("odata4_80072ned.zip", "'../../etc/Observations.json'", "a path outside it"));
 	}
 
 }

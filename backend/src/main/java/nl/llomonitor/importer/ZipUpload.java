@@ -1,0 +1,176 @@
+package nl.llomonitor.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * A zip archive given to an import (an upload through the admin API, or a file on the
+ * command line): a saved OData folder (its data set and the code lists, periods and
+ * properties beside it, so that periods keep their status and members their titles), or
+ * one file of any format (a zipped CSV download). Unpacked into a folder of the same name
+ * without {@code .zip} ({@code odata4_80072ned.zip} holds the folder
+ * {@code odata4_80072ned}), or of its one top folder, so that the table id in the name is
+ * kept.
+ * <p>
+ * Limits, each an {@link ImportException} naming the entry: at most {@value #MAX_ENTRIES}
+ * files and {@value #MAX_BYTES} bytes unpacked (a zip bomb stops at that size, counted
+ * while it is written, not trusted from the archive's header); no entry outside the
+ * folder ({@code ../}, an absolute path); no subfolders beyond one top folder.
+ */
+final class ZipUpload {
+
+	/** The most files an archive may hold. */
+	static final int MAX_ENTRIES = 10_000;
+
+	/** The most bytes an archive may unpack to: 4 GiB. */
+	static final long MAX_BYTES = 4L << 30;
+
+	private ZipUpload() {
+	}
+
+	/**
+	 * @param file a file
+	 * @return whether it starts as a zip archive does ({@code PK\3\4}, or {@code PK\5\6}
+	 * for an empty one)
+	 */
+	static boolean isZip(Path file) {
+		if (!Files.isRegularFile(file)) {
+			return false;
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(4);
+			return head.length == 4 && head[0] == 'P' && head[1] == 'K'
+					&& ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Unpacks the archive into {@code into}.
+	 * @param zip the archive
+	 * @param into an empty folder of the caller's, deleted by it afterwards
+	 * @return what to import: the one file the archive holds, or the folder of its files
+	 * @throws ImportException when the archive is damaged, empty, too large or holds
+	 * entries outside its folder
+	 */
+	static Path unpack(Path zip, Path into) {
+		return unpack(zip, into, MAX_BYTES);
+	}
+
+	/**
+	 * {@link #unpack(Path, Path)} with another limit of the bytes unpacked.
+	 */
+	static Path unpack(Path zip, Path into, long maxBytes) {
+		String name = zip.getFileName().toString();
+		String base = name.replaceFirst("(?i)\\.zip$", "");
+		try (ZipFile archive = new ZipFile(zip.toFile())) {
+			List<ZipEntry> files = new ArrayList<>();
+			Enumeration<? extends ZipEntry> entries = archive.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				String path = entry.getName().replace('\\', '/');
+				if (entry.isDirectory() || path.startsWith("__MACOSX/") || path.endsWith("/.DS_Store")
+						|| path.equals(".DS_Store")) {
+					continue;
+				}
+				if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")
+						|| java.util.Arrays.asList(path.split("/")).contains("..")) {
+					throw new ImportException(name, null, "entry", path, "a file inside the archive's folder",
+							"a path outside it");
+				}
+				if (files.size() == MAX_ENTRIES) {
+					throw new ImportException(name, null, null, null, "an archive of at most " + MAX_ENTRIES + " files",
+							"too many files");
+				}
+				files.add(entry);
+			}
+			if (files.isEmpty()) {
+				throw new ImportException(name, null, null, null, "an archive with a data file or an OData folder",
+						"empty archive");
+			}
+			String top = topFolder(files);
+			Path folder = into.resolve(Uploads.safeName((top != null) ? top : base));
+			Files.createDirectories(folder);
+			long budget = maxBytes;
+			Path last = null;
+			for (ZipEntry entry : files) {
+				String path = entry.getName().replace('\\', '/');
+				String inner = (top != null) ? path.substring(top.length() + 1) : path;
+				if (inner.contains("/") || inner.isEmpty() || inner.equals(".")) {
+					throw new ImportException(name, null, "entry", path,
+							"the files of one folder (an OData folder: Observations.json, MeasureCodes.json, ...)",
+							"a file in a subfolder or outside the folder");
+				}
+				Path target = folder.resolve(inner).normalize();
+				if (!target.getParent().equals(folder.normalize())) {
+					throw new ImportException(name, null, "entry", path, "a file inside the archive's folder",
+							"a path outside it");
+				}
+				try (InputStream in = archive.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+					budget -= copy(in, out, budget, maxBytes, name, path);
+				}
+				last = target;
+			}
+			return (files.size() == 1) ? last : folder;
+		}
+		catch (ZipException ex) {
+			throw new ImportException(name, null, null, null, "a readable zip archive",
+					"damaged archive: " + ex.getMessage());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The one folder every entry lies in, or null when they lie at the top. */
+	private static String topFolder(List<ZipEntry> files) {
+		String top = null;
+		for (ZipEntry entry : files) {
+			String path = entry.getName().replace('\\', '/');
+			int slash = path.indexOf('/');
+			if (slash <= 0) {
+				return null;
+			}
+			String first = path.substring(0, slash);
+			if (top == null) {
+				top = first;
+			}
+			else if (!top.equals(first)) {
+				return null;
+			}
+		}
+		return top;
+	}
+
+	/**
+	 * @return the bytes copied
+	 * @throws ImportException beyond {@code budget} bytes
+	 */
+	private static long copy(InputStream in, OutputStream out, long budget, long maxBytes, String name, String path)
+			throws IOException {
+		byte[] buffer = new byte[1 << 16];
+		long copied = 0;
+		for (int n; (n = in.read(buffer)) > 0;) {
+			copied += n;
+			if (copied > budget) {
+				throw new ImportException(name, null, "entry", path,
+						"an archive that unpacks to at most " + maxBytes + " bytes", "too large unpacked");
+			}
+			out.write(buffer, 0, n);
+		}
+		return copied;
+	}
+
+}
