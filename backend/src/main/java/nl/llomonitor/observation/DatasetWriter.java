@@ -145,6 +145,11 @@ class DatasetWriter implements HttpMessageWriter<Dataset<?>> {
 		}
 		BigDecimal[] values = new BigDecimal[size];
 		Map<Integer, String> status = new java.util.TreeMap<>();
+		// what the CSV gives a cell beside its value (margins, flags, footnote, the
+		// reason
+		// of a missing value, source table, vintage), per value index: JSON-stat 2.0 has
+		// a standard place for the status only
+		Map<Integer, Map<String, Object>> attributes = new java.util.TreeMap<>();
 		for (Dataset.Cell cell : dataset.cells()) {
 			int offset = 0;
 			boolean placed = true;
@@ -163,14 +168,34 @@ class DatasetWriter implements HttpMessageWriter<Dataset<?>> {
 			if (cell.status() != null && !Status.DEFINITIEF.code().equals(cell.status())) {
 				status.put(offset, cell.status());
 			}
+			Map<String, Object> given = new LinkedHashMap<>();
+			for (int i = 0; i < dataset.columns().size() && i < cell.attributes().size(); i++) {
+				String column = dataset.columns().get(i);
+				Object value = cell.attributes().get(i);
+				// the unit is the metric's, the status JSON-stat's own
+				if (value != null && !(value instanceof String text && text.isEmpty()) && !column.equals("unit")
+						&& !column.equals("status")) {
+					given.put(column, value);
+				}
+			}
+			if (!given.isEmpty()) {
+				attributes.put(offset, given);
+			}
 		}
 		Map<String, String> statusByIndex = new LinkedHashMap<>();
 		status.forEach((k, v) -> statusByIndex.put(String.valueOf(k), v));
+		Map<String, Object> extension = dataset.extension();
+		if (!attributes.isEmpty()) {
+			Map<String, Object> cells = new LinkedHashMap<>();
+			attributes.forEach((k, v) -> cells.put(String.valueOf(k), v));
+			extension = new LinkedHashMap<>(extension);
+			extension.put("cells", cells);
+		}
 		return JsonStatDataset.of(dataset.indicator(), dataset.sources(), dataset.dataVersion(),
 				dimensions.stream()
 					.map((d) -> new JsonStatDataset.Dim(d.id(), label(d.label(), dataset.lang()), d.categories()))
 					.toList(),
-				Arrays.asList(values), statusByIndex, dataset.extension());
+				Arrays.asList(values), statusByIndex, extension);
 	}
 
 	/**

@@ -199,6 +199,49 @@ class MissingReasonApiIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(csv).contains("missing_reason").contains(",1997KW01,").contains(",Confidential,vertrouwelijk,");
+		// JSON-stat: the value is null, and the cell keeps its reason, footnote, source
+		// and vintage beside it, as the CSV does; the number after it has its own
+		for (String format : List.of("format=jsonstat", "format=jsonstat&lang=en")) {
+			this.client.get()
+				.uri("/api/v1/series?indicator=ziekteverzuim&regions=NL01&from=1997KW01&to=1997KW02&" + format)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.value[0]")
+				.isEmpty()
+				.jsonPath("$.extension.cells['0'].missing_reason")
+				.isEqualTo("vertrouwelijk")
+				.jsonPath("$.extension.cells['0'].footnote")
+				.isEqualTo("Confidential")
+				.jsonPath("$.extension.cells['0'].source_table")
+				.isEqualTo("80072ned")
+				.jsonPath("$.extension.cells['0'].recorded_at")
+				.isNotEmpty()
+				.jsonPath("$.extension.cells['0'].unit")
+				.doesNotExist()
+				.jsonPath("$.value[1]")
+				.isEqualTo(4.5)
+				.jsonPath("$.extension.cells['1'].missing_reason")
+				.doesNotExist()
+				.jsonPath("$.extension.cells['1'].source_table")
+				.isEqualTo("80072ned");
+		}
+		this.client.get()
+			.uri("/api/v1/compare?indicator=ziekteverzuim&regions=NL01,PV26&period=1997KW01&format=jsonstat")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.dimension.region.category.index.NL01")
+			.isEqualTo(0)
+			.jsonPath("$.extension.cells['0'].missing_reason")
+			.isEqualTo("vertrouwelijk")
+			.jsonPath("$.extension.cells['0'].recorded_at")
+			.isNotEmpty()
+			// a region the store holds no cell for has nothing to say
+			.jsonPath("$.extension.cells['1']")
+			.doesNotExist();
 		// compare and map say the same of the cell, with its vintage; a region the store
 		// holds no cell for has neither
 		this.client.get()
