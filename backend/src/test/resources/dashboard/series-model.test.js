@@ -131,7 +131,18 @@ Promise.all([import('/js/series-model.js'), import('/js/i18n.js'), import('/js/s
 		points: [{ period: '1997KW01', value: null, status: 'definitief', flags: '', footnote: 'Confidential',
 			missingReason: 'vertrouwelijk' }] }] }), m.csvDialect('nl')).split('\r\n');
 	eq('csv: footnote and reason of a missing value', withdrawn[3].split(';').slice(5, 13),
-		['', '', '', 'percent', 'definitief', '', 'Confidential', 'vertrouwelijk']);
+		['', '', '', '%', 'definitief', '', 'Confidential', 'vertrouwelijk']);
+	// in English, status, reason and unit are in English too; a provisional value says so
+	i18n.setLang('en');
+	const withdrawnEn = m.toCsv(m.fromSeries({ ...response, indicator: { ...response.indicator, unit: 'x1000' },
+		series: [{ region: { code: 'NL01', name: 'Netherlands', level: 'land' },
+			points: [{ period: '1997KW01', value: null, status: 'definitief', flags: '', footnote: 'Confidential',
+				missingReason: 'vertrouwelijk' }, { period: '1997KW02', value: 4.5, status: 'nader_voorlopig', flags: '' }] }] }),
+	m.csvDialect('en')).split('\r\n');
+	eq('csv en: status, reason and unit in English', withdrawnEn[3].split(',').slice(8, 13),
+		['thousand', 'final', '', 'Confidential', 'confidential']);
+	eq('csv en: a revised provisional value', withdrawnEn[4].split(',').slice(8, 10), ['thousand', 'revised provisional']);
+	i18n.setLang('nl');
 	eq('csv: a row', nl[3].split(';').slice(0, 6), ['PV26', 'Utrecht', 'Utrecht', '2023KW01', '2023 1e kwartaal', '3,5']);
 	eq('csv: an observation is bron', nl[3].split(';')[13], 'bron');
 	const en = m.toCsv(model, m.csvDialect('en')).split('\r\n');

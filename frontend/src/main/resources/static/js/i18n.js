@@ -761,6 +761,25 @@ export function statusLabel(status) {
 }
 
 /**
+ * A unit for people (CSV downloads): % for percent, duizend / thousand for x1000, procentpunt /
+ * percentage points, personen / persons; any other unit code (ratio, index, unknown) as it is.
+ */
+export function unitLabel(unit) {
+	switch (unit) {
+	case 'percent':
+		return '%';
+	case 'x1000':
+		return t('unit.thousand');
+	case 'pp':
+		return t('unit.pp');
+	case 'persons':
+		return t('unit.persons');
+	default:
+		return unit || '';
+	}
+}
+
+/**
  * The published 95% margin of a point: both bounds, or the one bound the source publishes (WW benefits,
  * 85554NED, publish a lower bound only), or '' where it publishes none.
  */

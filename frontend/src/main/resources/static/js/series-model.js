@@ -8,7 +8,7 @@
 //   sources: [{ table, publisher, licence, url, incomplete }], (incomplete: why a cut-off import of it is shown, or absent)
 //   notes: [string],
 // }
-import { periodLabel, t } from './i18n.js';
+import { periodLabel, reasonLabel, statusLabel, t, unitLabel } from './i18n.js';
 
 /** One API point in the model's shape (see the head of this file). */
 export function point(p, fallbackSource) {
@@ -337,14 +337,16 @@ export function toCsv(model, dialect = csvDialect('en')) {
 		'csv.low', 'csv.high', 'csv.unit', 'csv.status', 'csv.flags', 'csv.footnote', 'csv.reason', 'csv.origin',
 		'csv.source'].map((k) => t(k));
 	lines.push(header.map(cell).join(dialect.separator));
-	const unit = model.indicator.unit || '';
+	// unit, status and the reason a value is missing in the reader's words (the API's CSV, for programs,
+	// keeps the codes)
+	const unit = unitLabel(model.indicator.unit);
 	for (const s of model.series) {
 		for (const p of s.points) {
 			// the origin in the reader's words (bron, afgeleid, prognose, eigen seizoencorrectie): a forecast
 			// says so there, beside the status the source gives it
 			lines.push([
 				s.regionCode, s.regionName, breakdownText(s.breakdown) || s.label, p.period, p.label, p.value, p.low,
-				p.high, unit, p.status, p.flags, p.footnote, p.reason,
+				p.high, unit, statusLabel(p.status), p.flags, p.footnote, reasonLabel(p.reason),
 				t(`origin.${p.kind === 'forecast' ? 'forecast' : s.origin || 'source'}`), p.sourceTable,
 			].map(cell).join(dialect.separator));
 		}

@@ -652,7 +652,7 @@ class DashboardBrowserIntegrationTests {
 		// never a formula; a part after the separator that would start one is neutralised
 		assertThat(lines.get(0)).isEqualTo("# =HYPERLINK(\"http://x\"), '=1+1, '@SUM(A1)");
 		assertThat(lines)
-			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,percent,definitief,b,'=1+1,,bron,85268NED");
+			.contains("PV26,'@SUM(A1),'+cmd|calc,2023KW02,'-2+3,-0.4,,,%,definitief,b,'=1+1,,bron,85268NED");
 	}
 
 	/**
