@@ -103,10 +103,8 @@ public class TableCatalog {
 				from import_run where status in (?, ?) and table_id is not null and format <> 'mapping'
 				order by lower(table_id), id desc""", ImportRunState.SUCCEEDED.code(),
 				ImportRunState.UNCHANGED.code()));
-		// the newest cut-off run of each table whose cells are still partly current: a
-		// later
-		// complete import (of part of the table, say) leaves the rest of them as they
-		// were
+		// the newest cut-off run of each table whose cells are still partly current:
+		// a later complete import of part of the table leaves the rest as they were
 		Mono<List<Record>> cutOff = Queries.list(this.dsl.resultQuery("""
 				select distinct on (lower(r.table_id)) r.table_id, r.id, r.incomplete_reason,
 				       (r.report -> 'incompleteReasons')::text as incomplete_reasons

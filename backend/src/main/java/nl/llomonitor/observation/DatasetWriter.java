@@ -145,10 +145,9 @@ class DatasetWriter implements HttpMessageWriter<Dataset<?>> {
 		}
 		BigDecimal[] values = new BigDecimal[size];
 		Map<Integer, String> status = new java.util.TreeMap<>();
-		// what the CSV gives a cell beside its value (margins, flags, footnote, the
-		// reason
-		// of a missing value, source table, vintage), per value index: JSON-stat 2.0 has
-		// a standard place for the status only
+		// what the CSV gives a cell beside its value, per value index: margins,
+		// flags, footnote, why a value is missing, source table and vintage
+		// (JSON-stat 2.0 has a standard place for the status only)
 		Map<Integer, Map<String, Object>> attributes = new java.util.TreeMap<>();
 		for (Dataset.Cell cell : dataset.cells()) {
 			int offset = 0;

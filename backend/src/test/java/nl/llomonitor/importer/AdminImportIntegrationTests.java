@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import nl.llomonitor.SharedData;
 import nl.llomonitor.api.WebAnswers;
@@ -45,16 +46,54 @@ class AdminImportIntegrationTests {
 
 	private static ByteArrayResource named(java.nio.file.Path file) {
 		try {
-			return new ByteArrayResource(Files.readAllBytes(file)) {
-				@Override
-				public String getFilename() {
-					return file.getFileName().toString();
-				}
-			};
+			return named(file.getFileName().toString(), Files.readAllBytes(file));
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * @param fileName the name the upload gives
+	 * @param bytes its content
+	 * @return the file part
+	 */
+	private static ByteArrayResource named(String fileName, byte[] bytes) {
+		return new ByteArrayResource(bytes) {
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+		};
+	}
+
+	/**
+	 * @param entries path in the archive to content, in order
+	 * @return a zip archive of them
+	 */
+	private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+			for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+				zip.write(e.getValue());
+				zip.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * @param body a multipart body ({@link #upload})
+	 * @return the answer to it, posted with the admin token
+	 */
+	private WebTestClient.ResponseSpec importAs(byte[] body) {
+		return this.client.post()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.contentType(MULTIPART)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	private static final String BOUNDARY = "llo-test-boundary-7f3a";
@@ -97,13 +136,7 @@ class AdminImportIntegrationTests {
 	void aCutOffResponseIsRefusedUnlessAllowedAndThenMarkedIncomplete() {
 		// case 08: page 1 of 15,504 records without its odata.nextLink
 		ByteArrayResource capped = named(SharedData.caseFile("08-odataapi-capped-10000.json"));
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(capped))
-			.exchange()
-			.expectStatus()
+		importAs(upload(capped)).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.type")
@@ -113,21 +146,8 @@ class AdminImportIntegrationTests {
 				.contains("probably incomplete")
 				.contains("odata.nextLink")
 				.contains("allowIncomplete=true"));
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(capped, "allowIncomplete", "maybe"))
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(capped, "allowIncomplete", "true"))
-			.exchange()
-			.expectStatus()
+		importAs(upload(capped, "allowIncomplete", "maybe")).expectStatus().isBadRequest();
+		importAs(upload(capped, "allowIncomplete", "true")).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.complete")
@@ -173,13 +193,7 @@ class AdminImportIntegrationTests {
 
 	@Test
 	void aRealFileIsImportedAndReported() {
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(named("eurostat/trng_lfse_04_NL_subset.tsv")))
-			.exchange()
-			.expectStatus()
+		importAs(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"))).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.format")
@@ -194,34 +208,18 @@ class AdminImportIntegrationTests {
 
 	@Test
 	void aPublicationDateThatIsNotADateIs400NamingThePart() {
-		WebAnswers.invalidParameter(this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "gisteren"))
-			.exchange(), "published");
+		WebAnswers.invalidParameter(importAs(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "gisteren")),
+				"published");
 	}
 
 	@Test
 	void anEditionDateIsADateAndOnlyForARegionEdition() {
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(named("cbs/85755NED.csv"), "validFrom", "volgend jaar"))
-			.exchange()
-			.expectStatus()
+		importAs(upload(named("cbs/85755NED.csv"), "validFrom", "volgend jaar")).expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.parameter")
 			.isEqualTo("validFrom");
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "validFrom", "2025-01-01"))
-			.exchange()
-			.expectStatus()
+		importAs(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "validFrom", "2025-01-01")).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.detail")
@@ -233,19 +231,8 @@ class AdminImportIntegrationTests {
 	void aBadFileIs422WithTheLineAndColumn() throws IOException {
 		String text = Files.readString(SharedData.file("cbs/85268NED.csv"), StandardCharsets.UTF_8)
 			.replace("Utrecht (PV)", "Utreg (PV)");
-		ByteArrayResource file = new ByteArrayResource(text.getBytes(StandardCharsets.UTF_8)) {
-			@Override
-			public String getFilename() {
-				return "85268NED.csv";
-			}
-		};
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(file))
-			.exchange()
-			.expectStatus()
+		ByteArrayResource file = named("85268NED.csv", text.getBytes(StandardCharsets.UTF_8));
+		importAs(upload(file)).expectStatus()
 			.isEqualTo(422)
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -262,19 +249,8 @@ class AdminImportIntegrationTests {
 		// the first 200 rows of a table without a mapping, saved under another name
 		List<String> lines = Files.readAllLines(SharedData.file("cbs/85624NED.csv"), StandardCharsets.UTF_8);
 		byte[] bytes = (String.join("\n", lines.subList(0, 201)) + "\n").getBytes(StandardCharsets.UTF_8);
-		ByteArrayResource file = new ByteArrayResource(bytes) {
-			@Override
-			public String getFilename() {
-				return "download.csv";
-			}
-		};
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(file))
-			.exchange()
-			.expectStatus()
+		ByteArrayResource file = named("download.csv", bytes);
+		importAs(upload(file)).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.type")
@@ -282,16 +258,9 @@ class AdminImportIntegrationTests {
 			.jsonPath("$.detail")
 			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
 				.contains("download.csv", "unknown table", "admin form field tableId"));
-		// given in that field, the same file is read as that table (an id of its own
-		// here,
-		// so that the shared 85624NED stays as other tests import it)
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(file, "tableId", "85624TST"))
-			.exchange()
-			.expectStatus()
+		// given in that field, the same file is read as that table: an id of its own
+		// here, so that the shared 85624NED stays as other tests import it
+		importAs(upload(file, "tableId", "85624TST")).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.tableId")
@@ -309,35 +278,19 @@ class AdminImportIntegrationTests {
 	void aZippedODataFolderIsImportedWithItsCodeLists() throws IOException {
 		Path folder = SharedData.root().resolve("cbs/odata4_80072ned");
 		String fresh = (System.nanoTime() % 90 + 10) / 10.0 + "1";
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes);
-				java.util.stream.Stream<Path> files = Files.list(folder)) {
+		Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+		try (java.util.stream.Stream<Path> files = Files.list(folder)) {
 			for (Path f : files.sorted().toList()) {
-				zip.putNextEntry(new java.util.zip.ZipEntry("odata4_80072ned/" + f.getFileName()));
-				byte[] content = Files.readAllBytes(f);
-				if (f.getFileName().toString().equals("Observations.json")) {
-					// a fresh value for 2020KW01, so that this upload writes its vintage
-					content = new String(content, StandardCharsets.UTF_8)
-						.replace("{\"Id\":120,\"Value\":5.2,", "{\"Id\":120,\"Value\":" + fresh + ",")
-						.getBytes(StandardCharsets.UTF_8);
-				}
-				zip.write(content);
-				zip.closeEntry();
+				entries.put("odata4_80072ned/" + f.getFileName(), Files.readAllBytes(f));
 			}
 		}
-		ByteArrayResource file = new ByteArrayResource(bytes.toByteArray()) {
-			@Override
-			public String getFilename() {
-				return "odata4_80072ned.zip";
-			}
-		};
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(file))
-			.exchange()
-			.expectStatus()
+		// a fresh value for 2020KW01, so that this upload writes its vintage
+		entries.computeIfPresent("odata4_80072ned/Observations.json",
+				(k, content) -> new String(content, StandardCharsets.UTF_8)
+					.replace("{\"Id\":120,\"Value\":5.2,", "{\"Id\":120,\"Value\":" + fresh + ",")
+					.getBytes(StandardCharsets.UTF_8));
+		ByteArrayResource file = named("odata4_80072ned.zip", zip(entries));
+		importAs(upload(file)).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.format")
@@ -362,25 +315,9 @@ class AdminImportIntegrationTests {
 
 	@Test
 	void aZipThatReachesOutsideItsFolderIs422NamingTheEntry() throws IOException {
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
-			zip.putNextEntry(new java.util.zip.ZipEntry("../../etc/Observations.json"));
-			zip.write("{}".getBytes(StandardCharsets.UTF_8));
-			zip.closeEntry();
-		}
-		ByteArrayResource file = new ByteArrayResource(bytes.toByteArray()) {
-			@Override
-			public String getFilename() {
-				return "odata4_80072ned.zip";
-			}
-		};
-		this.client.post()
-			.uri("/api/admin/imports")
-			.header("Authorization", "Bearer test-admin-token")
-			.contentType(MULTIPART)
-			.bodyValue(upload(file))
-			.exchange()
-			.expectStatus()
+		ByteArrayResource file = named("odata4_80072ned.zip",
+				zip(Map.of("../../etc/Observations.json", "{}".getBytes(StandardCharsets.UTF_8))));
+		importAs(upload(file)).expectStatus()
 			.isEqualTo(422)
 			.expectBody()
 			.jsonPath("$.type")

@@ -236,13 +236,13 @@ export async function render(panel, ctx) {
 	if (indicator.unit === 'unknown') {
 		notes.push(text('unitUnknown'));
 	}
-	if (table.completeness && !table.completeness.complete) {
+	const c = table.completeness;
+	if (c && !c.complete) {
 		// why it was cut off, and the import's other warnings, in the page's language; those of an import run
 		// before they were kept in both languages are English: on a Dutch page counted, with where to read them
-		const other = (table.completeness.warnings || []).filter((w) => !w.startsWith('INCOMPLETE:'));
-		const said = (table.completeness.warningsLanguage || 'en') === getLang() ? other
+		const other = (c.warnings || []).filter((w) => !w.startsWith('INCOMPLETE:'));
+		const said = (c.warningsLanguage || 'en') === getLang() ? other
 			: (other.length ? [text('otherWarnings').replace('{n}', other.length).replace('{id}', table.id)] : []);
-		const c = table.completeness;
 		// a cut-off run before the last import still gives some of the current values
 		const earlier = c.incompleteRun != null && c.incompleteRun !== table.lastImport?.run;
 		if (earlier) {
