@@ -706,6 +706,7 @@ public class ImportService {
 				long defined = 0;
 				long inserted = found.otherRowsInserted();
 				long withdrawn = 0;
+				long confirmed = 0;
 				if (stage != null) {
 					// an older download, dated with the import, is placed at its
 					// publication, everything else at its import (a date from metadata
@@ -718,10 +719,18 @@ public class ImportService {
 						warn(warnings, found.generic().dropTextMeasures(tx));
 						defined = found.generic().register(tx, GenericTable.decimalsSeen(tx));
 					}
+					// the merge reads whether this run is complete: a complete run
+					// confirms the unchanged values of a cut-off one
+					tx.update(IMPORT_RUN)
+						.set(IMPORT_RUN.COMPLETE, incompleteReason == null)
+						.set(IMPORT_RUN.INCOMPLETE_REASON, incompleteReason)
+						.where(IMPORT_RUN.ID.eq(runId))
+						.execute();
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt,
 							this.properties.segmentCells());
 					cells += result.cells();
 					inserted += result.inserted();
+					confirmed += result.confirmed();
 					withdrawn = result.withdrawn();
 					result.warnings().forEach((w) -> warn(warnings, w));
 					if (job.curatedOnTop() != null) {
@@ -732,9 +741,11 @@ public class ImportService {
 								this.properties.segmentCells());
 						cells += mapped.cells();
 						inserted += mapped.inserted();
+						confirmed += mapped.confirmed();
 						withdrawn += mapped.withdrawn();
 						mapped.warnings().forEach((w) -> warn(warnings, w));
 					}
+					ObservationStore.supersedeCutOffRuns(tx, runId, job.tableId());
 				}
 				TableMapping described = (found.generic() == null && stage != null && cells > 0)
 						? this.mappings.find(job.tableId()) : null;
@@ -752,7 +763,9 @@ public class ImportService {
 					warn(warnings, ImportWarning.of(ImportWarning.UNKNOWN_REGIONS_SKIPPED, rows, unknownRegions.size(),
 							labels + ((unknownRegions.size() > labels.size()) ? " ..." : "")));
 				}
-				Long version = (inserted > 0 || defined > 0)
+				// a confirmed value is credited to another run: its source and
+				// completeness change, so every cached answer giving them must go
+				Long version = (inserted > 0 || defined > 0 || confirmed > 0)
 						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
 				if (version == null && kindChanged) {
 					tx.fetchValue("select bump_data_version()");
@@ -772,6 +785,9 @@ public class ImportService {
 				details.put("cells", cells);
 				details.put("signs", found.signs());
 				details.put("withdrawn", withdrawn);
+				// unchanged values now credited to this run (they stood on the demo data
+				// set or a cut-off import)
+				details.put("confirmed", confirmed);
 				details.put("complete", incompleteReason == null);
 				if (incompleteReason != null) {
 					details.put("incompleteReason", incompleteReason);

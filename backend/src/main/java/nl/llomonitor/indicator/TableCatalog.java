@@ -104,20 +104,15 @@ public class TableCatalog {
 				order by lower(table_id), id desc""", ImportRunState.SUCCEEDED.code(),
 				ImportRunState.UNCHANGED.code()));
 		// the newest cut-off run of each table whose cells are still partly current:
-		// a later complete import of part of the table leaves the rest as they were
+		// a later complete import of part of the table leaves the rest as they were;
+		// an import marks the cut-off runs it leaves without current cells as
+		// superseded (ObservationStore.supersedeCutOffRuns, migration V14)
 		Mono<List<Record>> cutOff = Queries.list(this.dsl.resultQuery("""
 				select distinct on (lower(r.table_id)) r.table_id, r.id, r.incomplete_reason,
 				       (r.report -> 'incompleteReasons')::text as incomplete_reasons
 				from import_run r
 				where r.status in (?, ?) and r.table_id is not null and r.format <> 'mapping' and not r.complete
-				  and exists (
-				      select 1 from observation o
-				      where o.import_run_id = r.id
-				        and not exists (
-				            select 1 from observation l
-				            where l.indicator_code = o.indicator_code and l.region_code = o.region_code
-				              and l.breakdown_id = o.breakdown_id and l.period_code = o.period_code
-				              and (l.recorded_at, l.id) > (o.recorded_at, o.id)))
+				  and r.superseded_by is null
 				order by lower(r.table_id), r.id desc""", ImportRunState.SUCCEEDED.code(),
 				ImportRunState.UNCHANGED.code()));
 		return Mono.zip(coverage, infos, runs, cutOff, this.indicators.all())

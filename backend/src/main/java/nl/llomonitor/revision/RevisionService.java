@@ -290,13 +290,20 @@ class RevisionService {
 				join observation o on o.import_run_id = r.id
 				join breakdown b on b.id = o.breakdown_id
 				left join lateral (
-				    select p.id, p.value, p.status from observation p
+				    select p.id, p.value, p.status, p.missing_reason, p.margin_low, p.margin_high, p.flags, p.footnote
+				    from observation p
 				    where p.indicator_code = o.indicator_code and p.region_code = o.region_code
 				      and p.breakdown_id = o.breakdown_id and p.period_code = o.period_code
 				      and (p.recorded_at < o.recorded_at or (p.recorded_at = o.recorded_at and p.id < o.id))
 				    order by p.recorded_at desc, p.id desc
 				    limit 1) prev on true
 				where o.region_code = ? and (?::text is null or o.indicator_code = ?::text)
+				  -- a vintage that only confirms the one before (credits it to this run) is no change
+				  and (prev.id is null
+				       or (o.value, o.status, o.missing_reason, o.margin_low, o.margin_high, o.flags, o.footnote)
+				          is distinct from
+				          (prev.value, prev.status, prev.missing_reason, prev.margin_low, prev.margin_high, prev.flags,
+				           prev.footnote))
 				order by r.id desc, o.indicator_code, b.key, o.period_code
 				limit ?""";
 		return Queries

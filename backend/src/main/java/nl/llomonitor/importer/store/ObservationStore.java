@@ -9,6 +9,7 @@ import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.Status;
 import nl.llomonitor.importer.ImportException;
+import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.Periods;
@@ -73,7 +74,7 @@ public final class ObservationStore {
 	 * The head of both inserts: every sorted cell as an observation of this run (bound:
 	 * run id, recorded at); a repeated cell without a run id.
 	 */
-	private static final String INSERT_SORTED_CELLS = """
+	private static final String INSERT_COLUMNS = """
 			insert into {target} (indicator_code, region_code, period_code, breakdown_id, import_run_id,
 			       recorded_at, value, missing_reason, margin_low, margin_high, status, flags, footnote,
 			       source_table)
@@ -81,7 +82,9 @@ public final class ObservationStore {
 			       case when c.dup then null else ?::bigint end, ?::timestamptz, c.value,
 			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
 			       coalesce(c.flags, ''), c.footnote, c.source_table
-			from (""" + SORTED_CELLS + """
+			""";
+
+	private static final String INSERT_SORTED_CELLS = INSERT_COLUMNS + "from (" + SORTED_CELLS + """
 			     ) c
 			""";
 
@@ -102,14 +105,29 @@ public final class ObservationStore {
 
 			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""";
 
+	/** The staged cell {@code c} differs from its current vintage {@code cur}. */
+	private static final String DIFFERS = """
+			(cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags, cur.footnote)
+			      is distinct from
+			      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
+			       coalesce(c.flags, ''), c.footnote)""";
+
 	/**
 	 * Writes a new vintage of every cell that differs from the vintage current at the
-	 * recording moment; rows are written in the order of the cell index, so its
-	 * maintenance is sequential.
+	 * recording moment, and a confirming vintage of every unchanged cell whose current
+	 * vintage a run of the given list wrote (bound: a {@code bigint[]}, see
+	 * {@link #confirmableRuns}); rows are written in the order of the cell index, so its
+	 * maintenance is sequential. Answers the rows written and how many of them confirm.
 	 */
-	private static final String INSERT_CHANGED = vocabulary(INSERT_SORTED_CELLS + """
+	private static final String INSERT_CHANGED = vocabulary("""
+			with changed as materialized (
+			select c.*, cur.status is not null and not\s""" + DIFFERS + """
+			 as confirms
+			from (""" + SORTED_CELLS + """
+			     ) c
 			left join lateral (
-			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
+			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote,
+			           o.import_run_id
 			    from observation o
 			    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
 			      and o.breakdown_id = c.breakdown_id and o.period_code = c.period_code
@@ -117,19 +135,23 @@ public final class ObservationStore {
 			    order by o.recorded_at desc, o.id desc
 			    limit 1) cur on true
 			where c.dup
-			   or ((cur.status is null
-			   or (cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags,
-			       cur.footnote)
-			      is distinct from
-			      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
-			       coalesce(c.flags, ''), c.footnote))
+			   or ((cur.status is null or cur.import_run_id = any(?::bigint[])
+			   or\s""" + DIFFERS + """
+			)
 			  -- a back-dated vintage: kept where the cell has a later row, or no later run of its table
 			  and (not ?::boolean
 			       or exists (select 1 from observation l
 			                  where l.indicator_code = c.indicator_code and l.region_code = c.region_code
 			                    and l.breakdown_id = c.breakdown_id and l.period_code = c.period_code
 			                    and l.recorded_at > ?::timestamptz)
-			       or\s""" + NO_LATER_RUN_OF_ITS_TABLE + "))" + IN_CELL_INDEX_ORDER);
+			       or\s""" + NO_LATER_RUN_OF_ITS_TABLE + """
+			))),
+			written as (
+			""" + INSERT_COLUMNS + "from changed c" + IN_CELL_INDEX_ORDER
+			+ """
+
+					returning 1)
+					select (select count(*) from written) as written, (select count(*) from changed where confirms) as confirmed""");
 
 	/**
 	 * Writes the cells of a first import of their indicators: no current vintage to
@@ -153,19 +175,23 @@ public final class ObservationStore {
 
 	/**
 	 * @param cells cells read
-	 * @param inserted new cells and new vintages written
+	 * @param inserted new cells and new vintages written whose content differs from the
+	 * vintage before
+	 * @param confirmed vintages written that repeat the content of the vintage before, to
+	 * credit it to this run: its run was the demo data set or a probably cut-off import,
+	 * and this one is neither (see {@link #confirmableRuns})
 	 * @param withdrawn cells whose current value was a number and is now none (a new
 	 * vintage "not available, with reason")
 	 * @param warnings warnings for the report
 	 */
-	public record Result(long cells, long inserted, long withdrawn, List<ImportWarning> warnings) {
+	public record Result(long cells, long inserted, long confirmed, long withdrawn, List<ImportWarning> warnings) {
 
 		public Result {
 			warnings = List.copyOf(warnings);
 		}
 
 		/** Nothing read. */
-		static final Result NONE = new Result(0, 0, 0, List.of());
+		static final Result NONE = new Result(0, 0, 0, 0, List.of());
 
 		long unchanged() {
 			return this.cells - this.inserted;
@@ -219,11 +245,14 @@ public final class ObservationStore {
 					.name(tx.fetchSingle("select observation_segment_create(?)", job.runId()).get(0, String.class)))
 				: "observation";
 		long t1 = System.nanoTime();
-		int inserted = fresh
+		long[] written = fresh
 				? insert(tx, job, INSERT_FRESH.replace("{target}", target), job.runId(), recordedAt, job.backdated(),
 						job.runId(), recordedAt)
-				: insert(tx, job, INSERT_CHANGED.replace("{target}", target), job.runId(), recordedAt, recordedAt,
-						job.backdated(), recordedAt, job.runId(), recordedAt);
+				: insert(tx, job, INSERT_CHANGED.replace("{target}", target), recordedAt,
+						confirmableRuns(tx, job.runId()), job.backdated(), recordedAt, job.runId(), recordedAt,
+						job.runId(), recordedAt);
+		long confirmed = written[1];
+		long inserted = written[0] - confirmed;
 		long tWritten = System.nanoTime();
 		if (segment) {
 			// kept: its indexes are built, and its coverage added (the insert trigger of
@@ -246,14 +275,65 @@ public final class ObservationStore {
 				       order by p.recorded_at desc, p.id desc
 				       limit 1) is not null""", job.runId()).get(0, Long.class);
 		long t3 = System.nanoTime();
-		logger.debug("run {}: {} cells grouped in {} ms, {} written in {} ms{}, withdrawals counted in {} ms",
-				job.runId(), cells, (t1 - t0) / 1_000_000, inserted, (tWritten - t1) / 1_000_000,
+		logger.debug(
+				"run {}: {} cells grouped in {} ms, {} written ({} confirming) in {} ms{}, withdrawals counted in {} ms",
+				job.runId(), cells, (t1 - t0) / 1_000_000, inserted + confirmed, confirmed, (tWritten - t1) / 1_000_000,
 				segment ? ", own segment indexed and attached in " + (t2 - tWritten) / 1_000_000 + " ms" : "",
 				(t3 - t2) / 1_000_000);
 		if (withdrawn > 0) {
 			warnings.add(ImportWarning.of(ImportWarning.WITHDRAWN, withdrawn));
 		}
-		return new Result(cells, inserted, withdrawn, warnings);
+		return new Result(cells, inserted, confirmed, withdrawn, warnings);
+	}
+
+	/**
+	 * The runs whose current vintages this run confirms where it finds them unchanged, so
+	 * that each value is credited to the source it now stands on: the demo data set, for
+	 * any other run (the demo copies published figures, but it is not their import), and
+	 * a probably cut-off run, for a complete run other than a mapping applied on top of a
+	 * stored table (whose cells derive from that table, cut off or not). Reads the run's
+	 * {@code format} and {@code complete}, which must be set before the merge.
+	 * @param tx the import's transaction
+	 * @param runId this run
+	 * @return the ids of those runs (empty when none)
+	 */
+	static Long[] confirmableRuns(DSLContext tx, long runId) {
+		return tx
+			.fetchSingle("""
+					select coalesce(array_agg(r.id order by r.id), '{}')
+					from import_run me join import_run r on r.id <> me.id
+					where me.id = ?
+					  and ((r.format = ? and me.format <> ?)
+					       or (not r.complete and me.complete and me.format <> ?))""", runId, ImportFormat.DEMO.code(),
+					ImportFormat.DEMO.code(), ImportFormat.MAPPING.code())
+			.get(0, Long[].class);
+	}
+
+	/**
+	 * Marks the probably cut-off runs of a table as superseded by this run where none of
+	 * their vintages is current any more (this run or an earlier one revised or confirmed
+	 * every cell they wrote), so the table list reads whether a table still stands partly
+	 * on a cut-off download from {@code import_run} alone (migration V14).
+	 * @param tx the import's transaction, after the merges
+	 * @param runId this run
+	 * @param tableId the table this run imported; nothing is marked when null
+	 * @return the runs marked
+	 */
+	public static int supersedeCutOffRuns(DSLContext tx, long runId, String tableId) {
+		if (tableId == null) {
+			return 0;
+		}
+		return tx.execute("""
+				update import_run r set superseded_by = ?
+				where lower(r.table_id) = lower(?) and r.id <> ? and not r.complete and r.superseded_by is null
+				  and not exists (
+				      select 1 from observation o
+				      where o.import_run_id = r.id
+				        and not exists (
+				            select 1 from observation l
+				            where l.indicator_code = o.indicator_code and l.region_code = o.region_code
+				              and l.breakdown_id = o.breakdown_id and l.period_code = o.period_code
+				              and (l.recorded_at, l.id) > (o.recorded_at, o.id)))""", runId, tableId, runId);
 	}
 
 	/**
@@ -310,13 +390,21 @@ public final class ObservationStore {
 	/**
 	 * Runs one of the inserts; a cell given twice makes it fail on its marker (a row
 	 * without import run), which is turned into the error naming both lines.
+	 * @return the rows written and how many of them confirm an unchanged cell
 	 */
-	private static int insert(DSLContext tx, ImportJob job, String sql, Object... bindings) {
+	private static long[] insert(DSLContext tx, ImportJob job, String sql, Object... bindings) {
 		tx.execute("savepoint import_cells");
 		try {
-			int inserted = tx.execute(sql, bindings);
+			long[] written;
+			if (sql.startsWith("with")) {
+				Record counts = tx.fetchSingle(sql, bindings);
+				written = new long[] { counts.get(0, Long.class), counts.get(1, Long.class) };
+			}
+			else {
+				written = new long[] { tx.execute(sql, bindings), 0 };
+			}
 			tx.execute("release savepoint import_cells");
-			return inserted;
+			return written;
 		}
 		catch (org.jooq.exception.DataAccessException ex) {
 			if (!repeatedCell(ex)) {

@@ -85,7 +85,7 @@ class ObservationKeysIntegrationTests {
 				+ " values ('repeated_cell_test', 'n', 'n', 'persons', 'd', 'd')";
 		assertThat(merge(indicator, new String[] { "repeated_cell_test", "PV26", "2023KW01" },
 				new String[] { "repeated_cell_test", "PV26", "2023KW02" }))
-			.isEqualTo(new ObservationStore.Result(2, 2, 0, java.util.List.of()));
+			.isEqualTo(new ObservationStore.Result(2, 2, 0, 0, java.util.List.of()));
 		assertThatThrownBy(() -> merge(indicator, new String[] { "repeated_cell_test", "PV26", "2023KW02" },
 				new String[] { "repeated_cell_test", "PV26", "2023KW01" },
 				new String[] { "repeated_cell_test", "PV26", "2023KW02" }))
@@ -144,7 +144,7 @@ class ObservationKeysIntegrationTests {
 				.contains("btree (indicator_code, region_code, breakdown_id, period_code, recorded_at DESC, id DESC)");
 			assertThat(tx.fetch(coverage, run, run, run).getValues(0, String.class)).isEqualTo(plain);
 		}, cells);
-		assertThat(result).isEqualTo(new ObservationStore.Result(3, 3, 0, java.util.List.of()));
+		assertThat(result).isEqualTo(new ObservationStore.Result(3, 3, 0, 0, java.util.List.of()));
 		assertThat(segmentTables()).as("rolled back with the import").isEqualTo(tables);
 	}
 
