@@ -292,21 +292,31 @@ public class ImportService {
 		if (ZipUpload.isZip(file)) {
 			// a saved OData folder or one zipped file: unpacked beside nothing else,
 			// imported as such, and deleted afterwards
+			// (named as uploads are, so that one left by a killed app is swept at start)
 			Path dir = null;
+			String archive = file.getFileName().toString();
 			try {
-				dir = Files.createTempDirectory("llo-zip-");
+				dir = Files.createTempDirectory(
+						AdminImportController.UPLOAD_PREFIX + "-" + ProcessHandle.current().pid() + "-zip-");
 				Path unpacked;
 				try {
 					unpacked = ZipUpload.unpack(file, dir);
 				}
 				catch (ImportException ex) {
-					recordRefusal(file.getFileName().toString(), format, tableId, ex);
+					recordRefusal(archive, (format != null) ? format.code() : "zip", tableId, ex);
 					throw ex;
 				}
-				return importFile(unpacked, format, tableId, options, progress);
+				// a zipped file named only "data.csv" keeps the table id of the
+				// archive's name (83599NED.zip)
+				String table = (tableId != null && !tableId.isBlank()) ? tableId
+						: (tableId(unpacked.getFileName().toString()) == null) ? tableId(archive) : null;
+				return importFile(unpacked, format, table, options, progress);
 			}
 			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+				ImportException refused = new ImportException(archive, null, null, null,
+						"a zip archive that can be unpacked", "not unpacked: " + ex.getMessage(), ex);
+				recordRefusal(archive, (format != null) ? format.code() : "zip", tableId, refused);
+				throw refused;
 			}
 			finally {
 				Uploads.delete(dir);
@@ -953,7 +963,11 @@ public class ImportService {
 	 * (format {@code unknown} when it could not be told).
 	 */
 	private void recordRefusal(String fileName, ImportFormat format, String tableId, ImportException ex) {
-		recordFailure(fileName, (format != null) ? format.code() : "unknown", tableId, sha256(), ex.getMessage());
+		recordRefusal(fileName, (format != null) ? format.code() : "unknown", tableId, ex);
+	}
+
+	private void recordRefusal(String fileName, String format, String tableId, ImportException ex) {
+		recordFailure(fileName, format, tableId, sha256(), ex.getMessage());
 	}
 
 	private void recordFailure(String fileName, ImportFormat format, String tableId, MessageDigest sha, String error) {

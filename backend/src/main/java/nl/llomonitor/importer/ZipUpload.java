@@ -85,14 +85,20 @@ final class ZipUpload {
 						|| path.equals(".DS_Store")) {
 					continue;
 				}
+				if (path.equals("[Content_Types].xml") || path.equals("mimetype")) {
+					// an Excel (.xlsx) or OpenDocument (.ods) workbook is a zip too
+					throw new ImportException(name, null, null, null,
+							"a CBS CSV, OData JSON or Eurostat TSV file (save the sheet as CSV), or a zip of one",
+							"a spreadsheet workbook (Excel or OpenDocument)");
+				}
 				if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")
 						|| java.util.Arrays.asList(path.split("/")).contains("..")) {
 					throw new ImportException(name, null, "entry", path, "a file inside the archive's folder",
 							"a path outside it");
 				}
 				if (files.size() == MAX_ENTRIES) {
-					throw new ImportException(name, null, null, null, "an archive of at most " + MAX_ENTRIES + " files",
-							"too many files");
+					throw new ImportException(name, null, "entry", path,
+							"an archive of at most " + MAX_ENTRIES + " files", "too many files");
 				}
 				files.add(entry);
 			}
@@ -115,9 +121,21 @@ final class ZipUpload {
 				}
 				// no '..' (refused above) and no '/' in inner: the file lies in the
 				// folder
-				Path target = folder.resolve(inner);
+				// a name of the characters an upload's name keeps (valid on every file
+				// system); two entries that come out the same are refused
+				Path target = folder.resolve(Uploads.safeName(inner));
+				if (Files.exists(target)) {
+					throw new ImportException(name, null, "entry", path,
+							"file names that differ in more than case"
+									+ " and in characters other than letters, digits, '.', '_' and '-'",
+							"a second " + target.getFileName());
+				}
 				try (InputStream in = archive.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
 					budget -= copy(in, out, budget, maxBytes, name, path);
+				}
+				if (isZip(target)) {
+					throw new ImportException(name, null, "entry", path, "a data file or the files of an OData folder",
+							"a zip inside the zip");
 				}
 				last = target;
 			}

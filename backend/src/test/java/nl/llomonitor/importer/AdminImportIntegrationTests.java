@@ -36,6 +36,10 @@ class AdminImportIntegrationTests {
 	@Autowired
 	private WebTestClient client;
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier(nl.llomonitor.system.DatabaseConfiguration.JDBC_DSL)
+	private org.jooq.DSLContext jdbc;
+
 	/**
 	 * A shared file read into memory on the test thread (a file resource would be read on
 	 * the client's event loop).
@@ -325,6 +329,48 @@ class AdminImportIntegrationTests {
 			.jsonPath("$.detail")
 			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
 				.contains("odata4_80072ned.zip", "'../../etc/Observations.json'", "a path outside it"));
+		// recorded as a refused zip, not as a file of unknown format
+		org.assertj.core.api.Assertions
+			.assertThat(
+					this.jdbc
+						.fetchSingle(
+								"select format, status, error from import_run where file_name = 'odata4_80072ned.zip'"
+										+ " order by id desc limit 1")
+						.intoList())
+			.containsExactly("zip", "failed", "odata4_80072ned.zip, column entry: a path outside it"
+					+ " (value '../../etc/Observations.json'); expected a file inside the archive's folder");
+	}
+
+	@Test
+	void aZippedFileWithoutATableIdInItsNameTakesTheArchivesName() throws IOException {
+		ByteArrayResource file = named("85268NED.zip",
+				zip(Map.of("data.csv", Files.readAllBytes(SharedData.file("cbs/85268NED.csv")))));
+		importAs(upload(file)).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.format")
+			.isEqualTo("cbs-csv")
+			.jsonPath("$.tableId")
+			.isEqualTo("85268NED");
+	}
+
+	@Test
+	void aZipInAZipAndAWorkbookAre422SayingWhatTheyAre() throws IOException {
+		byte[] inner = zip(Map.of("85268NED.csv", "ID;RegioS\n".getBytes(StandardCharsets.UTF_8)));
+		importAs(upload(named("outer.zip", zip(Map.of("inner.zip", inner))))).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("outer.zip", "'inner.zip'", "a zip inside the zip"));
+		importAs(upload(named("85268NED.xlsx",
+				zip(Map.of("[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.UTF_8))))))
+			.expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("85268NED.xlsx", "spreadsheet workbook", "save the sheet as CSV"));
 	}
 
 }

@@ -113,4 +113,55 @@ class ZipUploadTests {
 			.hasMessageContaining("damaged.zip");
 	}
 
+	@Test
+	void aZipInsideTheZipIsRefusedNotUnpackedAgain() throws IOException {
+		byte[] inner = Files.readAllBytes(zip("inner.zip", Map.of("85268NED.csv", text("ID;RegioS\n"))));
+		Path outer = zip("outer.zip", Map.of("inner.zip", inner));
+		assertThatThrownBy(() -> ZipUpload.unpack(outer, Files.createDirectory(this.temp.resolve("into"))))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("outer.zip")
+			.hasMessageContaining("'inner.zip'")
+			.hasMessageContaining("a zip inside the zip");
+	}
+
+	@Test
+	void aSpreadsheetWorkbookIsNamedAsSuch() throws IOException {
+		// what an .xlsx holds at its top, beside the folders of the sheets
+		Path xlsx = zip("85268NED.xlsx", new java.util.LinkedHashMap<>(
+				Map.of("[Content_Types].xml", text("<Types/>"), "xl/worksheets/sheet1.xml", text("<worksheet/>"))));
+		assertThatThrownBy(() -> ZipUpload.unpack(xlsx, Files.createDirectory(this.temp.resolve("a"))))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("spreadsheet workbook")
+			.hasMessageContaining("save the sheet as CSV");
+		Path ods = zip("85268NED.ods", Map.of("mimetype", text("application/vnd.oasis.opendocument.spreadsheet")));
+		assertThatThrownBy(() -> ZipUpload.unpack(ods, Files.createDirectory(this.temp.resolve("b"))))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("spreadsheet workbook");
+	}
+
+	@Test
+	void entryNamesAreKeptToSafeCharactersAndMayNotCollide() throws IOException {
+		Path one = zip("x.zip", Map.of("85268NED (1).csv", text("ID;RegioS\n")));
+		Path unpacked = ZipUpload.unpack(one, Files.createDirectory(this.temp.resolve("a")));
+		assertThat(unpacked.getFileName().toString()).isEqualTo("85268NED__1_.csv");
+		Path two = zip("y.zip", new java.util.LinkedHashMap<>(Map.of("Observations.json", text("{}"),
+				"Observations?.json", text("{}"), "Observations_.json", text("{}"))));
+		assertThatThrownBy(() -> ZipUpload.unpack(two, Files.createDirectory(this.temp.resolve("b"))))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("a second Observations_.json");
+	}
+
+	@Test
+	void theFileLimitNamesTheEntryBeyondIt() throws IOException {
+		Map<String, byte[]> many = new java.util.LinkedHashMap<>();
+		for (int i = 0; i <= ZipUpload.MAX_ENTRIES; i++) {
+			many.put("f" + i + ".json", new byte[0]);
+		}
+		Path zip = zip("many.zip", many);
+		assertThatThrownBy(() -> ZipUpload.unpack(zip, Files.createDirectory(this.temp.resolve("a"))))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("too many files")
+			.hasMessageContaining("'f" + ZipUpload.MAX_ENTRIES + ".json'");
+	}
+
 }
