@@ -74,7 +74,7 @@ class MappingSkipIntegrationTests {
 		Path file = Files.write(Files.createDirectories(this.temp.resolve("csv")).resolve("83599NED.csv"), changed,
 				StandardCharsets.UTF_8);
 		ImportReport report = this.importer.importFile(file);
-		assertThat(skipWarning(report)).isEqualTo("7 rows skipped by the mapping (skip: true) for 1 dimension members:"
+		assertThat(skipWarning(report)).isEqualTo("7 rows skipped by the mapping (skip: true) for 1 dimension member:"
 				+ " BedrijfstakkenBranchesSBI2008 R-U Cultuur, recreatie, overige diensten");
 		assertThat(report.rowsRead()).isEqualTo(30);
 		// the same rows as published: nothing skipped, no warning
@@ -105,7 +105,7 @@ class MappingSkipIntegrationTests {
 				StandardCharsets.UTF_8);
 		ImportReport report = this.importer.importFile(file);
 		assertThat(skipWarning(report))
-			.isEqualTo("5 rows skipped by the mapping (skip: true) for 1 dimension members: Type waarde Percentage");
+			.isEqualTo("5 rows skipped by the mapping (skip: true) for 1 dimension member: Type waarde Percentage");
 	}
 
 }
