@@ -50,6 +50,25 @@ public enum Status {
 	}
 
 	/**
+	 * The status of a figure computed from two others (a sum, a ratio): the weaker of
+	 * theirs, in the order definitief, nader voorlopig, voorlopig, niet vermeld. A figure
+	 * is only as final as its least final term, and where a term's source states no
+	 * status the result cannot claim one either.
+	 * @param a a status code, or null for none
+	 * @param b a status code, or null for none
+	 * @return the weaker code (the other when one is null)
+	 */
+	public static String weaker(String a, String b) {
+		if (a == null) {
+			return b;
+		}
+		if (b == null) {
+			return a;
+		}
+		return (fromCode(a).ordinal() >= fromCode(b).ordinal()) ? a : b;
+	}
+
+	/**
 	 * The status a CBS code list states: its {@code Status} ("Definitief", "Voorlopig",
 	 * "Nader voorlopig") or else the mark at the end of its {@code Title} ({@code *},
 	 * {@code **}).

@@ -59,9 +59,6 @@ public class SeriesService {
 
 	private static final Pattern BREAKDOWN_PART = Pattern.compile("[a-z][a-z0-9_]*:[A-Za-z0-9_\\-]+");
 
-	private static final List<String> STATUS_ORDER = List.of(Status.DEFINITIEF.code(), Status.NADER_VOORLOPIG.code(),
-			Status.VOORLOPIG.code());
-
 	private final DSLContext dsl;
 
 	private final IndicatorCatalog indicators;
@@ -643,7 +640,7 @@ public class SeriesService {
 						.divide(d.value(), MathContext.DECIMAL64)
 						.setScale(indicator.decimals(), RoundingMode.HALF_UP);
 				}
-				String status = worst(n.status(), (d != null) ? d.status() : null);
+				String status = Status.weaker(n.status(), (d != null) ? d.status() : null);
 				String flags = mergeFlags(n.flags(), (d != null) ? d.flags() : "");
 				// one id when numerator and denominator come from the same table, "A / B"
 				// otherwise (split on " / " by the sources lists)
@@ -663,13 +660,6 @@ public class SeriesService {
 			result.put(region, derived);
 		});
 		return result;
-	}
-
-	private static String worst(String a, String b) {
-		if (b == null) {
-			return a;
-		}
-		return (STATUS_ORDER.indexOf(a) >= STATUS_ORDER.indexOf(b)) ? a : b;
 	}
 
 	private static String mergeFlags(String a, String b) {

@@ -32,6 +32,22 @@ class CubeVocabularyTests {
 		assertThat(reason.label(true)).isNotBlank();
 	}
 
+	/**
+	 * A ratio or a sum is only as final as its least final term; where a term's source
+	 * states no status, neither can the result (a ratio of a "definitief" and a "niet
+	 * vermeld" term used to be "definitief").
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', nullValues = "null",
+			value = { "definitief|definitief|definitief", "definitief|voorlopig|voorlopig",
+					"voorlopig|definitief|voorlopig", "nader_voorlopig|voorlopig|voorlopig",
+					"definitief|nader_voorlopig|nader_voorlopig", "definitief|niet_vermeld|niet_vermeld",
+					"niet_vermeld|definitief|niet_vermeld", "voorlopig|niet_vermeld|niet_vermeld",
+					"definitief|null|definitief", "null|voorlopig|voorlopig", "null|null|null" })
+	void aComputedFigureHasTheWeakerStatusOfItsTerms(String a, String b, String weaker) {
+		assertThat(Status.weaker(a, b)).isEqualTo(weaker);
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', nullValues = "null",
 			value = { "Definitief|2023|definitief", "Voorlopig|2023*|voorlopig",

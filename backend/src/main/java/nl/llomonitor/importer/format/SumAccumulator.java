@@ -25,14 +25,15 @@ public final class SumAccumulator {
 	 * @param target the cell the term adds to
 	 * @param value the term's value (a validated decimal), or null when it has none
 	 * @param row the source line or stored row of the term, for errors
-	 * @param status the term's status code (the last term's is the sum's)
+	 * @param status the term's status code (the sum's is the weakest of its terms':
+	 * {@link nl.llomonitor.cube.Status#weaker})
 	 * @param flags the term's flags (the last term's are the sum's)
 	 */
 	public void add(Target target, String value, long row, String status, String flags) {
 		Sum sum = this.sums.computeIfAbsent(target, (t) -> new Sum());
 		sum.terms++;
 		sum.row = row;
-		sum.status = status;
+		sum.status = (sum.terms == 1) ? status : nl.llomonitor.cube.Status.weaker(sum.status, status);
 		sum.flags = flags;
 		if (value == null) {
 			sum.missing++;
@@ -131,7 +132,7 @@ public final class SumAccumulator {
 			return this.row;
 		}
 
-		/** The status of the last term. */
+		/** The weakest status of the terms. */
 		public String status() {
 			return this.status;
 		}

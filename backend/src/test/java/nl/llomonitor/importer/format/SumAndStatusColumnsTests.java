@@ -55,4 +55,21 @@ class SumAndStatusColumnsTests {
 					org.assertj.core.groups.Tuple.tuple("bevolking_65_plus", null));
 	}
 
+	/**
+	 * A sum is as final as its least final term, whatever their order (it used to take
+	 * the last term's status).
+	 */
+	@Test
+	void aSumHasTheWeakestStatusOfItsTerms() {
+		SumAccumulator sums = new SumAccumulator();
+		SumAccumulator.Target target = new SumAccumulator.Target("bevolking_65_plus", "PV26", "2017JJ00", "", 'v');
+		sums.add(target, "1.0", 1, "voorlopig", "");
+		sums.add(target, "2.0", 2, "definitief", "");
+		assertThat(sums.sums().get(target).status()).isEqualTo("voorlopig");
+		sums.add(target, "3.0", 3, "niet_vermeld", "");
+		sums.add(target, "4.0", 4, "nader_voorlopig", "");
+		assertThat(sums.sums().get(target).status()).isEqualTo("niet_vermeld");
+		assertThat(sums.sums().get(target).value(4)).isEqualTo("10.0");
+	}
+
 }
