@@ -96,15 +96,15 @@ class RevisionService {
 								.map((v) -> (v.value() != null) ? v.value().stripTrailingZeros() : null)
 								.distinct()
 								.count() > 1,
-							list,
-							list.stream()
+							list, list.stream()
 								.map(Vintage::sourceTable)
 								.distinct()
+								// the newest cut-off vintage of the table speaks for it
 								.map((table) -> Source.of(table, t.getT3())
 									.incomplete(list.stream()
 										.filter((v) -> table.equals(v.sourceTable()) && v.incomplete() != null)
 										.map(Vintage::incomplete)
-										.findFirst()
+										.reduce((older, newer) -> newer)
 										.orElse(null)))
 								.toList(),
 							RequestParams.asOfDate(asOf)), lang));
