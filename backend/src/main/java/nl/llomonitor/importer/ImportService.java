@@ -717,6 +717,7 @@ public class ImportService {
 				long inserted = found.otherRowsInserted();
 				long withdrawn = 0;
 				long confirmed = 0;
+				int superseded = 0;
 				if (stage != null) {
 					// an older download, dated with the import, is placed at its
 					// publication, everything else at its import (a date from metadata
@@ -755,7 +756,7 @@ public class ImportService {
 						withdrawn += mapped.withdrawn();
 						mapped.warnings().forEach((w) -> warn(warnings, w));
 					}
-					ObservationStore.supersedeCutOffRuns(tx, runId, job.tableId());
+					superseded = ObservationStore.supersedeCutOffRuns(tx, runId);
 				}
 				TableMapping described = (found.generic() == null && stage != null && cells > 0)
 						? this.mappings.find(job.tableId()) : null;
@@ -773,9 +774,10 @@ public class ImportService {
 					warn(warnings, ImportWarning.of(ImportWarning.UNKNOWN_REGIONS_SKIPPED, rows, unknownRegions.size(),
 							labels + ((unknownRegions.size() > labels.size()) ? " ..." : "")));
 				}
-				// a confirmed value is credited to another run: its source and
-				// completeness change, so every cached answer giving them must go
-				Long version = (inserted > 0 || defined > 0 || confirmed > 0)
+				// a confirmed value is credited to another run, a superseded cut-off
+				// run no longer makes its table incomplete: every cached answer giving
+				// them must go
+				Long version = (inserted > 0 || defined > 0 || confirmed > 0 || superseded > 0)
 						? tx.fetchSingle("select bump_data_version()").get(0, Long.class) : null;
 				if (version == null && kindChanged) {
 					tx.fetchValue("select bump_data_version()");

@@ -99,12 +99,13 @@ class RevisionService {
 							list, list.stream()
 								.map(Vintage::sourceTable)
 								.distinct()
-								// the newest cut-off vintage of the table speaks for it
+								// the newest vintage of the table speaks for it, as the
+								// current value does in series
 								.map((table) -> Source.of(table, t.getT3())
 									.incomplete(list.stream()
-										.filter((v) -> table.equals(v.sourceTable()) && v.incomplete() != null)
-										.map(Vintage::incomplete)
+										.filter((v) -> table.equals(v.sourceTable()))
 										.reduce((older, newer) -> newer)
+										.map(Vintage::incomplete)
 										.orElse(null)))
 								.toList(),
 							RequestParams.asOfDate(asOf)), lang));

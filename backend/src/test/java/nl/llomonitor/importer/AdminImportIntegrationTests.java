@@ -162,6 +162,21 @@ class AdminImportIntegrationTests {
 			.isEqualTo(10_000)
 			.jsonPath("$.warnings[0]")
 			.value((w) -> org.assertj.core.api.Assertions.assertThat((String) w).startsWith("INCOMPLETE"));
+		// the history says so too
+		this.client.get()
+			.uri("/api/admin/imports")
+			.header("Authorization", "Bearer test-admin-token")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.history[?(@.file_name == '08-odataapi-capped-10000.json' && @.status != 'failed')].complete")
+			.value((complete) -> org.assertj.core.api.Assertions.assertThat((List<Object>) complete)
+				.isNotEmpty()
+				.containsOnly(false))
+			.jsonPath("$.history[?(@.file_name == '08-odataapi-capped-10000.json' && @.status != 'failed')]"
+					+ ".incomplete_reason")
+			.value((reasons) -> org.assertj.core.api.Assertions.assertThat(reasons.toString()).contains("10,000"));
 	}
 
 	@Test

@@ -54,7 +54,9 @@ public class ImportHistory {
 			.map((rows) -> rows.stream().map(ImportHistory::transaction).toList());
 		Mono<List<Map<String, Object>>> runs = Queries.list(this.dsl.resultQuery("""
 				select id, format, file_name, table_id, status, started_at::text, finished_at::text,
-				       rows_read, rows_inserted, error
+				       published_at::text, rows_read, rows_inserted, rows_unchanged,
+				       (report ->> 'confirmed')::bigint as confirmed, complete, incomplete_reason, superseded_by,
+				       error
 				from import_run order by id desc limit 50
 				""")).map((rows) -> rows.stream().map(Record::intoMap).toList());
 		return Mono.zip(activity, runs).map((t) -> {

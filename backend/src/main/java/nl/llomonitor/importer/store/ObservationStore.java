@@ -246,9 +246,9 @@ public final class ObservationStore {
 				: "observation";
 		long t1 = System.nanoTime();
 		long[] written = fresh
-				? insert(tx, job, INSERT_FRESH.replace("{target}", target), job.runId(), recordedAt, job.backdated(),
-						job.runId(), recordedAt)
-				: insert(tx, job, INSERT_CHANGED.replace("{target}", target), recordedAt,
+				? insert(tx, job, false, INSERT_FRESH.replace("{target}", target), job.runId(), recordedAt,
+						job.backdated(), job.runId(), recordedAt)
+				: insert(tx, job, true, INSERT_CHANGED.replace("{target}", target), recordedAt,
 						confirmableRuns(tx, job.runId()), job.backdated(), recordedAt, job.runId(), recordedAt,
 						job.runId(), recordedAt);
 		long confirmed = written[1];
@@ -291,8 +291,9 @@ public final class ObservationStore {
 	 * that each value is credited to the source it now stands on: the demo data set, for
 	 * any other run (the demo copies published figures, but it is not their import), and
 	 * a probably cut-off run, for a complete run other than a mapping applied on top of a
-	 * stored table (whose cells derive from that table, cut off or not). Reads the run's
-	 * {@code format} and {@code complete}, which must be set before the merge.
+	 * stored table (whose cells derive from that table, cut off or not) or the demo.
+	 * Reads the run's {@code format} and {@code complete}, which must be set before the
+	 * merge.
 	 * @param tx the import's transaction
 	 * @param runId this run
 	 * @return the ids of those runs (empty when none)
@@ -304,28 +305,27 @@ public final class ObservationStore {
 					from import_run me join import_run r on r.id <> me.id
 					where me.id = ?
 					  and ((r.format = ? and me.format <> ?)
-					       or (not r.complete and me.complete and me.format <> ?))""", runId, ImportFormat.DEMO.code(),
-					ImportFormat.DEMO.code(), ImportFormat.MAPPING.code())
+					       or (not r.complete and me.complete and me.format not in (?, ?)))""", runId,
+					ImportFormat.DEMO.code(), ImportFormat.DEMO.code(), ImportFormat.MAPPING.code(),
+					ImportFormat.DEMO.code())
 			.get(0, Long[].class);
 	}
 
 	/**
-	 * Marks the probably cut-off runs of a table as superseded by this run where none of
-	 * their vintages is current any more (this run or an earlier one revised or confirmed
-	 * every cell they wrote), so the table list reads whether a table still stands partly
-	 * on a cut-off download from {@code import_run} alone (migration V14).
+	 * Marks the probably cut-off runs none of whose vintages is current any more (this
+	 * run or an earlier one revised or confirmed every cell they wrote, whatever table it
+	 * imported) as superseded by this run, so the table list reads whether a table still
+	 * stands partly on a cut-off download from {@code import_run} alone (migration V14).
+	 * Looks at every cut-off run not yet superseded: there are few, and for one that
+	 * still gives a current value the search stops at that value.
 	 * @param tx the import's transaction, after the merges
 	 * @param runId this run
-	 * @param tableId the table this run imported; nothing is marked when null
 	 * @return the runs marked
 	 */
-	public static int supersedeCutOffRuns(DSLContext tx, long runId, String tableId) {
-		if (tableId == null) {
-			return 0;
-		}
+	public static int supersedeCutOffRuns(DSLContext tx, long runId) {
 		return tx.execute("""
 				update import_run r set superseded_by = ?
-				where lower(r.table_id) = lower(?) and r.id <> ? and not r.complete and r.superseded_by is null
+				where r.id <> ? and not r.complete and r.superseded_by is null and r.table_id is not null
 				  and not exists (
 				      select 1 from observation o
 				      where o.import_run_id = r.id
@@ -333,7 +333,7 @@ public final class ObservationStore {
 				            select 1 from observation l
 				            where l.indicator_code = o.indicator_code and l.region_code = o.region_code
 				              and l.breakdown_id = o.breakdown_id and l.period_code = o.period_code
-				              and (l.recorded_at, l.id) > (o.recorded_at, o.id)))""", runId, tableId, runId);
+				              and (l.recorded_at, l.id) > (o.recorded_at, o.id)))""", runId, runId);
 	}
 
 	/**
@@ -390,15 +390,17 @@ public final class ObservationStore {
 	/**
 	 * Runs one of the inserts; a cell given twice makes it fail on its marker (a row
 	 * without import run), which is turned into the error naming both lines.
+	 * @param counts whether the statement answers the rows written and those that confirm
+	 * ({@link #INSERT_CHANGED}) instead of an update count
 	 * @return the rows written and how many of them confirm an unchanged cell
 	 */
-	private static long[] insert(DSLContext tx, ImportJob job, String sql, Object... bindings) {
+	private static long[] insert(DSLContext tx, ImportJob job, boolean counts, String sql, Object... bindings) {
 		tx.execute("savepoint import_cells");
 		try {
 			long[] written;
-			if (sql.startsWith("with")) {
-				Record counts = tx.fetchSingle(sql, bindings);
-				written = new long[] { counts.get(0, Long.class), counts.get(1, Long.class) };
+			if (counts) {
+				Record answer = tx.fetchSingle(sql, bindings);
+				written = new long[] { answer.get(0, Long.class), answer.get(1, Long.class) };
 			}
 			else {
 				written = new long[] { tx.execute(sql, bindings), 0 };
