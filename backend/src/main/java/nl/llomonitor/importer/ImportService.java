@@ -708,6 +708,7 @@ public class ImportService {
 									+ " allowIncomplete=true), which marks it incomplete",
 							"the source is probably incomplete: " + incompleteReason);
 				}
+				refuseOlderDownload(tx, job, found, runId);
 				TableMapping declared = (job.tableId() != null) ? this.mappings.find(job.tableId()) : null;
 				// a forecast table is known as one before its values are read; the read
 				// side keeps the kinds per data version, so a change bumps it
@@ -949,6 +950,35 @@ public class ImportService {
 			return n;
 		}
 
+	}
+
+	/**
+	 * Refuses a download whose own metadata dates it ({@code Properties.Modified},
+	 * {@code TableInfos.Modified}) before a publication of its table the store already
+	 * holds, unless its date was given with the import: imported at today's date, its
+	 * older figures would replace the newer ones as if they were revisions. Given its
+	 * date ({@code published}), it is placed in history at that date instead.
+	 * @throws ImportException naming both dates and the option that adds it as history
+	 */
+	private static void refuseOlderDownload(DSLContext tx, ImportJob job, ReadResult found, long runId) {
+		if (job.backdated() || found.published() == null || job.tableId() == null) {
+			return;
+		}
+		OffsetDateTime newest = tx
+			.fetchSingle(
+					"select max(published_at) from import_run where lower(table_id) = lower(?) and id <> ?"
+							+ " and status in (?, ?)",
+					job.tableId(), runId, ImportRunState.SUCCEEDED.code(), ImportRunState.UNCHANGED.code())
+			.get(0, OffsetDateTime.class);
+		if (newest != null && found.published().isBefore(newest)) {
+			String date = found.published().toLocalDate().toString();
+			throw new ImportException(job.fileName(), null, found.publishedFrom(), found.published().toString(),
+					"a download at least as new as the publication of " + job.tableId() + " the store holds ("
+							+ newest.toLocalDate() + "), or this one with its publication date given (admin form"
+							+ " field published=" + date + ", CLI --published=" + date + ") to add it as history",
+					"an older download than the store's figures of this table: imported as new, its figures"
+							+ " would replace newer ones as revisions");
+		}
 	}
 
 	private static ImportException findImportException(Throwable ex) {

@@ -92,6 +92,46 @@ class ODataImportIntegrationTests {
 		assertThat(again.rowsInserted()).isZero();
 	}
 
+	/**
+	 * A download whose own metadata dates it before a publication of its table the store
+	 * holds is refused unless its date is given: imported at today's date, its older
+	 * figures would replace the newer ones and read as revisions. With its date given it
+	 * is added as history.
+	 */
+	@Test
+	void anOlderDownloadByItsOwnMetadataIsRefusedUnlessItsDateIsGiven() throws Exception {
+		Path original = SharedData.file("cbs/odata4_80072ned/Observations.json").getParent();
+		// the 2020-06-19 release (Properties.Modified) is in the store
+		this.importer.importFile(original);
+		BigDecimal now = current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01");
+		// the same table as an earlier release said it, with another first value
+		Path folder = Files.createDirectories(this.temp.resolve("odata4_80072ned"));
+		try (var files = Files.list(original)) {
+			for (Path f : files.toList()) {
+				Files.copy(f, folder.resolve(f.getFileName()));
+			}
+		}
+		Files.writeString(folder.resolve("Properties.json"),
+				Files.readString(folder.resolve("Properties.json"), StandardCharsets.UTF_8)
+					.replace("2020-06-19T02:00:00+02:00", "2019-03-01T01:00:00+01:00"),
+				StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("Observations.json"),
+				Files.readString(folder.resolve("Observations.json"), StandardCharsets.UTF_8)
+					.replaceFirst("\"Value\":5.5,", "\"Value\":9.9,"),
+				StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> this.importer.importFile(folder)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("an older download than the store's figures of this table")
+			.hasMessageContaining("Properties.Modified")
+			.hasMessageContaining("2020-06-19")
+			.hasMessageContaining("published=2019-03-01");
+		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo(now);
+		// with its date given: history, the newer release stays current
+		ImportReport older = this.importer.importFile(folder, null, null,
+				OffsetDateTime.parse("2019-03-01T01:00:00+01:00"));
+		assertThat(older.status()).isIn("succeeded", "unchanged");
+		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo(now);
+	}
+
 	@Test
 	void thePublicationDateIsReadFromTableInfosAndOnlyRecorded() throws Exception {
 		// a copy with one changed value, so that this run writes a vintage whatever other
