@@ -1,6 +1,6 @@
 // Chart.js configurations built from the series model, plus two small plugins of our own:
 // error bars (published 95 % margins) and series-break markers.
-import { formatValue, marginText, periodShort, t } from './i18n.js';
+import { formatValue, marginText, periodShort, t, unitLabel } from './i18n.js';
 import {
 	breaks, hasForecast, isForecastSeries, isProvisional, periods, seriesLabel, valueAt,
 } from './series-model.js';
@@ -168,10 +168,14 @@ function tooltipLabel(indicator) {
 }
 
 function valueAxis(indicator, extra = {}) {
+	// ticks in thousands, persons or percentage points are bare numbers: the axis names the unit
+	// (135 on a vacancies axis is 135 thousand, not 135 vacancies)
+	const unit = ['x1000', 'pp', 'persons'].includes(indicator?.unit) ? unitLabel(indicator.unit) : '';
 	return {
 		grid: { color: GRID },
 		border: { display: false },
 		ticks: { callback: (v) => formatValue(v, indicator, { short: true }), maxTicksLimit: 7 },
+		title: { display: unit !== '', text: unit, color: TEXT },
 		...extra,
 	};
 }

@@ -363,6 +363,26 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	/**
+	 * An axis of bare numbers in thousands names the unit (the vacancies axis read 135,
+	 * not 135 thousand); a percentage's ticks carry their % and need no title.
+	 */
+	@Test
+	void anAxisInThousandsNamesItsUnit() {
+		open("/?tab=trends&indicator=vacatures&regions=PV26,NL01");
+		chart("trends");
+		assertThat(this.browser.js("""
+				const chart = Chart.getChart(document.querySelector('[data-figure="trends"] canvas'));
+				return chart.options.scales.y.title.display ? chart.options.scales.y.title.text : null;
+				""")).isEqualTo("duizend");
+		open("/?tab=trends&indicator=werkloosheidspercentage&regions=PV26,NL01");
+		chart("trends");
+		assertThat(this.browser.js("""
+				const chart = Chart.getChart(document.querySelector('[data-figure="trends"] canvas'));
+				return chart.options.scales.y.title.display;
+				""")).isEqualTo(false);
+	}
+
+	/**
 	 * My region leads a trend chart whatever the link's order: the first line and colour,
 	 * and the summary speaks of it (a shared link listing Nederland first made
 	 * Nederland's figure read as Utrecht's).
