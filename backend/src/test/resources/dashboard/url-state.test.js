@@ -41,6 +41,9 @@ import('/js/url-state.js').then((u) => {
 	eq('the map mode of Alle tabellen survives the round trip', [u.parseState(u.toSearch(map)).mode, u.toSearch(map)],
 		['kaart', '?tab=tabellen&period=2023KW02&level=provincie&table=85268NED&mode=kaart']);
 	eq('an unknown mode is the chart', u.parseState('?tab=tabellen&mode=x').mode, null);
+	eq('another tab\'s link carries no table, breakdown or map mode of Alle tabellen',
+		u.toSearch({ ...map, tab: 'trends', breakdown: 'sex:vrouw' }),
+		'?tab=trends&period=2023KW02&level=provincie');
 	eq('none chosen survives the round trip', u.toSearch({ tab: 'vergelijk', region: 'PV26', regions: [] }),
 		'?tab=vergelijk&region=PV26&regions=');
 	eq('comparison regions without a chosen region name the default as mine',

@@ -70,9 +70,18 @@ export function toSearch(state) {
 	if (Array.isArray(state.regions)) {
 		p.set('regions', state.regions.join(','));
 	}
-	for (const key of ['period', 'from', 'to', 'level', 'table', 'breakdown', 'mode']) {
+	for (const key of ['period', 'from', 'to', 'level']) {
 		if (state[key]) {
 			p.set(key, state[key]);
+		}
+	}
+	// the choice of "Alle tabellen" belongs to its links only: kept in the state for a return to the
+	// tab, but a link to another view does not carry a table or breakdown that view does not show
+	if (state.tab === 'tabellen') {
+		for (const key of ['table', 'breakdown', 'mode']) {
+			if (state[key]) {
+				p.set(key, state[key]);
+			}
 		}
 	}
 	if (state.lang === 'en') {

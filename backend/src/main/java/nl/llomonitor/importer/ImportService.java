@@ -719,6 +719,7 @@ public class ImportService {
 				long withdrawn = 0;
 				long confirmed = 0;
 				int superseded = 0;
+				java.util.Set<Long> writtenOver = new java.util.HashSet<>();
 				if (stage != null) {
 					// an older download, dated with the import, is placed at its
 					// publication, everything else at its import (a date from metadata
@@ -743,6 +744,7 @@ public class ImportService {
 					cells += result.cells();
 					inserted += result.inserted();
 					confirmed += result.confirmed();
+					writtenOver.addAll(result.writtenOver());
 					withdrawn = result.withdrawn();
 					result.warnings().forEach((w) -> warn(warnings, w));
 					if (job.curatedOnTop() != null) {
@@ -754,10 +756,20 @@ public class ImportService {
 						cells += mapped.cells();
 						inserted += mapped.inserted();
 						confirmed += mapped.confirmed();
+						writtenOver.addAll(mapped.writtenOver());
 						withdrawn += mapped.withdrawn();
 						mapped.warnings().forEach((w) -> warn(warnings, w));
 					}
-					superseded = ObservationStore.supersedeCutOffRuns(tx, runId);
+					superseded = ObservationStore.supersedeCutOffRuns(tx, runId, writtenOver);
+					if (incompleteReason != null && inserted + confirmed == 0) {
+						// a cut-off run that wrote no vintage gives no value: marked as
+						// superseded by itself, the table list does not count it once a
+						// later import comes
+						tx.update(IMPORT_RUN)
+							.set(IMPORT_RUN.SUPERSEDED_BY, runId)
+							.where(IMPORT_RUN.ID.eq(runId))
+							.execute();
+					}
 				}
 				TableMapping described = (found.generic() == null && stage != null && cells > 0)
 						? this.mappings.find(job.tableId()) : null;

@@ -122,7 +122,8 @@ public final class ObservationStore {
 	private static final String INSERT_CHANGED = vocabulary("""
 			with changed as materialized (
 			select c.*, cur.status is not null and not\s""" + DIFFERS + """
-			 as confirms
+			 as confirms,
+			       cur.import_run_id as cur_run
 			from (""" + SORTED_CELLS + """
 			     ) c
 			left join lateral (
@@ -151,7 +152,9 @@ public final class ObservationStore {
 			+ """
 
 					returning 1)
-					select (select count(*) from written) as written, (select count(*) from changed where confirms) as confirmed""");
+					select (select count(*) from written) as written, (select count(*) from changed where confirms) as confirmed,
+					       (select coalesce(array_agg(distinct cur_run), '{}') from changed where cur_run is not null)
+					       as written_over""");
 
 	/**
 	 * Writes the cells of a first import of their indicators: no current vintage to
@@ -184,10 +187,17 @@ public final class ObservationStore {
 	 * vintage "not available, with reason")
 	 * @param warnings warnings for the report
 	 */
-	public record Result(long cells, long inserted, long confirmed, long withdrawn, List<ImportWarning> warnings) {
+	public record Result(long cells, long inserted, long confirmed, long withdrawn, List<ImportWarning> warnings,
+			java.util.Set<Long> writtenOver) {
 
 		public Result {
 			warnings = List.copyOf(warnings);
+			writtenOver = java.util.Set.copyOf(writtenOver);
+		}
+
+		/** A result without runs written over. */
+		public Result(long cells, long inserted, long confirmed, long withdrawn, List<ImportWarning> warnings) {
+			this(cells, inserted, confirmed, withdrawn, warnings, java.util.Set.of());
 		}
 
 		/** Nothing read. */
@@ -245,14 +255,14 @@ public final class ObservationStore {
 					.name(tx.fetchSingle("select observation_segment_create(?)", job.runId()).get(0, String.class)))
 				: "observation";
 		long t1 = System.nanoTime();
-		long[] written = fresh
+		Written written = fresh
 				? insert(tx, job, false, INSERT_FRESH.replace("{target}", target), job.runId(), recordedAt,
 						job.backdated(), job.runId(), recordedAt)
 				: insert(tx, job, true, INSERT_CHANGED.replace("{target}", target), recordedAt,
 						confirmableRuns(tx, job.runId()), job.backdated(), recordedAt, job.runId(), recordedAt,
 						job.runId(), recordedAt);
-		long confirmed = written[1];
-		long inserted = written[0] - confirmed;
+		long confirmed = written.confirmed();
+		long inserted = written.rows() - confirmed;
 		long tWritten = System.nanoTime();
 		if (segment) {
 			// kept: its indexes are built, and its coverage added (the insert trigger of
@@ -283,7 +293,17 @@ public final class ObservationStore {
 		if (withdrawn > 0) {
 			warnings.add(ImportWarning.of(ImportWarning.WITHDRAWN, withdrawn));
 		}
-		return new Result(cells, inserted, confirmed, withdrawn, warnings);
+		return new Result(cells, inserted, confirmed, withdrawn, warnings, written.over());
+	}
+
+	/**
+	 * What an insert wrote.
+	 *
+	 * @param rows the rows written
+	 * @param confirmed how many of them confirm an unchanged cell
+	 * @param over the runs whose current vintages they wrote over
+	 */
+	private record Written(long rows, long confirmed, java.util.Set<Long> over) {
 	}
 
 	/**
@@ -312,20 +332,27 @@ public final class ObservationStore {
 	}
 
 	/**
-	 * Marks the probably cut-off runs none of whose vintages is current any more (this
-	 * run or an earlier one revised or confirmed every cell they wrote, whatever table it
-	 * imported) as superseded by this run, so the table list reads whether a table still
-	 * stands partly on a cut-off download from {@code import_run} alone (migration V14).
-	 * Looks at every cut-off run not yet superseded: there are few, and for one that
-	 * still gives a current value the search stops at that value.
+	 * Marks the probably cut-off runs among those this run wrote over that have no
+	 * current vintage any more (this run or an earlier one revised or confirmed every
+	 * cell they wrote, whatever table it imported) as superseded by this run, so the
+	 * table list reads whether a table still stands partly on a cut-off download from
+	 * {@code import_run} alone (migration V14). Only runs this run wrote over can have
+	 * lost their last current vintage with it, so an import that writes over none looks
+	 * at none.
 	 * @param tx the import's transaction, after the merges
 	 * @param runId this run
+	 * @param writtenOver the runs whose current vintages this run wrote over
+	 * ({@link Result#writtenOver()})
 	 * @return the runs marked
 	 */
-	public static int supersedeCutOffRuns(DSLContext tx, long runId) {
+	public static int supersedeCutOffRuns(DSLContext tx, long runId, java.util.Set<Long> writtenOver) {
+		if (writtenOver.isEmpty()) {
+			return 0;
+		}
 		return tx.execute("""
 				update import_run r set superseded_by = ?
-				where r.id <> ? and not r.complete and r.superseded_by is null and r.table_id is not null
+				where r.id = any(?::bigint[]) and r.id <> ? and not r.complete and r.superseded_by is null
+				  and r.table_id is not null
 				  and not exists (
 				      select 1 from observation o
 				      where o.import_run_id = r.id
@@ -333,7 +360,8 @@ public final class ObservationStore {
 				            select 1 from observation l
 				            where l.indicator_code = o.indicator_code and l.region_code = o.region_code
 				              and l.breakdown_id = o.breakdown_id and l.period_code = o.period_code
-				              and (l.recorded_at, l.id) > (o.recorded_at, o.id)))""", runId, runId);
+				              and (l.recorded_at, l.id) > (o.recorded_at, o.id)))""", runId,
+				writtenOver.toArray(Long[]::new), runId);
 	}
 
 	/**
@@ -392,18 +420,20 @@ public final class ObservationStore {
 	 * without import run), which is turned into the error naming both lines.
 	 * @param counts whether the statement answers the rows written and those that confirm
 	 * ({@link #INSERT_CHANGED}) instead of an update count
-	 * @return the rows written and how many of them confirm an unchanged cell
+	 * @return the rows written, how many of them confirm an unchanged cell, and the runs
+	 * whose current vintages they wrote over
 	 */
-	private static long[] insert(DSLContext tx, ImportJob job, boolean counts, String sql, Object... bindings) {
+	private static Written insert(DSLContext tx, ImportJob job, boolean counts, String sql, Object... bindings) {
 		tx.execute("savepoint import_cells");
 		try {
-			long[] written;
+			Written written;
 			if (counts) {
 				Record answer = tx.fetchSingle(sql, bindings);
-				written = new long[] { answer.get(0, Long.class), answer.get(1, Long.class) };
+				written = new Written(answer.get(0, Long.class), answer.get(1, Long.class),
+						java.util.Set.of(answer.get(2, Long[].class)));
 			}
 			else {
-				written = new long[] { tx.execute(sql, bindings), 0 };
+				written = new Written(tx.execute(sql, bindings), 0, java.util.Set.of());
 			}
 			tx.execute("release savepoint import_cells");
 			return written;
