@@ -287,14 +287,41 @@ class KerncijfersService {
 			if (known.isEmpty()) {
 				return Mono.empty();
 			}
-			Figure figure = build(info, region, known, type, lang);
+			Figure figure = build(info, region, known, type, lang, withheld(values, region.code(), known));
 			return withShares(figure, info, region, type, asOf, lang)
 				.flatMap((f) -> withVerdict(f, info, region, type, known, asOf, lang));
 		});
 	}
 
+	/**
+	 * The newest period after the last known value that the source gives without a value
+	 * (withdrawn, confidential, unknown), or null: the figure then shows an older period
+	 * and says why.
+	 */
+	private static SeriesService.Value withheld(Map<String, List<SeriesService.Value>> values, String region,
+			List<SeriesService.Value> known) {
+		PeriodCode last = known.get(known.size() - 1).period();
+		SeriesService.Value newest = null;
+		for (SeriesService.Value v : values.getOrDefault(region, List.of())) {
+			if (v.value() == null && v.missingReason() != null && v.period().compareTo(last) > 0
+					&& (newest == null || v.period().compareTo(newest.period()) > 0)) {
+				newest = v;
+			}
+		}
+		return newest;
+	}
+
 	static Figure build(IndicatorInfo info, RegionCatalog.Region region, List<SeriesService.Value> known, String type,
 			Lang lang) {
+		return build(info, region, known, type, lang, null);
+	}
+
+	/**
+	 * @param withheld a later period the source gives without a value, or null
+	 * ({@link #withheld})
+	 */
+	static Figure build(IndicatorInfo info, RegionCatalog.Region region, List<SeriesService.Value> known, String type,
+			Lang lang, SeriesService.Value withheld) {
 		SeriesService.Value last = known.get(known.size() - 1);
 		boolean yearOnYear = !PeriodType.YEAR.code().equals(type) && !info.seasonallyAdjusted();
 		PeriodCode comparePeriod = yearOnYear ? last.period().sameLastYear() : last.period().plus(-1);
@@ -329,6 +356,14 @@ class KerncijfersService {
 					category.label().toLowerCase(java.util.Locale.ROOT)));
 		}
 		sentence.append('.');
+		if (withheld != null) {
+			// the newest period has no figure: said, so that an older quarter is not
+			// taken
+			// for the latest
+			sentence.append(' ')
+				.append(Messages.get(lang, "kerncijfers.withheld", withheld.period().label(lang),
+						nl.llomonitor.cube.MissingReason.fromCode(withheld.missingReason()).label(lang == Lang.EN)));
+		}
 		return new Figure(info.code(), info.view(lang), PeriodRef.of(last.period(), lang), last.value(),
 				(previous != null) ? new Previous(PeriodRef.of(previous.period(), lang), previous.value()) : null,
 				change, yearOnYear ? "same-period-last-year" : "previous-period", direction, assessment, category,

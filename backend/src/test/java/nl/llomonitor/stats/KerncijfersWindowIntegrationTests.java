@@ -157,6 +157,47 @@ class KerncijfersWindowIntegrationTests {
 		}
 	}
 
+	/**
+	 * When the source withdraws the newest period's figure, the tile shows the period
+	 * before and says why the newest has none: an older year used to stand there as if it
+	 * were the latest.
+	 */
+	@Test
+	void aWithheldNewestPeriodIsNamedBesideTheOlderFigure() {
+		this.importer.importFile(SharedData.file("cbs/86088NED.csv"), true);
+		// (removed at the end: other test classes share the database)
+		long added = this.jdbc.fetchSingle("""
+				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
+				       missing_reason)
+				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), null, null, null,
+				       status, flags, 'Confidential', source_table, 'vertrouwelijk'
+				from observation
+				where indicator_code = 'werkloze_beroepsbevolking' and region_code = 'GM0307'
+				  and period_code = '2024JJ00' and breakdown_id = 0
+				order by recorded_at desc
+				limit 1
+				returning id""").get(0, Long.class);
+		try {
+			for (Lang lang : List.of(Lang.NL, Lang.EN)) {
+				KerncijfersService.Figure figure = this.kerncijfers.kerncijfers("GM0307", null, lang)
+					.block()
+					.figures()
+					.stream()
+					.filter((f) -> f.code().equals("werkloze_beroepsbevolking"))
+					.findFirst()
+					.orElseThrow();
+				assertThat(figure.period().code()).isEqualTo("2023JJ00");
+				assertThat(figure.explanation())
+					.contains((lang == Lang.NL) ? "Voor 2024 geeft de bron geen cijfer (vertrouwelijk)."
+							: "For 2024 the source gives no figure (confidential).");
+			}
+		}
+		finally {
+			this.jdbc.execute("delete from observation where id = ?", added);
+		}
+	}
+
 	private void compare(OffsetDateTime between) {
 		this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.before.json"));
 		KerncijfersService.KerncijfersResponse before = this.kerncijfers.kerncijfers("PV26", between, Lang.NL).block();
