@@ -295,6 +295,7 @@ public class ImportService {
 			// (named as uploads are, so that one left by a killed app is swept at start)
 			Path dir = null;
 			String archive = file.getFileName().toString();
+			String recordedFormat = (format != null) ? format.code() : "zip";
 			try {
 				dir = Files.createTempDirectory(
 						AdminImportController.UPLOAD_PREFIX + "-" + ProcessHandle.current().pid() + "-zip-");
@@ -303,7 +304,7 @@ public class ImportService {
 					unpacked = ZipUpload.unpack(file, dir);
 				}
 				catch (ImportException ex) {
-					recordRefusal(archive, (format != null) ? format.code() : "zip", tableId, ex);
+					recordRefusal(archive, recordedFormat, tableId, ex);
 					throw ex;
 				}
 				// a zipped file named only "data.csv" keeps the table id of the
@@ -315,7 +316,7 @@ public class ImportService {
 			catch (IOException ex) {
 				ImportException refused = new ImportException(archive, null, null, null,
 						"a zip archive that can be unpacked", "not unpacked: " + ex.getMessage(), ex);
-				recordRefusal(archive, (format != null) ? format.code() : "zip", tableId, refused);
+				recordRefusal(archive, recordedFormat, tableId, refused);
 				throw refused;
 			}
 			finally {
@@ -732,11 +733,13 @@ public class ImportService {
 						warn(warnings, found.generic().dropTextMeasures(tx));
 						defined = found.generic().register(tx, GenericTable.decimalsSeen(tx));
 					}
-					// the merge reads whether this run is complete: a complete run
-					// confirms the unchanged values of a cut-off one
+					// the merge reads whether this run is complete (a complete run
+					// confirms the unchanged values of a cut-off one), and superseding
+					// reads its table
 					tx.update(IMPORT_RUN)
 						.set(IMPORT_RUN.COMPLETE, incompleteReason == null)
 						.set(IMPORT_RUN.INCOMPLETE_REASON, incompleteReason)
+						.set(IMPORT_RUN.TABLE_ID, job.tableId())
 						.where(IMPORT_RUN.ID.eq(runId))
 						.execute();
 					ObservationStore.Result result = ObservationStore.merge(tx, stage, job, vintageAt,
@@ -761,15 +764,6 @@ public class ImportService {
 						mapped.warnings().forEach((w) -> warn(warnings, w));
 					}
 					superseded = ObservationStore.supersedeCutOffRuns(tx, runId, writtenOver);
-					if (incompleteReason != null && inserted + confirmed == 0) {
-						// a cut-off run that wrote no vintage gives no value: marked as
-						// superseded by itself, the table list does not count it once a
-						// later import comes
-						tx.update(IMPORT_RUN)
-							.set(IMPORT_RUN.SUPERSEDED_BY, runId)
-							.where(IMPORT_RUN.ID.eq(runId))
-							.execute();
-					}
 				}
 				TableMapping described = (found.generic() == null && stage != null && cells > 0)
 						? this.mappings.find(job.tableId()) : null;

@@ -110,13 +110,7 @@ class ConfirmedVintagesIntegrationTests {
 			.isEqualTo("83599NED")
 			.jsonPath("$.sources[0].incomplete")
 			.isEqualTo("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
-		this.client.get()
-			.uri("/api/v1/revisions?" + CELL)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.revised")
+		revisions().jsonPath("$.revised")
 			.isEqualTo(false)
 			.jsonPath("$.vintages[1].importRun")
 			.isEqualTo((int) cutOff.id())
@@ -184,13 +178,7 @@ class ConfirmedVintagesIntegrationTests {
 			.expectBody()
 			.jsonPath("$.sources[0].incomplete")
 			.doesNotExist();
-		this.client.get()
-			.uri("/api/v1/revisions?" + CELL)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.revised")
+		revisions().jsonPath("$.revised")
 			.isEqualTo(false)
 			.jsonPath("$.vintages[2].importRun")
 			.isEqualTo((int) report.id())
@@ -219,17 +207,16 @@ class ConfirmedVintagesIntegrationTests {
 		assertThat(currentCells(report.id())).isEqualTo(cutOffCells + 1);
 	}
 
+	/** The answer of {@code revisions} for {@link #CELL}. */
+	private WebTestClient.BodyContentSpec revisions() {
+		return this.client.get().uri("/api/v1/revisions?" + CELL).exchange().expectStatus().isOk().expectBody();
+	}
+
 	/** The runs of the vintages of {@link #CELL}, oldest first. */
 	private java.util.List<Integer> vintageRuns() {
-		return this.client.get()
-			.uri("/api/v1/revisions?" + CELL)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody()
-			.transform((json) -> com.jayway.jsonpath.JsonPath.read(json, "$.vintages[*].importRun"));
+		return com.jayway.jsonpath.JsonPath.read(
+				new String(revisions().returnResult().getResponseBodyContent(), StandardCharsets.UTF_8),
+				"$.vintages[*].importRun");
 	}
 
 	/** The cells of 83599NED whose current vintage the run wrote. */

@@ -125,18 +125,7 @@ class KerncijfersWindowIntegrationTests {
 		this.importer.importFile(SharedData.file("cbs/86088NED.csv"), true);
 		// a later vintage withdraws the men's figure of Amersfoort's unemployed in 2024
 		// (removed at the end: other test classes share the database)
-		long added = this.jdbc.fetchSingle("""
-				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
-				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
-				       missing_reason)
-				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), null, null, null,
-				       status, flags, 'Confidential', source_table, 'vertrouwelijk'
-				from observation
-				where indicator_code = 'werkloze_beroepsbevolking' and region_code = 'GM0307'
-				  and period_code = '2024JJ00' and breakdown_id <> 0
-				order by recorded_at desc
-				limit 1
-				returning id""").get(0, Long.class);
+		long added = withdraw2024(false);
 		try {
 			KerncijfersService.Figure figure = this.kerncijfers.kerncijfers("GM0307", null, Lang.NL)
 				.block()
@@ -166,18 +155,7 @@ class KerncijfersWindowIntegrationTests {
 	void aWithheldNewestPeriodIsNamedBesideTheOlderFigure() {
 		this.importer.importFile(SharedData.file("cbs/86088NED.csv"), true);
 		// (removed at the end: other test classes share the database)
-		long added = this.jdbc.fetchSingle("""
-				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
-				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
-				       missing_reason)
-				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), null, null, null,
-				       status, flags, 'Confidential', source_table, 'vertrouwelijk'
-				from observation
-				where indicator_code = 'werkloze_beroepsbevolking' and region_code = 'GM0307'
-				  and period_code = '2024JJ00' and breakdown_id = 0
-				order by recorded_at desc
-				limit 1
-				returning id""").get(0, Long.class);
+		long added = withdraw2024(true);
 		try {
 			for (Lang lang : List.of(Lang.NL, Lang.EN)) {
 				KerncijfersService.Figure figure = this.kerncijfers.kerncijfers("GM0307", null, lang)
@@ -196,6 +174,27 @@ class KerncijfersWindowIntegrationTests {
 		finally {
 			this.jdbc.execute("delete from observation where id = ?", added);
 		}
+	}
+
+	/**
+	 * Adds a vintage that withdraws (confidential) one 2024 figure of Amersfoort's
+	 * unemployed: the total, or the first group. The caller deletes it at the end (other
+	 * test classes share the database).
+	 * @return the id of the added row
+	 */
+	private long withdraw2024(boolean total) {
+		return this.jdbc.fetchSingle("""
+				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
+				       missing_reason)
+				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), null, null, null,
+				       status, flags, 'Confidential', source_table, 'vertrouwelijk'
+				from observation
+				where indicator_code = 'werkloze_beroepsbevolking' and region_code = 'GM0307'
+				  and period_code = '2024JJ00' and (breakdown_id = 0) = ?
+				order by recorded_at desc
+				limit 1
+				returning id""", total).get(0, Long.class);
 	}
 
 	private void compare(OffsetDateTime between) {

@@ -33,7 +33,7 @@ public final class SumAccumulator {
 		Sum sum = this.sums.computeIfAbsent(target, (t) -> new Sum());
 		sum.terms++;
 		sum.row = row;
-		sum.status = (sum.terms == 1) ? status : nl.llomonitor.cube.Status.weaker(sum.status, status);
+		sum.status = nl.llomonitor.cube.Status.weaker(sum.status, status);
 		sum.flags = flags;
 		if (value == null) {
 			sum.missing++;

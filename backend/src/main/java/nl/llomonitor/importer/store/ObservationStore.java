@@ -332,26 +332,26 @@ public final class ObservationStore {
 	}
 
 	/**
-	 * Marks the probably cut-off runs among those this run wrote over that have no
-	 * current vintage any more (this run or an earlier one revised or confirmed every
-	 * cell they wrote, whatever table it imported) as superseded by this run, so the
-	 * table list reads whether a table still stands partly on a cut-off download from
-	 * {@code import_run} alone (migration V14). Only runs this run wrote over can have
-	 * lost their last current vintage with it, so an import that writes over none looks
-	 * at none.
-	 * @param tx the import's transaction, after the merges
+	 * Marks the probably cut-off runs that have no current vintage any more as superseded
+	 * by this run, so the table list reads whether a table still stands partly on a
+	 * cut-off download from {@code import_run} alone (migration V14). Looks at the runs
+	 * this run wrote over (this run or an earlier one revised or confirmed every cell
+	 * they wrote, whatever table it imported): only they can have lost their last current
+	 * vintage with it; and at this run itself, which, cut off and without a vintage of
+	 * its own, gives no value (marked as superseded by itself).
+	 * @param tx the import's transaction, after the merges, with this run's
+	 * {@code complete} and {@code table_id} set
 	 * @param runId this run
 	 * @param writtenOver the runs whose current vintages this run wrote over
 	 * ({@link Result#writtenOver()})
 	 * @return the runs marked
 	 */
 	public static int supersedeCutOffRuns(DSLContext tx, long runId, java.util.Set<Long> writtenOver) {
-		if (writtenOver.isEmpty()) {
-			return 0;
-		}
+		java.util.Set<Long> candidates = new java.util.HashSet<>(writtenOver);
+		candidates.add(runId);
 		return tx.execute("""
 				update import_run r set superseded_by = ?
-				where r.id = any(?::bigint[]) and r.id <> ? and not r.complete and r.superseded_by is null
+				where r.id = any(?::bigint[]) and not r.complete and r.superseded_by is null
 				  and r.table_id is not null
 				  and not exists (
 				      select 1 from observation o
@@ -361,7 +361,7 @@ public final class ObservationStore {
 				            where l.indicator_code = o.indicator_code and l.region_code = o.region_code
 				              and l.breakdown_id = o.breakdown_id and l.period_code = o.period_code
 				              and (l.recorded_at, l.id) > (o.recorded_at, o.id)))""", runId,
-				writtenOver.toArray(Long[]::new), runId);
+				candidates.toArray(Long[]::new));
 	}
 
 	/**
