@@ -2,8 +2,10 @@ package nl.llomonitor.importer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import nl.llomonitor.importer.catalog.Catalog;
@@ -143,6 +145,7 @@ public class StoreInitializer implements ApplicationRunner {
 
 	List<ImportReport> bootstrap(Path dir) {
 		List<ImportReport> reports = new ArrayList<>();
+		Map<String, LocalDate> editions = ReferenceFiles.load().editions();
 		for (String name : bootstrapFiles(this.importer.mappings())) {
 			Path file = dir.resolve(name);
 			if (!Files.exists(file)) {
@@ -155,7 +158,10 @@ public class StoreInitializer implements ApplicationRunner {
 				// the shared files are known downloads, several of them cut off at 10,000
 				// records
 				// (shared/data/SOURCES.md): imported as they are, and marked incomplete
-				ImportReport report = this.importer.importFile(file, true);
+				// a region edition is dated by data/reference.yaml, not by the day of
+				// the first start
+				ImportReport report = this.importer.importFile(file, null, null,
+						ImportOptions.NONE.allowingIncomplete(true).withValidFrom(editions.get(name)), null);
 				if (!report.complete()) {
 					logger.warn("Bootstrap import of {} is INCOMPLETE: {}", file, report.incompleteReason());
 				}

@@ -1,0 +1,117 @@
+package nl.llomonitor.importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import nl.llomonitor.SharedData;
+import nl.llomonitor.importer.catalog.ReferenceFiles;
+import nl.llomonitor.system.DatabaseConfiguration;
+import nl.llomonitor.system.DatabaseEndpoint;
+import nl.llomonitor.system.TestDatabase;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static nl.llomonitor.db.Tables.REGION_EDITION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The startup bootstrap dates the region edition it imports by
+ * {@code data/reference.yaml} (85755NED: 2024-01-01), not by the day of the first start:
+ * a later edition imported afterwards with its own, earlier date (2025-01-01) then states
+ * today's links, instead of applying only up to the day the store was first started. Runs
+ * on a database of its own, since editions change the region list every other test reads.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+@Import(BootstrapIntegrationTests.OwnDatabase.class)
+class BootstrapIntegrationTests {
+
+	private static final Path CASES = SharedData.root().getParent().resolve("cases/2026-11-30");
+
+	@Autowired
+	private StoreInitializer initializer;
+
+	@Autowired
+	private ImportService importer;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	@Qualifier(DatabaseConfiguration.JDBC_DSL)
+	private DSLContext jdbc;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class OwnDatabase {
+
+		private static final Supplier<DatabaseEndpoint> DATABASE = TestDatabase.ownDatabase("llo_bootstrap");
+
+		@Bean
+		DynamicPropertyRegistrar ownDatabaseProperties() {
+			return TestDatabase.properties(DATABASE);
+		}
+
+	}
+
+	@Test
+	void bootstrapDatesTheRegionEditionByReferenceDataSoALaterEditionStatesTodaysLinks(@TempDir Path dir)
+			throws IOException {
+		assertThat(ReferenceFiles.load().editions()).containsEntry("cbs/85755NED.csv", LocalDate.of(2024, 1, 1));
+		Files.createDirectories(dir.resolve("cbs"));
+		Files.createSymbolicLink(dir.resolve("cbs/85755NED.csv"), SharedData.file("cbs/85755NED.csv"));
+
+		List<ImportReport> reports = this.initializer.bootstrap(dir);
+
+		assertThat(reports).hasSize(1);
+		assertThat(reports.get(0).status()).isIn("succeeded", "unchanged");
+		assertThat(this.jdbc.select(REGION_EDITION.VALID_FROM, REGION_EDITION.FILE_NAME).from(REGION_EDITION).fetch())
+			.extracting((r) -> r.value1(), (r) -> r.value2())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 1, 1), "85755NED.csv"));
+
+		// case 10's later edition (Waalwijk GM0867 moves from AM26 to AM27), dated
+		// 2025-01-01: it gives today's links; the 2024 edition gives 2024's
+		ImportReport later = this.importer.importFile(CASES.resolve("10-gebieden-am-reassigned.csv"),
+				ImportFormat.REGIONS, null, null, LocalDate.of(2025, 1, 1), null);
+		assertThat(later.status()).isEqualTo("succeeded");
+		assertThat(parents("GM0867", null)).contains("AM27").doesNotContain("AM26");
+		assertThat(parents("GM0867", "2024-06-01")).contains("AM26").doesNotContain("AM27");
+		assertThat(parents("GM0867", "2025-06-01")).contains("AM27").doesNotContain("AM26");
+
+		// the bootstrap knows the file by its checksum and does not import it again
+		assertThat(this.initializer.bootstrap(dir)).isEmpty();
+		assertThat(parents("GM0867", null)).contains("AM27").doesNotContain("AM26");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> parents(String code, String date) {
+		Map<String, Object> region = this.client.get()
+			.uri("/api/v1/regions/" + code + ((date != null) ? "?date=" + date : ""))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return (List<String>) region.get("parents");
+	}
+
+}
