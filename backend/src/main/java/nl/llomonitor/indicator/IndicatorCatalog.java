@@ -12,6 +12,7 @@ import java.util.Set;
 
 import nl.llomonitor.api.ApiException;
 import nl.llomonitor.cube.PeriodType;
+import nl.llomonitor.cube.ValueClass;
 import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.VersionedCache;
 import nl.llomonitor.system.Queries;
@@ -33,6 +34,10 @@ import static nl.llomonitor.db.Tables.SOURCE_TABLE_KIND;
 public class IndicatorCatalog {
 
 	private static final List<String> TYPE_ORDER = PeriodType.CODES;
+
+	private static final tools.jackson.databind.json.JsonMapper CLASSES_JSON = tools.jackson.databind.json.JsonMapper
+		.builder()
+		.build();
 
 	private final DSLContext dsl;
 
@@ -208,7 +213,15 @@ public class IndicatorCatalog {
 		return new IndicatorInfo.Roles((order != null) ? order.intValue() : null,
 				Boolean.TRUE.equals(r.get(INDICATOR.KERNCIJFER_FALLBACK)),
 				(shares != null) ? List.of(shares) : List.of(), r.get(INDICATOR.SAMPLE_BASE), Set.copyOf(behind),
-				forecast);
+				forecast, classes(r.get(INDICATOR.CLASSES)));
+	}
+
+	/** The value classes stored by the catalog load (migration V15), or none. */
+	private static List<ValueClass> classes(org.jooq.JSONB json) {
+		if (json == null) {
+			return List.of();
+		}
+		return ValueClass.checked(List.of(CLASSES_JSON.readValue(json.data(), ValueClass[].class)));
 	}
 
 	private record SortedMember(int sort, IndicatorInfo.Member member) {

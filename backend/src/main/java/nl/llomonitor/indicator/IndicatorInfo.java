@@ -52,9 +52,26 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 	 * one: its numerator's or its denominator's) is declared a forecast by its mapping
 	 * ({@code kind: forecast}, recorded in {@code source_table_kind}), e.g. the regional
 	 * population forecast 82220NED
+	 * @param classes its value classes, in order ({@code classes}, e.g. UWV's classes of
+	 * the spanningsindicator); empty for none
 	 */
 	public record Roles(Integer kerncijferOrder, boolean kerncijferFallback, List<String> shareDimensions,
-			String sampleBase, java.util.Set<String> surveys, boolean forecast) {
+			String sampleBase, java.util.Set<String> surveys, boolean forecast,
+			List<nl.llomonitor.cube.ValueClass> classes) {
+
+		/**
+		 * Roles without value classes.
+		 * @param kerncijferOrder see {@link #kerncijferOrder()}
+		 * @param kerncijferFallback see {@link #kerncijferFallback()}
+		 * @param shareDimensions see {@link #shareDimensions()}
+		 * @param sampleBase see {@link #sampleBase()}
+		 * @param surveys see {@link #surveys()}
+		 * @param forecast see {@link #forecast()}
+		 */
+		public Roles(Integer kerncijferOrder, boolean kerncijferFallback, List<String> shareDimensions,
+				String sampleBase, java.util.Set<String> surveys, boolean forecast) {
+			this(kerncijferOrder, kerncijferFallback, shareDimensions, sampleBase, surveys, forecast, List.of());
+		}
 
 		/** The survey of the Enquete Beroepsbevolking (labour force survey). */
 		public static final String EBB = "EBB";
@@ -148,7 +165,11 @@ public record IndicatorInfo(String code, String nameNl, String nameEn, String un
 				lang.pick(this.explanationNl, this.explanationEn), this.sourceTable, this.higherIsBetter,
 				this.seasonallyAdjusted, derived(), this.roles.forecast(), this.numerator, this.denominator,
 				this.multiplier, breakdowns, this.periodTypes, this.regionLevels, (range != null) ? range.get(0) : null,
-				(range != null) ? range.get(1) : null);
+				(range != null) ? range.get(1) : null,
+				this.roles.classes()
+					.stream()
+					.map((c) -> new IndicatorView.ClassView(c.code(), c.name(lang == Lang.EN), c.below()))
+					.toList());
 	}
 
 }

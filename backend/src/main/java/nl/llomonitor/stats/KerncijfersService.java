@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
 import nl.llomonitor.cube.PeriodType;
+import nl.llomonitor.cube.ValueClass;
 import nl.llomonitor.indicator.IndicatorInfo;
 import nl.llomonitor.indicator.IndicatorView;
 import nl.llomonitor.observation.PeriodRef;
@@ -335,7 +336,12 @@ class KerncijfersService {
 				: (change.signum() > 0) ? "up" : (change.signum() < 0) ? "down" : "flat";
 		String assessment = (direction == null || "flat".equals(direction) || info.higherIsBetter() == null) ? "neutral"
 				: (("up".equals(direction) == info.higherIsBetter()) ? "good" : "bad");
-		Category category = "spanningsindicator".equals(info.code()) ? tension(last.value().doubleValue(), lang) : null;
+		// the class of the figure, where its indicator has classes
+		// (data/indicators.yaml),
+		// e.g. UWV's classes of the spanningsindicator
+		ValueClass valueClass = ValueClass.of(info.roles().classes(), last.value());
+		Category category = (valueClass != null) ? new Category(valueClass.code(), valueClass.name(lang == Lang.EN))
+				: null;
 		String name = info.name(lang);
 		String value = ValueText.value(last.value().doubleValue(), info.unit(), info.decimals(), lang);
 		// counts read "Werklozen in Utrecht: 29 duizend in ...", which fits plural and
@@ -455,15 +461,6 @@ class KerncijfersService {
 				return shares.stream().anyMatch((share) -> share.value() != null || share.missingReason() != null)
 						? figure.withShares(shares) : figure;
 			});
-	}
-
-	/**
-	 * UWV's categories of the spanningsindicator (vacancies per WW benefit).
-	 */
-	static Category tension(double ratio, Lang lang) {
-		String code = (ratio < 0.25) ? "zeer_ruim"
-				: (ratio < 0.67) ? "ruim" : (ratio < 1.5) ? "gemiddeld" : (ratio < 4.0) ? "krap" : "zeer_krap";
-		return new Category(code, Messages.get(lang, "kerncijfers.tension." + code));
 	}
 
 	private static Figure missing(List<String> alternatives, RegionCatalog.Region region,

@@ -499,6 +499,8 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo(3.06)
 			.jsonPath("$.figures[6].category.code")
 			.isEqualTo("krap")
+			.jsonPath("$.figures[6].category.label")
+			.isEqualTo("Krap")
 			.jsonPath("$.figures[6].origin")
 			.isEqualTo("derived")
 			.jsonPath("$.figures[6].numerator.indicator")
@@ -507,6 +509,30 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo(35.9)
 			.jsonPath("$.figures[6].denominator.value")
 			.isEqualTo(11720);
+		// the classes are data (data/indicators.yaml), and the API gives them with the
+		// indicator
+		this.client.get()
+			.uri("/api/v1/indicators/spanningsindicator?lang=en")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.classes[*].code")
+			.isEqualTo(List.of("zeer_ruim", "ruim", "gemiddeld", "krap", "zeer_krap"))
+			.jsonPath("$.classes[3].name")
+			.isEqualTo("Tight")
+			.jsonPath("$.classes[3].below")
+			.isEqualTo(4)
+			.jsonPath("$.classes[4].below")
+			.doesNotExist();
+		this.client.get()
+			.uri("/api/v1/indicators/werkloosheidspercentage")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.classes")
+			.doesNotExist();
 	}
 
 	@Test

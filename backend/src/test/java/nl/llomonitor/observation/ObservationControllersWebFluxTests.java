@@ -146,7 +146,7 @@ class ObservationControllersWebFluxTests {
 		period.categories().put("2023KW01", "2023 Q1");
 		period.categories().put("2023KW02", "2023 Q2");
 		IndicatorView indicator = new IndicatorView("x", "X", "percent", 1, null, null, null, null, false, false, false,
-				null, null, null, Map.of(), List.of(), List.of(), null, null);
+				null, null, null, Map.of(), List.of(), List.of(), null, null, List.of());
 		List<Object> formula = new java.util.ArrayList<>();
 		formula.add("=SUM(A1)");
 		List<Object> none = new java.util.ArrayList<>();

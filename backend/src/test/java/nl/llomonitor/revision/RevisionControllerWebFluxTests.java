@@ -181,7 +181,7 @@ class RevisionControllerWebFluxTests {
 
 	private static Dataset<RevisionService.RevisionsResponse> dataset() {
 		IndicatorView indicator = new IndicatorView("x", "X", "percent", 1, null, null, null, null, false, false, false,
-				null, null, null, Map.of(), List.of(), List.of(), null, null);
+				null, null, null, Map.of(), List.of(), List.of(), null, null, List.of());
 		List<RevisionService.Vintage> vintages = List.of(
 				new RevisionService.Vintage(new BigDecimal("75.1"), null, null, "definitief", "", null, null, 2,
 						OffsetDateTime.parse("2023-10-01T00:00:00Z"), null, "85268NED", null, null),

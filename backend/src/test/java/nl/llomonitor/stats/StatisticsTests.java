@@ -1,5 +1,9 @@
 package nl.llomonitor.stats;
 
+import java.math.BigDecimal;
+import java.util.List;
+
+import nl.llomonitor.cube.ValueClass;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,13 +122,30 @@ class StatisticsTests {
 		assertThat(Significance.ebbStandardError(75.5, true, 1046, "year")).isCloseTo(se / 2, within(1e-9));
 	}
 
+	/**
+	 * UWV's classes of the spanningsindicator, as data/indicators.yaml gives them: zeer
+	 * ruim < 0.25 <= ruim < 0.67 <= gemiddeld < 1.5 <= krap < 4 <= zeer krap.
+	 */
 	@Test
-	void tensionCategories() {
-		assertThat(KerncijfersService.tension(0.2, nl.llomonitor.api.Lang.NL).code()).isEqualTo("zeer_ruim");
-		assertThat(KerncijfersService.tension(0.25, nl.llomonitor.api.Lang.NL).code()).isEqualTo("ruim");
-		assertThat(KerncijfersService.tension(0.67, nl.llomonitor.api.Lang.NL).code()).isEqualTo("gemiddeld");
-		assertThat(KerncijfersService.tension(1.5, nl.llomonitor.api.Lang.NL).code()).isEqualTo("krap");
-		assertThat(KerncijfersService.tension(4.0, nl.llomonitor.api.Lang.EN).label()).isEqualTo("Very tight");
+	void tensionClassesComeFromTheCatalog() {
+		List<ValueClass> classes = nl.llomonitor.importer.catalog.Catalog.load()
+			.indicators()
+			.stream()
+			.filter((i) -> i.code().equals("spanningsindicator"))
+			.findFirst()
+			.orElseThrow()
+			.valueClasses();
+		assertThat(classes).extracting(ValueClass::code)
+			.containsExactly("zeer_ruim", "ruim", "gemiddeld", "krap", "zeer_krap");
+		assertThat(ValueClass.of(classes, new BigDecimal("0.2")).code()).isEqualTo("zeer_ruim");
+		assertThat(ValueClass.of(classes, new BigDecimal("0.2499")).code()).isEqualTo("zeer_ruim");
+		assertThat(ValueClass.of(classes, new BigDecimal("0.25")).code()).isEqualTo("ruim");
+		assertThat(ValueClass.of(classes, new BigDecimal("0.67")).code()).isEqualTo("gemiddeld");
+		assertThat(ValueClass.of(classes, new BigDecimal("1.5")).code()).isEqualTo("krap");
+		assertThat(ValueClass.of(classes, new BigDecimal("3.99")).code()).isEqualTo("krap");
+		assertThat(ValueClass.of(classes, new BigDecimal("4.0")).name(true)).isEqualTo("Very tight");
+		assertThat(ValueClass.of(classes, new BigDecimal("4.0")).name(false)).isEqualTo("Zeer krap");
+		assertThat(ValueClass.of(classes, null)).isNull();
 	}
 
 }

@@ -116,7 +116,7 @@ class StatsControllersWebFluxTests {
 		Dataset.Dimension period = Dataset.Dimension.of("period", "Periode / period", null);
 		period.categories().put("2023KW02", "2023 Q2");
 		IndicatorView indicator = new IndicatorView("x", "X", "percent", 1, null, null, null, null, false, false, false,
-				null, null, null, Map.of(), List.of(), List.of(), null, null);
+				null, null, null, Map.of(), List.of(), List.of(), null, null, List.of());
 		return new Dataset(Map.of("answer", 42), "compare-x", indicator, List.of(region, period), List.of("status"),
 				List.of(new Dataset.Cell(List.of("PV26", "2023KW02"), new BigDecimal("3.3"), "voorlopig",
 						List.of("voorlopig"))),

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.llomonitor.cube.ValueClass;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -54,6 +55,12 @@ public record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 							RESOURCE + ", indicator " + i.code() + ": unknown indicator '" + reference + "'");
 				}
 			}
+			try {
+				i.valueClasses();
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalStateException(RESOURCE + ", indicator " + i.code() + ": " + ex.getMessage(), ex);
+			}
 			for (String dimension : i.shareDimensions()) {
 				if (!dimensionCodes.contains(dimension)) {
 					throw new IllegalStateException(
@@ -83,15 +90,38 @@ public record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 	public record Indicator(String code, Text name, String unit, Integer decimals, Text definition, Text explanation,
 			String sourceTable, Boolean higherIsBetter, Boolean seasonallyAdjusted, String numerator,
 			String denominator, BigDecimal multiplier, Kerncijfer kerncijfer, List<String> shareDimensions,
-			String sampleBase) {
+			String sampleBase, List<ClassDef> classes) {
 
 		public Indicator {
 			shareDimensions = (shareDimensions != null) ? List.copyOf(shareDimensions) : List.of();
+			classes = (classes != null) ? List.copyOf(classes) : List.of();
+		}
+
+		/**
+		 * @return the indicator's value classes, checked ({@link ValueClass#checked})
+		 * @throws IllegalArgumentException when their bounds do not rise
+		 */
+		public List<ValueClass> valueClasses() {
+			return ValueClass.checked(this.classes.stream()
+				.map((c) -> new ValueClass(c.code(), c.name().nl(), c.name().en(), c.below()))
+				.toList());
 		}
 
 		boolean derived() {
 			return this.numerator != null;
 		}
+
+	}
+
+	/**
+	 * One class of an indicator's values ({@code classes}).
+	 *
+	 * @param code stable code
+	 * @param name its name
+	 * @param below exclusive upper bound, in the indicator's unit; null for the last
+	 * class
+	 */
+	record ClassDef(String code, Text name, BigDecimal below) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import nl.llomonitor.importer.store.RegionWriter;
 import org.jooq.DSLContext;
+import tools.jackson.databind.json.JsonMapper;
 
 import static nl.llomonitor.db.Tables.DIMENSION;
 import static nl.llomonitor.db.Tables.DIMENSION_MEMBER;
@@ -19,6 +20,9 @@ import static nl.llomonitor.db.Tables.REGION_EDITION;
  * only when something changed.
  */
 public final class CatalogLoader {
+
+	/** Writes an indicator's value classes as stored in {@code indicator.classes}. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private CatalogLoader() {
 	}
@@ -87,6 +91,8 @@ public final class CatalogLoader {
 				values.setKerncijferFallback((i.kerncijfer() != null) && i.kerncijfer().fallback());
 				values.setShareDimensions(i.shareDimensions().toArray(String[]::new));
 				values.setSampleBase(i.sampleBase());
+				values.setClasses(i.classes().isEmpty() ? null
+						: org.jooq.JSONB.valueOf(JSON.writeValueAsString(i.valueClasses())));
 				changed += tx.insertInto(INDICATOR)
 					.set(values)
 					.onConflict(INDICATOR.CODE)
