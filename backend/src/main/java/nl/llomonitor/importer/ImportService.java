@@ -606,8 +606,25 @@ public class ImportService {
 		return run(fileName, format, tableId, source, resources, ImportOptions.NONE);
 	}
 
+	/**
+	 * Imports the demo data set: a stand-in whose vintages give way to the first real
+	 * vintage of each cell ({@code import_run.stand_in}, migration V16).
+	 * @param fileName its name, for the run
+	 * @param source its contents, in the project's own format ({@link ImportFormat#DEMO})
+	 * @return the report
+	 * @throws ImportException when it is bad; nothing is written then
+	 */
+	ImportReport runStandIn(String fileName, Source source) {
+		return run(fileName, ImportFormat.DEMO, null, source, null, ImportOptions.NONE, true);
+	}
+
 	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
 			ODataResources resources, ImportOptions options) {
+		return run(fileName, format, tableId, source, resources, options, false);
+	}
+
+	private ImportReport run(String fileName, ImportFormat format, String tableId, Source source,
+			ODataResources resources, ImportOptions options, boolean standIn) {
 		OffsetDateTime published = options.published();
 		if (published != null) {
 			try {
@@ -633,6 +650,7 @@ public class ImportService {
 					.set(IMPORT_RUN.FILE_NAME, fileName)
 					.set(IMPORT_RUN.CHECKSUM, "")
 					.set(IMPORT_RUN.TABLE_ID, tableId)
+					.set(IMPORT_RUN.STAND_IN, standIn)
 					.returningResult(IMPORT_RUN.ID, IMPORT_RUN.STARTED_AT)
 					.fetchSingle();
 				long runId = run.value1();

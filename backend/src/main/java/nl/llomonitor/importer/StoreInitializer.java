@@ -75,7 +75,7 @@ public class StoreInitializer implements ApplicationRunner {
 				changed + kinds);
 		if (this.properties.demo() && !this.jdbc.fetchExists(OBSERVATION)) {
 			try {
-				ImportReport report = this.importer.run("demo/observations.csv", ImportFormat.DEMO, null,
+				ImportReport report = this.importer.runStandIn("demo/observations.csv",
 						() -> new ClassPathResource(DEMO).getInputStream());
 				logger.info("Demo data loaded: {} observations", report.rowsInserted());
 			}

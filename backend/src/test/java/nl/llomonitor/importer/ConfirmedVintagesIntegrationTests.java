@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every value is credited to the import it now stands on. An import that finds a value
  * unchanged whose current vintage came from the demo data set (any real import), or from
  * a probably cut-off import (a complete import), writes a confirming vintage credited to
- * itself: the value's source, vintage and completeness are then those of the real file.
+ * itself: the value's source, vintage and completeness are then those of the real file;
+ * the demo's own vintage of it gives way (the demo is no publication, so no history).
  * Before, the cut-off state of a real download was lost behind the demo's figures, and a
  * complete re-import left a table marked cut off for good. Runs on a database of its own
  * that starts with the demo data set, as a fresh installation does; the steps build on
@@ -112,18 +113,19 @@ class ConfirmedVintagesIntegrationTests {
 			.isEqualTo("exactly 10,000 data rows: the file was probably cut off at CBS's download limit");
 		revisions().jsonPath("$.revised")
 			.isEqualTo(false)
-			.jsonPath("$.vintages[1].importRun")
+			.jsonPath("$.vintages[0].importRun")
 			.isEqualTo((int) cutOff.id())
-			.jsonPath("$.vintages[1].incomplete")
+			.jsonPath("$.vintages[0].incomplete")
 			.exists();
-		assertThat(vintageRuns()).containsExactly((int) demo, (int) cutOff.id());
+		// the demo's vintage gave way: it is no publication, so no history of the cell
+		assertThat(vintageRuns()).containsExactly((int) cutOff.id());
 
 		// the same file again writes nothing
 		ImportReport again = this.importer.importFile(SharedData.file("cbs/83599NED.csv"), true);
 		assertThat(again.status()).isEqualTo("unchanged");
 		assertThat(again.rowsInserted()).isZero();
 		assertThat(confirmed(again.id())).isZero();
-		assertThat(vintageRuns()).containsExactly((int) demo, (int) cutOff.id());
+		assertThat(vintageRuns()).containsExactly((int) cutOff.id());
 	}
 
 	/**
@@ -180,9 +182,9 @@ class ConfirmedVintagesIntegrationTests {
 			.doesNotExist();
 		revisions().jsonPath("$.revised")
 			.isEqualTo(false)
-			.jsonPath("$.vintages[2].importRun")
+			.jsonPath("$.vintages[1].importRun")
 			.isEqualTo((int) report.id())
-			.jsonPath("$.vintages[2].incomplete")
+			.jsonPath("$.vintages[1].incomplete")
 			.doesNotExist()
 			.jsonPath("$.sources[0].incomplete")
 			.doesNotExist();
@@ -205,6 +207,57 @@ class ConfirmedVintagesIntegrationTests {
 		assertThat(later.rowsInserted()).isZero();
 		assertThat(confirmed(later.id())).isZero();
 		assertThat(currentCells(report.id())).isEqualTo(cutOffCells + 1);
+	}
+
+	/**
+	 * A back-dated download (an older one, given with its publication date) over the demo
+	 * data set: its vintages are older than the demo's, which used to stay current, so
+	 * the demo's copy of a figure outranked the real file. The demo data set stands in
+	 * for real data until they arrive: a real vintage of a cell replaces the demo's.
+	 */
+	@Test
+	@Order(3)
+	void backDatedImportOverTheDemoIsCurrentAndTheDemoStandsNoLonger() {
+		long demo = this.jdbc.fetchSingle("select id from import_run where format = 'demo'").get(0, Long.class);
+		String cell = "indicator=bevolking_65_plus&region=NL01&period=2017JJ00";
+		assertThat(runsOf(cell)).containsExactly((int) demo);
+
+		ImportReport report = this.importer.importFile(SharedData.file("cbs/60039fvw.csv"), null, null,
+				java.time.OffsetDateTime.parse("2024-03-01T00:00:00+01:00"), true);
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(runsOf(cell)).containsExactly((int) report.id());
+		this.client.get()
+			.uri("/api/v1/series?indicator=bevolking_65_plus&regions=NL01&from=2017JJ00&to=2017JJ00")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(3159660)
+			.jsonPath("$.series[0].points[0].importRun")
+			.isEqualTo((int) report.id());
+		// no cell of the table stands on the demo any more; other tables' cells still do
+		assertThat(this.jdbc
+			.fetchSingle("select count(*) from observation where import_run_id = ? and source_table = '60039fvw'", demo)
+			.get(0, Long.class)).isZero();
+		assertThat(this.jdbc
+			.fetchSingle("select count(*) from observation where import_run_id = ? and source_table = '85554NED'", demo)
+			.get(0, Long.class)).isGreaterThan(1000);
+	}
+
+	/**
+	 * The runs of the vintages of a cell ({@code indicator=&region=&period=}), oldest
+	 * first.
+	 */
+	private java.util.List<Integer> runsOf(String cell) {
+		return com.jayway.jsonpath.JsonPath.read(new String(this.client.get()
+			.uri("/api/v1/revisions?" + cell)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent(), StandardCharsets.UTF_8), "$.vintages[*].importRun");
 	}
 
 	/** The answer of {@code revisions} for {@link #CELL}. */

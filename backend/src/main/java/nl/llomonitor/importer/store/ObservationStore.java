@@ -263,6 +263,18 @@ public final class ObservationStore {
 						job.runId(), recordedAt);
 		long confirmed = written.confirmed();
 		long inserted = written.rows() - confirmed;
+		// the demo data set stands in until real data arrive: a real vintage of a cell
+		// replaces the demo's (migration V16), which would otherwise stay in the cell's
+		// history and, under a back-dated vintage, stay current
+		long replaced = tx.execute("""
+				delete from observation d
+				using import_run me
+				where me.id = ?::bigint and not me.stand_in
+				  and d.import_run_id = any(array(select r.id from import_run r where r.stand_in))
+				  and exists (select 1 from observation n
+				              where n.import_run_id = me.id and n.indicator_code = d.indicator_code
+				                and n.region_code = d.region_code and n.breakdown_id = d.breakdown_id
+				                and n.period_code = d.period_code)""", job.runId());
 		long tWritten = System.nanoTime();
 		if (segment) {
 			// kept: its indexes are built, and its coverage added (the insert trigger of
@@ -286,8 +298,9 @@ public final class ObservationStore {
 				       limit 1) is not null""", job.runId()).get(0, Long.class);
 		long t3 = System.nanoTime();
 		logger.debug(
-				"run {}: {} cells grouped in {} ms, {} written ({} confirming) in {} ms{}, withdrawals counted in {} ms",
-				job.runId(), cells, (t1 - t0) / 1_000_000, inserted + confirmed, confirmed, (tWritten - t1) / 1_000_000,
+				"run {}: {} cells grouped in {} ms, {} written ({} confirming, {} demo vintages replaced) in {} ms{}, withdrawals counted in {} ms",
+				job.runId(), cells, (t1 - t0) / 1_000_000, inserted + confirmed, confirmed, replaced,
+				(tWritten - t1) / 1_000_000,
 				segment ? ", own segment indexed and attached in " + (t2 - tWritten) / 1_000_000 + " ms" : "",
 				(t3 - t2) / 1_000_000);
 		if (withdrawn > 0) {
@@ -308,12 +321,13 @@ public final class ObservationStore {
 
 	/**
 	 * The runs whose current vintages this run confirms where it finds them unchanged, so
-	 * that each value is credited to the source it now stands on: the demo data set, for
-	 * any other run (the demo copies published figures, but it is not their import), and
-	 * a probably cut-off run, for a complete run other than a mapping applied on top of a
-	 * stored table (whose cells derive from that table, cut off or not) or the demo.
-	 * Reads the run's {@code format} and {@code complete}, which must be set before the
-	 * merge.
+	 * that each value is credited to the source it now stands on: the demo data set
+	 * ({@code stand_in}), for any other run (the demo copies published figures, but it is
+	 * not their import; its vintage is then removed, see {@link #merge}), and a probably
+	 * cut-off run, for a complete run other than a mapping applied on top of a stored
+	 * table (whose cells derive from that table, cut off or not), a file in the project's
+	 * own format or the demo. Reads the run's {@code format}, {@code complete} and
+	 * {@code stand_in}, which must be set before the merge.
 	 * @param tx the import's transaction
 	 * @param runId this run
 	 * @return the ids of those runs (empty when none)
@@ -324,10 +338,9 @@ public final class ObservationStore {
 					select coalesce(array_agg(r.id order by r.id), '{}')
 					from import_run me join import_run r on r.id <> me.id
 					where me.id = ?
-					  and ((r.format = ? and me.format <> ?)
-					       or (not r.complete and me.complete and me.format not in (?, ?)))""", runId,
-					ImportFormat.DEMO.code(), ImportFormat.DEMO.code(), ImportFormat.MAPPING.code(),
-					ImportFormat.DEMO.code())
+					  and ((r.stand_in and not me.stand_in)
+					       or (not r.complete and me.complete and me.format not in (?, ?) and not me.stand_in))""",
+					runId, ImportFormat.MAPPING.code(), ImportFormat.DEMO.code())
 			.get(0, Long[].class);
 	}
 
