@@ -69,4 +69,13 @@ public record IncompleteReason(String key, List<Object> args) {
 		return new IncompleteReason("fewer-than-table", List.of(read, total));
 	}
 
+	/**
+	 * @param read records read
+	 * @param total records of the table (OData v3 {@code TableInfos.RecordCount})
+	 * @return fewer records than the table has
+	 */
+	public static IncompleteReason fewerThanTableRecords(long read, long total) {
+		return new IncompleteReason("fewer-than-table-records", List.of(read, total));
+	}
+
 }

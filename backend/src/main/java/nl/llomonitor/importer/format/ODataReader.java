@@ -95,6 +95,9 @@ public final class ODataReader implements FormatReader {
 		if (page.observationCount != null && page.record < page.observationCount) {
 			found.incomplete(IncompleteReason.fewerThanTable(page.record, page.observationCount));
 		}
+		if (page.recordCount != null && page.record < page.recordCount) {
+			found.incomplete(IncompleteReason.fewerThanTableRecords(page.record, page.recordCount));
+		}
 		return found.build();
 	}
 
@@ -125,6 +128,9 @@ public final class ODataReader implements FormatReader {
 
 		/** v4 {@code Properties.ObservationCount}, if available. */
 		Long observationCount;
+
+		/** v3 {@code TableInfos(value[0]).RecordCount}, if available. */
+		Long recordCount;
 
 		Page(ImportJob job) {
 			this.job = job;
@@ -188,9 +194,9 @@ public final class ODataReader implements FormatReader {
 
 		private void loadMetadata() throws IOException {
 			JsonNode properties4 = ODataReader.this.v4 ? readResource("Properties") : null;
-			if (properties4 != null && properties4.path("ObservationCount").canConvertToLong()) {
-				this.observationCount = properties4.path("ObservationCount").asLong();
-			}
+			this.observationCount = (properties4 != null) ? count(properties4.path("ObservationCount")) : null;
+			JsonNode infos3 = ODataReader.this.v4 ? null : readEntitySet("TableInfos");
+			this.recordCount = (infos3 != null) ? count(infos3.path(0).path("RecordCount")) : null;
 			if (this.found.published() == null) {
 				// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
 				JsonNode meta = ODataReader.this.v4 ? properties4 : readEntitySet("TableInfos");
@@ -336,6 +342,20 @@ public final class ODataReader implements FormatReader {
 	private static String location(JacksonException ex, Page page) {
 		String where = GeoJsonImporter.location(ex);
 		return "record " + (page.record + 1) + ((where != null) ? " (" + where + ")" : "");
+	}
+
+	/**
+	 * @param node a count of the metadata: a number, or a number written as text
+	 * @return it, or null when it is missing or no whole number
+	 */
+	private static Long count(JsonNode node) {
+		if (node.isIntegralNumber()) {
+			return node.asLong();
+		}
+		if (node.isString() && node.asString().strip().matches("[0-9]{1,18}")) {
+			return Long.parseLong(node.asString().strip());
+		}
+		return null;
 	}
 
 	/**
