@@ -212,6 +212,43 @@ class ODataImportIntegrationTests {
 		assertThat(current(this.jdbc, "banen", "NL01", "2001JJ00")).isEqualByComparingTo("8811");
 	}
 
+	/**
+	 * A source that states no status (a bare v4 {@code Observations.json}: the statuses
+	 * are in its {@code PeriodenCodes}) does not revise the status the store has for an
+	 * unchanged value. It used to turn every definitief figure into niet_vermeld, written
+	 * as a change of every cell.
+	 */
+	@Test
+	void aSourceThatStatesNoStatusDoesNotReviseIt() throws Exception {
+		Path original = SharedData.file("cbs/odata4_80072ned/Observations.json").getParent();
+		this.importer.importFile(original);
+		assertThat(status("1996KW01")).isEqualTo("definitief");
+		Path bare = Files.createDirectories(this.temp.resolve("bare")).resolve("Observations.json");
+		Files.copy(original.resolve("Observations.json"), bare);
+		ImportReport same = this.importer.importFile(bare, null, "80072ned");
+		assertThat(same.status()).isEqualTo("unchanged");
+		assertThat(same.rowsInserted()).isZero();
+		assertThat(status("1996KW01")).isEqualTo("definitief");
+		// a value it changes is a new vintage, whose status it does not state
+		Files.writeString(bare,
+				Files.readString(bare, StandardCharsets.UTF_8).replaceFirst("\"Value\":5.5,", "\"Value\":5.6,"),
+				StandardCharsets.UTF_8);
+		ImportReport changed = this.importer.importFile(bare, null, "80072ned");
+		assertThat(changed.rowsInserted()).isEqualTo(1);
+		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.6");
+		assertThat(status("1996KW01")).isEqualTo("niet_vermeld");
+		// the whole download again states both
+		assertThat(this.importer.importFile(original).rowsInserted()).isEqualTo(1);
+		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
+		assertThat(status("1996KW01")).isEqualTo("definitief");
+	}
+
+	private String status(String period) {
+		return CurrentValues.cell(this.jdbc, "ziekteverzuim", "NL01", period, "")
+			.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS)
+			.code();
+	}
+
 	@Test
 	void observationsOfODataV4() {
 		ImportReport report = this.importer

@@ -80,13 +80,17 @@ public final class ObservationStore {
 			       source_table)
 			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
 			       case when c.dup then null else ?::bigint end, ?::timestamptz, c.value,
-			       c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
+			       c.missing_reason, c.margin_low, c.margin_high, {status},
 			       coalesce(c.flags, ''), c.footnote, c.source_table
 			""";
 
-	private static final String INSERT_SORTED_CELLS = INSERT_COLUMNS + "from (" + SORTED_CELLS + """
-			     ) c
-			""";
+	/** The status a staged cell is written with: the one its source states. */
+	private static final String STATED_STATUS = "coalesce(c.status, '{not_stated}')";
+
+	private static final String INSERT_SORTED_CELLS = INSERT_COLUMNS.replace("{status}", STATED_STATUS) + "from ("
+			+ SORTED_CELLS + """
+					     ) c
+					""";
 
 	/**
 	 * No other successful run of the cell's table is newer than this vintage (bound: run
@@ -105,11 +109,17 @@ public final class ObservationStore {
 
 			order by c.indicator_code, c.region_code, c.breakdown_id, c.period_code""";
 
-	/** The staged cell {@code c} differs from its current vintage {@code cur}. */
+	/**
+	 * The staged cell {@code c} differs from its current vintage {@code cur}. A source
+	 * that states no status ({@code niet_vermeld}: a bare OData v4 {@code Observations}
+	 * without its period codes, say) does not revise the status the current vintage has:
+	 * the same value is then unchanged.
+	 */
 	private static final String DIFFERS = """
 			(cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags, cur.footnote)
 			      is distinct from
-			      (c.value, c.missing_reason, c.margin_low, c.margin_high, coalesce(c.status, '{not_stated}'),
+			      (c.value, c.missing_reason, c.margin_low, c.margin_high,
+			       coalesce(nullif(c.status, '{not_stated}'), cur.status, '{not_stated}'),
 			       coalesce(c.flags, ''), c.footnote)""";
 
 	/**
@@ -122,8 +132,12 @@ public final class ObservationStore {
 	private static final String INSERT_CHANGED = vocabulary("""
 			with changed as materialized (
 			select c.*, cur.status is not null and not\s""" + DIFFERS + """
-			 as confirms,
-			       cur.import_run_id as cur_run
+			as confirms,
+			      cur.import_run_id as cur_run,
+			      -- a confirming vintage keeps the status its source states, else the one it confirms
+			      case when cur.status is not null and not\s""" + DIFFERS + """
+			then coalesce(nullif(c.status, '{not_stated}'), cur.status) else\s""" + STATED_STATUS + """
+			 end as written_status
 			from (""" + SORTED_CELLS + """
 			     ) c
 			left join lateral (
@@ -148,7 +162,7 @@ public final class ObservationStore {
 			       or\s""" + NO_LATER_RUN_OF_ITS_TABLE + """
 			))),
 			written as (
-			""" + INSERT_COLUMNS + "from changed c" + IN_CELL_INDEX_ORDER
+			""" + INSERT_COLUMNS.replace("{status}", "c.written_status") + "from changed c" + IN_CELL_INDEX_ORDER
 			+ """
 
 					returning 1)
