@@ -292,6 +292,58 @@ class RegionEditionsIntegrationTests {
 			.isEqualTo("date");
 	}
 
+	/**
+	 * A new gemeente takes the name of one that ended (Weesp GM0457, ended by the 2024
+	 * edition): a CSV's label resolves to the region that existed in the row's period,
+	 * instead of always to the ended one.
+	 */
+	@Test
+	@Order(7)
+	void aLabelTwoGemeentenHaveHadResolvesToTheOneOfThePeriod(@TempDir Path dir) throws IOException {
+		assertThat(this.jdbc.fetchSingle(REGION, REGION.CODE.eq("GM0457")).getValidTo())
+			.isEqualTo(LocalDate.of(2024, 1, 1));
+		Path edition = dir.resolve("gebieden-weesp.csv");
+		Files.writeString(edition,
+				Files.readString(CASES.resolve("16-gebieden-new-gemeente.csv"), StandardCharsets.UTF_8)
+					.replace("GM1999    ", "GM1996    ")
+					.replace("Nieuw-Vijfheerenlanden", "Weesp"),
+				StandardCharsets.UTF_8);
+		assertThat(importEdition(edition, "2026-07-01").status()).isEqualTo("succeeded");
+		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
+		String header = data.substring(0, data.indexOf('\n') + 1);
+		String row = data.substring(data.indexOf('\n') + 1).strip();
+		Path rows = Files.writeString(dir.resolve("86088NED.csv"),
+				header + row.replace("Nieuw-Vijfheerenlanden;2024", "Weesp;2027").replace(";75.5", ";71.1") + "\n"
+						+ row.replace("99001;", "99002;")
+							.replace("Nieuw-Vijfheerenlanden;2024", "Weesp;2021")
+							.replace(";75.5", ";72.2")
+						+ "\n",
+				StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(rows, null, "86088NED");
+		assertThat(report.status()).isEqualTo("succeeded");
+		awaitVersion(report.dataVersion());
+		assertThat(value("GM1996", "2027JJ00")).isEqualTo(71.1);
+		assertThat(value("GM0457", "2021JJ00")).isEqualTo(72.2);
+		assertThat(value("GM0457", "2027JJ00")).isNull();
+		assertThat(value("GM1996", "2021JJ00")).isNull();
+	}
+
+	/** The current netto_arbeidsparticipatie of a region in a year, or null. */
+	private Double value(String region, String period) {
+		List<Object> values = com.jayway.jsonpath.JsonPath.read(
+				new String(this.client.get()
+					.uri("/api/v1/series?indicator=netto_arbeidsparticipatie&regions=" + region + "&from=" + period
+							+ "&to=" + period)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody()
+					.returnResult()
+					.getResponseBodyContent(), StandardCharsets.UTF_8),
+				"$.series[0].points[?(@.period == '" + period + "')].value");
+		return values.isEmpty() || values.get(0) == null ? null : ((Number) values.get(0)).doubleValue();
+	}
+
 	private ImportReport importEdition(Path file, String validFrom) {
 		ImportReport report = this.importer.importFile(file, null, null, null, LocalDate.parse(validFrom), null);
 		if (report.dataVersion() != null) {

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.llomonitor.cube.Period;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -47,15 +49,28 @@ public final class RegionDirectory {
 
 	private final Map<String, RegionEntry> byCode = new LinkedHashMap<>();
 
-	private final Map<String, String> byAlias = new HashMap<>();
+	/** Every region that has had the alias, in the order of the entries. */
+	private final Map<String, List<String>> byAlias = new HashMap<>();
+
+	/** First day and day after the last of each region the store dates; null: open. */
+	private final Map<String, LocalDate[]> validity;
 
 	RegionDirectory(Collection<RegionEntry> entries) {
+		this(entries, Map.of());
+	}
+
+	private RegionDirectory(Collection<RegionEntry> entries, Map<String, LocalDate[]> validity) {
+		this.validity = validity;
 		for (RegionEntry entry : entries) {
 			this.byCode.put(entry.code(), entry);
 		}
 		for (RegionEntry entry : entries) {
 			for (RegionEntry.Alias alias : entry.aliases()) {
-				this.byAlias.putIfAbsent(alias.scheme() + ":" + alias.alias(), entry.code());
+				List<String> codes = this.byAlias.computeIfAbsent(alias.scheme() + ":" + alias.alias(),
+						(a) -> new ArrayList<>(1));
+				if (!codes.contains(entry.code())) {
+					codes.add(entry.code());
+				}
 			}
 		}
 	}
@@ -94,12 +109,16 @@ public final class RegionDirectory {
 			.orderBy(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE)
 			.forEach((r) -> parents.computeIfAbsent(r.value1(), (c) -> new ArrayList<>()).add(r.value2()));
 		List<RegionEntry> entries = new ArrayList<>();
-		tx.select(REGION.CODE, REGION.LEVEL, REGION.NAME_NL, REGION.NAME_EN)
+		Map<String, LocalDate[]> validity = new HashMap<>();
+		tx.select(REGION.CODE, REGION.LEVEL, REGION.NAME_NL, REGION.NAME_EN, REGION.VALID_FROM, REGION.VALID_TO)
 			.from(REGION)
 			.orderBy(REGION.CODE)
-			.forEach((r) -> entries.add(new RegionEntry(r.value1(), r.value2(), r.value3(), r.value4(),
-					parents.getOrDefault(r.value1(), List.of()), aliases.getOrDefault(r.value1(), List.of()))));
-		return new RegionDirectory(entries);
+			.forEach((r) -> {
+				entries.add(new RegionEntry(r.value1(), r.value2(), r.value3(), r.value4(),
+						parents.getOrDefault(r.value1(), List.of()), aliases.getOrDefault(r.value1(), List.of())));
+				validity.put(r.value1(), new LocalDate[] { r.value5(), r.value6() });
+			});
+		return new RegionDirectory(entries, validity);
 	}
 
 	static List<RegionEntry> read(Reader reader) throws IOException {
@@ -154,15 +173,97 @@ public final class RegionDirectory {
 	 * @return the code, or null when unknown
 	 */
 	public String resolveLabel(String label) {
+		return resolveLabel(label, null);
+	}
+
+	/**
+	 * Resolves a CBS label ({@code Utrecht (PV)}, {@code Nederland}, {@code Amsterdam}),
+	 * a code or a unique name, given for a period. A label that several regions have had
+	 * (a new gemeente that takes the name of one that ended, say) resolves to the region
+	 * that existed in the period: the one that existed last in it when several did, the
+	 * newest when none did.
+	 * @param label the label
+	 * @param period the period the label is given for, or null for today
+	 * @return the code, or null when unknown
+	 */
+	public String resolveLabel(String label, Period period) {
 		String text = label.strip();
-		String code = this.byAlias.get("cbs-label:" + text);
+		String code = pick(this.byAlias.get("cbs-label:" + text), period);
+		if (code != null && !existed(code, period)) {
+			// the region with that label did not exist then: one of its level that had
+			// the name then (an edition labels only its own regions)
+			String level = level(code);
+			List<String> named = this.byAlias.getOrDefault("name:" + text, List.of())
+				.stream()
+				.filter((c) -> level.equals(level(c)) && existed(c, period))
+				.toList();
+			String then = pick(named, period);
+			code = (then != null) ? then : code;
+		}
 		if (code == null) {
 			code = byCode(text);
 		}
 		if (code == null) {
-			code = this.byAlias.get("name:" + text);
+			code = pick(this.byAlias.get("name:" + text), period);
 		}
 		return code;
+	}
+
+	/**
+	 * @return whether the region existed at some day of the period (today, for no period)
+	 */
+	private boolean existed(String code, Period period) {
+		LocalDate first = (period != null) ? period.start() : LocalDate.now();
+		LocalDate last = (period != null) ? period.end() : first;
+		LocalDate[] valid = this.validity.getOrDefault(code, new LocalDate[2]);
+		return (valid[0] == null || !valid[0].isAfter(last)) && (valid[1] == null || valid[1].isAfter(first));
+	}
+
+	/**
+	 * @param codes the regions that have had a label, or null
+	 * @param period the period it is given for, or null for today
+	 * @return the one meant, or null when there are none
+	 */
+	private String pick(List<String> codes, Period period) {
+		if (codes == null || codes.isEmpty()) {
+			return null;
+		}
+		if (codes.size() == 1) {
+			return codes.get(0);
+		}
+		LocalDate first = (period != null) ? period.start() : LocalDate.now();
+		LocalDate last = (period != null) ? period.end() : first;
+		String best = null;
+		LocalDate bestLast = null;
+		LocalDate bestFrom = null;
+		for (String code : codes) {
+			LocalDate[] valid = this.validity.getOrDefault(code, new LocalDate[2]);
+			LocalDate from = (valid[0] != null) ? valid[0] : LocalDate.MIN;
+			LocalDate lastDay = (valid[1] != null) ? valid[1].minusDays(1) : LocalDate.MAX;
+			if (from.isAfter(last) || lastDay.isBefore(first)) {
+				continue;
+			}
+			LocalDate lastInPeriod = lastDay.isBefore(last) ? lastDay : last;
+			if (best == null || lastInPeriod.isAfter(bestLast)
+					|| (lastInPeriod.equals(bestLast) && from.isAfter(bestFrom))) {
+				best = code;
+				bestLast = lastInPeriod;
+				bestFrom = from;
+			}
+		}
+		if (best != null) {
+			return best;
+		}
+		// none existed in the period: the newest
+		for (String code : codes) {
+			LocalDate[] valid = this.validity.getOrDefault(code, new LocalDate[2]);
+			LocalDate from = (valid[0] != null) ? valid[0] : LocalDate.MIN;
+			if (best == null || from.isAfter(bestFrom)) {
+				best = code;
+				bestFrom = from;
+			}
+		}
+		return best;
 	}
 
 	/**
@@ -170,7 +271,8 @@ public final class RegionDirectory {
 	 * @return the CBS code, or null
 	 */
 	public String resolveNuts(String nuts) {
-		return this.byAlias.get("nuts2016:" + nuts.strip());
+		List<String> codes = this.byAlias.get("nuts2016:" + nuts.strip());
+		return (codes != null) ? codes.get(0) : null;
 	}
 
 	public String level(String code) {

@@ -130,16 +130,29 @@ public final class CbsCsvReader implements FormatReader {
 				throw job.error(line, "after " + header.get(header.size() - 1), record.get(columns - 1),
 						"nothing after the last separator, like the header", "a value in a column without a name");
 			}
+			String periodLabel = record.get(periodIndex);
+			Periods.Parsed period = periodCache.get(periodLabel);
+			if (period == null) {
+				period = Periods.fromLabel(periodLabel);
+				if (period == null) {
+					throw job.error(line, mapping.periodColumn(), periodLabel,
+							"a CBS period such as '2023', '2023 2e kwartaal' or '2024 november'", "unknown period");
+				}
+				periodCache.put(periodLabel, period);
+			}
 			String region;
 			if (regionIndex >= 0) {
 				String label = record.get(regionIndex);
-				region = regionCache.get(label);
+				// by label and period: a label several regions have had is the one of
+				// the period (RegionDirectory.resolveLabel)
+				String regionKey = label + '\u0000' + period.code();
+				region = regionCache.get(regionKey);
 				if (region == null) {
 					if (mapping.skipRegions().contains(label.strip())) {
 						skippedRegions++;
 						continue;
 					}
-					region = job.regions().resolveLabel(label);
+					region = job.regions().resolveLabel(label, nl.llomonitor.cube.Period.parse(period.code()));
 					if (region == null && found.generic() != null) {
 						found.unknownRegion(line, mapping.regionColumn(), label,
 								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'");
@@ -150,7 +163,7 @@ public final class CbsCsvReader implements FormatReader {
 								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'",
 								"unknown region");
 					}
-					regionCache.put(label, region);
+					regionCache.put(regionKey, region);
 				}
 				if (!mapping.regionLevels().isEmpty()
 						&& !mapping.regionLevels().contains(job.regions().level(region))) {
@@ -159,16 +172,6 @@ public final class CbsCsvReader implements FormatReader {
 			}
 			else {
 				region = mapping.region();
-			}
-			String periodLabel = record.get(periodIndex);
-			Periods.Parsed period = periodCache.get(periodLabel);
-			if (period == null) {
-				period = Periods.fromLabel(periodLabel);
-				if (period == null) {
-					throw job.error(line, mapping.periodColumn(), periodLabel,
-							"a CBS period such as '2023', '2023 2e kwartaal' or '2024 november'", "unknown period");
-				}
-				periodCache.put(periodLabel, period);
 			}
 			for (int index : ignoredIndexes) {
 				String raw = record.get(index);
