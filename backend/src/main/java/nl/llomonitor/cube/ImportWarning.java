@@ -40,6 +40,13 @@ public record ImportWarning(String key, List<Object> args) {
 	/** Key {@code warning.partial-edition} of the message bundles. */
 	public static final String PARTIAL_EDITION = "partial-edition";
 
+	/**
+	 * Key {@code warning.region-gap-kept}: an older complete edition does not list
+	 * regions that an earlier and a later edition have; kept, since a region cannot have
+	 * a gap.
+	 */
+	public static final String REGION_GAP_KEPT = "region-gap-kept";
+
 	/** Key {@code warning.withdrawn} of the message bundles. */
 	public static final String WITHDRAWN = "withdrawn";
 
@@ -57,8 +64,8 @@ public record ImportWarning(String key, List<Object> args) {
 
 	/** Every key an import writes: each has a text in both bundles (MessagesTests). */
 	public static final List<String> KEYS = List.of(TRAILING_SEPARATOR, INCOMPLETE_SUMS, MAPPING_SKIPPED_REGIONS,
-			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, WITHDRAWN,
-			MARGIN_ONLY, TEXT_MEASURES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED);
+			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
+			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

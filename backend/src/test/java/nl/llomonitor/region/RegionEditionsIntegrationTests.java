@@ -328,6 +328,32 @@ class RegionEditionsIntegrationTests {
 		assertThat(value("GM1996", "2021JJ00")).isNull();
 	}
 
+	/**
+	 * An older complete edition that does not list a gemeente an earlier and a later
+	 * edition have (Wijk bij Duurstede, GM0352) keeps it for its span and says so: a
+	 * region cannot have a gap, and moving its start to the next edition used to erase
+	 * its existence in every year before.
+	 */
+	@Test
+	@Order(8)
+	void anOlderEditionWithoutAGemeenteOthersHaveKeepsItsEarlierExistence(@TempDir Path dir) throws IOException {
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2020-01-01")).contains("GM0352");
+		Path edition = dir.resolve("85755NED-2025-06.csv");
+		Files.write(edition,
+				Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8)
+					.stream()
+					.filter((line) -> !line.contains(";GM0352 "))
+					.toList(),
+				StandardCharsets.UTF_8);
+		ImportReport report = importEdition(edition, "2025-06-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.warnings()).noneMatch((w) -> w.contains("partial edition"))
+			.anyMatch((w) -> w.contains("cannot have a gap") && w.contains("GM0352"));
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2020-01-01")).contains("GM0352");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26")).contains("GM0352");
+		assertThat(this.jdbc.fetchSingle(REGION, REGION.CODE.eq("GM0352")).getValidTo()).isNull();
+	}
+
 	/** The current netto_arbeidsparticipatie of a region in a year, or null. */
 	private Double value(String region, String period) {
 		List<Object> values = com.jayway.jsonpath.JsonPath.read(

@@ -36,6 +36,10 @@ public final class RegionsImporter implements FormatReader {
 		if (!result.complete()) {
 			found.warn(ImportWarning.of(ImportWarning.PARTIAL_EDITION, result.gemeenten()));
 		}
+		if (!result.gapsKept().isEmpty()) {
+			found.warn(ImportWarning.of(ImportWarning.REGION_GAP_KEPT, result.gapsKept().size(),
+					String.join(", ", result.gapsKept().subList(0, Math.min(10, result.gapsKept().size())))));
+		}
 		return found.build();
 	}
 

@@ -90,9 +90,12 @@ public final class RegionWriter {
 	 * @param linksStarted links that start at the edition's date
 	 * @param linksEnded links that end at the edition's date
 	 * @param regionsEnded regions that end at the edition's date (complete editions only)
+	 * @param gapsKept regions of its levels that an older complete edition does not list,
+	 * though an earlier edition and a later one have them: kept for its span, since a
+	 * region cannot have a gap (the first few codes)
 	 */
 	public record EditionResult(boolean complete, int gemeenten, int regionsAdded, int regionsRenamed, int linksStarted,
-			int linksEnded, int regionsEnded) {
+			int linksEnded, int regionsEnded, List<String> gapsKept) {
 
 		public long changed() {
 			return (long) this.regionsAdded + this.regionsRenamed + this.linksStarted + this.linksEnded
@@ -237,6 +240,7 @@ public final class RegionWriter {
 		}
 		// a complete edition ends the regions of its levels that it no longer lists
 		List<String> endedRegions = new ArrayList<>();
+		List<String> gapsKept = new ArrayList<>();
 		if (complete) {
 			endedRegions.addAll(tx.select(REGION.CODE)
 				.from(REGION)
@@ -257,13 +261,24 @@ public final class RegionWriter {
 			}
 			if (next != null) {
 				// an older complete edition: a region of its levels that it does not list
-				// but a later edition has was not there yet; it begins with the next
-				// edition
-				tx.update(REGION)
-					.set(REGION.VALID_FROM, next)
-					.where(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
-							REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(next)))
-					.execute();
+				// but a later edition has
+				var notListed = DSL.and(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
+						REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(next)));
+				if (tx.fetchExists(REGION_EDITION, REGION_EDITION.VALID_FROM.lt(validFrom))) {
+					// an earlier edition has it too: it existed before, and a region
+					// cannot have a gap, so it is kept (and named in the report) instead
+					// of losing its earlier existence
+					gapsKept.addAll(tx.select(REGION.CODE)
+						.from(REGION)
+						.where(notListed)
+						.orderBy(REGION.CODE)
+						.fetch(REGION.CODE));
+				}
+				else {
+					// the oldest edition: the region was not there yet (the built-in
+					// list dates none); it begins with the next edition
+					tx.update(REGION).set(REGION.VALID_FROM, next).where(notListed).execute();
+				}
 			}
 		}
 		int ended = 0;
@@ -344,7 +359,7 @@ public final class RegionWriter {
 				where region_alias.region_code is distinct from excluded.region_code and ?""", array(schemes),
 				array(aliases), array(aliasCodes), next == null);
 		EditionResult result = new EditionResult(complete, gemeenten, added, renamed, started, ended,
-				endedRegions.size());
+				endedRegions.size(), List.copyOf(gapsKept));
 		tx.execute("""
 				insert into region_edition (valid_from, import_run_id, file_name, complete, gemeenten, links_started,
 				    links_ended, regions_ended)
