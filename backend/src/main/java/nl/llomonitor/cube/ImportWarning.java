@@ -56,6 +56,12 @@ public record ImportWarning(String key, List<Object> args) {
 	/** Key {@code warning.text-measures} of the message bundles. */
 	public static final String TEXT_MEASURES = "text-measures";
 
+	/**
+	 * Key {@code warning.text-values}: cells that give text where a number belongs
+	 * (stored without a value, reason anders, the text as footnote).
+	 */
+	public static final String TEXT_VALUES = "text-values";
+
 	/** Key {@code warning.unknown-regions-skipped} of the message bundles. */
 	public static final String UNKNOWN_REGIONS_SKIPPED = "unknown-regions-skipped";
 
@@ -65,7 +71,7 @@ public record ImportWarning(String key, List<Object> args) {
 	/** Every key an import writes: each has a text in both bundles (MessagesTests). */
 	public static final List<String> KEYS = List.of(TRAILING_SEPARATOR, INCOMPLETE_SUMS, MAPPING_SKIPPED_REGIONS,
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
-			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED);
+			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or
@@ -75,7 +81,7 @@ public record ImportWarning(String key, List<Object> args) {
 	 * them: the mapping chose which of the table's figures the monitor holds.
 	 */
 	private static final Set<String> LEAVES_OUT = Set.of(MAPPING_SKIPPED_REGIONS, UNKNOWN_REGIONS_SKIPPED,
-			TEXT_MEASURES, MARGIN_ONLY);
+			TEXT_MEASURES, TEXT_VALUES, MARGIN_ONLY);
 
 	public ImportWarning {
 		// an argument may be null (a label a source left empty): kept, never failing the

@@ -99,6 +99,9 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 
 		private final Map<String, Integer> unknownRegions = new TreeMap<>();
 
+		/** Texts met where a number belongs, with how many cells gave each. */
+		private final Map<String, Long> textValues = new java.util.LinkedHashMap<>();
+
 		/** Rows a mapping skips ({@code skip: true}), by dimension and member. */
 		private final Map<String, Long> skippedByMapping = new java.util.LinkedHashMap<>();
 
@@ -218,6 +221,16 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		}
 
 		/**
+		 * Counts one cell that gives text where a number belongs (an OData v4
+		 * {@code StringValue} that is neither a number nor a CBS sign, without a
+		 * {@code Value}): the run warns how many, with examples.
+		 * @param text the text
+		 */
+		public void textValue(String text) {
+			this.textValues.merge(nl.llomonitor.importer.ImportFormat.abbreviate(text), 1L, Long::sum);
+		}
+
+		/**
 		 * Records that the source is probably cut off; the import is refused unless it
 		 * was asked to accept an incomplete source.
 		 * @param why what shows it, e.g. "exactly 10,000 records and no odata.nextLink"
@@ -249,6 +262,12 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		}
 
 		public ReadResult build() {
+			if (!this.textValues.isEmpty()) {
+				long cells = this.textValues.values().stream().mapToLong(Long::longValue).sum();
+				List<String> examples = this.textValues.keySet().stream().limit(5).map((t) -> "'" + t + "'").toList();
+				warn(ImportWarning.of(ImportWarning.TEXT_VALUES, cells,
+						String.join(", ", examples) + ((this.textValues.size() > examples.size()) ? ", ..." : "")));
+			}
 			if (!this.skippedByMapping.isEmpty()) {
 				long rows = this.skippedByMapping.values().stream().mapToLong(Long::longValue).sum();
 				List<String> members = this.skippedByMapping.keySet().stream().limit(20).toList();

@@ -246,6 +246,28 @@ class SpecialSignsIntegrationTests {
 		assertThat(valueAsOf(row, before.finishedAt())).isEqualByComparingTo(number);
 	}
 
+	/**
+	 * Kind 06: text where a number belongs (a v4 StringValue that is neither a number nor
+	 * a CBS sign, without a Value) is kept as such, with a warning, instead of being read
+	 * as a plain "not available".
+	 */
+	@ParameterizedTest(name = "{0} {1}")
+	@org.junit.jupiter.params.provider.CsvSource({ "ODATA4,Hoog", "ODATA4,'12,5'", "CBS_V4_CSV,Hoog",
+			"CBS_V4_CSV,'1,5'" })
+	void textWhereANumberBelongsIsKeptAndWarnedAbout(Format format, String text) throws IOException {
+		ImportReport report = this.importer.importFile(format.write(this.temp, text));
+		Record row = this.jdbc.select(OBSERVATION.VALUE, OBSERVATION.MISSING_REASON, OBSERVATION.FOOTNOTE)
+			.from(OBSERVATION)
+			.where(OBSERVATION.IMPORT_RUN_ID.eq(report.id()))
+			.fetchSingle();
+		assertThat(row.get(OBSERVATION.VALUE)).isNull();
+		assertThat(row.get(OBSERVATION.MISSING_REASON)).isEqualTo(MissingReason.ANDERS);
+		assertThat(row.get(OBSERVATION.FOOTNOTE)).isEqualTo(text);
+		assertThat(report.warnings())
+			.anyMatch((w) -> w.contains("1 cells give text where a number belongs") && w.contains("'" + text + "'"));
+		assertThat(report.signs()).doesNotContainKey("null");
+	}
+
 	@Test
 	void case01NihilIsAZeroAndADotIsUnknownInTheUntypedDataSet() {
 		ImportReport report = this.importer.importFile(SharedData.caseFile("01-odata3-untyped-nihil.json"));

@@ -16,7 +16,9 @@ import nl.llomonitor.importer.ReadResult;
  * attribute other than {@code None} decides ({@code Nil} is nihil, a real zero; any other
  * gives the reason of {@link MissingReason#fromValueAttribute(String)}, since it is more
  * precise than a sign); else a CBS sign in {@code StringValue} ({@code -} is 0,
- * {@code .}, {@code x}, {@code ?} a reason); else "not available".</li>
+ * {@code .}, {@code x}, {@code ?} a reason); else other text in {@code StringValue} is no
+ * value with reason "anders" and the text as its footnote, counted in a warning of the
+ * run ({@code text-values}); else "not available".</li>
  * </ul>
  *
  * @param value the decimal value, or null
@@ -70,6 +72,12 @@ record V4Cell(String value, String reason, String footnote) {
 		if (sign != null) {
 			found.sign(sign.reportName());
 			return new V4Cell(sign.value(), (sign.reason() != null) ? sign.reason().code() : null, null);
+		}
+		if (hasText) {
+			// text where a number belongs ('Hoog', a decimal comma): no value, with the
+			// text kept and the run warning, never read as a plain "not available"
+			found.textValue(text);
+			return new V4Cell(null, MissingReason.ANDERS.code(), ImportFormat.abbreviate(text));
 		}
 		found.sign("null");
 		return new V4Cell(null, MissingReason.NIET_BESCHIKBAAR.code(), null);
