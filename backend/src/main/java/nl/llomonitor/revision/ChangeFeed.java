@@ -30,6 +30,9 @@ import nl.llomonitor.observation.ValueText;
  */
 final class ChangeFeed {
 
+	/** The zone of publication dates: CBS publishes in Dutch time. */
+	private static final java.time.ZoneId PUBLICATION_ZONE = java.time.ZoneId.of("Europe/Amsterdam");
+
 	/** Lines listed per kind of change in one entry; the rest are counted. */
 	static final int MAX_LINES = 100;
 
@@ -130,7 +133,11 @@ final class ChangeFeed {
 		StringBuilder text = new StringBuilder();
 		text.append(Messages.get(lang, "feed.entry.run", String.valueOf(first.runId()), table));
 		if (first.publishedAt() != null) {
-			text.append(Messages.get(lang, "feed.entry.published", first.publishedAt().toLocalDate().toString()));
+			// the day in Dutch time, as CBS publishes: a date given as 2025-02-01 is
+			// stored
+			// as its midnight in Amsterdam, 2025-01-31T23:00Z
+			text.append(Messages.get(lang, "feed.entry.published",
+					first.publishedAt().atZoneSameInstant(PUBLICATION_ZONE).toLocalDate().toString()));
 		}
 		text.append(".\n");
 		section(text, Messages.get(lang, "feed.section.revised"), revised, lang);

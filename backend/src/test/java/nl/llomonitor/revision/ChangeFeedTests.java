@@ -112,6 +112,21 @@ class ChangeFeedTests {
 				""");
 	}
 
+	/**
+	 * A publication date given as a day is stored as its midnight in Amsterdam (the day
+	 * before, in UTC): the feed names the day given, not the day before.
+	 */
+	@Test
+	void thePublicationDayIsTheDutchDay() throws Exception {
+		OffsetDateTime published = OffsetDateTime.parse("2025-01-31T23:00:00Z");
+		List<RevisionService.Change> changes = List.of(new RevisionService.Change(4, "85554NED", "85554NED", SECOND,
+				published, "ww", "2024KW01", "", new BigDecimal("9000"), "voorlopig", false, null, null));
+		Element entry = children(parse(
+				ChangeFeed.atom("http://localhost/x", REGION, INDICATOR, Map.of("ww", INDICATOR), changes, Lang.NL))
+			.getDocumentElement(), "entry").get(0);
+		assertThat(text(entry, "content")).contains("gepubliceerd 2025-02-01").doesNotContain("2025-01-31");
+	}
+
 	@Test
 	void aRunWithoutTableIdIsNamedByItsCellsSourceTablesAndValuesCarryTheirUnit() throws Exception {
 		IndicatorInfo labourForce = new IndicatorInfo("beroepsbevolking", "Beroepsbevolking", "Labour force", "x1000",
