@@ -277,18 +277,6 @@ public final class ObservationStore {
 						job.runId(), recordedAt);
 		long confirmed = written.confirmed();
 		long inserted = written.rows() - confirmed;
-		// the demo data set stands in until real data arrive: a real vintage of a cell
-		// replaces the demo's (migration V16), which would otherwise stay in the cell's
-		// history and, under a back-dated vintage, stay current
-		long replaced = tx.execute("""
-				delete from observation d
-				using import_run me
-				where me.id = ?::bigint and not me.stand_in
-				  and d.import_run_id = any(array(select r.id from import_run r where r.stand_in))
-				  and exists (select 1 from observation n
-				              where n.import_run_id = me.id and n.indicator_code = d.indicator_code
-				                and n.region_code = d.region_code and n.breakdown_id = d.breakdown_id
-				                and n.period_code = d.period_code)""", job.runId());
 		long tWritten = System.nanoTime();
 		if (segment) {
 			// kept: its indexes are built, and its coverage added (the insert trigger of
@@ -298,6 +286,19 @@ public final class ObservationStore {
 			segment = tx.fetchSingle("select observation_segment_attach(?, ?)", job.runId(), segmentCells)
 				.get(0, Boolean.class);
 		}
+		// the demo data set stands in until real data arrive: a real vintage of a cell
+		// replaces the demo's (migration V16), which would otherwise stay in the cell's
+		// history and, under a back-dated vintage, stay current (a first import of its
+		// indicators finds no demo vintage of them)
+		long replaced = fresh ? 0 : tx.execute("""
+				delete from observation d
+				using import_run me
+				where me.id = ?::bigint and not me.stand_in
+				  and d.import_run_id = any(array(select r.id from import_run r where r.stand_in))
+				  and exists (select 1 from observation n
+				              where n.import_run_id = me.id and n.indicator_code = d.indicator_code
+				                and n.region_code = d.region_code and n.breakdown_id = d.breakdown_id
+				                and n.period_code = d.period_code)""", job.runId());
 		long t2 = System.nanoTime();
 		// withdrawn: a cell this run wrote without a value whose vintage before it had a
 		// number (only this run's value-less rows are looked at)
