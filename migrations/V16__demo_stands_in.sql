@@ -10,9 +10,21 @@ comment on column import_run.stand_in is
 
 update import_run set stand_in = true where format = 'demo' and file_name = 'demo/observations.csv';
 
--- the demo's vintages of cells that real imports have written since
-delete from observation d
-where d.import_run_id in (select id from import_run where stand_in)
-  and exists (select 1 from observation n join import_run r on r.id = n.import_run_id and not r.stand_in
-              where n.indicator_code = d.indicator_code and n.region_code = d.region_code
-                and n.breakdown_id = d.breakdown_id and n.period_code = d.period_code);
+-- the demo's vintages of cells that real imports have written since, looked up from the demo's own
+-- rows (its run id as a constant, so that the plan starts from them and not from the whole store)
+do $$
+declare
+    ids bigint[];
+begin
+    select array_agg(id) into ids from import_run where stand_in;
+    if ids is not null then
+        execute format($sql$
+            delete from observation d
+            where d.import_run_id = any(%L::bigint[])
+              and exists (select 1 from observation n join import_run r on r.id = n.import_run_id
+                          where not r.stand_in
+                            and n.indicator_code = d.indicator_code and n.region_code = d.region_code
+                            and n.breakdown_id = d.breakdown_id and n.period_code = d.period_code)$sql$, ids);
+    end if;
+end
+$$;

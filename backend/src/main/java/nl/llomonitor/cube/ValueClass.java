@@ -33,7 +33,8 @@ public record ValueClass(String code, String nameNl, String nameEn, BigDecimal b
 	}
 
 	/**
-	 * Checks a list of classes: bounds rising, and only the last without one.
+	 * Checks a list of classes: codes unique, bounds rising, and only the last without
+	 * one.
 	 * @param classes the classes, in order; empty for none
 	 * @return the same classes, as an unmodifiable list
 	 * @throws IllegalArgumentException naming the first class out of order
@@ -42,8 +43,12 @@ public record ValueClass(String code, String nameNl, String nameEn, BigDecimal b
 		if (classes == null || classes.isEmpty()) {
 			return List.of();
 		}
+		java.util.Set<String> codes = new java.util.HashSet<>();
 		for (int i = 0; i < classes.size(); i++) {
 			ValueClass c = classes.get(i);
+			if (!codes.add(c.code())) {
+				throw new IllegalArgumentException("value class " + c.code() + " is given twice");
+			}
 			boolean last = i == classes.size() - 1;
 			if (last != (c.below() == null)) {
 				throw new IllegalArgumentException("value class " + c.code() + (last

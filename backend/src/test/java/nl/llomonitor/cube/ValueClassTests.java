@@ -44,6 +44,8 @@ class ValueClassTests {
 			.hasMessageContaining("value class a: only the last class may lack 'below'");
 		assertThatThrownBy(() -> ValueClass.checked(List.of(c("a", "1"), c("b", "2"))))
 			.hasMessageContaining("value class b: the last class has no bound");
+		assertThatThrownBy(() -> ValueClass.checked(List.of(c("a", "1"), c("a", "2"), c("c", null))))
+			.hasMessageContaining("value class a is given twice");
 		assertThatThrownBy(() -> new ValueClass("Krap", "Krap", "Tight", null))
 			.isInstanceOf(IllegalArgumentException.class)
 			.hasMessageContaining("lower-case");

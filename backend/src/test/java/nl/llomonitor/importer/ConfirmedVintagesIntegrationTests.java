@@ -246,6 +246,38 @@ class ConfirmedVintagesIntegrationTests {
 	}
 
 	/**
+	 * A real file that finds the demo's figure unchanged but states no status of its own
+	 * (here a user's file in the project's own format with an empty status) is written
+	 * with no status stated: the demo's status is not handed on to it, since the demo's
+	 * vintage gives way.
+	 */
+	@Test
+	@Order(4)
+	void aRealFileWithoutStatusOverTheDemoStatesNone() throws IOException {
+		String cell = "indicator=ww_uitkeringen&region=PV26&period=2024MM12";
+		assertThat(runsOf(cell)).hasSize(1);
+		String line = "85554NED;ww_uitkeringen;PV26;2024MM12;;11720.0;11220.0;;definitief;";
+		assertThat(new String(
+				new org.springframework.core.io.ClassPathResource("data/demo/observations.csv").getContentAsByteArray(),
+				StandardCharsets.UTF_8))
+			.contains(line);
+		Path own = Files.writeString(temp.resolve("observations.csv"),
+				"# LLO Monitor observations v1\n"
+						+ "table;indicator;region;period;breakdown;value;margin_low;margin_high;" + "status;flags\n"
+						+ line.replace(";definitief;", ";;") + "\n",
+				StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(own);
+		// the same value: a confirmation only, so the run's status stays unchanged
+		assertThat(report.status()).isEqualTo("unchanged");
+		assertThat(confirmed(report.id())).isEqualTo(1);
+		assertThat(runsOf(cell)).containsExactly((int) report.id());
+		assertThat(this.jdbc
+			.fetchSingle("select status from observation where import_run_id = ? and region_code = 'PV26'"
+					+ " and period_code = '2024MM12'", report.id())
+			.get(0, String.class)).isEqualTo("niet_vermeld");
+	}
+
+	/**
 	 * The runs of the vintages of a cell ({@code indicator=&region=&period=}), oldest
 	 * first.
 	 */

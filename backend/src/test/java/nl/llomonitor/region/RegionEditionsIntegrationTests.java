@@ -354,20 +354,24 @@ class RegionEditionsIntegrationTests {
 		assertThat(this.jdbc.fetchSingle(REGION, REGION.CODE.eq("GM0352")).getValidTo()).isNull();
 	}
 
-	/** The current netto_arbeidsparticipatie of a region in a year, or null. */
+	/**
+	 * The current netto_arbeidsparticipatie of a region in a year, or null when the
+	 * region's series has no value then.
+	 */
 	private Double value(String region, String period) {
-		List<Object> values = com.jayway.jsonpath.JsonPath.read(
-				new String(this.client.get()
-					.uri("/api/v1/series?indicator=netto_arbeidsparticipatie&regions=" + region + "&from=" + period
-							+ "&to=" + period)
-					.exchange()
-					.expectStatus()
-					.isOk()
-					.expectBody()
-					.returnResult()
-					.getResponseBodyContent(), StandardCharsets.UTF_8),
+		String body = new String(this.client.get()
+			.uri("/api/v1/series?indicator=netto_arbeidsparticipatie&regions=" + region + "&from=" + period + "&to="
+					+ period)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent(), StandardCharsets.UTF_8);
+		assertThat(com.jayway.jsonpath.JsonPath.<String>read(body, "$.series[0].region.code")).isEqualTo(region);
+		List<Object> values = com.jayway.jsonpath.JsonPath.read(body,
 				"$.series[0].points[?(@.period == '" + period + "')].value");
-		return values.isEmpty() || values.get(0) == null ? null : ((Number) values.get(0)).doubleValue();
+		return (values.isEmpty() || values.get(0) == null) ? null : ((Number) values.get(0)).doubleValue();
 	}
 
 	private ImportReport importEdition(Path file, String validFrom) {

@@ -130,6 +130,11 @@ public final class CbsCsvReader implements FormatReader {
 				throw job.error(line, "after " + header.get(header.size() - 1), record.get(columns - 1),
 						"nothing after the last separator, like the header", "a value in a column without a name");
 			}
+			if (regionIndex >= 0 && mapping.skipRegions().contains(record.get(regionIndex).strip())) {
+				// a region the mapping leaves out: nothing else of the row is read
+				skippedRegions++;
+				continue;
+			}
 			String periodLabel = record.get(periodIndex);
 			Periods.Parsed period = periodCache.get(periodLabel);
 			if (period == null) {
@@ -148,10 +153,6 @@ public final class CbsCsvReader implements FormatReader {
 				String regionKey = label + '\u0000' + period.code();
 				region = regionCache.get(regionKey);
 				if (region == null) {
-					if (mapping.skipRegions().contains(label.strip())) {
-						skippedRegions++;
-						continue;
-					}
 					region = job.regions().resolveLabel(label, nl.llomonitor.cube.Period.parse(period.code()));
 					if (region == null && found.generic() != null) {
 						found.unknownRegion(line, mapping.regionColumn(), label,

@@ -134,8 +134,10 @@ public final class ObservationStore {
 			select c.*, cur.status is not null and not\s""" + DIFFERS + """
 			as confirms,
 			      cur.import_run_id as cur_run,
-			      -- a confirming vintage keeps the status its source states, else the one it confirms
+			      -- a confirming vintage keeps the status its source states, else the one it
+			      -- confirms, unless that is the demo's (which gives way to this one)
 			      case when cur.status is not null and not\s""" + DIFFERS + """
+			and not exists (select 1 from import_run s where s.id = cur.import_run_id and s.stand_in)
 			then coalesce(nullif(c.status, '{not_stated}'), cur.status) else\s""" + STATED_STATUS + """
 			 end as written_status
 			from (""" + SORTED_CELLS + """
@@ -290,15 +292,7 @@ public final class ObservationStore {
 		// replaces the demo's (migration V16), which would otherwise stay in the cell's
 		// history and, under a back-dated vintage, stay current (a first import of its
 		// indicators finds no demo vintage of them)
-		long replaced = fresh ? 0 : tx.execute("""
-				delete from observation d
-				using import_run me
-				where me.id = ?::bigint and not me.stand_in
-				  and d.import_run_id = any(array(select r.id from import_run r where r.stand_in))
-				  and exists (select 1 from observation n
-				              where n.import_run_id = me.id and n.indicator_code = d.indicator_code
-				                and n.region_code = d.region_code and n.breakdown_id = d.breakdown_id
-				                and n.period_code = d.period_code)""", job.runId());
+		long replaced = fresh ? 0 : replaceStandIns(tx, job.runId());
 		long t2 = System.nanoTime();
 		// withdrawn: a cell this run wrote without a value whose vintage before it had a
 		// number (only this run's value-less rows are looked at)
@@ -322,6 +316,35 @@ public final class ObservationStore {
 			warnings.add(ImportWarning.of(ImportWarning.WITHDRAWN, withdrawn));
 		}
 		return new Result(cells, inserted, confirmed, withdrawn, warnings, written.over());
+	}
+
+	/**
+	 * Deletes the demo's vintages ({@code import_run.stand_in}) of the cells a real run
+	 * wrote. Looks up the stand-in runs that still hold rows first (by the run index), so
+	 * that a store without them costs one index probe, and names them as constants, so
+	 * that the delete is planned from the demo's rows, not from the whole store.
+	 * @param tx the import's transaction, after the run's cells are written
+	 * @param runId the run
+	 * @return the vintages deleted
+	 */
+	private static long replaceStandIns(DSLContext tx, long runId) {
+		Long[] standIns = tx.fetchSingle("""
+				select coalesce(array_agg(r.id), '{}') from import_run r, import_run me
+				where me.id = ? and not me.stand_in and r.stand_in
+				  and exists (select 1 from observation o where o.import_run_id = r.id)""", runId).get(0, Long[].class);
+		if (standIns.length == 0) {
+			return 0;
+		}
+		String ids = java.util.Arrays.stream(standIns)
+			.map(String::valueOf)
+			.collect(java.util.stream.Collectors.joining(","));
+		return tx.execute("""
+				delete from observation d
+				where d.import_run_id in (%s)
+				  and exists (select 1 from observation n
+				              where n.import_run_id = ? and n.indicator_code = d.indicator_code
+				                and n.region_code = d.region_code and n.breakdown_id = d.breakdown_id
+				                and n.period_code = d.period_code)""".formatted(ids), runId);
 	}
 
 	/**

@@ -264,10 +264,14 @@ public final class RegionWriter {
 				// but a later edition has
 				var notListed = DSL.and(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
 						REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(next)));
-				if (tx.fetchExists(REGION_EDITION, REGION_EDITION.VALID_FROM.lt(validFrom))) {
-					// an earlier edition has it too: it existed before, and a region
-					// cannot have a gap, so it is kept (and named in the report) instead
-					// of losing its earlier existence
+				if (tx.fetchExists(REGION_EDITION,
+						REGION_EDITION.VALID_FROM.lt(validFrom).and(REGION_EDITION.COMPLETE.isTrue()))) {
+					// an earlier complete edition, which lists every region of these
+					// levels then, has it too: it existed before, and a region cannot
+					// have
+					// a gap, so it is kept (and named in the report) instead of losing
+					// its
+					// earlier existence
 					gapsKept.addAll(tx.select(REGION.CODE)
 						.from(REGION)
 						.where(notListed)
@@ -275,8 +279,8 @@ public final class RegionWriter {
 						.fetch(REGION.CODE));
 				}
 				else {
-					// the oldest edition: the region was not there yet (the built-in
-					// list dates none); it begins with the next edition
+					// the oldest complete edition: the region was not there yet (the
+					// built-in list dates none); it begins with the next edition
 					tx.update(REGION).set(REGION.VALID_FROM, next).where(notListed).execute();
 				}
 			}
