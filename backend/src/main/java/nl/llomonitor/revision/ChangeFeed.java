@@ -133,8 +133,7 @@ final class ChangeFeed {
 		StringBuilder text = new StringBuilder();
 		text.append(Messages.get(lang, "feed.entry.run", String.valueOf(first.runId()), table));
 		if (first.publishedAt() != null) {
-			// the day in Dutch time, as CBS publishes: a date given as 2025-02-01 is
-			// stored
+			// the day in Dutch time, as CBS publishes: 2025-02-01 is stored
 			// as its midnight in Amsterdam, 2025-01-31T23:00Z
 			text.append(Messages.get(lang, "feed.entry.published",
 					first.publishedAt().atZoneSameInstant(PUBLICATION_ZONE).toLocalDate().toString()));

@@ -336,9 +336,8 @@ class KerncijfersService {
 				: (change.signum() > 0) ? "up" : (change.signum() < 0) ? "down" : "flat";
 		String assessment = (direction == null || "flat".equals(direction) || info.higherIsBetter() == null) ? "neutral"
 				: (("up".equals(direction) == info.higherIsBetter()) ? "good" : "bad");
-		// the class of the figure, where its indicator has classes
-		// (data/indicators.yaml),
-		// e.g. UWV's classes of the spanningsindicator
+		// the figure's class where its indicator has classes in
+		// data/indicators.yaml (UWV's for the spanningsindicator)
 		ValueClass valueClass = ValueClass.of(info.roles().classes(), last.value());
 		Category category = (valueClass != null) ? new Category(valueClass.code(), valueClass.name(lang == Lang.EN))
 				: null;
