@@ -37,6 +37,13 @@ public record ImportWarning(String key, List<Object> args) {
 	/** Key {@code warning.region-edition} of the message bundles. */
 	public static final String REGION_EDITION = "region-edition";
 
+	/**
+	 * Key {@code warning.mapping-skipped-levels}: rows of regions at levels the mapping
+	 * does not take ({@code regionLevels}); the mapping chose them, so they do not make
+	 * the table incomplete.
+	 */
+	public static final String MAPPING_SKIPPED_LEVELS = "mapping-skipped-levels";
+
 	/** Key {@code warning.partial-edition} of the message bundles. */
 	public static final String PARTIAL_EDITION = "partial-edition";
 
@@ -71,7 +78,8 @@ public record ImportWarning(String key, List<Object> args) {
 	/** Every key an import writes: each has a text in both bundles (MessagesTests). */
 	public static final List<String> KEYS = List.of(TRAILING_SEPARATOR, INCOMPLETE_SUMS, MAPPING_SKIPPED_REGIONS,
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
-			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED);
+			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
+			MAPPING_SKIPPED_LEVELS);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

@@ -67,6 +67,27 @@ class CbsCsvImportIntegrationTests {
 			.isTrue();
 	}
 
+	/**
+	 * Rows of regions at levels the mapping does not take (86088NED: corop,
+	 * arbeidsmarktregio and gemeente, not provincie) are counted and named in a warning,
+	 * not dropped without a word; the table is not incomplete for it.
+	 */
+	@Test
+	void rowsAtLevelsTheMappingDoesNotTakeAreCountedInAWarning() throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/86088NED.csv"), StandardCharsets.UTF_8);
+		List<String> rows = new java.util.ArrayList<>(List.of(lines.get(0)));
+		rows.add(lines.stream().filter((l) -> l.contains(";Groningen (AM);2013;")).findFirst().orElseThrow());
+		lines.stream().filter((l) -> l.contains(";Groningen (PV);")).limit(2).forEach(rows::add);
+		Path file = Files.write(Files.createDirectories(this.temp.resolve("levels")).resolve("86088NED.csv"), rows,
+				StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(file);
+		assertThat(report.rowsRead()).isEqualTo(3);
+		assertThat(report.warnings())
+			.anyMatch((w) -> w.startsWith("2 rows of regions at levels the mapping does not take")
+					&& w.contains("(provincie; the mapping takes: corop, arbeidsmarktregio, gemeente)"));
+		assertThat(report.complete()).isTrue();
+	}
+
 	@Test
 	void theSameFileTwiceChangesNothing() {
 		Path file = SharedData.file("cbs/85268NED.csv");

@@ -249,6 +249,47 @@ class ODataImportIntegrationTests {
 			.code();
 	}
 
+	/**
+	 * Kind 08: saved pages are found by their exact skip number. The page of
+	 * {@code $skip=100} used to match {@code Observations_skip1000.json} as well, so the
+	 * wrong page could be read and the import look complete with rows missing.
+	 */
+	@Test
+	void savedPagesAreFoundByTheirExactSkipNumber() throws Exception {
+		Path original = SharedData.file("cbs/odata4_80072ned/Observations.json").getParent();
+		Path folder = Files.createDirectories(this.temp.resolve("paged").resolve("odata4_80072ned"));
+		try (var files = Files.list(original)) {
+			for (Path f : files.toList()) {
+				if (!f.getFileName().toString().startsWith("Observations")) {
+					Files.copy(f, folder.resolve(f.getFileName()));
+				}
+			}
+		}
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		var root = json.readTree(original.resolve("Observations.json").toFile());
+		var values = root.path("value");
+		int size = 100;
+		for (int from = 0; from < values.size(); from += size) {
+			var page = json.createObjectNode();
+			page.put("@odata.context", root.path("@odata.context").asString());
+			var slice = page.putArray("value");
+			for (int i = from; i < Math.min(from + size, values.size()); i++) {
+				slice.add(values.get(i));
+			}
+			if (from + size < values.size()) {
+				page.put("@odata.nextLink",
+						"https://beta-odata4.cbs.nl/CBS/80072ned/Observations?$skip=" + (from + size));
+			}
+			json.writeValue(
+					folder.resolve((from == 0) ? "Observations.json" : "Observations_skip" + from + ".json").toFile(),
+					page);
+		}
+		ImportReport report = this.importer.importFile(folder);
+		assertThat(report.rowsRead()).isEqualTo(4409);
+		assertThat(report.complete()).isTrue();
+		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
+	}
+
 	@Test
 	void observationsOfODataV4() {
 		ImportReport report = this.importer

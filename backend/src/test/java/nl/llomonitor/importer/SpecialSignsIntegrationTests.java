@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Import;
 
 import static nl.llomonitor.db.Tables.OBSERVATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * CBS special signs, v4 value attributes and Eurostat flags in every format (case 01 of
@@ -200,7 +201,11 @@ class SpecialSignsIntegrationTests {
 		for (Flag flag : Flag.values()) {
 			String letter = String.valueOf(flag.letter());
 			String status = (flag == Flag.PROVISIONAL) ? "voorlopig" : "niet_vermeld";
-			all.add(new Expected(Format.EUROSTAT_TSV, "17.5 " + letter, "17.5", null, status, letter, letter));
+			// z (not applicable): no figure, whatever number stands beside it
+			all.add((flag == Flag.NOT_APPLICABLE)
+					? new Expected(Format.EUROSTAT_TSV, "17.5 " + letter, null, "niet_van_toepassing", status, letter,
+							letter)
+					: new Expected(Format.EUROSTAT_TSV, "17.5 " + letter, "17.5", null, status, letter, letter));
 			String reason = switch (flag) {
 				case CONFIDENTIAL -> "vertrouwelijk";
 				case NOT_APPLICABLE -> "niet_van_toepassing";
@@ -213,6 +218,8 @@ class SpecialSignsIntegrationTests {
 		all.add(new Expected(Format.EUROSTAT_TSV, "17.5 bep", "17.5", null, "voorlopig", "bep", "e"));
 		all.add(new Expected(Format.EUROSTAT_TSV, ": cu", null, "vertrouwelijk", "niet_vermeld", "cu", "c"));
 		all.add(new Expected(Format.EUROSTAT_TSV, ":", null, "niet_beschikbaar", "niet_vermeld", "", ":"));
+		all.add(new Expected(Format.EUROSTAT_TSV, "0 z", null, "niet_van_toepassing", "niet_vermeld", "z", "z"));
+		all.add(new Expected(Format.EUROSTAT_TSV, "0 pz", null, "niet_van_toepassing", "voorlopig", "pz", "z"));
 		return all.stream();
 	}
 
@@ -297,6 +304,26 @@ class SpecialSignsIntegrationTests {
 		assertThat(extra.warnings()).filteredOn((w) -> w.contains("Footnote")).singleElement().satisfies((w) -> {
 			assertThat(w).contains("property Footnote").contains("ignored");
 		});
+	}
+
+	/**
+	 * Kinds 06/07: a v4 record that says nothing of its value (no Value, StringValue or
+	 * ValueAttribute, as a $select without Value gives) is refused, not stored as "not
+	 * available", which withdrew the figure.
+	 */
+	@Test
+	void aV4RecordWithoutAnyValuePropertyIsRefused() throws IOException {
+		Path file = Format.write(this.temp, "Observations.json",
+				"""
+						{"@odata.context": "https://beta-odata4.cbs.nl/CBS/80072ned/$metadata#Observations",
+						 "value": [{"Id": 0, "Measure": "M001924", "BedrijfskenmerkenSBI2008": "T001081", "Perioden": "1996KW01"}]}
+						""");
+		long before = this.jdbc.fetchCount(OBSERVATION);
+		assertThatThrownBy(() -> this.importer.importFile(file)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("Observations.json")
+			.hasMessageContaining("record 1")
+			.hasMessageContaining("no value stated");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(before);
 	}
 
 	@Test

@@ -44,16 +44,32 @@ public interface ODataResources {
 			return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
 		}
 
+		/**
+		 * The saved page a next link points to: the file of the folder whose name holds
+		 * {@code skip} and exactly the link's number ({@code skip100} is not
+		 * {@code skip1000}); of several, the one that names the link's entity set.
+		 */
 		@Override
 		public InputStream openNext(String nextLink) throws IOException {
 			Matcher skip = SKIP.matcher(nextLink);
 			if (skip.find()) {
-				try (DirectoryStream<Path> files = Files.newDirectoryStream(this.dir,
-						"*skip" + skip.group(1) + "*.json")) {
+				Pattern exact = Pattern.compile(".*skip0*" + Long.parseLong(skip.group(1)) + "(?![0-9]).*\\.json");
+				java.util.List<Path> pages = new java.util.ArrayList<>();
+				try (DirectoryStream<Path> files = Files.newDirectoryStream(this.dir, "*skip*.json")) {
 					for (Path file : files) {
-						return Files.newInputStream(file);
+						if (exact.matcher(file.getFileName().toString()).matches()) {
+							pages.add(file);
+						}
 					}
 				}
+				pages.sort(java.util.Comparator.comparing((Path file) -> {
+					String name = file.getFileName().toString();
+					int slash = nextLink.indexOf('?');
+					String path = (slash >= 0) ? nextLink.substring(0, slash) : nextLink;
+					String entitySet = path.substring(path.lastIndexOf('/') + 1);
+					return !entitySet.isEmpty() && name.startsWith(entitySet) ? 0 : 1;
+				}).thenComparing(Path::toString));
+				return pages.isEmpty() ? null : Files.newInputStream(pages.get(0));
 			}
 			return null;
 		}

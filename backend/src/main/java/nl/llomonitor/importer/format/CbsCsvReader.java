@@ -109,6 +109,8 @@ public final class CbsCsvReader implements FormatReader {
 		Map<String, Periods.Parsed> periodCache = new HashMap<>();
 		Map<String, String> keyCache = new HashMap<>();
 		int skippedRegions = 0;
+		// rows of regions at levels the mapping does not take (regionLevels), by level
+		Map<String, Integer> skippedLevels = new TreeMap<>();
 		long incompleteSums = 0;
 		long records = 0;
 		int columns = header.size() + (trailingSeparator ? 1 : 0);
@@ -168,6 +170,8 @@ public final class CbsCsvReader implements FormatReader {
 				}
 				if (!mapping.regionLevels().isEmpty()
 						&& !mapping.regionLevels().contains(job.regions().level(region))) {
+					// counted and named in a warning: no row is left out without a word
+					skippedLevels.merge(job.regions().level(region), 1, Integer::sum);
 					continue;
 				}
 			}
@@ -286,6 +290,11 @@ public final class CbsCsvReader implements FormatReader {
 		if (skippedRegions > 0) {
 			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_REGIONS, skippedRegions,
 					String.valueOf(mapping.skipRegions())));
+		}
+		if (!skippedLevels.isEmpty()) {
+			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_LEVELS,
+					skippedLevels.values().stream().mapToInt(Integer::intValue).sum(),
+					String.join(", ", skippedLevels.keySet()), String.join(", ", mapping.regionLevels())));
 		}
 	}
 

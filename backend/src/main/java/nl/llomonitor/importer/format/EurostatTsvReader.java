@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import nl.llomonitor.cube.Flag;
 import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.IncompleteReason;
+import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
@@ -159,6 +160,12 @@ public final class EurostatTsvReader implements FormatReader {
 				else if (!Numbers.isDecimal(value)) {
 					throw job.error(where, header[i].strip(), fields[i],
 							"a number, optionally followed by flags (26.4 b), or ':' (not available)", "not a number");
+				}
+				else if (flags.contains(Flag.NOT_APPLICABLE)) {
+					// z: not applicable, so no figure, whatever number stands beside it
+					// (a placeholder such as "0 z" is no published zero)
+					value = null;
+					reason = MissingReason.NIET_VAN_TOEPASSING.code();
 				}
 				// Eurostat states a status only with p (provisional)
 				job.cells()

@@ -509,6 +509,13 @@ public final class ODataReader implements FormatReader {
 				throw job.error(where, "ValueAttribute", ImportFormat.abbreviate(attribute),
 						"a CBS value attribute code such as None or Confidential", "invalid value attribute");
 			}
+			if (!record.has("Value") && !record.has("StringValue") && !record.has("ValueAttribute")) {
+				// a record that says nothing of its value (a $select without Value) is no
+				// withdrawal: refused instead of stored as "not available"
+				throw job.error(where, "Value", "(no Value property)",
+						"an observation with Value (a number or null), StringValue or ValueAttribute",
+						"no value stated");
+			}
 			String value = measures.get("\u0000value");
 			JsonNode stringValue = record.path("StringValue");
 			String text = stringValue.isString() ? stringValue.asString().strip() : null;
