@@ -553,6 +553,9 @@ public class SeriesService {
 				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.BREAKDOWN_ID.eq(t.getT1().getT2()),
 						OBSERVATION.REGION_CODE.eq(anyOf(regions)), OBSERVATION.VALUE.isNotNull(), known(asOf),
 						OBSERVATION.PERIOD_CODE.like(PeriodCode.likePattern(t.getT1().getT1())),
+						// the current vintage: a period whose values a later release
+						// withdrew has no value any more
+						current(asOf),
 						// the latest observation: a forecast's 2040 is not "the latest"
 						notForecast(t.getT2()))))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
@@ -865,6 +868,21 @@ public class SeriesService {
 	 */
 	static Condition known(OffsetDateTime asOf) {
 		return (asOf != null) ? OBSERVATION.RECORDED_AT.lt(asOf) : DSL.noCondition();
+	}
+
+	/**
+	 * @param asOf only vintages recorded before this moment count, or null for all
+	 * @return the row of {@code observation} is its cell's current vintage then: no later
+	 * vintage of the cell is known at that moment
+	 */
+	static Condition current(OffsetDateTime asOf) {
+		var later = OBSERVATION.as("later");
+		return DSL.notExists(DSL.selectOne()
+			.from(later)
+			.where(later.INDICATOR_CODE.eq(OBSERVATION.INDICATOR_CODE), later.REGION_CODE.eq(OBSERVATION.REGION_CODE),
+					later.BREAKDOWN_ID.eq(OBSERVATION.BREAKDOWN_ID), later.PERIOD_CODE.eq(OBSERVATION.PERIOD_CODE),
+					DSL.row(later.RECORDED_AT, later.ID).gt(DSL.row(OBSERVATION.RECORDED_AT, OBSERVATION.ID)),
+					(asOf != null) ? later.RECORDED_AT.lt(asOf) : DSL.noCondition()));
 	}
 
 	/**
