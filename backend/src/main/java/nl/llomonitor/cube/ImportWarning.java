@@ -44,6 +44,13 @@ public record ImportWarning(String key, List<Object> args) {
 	 */
 	public static final String MAPPING_SKIPPED_LEVELS = "mapping-skipped-levels";
 
+	/**
+	 * Key {@code warning.region-not-in-period}: labels resolved to a region the store
+	 * does not have in the row's period (no region had the label then; the nearest was
+	 * taken).
+	 */
+	public static final String REGION_NOT_IN_PERIOD = "region-not-in-period";
+
 	/** Key {@code warning.partial-edition} of the message bundles. */
 	public static final String PARTIAL_EDITION = "partial-edition";
 
@@ -79,7 +86,7 @@ public record ImportWarning(String key, List<Object> args) {
 	public static final List<String> KEYS = List.of(TRAILING_SEPARATOR, INCOMPLETE_SUMS, MAPPING_SKIPPED_REGIONS,
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
-			MAPPING_SKIPPED_LEVELS);
+			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

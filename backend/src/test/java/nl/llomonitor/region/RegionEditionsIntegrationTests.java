@@ -326,6 +326,19 @@ class RegionEditionsIntegrationTests {
 		assertThat(value("GM0457", "2021JJ00")).isEqualTo(72.2);
 		assertThat(value("GM0457", "2027JJ00")).isNull();
 		assertThat(value("GM1996", "2021JJ00")).isNull();
+		assertThat(report.warnings()).noneMatch((w) -> w.contains("does not have in that period"));
+
+		// 2024: neither Weesp existed (the old one ended at the 2024 edition, the new one
+		// begins in 2026): the nearest, the old one, is taken, and the run says so
+		Path between = Files.writeString(Files.createDirectories(dir.resolve("between")).resolve("86088NED.csv"),
+				header + row.replace("Nieuw-Vijfheerenlanden;2024", "Weesp;2024").replace(";75.5", ";73.3") + "\n",
+				StandardCharsets.UTF_8);
+		ImportReport guessed = this.importer.importFile(between, null, "86088NED");
+		awaitVersion(guessed.dataVersion());
+		assertThat(guessed.warnings())
+			.anyMatch((w) -> w.startsWith("1 region labels went to a region the store does not have in that period")
+					&& w.contains("Weesp 2024JJ00 → GM0457"));
+		assertThat(value("GM0457", "2024JJ00")).isEqualTo(73.3);
 	}
 
 	/**

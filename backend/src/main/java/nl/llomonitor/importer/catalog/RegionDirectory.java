@@ -190,15 +190,10 @@ public final class RegionDirectory {
 		String text = label.strip();
 		String code = pick(this.byAlias.get("cbs-label:" + text), period);
 		if (code != null && !existed(code, period)) {
-			// the region with that label did not exist then: one of its level that had
-			// the name then (an edition labels only its own regions)
-			String level = level(code);
-			List<String> named = this.byAlias.getOrDefault("name:" + text, List.of())
-				.stream()
-				.filter((c) -> level.equals(level(c)) && existed(c, period))
-				.toList();
-			String then = pick(named, period);
-			code = (then != null) ? then : code;
+			// the region with that label did not exist then: of the regions of its level
+			// that have had the label or the name (an edition labels only its own
+			// regions), the one of the period, else the nearest to it
+			code = pick(sharing(text, level(code)), period);
 		}
 		if (code == null) {
 			code = byCode(text);
@@ -210,9 +205,40 @@ public final class RegionDirectory {
 	}
 
 	/**
-	 * @return whether the region existed at some day of the period (today, for no period)
+	 * @param label a CBS label or name
+	 * @return whether several regions have had it (a name a new gemeente took over)
 	 */
-	private boolean existed(String code, Period period) {
+	public boolean shared(String label) {
+		String text = label.strip();
+		String code = pick(this.byAlias.get("cbs-label:" + text), null);
+		if (code == null) {
+			code = pick(this.byAlias.get("name:" + text), null);
+		}
+		return code != null && sharing(text, level(code)).size() > 1;
+	}
+
+	/**
+	 * @return the regions of a level that have had a label or name, labels first
+	 */
+	private List<String> sharing(String text, String level) {
+		List<String> codes = new ArrayList<>();
+		for (String scheme : List.of("cbs-label:", "name:")) {
+			for (String c : this.byAlias.getOrDefault(scheme + text, List.of())) {
+				if (!codes.contains(c) && java.util.Objects.equals(level, level(c))) {
+					codes.add(c);
+				}
+			}
+		}
+		return codes;
+	}
+
+	/**
+	 * @param code a region code
+	 * @param period a period, or null for today
+	 * @return whether the store has the region at some day of the period (a region it
+	 * does not date counts as always there)
+	 */
+	public boolean existed(String code, Period period) {
 		LocalDate first = (period != null) ? period.start() : LocalDate.now();
 		LocalDate last = (period != null) ? period.end() : first;
 		LocalDate[] valid = this.validity.getOrDefault(code, new LocalDate[2]);
@@ -254,13 +280,18 @@ public final class RegionDirectory {
 		if (best != null) {
 			return best;
 		}
-		// none existed in the period: the newest
+		// none existed in the period: the one that existed nearest to it (the gemeente
+		// that ended just before rather than one that begins years after); the caller
+		// says so (existed)
+		long bestDistance = Long.MAX_VALUE;
 		for (String code : codes) {
 			LocalDate[] valid = this.validity.getOrDefault(code, new LocalDate[2]);
-			LocalDate from = (valid[0] != null) ? valid[0] : LocalDate.MIN;
-			if (best == null || from.isAfter(bestFrom)) {
+			long distance = (valid[0] != null && valid[0].isAfter(last))
+					? java.time.temporal.ChronoUnit.DAYS.between(last, valid[0])
+					: (valid[1] != null) ? java.time.temporal.ChronoUnit.DAYS.between(valid[1], first) + 1 : 0;
+			if (best == null || distance < bestDistance) {
 				best = code;
-				bestFrom = from;
+				bestDistance = distance;
 			}
 		}
 		return best;

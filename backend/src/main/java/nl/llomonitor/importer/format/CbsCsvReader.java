@@ -109,6 +109,8 @@ public final class CbsCsvReader implements FormatReader {
 		Map<String, Periods.Parsed> periodCache = new HashMap<>();
 		Map<String, String> keyCache = new HashMap<>();
 		int skippedRegions = 0;
+		// labels resolved to a region the store does not have in the row's period
+		Map<String, String> outOfPeriod = new java.util.LinkedHashMap<>();
 		// rows of regions at levels the mapping does not take (regionLevels), by level
 		Map<String, Integer> skippedLevels = new TreeMap<>();
 		long incompleteSums = 0;
@@ -155,7 +157,15 @@ public final class CbsCsvReader implements FormatReader {
 				String regionKey = label + '\u0000' + period.code();
 				region = regionCache.get(regionKey);
 				if (region == null) {
-					region = job.regions().resolveLabel(label, nl.llomonitor.cube.Period.parse(period.code()));
+					nl.llomonitor.cube.Period when = nl.llomonitor.cube.Period.parse(period.code());
+					region = job.regions().resolveLabel(label, when);
+					if (region != null && job.regions().shared(label) && !job.regions().existed(region, when)) {
+						// a label several regions have had, none of them then: the
+						// nearest is taken, and named (a figure for a region before it
+						// existed is otherwise usual: CBS gives earlier years on today's
+						// boundaries)
+						outOfPeriod.putIfAbsent(label.strip() + " " + period.code() + " → " + region, line);
+					}
 					if (region == null && found.generic() != null) {
 						found.unknownRegion(line, mapping.regionColumn(), label,
 								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'");
@@ -290,6 +300,11 @@ public final class CbsCsvReader implements FormatReader {
 		if (skippedRegions > 0) {
 			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_REGIONS, skippedRegions,
 					String.valueOf(mapping.skipRegions())));
+		}
+		if (!outOfPeriod.isEmpty()) {
+			List<String> examples = outOfPeriod.keySet().stream().limit(10).toList();
+			found.warn(ImportWarning.of(ImportWarning.REGION_NOT_IN_PERIOD, outOfPeriod.size(),
+					String.join(", ", examples) + ((outOfPeriod.size() > examples.size()) ? ", ..." : "")));
 		}
 		if (!skippedLevels.isEmpty()) {
 			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_LEVELS,
