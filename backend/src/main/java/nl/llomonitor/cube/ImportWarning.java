@@ -51,6 +51,13 @@ public record ImportWarning(String key, List<Object> args) {
 	 */
 	public static final String REGION_NOT_IN_PERIOD = "region-not-in-period";
 
+	/**
+	 * Key {@code warning.region-with-data-kept}: regions an earlier import of the same
+	 * edition added that a corrected one no longer lists, kept since figures exist for
+	 * them.
+	 */
+	public static final String REGION_WITH_DATA_KEPT = "region-with-data-kept";
+
 	/** Key {@code warning.partial-edition} of the message bundles. */
 	public static final String PARTIAL_EDITION = "partial-edition";
 
@@ -86,7 +93,7 @@ public record ImportWarning(String key, List<Object> args) {
 	public static final List<String> KEYS = List.of(TRAILING_SEPARATOR, INCOMPLETE_SUMS, MAPPING_SKIPPED_REGIONS,
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
-			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD);
+			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

@@ -548,7 +548,9 @@ public class SeriesService {
 			.zipWith(this.provenance.get())
 			// all rows are read (never cancelled half-way), so the connection always
 			// goes back
-			.flatMap((t) -> Queries.list(this.dsl.select(DSL.max(OBSERVATION.PERIOD_CODE))
+			// the newest first, one row: an ordered index scan that stops at the first
+			// current value (max() over an anti-join would read every vintage)
+			.flatMap((t) -> Queries.list(this.dsl.select(OBSERVATION.PERIOD_CODE)
 				.from(OBSERVATION)
 				.where(OBSERVATION.INDICATOR_CODE.eq(dataCode), OBSERVATION.BREAKDOWN_ID.eq(t.getT1().getT2()),
 						OBSERVATION.REGION_CODE.eq(anyOf(regions)), OBSERVATION.VALUE.isNotNull(), known(asOf),
@@ -557,7 +559,9 @@ public class SeriesService {
 						// withdrew has no value any more
 						current(asOf),
 						// the latest observation: a forecast's 2040 is not "the latest"
-						notForecast(t.getT2()))))
+						notForecast(t.getT2()))
+				.orderBy(OBSERVATION.PERIOD_CODE.desc())
+				.limit(1)))
 			.flatMap((rows) -> rows.isEmpty() ? Mono.empty() : Mono.justOrEmpty(rows.get(0).value1()))
 			.map(PeriodCode::of);
 	}

@@ -324,6 +324,15 @@ class SpecialSignsIntegrationTests {
 			.hasMessageContaining("record 1")
 			.hasMessageContaining("no value stated");
 		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(before);
+		// a ValueAttribute of None says no more
+		Path none = Format.write(this.temp, "Observations.json",
+				"""
+						{"@odata.context": "https://beta-odata4.cbs.nl/CBS/80072ned/$metadata#Observations",
+						 "value": [{"Id": 0, "Measure": "M001924", "ValueAttribute": "None", "BedrijfskenmerkenSBI2008": "T001081",
+						 "Perioden": "1996KW01"}]}
+						""");
+		assertThatThrownBy(() -> this.importer.importFile(none)).hasMessageContaining("no value stated");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(before);
 	}
 
 	@Test

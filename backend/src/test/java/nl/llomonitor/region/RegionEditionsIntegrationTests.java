@@ -336,8 +336,8 @@ class RegionEditionsIntegrationTests {
 		ImportReport guessed = this.importer.importFile(between, null, "86088NED");
 		awaitVersion(guessed.dataVersion());
 		assertThat(guessed.warnings())
-			.anyMatch((w) -> w.startsWith("1 region labels went to a region the store does not have in that period")
-					&& w.contains("Weesp 2024JJ00 → GM0457"));
+			.anyMatch((w) -> w.startsWith("region labels given to a region the store does not have in that period")
+					&& w.contains("1 label and period pairs: Weesp 2024JJ00 → GM0457"));
 		assertThat(value("GM0457", "2024JJ00")).isEqualTo(73.3);
 	}
 
@@ -365,6 +365,31 @@ class RegionEditionsIntegrationTests {
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2020-01-01")).contains("GM0352");
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26")).contains("GM0352");
 		assertThat(this.jdbc.fetchSingle(REGION, REGION.CODE.eq("GM0352")).getValidTo()).isNull();
+	}
+
+	/**
+	 * The same edition again, corrected: a gemeente its first import added (GM1995) that
+	 * the corrected file no longer lists was never there, and goes; before, it stayed
+	 * listed from the edition's date on.
+	 */
+	@Test
+	@Order(9)
+	void aCorrectedEditionOfTheSameDateRemovesAGemeenteItNoLongerLists(@TempDir Path dir) throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		String montfoort = lines.stream().filter((l) -> l.contains(";GM0335 ")).findFirst().orElseThrow();
+		List<String> withExtra = new ArrayList<>(lines);
+		withExtra.add(montfoort.replaceFirst(";Montfoort;GM0335 +;Montfoort +;",
+				";Testdorp;GM1995    ;Testdorp" + " ".repeat(42) + ";"));
+		Path first = Files.write(dir.resolve("85755NED-2027.csv"), withExtra, StandardCharsets.UTF_8);
+		assertThat(importEdition(first, "2027-01-01").status()).isEqualTo("succeeded");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2027-06-01")).contains("GM1995");
+
+		Path corrected = Files.write(dir.resolve("85755NED-2027-corrected.csv"), lines, StandardCharsets.UTF_8);
+		ImportReport report = importEdition(corrected, "2027-01-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2027-06-01")).doesNotContain("GM1995")
+			.isEqualTo(gemeentenOf(SharedData.file("cbs/85755NED.csv"), "PV26"));
+		assertThat(this.jdbc.fetchCount(REGION, REGION.CODE.eq("GM1995"))).isZero();
 	}
 
 	/**

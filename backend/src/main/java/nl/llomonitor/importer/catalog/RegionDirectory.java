@@ -180,8 +180,9 @@ public final class RegionDirectory {
 	 * Resolves a CBS label ({@code Utrecht (PV)}, {@code Nederland}, {@code Amsterdam}),
 	 * a code or a unique name, given for a period. A label that several regions have had
 	 * (a new gemeente that takes the name of one that ended, say) resolves to the region
-	 * that existed in the period: the one that existed last in it when several did, the
-	 * newest when none did.
+	 * that existed in the period: the one that existed last in it when several did; when
+	 * none did, the one of its level with that label or name nearest in time (the caller
+	 * can tell by {@link #existed}).
 	 * @param label the label
 	 * @param period the period the label is given for, or null for today
 	 * @return the code, or null when unknown

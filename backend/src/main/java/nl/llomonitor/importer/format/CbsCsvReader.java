@@ -110,7 +110,8 @@ public final class CbsCsvReader implements FormatReader {
 		Map<String, String> keyCache = new HashMap<>();
 		int skippedRegions = 0;
 		// labels resolved to a region the store does not have in the row's period
-		Map<String, String> outOfPeriod = new java.util.LinkedHashMap<>();
+		java.util.Set<String> outOfPeriod = new java.util.LinkedHashSet<>();
+		java.util.Set<String> guessed = new java.util.HashSet<>();
 		// rows of regions at levels the mapping does not take (regionLevels), by level
 		Map<String, Integer> skippedLevels = new TreeMap<>();
 		long incompleteSums = 0;
@@ -164,7 +165,7 @@ public final class CbsCsvReader implements FormatReader {
 						// nearest is taken, and named (a figure for a region before it
 						// existed is otherwise usual: CBS gives earlier years on today's
 						// boundaries)
-						outOfPeriod.putIfAbsent(label.strip() + " " + period.code() + " → " + region, line);
+						guessed.add(regionKey);
 					}
 					if (region == null && found.generic() != null) {
 						found.unknownRegion(line, mapping.regionColumn(), label,
@@ -183,6 +184,9 @@ public final class CbsCsvReader implements FormatReader {
 					// counted and named in a warning: no row is left out without a word
 					skippedLevels.merge(job.regions().level(region), 1, Integer::sum);
 					continue;
+				}
+				if (guessed.contains(regionKey)) {
+					outOfPeriod.add(label.strip() + " " + period.code() + " → " + region);
 				}
 			}
 			else {
@@ -302,7 +306,7 @@ public final class CbsCsvReader implements FormatReader {
 					String.valueOf(mapping.skipRegions())));
 		}
 		if (!outOfPeriod.isEmpty()) {
-			List<String> examples = outOfPeriod.keySet().stream().limit(10).toList();
+			List<String> examples = outOfPeriod.stream().limit(10).toList();
 			found.warn(ImportWarning.of(ImportWarning.REGION_NOT_IN_PERIOD, outOfPeriod.size(),
 					String.join(", ", examples) + ((outOfPeriod.size() > examples.size()) ? ", ..." : "")));
 		}

@@ -509,11 +509,14 @@ public final class ODataReader implements FormatReader {
 				throw job.error(where, "ValueAttribute", ImportFormat.abbreviate(attribute),
 						"a CBS value attribute code such as None or Confidential", "invalid value attribute");
 			}
-			if (!record.has("Value") && !record.has("StringValue") && !record.has("ValueAttribute")) {
+			boolean statesText = record.path("StringValue").isString()
+					&& !record.path("StringValue").asString().isBlank();
+			boolean statesAttribute = !attribute.isEmpty() && !attribute.equalsIgnoreCase("None");
+			if (!record.has("Value") && !statesText && !statesAttribute) {
 				// a record that says nothing of its value (a $select without Value) is no
 				// withdrawal: refused instead of stored as "not available"
 				throw job.error(where, "Value", "(no Value property)",
-						"an observation with Value (a number or null), StringValue or ValueAttribute",
+						"an observation with Value (a number or null), a StringValue or a ValueAttribute other than None",
 						"no value stated");
 			}
 			String value = measures.get("\u0000value");

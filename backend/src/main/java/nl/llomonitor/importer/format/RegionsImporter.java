@@ -36,6 +36,10 @@ public final class RegionsImporter implements FormatReader {
 		if (!result.complete()) {
 			found.warn(ImportWarning.of(ImportWarning.PARTIAL_EDITION, result.gemeenten()));
 		}
+		if (!result.keptWithData().isEmpty()) {
+			found.warn(ImportWarning.of(ImportWarning.REGION_WITH_DATA_KEPT, result.keptWithData().size(),
+					String.join(", ", result.keptWithData().subList(0, Math.min(10, result.keptWithData().size())))));
+		}
 		if (!result.gapsKept().isEmpty()) {
 			found.warn(ImportWarning.of(ImportWarning.REGION_GAP_KEPT, result.gapsKept().size(),
 					String.join(", ", result.gapsKept().subList(0, Math.min(10, result.gapsKept().size())))));

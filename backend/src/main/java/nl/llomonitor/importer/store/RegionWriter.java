@@ -93,9 +93,12 @@ public final class RegionWriter {
 	 * @param gapsKept regions of its levels that an older complete edition does not list,
 	 * though an earlier edition and a later one have them: kept for its span, since a
 	 * region cannot have a gap (the first few codes)
+	 * @param keptWithData regions an earlier import of this same edition added that this
+	 * one does not list, kept since the store holds figures for them (the others are
+	 * removed and counted as ended)
 	 */
 	public record EditionResult(boolean complete, int gemeenten, int regionsAdded, int regionsRenamed, int linksStarted,
-			int linksEnded, int regionsEnded, List<String> gapsKept) {
+			int linksEnded, int regionsEnded, List<String> gapsKept, List<String> keptWithData) {
 
 		public long changed() {
 			return (long) this.regionsAdded + this.regionsRenamed + this.linksStarted + this.linksEnded
@@ -241,6 +244,8 @@ public final class RegionWriter {
 		// a complete edition ends the regions of its levels that it no longer lists
 		List<String> endedRegions = new ArrayList<>();
 		List<String> gapsKept = new ArrayList<>();
+		List<String> keptWithData = new ArrayList<>();
+		int removed = 0;
 		if (complete) {
 			endedRegions.addAll(tx.select(REGION.CODE)
 				.from(REGION)
@@ -258,6 +263,30 @@ public final class RegionWriter {
 			}
 			if (!endedRegions.isEmpty()) {
 				tx.update(REGION).set(REGION.VALID_TO, validFrom).where(REGION.CODE.in(endedRegions)).execute();
+			}
+			if (tx.fetchExists(REGION_EDITION, REGION_EDITION.VALID_FROM.eq(validFrom))) {
+				// this edition again, corrected: a region its earlier import added that
+				// it
+				// does not list was never there; it goes with its links and aliases,
+				// unless
+				// data exist for it (then it is kept and named in the report)
+				List<String> neverThere = tx.select(REGION.CODE)
+					.from(REGION)
+					.where(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
+							REGION.VALID_FROM.eq(validFrom))
+					.orderBy(REGION.CODE)
+					.fetch(REGION.CODE);
+				if (!neverThere.isEmpty()) {
+					removed = tx.execute("""
+							delete from region r where r.code = any(?::text[])
+							  and not exists (select 1 from observation o where o.region_code = r.code)""",
+							(Object) array(neverThere));
+					keptWithData.addAll(tx.select(REGION.CODE)
+						.from(REGION)
+						.where(REGION.CODE.in(neverThere))
+						.orderBy(REGION.CODE)
+						.fetch(REGION.CODE));
+				}
 			}
 			if (next != null) {
 				// an older complete edition: a region of its levels that it does not list
@@ -363,7 +392,7 @@ public final class RegionWriter {
 				where region_alias.region_code is distinct from excluded.region_code and ?""", array(schemes),
 				array(aliases), array(aliasCodes), next == null);
 		EditionResult result = new EditionResult(complete, gemeenten, added, renamed, started, ended,
-				endedRegions.size(), List.copyOf(gapsKept));
+				endedRegions.size() + removed, List.copyOf(gapsKept), List.copyOf(keptWithData));
 		tx.execute("""
 				insert into region_edition (valid_from, import_run_id, file_name, complete, gemeenten, links_started,
 				    links_ended, regions_ended)
