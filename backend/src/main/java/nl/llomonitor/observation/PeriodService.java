@@ -80,9 +80,11 @@ class PeriodService {
 			Condition atLevel = DSL.noCondition();
 			if (level != null) {
 				t.getT2().requireLevel(level);
-				// periods with a figure for a region of the level (of a derived
-				// indicator: its numerator's), in any edition
+				// periods with a current figure for a region of the level (of a derived
+				// indicator: its numerator's), in any edition: a period whose figures a
+				// later release withdrew is none
 				atLevel = OBSERVATION.VALUE.isNotNull()
+					.and(SeriesService.current(moment))
 					.and(OBSERVATION.REGION_CODE.in(t.getT2()
 						.regions()
 						.values()
