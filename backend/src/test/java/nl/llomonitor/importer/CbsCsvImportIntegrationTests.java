@@ -11,6 +11,7 @@ import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.system.DatabaseConfiguration;
 import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import static nl.llomonitor.db.Tables.BREAKDOWN;
 import static nl.llomonitor.db.Tables.IMPORT_RUN;
 import static nl.llomonitor.db.Tables.OBSERVATION;
+import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
 import static nl.llomonitor.importer.CurrentValues.current;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,6 +88,50 @@ class CbsCsvImportIntegrationTests {
 			.anyMatch((w) -> w.startsWith("2 rows of regions at levels the mapping does not take")
 					&& w.contains("(provincie; the mapping takes: corop, arbeidsmarktregio, gemeente)"));
 		assertThat(report.complete()).isTrue();
+	}
+
+	/**
+	 * Kinds 01/07 in a table with margins (85554NED: Waarde, Ondergrens, Bovengrens as
+	 * rows): a file with only the Waarde row of a cell does not withdraw its margins (a
+	 * left-out row is no withdrawal), and a cell without a value keeps no margin (a
+	 * secret figure's bounds would tell it).
+	 */
+	@Test
+	void marginsAFileDoesNotStateStayAndAFigureWithoutAValueHasNone() throws IOException {
+		Path original = SharedData.file("cbs/85554NED.csv");
+		this.importer.importFile(original, true);
+		Record before = CurrentValues.cell(this.jdbc, "ww_uitkeringen", "PV20", "2024MM01", "");
+		assertThat(before.get(OBSERVATION_CURRENT.MARGIN_LOW)).isEqualByComparingTo("4270");
+		List<String> lines = Files.readAllLines(original, StandardCharsets.UTF_8);
+		String value = lines.stream()
+			.filter((l) -> l.contains(";Waarde;Groningen (PV);2024 januari;"))
+			.findFirst()
+			.orElseThrow();
+		Path valueOnly = Files.write(Files.createDirectories(this.temp.resolve("values")).resolve("85554NED.csv"),
+				List.of(lines.get(0), value), StandardCharsets.UTF_8);
+		ImportReport same = this.importer.importFile(valueOnly);
+		assertThat(same.status()).isEqualTo("unchanged");
+		assertThat(same.rowsInserted()).isZero();
+		assertThat(CurrentValues.cell(this.jdbc, "ww_uitkeringen", "PV20", "2024MM01", "")
+			.get(OBSERVATION_CURRENT.MARGIN_LOW)).isEqualByComparingTo("4270");
+
+		// the figure made secret, its lower bound still given: no value, no margin
+		String low = lines.stream()
+			.filter((l) -> l.contains(";Ondergrens 95%-interval;Groningen (PV);2024 januari;"))
+			.findFirst()
+			.orElseThrow();
+		Path secret = Files.write(Files.createDirectories(this.temp.resolve("secret")).resolve("85554NED.csv"),
+				List.of(lines.get(0), value.replace(";4770.0", ";x"), low), StandardCharsets.UTF_8);
+		ImportReport withdrawn = this.importer.importFile(secret);
+		assertThat(withdrawn.cellsWithdrawn()).isEqualTo(1);
+		Record cell = CurrentValues.cell(this.jdbc, "ww_uitkeringen", "PV20", "2024MM01", "");
+		assertThat(cell.get(OBSERVATION_CURRENT.VALUE)).isNull();
+		assertThat(cell.get(OBSERVATION_CURRENT.MARGIN_LOW)).isNull();
+		assertThat(cell.get(OBSERVATION_CURRENT.MISSING_REASON)).isEqualTo(nl.llomonitor.cube.MissingReason.GEHEIM);
+		// the published file again, for the tests that follow
+		this.importer.importFile(original, true);
+		assertThat(CurrentValues.cell(this.jdbc, "ww_uitkeringen", "PV20", "2024MM01", "")
+			.get(OBSERVATION_CURRENT.MARGIN_LOW)).isEqualByComparingTo("4270");
 	}
 
 	@Test

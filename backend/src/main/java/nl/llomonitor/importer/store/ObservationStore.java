@@ -80,17 +80,18 @@ public final class ObservationStore {
 			       source_table)
 			select c.indicator_code, c.region_code, c.period_code, c.breakdown_id,
 			       case when c.dup then null else ?::bigint end, ?::timestamptz, c.value,
-			       c.missing_reason, c.margin_low, c.margin_high, {status},
+			       c.missing_reason, {margin_low}, {margin_high}, {status},
 			       coalesce(c.flags, ''), c.footnote, c.source_table
 			""";
 
 	/** The status a staged cell is written with: the one its source states. */
 	private static final String STATED_STATUS = "coalesce(c.status, '{not_stated}')";
 
-	private static final String INSERT_SORTED_CELLS = INSERT_COLUMNS.replace("{status}", STATED_STATUS) + "from ("
-			+ SORTED_CELLS + """
-					     ) c
-					""";
+	private static final String INSERT_SORTED_CELLS = INSERT_COLUMNS.replace("{status}", STATED_STATUS)
+		.replace("{margin_low}", "c.margin_low")
+		.replace("{margin_high}", "c.margin_high") + "from (" + SORTED_CELLS + """
+				     ) c
+				""";
 
 	/**
 	 * No other successful run of the cell's table is newer than this vintage (bound: run
@@ -113,12 +114,16 @@ public final class ObservationStore {
 	 * The staged cell {@code c} differs from its current vintage {@code cur}. A source
 	 * that states no status ({@code niet_vermeld}: a bare OData v4 {@code Observations}
 	 * without its period codes, say) does not revise the status the current vintage has:
-	 * the same value is then unchanged.
+	 * the same value is then unchanged. Likewise a file that gives a cell no margin rows
+	 * (only the {@code Waarde} rows of a table with margins) does not revise its margins;
+	 * a cell without a value has none.
 	 */
 	private static final String DIFFERS = """
 			(cur.value, cur.missing_reason, cur.margin_low, cur.margin_high, cur.status, cur.flags, cur.footnote)
 			      is distinct from
-			      (c.value, c.missing_reason, c.margin_low, c.margin_high,
+			      (c.value, c.missing_reason,
+			       case when c.margins_stated or c.value is null then c.margin_low else cur.margin_low end,
+			       case when c.margins_stated or c.value is null then c.margin_high else cur.margin_high end,
 			       coalesce(nullif(c.status, '{not_stated}'), cur.status, '{not_stated}'),
 			       coalesce(c.flags, ''), c.footnote)""";
 
@@ -139,7 +144,14 @@ public final class ObservationStore {
 			      case when cur.status is not null and not\s""" + DIFFERS + """
 			and not exists (select 1 from import_run s where s.id = cur.import_run_id and s.stand_in)
 			then coalesce(nullif(c.status, '{not_stated}'), cur.status) else\s""" + STATED_STATUS + """
-			 end as written_status
+			 end as written_status,
+			      -- margins a file does not state stay those of an unchanged value
+			      case when c.value is null then null
+			           when c.margins_stated or c.value is distinct from cur.value then c.margin_low
+			           else cur.margin_low end as written_margin_low,
+			      case when c.value is null then null
+			           when c.margins_stated or c.value is distinct from cur.value then c.margin_high
+			           else cur.margin_high end as written_margin_high
 			from (""" + SORTED_CELLS + """
 			     ) c
 			left join lateral (
@@ -164,7 +176,11 @@ public final class ObservationStore {
 			       or\s""" + NO_LATER_RUN_OF_ITS_TABLE + """
 			))),
 			written as (
-			""" + INSERT_COLUMNS.replace("{status}", "c.written_status") + "from changed c" + IN_CELL_INDEX_ORDER
+			"""
+			+ INSERT_COLUMNS.replace("{status}", "c.written_status")
+				.replace("{margin_low}", "c.written_margin_low")
+				.replace("{margin_high}", "c.written_margin_high")
+			+ "from changed c" + IN_CELL_INDEX_ORDER
 			+ """
 
 					returning 1)
@@ -426,8 +442,12 @@ public final class ObservationStore {
 				select indicator_code, region_code, period_code, breakdown_key,
 				       max(value) filter (where part = 'v') as value,
 				       max(missing_reason) filter (where part = 'v') as missing_reason,
-				       max(value) filter (where part = 'l') as margin_low,
-				       max(value) filter (where part = 'h') as margin_high,
+				       -- no margin without a value (a secret figure's bounds would tell it)
+				       case when max(value) filter (where part = 'v') is not null
+				            then max(value) filter (where part = 'l') end as margin_low,
+				       case when max(value) filter (where part = 'v') is not null
+				            then max(value) filter (where part = 'h') end as margin_high,
+				       count(*) filter (where part in ('l', 'h')) > 0 as margins_stated,
 				       max(status) as status, max(flags) as flags, max(footnote) as footnote,
 				       max(source_table) as source_table,
 				       count(*) filter (where part = 'v') as n, count(*) as parts,
@@ -460,7 +480,8 @@ public final class ObservationStore {
 		tx.execute("""
 				create temporary view import_cell as
 				select indicator_code, region_code, period_code, breakdown_key, value, missing_reason,
-				       null::numeric as margin_low, null::numeric as margin_high, status, flags, footnote,
+				       null::numeric as margin_low, null::numeric as margin_high, false as margins_stated, status,
+				       flags, footnote,
 				       source_table, 1::bigint as n, 1::bigint as parts, line as first_line, line as last_line
 				from import_stage""");
 		return tx.fetchSingle("select count(*) from " + StagingSink.TABLE).get(0, Long.class);
