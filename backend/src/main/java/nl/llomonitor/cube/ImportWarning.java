@@ -58,6 +58,12 @@ public record ImportWarning(String key, List<Object> args) {
 	 */
 	public static final String REGION_WITH_DATA_KEPT = "region-with-data-kept";
 
+	/**
+	 * Key {@code warning.region-name-shared}: names that several regions of one level
+	 * have on an edition's date (a label of that name resolves to one of them only).
+	 */
+	public static final String REGION_NAME_SHARED = "region-name-shared";
+
 	/** Key {@code warning.partial-edition} of the message bundles. */
 	public static final String PARTIAL_EDITION = "partial-edition";
 
@@ -93,7 +99,7 @@ public record ImportWarning(String key, List<Object> args) {
 	public static final List<String> KEYS = List.of(TRAILING_SEPARATOR, INCOMPLETE_SUMS, MAPPING_SKIPPED_REGIONS,
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
-			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT);
+			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT, REGION_NAME_SHARED);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

@@ -393,6 +393,25 @@ class RegionEditionsIntegrationTests {
 	}
 
 	/**
+	 * An edition that gives a gemeente the name another gemeente has on its date
+	 * (Zeewolde GM0050 as "Almere", beside GM0034) says so: a label of that name resolves
+	 * to one of them only.
+	 */
+	@Test
+	@Order(10)
+	void anEditionThatGivesTwoGemeentenOneNameSaysSo(@TempDir Path dir) throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		String zeewolde = lines.stream().filter((l) -> l.contains(";GM0050 ")).findFirst().orElseThrow();
+		Path edition = Files.write(dir.resolve("rename.csv"), List.of(lines.get(0), zeewolde
+			.replaceFirst(";Zeewolde;GM0050 +;Zeewolde +;", ";Almere;GM0050    ;Almere" + " ".repeat(44) + ";")),
+				StandardCharsets.UTF_8);
+		ImportReport report = importEdition(edition, "2028-01-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.warnings()).anyMatch((w) -> w.startsWith("1 names that several regions of one level have")
+				&& w.contains("Almere (GM0034, GM0050)"));
+	}
+
+	/**
 	 * The current netto_arbeidsparticipatie of a region in a year, or null when the
 	 * region's series has no value then.
 	 */

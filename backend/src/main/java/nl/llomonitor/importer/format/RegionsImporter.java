@@ -36,6 +36,18 @@ public final class RegionsImporter implements FormatReader {
 		if (!result.complete()) {
 			found.warn(ImportWarning.of(ImportWarning.PARTIAL_EDITION, result.gemeenten()));
 		}
+		// names that several regions of one level have on the edition's date: a CSV label
+		// of that name then resolves to one of them only
+		List<String> shared = job.tx().fetch("""
+				select r.name_nl || ' (' || string_agg(r.code, ', ' order by r.code) || ')'
+				from region r
+				where r.level <> 'land' and r.valid_from <= ? and (r.valid_to is null or r.valid_to > ?)
+				group by r.level, r.name_nl having count(*) > 1
+				order by 1""", validFrom, validFrom).getValues(0, String.class);
+		if (!shared.isEmpty()) {
+			found.warn(ImportWarning.of(ImportWarning.REGION_NAME_SHARED, shared.size(),
+					String.join(", ", shared.subList(0, Math.min(10, shared.size())))));
+		}
 		if (!result.keptWithData().isEmpty()) {
 			found.warn(ImportWarning.of(ImportWarning.REGION_WITH_DATA_KEPT, result.keptWithData().size(),
 					String.join(", ", result.keptWithData().subList(0, Math.min(10, result.keptWithData().size())))));
