@@ -128,6 +128,29 @@ public final class ObservationStore {
 			       coalesce(c.flags, ''), c.footnote)""";
 
 	/**
+	 * The status a cell of {@link #INSERT_CHANGED} is written with: a confirming vintage
+	 * keeps the one its source states, else the one it confirms, unless that is the
+	 * demo's (which gives way to it); any other the one its source states.
+	 */
+	private static final String WRITTEN_STATUS = """
+			case when c.confirms
+			      and not exists (select 1 from import_run s where s.id = c.cur_run and s.stand_in)
+			     then coalesce(nullif(c.status, '{not_stated}'), c.cur_status)
+			     else\s""" + STATED_STATUS + " end";
+
+	/**
+	 * @param bound {@code low} or {@code high}
+	 * @return the margin a cell of {@link #INSERT_CHANGED} is written with: none without
+	 * a value; one its file does not state stays that of the unchanged value
+	 */
+	private static String writtenMargin(String bound) {
+		return """
+				case when c.value is null then null
+				     when c.margins_stated or c.value is distinct from c.cur_value then c.margin_%1$s
+				     else c.cur_margin_%1$s end""".formatted(bound);
+	}
+
+	/**
 	 * Writes a new vintage of every cell that differs from the vintage current at the
 	 * recording moment, and a confirming vintage of every unchanged cell whose current
 	 * vintage a run of the given list wrote (bound: a {@code bigint[]}, see
@@ -138,20 +161,8 @@ public final class ObservationStore {
 			with changed as materialized (
 			select c.*, cur.status is not null and not\s""" + DIFFERS + """
 			as confirms,
-			      cur.import_run_id as cur_run,
-			      -- a confirming vintage keeps the status its source states, else the one it
-			      -- confirms, unless that is the demo's (which gives way to this one)
-			      case when cur.status is not null and not\s""" + DIFFERS + """
-			and not exists (select 1 from import_run s where s.id = cur.import_run_id and s.stand_in)
-			then coalesce(nullif(c.status, '{not_stated}'), cur.status) else\s""" + STATED_STATUS + """
-			 end as written_status,
-			      -- margins a file does not state stay those of an unchanged value
-			      case when c.value is null then null
-			           when c.margins_stated or c.value is distinct from cur.value then c.margin_low
-			           else cur.margin_low end as written_margin_low,
-			      case when c.value is null then null
-			           when c.margins_stated or c.value is distinct from cur.value then c.margin_high
-			           else cur.margin_high end as written_margin_high
+			      cur.import_run_id as cur_run, cur.value as cur_value, cur.status as cur_status,
+			      cur.margin_low as cur_margin_low, cur.margin_high as cur_margin_high
 			from (""" + SORTED_CELLS + """
 			     ) c
 			left join lateral (
@@ -177,9 +188,9 @@ public final class ObservationStore {
 			))),
 			written as (
 			"""
-			+ INSERT_COLUMNS.replace("{status}", "c.written_status")
-				.replace("{margin_low}", "c.written_margin_low")
-				.replace("{margin_high}", "c.written_margin_high")
+			+ INSERT_COLUMNS.replace("{status}", WRITTEN_STATUS)
+				.replace("{margin_low}", writtenMargin("low"))
+				.replace("{margin_high}", writtenMargin("high"))
 			+ "from changed c" + IN_CELL_INDEX_ORDER
 			+ """
 
