@@ -242,8 +242,15 @@ public final class RegionDirectory {
 	public boolean existed(String code, Period period) {
 		LocalDate first = (period != null) ? period.start() : LocalDate.now();
 		LocalDate last = (period != null) ? period.end() : first;
-		LocalDate[] valid = this.validity.getOrDefault(code, new LocalDate[2]);
+		LocalDate[] valid = validity(code);
 		return (valid[0] == null || !valid[0].isAfter(last)) && (valid[1] == null || valid[1].isAfter(first));
+	}
+
+	/**
+	 * @return the region's first day and the day after its last, each null when open
+	 */
+	private LocalDate[] validity(String code) {
+		return this.validity.getOrDefault(code, new LocalDate[2]);
 	}
 
 	/**
@@ -264,12 +271,12 @@ public final class RegionDirectory {
 		LocalDate bestLast = null;
 		LocalDate bestFrom = null;
 		for (String code : codes) {
-			LocalDate[] valid = this.validity.getOrDefault(code, new LocalDate[2]);
-			LocalDate from = (valid[0] != null) ? valid[0] : LocalDate.MIN;
-			LocalDate lastDay = (valid[1] != null) ? valid[1].minusDays(1) : LocalDate.MAX;
-			if (from.isAfter(last) || lastDay.isBefore(first)) {
+			if (!existed(code, period)) {
 				continue;
 			}
+			LocalDate[] valid = validity(code);
+			LocalDate from = (valid[0] != null) ? valid[0] : LocalDate.MIN;
+			LocalDate lastDay = (valid[1] != null) ? valid[1].minusDays(1) : LocalDate.MAX;
 			LocalDate lastInPeriod = lastDay.isBefore(last) ? lastDay : last;
 			if (best == null || lastInPeriod.isAfter(bestLast)
 					|| (lastInPeriod.equals(bestLast) && from.isAfter(bestFrom))) {
@@ -286,7 +293,7 @@ public final class RegionDirectory {
 		// says so (existed)
 		long bestDistance = Long.MAX_VALUE;
 		for (String code : codes) {
-			LocalDate[] valid = this.validity.getOrDefault(code, new LocalDate[2]);
+			LocalDate[] valid = validity(code);
 			long distance = (valid[0] != null && valid[0].isAfter(last))
 					? java.time.temporal.ChronoUnit.DAYS.between(last, valid[0])
 					: (valid[1] != null) ? java.time.temporal.ChronoUnit.DAYS.between(valid[1], first) + 1 : 0;

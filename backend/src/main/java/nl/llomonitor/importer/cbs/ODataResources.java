@@ -62,13 +62,14 @@ public interface ODataResources {
 						}
 					}
 				}
-				pages.sort(java.util.Comparator.comparing((Path file) -> {
-					String name = file.getFileName().toString();
-					int slash = nextLink.indexOf('?');
-					String path = (slash >= 0) ? nextLink.substring(0, slash) : nextLink;
-					String entitySet = path.substring(path.lastIndexOf('/') + 1);
-					return !entitySet.isEmpty() && name.startsWith(entitySet) ? 0 : 1;
-				}).thenComparing(Path::toString));
+				int query = nextLink.indexOf('?');
+				String path = (query >= 0) ? nextLink.substring(0, query) : nextLink;
+				String entitySet = path.substring(path.lastIndexOf('/') + 1);
+				pages
+					.sort(java.util.Comparator
+						.comparing((Path file) -> !entitySet.isEmpty()
+								&& file.getFileName().toString().startsWith(entitySet) ? 0 : 1)
+						.thenComparing(Path::toString));
 				return pages.isEmpty() ? null : Files.newInputStream(pages.get(0));
 			}
 			return null;

@@ -509,10 +509,10 @@ public final class ODataReader implements FormatReader {
 				throw job.error(where, "ValueAttribute", ImportFormat.abbreviate(attribute),
 						"a CBS value attribute code such as None or Confidential", "invalid value attribute");
 			}
-			boolean statesText = record.path("StringValue").isString()
-					&& !record.path("StringValue").asString().isBlank();
+			JsonNode stringValue = record.path("StringValue");
+			String text = stringValue.isString() ? stringValue.asString().strip() : null;
 			boolean statesAttribute = !attribute.isEmpty() && !attribute.equalsIgnoreCase("None");
-			if (!record.has("Value") && !statesText && !statesAttribute) {
+			if (!record.has("Value") && (text == null || text.isEmpty()) && !statesAttribute) {
 				// a record that says nothing of its value (a $select without Value) is no
 				// withdrawal: refused instead of stored as "not available"
 				throw job.error(where, "Value", "(no Value property)",
@@ -520,8 +520,6 @@ public final class ODataReader implements FormatReader {
 						"no value stated");
 			}
 			String value = measures.get("\u0000value");
-			JsonNode stringValue = record.path("StringValue");
-			String text = stringValue.isString() ? stringValue.asString().strip() : null;
 			V4Cell cell = V4Cell.of((value != null) ? value.strip() : null, text, attribute, found);
 			value = cell.value();
 			String reason = cell.reason();

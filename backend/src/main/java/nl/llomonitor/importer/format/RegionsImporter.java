@@ -44,19 +44,21 @@ public final class RegionsImporter implements FormatReader {
 				where r.level <> 'land' and r.valid_from <= ? and (r.valid_to is null or r.valid_to > ?)
 				group by r.level, r.name_nl having count(*) > 1
 				order by 1""", validFrom, validFrom).getValues(0, String.class);
-		if (!shared.isEmpty()) {
-			found.warn(ImportWarning.of(ImportWarning.REGION_NAME_SHARED, shared.size(),
-					String.join(", ", shared.subList(0, Math.min(10, shared.size())))));
-		}
-		if (!result.keptWithData().isEmpty()) {
-			found.warn(ImportWarning.of(ImportWarning.REGION_WITH_DATA_KEPT, result.keptWithData().size(),
-					String.join(", ", result.keptWithData().subList(0, Math.min(10, result.keptWithData().size())))));
-		}
-		if (!result.gapsKept().isEmpty()) {
-			found.warn(ImportWarning.of(ImportWarning.REGION_GAP_KEPT, result.gapsKept().size(),
-					String.join(", ", result.gapsKept().subList(0, Math.min(10, result.gapsKept().size())))));
-		}
+		warnNaming(found, ImportWarning.REGION_NAME_SHARED, shared);
+		warnNaming(found, ImportWarning.REGION_WITH_DATA_KEPT, result.keptWithData());
+		warnNaming(found, ImportWarning.REGION_GAP_KEPT, result.gapsKept());
 		return found.build();
+	}
+
+	/**
+	 * A warning with how many regions (or names) it concerns and the first ten of them;
+	 * none when there are none.
+	 */
+	private static void warnNaming(ReadResult.Builder found, String key, List<String> named) {
+		if (!named.isEmpty()) {
+			found.warn(ImportWarning.of(key, named.size(),
+					String.join(", ", named.subList(0, Math.min(10, named.size())))));
+		}
 	}
 
 }

@@ -265,11 +265,9 @@ public final class RegionWriter {
 				tx.update(REGION).set(REGION.VALID_TO, validFrom).where(REGION.CODE.in(endedRegions)).execute();
 			}
 			if (tx.fetchExists(REGION_EDITION, REGION_EDITION.VALID_FROM.eq(validFrom))) {
-				// this edition again, corrected: a region its earlier import added that
-				// it
-				// does not list was never there; it goes with its links and aliases,
-				// unless
-				// data exist for it (then it is kept and named in the report)
+				// this edition again, corrected: a region its earlier import added
+				// that it does not list was never there; it goes with its links and
+				// aliases, unless data exist for it (then it is kept and named)
 				List<String> neverThere = tx.select(REGION.CODE)
 					.from(REGION)
 					.where(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
@@ -297,9 +295,7 @@ public final class RegionWriter {
 						REGION_EDITION.VALID_FROM.lt(validFrom).and(REGION_EDITION.COMPLETE.isTrue()))) {
 					// an earlier complete edition, which lists every region of these
 					// levels then, has it too: it existed before, and a region cannot
-					// have
-					// a gap, so it is kept (and named in the report) instead of losing
-					// its
+					// have a gap, so it is kept (and named) instead of losing its
 					// earlier existence
 					gapsKept.addAll(tx.select(REGION.CODE)
 						.from(REGION)
