@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 
 import static nl.llomonitor.db.Tables.REGION;
 import static nl.llomonitor.db.Tables.REGION_LEVEL;
+import static nl.llomonitor.db.Tables.REGION_NAME;
 import static nl.llomonitor.db.Tables.REGION_PARENT;
 
 /**
@@ -109,13 +110,31 @@ public class RegionCatalog {
 	}
 
 	/**
+	 * A region's names in a span of editions.
+	 *
+	 * @param validFrom first day (inclusive)
+	 * @param validTo the day a later edition renamed it (exclusive), or null
+	 * @param nameNl Dutch name
+	 * @param nameEn English name
+	 */
+	public record Name(LocalDate validFrom, LocalDate validTo, String nameNl, String nameEn) {
+
+		boolean validOn(LocalDate date) {
+			return !this.validFrom.isAfter(date) && (this.validTo == null || this.validTo.isAfter(date));
+		}
+
+	}
+
+	/**
 	 * @param regions by code, in level and code order; parents as valid today
 	 * @param levels level codes by rank
 	 * @param links every direct link of every edition, by child code
 	 * @param parents every code that is some region's parent in some edition
+	 * @param names the names of every edition by code, oldest first, a span per name
+	 * (consecutive spans with the same names joined)
 	 */
 	public record Snapshot(Map<String, Region> regions, List<String> levels, Map<String, List<Link>> links,
-			Set<String> parents) {
+			Set<String> parents, Map<String, List<Name>> names) {
 
 		/**
 		 * @param regions by code
@@ -123,12 +142,55 @@ public class RegionCatalog {
 		 * @param links every direct link of every edition, by child code
 		 */
 		public Snapshot(Map<String, Region> regions, List<String> levels, Map<String, List<Link>> links) {
+			this(regions, levels, links, Map.of());
+		}
+
+		/**
+		 * @param regions by code
+		 * @param levels level codes by rank
+		 * @param links every direct link of every edition, by child code
+		 * @param names the names of every edition by code, oldest first
+		 */
+		public Snapshot(Map<String, Region> regions, List<String> levels, Map<String, List<Link>> links,
+				Map<String, List<Name>> names) {
 			this(regions, levels, links,
 					links.values()
 						.stream()
 						.flatMap(List::stream)
 						.map(Link::parent)
-						.collect(java.util.stream.Collectors.toUnmodifiableSet()));
+						.collect(java.util.stream.Collectors.toUnmodifiableSet()),
+					names);
+		}
+
+		/**
+		 * @param code a region code
+		 * @return its names by span, oldest first; empty when the store dates none
+		 */
+		public List<Name> namesOf(String code) {
+			return this.names.getOrDefault(code, List.of());
+		}
+
+		/**
+		 * @param region a region
+		 * @param date a date
+		 * @return the region with the names of the edition valid on that date: before its
+		 * first named span the first names, after its last the last (a region that ended
+		 * keeps the names it ended with); itself when the store dates no names for it
+		 */
+		public Region namedOn(Region region, LocalDate date) {
+			List<Name> spans = namesOf(region.code());
+			if (spans.isEmpty()) {
+				return region;
+			}
+			Name name = spans.stream()
+				.filter((n) -> n.validOn(date))
+				.findFirst()
+				.orElse(spans.get(0).validFrom().isAfter(date) ? spans.get(0) : spans.get(spans.size() - 1));
+			if (name.nameNl().equals(region.nameNl()) && name.nameEn().equals(region.nameEn())) {
+				return region;
+			}
+			return new Region(region.code(), region.level(), region.rank(), name.nameNl(), name.nameEn(),
+					region.current(), region.parents(), region.validFrom(), region.validTo());
 		}
 
 		/**
@@ -368,7 +430,15 @@ public class RegionCatalog {
 				.on(REGION_LEVEL.CODE.eq(REGION.LEVEL))
 				.orderBy(REGION_LEVEL.RANK, REGION.CODE))
 			.collectList();
-		return Mono.zip(levels, links, rows).map((t) -> {
+		Mono<Map<String, List<Name>>> names = Queries
+			.flux(this.dsl
+				.select(REGION_NAME.REGION_CODE, REGION_NAME.VALID_FROM, REGION_NAME.VALID_TO, REGION_NAME.NAME_NL,
+						REGION_NAME.NAME_EN)
+				.from(REGION_NAME)
+				.orderBy(REGION_NAME.REGION_CODE, REGION_NAME.VALID_FROM))
+			.collectList()
+			.map(RegionCatalog::joinNames);
+		return Mono.zip(levels, links, rows, names).map((t) -> {
 			Map<String, List<Link>> byChild = new HashMap<>();
 			t.getT2().forEach((l) -> byChild.computeIfAbsent(l.child(), (c) -> new ArrayList<>()).add(l));
 			Map<String, List<Link>> linkMap = new HashMap<>();
@@ -378,12 +448,36 @@ public class RegionCatalog {
 				regions.put(r.value1(), new Region(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), false,
 						List.of(), r.value6(), r.value7()));
 			}
-			Snapshot draft = new Snapshot(regions, t.getT1(), linkMap);
+			Snapshot draft = new Snapshot(regions, t.getT1(), linkMap, t.getT4());
 			Map<String, Region> resolved = new LinkedHashMap<>();
 			regions.forEach((code, r) -> resolved.put(code, new Region(code, r.level(), r.rank(), r.nameNl(),
 					r.nameEn(), r.existsOn(today), draft.parentsOn(code, today), r.validFrom(), r.validTo())));
-			return new Snapshot(resolved, t.getT1(), linkMap);
+			return new Snapshot(resolved, t.getT1(), linkMap, t.getT4());
 		});
+	}
+
+	/**
+	 * @param rows region_name rows in code and date order
+	 * @return the spans by code, consecutive spans with the same names joined (an edition
+	 * that repeats a name leaves a span of its own)
+	 */
+	private static Map<String, List<Name>> joinNames(
+			List<org.jooq.Record5<String, LocalDate, LocalDate, String, String>> rows) {
+		Map<String, List<Name>> byCode = new HashMap<>();
+		for (var r : rows) {
+			List<Name> spans = byCode.computeIfAbsent(r.value1(), (c) -> new ArrayList<>());
+			Name last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+			if (last != null && r.value2().equals(last.validTo()) && last.nameNl().equals(r.value4())
+					&& last.nameEn().equals(r.value5())) {
+				spans.set(spans.size() - 1, new Name(last.validFrom(), r.value3(), last.nameNl(), last.nameEn()));
+			}
+			else {
+				spans.add(new Name(r.value2(), r.value3(), r.value4(), r.value5()));
+			}
+		}
+		Map<String, List<Name>> result = new HashMap<>();
+		byCode.forEach((code, spans) -> result.put(code, List.copyOf(spans)));
+		return result;
 	}
 
 }

@@ -28,7 +28,7 @@ record RegionController(RegionService regions) {
 	@GetMapping
 	@Operation(summary = "List the regions of an edition, optionally of one level and/or directly below one parent",
 			description = "Answers for the edition valid on 'date' (default: today): the regions that exist "
-					+ "on that date and their direct links of that edition (a gemeente in its provincie, "
+					+ "on that date, with their names and direct links of that edition (a gemeente in its provincie, "
 					+ "COROP area, arbeidsmarktregio and landsdeel). 'parent' gives the regions directly "
 					+ "linked to it, never through another level.")
 	Mono<List<RegionView>> list(
@@ -44,7 +44,9 @@ record RegionController(RegionService regions) {
 	}
 
 	@GetMapping("/{code}")
-	@Operation(summary = "One region, with its direct links of the edition valid on 'date' (default today)")
+	@Operation(summary = "One region, with its name and direct links of the edition valid on 'date' (default today)",
+			description = "'names' lists every name the region had, by edition, oldest first; a date before "
+					+ "its first edition gives its first name, one after it ended the name it ended with.")
 	Mono<RegionView> get(@PathVariable String code,
 			@Parameter(description = "the date whose edition answers, ISO 8601; default today") @RequestParam(
 					required = false) String date,

@@ -24,7 +24,8 @@ record RegionService(RegionCatalog catalog) {
 	 * {@code null}
 	 * @param on the date whose edition answers
 	 * @param language the language of the names
-	 * @return the regions that exist on that date, with their links of that edition
+	 * @return the regions that exist on that date, with their names and links of that
+	 * edition
 	 */
 	Mono<List<RegionView>> list(String level, String parent, LocalDate on, Lang language) {
 		return this.catalog.snapshot().map((snapshot) -> {
@@ -37,7 +38,7 @@ record RegionService(RegionCatalog catalog) {
 				.stream()
 				.filter((r) -> r.existsOn(on))
 				.filter((r) -> level == null || r.level().equals(level))
-				.map((r) -> RegionView.of(r, snapshot.parentsOn(r.code(), on), language))
+				.map((r) -> RegionView.of(snapshot.namedOn(r, on), snapshot.parentsOn(r.code(), on), language))
 				.filter((r) -> parentCode == null || r.parents().contains(parentCode))
 				.toList();
 		});
@@ -45,14 +46,15 @@ record RegionService(RegionCatalog catalog) {
 
 	/**
 	 * @param code a region code
-	 * @param on the date whose edition gives its links
+	 * @param on the date whose edition gives its names and links
 	 * @param language the language of the names
-	 * @return the region
+	 * @return the region, with its names by edition
 	 */
 	Mono<RegionView> get(String code, LocalDate on, Lang language) {
 		return this.catalog.snapshot().map((snapshot) -> {
 			RegionCatalog.Region region = RegionCatalog.lookup(snapshot, code, "code");
-			return RegionView.of(region, snapshot.parentsOn(region.code(), on), language);
+			return RegionView.of(snapshot.namedOn(region, on), snapshot.parentsOn(region.code(), on), language)
+				.withNames(snapshot.namesOf(region.code()), language);
 		});
 	}
 

@@ -176,7 +176,7 @@ class RegionControllersWebFluxTests {
 
 	private static RegionView utrecht() {
 		return new RegionView("PV26", "Utrecht", "Utrecht", "Utrecht", "provincie", List.of("NL01", "LD03"), null,
-				LocalDate.of(2025, 1, 1));
+				LocalDate.of(2025, 1, 1), null);
 	}
 
 }

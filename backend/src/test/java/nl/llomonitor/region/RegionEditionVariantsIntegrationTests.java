@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -185,6 +186,13 @@ class RegionEditionVariantsIntegrationTests {
 		assertThat(codes("/api/v1/regions?level=arbeidsmarktregio&date=2024-12-31")).contains("AM13")
 			.doesNotContain("AM41");
 		assertThat(name("GM0820")).isEqualTo("Nuenen");
+		// the name of each edition answers for its dates, and the region lists them all
+		assertThat(region("GM0820", "2024-12-31").get("name")).isEqualTo("Nuenen, Gerwen en Nederwetten");
+		assertThat(nameOnList("GM0820", "2024-12-31")).isEqualTo("Nuenen, Gerwen en Nederwetten");
+		assertThat(nameOnList("GM0820", null)).isEqualTo("Nuenen");
+		assertThat(names("GM0820")).containsExactly("Nuenen, Gerwen en Nederwetten [–2025-01-01)",
+				"Nuenen [2025-01-01–)");
+		assertThat(names("GM0344")).as("a gemeente never renamed has one name").containsExactly("Utrecht [–)");
 
 		// data right after the edition: the new name, the old name and the renumbered
 		// region's label resolve at once
@@ -233,6 +241,11 @@ class RegionEditionVariantsIntegrationTests {
 		long linksOfWaalwijk = this.jdbc.fetchCount(REGION_PARENT, REGION_PARENT.CHILD_CODE.eq("GM0867"));
 		List<String[]> extra = new ArrayList<>();
 		Path edition = edition("85755NED-2024-06.csv", (row) -> {
+			if (row[CODE].startsWith("GM0820")) {
+				// a name of the older edition's span only
+				row[LABEL] = "Nuenen c.a.";
+				row[NAME] = pad("Nuenen c.a.", 50);
+			}
 			if (row[CODE].startsWith("GM0867")) {
 				row[AM] = pad("AM27", 10);
 				String[] copy = row.clone();
@@ -263,6 +276,13 @@ class RegionEditionVariantsIntegrationTests {
 			.isEqualTo(members(GEBIEDEN, "AM13", AM));
 		// names stay those of the newest edition
 		assertThat(name("GM0820")).isEqualTo("Nuenen");
+		// its names hold for its span only
+		assertThat(names("GM0820")).containsExactly("Nuenen, Gerwen en Nederwetten [–2024-06-01)",
+				"Nuenen c.a. [2024-06-01–2025-01-01)", "Nuenen [2025-01-01–)");
+		assertThat(region("GM0820", "2024-07-01").get("name")).isEqualTo("Nuenen c.a.");
+		assertThat(region("GM0820", "2024-05-31").get("name")).isEqualTo("Nuenen, Gerwen en Nederwetten");
+		assertThat(region("GM1998", "2030-01-01").get("name")).as("an ended region keeps its last name")
+			.isEqualTo("Oud-Waalwijk");
 		// again: nothing changes
 		long links = this.jdbc.fetchCount(REGION_PARENT);
 		importEdition(edition, "2024-06-01");
@@ -374,6 +394,33 @@ class RegionEditionVariantsIntegrationTests {
 	@SuppressWarnings("unchecked")
 	private List<String> parentsOf(String code, String date) {
 		return (List<String>) region(code, date).get("parents");
+	}
+
+	/** The name a region has in the list of regions of a date (default today). */
+	private String nameOnList(String code, String date) {
+		List<Map<String, Object>> regions = this.client.get()
+			.uri("/api/v1/regions?level=gemeente" + ((date != null) ? "&date=" + date : ""))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return regions.stream()
+			.filter((r) -> code.equals(r.get("code")))
+			.map((r) -> (String) r.get("name"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** A region's names by edition, as "name [from–to)". */
+	@SuppressWarnings("unchecked")
+	private List<String> names(String code) {
+		return ((List<Map<String, Object>>) region(code, null).get("names")).stream()
+			.map((n) -> n.get("nameNl") + " [" + Objects.toString(n.get("validFrom"), "") + "–"
+					+ Objects.toString(n.get("validTo"), "") + ")")
+			.toList();
 	}
 
 	private String name(String code) {

@@ -19,6 +19,7 @@ import org.jooq.impl.DSL;
 
 import static nl.llomonitor.db.Tables.REGION;
 import static nl.llomonitor.db.Tables.REGION_EDITION;
+import static nl.llomonitor.db.Tables.REGION_NAME;
 import static nl.llomonitor.db.Tables.REGION_PARENT;
 
 /**
@@ -66,6 +67,14 @@ public final class RegionWriter {
 				where (region.level, region.name_nl, region.name_en)
 				    is distinct from (excluded.level, excluded.name_nl, excluded.name_en)""", array(codes),
 				array(levels), array(namesNl), array(namesEn));
+		// the built-in list dates no name: its names hold from the start
+		tx.execute("""
+				insert into region_name (region_code, valid_from, valid_to, name_nl, name_en)
+				select code, date '1900-01-01', null, name_nl, name_en from region where code = any(?::text[])
+				on conflict (region_code, valid_from) do update set name_nl = excluded.name_nl,
+				    name_en = excluded.name_en
+				where (region_name.name_nl, region_name.name_en)
+				    is distinct from (excluded.name_nl, excluded.name_en)""", (Object) array(codes));
 		changed += tx.execute("""
 				insert into region_parent (child_code, parent_code)
 				select * from unnest(?::text[], ?::text[])
@@ -171,8 +180,17 @@ public final class RegionWriter {
 			.from(REGION)
 			.where(REGION.CODE.in(listed.keySet()))
 			.forEach((r) -> existing.put(r.value1(), new String[] { r.value2(), r.value3(), r.value4() }));
+		// the names the store has for the edition's date
+		Map<String, String[]> namedOn = new HashMap<>();
+		tx.select(REGION_NAME.REGION_CODE, REGION_NAME.NAME_NL, REGION_NAME.NAME_EN)
+			.from(REGION_NAME)
+			.where(REGION_NAME.REGION_CODE.in(listed.keySet()), REGION_NAME.VALID_FROM.le(validFrom),
+					REGION_NAME.VALID_TO.isNull().or(REGION_NAME.VALID_TO.gt(validFrom)))
+			.forEach((r) -> namedOn.put(r.value1(), new String[] { r.value2(), r.value3() }));
 		int added = 0;
-		int renamed = 0;
+		List<String> namedCodes = new ArrayList<>();
+		List<String> namesNl = new ArrayList<>();
+		List<String> namesEn = new ArrayList<>();
 		for (RegionEntry e : listed.values()) {
 			String[] old = existing.get(e.code());
 			if (old == null) {
@@ -185,24 +203,37 @@ public final class RegionWriter {
 					.set(REGION.VALID_FROM, validFrom)
 					.set(REGION.VALID_TO, nextComplete)
 					.execute();
+				namedCodes.add(e.code());
+				namesNl.add(e.nameNl());
+				namesEn.add(e.nameEn());
+				continue;
 			}
-			else if (!old[2].equals(e.level())) {
+			if (!old[2].equals(e.level())) {
 				throw new ImportException(fileName, null, "code", e.code(),
 						"the level the store has for " + e.code() + " (" + old[2] + ")",
 						"a region code changed its level");
 			}
-			else if (next == null && !old[0].equals(e.nameNl()) && !e.code().equals("NL01")) {
-				// names follow the newest edition; an older one adds its labels as
-				// aliases
-				// the English name follows only where it was the Dutch one
-				String nameEn = old[1].equals(old[0]) ? e.nameNl() : old[1];
-				renamed += tx.update(REGION)
+			String[] then = namedOn.get(e.code());
+			if (e.code().equals("NL01") || (then != null && then[0].equals(e.nameNl()))) {
+				continue;
+			}
+			// the edition names the region for its span; the English name follows only
+			// where it was the Dutch one
+			String nameEn = (then == null) ? e.nameEn() : then[1].equals(then[0]) ? e.nameNl() : then[1];
+			namedCodes.add(e.code());
+			namesNl.add(e.nameNl());
+			namesEn.add(nameEn);
+			if (next == null && !old[0].equals(e.nameNl())) {
+				// region holds the newest names; an older edition's stay in region_name
+				// and its labels become aliases
+				tx.update(REGION)
 					.set(REGION.NAME_NL, e.nameNl())
-					.set(REGION.NAME_EN, nameEn)
+					.set(REGION.NAME_EN, old[1].equals(old[0]) ? e.nameNl() : old[1])
 					.where(REGION.CODE.eq(e.code()))
 					.execute();
 			}
 		}
+		int renamed = nameSpan(tx, namedCodes, namesNl, namesEn, validFrom, next) - added;
 		// a region listed again after it had ended exists again (up to the next complete
 		// edition that does not list it, for an older edition)
 		tx.update(REGION)
@@ -401,6 +432,38 @@ public final class RegionWriter {
 				    regions_ended = region_edition.regions_ended + excluded.regions_ended""", validFrom, runId,
 				fileName, complete, gemeenten, started, ended, endedRegions.size());
 		return result;
+	}
+
+	/**
+	 * Gives regions their names for the span from one date (inclusive) to another
+	 * (exclusive, or open): a name they had before the span ends at its start, one they
+	 * had after it goes on from its end.
+	 * @return the regions named
+	 */
+	private static int nameSpan(DSLContext tx, List<String> codes, List<String> namesNl, List<String> namesEn,
+			LocalDate from, LocalDate to) {
+		if (codes.isEmpty()) {
+			return 0;
+		}
+		String[] code = array(codes);
+		if (to != null) {
+			tx.execute(
+					"""
+							insert into region_name (region_code, valid_from, valid_to, name_nl, name_en)
+							select n.region_code, ?, n.valid_to, n.name_nl, n.name_en from region_name n
+							where n.region_code = any(?::text[]) and n.valid_from < ? and (n.valid_to is null or n.valid_to > ?)""",
+					to, code, to, to);
+		}
+		tx.execute("""
+				delete from region_name n where n.region_code = any(?::text[]) and n.valid_from >= ?
+				  and (?::date is null or n.valid_from < ?::date)""", code, from, to, to);
+		tx.execute("""
+				update region_name n set valid_to = ? where n.region_code = any(?::text[]) and n.valid_from < ?
+				  and (n.valid_to is null or n.valid_to > ?)""", from, code, from, from);
+		return tx.execute("""
+				insert into region_name (region_code, valid_from, valid_to, name_nl, name_en)
+				select c, ?, ?, nl, en from unnest(?::text[], ?::text[], ?::text[]) as n(c, nl, en)""", from, to, code,
+				array(namesNl), array(namesEn));
 	}
 
 	private static String[] array(List<String> values) {
