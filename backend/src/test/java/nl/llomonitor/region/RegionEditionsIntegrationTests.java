@@ -412,6 +412,62 @@ class RegionEditionsIntegrationTests {
 	}
 
 	/**
+	 * A later edition renames a gemeente after another's former name (Lopik GM0331 as
+	 * "Brielle", whose own GM0501 ended with the 2024 edition): its names hold for their
+	 * editions' dates, and a CSV label of that name resolves to the gemeente that had it
+	 * in the row's period. Before, the renamed gemeente captured the older rows.
+	 */
+	@Test
+	@Order(11)
+	void aGemeenteRenamedAfterAnothersFormerNameDoesNotTakeItsEarlierRows(@TempDir Path dir) throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		String lopik = lines.stream().filter((l) -> l.contains(";GM0331 ")).findFirst().orElseThrow();
+		Path edition = Files.write(dir.resolve("rename.csv"), List.of(lines.get(0),
+				lopik.replaceFirst(";Lopik;GM0331 +;Lopik +;", ";Brielle;GM0331    ;Brielle" + " ".repeat(43) + ";")),
+				StandardCharsets.UTF_8);
+		assertThat(importEdition(edition, "2029-01-01").status()).isEqualTo("succeeded");
+		assertThat(regionName("GM0331", "2028-12-31")).isEqualTo("Lopik");
+		assertThat(regionName("GM0331", "2029-01-01")).isEqualTo("Brielle");
+		assertThat(regionName("GM0501", "2020-01-01")).isEqualTo("Brielle");
+
+		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
+		String header = data.substring(0, data.indexOf('\n') + 1);
+		String row = data.substring(data.indexOf('\n') + 1).strip();
+		StringBuilder rows = new StringBuilder(header);
+		int key = 99010;
+		for (String year : List.of("2020", "2027", "2029")) {
+			rows.append(row.replace("99001;", (key++) + ";")
+				.replace("Nieuw-Vijfheerenlanden;2024", "Brielle;" + year)
+				.replace(";75.5", ";6" + year.charAt(3) + ".5")).append('\n');
+		}
+		ImportReport report = this.importer
+			.importFile(Files.writeString(dir.resolve("86088NED.csv"), rows, StandardCharsets.UTF_8), null, "86088NED");
+		assertThat(report.status()).isEqualTo("succeeded");
+		awaitVersion(report.dataVersion());
+		// 2020: Brielle was GM0501; Lopik was called Lopik
+		assertThat(value("GM0501", "2020JJ00")).isEqualTo(60.5);
+		assertThat(value("GM0331", "2020JJ00")).isNull();
+		// 2029: the name is Lopik's
+		assertThat(value("GM0331", "2029JJ00")).isEqualTo(69.5);
+		// 2027: GM0501 had ended and no gemeente was called Brielle: the label's region
+		// now, on today's boundaries, as CBS gives earlier years
+		assertThat(value("GM0331", "2027JJ00")).isEqualTo(67.5);
+		assertThat(report.warnings()).noneMatch((w) -> w.contains("does not have in that period"));
+	}
+
+	private String regionName(String code, String date) {
+		String body = new String(this.client.get()
+			.uri("/api/v1/regions/" + code + "?date=" + date)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBodyContent(), StandardCharsets.UTF_8);
+		return com.jayway.jsonpath.JsonPath.read(body, "$.nameNl");
+	}
+
+	/**
 	 * The current netto_arbeidsparticipatie of a region in a year, or null when the
 	 * region's series has no value then.
 	 */

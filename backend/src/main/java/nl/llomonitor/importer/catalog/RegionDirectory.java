@@ -25,6 +25,7 @@ import org.springframework.core.io.ClassPathResource;
 
 import static nl.llomonitor.db.Tables.REGION;
 import static nl.llomonitor.db.Tables.REGION_ALIAS;
+import static nl.llomonitor.db.Tables.REGION_NAME;
 import static nl.llomonitor.db.Tables.REGION_PARENT;
 
 /**
@@ -55,12 +56,40 @@ public final class RegionDirectory {
 	/** First day and day after the last of each region the store dates; null: open. */
 	private final Map<String, LocalDate[]> validity;
 
-	RegionDirectory(Collection<RegionEntry> entries) {
-		this(entries, Map.of());
+	/**
+	 * The Dutch names of each edition: region code → spans of {name, first day, day after
+	 * the last (null: open)}.
+	 */
+	private final Map<String, List<NameSpan>> names;
+
+	/** The regions that have had each Dutch name in some edition. */
+	private final Map<String, List<String>> byName = new HashMap<>();
+
+	/**
+	 * A region's Dutch name in a span of editions.
+	 *
+	 * @param name the name
+	 * @param from first day
+	 * @param to the day after the last, or null while it holds
+	 */
+	private record NameSpan(String name, LocalDate from, LocalDate to) {
+
 	}
 
-	private RegionDirectory(Collection<RegionEntry> entries, Map<String, LocalDate[]> validity) {
+	RegionDirectory(Collection<RegionEntry> entries) {
+		this(entries, Map.of(), Map.of());
+	}
+
+	private RegionDirectory(Collection<RegionEntry> entries, Map<String, LocalDate[]> validity,
+			Map<String, List<NameSpan>> names) {
 		this.validity = validity;
+		this.names = names;
+		names.forEach((code, spans) -> spans.forEach((span) -> {
+			List<String> codes = this.byName.computeIfAbsent(span.name(), (n) -> new ArrayList<>(1));
+			if (!codes.contains(code)) {
+				codes.add(code);
+			}
+		}));
 		for (RegionEntry entry : entries) {
 			this.byCode.put(entry.code(), entry);
 		}
@@ -108,6 +137,12 @@ public final class RegionDirectory {
 					REGION_PARENT.VALID_TO.isNull().or(REGION_PARENT.VALID_TO.gt(date)))
 			.orderBy(REGION_PARENT.CHILD_CODE, REGION_PARENT.PARENT_CODE)
 			.forEach((r) -> parents.computeIfAbsent(r.value1(), (c) -> new ArrayList<>()).add(r.value2()));
+		Map<String, List<NameSpan>> names = new HashMap<>();
+		tx.select(REGION_NAME.REGION_CODE, REGION_NAME.NAME_NL, REGION_NAME.VALID_FROM, REGION_NAME.VALID_TO)
+			.from(REGION_NAME)
+			.orderBy(REGION_NAME.REGION_CODE, REGION_NAME.VALID_FROM)
+			.forEach((r) -> names.computeIfAbsent(r.value1(), (c) -> new ArrayList<>())
+				.add(new NameSpan(r.value2(), r.value3(), r.value4())));
 		List<RegionEntry> entries = new ArrayList<>();
 		Map<String, LocalDate[]> validity = new HashMap<>();
 		tx.select(REGION.CODE, REGION.LEVEL, REGION.NAME_NL, REGION.NAME_EN, REGION.VALID_FROM, REGION.VALID_TO)
@@ -118,7 +153,7 @@ public final class RegionDirectory {
 						parents.getOrDefault(r.value1(), List.of()), aliases.getOrDefault(r.value1(), List.of())));
 				validity.put(r.value1(), new LocalDate[] { r.value5(), r.value6() });
 			});
-		return new RegionDirectory(entries, validity);
+		return new RegionDirectory(entries, validity, names);
 	}
 
 	static List<RegionEntry> read(Reader reader) throws IOException {
@@ -202,7 +237,40 @@ public final class RegionDirectory {
 		if (code == null) {
 			code = pick(this.byAlias.get("name:" + text), period);
 		}
+		if (code != null && period != null && existed(code, period) && !namedIn(code, text, period)) {
+			// the label's region had another name then, and a region of its level that
+			// existed then had this one (a gemeente renamed after another's former
+			// name): the label is the one that had it
+			List<String> holders = new ArrayList<>();
+			for (String c : this.byName.getOrDefault(text, List.of())) {
+				if (!c.equals(code) && java.util.Objects.equals(level(c), level(code)) && existed(c, period)
+						&& namedIn(c, text, period)) {
+					holders.add(c);
+				}
+			}
+			String holder = pick(holders, period);
+			if (holder != null) {
+				code = holder;
+			}
+		}
 		return code;
+	}
+
+	/**
+	 * @return whether the region had the name at some day of the period, by the names of
+	 * its editions (true when the store dates no name for it, and for a label that is
+	 * none of its names, such as {@code Utrecht (PV)})
+	 */
+	private boolean namedIn(String code, String name, Period period) {
+		List<NameSpan> spans = this.names.getOrDefault(code, List.of());
+		if (spans.stream().noneMatch((s) -> s.name().equals(name))) {
+			return !this.byName.containsKey(name) || spans.isEmpty();
+		}
+		LocalDate first = period.start();
+		LocalDate last = period.end();
+		return spans.stream()
+			.anyMatch((s) -> s.name().equals(name) && !s.from().isAfter(last)
+					&& (s.to() == null || s.to().isAfter(first)));
 	}
 
 	/**
