@@ -155,6 +155,84 @@ class CorruptedFilesIntegrationTests {
 			.value1()).isEqualTo(nl.llomonitor.cube.ImportRunState.FAILED);
 	}
 
+	/**
+	 * @param row one row of the project's own format
+	 * @param expected fragments the error message must contain
+	 */
+	record OwnRow(String row, List<String> expected) {
+
+		@Override
+		public String toString() {
+			return this.row;
+		}
+
+	}
+
+	static Stream<OwnRow> ownRows() {
+		return Stream.of(
+				new OwnRow("80072ned;spanningsindicator;PV26;2024KW01;;3.5;;;definitief;",
+						List.of("record 1", "column indicator", "'spanningsindicator'", "a derived indicator",
+								"vacatures / ww_uitkeringen")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;;;final;",
+						List.of("record 1", "column status", "'final'", "unknown status", "definitief")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;sex=X;900;;;definitief;",
+						List.of("column breakdown", "'sex=X'", "unknown member X of dimension sex")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;geslacht=vrouw;900;;;definitief;",
+						List.of("column breakdown", "unknown dimension geslacht")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;vrouw;900;;;definitief;",
+						List.of("column breakdown", "'vrouw'", "not a dimension=member pair")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;sex=totaal;900;;;definitief;",
+						List.of("column breakdown", "totaal is the total of sex", "leaving the dimension out")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;\"sex=man;sex=vrouw\";900;;;definitief;",
+						List.of("column breakdown", "dimension sex given twice")),
+				new OwnRow(";beroepsbevolking;PV26;2024JJ00;;900;;;definitief;",
+						List.of("record 1", "column table", "no source table")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;950;850;definitief;",
+						List.of("column margin_low", "'950'", "margins reversed")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;910;950;definitief;",
+						List.of("column margin_low", "'910'", "outside its margin")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;;;definitief;zq",
+						List.of("column flags", "'zq'", "'q' is not a flag")));
+	}
+
+	/**
+	 * A row of the project's own format that the store would take wrongly, or refuse with
+	 * an internal error, fails naming its record, column, value and what was expected,
+	 * and writes nothing.
+	 */
+	@ParameterizedTest
+	@MethodSource("ownRows")
+	void aWrongRowOfTheProjectsOwnFormatFailsClearlyAndWritesNothing(OwnRow c) throws IOException {
+		Path file = this.temp.resolve("own.csv");
+		Files.writeString(file,
+				OWN_HEADER + "85268NED;beroepsbevolking;PV21;2024JJ00;;400;;;definitief;\n" + c.row() + "\n",
+				StandardCharsets.UTF_8);
+		long observations = this.jdbc.fetchCount(OBSERVATION);
+		var thrown = assertThatThrownBy(() -> this.importer.importFile(file)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("own.csv");
+		for (String fragment : c.expected()) {
+			thrown.hasMessageContaining(fragment.replace("record 1", "record 2"));
+		}
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(observations);
+	}
+
+	/** Breakdown pairs in any order are one breakdown: stored in canonical order. */
+	@org.junit.jupiter.api.Test
+	void breakdownPairsOfTheProjectsOwnFormatAreStoredInCanonicalOrder() throws IOException {
+		Path file = this.temp.resolve("own-order.csv");
+		Files.writeString(file, OWN_HEADER
+				+ "85268NED;beroepsbevolking;PV21;2024JJ00;\"sex=vrouw;age_group=25_35\";41.5;;;definitief;bp\n",
+				StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(file).status()).isEqualTo("succeeded");
+		assertThat(this.jdbc.fetchValue("""
+				select b.key || ' ' || o.flags from observation o join breakdown b on b.id = o.breakdown_id
+				join import_run r on r.id = o.import_run_id
+				where r.file_name = 'own-order.csv' and o.value = 41.5""")).isEqualTo("age_group=25_35;sex=vrouw bp");
+	}
+
+	private static final String OWN_HEADER = "# LLO Monitor observations v1\n"
+			+ "table;indicator;region;period;breakdown;value;margin_low;margin_high;status;flags\n";
+
 	private static String replaceNth(String text, String from, String to, int n) {
 		int index = -1;
 		for (int i = 0; i < n; i++) {

@@ -77,6 +77,31 @@ public record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 		return byCode;
 	}
 
+	/**
+	 * @param dimension a dimension code of data/indicators.yaml, e.g. {@code sex}
+	 * @param member a member code, e.g. {@code vrouw}
+	 * @return whether the member is the dimension's total ({@code sex=totaal}), or null
+	 * when the catalog has no such member
+	 */
+	public Boolean memberIsTotal(String dimension, String member) {
+		// a stream of at most a few hundred members, read once per distinct breakdown
+		return this.dimensions.stream()
+			.filter((d) -> d.code().equals(dimension))
+			.flatMap((d) -> d.members().stream())
+			.filter((m) -> m.code().equals(member))
+			.map(Member::total)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * @param dimension a dimension code
+	 * @return whether data/indicators.yaml has the dimension
+	 */
+	public boolean hasDimension(String dimension) {
+		return this.dimensions.stream().anyMatch((d) -> d.code().equals(dimension));
+	}
+
 	boolean hasMember(String dimension, String member) {
 		return this.dimensions.stream()
 			.anyMatch((d) -> d.code().equals(dimension)

@@ -5,10 +5,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
+import nl.llomonitor.importer.catalog.Catalog;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -22,6 +28,13 @@ import org.apache.commons.csv.CSVRecord;
 public final class DemoFormat {
 
 	static final String MAGIC = "# LLO Monitor observations v1";
+
+	/** A CBS or Eurostat table id: 85268NED, 80072ned, lfsa_urgan, une_rt_a. */
+	private static final Pattern TABLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+	private static final List<String> STATUSES = java.util.Arrays.stream(nl.llomonitor.cube.Status.values())
+		.map(nl.llomonitor.cube.Status::code)
+		.toList();
 
 	static final String[] HEADER = { "table", "indicator", "region", "period", "breakdown", "value", "margin_low",
 			"margin_high", "status", "flags" };
@@ -68,6 +81,9 @@ public final class DemoFormat {
 			ReadResult.Builder found = ReadResult.builder(job);
 			InputStreamReader reader = new InputStreamReader(Bom.skip(in), StandardCharsets.UTF_8);
 			CSVFormat format = CSV.builder().setSkipHeaderRecord(true).get();
+			// the breakdown keys of this file, checked and in canonical form, by key as
+			// written
+			Map<String, String> breakdowns = new HashMap<>();
 			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 				for (CSVRecord r : parser) {
 					found.row();
@@ -85,31 +101,125 @@ public final class DemoFormat {
 						throw job.error(line, "period", r.get("period"), "a period code such as 2023KW02",
 								"invalid period");
 					}
-					if (!job.catalog().indicatorsByCode().containsKey(r.get("indicator"))) {
+					Catalog.Indicator indicator = job.catalog().indicatorsByCode().get(r.get("indicator"));
+					if (indicator == null) {
 						throw job.error(line, "indicator", r.get("indicator"), "an indicator of data/indicators.yaml",
 								"unknown indicator");
 					}
-					String breakdown = (r.get("breakdown") != null) ? r.get("breakdown") : "";
+					if (indicator.numerator() != null) {
+						throw job.error(line, "indicator", r.get("indicator"),
+								"an indicator that is published, not computed",
+								"a derived indicator (" + indicator.numerator() + " / " + indicator.denominator()
+										+ ") is computed from its terms at query time; its figures are not stored");
+					}
+					String table = r.get("table");
+					if (table == null || !TABLE_ID.matcher(table).matches()) {
+						throw job.error(line, "table", table,
+								"the id of the table the figure was published in, such as 85268NED or lfsa_urgan",
+								(table == null) ? "no source table" : "not a table id");
+					}
+					String breakdown = breakdowns.computeIfAbsent(
+							(r.get("breakdown") != null) ? r.get("breakdown") : "", (key) -> breakdown(job, line, key));
 					String status = (r.get("status") != null) ? r.get("status")
 							: nl.llomonitor.cube.Status.NOT_STATED.code();
-					String flags = (r.get("flags") != null) ? r.get("flags") : "";
-					emit(job, r, line, "value", CellSink.VALUE, region, breakdown, status, flags);
-					emit(job, r, line, "margin_low", CellSink.LOW, region, breakdown, status, flags);
-					emit(job, r, line, "margin_high", CellSink.HIGH, region, breakdown, status, flags);
+					try {
+						nl.llomonitor.cube.Status.fromCode(status);
+					}
+					catch (IllegalArgumentException ex) {
+						throw job.error(line, "status", status, "one of " + STATUSES + " or empty", "unknown status");
+					}
+					String flags;
+					try {
+						flags = nl.llomonitor.cube.Flag
+							.letters(nl.llomonitor.cube.Flag.parse((r.get("flags") != null) ? r.get("flags") : ""));
+					}
+					catch (IllegalArgumentException ex) {
+						throw job.error(line, "flags", r.get("flags"), "Eurostat flag letters such as 'bp', or empty",
+								ex.getMessage());
+					}
+					BigDecimal value = number(job, r, line, "value");
+					BigDecimal low = number(job, r, line, "margin_low");
+					BigDecimal high = number(job, r, line, "margin_high");
+					if (low != null && high != null && low.compareTo(high) > 0) {
+						throw job.error(line, "margin_low", r.get("margin_low"),
+								"a lower bound at most the upper bound " + r.get("margin_high"), "margins reversed");
+					}
+					if (value != null && low != null && low.compareTo(value) > 0) {
+						throw job.error(line, "margin_low", r.get("margin_low"),
+								"a lower bound at most the value " + r.get("value"),
+								"the value lies outside its margin");
+					}
+					if (value != null && high != null && high.compareTo(value) < 0) {
+						throw job.error(line, "margin_high", r.get("margin_high"),
+								"an upper bound at least the value " + r.get("value"),
+								"the value lies outside its margin");
+					}
+					emit(job, r, CellSink.VALUE, r.get("value"), region, breakdown, status, flags);
+					if (low != null) {
+						emit(job, r, CellSink.LOW, r.get("margin_low"), region, breakdown, status, flags);
+					}
+					if (high != null) {
+						emit(job, r, CellSink.HIGH, r.get("margin_high"), region, breakdown, status, flags);
+					}
 				}
 			}
 			return found.build();
 		}
 
-		private static void emit(ImportJob job, CSVRecord r, String line, String column, char part, String region,
-				String breakdown, String status, String flags) {
-			String value = r.get(column);
-			if (value == null && part != CellSink.VALUE) {
-				return;
+		/**
+		 * @param key a breakdown key as written: {@code dimension=member} pairs joined by
+		 * {@code ;}, or empty for the total
+		 * @return the key in canonical form (pairs sorted by dimension)
+		 * @throws nl.llomonitor.importer.ImportException for a pair that is not
+		 * {@code dimension=member}, a dimension given twice, a member
+		 * data/indicators.yaml does not have or a total member (the total over a
+		 * dimension is written by leaving it out)
+		 */
+		private static String breakdown(ImportJob job, String line, String key) {
+			String expected = "dimension=member pairs joined by ';' (such as sex=vrouw;age_group=15_25) "
+					+ "of the dimensions in data/indicators.yaml, or empty for the total";
+			Map<String, String> members = new TreeMap<>();
+			if (!key.isBlank()) {
+				for (String pair : key.split(";", -1)) {
+					int eq = pair.indexOf('=');
+					if (eq <= 0 || eq == pair.length() - 1) {
+						throw job.error(line, "breakdown", key, expected,
+								"not a dimension=member pair: '" + pair + "'");
+					}
+					String dimension = pair.substring(0, eq).strip();
+					String member = pair.substring(eq + 1).strip();
+					if (members.put(dimension, member) != null) {
+						throw job.error(line, "breakdown", key, expected, "dimension " + dimension + " given twice");
+					}
+					Boolean total = job.catalog().memberIsTotal(dimension, member);
+					if (total == null) {
+						throw job.error(line, "breakdown", key, expected,
+								job.catalog().hasDimension(dimension)
+										? "unknown member " + member + " of dimension " + dimension
+										: "unknown dimension " + dimension);
+					}
+					if (total) {
+						throw job.error(line, "breakdown", key, expected, member + " is the total of " + dimension
+								+ ": the total over a dimension is written by leaving the dimension out");
+					}
+				}
 			}
-			if (value != null && !Numbers.isDecimal(value)) {
+			return Breakdowns.key(members);
+		}
+
+		private static BigDecimal number(ImportJob job, CSVRecord r, String line, String column) {
+			String value = r.get(column);
+			if (value == null) {
+				return null;
+			}
+			if (!Numbers.isDecimal(value)) {
 				throw job.error(line, column, value, "a decimal number such as 75.5", "not a number");
 			}
+			return new BigDecimal(value);
+		}
+
+		private static void emit(ImportJob job, CSVRecord r, char part, String value, String region, String breakdown,
+				String status, String flags) {
 			String reason = (value == null) ? nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code() : null;
 			job.cells()
 				.add(r.getRecordNumber(), r.get("indicator"), region, r.get("period"), breakdown, part, value, reason,
