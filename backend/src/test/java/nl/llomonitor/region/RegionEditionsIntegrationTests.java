@@ -455,6 +455,52 @@ class RegionEditionsIntegrationTests {
 		assertThat(report.warnings()).noneMatch((w) -> w.contains("does not have in that period"));
 	}
 
+	/**
+	 * A merger gives a new code the name of a gemeente it ends, whose name an
+	 * arbeidsmarktregio shares (Gorinchem GM0512 and AM35): a CSV label of that name
+	 * resolves by the row's period, to the old gemeente before the edition and the new
+	 * one after it. Before, the old one had no alias of its bare name (another level has
+	 * it), so every year went to the new code.
+	 */
+	@Test
+	@Order(12)
+	void aNewCodeWithTheNameOfAGemeenteThatSharesItWithAnotherLevelTakesOnlyItsOwnYears(@TempDir Path dir)
+			throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		List<String> edition = new ArrayList<>();
+		for (String line : lines) {
+			if (line.contains(";GM0512 ")) {
+				line = line.replace(";GM0512    ;", ";GM1994    ;");
+			}
+			edition.add(line);
+		}
+		ImportReport applied = importEdition(
+				Files.write(dir.resolve("85755NED-2030.csv"), edition, StandardCharsets.UTF_8), "2030-01-01");
+		assertThat(applied.status()).isEqualTo("succeeded");
+		assertThat(this.jdbc.fetchSingle(REGION, REGION.CODE.eq("GM0512")).getValidTo())
+			.isEqualTo(LocalDate.of(2030, 1, 1));
+
+		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
+		String header = data.substring(0, data.indexOf('\n') + 1);
+		String row = data.substring(data.indexOf('\n') + 1).strip();
+		String rows = header
+				+ row.replace("99001;", "99020;")
+					.replace("Nieuw-Vijfheerenlanden;2024", "Gorinchem;2023")
+					.replace(";75.5", ";51.5")
+				+ "\n"
+				+ row.replace("99001;", "99021;")
+					.replace("Nieuw-Vijfheerenlanden;2024", "Gorinchem;2030")
+					.replace(";75.5", ";52.5")
+				+ "\n";
+		ImportReport report = this.importer
+			.importFile(Files.writeString(dir.resolve("86088NED.csv"), rows, StandardCharsets.UTF_8), null, "86088NED");
+		assertThat(report.status()).isEqualTo("succeeded");
+		awaitVersion(report.dataVersion());
+		assertThat(value("GM0512", "2023JJ00")).isEqualTo(51.5);
+		assertThat(value("GM1994", "2030JJ00")).isEqualTo(52.5);
+		assertThat(value("GM1994", "2023JJ00")).isNull();
+	}
+
 	private String regionName(String code, String date) {
 		String body = new String(this.client.get()
 			.uri("/api/v1/regions/" + code + "?date=" + date)

@@ -287,7 +287,9 @@ public final class RegionDirectory {
 	}
 
 	/**
-	 * @return the regions of a level that have had a label or name, labels first
+	 * @return the regions of a level that have had a label or name (by alias, or by the
+	 * names of the editions: a gemeente whose name a region of another level shares has
+	 * no bare-name alias), labels first
 	 */
 	private List<String> sharing(String text, String level) {
 		List<String> codes = new ArrayList<>();
@@ -296,6 +298,11 @@ public final class RegionDirectory {
 				if (!codes.contains(c) && java.util.Objects.equals(level, level(c))) {
 					codes.add(c);
 				}
+			}
+		}
+		for (String c : this.byName.getOrDefault(text, List.of())) {
+			if (!codes.contains(c) && java.util.Objects.equals(level, level(c))) {
+				codes.add(c);
 			}
 		}
 		return codes;
