@@ -243,6 +243,39 @@ class ODataImportIntegrationTests {
 		assertThat(status("1996KW01")).isEqualTo("definitief");
 	}
 
+	/**
+	 * An OData v3 download of a table whose mapping takes some region levels only and
+	 * skips some regions by label (86088NED: the arbeidsmarktregio's, COROP areas and
+	 * gemeenten that 85268NED does not publish) skips and counts those records, as its
+	 * CSV form does. Before, its provincial figures were written over 85268NED's.
+	 */
+	@Test
+	void aMappingsRegionLevelsAndSkippedRegionsHoldForOData() throws Exception {
+		this.importer.importFile(SharedData.file("cbs/85268NED.csv"), true);
+		java.math.BigDecimal utrecht = current(this.jdbc, "werkloosheidspercentage", "PV26", "2023JJ00");
+		Path folder = Files.createDirectories(this.temp.resolve("odata3_86088NED"));
+		Files.writeString(folder.resolve("TypedDataSet.json"),
+				"""
+						{"value":[
+						{"ID":0,"Persoonskenmerken":"Totaal personen","RegioS":"PV26    ","Perioden":"2023JJ00","Werkloosheidspercentage_13":99.9},
+						{"ID":1,"Persoonskenmerken":"Totaal personen","RegioS":"GM0344  ","Perioden":"2023JJ00","Werkloosheidspercentage_13":88.8},
+						{"ID":2,"Persoonskenmerken":"Totaal personen","RegioS":"AM13    ","Perioden":"2023JJ00","Werkloosheidspercentage_13":7.7}]}
+						""",
+				StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(folder, null, "86088NED");
+		assertThat(report.warnings())
+			.anyMatch(
+					(w) -> w.startsWith("1 rows of regions skipped by the mapping") && w.contains("Utrecht (gemeente)"))
+			.anyMatch((w) -> w.startsWith("1 rows of regions at levels the mapping does not take skipped (provincie"));
+		assertThat(current(this.jdbc, "werkloosheidspercentage", "PV26", "2023JJ00")).isEqualByComparingTo(utrecht);
+		assertThat(current(this.jdbc, "werkloosheidspercentage", "AM13", "2023JJ00")).isEqualByComparingTo("7.7");
+		assertThat(this.jdbc.fetchCount(OBSERVATION,
+				OBSERVATION.REGION_CODE.eq("GM0344")
+					.and(OBSERVATION.SOURCE_TABLE.eq("86088NED"))
+					.and(OBSERVATION.VALUE.eq(new java.math.BigDecimal("88.8")))))
+			.isZero();
+	}
+
 	private String status(String period) {
 		return CurrentValues.cell(this.jdbc, "ziekteverzuim", "NL01", period, "")
 			.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS)

@@ -89,6 +89,15 @@ public final class ODataReader implements FormatReader {
 		if (pages > 1) {
 			found.warn(ImportWarning.of(ImportWarning.ODATA_PAGES, pages));
 		}
+		if (page.skippedRegions > 0) {
+			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_REGIONS, page.skippedRegions,
+					String.valueOf(page.mapping.skipRegions())));
+		}
+		if (!page.skippedLevels.isEmpty()) {
+			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_LEVELS,
+					page.skippedLevels.values().stream().mapToLong(Long::longValue).sum(),
+					String.join(", ", page.skippedLevels.keySet()), String.join(", ", page.mapping.regionLevels())));
+		}
 		if (page.count != null && page.record < page.count) {
 			found.incomplete(IncompleteReason.fewerThanCounted(page.record, page.count));
 		}
@@ -120,6 +129,18 @@ public final class ODataReader implements FormatReader {
 		final Set<String> dimensionKeys = new HashSet<>();
 
 		final Set<String> unknownProperties = new HashSet<>();
+
+		/** Records of regions the mapping skips by label ({@code skipRegions}). */
+		long skippedRegions;
+
+		/**
+		 * Records of regions at levels the mapping does not take ({@code regionLevels}),
+		 * by level.
+		 */
+		final Map<String, Long> skippedLevels = new TreeMap<>();
+
+		/** The codes of the mapping's {@code skipRegions} labels, once resolved. */
+		Set<String> skipCodes;
 
 		long record;
 
@@ -368,6 +389,50 @@ public final class ODataReader implements FormatReader {
 		return key.startsWith("@") || key.startsWith("odata.") || key.contains("@odata.") || key.equals("__metadata");
 	}
 
+	/**
+	 * @return a measure's value as text, or null for JSON null
+	 * @throws nl.llomonitor.importer.ImportException for an array or object, which is no
+	 * value (it used to read as empty: a published figure withdrawn without a word)
+	 */
+	private static String scalar(ImportJob job, String where, String key, JsonNode node) {
+		if (node.isNull()) {
+			return null;
+		}
+		if (node.isContainer()) {
+			String text = node.toString();
+			throw job.error(where, key, (text.length() > 60) ? text.substring(0, 60) + "…" : text,
+					"a number, a CBS sign or null", "not a number");
+		}
+		return node.asString("");
+	}
+
+	/**
+	 * @return whether the mapping's {@code skipRegions} (CBS labels, as in its CSV form)
+	 * name the region: by the region code each label resolves to, or by the title the
+	 * data set's own code list gives the code
+	 */
+	private static boolean skipsRegion(Page page, String region) {
+		List<String> labels = page.mapping.skipRegions();
+		if (labels.isEmpty()) {
+			return false;
+		}
+		if (page.skipCodes == null) {
+			page.skipCodes = new HashSet<>();
+			for (String label : labels) {
+				String code = page.job.regions().resolveLabel(label);
+				if (code != null) {
+					page.skipCodes.add(code);
+				}
+			}
+			page.titles.getOrDefault(page.mapping.regionColumn(), Map.of()).forEach((code, title) -> {
+				if (title != null && labels.contains(title.strip())) {
+					page.skipCodes.add(code.strip());
+				}
+			});
+		}
+		return page.skipCodes.contains(region);
+	}
+
 	private static String tableFrom(String metadata) {
 		if (metadata == null) {
 			return null;
@@ -423,7 +488,7 @@ public final class ODataReader implements FormatReader {
 				measures.put(node.asString("").strip(), null);
 			}
 			else if (this.v4 && key.equals("Value")) {
-				measures.put("\u0000value", node.isNull() ? null : node.asString(""));
+				measures.put("\u0000value", scalar(job, where, key, node));
 			}
 			else if (mapping.dimensions().containsKey(key) || page.dimensionKeys.contains(key)) {
 				Map<String, TableMapping.Member> members = mapping.dimensions().get(key);
@@ -455,7 +520,7 @@ public final class ODataReader implements FormatReader {
 				}
 			}
 			else if (!this.v4 && mapping.measures().containsKey(key)) {
-				measures.put(key, node.isNull() ? null : node.asString(""));
+				measures.put(key, scalar(job, where, key, node));
 			}
 			else if (mapping.ignore().contains(key)) {
 				continue;
@@ -484,6 +549,15 @@ public final class ODataReader implements FormatReader {
 		}
 		if (skippedBy != null) {
 			found.skippedByMapping(skippedBy[0], skippedBy[1]);
+			return;
+		}
+		if (skipsRegion(page, region)) {
+			// the rows the CSV reader skips by label, counted and named the same way
+			page.skippedRegions++;
+			return;
+		}
+		if (!mapping.regionLevels().isEmpty() && !mapping.regionLevels().contains(job.regions().level(region))) {
+			page.skippedLevels.merge(String.valueOf(job.regions().level(region)), 1L, Long::sum);
 			return;
 		}
 		if (memberStatus != null) {
