@@ -92,6 +92,13 @@ public record ImportWarning(String key, List<Object> args) {
 	/** Key {@code warning.unknown-regions-skipped} of the message bundles. */
 	public static final String UNKNOWN_REGIONS_SKIPPED = "unknown-regions-skipped";
 
+	/**
+	 * Key {@code warning.backdated-not-written}: cells of a back-dated download that are
+	 * new or changed but not written, because a later import of their table does not have
+	 * them (they would otherwise become the current values over that later release).
+	 */
+	public static final String BACKDATED_NOT_WRITTEN = "backdated-not-written";
+
 	/** Key {@code warning.not-modified} of the message bundles. */
 	public static final String NOT_MODIFIED = "not-modified";
 
@@ -99,7 +106,8 @@ public record ImportWarning(String key, List<Object> args) {
 	public static final List<String> KEYS = List.of(TRAILING_SEPARATOR, INCOMPLETE_SUMS, MAPPING_SKIPPED_REGIONS,
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
-			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT, REGION_NAME_SHARED);
+			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT, REGION_NAME_SHARED,
+			BACKDATED_NOT_WRITTEN);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or
@@ -109,7 +117,7 @@ public record ImportWarning(String key, List<Object> args) {
 	 * them: the mapping chose which of the table's figures the monitor holds.
 	 */
 	private static final Set<String> LEAVES_OUT = Set.of(MAPPING_SKIPPED_REGIONS, UNKNOWN_REGIONS_SKIPPED,
-			TEXT_MEASURES, TEXT_VALUES, MARGIN_ONLY);
+			TEXT_MEASURES, TEXT_VALUES, MARGIN_ONLY, BACKDATED_NOT_WRITTEN);
 
 	public ImportWarning {
 		// an argument may be null (a label a source left empty): kept, never failing the

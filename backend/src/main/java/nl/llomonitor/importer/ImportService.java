@@ -170,6 +170,10 @@ public class ImportService {
 		return this.readers.get(format);
 	}
 
+	/** A CBS or Eurostat table id: 85268NED, 80072ned, trng_lfse_04. */
+	private static final java.util.regex.Pattern TABLE_ID = java.util.regex.Pattern
+		.compile("[A-Za-z0-9][A-Za-z0-9_]{0,63}");
+
 	/**
 	 * Imports a file, detecting its format.
 	 * @param file the file
@@ -289,6 +293,15 @@ public class ImportService {
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId, ImportOptions options,
 			java.util.function.LongConsumer progress) {
+		if (tableId != null && !tableId.isBlank() && !TABLE_ID.matcher(tableId).matches()) {
+			// a table id names tables and the indicators of a generic table: checked
+			// before
+			// anything is read (a space or dot used to fail deep in the store, as an
+			// internal error)
+			throw new ImportException(file.getFileName().toString(), null, "tableId",
+					(tableId.length() > 40) ? tableId.substring(0, 40) + "…" : tableId,
+					"a table id of letters, digits and '_', such as 85268NED or trng_lfse_04", "not a table id");
+		}
 		if (ZipUpload.isZip(file)) {
 			// a saved OData folder or one zipped file: unpacked beside nothing else,
 			// imported as such, and deleted afterwards

@@ -15,7 +15,7 @@ import java.time.format.DateTimeParseException;
 public final class Publication {
 
 	/** CBS publishes in Dutch local time. */
-	static final ZoneId CBS_ZONE = ZoneId.of("Europe/Amsterdam");
+	static final ZoneId CBS_ZONE = nl.llomonitor.cube.DutchTime.ZONE;
 
 	private Publication() {
 	}

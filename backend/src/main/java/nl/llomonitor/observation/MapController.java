@@ -23,8 +23,9 @@ record MapController(MapService maps) {
 	Mono<Dataset<MapService.MapResponse>> map(@RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String level, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String breakdown,
-			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
-					required = false) String asOf,
+			@Parameter(
+					description = "a date: the figures as known at the start of that day in Dutch time (Europe/Amsterdam)") @RequestParam(
+							required = false) String asOf,
 			@Parameter(description = "csv or jsonstat (or the Accept header: text/csv, application/json+stat);"
 					+ " default JSON") @RequestParam(required = false) String format,
 			Lang language) {

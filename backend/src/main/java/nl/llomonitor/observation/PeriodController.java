@@ -27,14 +27,14 @@ record PeriodController(PeriodService periods) {
 
 	@GetMapping("/api/v1/periods")
 	@Operation(summary = "Periods (year, quarter, month) with data, optionally for one indicator",
-			description = "With asOf: the periods with data as known at the start of that day (UTC); the answer "
+			description = "With asOf: the periods with data as known at the start of that day in Dutch time (Europe/Amsterdam); the answer "
 					+ "stays a list and echoes the date in the header " + AS_OF_HEADER + ".")
 	Mono<List<PeriodService.PeriodView>> periods(@RequestParam(required = false) String indicator,
 			@RequestParam(required = false) String type,
 			@Parameter(description = "a region level (provincie, gemeente, ...): only the periods with a value for a "
 					+ "region of that level; needs indicator") @RequestParam(required = false) String level,
 			@Parameter(
-					description = "a date: the periods with data as known at the start of that day (UTC)") @RequestParam(
+					description = "a date: the periods with data as known at the start of that day in Dutch time (Europe/Amsterdam)") @RequestParam(
 							required = false) String asOf,
 			Lang language, ServerWebExchange exchange) {
 		if (type != null && !PeriodCode.TYPES.contains(type)) {

@@ -2,13 +2,13 @@ package nl.llomonitor.observation;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import nl.llomonitor.api.ApiException;
+import nl.llomonitor.cube.DutchTime;
 
 /**
  * Parsing and checking of query parameters shared by the data endpoints.
@@ -104,14 +104,15 @@ public final class RequestParams {
 
 	/**
 	 * @param value a date such as 2024-01-01, or null
-	 * @return the start of that day (UTC), or null
+	 * @return the start of that day in Dutch time ({@link DutchTime}), when CBS
+	 * publishes: a figure published on that day is not yet known then; or null
 	 */
 	public static OffsetDateTime asOf(String value) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value.trim()).atStartOfDay().atOffset(ZoneOffset.UTC);
+			return DutchTime.startOf(LocalDate.parse(value.trim()));
 		}
 		catch (DateTimeParseException ex) {
 			throw ApiException.invalidParameter("asOf",
@@ -124,7 +125,7 @@ public final class RequestParams {
 	 * @return the date it was given as, for echoing in an answer; null for null
 	 */
 	public static LocalDate asOfDate(OffsetDateTime asOf) {
-		return (asOf != null) ? asOf.toLocalDate() : null;
+		return (asOf != null) ? DutchTime.dayOf(asOf) : null;
 	}
 
 	private static String abbreviate(String s) {

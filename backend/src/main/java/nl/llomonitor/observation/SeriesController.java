@@ -30,8 +30,9 @@ record SeriesController(SeriesAnswers answers) {
 					required = false) String periodType,
 			@Parameter(description = "e.g. education_level:hoog,labour_position:werkzaam") @RequestParam(
 					required = false) String breakdown,
-			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
-					required = false) String asOf,
+			@Parameter(
+					description = "a date: the figures as known at the start of that day in Dutch time (Europe/Amsterdam)") @RequestParam(
+							required = false) String asOf,
 			@Parameter(description = "a forecast indicator (e.g. grijze_druk_prognose) whose values follow the "
 					+ "last observation, marked kind=forecast; where both cover a period the observation wins") @RequestParam(
 							required = false) String forecast,

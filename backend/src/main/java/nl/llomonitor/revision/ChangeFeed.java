@@ -31,7 +31,6 @@ import nl.llomonitor.observation.ValueText;
 final class ChangeFeed {
 
 	/** The zone of publication dates: CBS publishes in Dutch time. */
-	private static final java.time.ZoneId PUBLICATION_ZONE = java.time.ZoneId.of("Europe/Amsterdam");
 
 	/** Lines listed per kind of change in one entry; the rest are counted. */
 	static final int MAX_LINES = 100;
@@ -136,7 +135,7 @@ final class ChangeFeed {
 			// the day in Dutch time, as CBS publishes: 2025-02-01 is stored
 			// as its midnight in Amsterdam, 2025-01-31T23:00Z
 			text.append(Messages.get(lang, "feed.entry.published",
-					first.publishedAt().atZoneSameInstant(PUBLICATION_ZONE).toLocalDate().toString()));
+					nl.llomonitor.cube.DutchTime.dayOf(first.publishedAt()).toString()));
 		}
 		text.append(".\n");
 		section(text, Messages.get(lang, "feed.section.revised"), revised, lang);

@@ -41,8 +41,9 @@ record RevisionController(RevisionService revisions) {
 			@Parameter(description = "one region code") @RequestParam(required = false) String region,
 			@Parameter(description = "period code, e.g. 2023KW02") @RequestParam(required = false) String period,
 			@RequestParam(required = false) String breakdown,
-			@Parameter(description = "a date: only the vintages known at the start of that day (UTC)") @RequestParam(
-					required = false) String asOf,
+			@Parameter(
+					description = "a date: only the vintages known at the start of that day in Dutch time (Europe/Amsterdam)") @RequestParam(
+							required = false) String asOf,
 			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		RequestParams.required("indicator", indicator, "region", region, "period", period);

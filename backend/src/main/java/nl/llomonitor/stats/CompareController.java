@@ -32,8 +32,9 @@ record CompareController(CompareService compare) {
 			@Parameter(description = "period code; default the latest with data") @RequestParam(
 					required = false) String period,
 			@RequestParam(required = false) String breakdown,
-			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
-					required = false) String asOf,
+			@Parameter(
+					description = "a date: the figures as known at the start of that day in Dutch time (Europe/Amsterdam)") @RequestParam(
+							required = false) String asOf,
 			@RequestParam(required = false) String format, Lang language) {
 		ResponseFormat.check(format);
 		RequestParams.required("indicator", indicator, "regions", regions);

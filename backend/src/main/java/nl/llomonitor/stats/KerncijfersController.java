@@ -23,8 +23,8 @@ record KerncijfersController(KerncijfersService kerncijfers) {
 
 	@GetMapping("/api/v1/kerncijfers/{region}")
 	@Operation(summary = "Key figures of a region: latest value, previous value, direction, good/bad, explanation")
-	Mono<KerncijfersService.KerncijfersResponse> kerncijfers(@PathVariable String region,
-			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
+	Mono<KerncijfersService.KerncijfersResponse> kerncijfers(@PathVariable String region, @Parameter(
+			description = "a date: the figures as known at the start of that day in Dutch time (Europe/Amsterdam)") @RequestParam(
 					required = false) String asOf,
 			Lang language) {
 		return this.kerncijfers.kerncijfers(region, RequestParams.asOf(asOf), language);

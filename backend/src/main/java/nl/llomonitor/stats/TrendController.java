@@ -27,8 +27,9 @@ record TrendController(TrendService trends) {
 			@RequestParam(required = false) String region, @RequestParam(required = false) String breakdown,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String periodType,
-			@Parameter(description = "a date: the figures as known at the start of that day (UTC)") @RequestParam(
-					required = false) String asOf,
+			@Parameter(
+					description = "a date: the figures as known at the start of that day in Dutch time (Europe/Amsterdam)") @RequestParam(
+							required = false) String asOf,
 			Lang language) {
 		RequestParams.required("indicator", indicator, "region", region);
 		String code = RequestParams.region(region, "region");

@@ -11,6 +11,8 @@ import nl.llomonitor.SharedData;
 import nl.llomonitor.api.WebAnswers;
 import nl.llomonitor.system.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -225,6 +227,66 @@ class AdminImportIntegrationTests {
 			.value((status) -> org.assertj.core.api.Assertions.assertThat(status).isIn("succeeded", "unchanged"));
 	}
 
+	/**
+	 * A file published on a day (given as {@code published}) is not yet known at the
+	 * start of that day: {@code asOf} that day leaves it out, the next day has it. Both
+	 * dates are days in the Netherlands, where CBS publishes; before, {@code asOf} was
+	 * the start of the day in UTC, which came after a publication at the start of the
+	 * Dutch day.
+	 */
+	@Test
+	void aFigurePublishedOnADayIsNotKnownAsOfThatDay() {
+		importAs(upload(named("published-on-a-day.csv", own("99901TST", "1999JJ00", "123.4")), "2019-03-05"))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rowsInserted")
+			.isEqualTo(1);
+		String uri = "/api/v1/series?indicator=beroepsbevolking&regions=GM0344&from=1999JJ00&to=1999JJ00&asOf=";
+		this.client.get()
+			.uri(uri + "2019-03-05")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.asOf")
+			.isEqualTo("2019-03-05")
+			.jsonPath("$.series[0].points.length()")
+			.isEqualTo(0);
+		this.client.get()
+			.uri(uri + "2019-03-06")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.series[0].points[0].value")
+			.isEqualTo(123.4);
+
+		// a back-dated cell of a table that a later import has without it: not written
+		// (it
+		// would become current over the later release), and said so instead of counted as
+		// unchanged
+		importAs(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"))).expectStatus().isOk();
+		importAs(upload(named("published-earlier.csv", own("trng_lfse_04", "1998JJ00", "120.1")), "2019-01-10"))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rowsInserted")
+			.isEqualTo(0)
+			.jsonPath("$.warnings[0]")
+			.value((w) -> org.assertj.core.api.Assertions.assertThat((String) w)
+				.contains("1 new or changed cells of this back-dated download were not stored", "trng_lfse_04",
+						"beroepsbevolking GM0344 1998JJ00"));
+	}
+
+	/** One row of the project's own format: beroepsbevolking of gemeente Utrecht. */
+	private static byte[] own(String table, String period, String value) {
+		return ("# LLO Monitor observations v1\n"
+				+ "table;indicator;region;period;breakdown;value;margin_low;margin_high;status;flags\n" + table
+				+ ";beroepsbevolking;GM0344;" + period + ";;" + value + ";;;definitief;\n")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
 	@Test
 	void aPublicationDateThatIsNotADateIs400NamingThePart() {
 		WebAnswers.invalidParameter(importAs(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "gisteren")),
@@ -261,6 +323,19 @@ class AdminImportIntegrationTests {
 			.jsonPath("$.detail")
 			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
 				.contains("85268NED.csv", "column RegioS", "'Utreg (PV)'", "line "));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "foo bar", "../../x", "ABC.DEF" })
+	void aTableIdThatIsNoTableIdIs422NamingIt(String tableId) {
+		importAs(upload(named("eurostat/trng_lfse_04_NL_subset.tsv"), "tableId", tableId)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/import-failed")
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("column tableId", "'" + tableId + "'", "not a table id"));
 	}
 
 	@Test

@@ -83,6 +83,16 @@ class CorruptedFilesIntegrationTests {
 						(t) -> t.replace("PersonenMetEenWerkloosheidsuitkering_1", "PersonenMetWW_1"),
 						List.of("85554NED.csv", "line 1", "column PersonenMetWW_1", "unknown column",
 								"expected one of the columns in data/mappings/85554NED.yaml")),
+				new Case("cbs/85554NED.csv", false,
+						(t) -> withoutLastLine(t.replace(";Ondergrens 95%-interval;Utrecht (PV);2013 januari;21600.0",
+								";Ondergrens 95%-interval;Utrecht (PV);2013 januari;23600.0")),
+						List.of("85554NED.csv", "lines 1017 to 8702", "value 22600.0", "lower bound 23600.0",
+								"the value lies outside its margin", "expected a lower bound at most the value")),
+				new Case("cbs/85554NED.csv", false,
+						(t) -> t + "99999;Totaal mannen en vrouwen;Totaal;Bovengrens 95%-interval;Utrecht (PV);"
+								+ "2013 januari;21000.0\n",
+						List.of("85554NED.csv", "lines 1017 to 10002",
+								"value 22600.0, lower bound 21600.0, upper bound 21000.0", "margins reversed")),
 				new Case("cbs/85315NED.csv", false,
 						(t) -> replaceNth(t, "Werkzame beroepsbevolking;Totaal;2023;",
 								"Werkzame beroepsbevolking;Totaal;2023;n.v.t.", 1),
@@ -106,6 +116,12 @@ class CorruptedFilesIntegrationTests {
 				new Case("cbs/odata3_80137ned/TypedDataSet.json", true,
 						(t) -> t.replace("\"Totaal_1\"", "\"Totaal_99\""),
 						List.of("odata3_80137ned", "record 1", "column Totaal_99", "unknown property")),
+				new Case("cbs/odata3_80137ned/TypedDataSet.json", true,
+						(t) -> t.replace("\"Totaal_1\":8811.0", "\"Totaal_1\":[8811.0]"),
+						List.of("odata3_80137ned", "record 1", "column Totaal_1", "'[8811.0]'", "not a number")),
+				new Case("cbs/odata4_80072ned/Observations.json", true,
+						(t) -> t.replaceFirst("\"Value\":5.5,", "\"Value\":{\"v\":5.5},"),
+						List.of("odata4_80072ned", "column Value", "not a number")),
 				new Case("cbs/odata4_80072ned/Observations.json", true,
 						(t) -> t.replace("\"Value\":4.6,", "\"Value\":\"4,6\","),
 						List.of("odata4_80072ned", "record 2", "column Value", "'4,6'", "not a number")));
@@ -232,6 +248,13 @@ class CorruptedFilesIntegrationTests {
 
 	private static final String OWN_HEADER = "# LLO Monitor observations v1\n"
 			+ "table;indicator;region;period;breakdown;value;margin_low;margin_high;status;flags\n";
+
+	/**
+	 * The text without its last line (a file of exactly 10,000 rows reads as cut off).
+	 */
+	private static String withoutLastLine(String text) {
+		return text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
+	}
 
 	private static String replaceNth(String text, String from, String to, int n) {
 		int index = -1;

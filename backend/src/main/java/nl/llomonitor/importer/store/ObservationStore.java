@@ -342,7 +342,44 @@ public final class ObservationStore {
 		if (withdrawn > 0) {
 			warnings.add(ImportWarning.of(ImportWarning.WITHDRAWN, withdrawn));
 		}
+		if (job.backdated()) {
+			backdatedNotWritten(tx, job.runId(), recordedAt, warnings);
+		}
 		return new Result(cells, inserted, confirmed, withdrawn, warnings, written.over());
+	}
+
+	/**
+	 * Counts and names the cells of a back-dated run that are new or have another value
+	 * than the vintage current at its moment, yet were not written, because a later run
+	 * of their table does not have them ({@link #NO_LATER_RUN_OF_ITS_TABLE}): without the
+	 * warning the run would report them as unchanged.
+	 * @param tx the import's transaction, after the run's cells are written
+	 * @param runId the run
+	 * @param recordedAt its (back-dated) moment
+	 * @param warnings where the warning goes
+	 */
+	private static void backdatedNotWritten(DSLContext tx, long runId, OffsetDateTime recordedAt,
+			List<ImportWarning> warnings) {
+		Record dropped = tx.fetchSingle("""
+				select count(*) as cells, min(c.source_table) as source_table,
+				       min(c.indicator_code || ' ' || c.region_code || ' ' || c.period_code
+				           || case when c.breakdown_key = '' then '' else ' [' || c.breakdown_key || ']' end) as first
+				from import_cell c join breakdown b on b.key = c.breakdown_key
+				where not exists (select 1 from observation o
+				                  where o.indicator_code = c.indicator_code and o.region_code = c.region_code
+				                    and o.breakdown_id = b.id and o.period_code = c.period_code
+				                    and (o.import_run_id = ?::bigint or o.recorded_at > ?::timestamptz))
+				  and (select p.value from observation p
+				       where p.indicator_code = c.indicator_code and p.region_code = c.region_code
+				         and p.breakdown_id = b.id and p.period_code = c.period_code
+				         and p.recorded_at <= ?::timestamptz
+				       order by p.recorded_at desc, p.id desc
+				       limit 1) is distinct from c.value""", runId, recordedAt, recordedAt);
+		long cells = dropped.get("cells", Long.class);
+		if (cells > 0) {
+			warnings.add(ImportWarning.of(ImportWarning.BACKDATED_NOT_WRITTEN, cells,
+					dropped.get("source_table", String.class), dropped.get("first", String.class)));
+		}
 	}
 
 	/**
@@ -471,6 +508,19 @@ public final class ObservationStore {
 		if (duplicate != null) {
 			throw duplicate(job, duplicate);
 		}
+		// bounds of a 95% interval lie around their value, the lower below the upper: a
+		// file that gives them otherwise (columns swapped, a value edited without its
+		// bounds) is refused, never stored as a figure with a wrong interval
+		Record outside = tx.fetchOne("""
+				select indicator_code, region_code, period_code, breakdown_key, first_line, last_line, value,
+				       margin_low, margin_high
+				from import_cell
+				where margin_low > margin_high or margin_low > value or margin_high < value
+				order by first_line
+				limit 1""");
+		if (outside != null) {
+			throw marginsOutside(job, outside);
+		}
 		int marginOnly = tx.execute("delete from import_cell where n = 0");
 		if (marginOnly > 0) {
 			warnings.add(ImportWarning.of(ImportWarning.MARGIN_ONLY, marginOnly));
@@ -550,6 +600,22 @@ public final class ObservationStore {
 			}
 		}
 		return false;
+	}
+
+	private static ImportException marginsOutside(ImportJob job, Record cell) {
+		java.math.BigDecimal low = cell.get("margin_low", java.math.BigDecimal.class);
+		java.math.BigDecimal high = cell.get("margin_high", java.math.BigDecimal.class);
+		java.math.BigDecimal value = cell.get("value", java.math.BigDecimal.class);
+		long first = cell.get("first_line", Long.class);
+		long last = cell.get("last_line", Long.class);
+		String problem = (low != null && high != null && low.compareTo(high) > 0) ? "margins reversed"
+				: "the value lies outside its margin";
+		return job.error((first == last) ? "line " + first : "lines " + first + " to " + last, null,
+				"value " + value.toPlainString() + ", lower bound " + ((low != null) ? low.toPlainString() : "none")
+						+ ", upper bound " + ((high != null) ? high.toPlainString() : "none") + " of "
+						+ cell.get("indicator_code") + " " + cell.get("region_code") + " " + cell.get("period_code")
+						+ " [" + cell.get("breakdown_key") + "]",
+				"a lower bound at most the value and an upper bound at least the value", problem);
 	}
 
 	private static ImportException duplicate(ImportJob job, Record duplicate) {
