@@ -448,12 +448,37 @@ public class RegionCatalog {
 				regions.put(r.value1(), new Region(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), false,
 						List.of(), r.value6(), r.value7()));
 			}
-			Snapshot draft = new Snapshot(regions, t.getT1(), linkMap, t.getT4());
+			Map<String, List<Name>> spans = clipped(t.getT4(), regions);
+			Snapshot draft = new Snapshot(regions, t.getT1(), linkMap, spans);
 			Map<String, Region> resolved = new LinkedHashMap<>();
 			regions.forEach((code, r) -> resolved.put(code, new Region(code, r.level(), r.rank(), r.nameNl(),
 					r.nameEn(), r.existsOn(today), draft.parentsOn(code, today), r.validFrom(), r.validTo())));
-			return new Snapshot(resolved, t.getT1(), linkMap, t.getT4());
+			return new Snapshot(resolved, t.getT1(), linkMap, spans);
 		});
+	}
+
+	/**
+	 * @return the name spans of each region within its existence: a name an edition gave
+	 * does not outlast the edition that ended the region (the order in which editions are
+	 * imported does not matter)
+	 */
+	private static Map<String, List<Name>> clipped(Map<String, List<Name>> names, Map<String, Region> regions) {
+		Map<String, List<Name>> result = new HashMap<>();
+		names.forEach((code, spans) -> {
+			Region region = regions.get(code);
+			LocalDate end = (region != null) ? region.validTo() : null;
+			if (end == null) {
+				result.put(code, spans);
+				return;
+			}
+			List<Name> within = spans.stream()
+				.filter((n) -> n.validFrom().isBefore(end))
+				.map((n) -> (n.validTo() == null || n.validTo().isAfter(end))
+						? new Name(n.validFrom(), end, n.nameNl(), n.nameEn()) : n)
+				.toList();
+			result.put(code, within.isEmpty() ? spans : within);
+		});
+		return result;
 	}
 
 	/**

@@ -116,6 +116,13 @@ class CorruptedFilesIntegrationTests {
 				new Case("cbs/odata3_80137ned/TypedDataSet.json", true,
 						(t) -> t.replace("\"Totaal_1\"", "\"Totaal_99\""),
 						List.of("odata3_80137ned", "record 1", "column Totaal_99", "unknown property")),
+				new Case("cbs/odata3_80137ned/Perioden.json", true,
+						(t) -> t.replaceFirst("\"Status\":\"Definitief\"", "\"Status\":\"Voorlopg\""),
+						List.of("Perioden.json, period 2001JJ00", "column Status", "'Voorlopg'", "unknown status",
+								"expected Definitief, Voorlopig or Nader voorlopig")),
+				new Case("cbs/odata3_80137ned/TypedDataSet.json", true,
+						(t) -> t.replaceFirst("\\{\"value\":\\[", "{\"odata.count\":{},\"value\":["),
+						List.of("odata3_80137ned", "column odata.count", "not a count")),
 				new Case("cbs/odata3_80137ned/TypedDataSet.json", true,
 						(t) -> t.replace("\"Totaal_1\":8811.0", "\"Totaal_1\":[8811.0]"),
 						List.of("odata3_80137ned", "record 1", "column Totaal_1", "'[8811.0]'", "not a number")),
@@ -244,6 +251,36 @@ class CorruptedFilesIntegrationTests {
 				select b.key || ' ' || o.flags from observation o join breakdown b on b.id = o.breakdown_id
 				join import_run r on r.id = o.import_run_id
 				where r.file_name = 'own-order.csv' and o.value = 41.5""")).isEqualTo("age_group=25_35;sex=vrouw bp");
+	}
+
+	/**
+	 * The header of the project's own format names its columns: one in another order is
+	 * read by name, a file without it is refused (its first row used to be taken as the
+	 * header and dropped without a word).
+	 */
+	@org.junit.jupiter.api.Test
+	void theProjectsOwnFormatReadsItsColumnsByTheHeader() throws IOException {
+		Path swapped = this.temp.resolve("own-swapped.csv");
+		Files.writeString(swapped,
+				"# LLO Monitor observations v1\n"
+						+ "table;indicator;region;period;breakdown;value;margin_high;margin_low;status;flags\n"
+						+ "85268NED;beroepsbevolking;PV21;2024JJ00;;41.7;44.0;39.5;definitief;\n",
+				StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(swapped).status()).isEqualTo("succeeded");
+		assertThat(this.jdbc.fetchValue("""
+				select o.margin_low || ' ' || o.margin_high from observation o
+				join import_run r on r.id = o.import_run_id
+				where r.file_name = 'own-swapped.csv'""")).isEqualTo("39.5 44.0");
+
+		Path headless = this.temp.resolve("own-headless.csv");
+		Files.writeString(headless,
+				"# LLO Monitor observations v1\n" + "85268NED;beroepsbevolking;PV21;2024JJ00;;41.8;;;definitief;\n"
+						+ "85268NED;beroepsbevolking;PV20;2024JJ00;;31.8;;;definitief;\n",
+				StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> this.importer.importFile(headless)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("own-headless.csv")
+			.hasMessageContaining("header")
+			.hasMessageContaining("not the header of the project's observation format");
 	}
 
 	private static final String OWN_HEADER = "# LLO Monitor observations v1\n"

@@ -283,6 +283,8 @@ class RegionEditionVariantsIntegrationTests {
 		assertThat(region("GM0820", "2024-05-31").get("name")).isEqualTo("Nuenen, Gerwen en Nederwetten");
 		assertThat(region("GM1998", "2030-01-01").get("name")).as("an ended region keeps its last name")
 			.isEqualTo("Oud-Waalwijk");
+		assertThat(names("GM1998")).as("a name does not outlast its region")
+			.containsExactly("Oud-Waalwijk [2024-06-01–2025-01-01)");
 		// again: nothing changes
 		long links = this.jdbc.fetchCount(REGION_PARENT);
 		importEdition(edition, "2024-06-01");

@@ -80,11 +80,24 @@ public final class DemoFormat {
 		public ReadResult read(InputStream in, ImportJob job) throws IOException {
 			ReadResult.Builder found = ReadResult.builder(job);
 			InputStreamReader reader = new InputStreamReader(Bom.skip(in), StandardCharsets.UTF_8);
-			CSVFormat format = CSV.builder().setSkipHeaderRecord(true).get();
+			// the header of the file names the columns (in any order); a file without it,
+			// or with other columns, is refused instead of its first row being taken
+			CSVFormat format = CSV.builder()
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.setAllowMissingColumnNames(true)
+				.setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
+				.get();
 			// the breakdown keys of this file, checked and in canonical form, by key as
 			// written
 			Map<String, String> breakdowns = new HashMap<>();
 			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+				List<String> header = parser.getHeaderNames();
+				if (header.size() != HEADER.length || !new java.util.HashSet<>(header).containsAll(List.of(HEADER))) {
+					throw job.error("header", null, String.join(";", header),
+							"the header " + String.join(";", HEADER) + " (columns in any order)",
+							"not the header of the project's observation format");
+				}
 				for (CSVRecord r : parser) {
 					found.row();
 					String line = "record " + r.getRecordNumber();

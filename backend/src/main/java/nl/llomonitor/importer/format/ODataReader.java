@@ -252,7 +252,8 @@ public final class ODataReader implements FormatReader {
 								codeTitles.put(code, c.path("Title").asString("").strip());
 								if (type.equals("TimeDimension")) {
 									this.periodStatus.put(code,
-											status(c.path("Status").asString(""), c.path("Title").asString("")));
+											status(ODataReader.this.v4 ? key.strip() + "Codes" : key.strip(), code,
+													c.path("Status").asString(""), c.path("Title").asString("")));
 								}
 							}
 						}
@@ -265,7 +266,8 @@ public final class ODataReader implements FormatReader {
 				if (periods != null) {
 					for (JsonNode c : periods) {
 						this.periodStatus.put(c.path("Key").asString("").strip(),
-								status(c.path("Status").asString(""), c.path("Title").asString("")));
+								status("Perioden", c.path("Key").asString("").strip(), c.path("Status").asString(""),
+										c.path("Title").asString("")));
 					}
 				}
 			}
@@ -292,6 +294,33 @@ public final class ODataReader implements FormatReader {
 			}
 		}
 
+		/**
+		 * @return the status a period's code list gives it
+		 * @throws nl.llomonitor.importer.ImportException for a {@code Status} that is
+		 * none of CBS's (it used to be dropped: the figures of the period lost their
+		 * status without a word)
+		 */
+		String status(String resource, String code, String status, String title) {
+			return ODataReader.status(this.job, resource + ".json, period " + code, status, title);
+		}
+
+	}
+
+	/**
+	 * @param where the resource and record, for the error
+	 * @param status a CBS {@code Status} ("Definitief", "Voorlopig", "Nader voorlopig"),
+	 * may be blank
+	 * @param title the code's {@code Title}, whose {@code *} or {@code **} also say it
+	 * @return the status code
+	 * @throws nl.llomonitor.importer.ImportException for a non-blank status that is none
+	 * of those
+	 */
+	static String status(ImportJob job, String where, String status, String title) {
+		Status found = Status.fromCbs(status, title);
+		if (found == Status.NOT_STATED && status != null && !status.isBlank()) {
+			throw job.error(where, "Status", status, "Definitief, Voorlopig or Nader voorlopig", "unknown status");
+		}
+		return found.code();
 	}
 
 	static String status(String status, String title) {
@@ -331,7 +360,20 @@ public final class ODataReader implements FormatReader {
 					next = parser.getString();
 				}
 				else if ((name.equals("odata.count") || name.equals("@odata.count")) && page.count == null) {
-					page.count = Long.parseLong(parser.getValueAsString().strip());
+					if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+						page.count = parser.getLongValue();
+					}
+					else if (parser.currentToken() == JsonToken.VALUE_STRING
+							&& parser.getString().strip().matches("[0-9]{1,18}")) {
+						page.count = Long.parseLong(parser.getString().strip());
+					}
+					else if (parser.currentToken() != JsonToken.VALUE_NULL) {
+						// null: no count given
+						throw page.job.error("record " + (page.record + 1), name,
+								parser.currentToken().isStructStart() ? String.valueOf(parser.currentToken())
+										: parser.getValueAsString(),
+								"the number of records, a whole number", "not a count");
+					}
 				}
 				else if (name.equals("odata.metadata") || name.equals("@odata.context")) {
 					metadata = parser.getString();
@@ -526,7 +568,7 @@ public final class ODataReader implements FormatReader {
 				continue;
 			}
 			else if (this.v4 && key.equals("Status")) {
-				recordStatus = Status.fromCbs(node.asString(""), "").code();
+				recordStatus = status(job, where, node.asString(""), "");
 			}
 			else if (this.v4) {
 				// outside the spec of the v4 Observations entity and not in the mapping:
