@@ -304,7 +304,7 @@ public final class GenericTable {
 	 * @param cbs a CBS unit ({@code %}, {@code 1 000}, {@code x 1 000}, {@code aantal})
 	 * @return the store's unit: percent, x1000, persons, or the CBS text
 	 */
-	static String unit(String cbs) {
+	public static String unit(String cbs) {
 		if (cbs == null) {
 			return Unit.UNKNOWN;
 		}

@@ -18,6 +18,7 @@ import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.cube.Status;
+import nl.llomonitor.cube.Unit;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
@@ -178,6 +179,42 @@ public final class ODataReader implements FormatReader {
 				keys.removeIf((k) -> !V4_PROPERTIES.contains(k) && !first.path(k).isString());
 			}
 			this.mapping = this.found.mapping("record 1", (table) -> generic(table, keys));
+			if (this.found.generic() == null) {
+				checkUnits();
+			}
+		}
+
+		/**
+		 * A curated mapping never changes a number: a measure whose unit the download's
+		 * metadata gives (v4 {@code MeasureCodes}, v3 {@code DataProperties}) must have
+		 * the unit of the indicator it feeds, where both are units the store knows
+		 * (percent, x1000, persons). A table whose measure CBS changed from % to a count
+		 * is refused instead of read as percentages.
+		 * @throws nl.llomonitor.importer.ImportException naming the measure and both
+		 * units
+		 */
+		private void checkUnits() throws IOException {
+			JsonNode measures = ODataReader.this.v4 ? readEntitySet("MeasureCodes") : this.properties;
+			if (measures == null) {
+				return;
+			}
+			Map<String, nl.llomonitor.importer.catalog.Catalog.Indicator> indicators = this.job.catalog()
+				.indicatorsByCode();
+			Set<String> known = Set.of(Unit.PERCENT.code(), Unit.THOUSANDS.code(), Unit.PERSONS.code());
+			for (JsonNode m : measures) {
+				String key = (ODataReader.this.v4 ? m.path("Identifier") : m.path("Key")).asString("").strip();
+				TableMapping.Measure measure = this.mapping.measures().get(key);
+				var indicator = (measure != null && measure.indicator() != null) ? indicators.get(measure.indicator())
+						: null;
+				String unit = m.path("Unit").isString() ? GenericTable.unit(m.path("Unit").asString()) : null;
+				if (indicator != null && unit != null && known.contains(unit) && known.contains(indicator.unit())
+						&& !unit.equals(indicator.unit())) {
+					throw this.job.error((ODataReader.this.v4 ? "MeasureCodes" : "DataProperties") + ".json, " + key,
+							"Unit", m.path("Unit").asString(),
+							"the unit of indicator " + indicator.code() + " (" + indicator.unit() + ")",
+							"unit differs: the mapping would store " + unit + " as " + indicator.unit());
+				}
+			}
 		}
 
 		private GenericTable generic(String table, List<String> keys) {
