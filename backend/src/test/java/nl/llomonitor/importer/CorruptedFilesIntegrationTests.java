@@ -104,10 +104,22 @@ class CorruptedFilesIntegrationTests {
 				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace(",NL31\t", ",NL39\t"),
 						List.of("trng_lfse_04_NL_subset.tsv", "line ", "column geo", "'NL39'", "unknown region",
 								"expected a Dutch NUTS 2016 code")),
-				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace("26.4 ", "26,4 "),
+				new Case(
+						"eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace("26.4 ",
+								"26,4 "),
 						List.of("trng_lfse_04_NL_subset.tsv", "line 8", "column 2021", "'26,4 b'", "not a number")),
 				new Case("cbs/85755NED.csv", false, (t) -> t.replace("GM1680    ", "GM16X0    "),
 						List.of("85755NED.csv", "line 2", "column Code_1", "'GM16X0'", "expected a CBS code")),
+				new Case("cbs/85755NED.csv", false,
+						(t) -> t + t.lines()
+							.filter((l) -> l.contains(";GM0358 "))
+							.findFirst()
+							.orElseThrow()
+							.replaceFirst(";AM18 +;[^;]+;", ";AM02      ;Friesland;") + "\n",
+						List.of("85755NED.csv", "column Code_1", "'GM0358'", "a gemeente listed twice")),
+				new Case("cbs/85755NED.csv", false, (t) -> t
+						+ t.lines().filter((l) -> l.contains(";GM0358 ")).findFirst().orElseThrow().substring(0, 60)
+						+ "\n", List.of("85755NED.csv", "fields, as the header has", "a row of")),
 				new Case("geo/provincie_2023_wgs84.geojson", false, (t) -> t.substring(0, t.length() / 2),
 						List.of("provincie_2023_wgs84.geojson", "line ", "expected complete, valid GeoJSON")),
 				new Case("cbs/odata3_83599NED/UntypedDataSet_page2_skip10000.json", true,

@@ -43,7 +43,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @Import(WebSliceTestConfiguration.class)
 class RevisionControllerWebFluxTests {
 
-	private static final OffsetDateTime NEW_YEAR_2024 = OffsetDateTime.parse("2024-01-01T00:00:00Z");
+	private static final OffsetDateTime NEW_YEAR_2024 = OffsetDateTime.parse("2024-01-01T00:00:00+01:00");
 
 	private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml");
 

@@ -39,7 +39,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @Import(WebSliceTestConfiguration.class)
 class StatsControllersWebFluxTests {
 
-	private static final OffsetDateTime NEW_YEAR_2024 = OffsetDateTime.parse("2024-01-01T00:00:00Z");
+	private static final OffsetDateTime NEW_YEAR_2024 = OffsetDateTime.parse("2024-01-01T00:00:00+01:00");
 
 	@Autowired
 	private WebTestClient client;

@@ -80,26 +80,49 @@ public final class RegionListBuilder {
 						"missing column");
 			}
 		}
+		int columns = parser.getHeaderNames().size();
 		for (CSVRecord row : parser) {
+			if (row.size() < columns) {
+				throw new ImportException(fileName, "line " + (row.getRecordNumber() + 1), null,
+						ImportFormat.abbreviate(String.join(";", row.toList())), columns + " fields, as the header has",
+						"a row of " + row.size() + " fields");
+			}
 			String gm = code(row, "Code_1", "GM", fileName);
 			String am = code(row, "Code_4", "AM", fileName);
 			String cr = code(row, "Code_10", "CR", fileName);
 			String ld = code(row, "Code_26", "LD", fileName);
 			String pv = code(row, "Code_28", "PV", fileName);
-			region(ld, "landsdeel", name(row, "Naam_27", fileName)).parents.add("NL01");
-			Builder province = region(pv, "provincie", name(row, "Naam_29", fileName));
+			// one edition lists each gemeente on one line: a second line for it is
+			// refused, naming both (the links of a provincie or COROP area are read from
+			// its gemeenten's rows)
+			region(ld, "landsdeel", row, "Naam_27", fileName).parents.add("NL01");
+			Builder province = region(pv, "provincie", row, "Naam_29", fileName);
 			province.parents.addAll(List.of("NL01", ld));
-			Builder corop = region(cr, "corop", name(row, "Naam_11", fileName));
+			Builder corop = region(cr, "corop", row, "Naam_11", fileName);
 			corop.parents.addAll(List.of("NL01", ld, pv));
 			// an arbeidsmarktregio can cross province borders: it lies in NL01 only, and
-			// a
-			// gemeente is linked to its own provincie directly
-			region(am, "arbeidsmarktregio", name(row, "Naam_5", fileName)).parents.add("NL01");
-			Builder gemeente = region(gm, "gemeente", name(row, "Naam_2", fileName));
+			// a gemeente is linked to its own provincie directly
+			region(am, "arbeidsmarktregio", row, "Naam_5", fileName).parents.add("NL01");
+			Builder gemeente = region(gm, "gemeente", row, "Naam_2", fileName);
+			if (gemeente.line != 0 && gemeente.line != row.getRecordNumber() + 1) {
+				throw new ImportException(fileName, "lines " + gemeente.line + " and " + (row.getRecordNumber() + 1),
+						"Code_1", gm, "each gemeente on one line of an edition", "a gemeente listed twice");
+			}
 			gemeente.parents.addAll(List.of("NL01", ld, pv, cr, am));
 			gemeente.aliases.add("cbs-label=" + name(row, "RegioS", fileName));
 		}
 		return this;
+	}
+
+	/**
+	 * The region of a row, with its name from the given column. A provincie, COROP area
+	 * or arbeidsmarktregio is named on every row of its gemeenten: the first row names it
+	 * (an edited file that moves a gemeente by its code alone still reads).
+	 */
+	private Builder region(String code, String level, CSVRecord row, String nameColumn, String fileName) {
+		String name = name(row, nameColumn, fileName);
+		long line = row.getRecordNumber() + 1;
+		return this.regions.computeIfAbsent(code, (c) -> new Builder(c, level, name, line));
 	}
 
 	/**
@@ -152,7 +175,7 @@ public final class RegionListBuilder {
 	}
 
 	private Builder region(String code, String level, String name) {
-		return this.regions.computeIfAbsent(code, (c) -> new Builder(c, level, name));
+		return this.regions.computeIfAbsent(code, (c) -> new Builder(c, level, name, 0));
 	}
 
 	public List<RegionEntry> build() {
@@ -207,10 +230,14 @@ public final class RegionListBuilder {
 
 		final Set<String> aliases = new LinkedHashSet<>();
 
-		Builder(String code, String level, String name) {
+		/** The line that first gave it (0 when none did). */
+		final long line;
+
+		Builder(String code, String level, String name, long line) {
 			this.code = code;
 			this.level = level;
 			this.name = name;
+			this.line = line;
 		}
 
 	}
