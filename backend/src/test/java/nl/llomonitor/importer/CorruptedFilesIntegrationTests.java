@@ -231,6 +231,10 @@ class CorruptedFilesIntegrationTests {
 						List.of("column margin_low", "'950'", "margins reversed")),
 				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;910;950;definitief;",
 						List.of("column margin_low", "'910'", "outside its margin")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;;;definitief;z",
+						List.of("column flags", "'z'", "a figure flagged not applicable")),
+				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;;;definitief;p",
+						List.of("column flags", "'p'", "flag p with status definitief")),
 				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;;;definitief;zq",
 						List.of("column flags", "'zq'", "'q' is not a flag")));
 	}
@@ -260,14 +264,23 @@ class CorruptedFilesIntegrationTests {
 	@org.junit.jupiter.api.Test
 	void breakdownPairsOfTheProjectsOwnFormatAreStoredInCanonicalOrder() throws IOException {
 		Path file = this.temp.resolve("own-order.csv");
-		Files.writeString(file, OWN_HEADER
-				+ "85268NED;beroepsbevolking;PV21;2024JJ00;\"sex=vrouw;age_group=25_35\";41.5;;;definitief;bp\n",
+		Files.writeString(file,
+				OWN_HEADER
+						+ "85268NED;beroepsbevolking;PV21;2024JJ00;\"sex=vrouw;age_group=25_35\";41.5;;;voorlopig;bp\n",
 				StandardCharsets.UTF_8);
 		assertThat(this.importer.importFile(file).status()).isEqualTo("succeeded");
 		assertThat(this.jdbc.fetchValue("""
 				select b.key || ' ' || o.flags from observation o join breakdown b on b.id = o.breakdown_id
 				join import_run r on r.id = o.import_run_id
 				where r.file_name = 'own-order.csv' and o.value = 41.5""")).isEqualTo("age_group=25_35;sex=vrouw bp");
+		// a cell without a figure takes its reason from its flag, as in Eurostat's files
+		Path confidential = this.temp.resolve("own-confidential.csv");
+		Files.writeString(confidential, OWN_HEADER + "85268NED;beroepsbevolking;PV21;2024JJ00;sex=man;;;;;c\n",
+				StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(confidential).status()).isEqualTo("succeeded");
+		assertThat(this.jdbc.fetchValue("""
+				select o.missing_reason from observation o join import_run r on r.id = o.import_run_id
+				where r.file_name = 'own-confidential.csv'""")).isEqualTo("vertrouwelijk");
 	}
 
 	/**

@@ -218,6 +218,8 @@ class SpecialSignsIntegrationTests {
 		all.add(new Expected(Format.EUROSTAT_TSV, "17.5 bep", "17.5", null, "voorlopig", "bep", "e"));
 		all.add(new Expected(Format.EUROSTAT_TSV, ": cu", null, "vertrouwelijk", "niet_vermeld", "cu", "c"));
 		all.add(new Expected(Format.EUROSTAT_TSV, ":", null, "niet_beschikbaar", "niet_vermeld", "", ":"));
+		// an empty cell (Eurostat writes ':'): no figure either, counted, not skipped
+		all.add(new Expected(Format.EUROSTAT_TSV, "", null, "niet_beschikbaar", "niet_vermeld", "", "empty"));
 		all.add(new Expected(Format.EUROSTAT_TSV, "0 z", null, "niet_van_toepassing", "niet_vermeld", "z", "z"));
 		all.add(new Expected(Format.EUROSTAT_TSV, "0 pz", null, "niet_van_toepassing", "voorlopig", "pz", "z"));
 		return all.stream();

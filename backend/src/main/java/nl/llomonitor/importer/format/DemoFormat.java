@@ -141,16 +141,33 @@ public final class DemoFormat {
 					catch (IllegalArgumentException ex) {
 						throw job.error(line, "status", status, "one of " + STATUSES + " or empty", "unknown status");
 					}
-					String flags;
+					java.util.Set<nl.llomonitor.cube.Flag> parsed;
 					try {
-						flags = nl.llomonitor.cube.Flag
-							.letters(nl.llomonitor.cube.Flag.parse((r.get("flags") != null) ? r.get("flags") : ""));
+						parsed = nl.llomonitor.cube.Flag.parse((r.get("flags") != null) ? r.get("flags") : "");
 					}
 					catch (IllegalArgumentException ex) {
 						throw job.error(line, "flags", r.get("flags"), "Eurostat flag letters such as 'bp', or empty",
 								ex.getMessage());
 					}
+					String flags = nl.llomonitor.cube.Flag.letters(parsed);
 					BigDecimal value = number(job, r, line, "value");
+					// the flags mean what they mean in Eurostat's files, which the other
+					// readers follow: z is no figure, p is the status voorlopig
+					if (value != null && parsed.contains(nl.llomonitor.cube.Flag.NOT_APPLICABLE)) {
+						throw job.error(line, "flags", r.get("flags"), "no flag z (not applicable) beside a figure",
+								"a figure flagged not applicable");
+					}
+					if (parsed.contains(nl.llomonitor.cube.Flag.PROVISIONAL)
+							&& !status.equals(nl.llomonitor.cube.Status.VOORLOPIG.code())
+							&& !status.equals(nl.llomonitor.cube.Status.NOT_STATED.code())) {
+						throw job.error(line, "flags", r.get("flags"),
+								"flag p (provisional) only with status voorlopig or none",
+								"flag p with status " + status);
+					}
+					if (parsed.contains(nl.llomonitor.cube.Flag.PROVISIONAL)) {
+						status = nl.llomonitor.cube.Status.VOORLOPIG.code();
+					}
+					String reason = (value == null) ? nl.llomonitor.cube.Flag.missingReason(parsed).code() : null;
 					BigDecimal low = number(job, r, line, "margin_low");
 					BigDecimal high = number(job, r, line, "margin_high");
 					if (low != null && high != null && low.compareTo(high) > 0) {
@@ -167,12 +184,12 @@ public final class DemoFormat {
 								"an upper bound at least the value " + r.get("value"),
 								"the value lies outside its margin");
 					}
-					emit(job, r, CellSink.VALUE, r.get("value"), region, breakdown, status, flags);
+					emit(job, r, CellSink.VALUE, r.get("value"), reason, region, breakdown, status, flags);
 					if (low != null) {
-						emit(job, r, CellSink.LOW, r.get("margin_low"), region, breakdown, status, flags);
+						emit(job, r, CellSink.LOW, r.get("margin_low"), null, region, breakdown, status, flags);
 					}
 					if (high != null) {
-						emit(job, r, CellSink.HIGH, r.get("margin_high"), region, breakdown, status, flags);
+						emit(job, r, CellSink.HIGH, r.get("margin_high"), null, region, breakdown, status, flags);
 					}
 				}
 			}
@@ -231,9 +248,8 @@ public final class DemoFormat {
 			return new BigDecimal(value);
 		}
 
-		private static void emit(ImportJob job, CSVRecord r, char part, String value, String region, String breakdown,
-				String status, String flags) {
-			String reason = (value == null) ? nl.llomonitor.cube.MissingReason.NIET_BESCHIKBAAR.code() : null;
+		private static void emit(ImportJob job, CSVRecord r, char part, String value, String reason, String region,
+				String breakdown, String status, String flags) {
 			job.cells()
 				.add(r.getRecordNumber(), r.get("indicator"), region, r.get("period"), breakdown, part, value, reason,
 						status, flags, null, r.get("table"));

@@ -137,6 +137,16 @@ public final class EurostatTsvReader implements FormatReader {
 				String value = cell.substring(0, split).strip();
 				String letters = cell.substring(split).strip();
 				if (value.isEmpty() && letters.isEmpty()) {
+					// Eurostat writes ':' where it has no figure; an empty cell (an
+					// edited
+					// file) has none either: stored so, and counted, never skipped
+					// without a
+					// word (a figure stored before is withdrawn by it)
+					found.sign("empty");
+					job.cells()
+						.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, null,
+								MissingReason.NIET_BESCHIKBAAR.code(), nl.llomonitor.cube.Status.NOT_STATED.code(), "",
+								null, mapping.table());
 					continue;
 				}
 				Set<Flag> flags;
