@@ -99,6 +99,12 @@ public record ImportWarning(String key, List<Object> args) {
 	 */
 	public static final String BACKDATED_NOT_WRITTEN = "backdated-not-written";
 
+	/**
+	 * Key {@code warning.missing-measures}: cells of OData records that leave out a
+	 * property the mapping maps (not given, so not imported).
+	 */
+	public static final String MISSING_MEASURES = "missing-measures";
+
 	/** Key {@code warning.not-modified} of the message bundles. */
 	public static final String NOT_MODIFIED = "not-modified";
 
@@ -107,7 +113,7 @@ public record ImportWarning(String key, List<Object> args) {
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
 			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT, REGION_NAME_SHARED,
-			BACKDATED_NOT_WRITTEN);
+			BACKDATED_NOT_WRITTEN, MISSING_MEASURES);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or
@@ -117,7 +123,7 @@ public record ImportWarning(String key, List<Object> args) {
 	 * them: the mapping chose which of the table's figures the monitor holds.
 	 */
 	private static final Set<String> LEAVES_OUT = Set.of(MAPPING_SKIPPED_REGIONS, UNKNOWN_REGIONS_SKIPPED,
-			TEXT_MEASURES, TEXT_VALUES, MARGIN_ONLY, BACKDATED_NOT_WRITTEN);
+			TEXT_MEASURES, TEXT_VALUES, MARGIN_ONLY, BACKDATED_NOT_WRITTEN, MISSING_MEASURES);
 
 	public ImportWarning {
 		// an argument may be null (a label a source left empty): kept, never failing the

@@ -276,6 +276,28 @@ class ODataImportIntegrationTests {
 			.isZero();
 	}
 
+	/**
+	 * A v3 record that leaves out a property the mapping maps gives no cell for it: the
+	 * run counts and names them (missing-measures) instead of a silent gap.
+	 */
+	@Test
+	void aRecordWithoutAMappedPropertyIsCountedAndNamed() throws Exception {
+		Path source = SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent();
+		Path folder = Files.createDirectories(this.temp.resolve("odata3_80137ned"));
+		try (var files = Files.list(source)) {
+			for (Path f : files.toList()) {
+				Files.copy(f, folder.resolve(f.getFileName()));
+			}
+		}
+		Path data = folder.resolve("TypedDataSet.json");
+		String text = Files.readString(data, StandardCharsets.UTF_8);
+		assertThat(text).contains("\"Totaal_1\":8811.0,");
+		Files.writeString(data, text.replaceFirst("\"Totaal_1\":8811.0,", ""), StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(folder);
+		assertThat(report.warnings()).anyMatch((w) -> w.equals(
+				"1 cells not given: records without a property the mapping maps (Totaal_1); they were not imported"));
+	}
+
 	private String status(String period) {
 		return CurrentValues.cell(this.jdbc, "ziekteverzuim", "NL01", period, "")
 			.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS)

@@ -90,6 +90,11 @@ public final class ODataReader implements FormatReader {
 		if (pages > 1) {
 			found.warn(ImportWarning.of(ImportWarning.ODATA_PAGES, pages));
 		}
+		if (!page.missingMeasures.isEmpty()) {
+			found.warn(ImportWarning.of(ImportWarning.MISSING_MEASURES,
+					page.missingMeasures.values().stream().mapToLong(Long::longValue).sum(),
+					String.join(", ", page.missingMeasures.keySet())));
+		}
 		if (page.skippedRegions > 0) {
 			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_REGIONS, page.skippedRegions,
 					String.valueOf(page.mapping.skipRegions())));
@@ -130,6 +135,9 @@ public final class ODataReader implements FormatReader {
 		final Set<String> dimensionKeys = new HashSet<>();
 
 		final Set<String> unknownProperties = new HashSet<>();
+
+		/** Mapped measure properties that records left out, by property. */
+		final Map<String, Long> missingMeasures = new TreeMap<>();
 
 		/** Records of regions the mapping skips by label ({@code skipRegions}). */
 		long skippedRegions;
@@ -680,6 +688,15 @@ public final class ODataReader implements FormatReader {
 			emit(job, page, where, "Value", value, reason, measure, indicatorOverride, region, period, breakdown, part,
 					status, footnote, mapping);
 			return;
+		}
+		if (measures.size() < mapping.measures().size()) {
+			// a record without a property the mapping maps (a $select, an edited file):
+			// those cells are not given, counted and named, never a silent gap
+			for (String key : mapping.measures().keySet()) {
+				if (!measures.containsKey(key)) {
+					page.missingMeasures.merge(key, 1L, Long::sum);
+				}
+			}
 		}
 		for (Map.Entry<String, String> m : measures.entrySet()) {
 			String raw = m.getValue();
