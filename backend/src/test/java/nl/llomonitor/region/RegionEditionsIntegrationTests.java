@@ -501,6 +501,28 @@ class RegionEditionsIntegrationTests {
 		assertThat(value("GM1994", "2023JJ00")).isNull();
 	}
 
+	/**
+	 * The warning about names that several regions have is judged by the names of the
+	 * edition's date: an older edition is not warned about a name one of its gemeenten
+	 * took only later (Lopik as "Brielle" from 2031, beside Brielle GM0501 until 2024).
+	 */
+	@Test
+	@Order(13)
+	void anOlderEditionIsNotWarnedAboutANameTakenLater(@TempDir Path dir) throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		String lopik = lines.stream().filter((l) -> l.contains(";GM0331 ")).findFirst().orElseThrow();
+		Path renamed = Files.write(dir.resolve("rename-2031.csv"), List.of(lines.get(0),
+				lopik.replaceFirst(";Lopik;GM0331 +;Lopik +;", ";Brielle;GM0331    ;Brielle" + " ".repeat(43) + ";")),
+				StandardCharsets.UTF_8);
+		assertThat(importEdition(renamed, "2031-01-01").status()).isEqualTo("succeeded");
+		assertThat(regionName("GM0331", "2031-06-01")).isEqualTo("Brielle");
+		Path older = Files.write(dir.resolve("lopik-2020.csv"), List.of(lines.get(0), lopik), StandardCharsets.UTF_8);
+		ImportReport report = importEdition(older, "2020-06-01");
+		assertThat(report.status()).isIn("succeeded", "unchanged");
+		assertThat(report.warnings()).noneMatch((w) -> w.contains("Brielle (GM0331, GM0501)"));
+		assertThat(regionName("GM0331", "2020-06-01")).isEqualTo("Lopik");
+	}
+
 	private String regionName(String code, String date) {
 		String body = new String(this.client.get()
 			.uri("/api/v1/regions/" + code + "?date=" + date)

@@ -38,12 +38,15 @@ public final class RegionsImporter implements FormatReader {
 		}
 		// names that several regions of one level have on the edition's date: a CSV label
 		// of that name then resolves to one of them only
+		// (by the names of that date: an older edition is not judged by later renames)
 		List<String> shared = job.tx().fetch("""
-				select r.name_nl || ' (' || string_agg(r.code, ', ' order by r.code) || ')'
+				select coalesce(n.name_nl, r.name_nl) || ' (' || string_agg(r.code, ', ' order by r.code) || ')'
 				from region r
+				left join region_name n on n.region_code = r.code and n.valid_from <= ?
+				  and (n.valid_to is null or n.valid_to > ?)
 				where r.level <> 'land' and r.valid_from <= ? and (r.valid_to is null or r.valid_to > ?)
-				group by r.level, r.name_nl having count(*) > 1
-				order by 1""", validFrom, validFrom).getValues(0, String.class);
+				group by r.level, coalesce(n.name_nl, r.name_nl) having count(*) > 1
+				order by 1""", validFrom, validFrom, validFrom, validFrom).getValues(0, String.class);
 		warnNaming(found, ImportWarning.REGION_NAME_SHARED, shared);
 		warnNaming(found, ImportWarning.REGION_WITH_DATA_KEPT, result.keptWithData());
 		warnNaming(found, ImportWarning.REGION_GAP_KEPT, result.gapsKept());
