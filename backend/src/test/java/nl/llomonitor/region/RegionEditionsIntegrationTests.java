@@ -523,6 +523,40 @@ class RegionEditionsIntegrationTests {
 		assertThat(regionName("GM0331", "2020-06-01")).isEqualTo("Lopik");
 	}
 
+	/**
+	 * A corrected edition of the same date that no longer lists a gemeente its first
+	 * import added, for which figures were imported since: the gemeente is kept for its
+	 * figures (and named in a warning), but lies in no provincie or arbeidsmarktregio of
+	 * that edition any more. Before, it stayed a member of both.
+	 */
+	@Test
+	@Order(14)
+	void aGemeenteACorrectedEditionDropsKeepsItsFiguresButNotItsLinks(@TempDir Path dir) throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		String montfoort = lines.stream().filter((l) -> l.contains(";GM0335 ")).findFirst().orElseThrow();
+		List<String> withExtra = new ArrayList<>(lines);
+		withExtra.add(montfoort.replaceFirst(";Montfoort;GM0335 +;Montfoort +;",
+				";Testdorp;GM1993    ;Testdorp" + " ".repeat(42) + ";"));
+		assertThat(importEdition(Files.write(dir.resolve("85755NED-2032.csv"), withExtra, StandardCharsets.UTF_8),
+				"2032-01-01")
+			.status()).isEqualTo("succeeded");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2032-06-01")).contains("GM1993");
+		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
+		String header = data.substring(0, data.indexOf('\n') + 1);
+		String row = data.substring(data.indexOf('\n') + 1).strip();
+		ImportReport figures = this.importer.importFile(Files.writeString(dir.resolve("86088NED.csv"),
+				header + row.replace("Nieuw-Vijfheerenlanden;2024", "Testdorp;2032").replace(";75.5", ";53.5") + "\n",
+				StandardCharsets.UTF_8), null, "86088NED");
+		assertThat(figures.status()).isEqualTo("succeeded");
+
+		ImportReport corrected = importEdition(
+				Files.write(dir.resolve("85755NED-2032-corrected.csv"), lines, StandardCharsets.UTF_8), "2032-01-01");
+		assertThat(corrected.warnings()).anyMatch((w) -> w.contains("GM1993"));
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2032-06-01")).doesNotContain("GM1993");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM13&date=2032-06-01")).doesNotContain("GM1993");
+		assertThat(value("GM1993", "2032JJ00")).isEqualTo(53.5);
+	}
+
 	private String regionName(String code, String date) {
 		String body = new String(this.client.get()
 			.uri("/api/v1/regions/" + code + "?date=" + date)

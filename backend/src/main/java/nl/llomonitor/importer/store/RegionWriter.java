@@ -315,6 +315,12 @@ public final class RegionWriter {
 						.where(REGION.CODE.in(neverThere))
 						.orderBy(REGION.CODE)
 						.fetch(REGION.CODE));
+					// kept for its figures, but in no provincie, COROP area or
+					// arbeidsmarktregio of this edition: the corrected edition does not
+					// have it
+					tx.deleteFrom(REGION_PARENT)
+						.where(REGION_PARENT.CHILD_CODE.in(keptWithData), REGION_PARENT.VALID_FROM.eq(validFrom))
+						.execute();
 				}
 			}
 			if (next != null) {
