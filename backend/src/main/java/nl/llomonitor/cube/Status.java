@@ -79,13 +79,13 @@ public enum Status {
 	public static Status fromCbs(String status, String title) {
 		String s = (status != null) ? status.strip().toLowerCase(Locale.ROOT) : "";
 		String t = (title != null) ? title.strip() : "";
-		if (s.contains("nader") || t.endsWith("**")) {
+		if (s.contains("nader") || s.contains("revised provisional") || t.endsWith("**")) {
 			return NADER_VOORLOPIG;
 		}
 		if (s.contains("voorlopig") || s.contains("provisional") || t.endsWith("*")) {
 			return VOORLOPIG;
 		}
-		if (s.contains("definitief") || s.contains("definitive") || s.contains("final")) {
+		if (s.contains("definitief") || s.contains("definitive") || s.contains("definite") || s.contains("final")) {
 			return DEFINITIEF;
 		}
 		return NOT_STATED;

@@ -174,18 +174,24 @@ public class RegionCatalog {
 		 * @param region a region
 		 * @param date a date
 		 * @return the region with the names of the edition valid on that date: before its
-		 * first named span the first names, after its last the last (a region that ended
-		 * keeps the names it ended with); itself when the store dates no names for it
+		 * first named span the first names, else the last names it had by then (a region
+		 * that ended keeps the names it ended with); itself when the store dates no names
+		 * for it
 		 */
 		public Region namedOn(Region region, LocalDate date) {
 			List<Name> spans = namesOf(region.code());
 			if (spans.isEmpty()) {
 				return region;
 			}
+			// on a date no span covers (before its first name, or between two editions
+			// that named it), the name it last had before, else its first
 			Name name = spans.stream()
 				.filter((n) -> n.validOn(date))
 				.findFirst()
-				.orElse(spans.get(0).validFrom().isAfter(date) ? spans.get(0) : spans.get(spans.size() - 1));
+				.orElseGet(() -> spans.stream()
+					.filter((n) -> !n.validFrom().isAfter(date))
+					.reduce((a, b) -> b)
+					.orElse(spans.get(0)));
 			if (name.nameNl().equals(region.nameNl()) && name.nameEn().equals(region.nameEn())) {
 				return region;
 			}

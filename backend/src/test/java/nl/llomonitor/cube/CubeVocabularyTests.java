@@ -53,7 +53,8 @@ class CubeVocabularyTests {
 			value = { "Definitief|2023|definitief", "Voorlopig|2023*|voorlopig",
 					"Nader voorlopig|2023**|nader_voorlopig", "|2023 3e kwartaal*|voorlopig",
 					"|2023 3e kwartaal**|nader_voorlopig", "|2023|niet_vermeld", "null|null|niet_vermeld",
-					"Regulier||niet_vermeld" })
+					"Regulier||niet_vermeld", "Definite|2023|definitief", "Provisional|2023*|voorlopig",
+					"Revised provisional|2023**|nader_voorlopig", "Revised provisional||nader_voorlopig" })
 	void aCbsStatusIsReadFromStatusOrTitleAndNeverInvented(String status, String title, String code) {
 		assertThat(Status.fromCbs(status, title).code()).isEqualTo(code);
 	}

@@ -279,11 +279,45 @@ class AdminImportIntegrationTests {
 						"beroepsbevolking GM0344 1998JJ00"));
 	}
 
+	/**
+	 * A back-dated cell that differs from its vintage of that moment by its status alone
+	 * (voorlopig made definitief, the most common CBS revision) and is not written
+	 * because a later import of its table lacks it, is counted like one whose value
+	 * differs.
+	 */
+	@Test
+	void aBackdatedStatusRevisionThatIsNotWrittenIsCounted() {
+		importAs(upload(named("status-2018.csv", own("99977TST", "1996JJ00", "100.0", "voorlopig")), "2018-01-01"))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rowsInserted")
+			.isEqualTo(1);
+		importAs(upload(named("99977TST.csv",
+				"ID;RegioS;Perioden;Iets_1\n0;Nederland;2020;5\n".getBytes(StandardCharsets.UTF_8))))
+			.expectStatus()
+			.isOk();
+		importAs(upload(named("status-2019.csv", own("99977TST", "1996JJ00", "100.0", "definitief")), "2019-01-01"))
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.rowsInserted")
+			.isEqualTo(0)
+			.jsonPath("$.warnings[0]")
+			.value((w) -> org.assertj.core.api.Assertions.assertThat((String) w)
+				.contains("1 new or changed cells of this back-dated download were not stored", "99977TST",
+						"beroepsbevolking GM0344 1996JJ00"));
+	}
+
 	/** One row of the project's own format: beroepsbevolking of gemeente Utrecht. */
 	private static byte[] own(String table, String period, String value) {
+		return own(table, period, value, "definitief");
+	}
+
+	private static byte[] own(String table, String period, String value, String status) {
 		return ("# LLO Monitor observations v1\n"
 				+ "table;indicator;region;period;breakdown;value;margin_low;margin_high;status;flags\n" + table
-				+ ";beroepsbevolking;GM0344;" + period + ";;" + value + ";;;definitief;\n")
+				+ ";beroepsbevolking;GM0344;" + period + ";;" + value + ";;;" + status + ";\n")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 

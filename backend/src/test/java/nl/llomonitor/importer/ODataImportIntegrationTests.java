@@ -262,10 +262,26 @@ class ODataImportIntegrationTests {
 						{"ID":2,"Persoonskenmerken":"Totaal personen","RegioS":"AM13    ","Perioden":"2023JJ00","Werkloosheidspercentage_13":7.7}]}
 						""",
 				StandardCharsets.UTF_8);
+		// the code list titles a region the store has no code for with a label the
+		// mapping skips
+		Files.writeString(folder.resolve("RegioS.json"), """
+				{"value":[{"Key":"AM99    ","Title":"Niet in te delen (AM)"},{"Key":"PV26    ","Title":"Utrecht (PV)"},
+				{"Key":"GM0344  ","Title":"Utrecht (gemeente)"},{"Key":"AM13    ","Title":"Midden-Utrecht (AM)"}]}
+				""", StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("DataProperties.json"),
+				"""
+						{"value":[{"Type":"Dimension","Key":"Persoonskenmerken"},{"Type":"GeoDimension","Key":"RegioS"},
+						{"Type":"TimeDimension","Key":"Perioden"},{"Type":"Topic","Key":"Werkloosheidspercentage_13","Unit":"%"}]}
+						""",
+				StandardCharsets.UTF_8);
+		String data = Files.readString(folder.resolve("TypedDataSet.json"), StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("TypedDataSet.json"), data.replace("]}", ",\n"
+				+ "{\"ID\":3,\"Persoonskenmerken\":\"Totaal personen\",\"RegioS\":\"AM99    \",\"Perioden\":\"2023JJ00\",\"Werkloosheidspercentage_13\":6.6}]}"),
+				StandardCharsets.UTF_8);
 		ImportReport report = this.importer.importFile(folder, null, "86088NED");
 		assertThat(report.warnings())
 			.anyMatch(
-					(w) -> w.startsWith("1 rows of regions skipped by the mapping") && w.contains("Utrecht (gemeente)"))
+					(w) -> w.startsWith("2 rows of regions skipped by the mapping") && w.contains("Utrecht (gemeente)"))
 			.anyMatch((w) -> w.startsWith("1 rows of regions at levels the mapping does not take skipped (provincie"));
 		assertThat(current(this.jdbc, "werkloosheidspercentage", "PV26", "2023JJ00")).isEqualByComparingTo(utrecht);
 		assertThat(current(this.jdbc, "werkloosheidspercentage", "AM13", "2023JJ00")).isEqualByComparingTo("7.7");

@@ -563,6 +563,14 @@ public final class ODataReader implements FormatReader {
 			}
 			else if (key.equals(mapping.regionColumn())) {
 				region = job.regions().byCode(node.asString(""));
+				if (region == null && mapping.skipRegions()
+					.contains(page.titles.getOrDefault(key, Map.of()).getOrDefault(node.asString("").strip(), ""))) {
+					// a region without a code today that the mapping skips by its label
+					// (Niet in te delen, a former agglomeratie): skipped and counted, as
+					// the CSV reader skips it
+					page.skippedRegions++;
+					return;
+				}
 				if (region == null && found.generic() != null) {
 					found.unknownRegion(where, key, node.asString(""), "a CBS region code such as PV26");
 					return;

@@ -349,6 +349,31 @@ public final class ObservationStore {
 	}
 
 	/**
+	 * The cells of a back-dated run (bound: its moment, its id, its moment again) that
+	 * are new or differ from the vintage current at its moment ({@link #DIFFERS}, as
+	 * {@link #INSERT_CHANGED} judges them) and that neither this run nor a later one
+	 * wrote: how many, the first one's table and the first cell.
+	 */
+	private static final String BACKDATED_NOT_WRITTEN = vocabulary("""
+			select count(*) as cells, min(c.source_table) as source_table,
+			       min(c.indicator_code || ' ' || c.region_code || ' ' || c.period_code
+			           || case when c.breakdown_key = '' then '' else ' [' || c.breakdown_key || ']' end) as first
+			from import_cell c join breakdown b on b.key = c.breakdown_key
+			left join lateral (
+			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
+			    from observation o
+			    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
+			      and o.breakdown_id = b.id and o.period_code = c.period_code
+			      and o.recorded_at <= ?::timestamptz
+			    order by o.recorded_at desc, o.id desc
+			    limit 1) cur on true
+			where not exists (select 1 from observation o
+			                  where o.indicator_code = c.indicator_code and o.region_code = c.region_code
+			                    and o.breakdown_id = b.id and o.period_code = c.period_code
+			                    and (o.import_run_id = ?::bigint or o.recorded_at > ?::timestamptz))
+			  and (cur.status is null or\s""" + DIFFERS + ")");
+
+	/**
 	 * Counts and names the cells of a back-dated run that are new or have another value
 	 * than the vintage current at its moment, yet were not written, because a later run
 	 * of their table does not have them ({@link #NO_LATER_RUN_OF_ITS_TABLE}): without the
@@ -360,21 +385,7 @@ public final class ObservationStore {
 	 */
 	private static void backdatedNotWritten(DSLContext tx, long runId, OffsetDateTime recordedAt,
 			List<ImportWarning> warnings) {
-		Record dropped = tx.fetchSingle("""
-				select count(*) as cells, min(c.source_table) as source_table,
-				       min(c.indicator_code || ' ' || c.region_code || ' ' || c.period_code
-				           || case when c.breakdown_key = '' then '' else ' [' || c.breakdown_key || ']' end) as first
-				from import_cell c join breakdown b on b.key = c.breakdown_key
-				where not exists (select 1 from observation o
-				                  where o.indicator_code = c.indicator_code and o.region_code = c.region_code
-				                    and o.breakdown_id = b.id and o.period_code = c.period_code
-				                    and (o.import_run_id = ?::bigint or o.recorded_at > ?::timestamptz))
-				  and (select p.value from observation p
-				       where p.indicator_code = c.indicator_code and p.region_code = c.region_code
-				         and p.breakdown_id = b.id and p.period_code = c.period_code
-				         and p.recorded_at <= ?::timestamptz
-				       order by p.recorded_at desc, p.id desc
-				       limit 1) is distinct from c.value""", runId, recordedAt, recordedAt);
+		Record dropped = tx.fetchSingle(BACKDATED_NOT_WRITTEN, recordedAt, runId, recordedAt);
 		long cells = dropped.get("cells", Long.class);
 		if (cells > 0) {
 			warnings.add(ImportWarning.of(ImportWarning.BACKDATED_NOT_WRITTEN, cells,

@@ -233,7 +233,10 @@ public final class RegionWriter {
 					.execute();
 			}
 		}
-		int renamed = nameSpan(tx, namedCodes, namesNl, namesEn, validFrom, next) - added;
+		nameSpan(tx, namedCodes, namesNl, namesEn, validFrom, next);
+		// renamed: listed regions that had another name on the date (a region the store
+		// had no name for then is named, not renamed)
+		int renamed = (int) namedCodes.stream().filter(namedOn::containsKey).count();
 		// a region listed again after it had ended exists again (up to the next complete
 		// edition that does not list it, for an older edition)
 		tx.update(REGION)
