@@ -24,9 +24,35 @@ public final class Numbers {
 
 	/**
 	 * @param text the trimmed text
-	 * @return whether it is a plain decimal number PostgreSQL's numeric accepts
+	 * @return whether it is a plain decimal number PostgreSQL's numeric accepts, within
+	 * the range of a double (every figure is computed with and shown as one:
+	 * {@code 1e400} would be stored and then break every answer that uses it,
+	 * {@code 1e-400} would read as 0)
 	 */
 	public static boolean isDecimal(String text) {
+		if (!isDecimalSyntax(text)) {
+			return false;
+		}
+		if (text.length() <= 15) {
+			// up to 15 characters a number without an exponent of more than two digits
+			// is well inside the range
+			int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+			if (e < 0 || text.length() - e <= 3) {
+				return true;
+			}
+		}
+		try {
+			java.math.BigDecimal value = new java.math.BigDecimal(text);
+			double d = value.doubleValue();
+			return Double.isFinite(d) && (d != 0 || value.signum() == 0);
+		}
+		catch (NumberFormatException ex) {
+			// an exponent beyond what a decimal can hold
+			return false;
+		}
+	}
+
+	private static boolean isDecimalSyntax(String text) {
 		int n = text.length();
 		int i = 0;
 		if (n == 0) {

@@ -405,7 +405,7 @@ public final class ODataReader implements FormatReader {
 					next = parser.getString();
 				}
 				else if ((name.equals("odata.count") || name.equals("@odata.count")) && page.count == null) {
-					if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+					if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT && parser.getLongValue() >= 0) {
 						page.count = parser.getLongValue();
 					}
 					else if (parser.currentToken() == JsonToken.VALUE_STRING
