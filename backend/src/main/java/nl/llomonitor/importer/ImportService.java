@@ -294,12 +294,10 @@ public class ImportService {
 	public ImportReport importFile(Path file, ImportFormat format, String tableId, ImportOptions options,
 			java.util.function.LongConsumer progress) {
 		if (tableId != null && !tableId.isBlank() && !TABLE_ID.matcher(tableId).matches()) {
-			// a table id names tables and the indicators of a generic table: checked
-			// before
-			// anything is read (a space or dot used to fail deep in the store, as an
-			// internal error)
-			throw new ImportException(file.getFileName().toString(), null, "tableId",
-					(tableId.length() > 40) ? tableId.substring(0, 40) + "…" : tableId,
+			// a table id names tables and a generic table's indicators: checked
+			// before anything is read (a space or a dot used to fail deep in the
+			// store, as an internal error)
+			throw new ImportException(file.getFileName().toString(), null, "tableId", ImportFormat.abbreviate(tableId),
 					"a table id of letters, digits and '_', such as 85268NED or trng_lfse_04", "not a table id");
 		}
 		if (ZipUpload.isZip(file)) {

@@ -88,9 +88,19 @@ public class RegionCatalog {
 		 * edition ends it)
 		 */
 		public boolean existsOn(LocalDate date) {
-			return !this.validFrom.isAfter(date) && (this.validTo == null || this.validTo.isAfter(date));
+			return within(this.validFrom, this.validTo, date);
 		}
 
+	}
+
+	/**
+	 * @param from first day
+	 * @param to the day after the last, or null while it holds
+	 * @param date a date
+	 * @return whether the span from {@code from} to {@code to} holds on the date
+	 */
+	static boolean within(LocalDate from, LocalDate to, LocalDate date) {
+		return !from.isAfter(date) && (to == null || to.isAfter(date));
 	}
 
 	/**
@@ -104,7 +114,7 @@ public class RegionCatalog {
 	public record Link(String child, String parent, LocalDate validFrom, LocalDate validTo) {
 
 		boolean validOn(LocalDate date) {
-			return !this.validFrom.isAfter(date) && (this.validTo == null || this.validTo.isAfter(date));
+			return within(this.validFrom, this.validTo, date);
 		}
 
 	}
@@ -120,7 +130,7 @@ public class RegionCatalog {
 	public record Name(LocalDate validFrom, LocalDate validTo, String nameNl, String nameEn) {
 
 		boolean validOn(LocalDate date) {
-			return !this.validFrom.isAfter(date) && (this.validTo == null || this.validTo.isAfter(date));
+			return within(this.validFrom, this.validTo, date);
 		}
 
 	}

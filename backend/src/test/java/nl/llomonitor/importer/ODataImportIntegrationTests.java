@@ -262,8 +262,7 @@ class ODataImportIntegrationTests {
 						{"ID":2,"Persoonskenmerken":"Totaal personen","RegioS":"AM13    ","Perioden":"2023JJ00","Werkloosheidspercentage_13":7.7}]}
 						""",
 				StandardCharsets.UTF_8);
-		// the code list titles a region the store has no code for with a label the
-		// mapping skips
+		// a code the store does not know, titled with a label the mapping skips
 		Files.writeString(folder.resolve("RegioS.json"), """
 				{"value":[{"Key":"AM99    ","Title":"Niet in te delen (AM)"},{"Key":"PV26    ","Title":"Utrecht (PV)"},
 				{"Key":"GM0344  ","Title":"Utrecht (gemeente)"},{"Key":"AM13    ","Title":"Midden-Utrecht (AM)"}]}

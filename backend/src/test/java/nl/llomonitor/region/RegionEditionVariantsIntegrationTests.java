@@ -367,7 +367,14 @@ class RegionEditionVariantsIntegrationTests {
 	}
 
 	private Set<String> codes(String uri) {
-		List<Map<String, Object>> regions = this.client.get()
+		Set<String> codes = new TreeSet<>();
+		regions(uri).forEach((r) -> codes.add((String) r.get("code")));
+		return codes;
+	}
+
+	/** The regions a list request answers. */
+	private List<Map<String, Object>> regions(String uri) {
+		return this.client.get()
 			.uri(uri)
 			.exchange()
 			.expectStatus()
@@ -376,9 +383,6 @@ class RegionEditionVariantsIntegrationTests {
 			})
 			.returnResult()
 			.getResponseBody();
-		Set<String> codes = new TreeSet<>();
-		regions.forEach((r) -> codes.add((String) r.get("code")));
-		return codes;
 	}
 
 	private Map<String, Object> region(String code, String date) {
@@ -400,16 +404,7 @@ class RegionEditionVariantsIntegrationTests {
 
 	/** The name a region has in the list of regions of a date (default today). */
 	private String nameOnList(String code, String date) {
-		List<Map<String, Object>> regions = this.client.get()
-			.uri("/api/v1/regions?level=gemeente" + ((date != null) ? "&date=" + date : ""))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return regions.stream()
+		return regions("/api/v1/regions?level=gemeente" + ((date != null) ? "&date=" + date : "")).stream()
 			.filter((r) -> code.equals(r.get("code")))
 			.map((r) -> (String) r.get("name"))
 			.findFirst()

@@ -240,8 +240,7 @@ class RegionEditionsIntegrationTests {
 			}
 			out.add(line);
 		}
-		out.add(montfoort.replaceFirst(";Montfoort;GM0335 +;Montfoort +;",
-				";Lopikerwaard-Oost;GM1997    ;Lopikerwaard-Oost" + " ".repeat(33) + ";"));
+		out.add(gemeenteAs(montfoort, "GM1997", "Lopikerwaard-Oost"));
 		Files.write(edition, out, StandardCharsets.UTF_8);
 		ImportReport report = importEdition(edition, "2026-01-01");
 		assertThat(report.status()).isEqualTo("succeeded");
@@ -309,19 +308,8 @@ class RegionEditionsIntegrationTests {
 					.replace("Nieuw-Vijfheerenlanden", "Weesp"),
 				StandardCharsets.UTF_8);
 		assertThat(importEdition(edition, "2026-07-01").status()).isEqualTo("succeeded");
-		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
-		String header = data.substring(0, data.indexOf('\n') + 1);
-		String row = data.substring(data.indexOf('\n') + 1).strip();
-		Path rows = Files.writeString(dir.resolve("86088NED.csv"),
-				header + row.replace("Nieuw-Vijfheerenlanden;2024", "Weesp;2027").replace(";75.5", ";71.1") + "\n"
-						+ row.replace("99001;", "99002;")
-							.replace("Nieuw-Vijfheerenlanden;2024", "Weesp;2021")
-							.replace(";75.5", ";72.2")
-						+ "\n",
-				StandardCharsets.UTF_8);
-		ImportReport report = this.importer.importFile(rows, null, "86088NED");
+		ImportReport report = importFigures(dir, "Weesp", "2027", "71.1", "Weesp", "2021", "72.2");
 		assertThat(report.status()).isEqualTo("succeeded");
-		awaitVersion(report.dataVersion());
 		assertThat(value("GM1996", "2027JJ00")).isEqualTo(71.1);
 		assertThat(value("GM0457", "2021JJ00")).isEqualTo(72.2);
 		assertThat(value("GM0457", "2027JJ00")).isNull();
@@ -330,11 +318,7 @@ class RegionEditionsIntegrationTests {
 
 		// 2024: neither Weesp existed (the old one ended at the 2024 edition, the new one
 		// begins in 2026): the nearest, the old one, is taken, and the run says so
-		Path between = Files.writeString(Files.createDirectories(dir.resolve("between")).resolve("86088NED.csv"),
-				header + row.replace("Nieuw-Vijfheerenlanden;2024", "Weesp;2024").replace(";75.5", ";73.3") + "\n",
-				StandardCharsets.UTF_8);
-		ImportReport guessed = this.importer.importFile(between, null, "86088NED");
-		awaitVersion(guessed.dataVersion());
+		ImportReport guessed = importFigures(Files.createDirectories(dir.resolve("between")), "Weesp", "2024", "73.3");
 		assertThat(guessed.warnings())
 			.anyMatch((w) -> w.startsWith("region labels given to a region the store does not have in that period")
 					&& w.contains("1 label and period pairs: Weesp 2024JJ00 → GM0457"));
@@ -376,10 +360,8 @@ class RegionEditionsIntegrationTests {
 	@Order(9)
 	void aCorrectedEditionOfTheSameDateRemovesAGemeenteItNoLongerLists(@TempDir Path dir) throws IOException {
 		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
-		String montfoort = lines.stream().filter((l) -> l.contains(";GM0335 ")).findFirst().orElseThrow();
 		List<String> withExtra = new ArrayList<>(lines);
-		withExtra.add(montfoort.replaceFirst(";Montfoort;GM0335 +;Montfoort +;",
-				";Testdorp;GM1995    ;Testdorp" + " ".repeat(42) + ";"));
+		withExtra.add(gemeenteAs(gemeente(lines, "GM0335"), "GM1995", "Testdorp"));
 		Path first = Files.write(dir.resolve("85755NED-2027.csv"), withExtra, StandardCharsets.UTF_8);
 		assertThat(importEdition(first, "2027-01-01").status()).isEqualTo("succeeded");
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2027-06-01")).contains("GM1995");
@@ -400,12 +382,7 @@ class RegionEditionsIntegrationTests {
 	@Test
 	@Order(10)
 	void anEditionThatGivesTwoGemeentenOneNameSaysSo(@TempDir Path dir) throws IOException {
-		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
-		String zeewolde = lines.stream().filter((l) -> l.contains(";GM0050 ")).findFirst().orElseThrow();
-		Path edition = Files.write(dir.resolve("rename.csv"), List.of(lines.get(0), zeewolde
-			.replaceFirst(";Zeewolde;GM0050 +;Zeewolde +;", ";Almere;GM0050    ;Almere" + " ".repeat(44) + ";")),
-				StandardCharsets.UTF_8);
-		ImportReport report = importEdition(edition, "2028-01-01");
+		ImportReport report = importEdition(renamed(dir, "GM0050", "Almere"), "2028-01-01");
 		assertThat(report.status()).isEqualTo("succeeded");
 		assertThat(report.warnings()).anyMatch((w) -> w.startsWith("1 names that several regions of one level have")
 				&& w.contains("Almere (GM0034, GM0050)"));
@@ -420,30 +397,14 @@ class RegionEditionsIntegrationTests {
 	@Test
 	@Order(11)
 	void aGemeenteRenamedAfterAnothersFormerNameDoesNotTakeItsEarlierRows(@TempDir Path dir) throws IOException {
-		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
-		String lopik = lines.stream().filter((l) -> l.contains(";GM0331 ")).findFirst().orElseThrow();
-		Path edition = Files.write(dir.resolve("rename.csv"), List.of(lines.get(0),
-				lopik.replaceFirst(";Lopik;GM0331 +;Lopik +;", ";Brielle;GM0331    ;Brielle" + " ".repeat(43) + ";")),
-				StandardCharsets.UTF_8);
-		assertThat(importEdition(edition, "2029-01-01").status()).isEqualTo("succeeded");
+		assertThat(importEdition(renamed(dir, "GM0331", "Brielle"), "2029-01-01").status()).isEqualTo("succeeded");
 		assertThat(regionName("GM0331", "2028-12-31")).isEqualTo("Lopik");
 		assertThat(regionName("GM0331", "2029-01-01")).isEqualTo("Brielle");
 		assertThat(regionName("GM0501", "2020-01-01")).isEqualTo("Brielle");
 
-		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
-		String header = data.substring(0, data.indexOf('\n') + 1);
-		String row = data.substring(data.indexOf('\n') + 1).strip();
-		StringBuilder rows = new StringBuilder(header);
-		int key = 99010;
-		for (String year : List.of("2020", "2027", "2029")) {
-			rows.append(row.replace("99001;", (key++) + ";")
-				.replace("Nieuw-Vijfheerenlanden;2024", "Brielle;" + year)
-				.replace(";75.5", ";6" + year.charAt(3) + ".5")).append('\n');
-		}
-		ImportReport report = this.importer
-			.importFile(Files.writeString(dir.resolve("86088NED.csv"), rows, StandardCharsets.UTF_8), null, "86088NED");
+		ImportReport report = importFigures(dir, "Brielle", "2020", "60.5", "Brielle", "2027", "67.5", "Brielle",
+				"2029", "69.5");
 		assertThat(report.status()).isEqualTo("succeeded");
-		awaitVersion(report.dataVersion());
 		// 2020: Brielle was GM0501; Lopik was called Lopik
 		assertThat(value("GM0501", "2020JJ00")).isEqualTo(60.5);
 		assertThat(value("GM0331", "2020JJ00")).isNull();
@@ -480,22 +441,8 @@ class RegionEditionsIntegrationTests {
 		assertThat(this.jdbc.fetchSingle(REGION, REGION.CODE.eq("GM0512")).getValidTo())
 			.isEqualTo(LocalDate.of(2030, 1, 1));
 
-		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
-		String header = data.substring(0, data.indexOf('\n') + 1);
-		String row = data.substring(data.indexOf('\n') + 1).strip();
-		String rows = header
-				+ row.replace("99001;", "99020;")
-					.replace("Nieuw-Vijfheerenlanden;2024", "Gorinchem;2023")
-					.replace(";75.5", ";51.5")
-				+ "\n"
-				+ row.replace("99001;", "99021;")
-					.replace("Nieuw-Vijfheerenlanden;2024", "Gorinchem;2030")
-					.replace(";75.5", ";52.5")
-				+ "\n";
-		ImportReport report = this.importer
-			.importFile(Files.writeString(dir.resolve("86088NED.csv"), rows, StandardCharsets.UTF_8), null, "86088NED");
+		ImportReport report = importFigures(dir, "Gorinchem", "2023", "51.5", "Gorinchem", "2030", "52.5");
 		assertThat(report.status()).isEqualTo("succeeded");
-		awaitVersion(report.dataVersion());
 		assertThat(value("GM0512", "2023JJ00")).isEqualTo(51.5);
 		assertThat(value("GM1994", "2030JJ00")).isEqualTo(52.5);
 		assertThat(value("GM1994", "2023JJ00")).isNull();
@@ -509,14 +456,11 @@ class RegionEditionsIntegrationTests {
 	@Test
 	@Order(13)
 	void anOlderEditionIsNotWarnedAboutANameTakenLater(@TempDir Path dir) throws IOException {
-		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
-		String lopik = lines.stream().filter((l) -> l.contains(";GM0331 ")).findFirst().orElseThrow();
-		Path renamed = Files.write(dir.resolve("rename-2031.csv"), List.of(lines.get(0),
-				lopik.replaceFirst(";Lopik;GM0331 +;Lopik +;", ";Brielle;GM0331    ;Brielle" + " ".repeat(43) + ";")),
-				StandardCharsets.UTF_8);
-		assertThat(importEdition(renamed, "2031-01-01").status()).isEqualTo("succeeded");
+		assertThat(importEdition(renamed(dir, "GM0331", "Brielle"), "2031-01-01").status()).isEqualTo("succeeded");
 		assertThat(regionName("GM0331", "2031-06-01")).isEqualTo("Brielle");
-		Path older = Files.write(dir.resolve("lopik-2020.csv"), List.of(lines.get(0), lopik), StandardCharsets.UTF_8);
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		Path older = Files.write(dir.resolve("lopik-2020.csv"), List.of(lines.get(0), gemeente(lines, "GM0331")),
+				StandardCharsets.UTF_8);
 		ImportReport report = importEdition(older, "2020-06-01");
 		assertThat(report.status()).isIn("succeeded", "unchanged");
 		assertThat(report.warnings()).noneMatch((w) -> w.contains("Brielle (GM0331, GM0501)"));
@@ -533,21 +477,13 @@ class RegionEditionsIntegrationTests {
 	@Order(14)
 	void aGemeenteACorrectedEditionDropsKeepsItsFiguresButNotItsLinks(@TempDir Path dir) throws IOException {
 		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
-		String montfoort = lines.stream().filter((l) -> l.contains(";GM0335 ")).findFirst().orElseThrow();
 		List<String> withExtra = new ArrayList<>(lines);
-		withExtra.add(montfoort.replaceFirst(";Montfoort;GM0335 +;Montfoort +;",
-				";Testdorp;GM1993    ;Testdorp" + " ".repeat(42) + ";"));
+		withExtra.add(gemeenteAs(gemeente(lines, "GM0335"), "GM1993", "Testdorp"));
 		assertThat(importEdition(Files.write(dir.resolve("85755NED-2032.csv"), withExtra, StandardCharsets.UTF_8),
 				"2032-01-01")
 			.status()).isEqualTo("succeeded");
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2032-06-01")).contains("GM1993");
-		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
-		String header = data.substring(0, data.indexOf('\n') + 1);
-		String row = data.substring(data.indexOf('\n') + 1).strip();
-		ImportReport figures = this.importer.importFile(Files.writeString(dir.resolve("86088NED.csv"),
-				header + row.replace("Nieuw-Vijfheerenlanden;2024", "Testdorp;2032").replace(";75.5", ";53.5") + "\n",
-				StandardCharsets.UTF_8), null, "86088NED");
-		assertThat(figures.status()).isEqualTo("succeeded");
+		assertThat(importFigures(dir, "Testdorp", "2032", "53.5").status()).isEqualTo("succeeded");
 
 		ImportReport corrected = importEdition(
 				Files.write(dir.resolve("85755NED-2032-corrected.csv"), lines, StandardCharsets.UTF_8), "2032-01-01");
@@ -555,6 +491,58 @@ class RegionEditionsIntegrationTests {
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2032-06-01")).doesNotContain("GM1993");
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM13&date=2032-06-01")).doesNotContain("GM1993");
 		assertThat(value("GM1993", "2032JJ00")).isEqualTo(53.5);
+	}
+
+	/**
+	 * Imports figures in the layout of case 16's 86088NED file: one row of
+	 * NettoArbeidsparticipatie_16 per region label, year and value given.
+	 * @param dir where the file is written (as 86088NED.csv)
+	 * @param labelYearValue label, year and value of each row, one after the other
+	 * @return the report, after the app has taken its data version
+	 */
+	private ImportReport importFigures(Path dir, String... labelYearValue) throws IOException {
+		String data = Files.readString(CASES.resolve("16-new-gemeente-86088NED.csv"), StandardCharsets.UTF_8);
+		String header = data.substring(0, data.indexOf('\n') + 1);
+		String row = data.substring(data.indexOf('\n') + 1).strip();
+		StringBuilder rows = new StringBuilder(header);
+		for (int i = 0; i < labelYearValue.length; i += 3) {
+			rows.append(row.replace("99001;", (99001 + i / 3) + ";")
+				.replace("Nieuw-Vijfheerenlanden;2024", labelYearValue[i] + ";" + labelYearValue[i + 1])
+				.replace(";75.5", ";" + labelYearValue[i + 2])).append('\n');
+		}
+		ImportReport report = this.importer
+			.importFile(Files.writeString(dir.resolve("86088NED.csv"), rows, StandardCharsets.UTF_8), null, "86088NED");
+		awaitVersion(report.dataVersion());
+		return report;
+	}
+
+	/**
+	 * @return a partial edition of one gemeente of the shared 85755NED under another name
+	 * (its label and name columns), written into {@code dir}
+	 */
+	private static Path renamed(Path dir, String code, String name) throws IOException {
+		List<String> lines = Files.readAllLines(SharedData.file("cbs/85755NED.csv"), StandardCharsets.UTF_8);
+		return Files.write(dir.resolve("rename-" + code + ".csv"),
+				List.of(lines.get(0), gemeenteAs(gemeente(lines, code), code, name)), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * @return a gemeente's line of a "Gebieden in Nederland" file with another code,
+	 * label and name (padded as CBS pads them), its links as they are
+	 */
+	private static String gemeenteAs(String line, String code, String name) {
+		String[] fields = line.split(";", -1);
+		fields[1] = name;
+		fields[2] = code + " ".repeat(Math.max(0, 10 - code.length()));
+		fields[3] = name + " ".repeat(Math.max(0, 50 - name.length()));
+		return String.join(";", fields);
+	}
+
+	/**
+	 * @return the line of a gemeente in a "Gebieden in Nederland" file
+	 */
+	private static String gemeente(List<String> lines, String code) {
+		return lines.stream().filter((l) -> l.contains(";" + code + " ")).findFirst().orElseThrow();
 	}
 
 	private String regionName(String code, String date) {

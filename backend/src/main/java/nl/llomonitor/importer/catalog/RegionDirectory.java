@@ -266,11 +266,8 @@ public final class RegionDirectory {
 		if (spans.stream().noneMatch((s) -> s.name().equals(name))) {
 			return !this.byName.containsKey(name) || spans.isEmpty();
 		}
-		LocalDate first = period.start();
-		LocalDate last = period.end();
 		return spans.stream()
-			.anyMatch((s) -> s.name().equals(name) && !s.from().isAfter(last)
-					&& (s.to() == null || s.to().isAfter(first)));
+			.anyMatch((s) -> s.name().equals(name) && overlaps(s.from(), s.to(), period.start(), period.end()));
 	}
 
 	/**
@@ -318,7 +315,16 @@ public final class RegionDirectory {
 		LocalDate first = (period != null) ? period.start() : LocalDate.now();
 		LocalDate last = (period != null) ? period.end() : first;
 		LocalDate[] valid = validity(code);
-		return (valid[0] == null || !valid[0].isAfter(last)) && (valid[1] == null || valid[1].isAfter(first));
+		return overlaps(valid[0], valid[1], first, last);
+	}
+
+	/**
+	 * @param from a span's first day, or null when open
+	 * @param to the day after its last, or null when open
+	 * @return whether the span has a day from {@code first} to {@code last}
+	 */
+	private static boolean overlaps(LocalDate from, LocalDate to, LocalDate first, LocalDate last) {
+		return (from == null || !from.isAfter(last)) && (to == null || to.isAfter(first));
 	}
 
 	/**

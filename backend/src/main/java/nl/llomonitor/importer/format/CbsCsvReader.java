@@ -301,19 +301,33 @@ public final class CbsCsvReader implements FormatReader {
 		if (records == CUT_OFF) {
 			found.incomplete(IncompleteReason.rowsAtCbsLimit(records));
 		}
-		if (skippedRegions > 0) {
-			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_REGIONS, skippedRegions,
-					String.valueOf(mapping.skipRegions())));
-		}
 		if (!outOfPeriod.isEmpty()) {
 			List<String> examples = outOfPeriod.stream().limit(10).toList();
 			found.warn(ImportWarning.of(ImportWarning.REGION_NOT_IN_PERIOD, outOfPeriod.size(),
 					String.join(", ", examples) + ((outOfPeriod.size() > examples.size()) ? ", ..." : "")));
 		}
-		if (!skippedLevels.isEmpty()) {
+		warnSkipped(found, mapping, skippedRegions, skippedLevels);
+	}
+
+	/**
+	 * Names the rows a mapping skipped by region, counted while reading: those of the
+	 * regions it skips by label ({@code skipRegions}) and those at levels it does not
+	 * take ({@code regionLevels}), by level. The same in every format that has regions.
+	 * @param found the read's result
+	 * @param mapping the table's mapping
+	 * @param regions rows skipped by label
+	 * @param levels rows skipped by level, by level
+	 */
+	static void warnSkipped(ReadResult.Builder found, TableMapping mapping, long regions,
+			Map<String, ? extends Number> levels) {
+		if (regions > 0) {
+			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_REGIONS, regions,
+					String.valueOf(mapping.skipRegions())));
+		}
+		if (!levels.isEmpty()) {
 			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_LEVELS,
-					skippedLevels.values().stream().mapToInt(Integer::intValue).sum(),
-					String.join(", ", skippedLevels.keySet()), String.join(", ", mapping.regionLevels())));
+					levels.values().stream().mapToLong(Number::longValue).sum(), String.join(", ", levels.keySet()),
+					String.join(", ", mapping.regionLevels())));
 		}
 	}
 

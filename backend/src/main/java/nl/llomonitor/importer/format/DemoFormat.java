@@ -6,12 +6,17 @@ import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.cube.Flag;
+import nl.llomonitor.cube.Status;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.catalog.Catalog;
@@ -32,9 +37,7 @@ public final class DemoFormat {
 	/** A CBS or Eurostat table id: 85268NED, 80072ned, lfsa_urgan, une_rt_a. */
 	private static final Pattern TABLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
-	private static final List<String> STATUSES = java.util.Arrays.stream(nl.llomonitor.cube.Status.values())
-		.map(nl.llomonitor.cube.Status::code)
-		.toList();
+	private static final List<String> STATUSES = Arrays.stream(Status.values()).map(Status::code).toList();
 
 	static final String[] HEADER = { "table", "indicator", "region", "period", "breakdown", "value", "margin_low",
 			"margin_high", "status", "flags" };
@@ -88,12 +91,12 @@ public final class DemoFormat {
 				.setAllowMissingColumnNames(true)
 				.setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
 				.get();
-			// the breakdown keys of this file, checked and in canonical form, by key as
-			// written
+			// the file's breakdown keys as written, each checked once, to canonical form
 			Map<String, String> breakdowns = new HashMap<>();
+			Map<String, Catalog.Indicator> indicators = job.catalog().indicatorsByCode();
 			try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 				List<String> header = parser.getHeaderNames();
-				if (header.size() != HEADER.length || !new java.util.HashSet<>(header).containsAll(List.of(HEADER))) {
+				if (header.size() != HEADER.length || !new HashSet<>(header).containsAll(List.of(HEADER))) {
 					throw job.error("header", null, String.join(";", header),
 							"the header " + String.join(";", HEADER) + " (columns in any order)",
 							"not the header of the project's observation format");
@@ -114,7 +117,7 @@ public final class DemoFormat {
 						throw job.error(line, "period", r.get("period"), "a period code such as 2023KW02",
 								"invalid period");
 					}
-					Catalog.Indicator indicator = job.catalog().indicatorsByCode().get(r.get("indicator"));
+					Catalog.Indicator indicator = indicators.get(r.get("indicator"));
 					if (indicator == null) {
 						throw job.error(line, "indicator", r.get("indicator"), "an indicator of data/indicators.yaml",
 								"unknown indicator");
@@ -133,41 +136,39 @@ public final class DemoFormat {
 					}
 					String breakdown = breakdowns.computeIfAbsent(
 							(r.get("breakdown") != null) ? r.get("breakdown") : "", (key) -> breakdown(job, line, key));
-					String status = (r.get("status") != null) ? r.get("status")
-							: nl.llomonitor.cube.Status.NOT_STATED.code();
+					String status = (r.get("status") != null) ? r.get("status") : Status.NOT_STATED.code();
 					try {
-						nl.llomonitor.cube.Status.fromCode(status);
+						Status.fromCode(status);
 					}
 					catch (IllegalArgumentException ex) {
 						throw job.error(line, "status", status, "one of " + STATUSES + " or empty", "unknown status");
 					}
-					java.util.Set<nl.llomonitor.cube.Flag> parsed;
+					Set<Flag> parsed;
 					try {
-						parsed = nl.llomonitor.cube.Flag.parse((r.get("flags") != null) ? r.get("flags") : "");
+						parsed = Flag.parse((r.get("flags") != null) ? r.get("flags") : "");
 					}
 					catch (IllegalArgumentException ex) {
 						throw job.error(line, "flags", r.get("flags"), "Eurostat flag letters such as 'bp', or empty",
 								ex.getMessage());
 					}
-					String flags = nl.llomonitor.cube.Flag.letters(parsed);
+					String flags = Flag.letters(parsed);
 					BigDecimal value = number(job, r, line, "value");
 					// the flags mean what they mean in Eurostat's files, which the other
 					// readers follow: z is no figure, p is the status voorlopig
-					if (value != null && parsed.contains(nl.llomonitor.cube.Flag.NOT_APPLICABLE)) {
+					if (value != null && parsed.contains(Flag.NOT_APPLICABLE)) {
 						throw job.error(line, "flags", r.get("flags"), "no flag z (not applicable) beside a figure",
 								"a figure flagged not applicable");
 					}
-					if (parsed.contains(nl.llomonitor.cube.Flag.PROVISIONAL)
-							&& !status.equals(nl.llomonitor.cube.Status.VOORLOPIG.code())
-							&& !status.equals(nl.llomonitor.cube.Status.NOT_STATED.code())) {
+					if (parsed.contains(Flag.PROVISIONAL) && !status.equals(Status.VOORLOPIG.code())
+							&& !status.equals(Status.NOT_STATED.code())) {
 						throw job.error(line, "flags", r.get("flags"),
 								"flag p (provisional) only with status voorlopig or none",
 								"flag p with status " + status);
 					}
-					if (parsed.contains(nl.llomonitor.cube.Flag.PROVISIONAL)) {
-						status = nl.llomonitor.cube.Status.VOORLOPIG.code();
+					if (parsed.contains(Flag.PROVISIONAL)) {
+						status = Status.VOORLOPIG.code();
 					}
-					String reason = (value == null) ? nl.llomonitor.cube.Flag.missingReason(parsed).code() : null;
+					String reason = (value == null) ? Flag.missingReason(parsed).code() : null;
 					BigDecimal low = number(job, r, line, "margin_low");
 					BigDecimal high = number(job, r, line, "margin_high");
 					if (low != null && high != null && low.compareTo(high) > 0) {

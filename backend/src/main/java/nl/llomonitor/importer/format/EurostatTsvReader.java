@@ -136,19 +136,6 @@ public final class EurostatTsvReader implements FormatReader {
 				int split = flagsAt(cell);
 				String value = cell.substring(0, split).strip();
 				String letters = cell.substring(split).strip();
-				if (value.isEmpty() && letters.isEmpty()) {
-					// Eurostat writes ':' where it has no figure; an empty cell (an
-					// edited
-					// file) has none either: stored so, and counted, never skipped
-					// without a
-					// word (a figure stored before is withdrawn by it)
-					found.sign("empty");
-					job.cells()
-						.add(number, measure.indicator(), region, periods[i], key, CellSink.VALUE, null,
-								MissingReason.NIET_BESCHIKBAAR.code(), nl.llomonitor.cube.Status.NOT_STATED.code(), "",
-								null, mapping.table());
-					continue;
-				}
 				Set<Flag> flags;
 				try {
 					flags = Flag.parse(letters);
@@ -163,7 +150,9 @@ public final class EurostatTsvReader implements FormatReader {
 				}
 				String reason = null;
 				if (value.equals(":") || value.isEmpty()) {
-					found.sign(":");
+					// ':' is Eurostat's "no figure"; an empty cell (an edited file)
+					// has none either, and is counted as empty, never skipped
+					found.sign((value.isEmpty() && letters.isEmpty()) ? "empty" : ":");
 					value = null;
 					reason = Flag.missingReason(flags).code();
 				}

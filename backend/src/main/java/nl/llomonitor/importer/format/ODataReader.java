@@ -95,14 +95,8 @@ public final class ODataReader implements FormatReader {
 					page.missingMeasures.values().stream().mapToLong(Long::longValue).sum(),
 					String.join(", ", page.missingMeasures.keySet())));
 		}
-		if (page.skippedRegions > 0) {
-			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_REGIONS, page.skippedRegions,
-					String.valueOf(page.mapping.skipRegions())));
-		}
-		if (!page.skippedLevels.isEmpty()) {
-			found.warn(ImportWarning.of(ImportWarning.MAPPING_SKIPPED_LEVELS,
-					page.skippedLevels.values().stream().mapToLong(Long::longValue).sum(),
-					String.join(", ", page.skippedLevels.keySet()), String.join(", ", page.mapping.regionLevels())));
+		if (page.mapping != null) {
+			CbsCsvReader.warnSkipped(found, page.mapping, page.skippedRegions, page.skippedLevels);
 		}
 		if (page.count != null && page.record < page.count) {
 			found.incomplete(IncompleteReason.fewerThanCounted(page.record, page.count));
@@ -368,10 +362,6 @@ public final class ODataReader implements FormatReader {
 		return found.code();
 	}
 
-	static String status(String status, String title) {
-		return Status.fromCbs(status, title).code();
-	}
-
 	private String readPage(InputStream in, String source, Page page) throws IOException {
 		String next = null;
 		try (JsonParser parser = this.json.createParser(in)) {
@@ -486,17 +476,17 @@ public final class ODataReader implements FormatReader {
 			return null;
 		}
 		if (node.isContainer()) {
-			String text = node.toString();
-			throw job.error(where, key, (text.length() > 60) ? text.substring(0, 60) + "…" : text,
-					"a number, a CBS sign or null", "not a number");
+			throw job.error(where, key, ImportFormat.abbreviate(node.toString()), "a number, a CBS sign or null",
+					"not a number");
 		}
 		return node.asString("");
 	}
 
 	/**
+	 * @param region a region code as the record gives it, stripped
 	 * @return whether the mapping's {@code skipRegions} (CBS labels, as in its CSV form)
 	 * name the region: by the region code each label resolves to, or by the title the
-	 * data set's own code list gives the code
+	 * data set's own code list gives the code (also a code the store does not know)
 	 */
 	private static boolean skipsRegion(Page page, String region) {
 		List<String> labels = page.mapping.skipRegions();
@@ -562,15 +552,13 @@ public final class ODataReader implements FormatReader {
 				status = page.periodStatus.getOrDefault(code, Status.NOT_STATED.code());
 			}
 			else if (key.equals(mapping.regionColumn())) {
-				region = job.regions().byCode(node.asString(""));
-				if (region == null && mapping.skipRegions()
-					.contains(page.titles.getOrDefault(key, Map.of()).getOrDefault(node.asString("").strip(), ""))) {
-					// a region without a code today that the mapping skips by its label
-					// (Niet in te delen, a former agglomeratie): skipped and counted, as
-					// the CSV reader skips it
+				if (skipsRegion(page, node.asString("").strip())) {
+					// skipped by label as in CSV, also a region without a code today
+					// (Niet in te delen), before the rest of the record is read
 					page.skippedRegions++;
 					return;
 				}
+				region = job.regions().byCode(node.asString(""));
 				if (region == null && found.generic() != null) {
 					found.unknownRegion(where, key, node.asString(""), "a CBS region code such as PV26");
 					return;
@@ -644,11 +632,6 @@ public final class ODataReader implements FormatReader {
 		}
 		if (skippedBy != null) {
 			found.skippedByMapping(skippedBy[0], skippedBy[1]);
-			return;
-		}
-		if (skipsRegion(page, region)) {
-			// the rows the CSV reader skips by label, counted and named the same way
-			page.skippedRegions++;
 			return;
 		}
 		if (!mapping.regionLevels().isEmpty() && !mapping.regionLevels().contains(job.regions().level(region))) {

@@ -128,6 +128,23 @@ public final class ObservationStore {
 			       coalesce(c.flags, ''), c.footnote)""";
 
 	/**
+	 * The vintage {@code cur} of the cell {@code c} (with its {@code breakdown_id}) that
+	 * was current at a moment (bound: the moment): the newest recorded at or before it,
+	 * none when the cell had none then.
+	 */
+	private static final String CURRENT_AT = """
+			left join lateral (
+			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote,
+			           o.import_run_id
+			    from observation o
+			    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
+			      and o.breakdown_id = c.breakdown_id and o.period_code = c.period_code
+			      and o.recorded_at <= ?::timestamptz
+			    order by o.recorded_at desc, o.id desc
+			    limit 1) cur on true
+			""";
+
+	/**
 	 * The status a cell of {@link #INSERT_CHANGED} is written with: a confirming vintage
 	 * keeps the one its source states, else the one it confirms, unless that is the
 	 * demo's (which gives way to it); any other the one its source states.
@@ -165,15 +182,7 @@ public final class ObservationStore {
 			      cur.margin_low as cur_margin_low, cur.margin_high as cur_margin_high
 			from (""" + SORTED_CELLS + """
 			     ) c
-			left join lateral (
-			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote,
-			           o.import_run_id
-			    from observation o
-			    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
-			      and o.breakdown_id = c.breakdown_id and o.period_code = c.period_code
-			      and o.recorded_at <= ?::timestamptz
-			    order by o.recorded_at desc, o.id desc
-			    limit 1) cur on true
+			""" + CURRENT_AT + """
 			where c.dup
 			   or ((cur.status is null or cur.import_run_id = any(?::bigint[])
 			   or\s""" + DIFFERS + """
@@ -358,18 +367,11 @@ public final class ObservationStore {
 			select count(*) as cells, min(c.source_table) as source_table,
 			       min(c.indicator_code || ' ' || c.region_code || ' ' || c.period_code
 			           || case when c.breakdown_key = '' then '' else ' [' || c.breakdown_key || ']' end) as first
-			from import_cell c join breakdown b on b.key = c.breakdown_key
-			left join lateral (
-			    select o.value, o.missing_reason, o.margin_low, o.margin_high, o.status, o.flags, o.footnote
-			    from observation o
-			    where o.indicator_code = c.indicator_code and o.region_code = c.region_code
-			      and o.breakdown_id = b.id and o.period_code = c.period_code
-			      and o.recorded_at <= ?::timestamptz
-			    order by o.recorded_at desc, o.id desc
-			    limit 1) cur on true
+			from (select c.*, b.id as breakdown_id from import_cell c join breakdown b on b.key = c.breakdown_key) c
+			""" + CURRENT_AT + """
 			where not exists (select 1 from observation o
 			                  where o.indicator_code = c.indicator_code and o.region_code = c.region_code
-			                    and o.breakdown_id = b.id and o.period_code = c.period_code
+			                    and o.breakdown_id = c.breakdown_id and o.period_code = c.period_code
 			                    and (o.import_run_id = ?::bigint or o.recorded_at > ?::timestamptz))
 			  and (cur.status is null or\s""" + DIFFERS + ")");
 
@@ -623,17 +625,23 @@ public final class ObservationStore {
 				: "the value lies outside its margin";
 		return job.error((first == last) ? "line " + first : "lines " + first + " to " + last, null,
 				"value " + value.toPlainString() + ", lower bound " + ((low != null) ? low.toPlainString() : "none")
-						+ ", upper bound " + ((high != null) ? high.toPlainString() : "none") + " of "
-						+ cell.get("indicator_code") + " " + cell.get("region_code") + " " + cell.get("period_code")
-						+ " [" + cell.get("breakdown_key") + "]",
+						+ ", upper bound " + ((high != null) ? high.toPlainString() : "none") + " of " + cellName(cell),
 				"a lower bound at most the value and an upper bound at least the value", problem);
+	}
+
+	/**
+	 * @param cell a row of {@code import_cell}
+	 * @return the cell as errors name it: {@code indicator region period [breakdown]}
+	 */
+	private static String cellName(Record cell) {
+		return cell.get("indicator_code") + " " + cell.get("region_code") + " " + cell.get("period_code") + " ["
+				+ cell.get("breakdown_key") + "]";
 	}
 
 	private static ImportException duplicate(ImportJob job, Record duplicate) {
 		return job.error("lines " + duplicate.get("first_line") + " and " + duplicate.get("last_line"), null,
-				duplicate.get("indicator_code") + " " + duplicate.get("region_code") + " "
-						+ duplicate.get("period_code") + " [" + duplicate.get("breakdown_key") + "]",
-				"each cell (indicator, region, period, breakdown) once", "the same cell is given twice");
+				cellName(duplicate), "each cell (indicator, region, period, breakdown) once",
+				"the same cell is given twice");
 	}
 
 	/**
@@ -676,9 +684,7 @@ public final class ObservationStore {
 			String value = cell.get(missing.equals("indicator") ? "indicator_code"
 					: missing.equals("region") ? "region_code" : "period_code", String.class);
 			throw job.error("line " + cell.get("first_line"), missing, value,
-					"a " + missing + " the store knows (cell " + cell.get("indicator_code") + " "
-							+ cell.get("region_code") + " " + cell.get("period_code") + " [" + cell.get("breakdown_key")
-							+ "])",
+					"a " + missing + " the store knows (cell " + cellName(cell) + ")",
 					"unknown " + missing + " " + value);
 		}
 	}

@@ -319,8 +319,7 @@ public final class RegionWriter {
 						.orderBy(REGION.CODE)
 						.fetch(REGION.CODE));
 					// kept for its figures, but in no provincie, COROP area or
-					// arbeidsmarktregio of this edition: the corrected edition does not
-					// have it
+					// arbeidsmarktregio of this edition, which does not have it
 					tx.deleteFrom(REGION_PARENT)
 						.where(REGION_PARENT.CHILD_CODE.in(keptWithData), REGION_PARENT.VALID_FROM.eq(validFrom))
 						.execute();
@@ -447,12 +446,11 @@ public final class RegionWriter {
 	 * Gives regions their names for the span from one date (inclusive) to another
 	 * (exclusive, or open): a name they had before the span ends at its start, one they
 	 * had after it goes on from its end.
-	 * @return the regions named
 	 */
-	private static int nameSpan(DSLContext tx, List<String> codes, List<String> namesNl, List<String> namesEn,
+	private static void nameSpan(DSLContext tx, List<String> codes, List<String> namesNl, List<String> namesEn,
 			LocalDate from, LocalDate to) {
 		if (codes.isEmpty()) {
-			return 0;
+			return;
 		}
 		String[] code = array(codes);
 		if (to != null) {
@@ -469,7 +467,7 @@ public final class RegionWriter {
 		tx.execute("""
 				update region_name n set valid_to = ? where n.region_code = any(?::text[]) and n.valid_from < ?
 				  and (n.valid_to is null or n.valid_to > ?)""", from, code, from, from);
-		return tx.execute("""
+		tx.execute("""
 				insert into region_name (region_code, valid_from, valid_to, name_nl, name_en)
 				select c, ?, ?, nl, en from unnest(?::text[], ?::text[], ?::text[]) as n(c, nl, en)""", from, to, code,
 				array(namesNl), array(namesEn));
