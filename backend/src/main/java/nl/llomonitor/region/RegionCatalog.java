@@ -210,6 +210,35 @@ public class RegionCatalog {
 		}
 
 		/**
+		 * @param today the date of today
+		 * @return the date on which the newest edition the store holds answers: the last
+		 * day any edition starts or ends a region, a link or a name, or today when that
+		 * lies before it (an edition published ahead, such as the gemeenten of next
+		 * January, answers from its own date on)
+		 */
+		public LocalDate newestEdition(LocalDate today) {
+			LocalDate newest = today;
+			for (Region r : this.regions.values()) {
+				newest = later(later(newest, r.validFrom()), r.validTo());
+			}
+			for (List<Link> each : this.links.values()) {
+				for (Link l : each) {
+					newest = later(later(newest, l.validFrom()), l.validTo());
+				}
+			}
+			for (List<Name> each : this.names.values()) {
+				for (Name n : each) {
+					newest = later(later(newest, n.validFrom()), n.validTo());
+				}
+			}
+			return newest;
+		}
+
+		private static LocalDate later(LocalDate a, LocalDate b) {
+			return (b != null && b.isAfter(a)) ? b : a;
+		}
+
+		/**
 		 * @param region a region
 		 * @return the region as a sentence about it alone names it: with its level after
 		 * its name where a current region of another level has the same name (Utrecht the

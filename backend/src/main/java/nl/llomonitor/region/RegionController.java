@@ -27,7 +27,8 @@ record RegionController(RegionService regions) {
 
 	@GetMapping
 	@Operation(summary = "List the regions of an edition, optionally of one level and/or directly below one parent",
-			description = "Answers for the edition valid on 'date' (default: today): the regions that exist "
+			description = "Answers for the edition valid on 'date' (default: the newest edition, from its own date on "
+					+ "if it starts after today): the regions that exist "
 					+ "on that date, with their names and direct links of that edition (a gemeente in its provincie, "
 					+ "COROP area, arbeidsmarktregio and landsdeel). 'parent' gives the regions directly "
 					+ "linked to it, never through another level.")
@@ -37,19 +38,21 @@ record RegionController(RegionService regions) {
 			@Parameter(description = "a region code; only regions directly in it") @RequestParam(
 					required = false) String parent,
 			@Parameter(
-					description = "the date whose edition answers, ISO 8601 (2025-01-01); default today") @RequestParam(
+					description = "the date whose edition answers, ISO 8601 (2025-01-01); default the newest edition") @RequestParam(
 							required = false) String date,
 			Lang language) {
 		return this.regions.list(level, parent, RegionService.parseDate(date), language);
 	}
 
 	@GetMapping("/{code}")
-	@Operation(summary = "One region, with its name and direct links of the edition valid on 'date' (default today)",
+	@Operation(
+			summary = "One region, with its name and direct links of the edition valid on 'date' (default: the newest edition)",
 			description = "'names' lists every name the region had, by edition, oldest first; a date before "
 					+ "its first edition gives its first name, one after it ended the name it ended with.")
 	Mono<RegionView> get(@PathVariable String code,
-			@Parameter(description = "the date whose edition answers, ISO 8601; default today") @RequestParam(
-					required = false) String date,
+			@Parameter(
+					description = "the date whose edition answers, ISO 8601; default the newest edition") @RequestParam(
+							required = false) String date,
 			Lang language) {
 		return this.regions.get(code, RegionService.parseDate(date), language);
 	}

@@ -22,13 +22,15 @@ record RegionService(RegionCatalog catalog) {
 	 * @param level a level code, or {@code null} for every level
 	 * @param parent a region code: only the regions directly linked to it; or
 	 * {@code null}
-	 * @param on the date whose edition answers
+	 * @param date the date whose edition answers, or {@code null} for the newest edition
+	 * (see {@link RegionCatalog.Snapshot#newestEdition})
 	 * @param language the language of the names
 	 * @return the regions that exist on that date, with their names and links of that
 	 * edition
 	 */
-	Mono<List<RegionView>> list(String level, String parent, LocalDate on, Lang language) {
+	Mono<List<RegionView>> list(String level, String parent, LocalDate date, Lang language) {
 		return this.catalog.snapshot().map((snapshot) -> {
+			LocalDate on = (date != null) ? date : snapshot.newestEdition(LocalDate.now());
 			if (level != null) {
 				snapshot.requireLevel(level);
 			}
@@ -46,12 +48,14 @@ record RegionService(RegionCatalog catalog) {
 
 	/**
 	 * @param code a region code
-	 * @param on the date whose edition gives its names and links
+	 * @param date the date whose edition gives its names and links, or {@code null} for
+	 * the newest edition
 	 * @param language the language of the names
 	 * @return the region, with its names by edition
 	 */
-	Mono<RegionView> get(String code, LocalDate on, Lang language) {
+	Mono<RegionView> get(String code, LocalDate date, Lang language) {
 		return this.catalog.snapshot().map((snapshot) -> {
+			LocalDate on = (date != null) ? date : snapshot.newestEdition(LocalDate.now());
 			RegionCatalog.Region region = RegionCatalog.lookup(snapshot, code, "code");
 			return RegionView.of(snapshot.namedOn(region, on), snapshot.parentsOn(region.code(), on), language)
 				.withNames(snapshot.namesOf(region.code()), language);
@@ -60,11 +64,11 @@ record RegionService(RegionCatalog catalog) {
 
 	/**
 	 * @param date the parameter {@code date}, ISO 8601, or blank
-	 * @return that date, or today when blank
+	 * @return that date, or {@code null} (the newest edition) when blank
 	 */
 	static LocalDate parseDate(String date) {
 		if (date == null || date.isBlank()) {
-			return LocalDate.now();
+			return null;
 		}
 		try {
 			return LocalDate.parse(date.strip());

@@ -365,12 +365,19 @@ class RegionEditionsIntegrationTests {
 		Path first = Files.write(dir.resolve("85755NED-2027.csv"), withExtra, StandardCharsets.UTF_8);
 		assertThat(importEdition(first, "2027-01-01").status()).isEqualTo("succeeded");
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2027-06-01")).contains("GM1995");
+		// an edition published ahead of its date answers by default (case 10: the
+		// newest); a date before it gives the edition of that date
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26")).contains("GM1995");
+		assertThat(parents("GM1995", null)).contains("PV26");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=" + LocalDate.now()))
+			.doesNotContain("GM1995");
 
 		Path corrected = Files.write(dir.resolve("85755NED-2027-corrected.csv"), lines, StandardCharsets.UTF_8);
 		ImportReport report = importEdition(corrected, "2027-01-01");
 		assertThat(report.status()).isEqualTo("succeeded");
 		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26&date=2027-06-01")).doesNotContain("GM1995")
 			.isEqualTo(gemeentenOf(SharedData.file("cbs/85755NED.csv"), "PV26"));
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=PV26")).doesNotContain("GM1995");
 		assertThat(this.jdbc.fetchCount(REGION, REGION.CODE.eq("GM1995"))).isZero();
 	}
 
