@@ -105,6 +105,25 @@ public record ImportWarning(String key, List<Object> args) {
 	 */
 	public static final String MISSING_MEASURES = "missing-measures";
 
+	/**
+	 * Key {@code warning.generic-member-code}: a member of a table without a mapping
+	 * whose code another member of the table has (two titles with one slug, such as
+	 * {@code < 25} and {@code > 25}) is stored under a free one.
+	 */
+	public static final String GENERIC_MEMBER_CODE = "generic-member-code";
+
+	/**
+	 * Key {@code warning.generic-total}: the total of a dimension is not the first
+	 * total-like member of the file but the stored one, or the one the fixed order picks.
+	 */
+	public static final String GENERIC_TOTAL = "generic-total";
+
+	/**
+	 * Key {@code warning.generic-no-total}: the file lacks the stored total of a
+	 * dimension; its total-like member is an ordinary one.
+	 */
+	public static final String GENERIC_NO_TOTAL = "generic-no-total";
+
 	/** Key {@code warning.not-modified} of the message bundles. */
 	public static final String NOT_MODIFIED = "not-modified";
 
@@ -113,7 +132,7 @@ public record ImportWarning(String key, List<Object> args) {
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
 			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT, REGION_NAME_SHARED,
-			BACKDATED_NOT_WRITTEN, MISSING_MEASURES);
+			BACKDATED_NOT_WRITTEN, MISSING_MEASURES, GENERIC_MEMBER_CODE, GENERIC_TOTAL, GENERIC_NO_TOTAL);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

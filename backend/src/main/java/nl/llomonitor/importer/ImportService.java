@@ -760,6 +760,7 @@ public class ImportService {
 						// the table's own indicators, dimensions and members first: the
 						// cells refer to them
 						warn(warnings, found.generic().dropTextMeasures(tx));
+						found.generic().reconcile(tx, stage).forEach((w) -> warn(warnings, w));
 						defined = found.generic().register(tx, GenericTable.decimalsSeen(tx));
 					}
 					// the merge reads whether this run is complete (a complete run

@@ -619,4 +619,97 @@ class OpenWorldImportIntegrationTests {
 		Files.delete(MAPPINGS.resolve("85624NED.yaml"));
 	}
 
+	/**
+	 * Members of a table without a mapping are the same across imports by their title
+	 * (CSV label form): two titles that make one slug ({@code < 25} and {@code > 25}
+	 * duizend euro) are two members, in one file and across files. Before, the second
+	 * file's figure was written as a new vintage over the first's.
+	 */
+	@Test
+	void twoTitlesWithOneSlugAreTwoMembersInOneFileAndAcrossImports(@org.junit.jupiter.api.io.TempDir Path dir)
+			throws IOException {
+		String header = "ID;Inkomen;Perioden;Huishoudens_1\n";
+		Path first = Files.writeString(dir.resolve("99001NED.csv"),
+				header + "0;Totaal;2020;100\n1;< 25 duizend euro;2020;40\n", StandardCharsets.UTF_8);
+		ImportReport a = this.importer.importFile(first, null, null, ImportOptions.NONE, null);
+		assertThat(a.status()).isEqualTo("succeeded");
+		Path second = Files.writeString(dir.resolve("99001NED-b.csv"),
+				header + "0;Totaal;2020;100\n1;> 25 duizend euro;2020;60\n", StandardCharsets.UTF_8);
+		ImportReport b = this.importer.importFile(second, null, "99001NED", ImportOptions.NONE, null);
+		assertThat(b.status()).isEqualTo("succeeded");
+		assertThat(b.warnings()).anyMatch((w) -> w.contains("'> 25 duizend euro' is stored as 25-duizend-euro-2"));
+		String indicator = "cbs_99001ned__huishoudens_1";
+		String dimension = "cbs_99001ned__inkomen=";
+		assertThat(value(this.jdbc, indicator, "NL01", "2020JJ00", dimension + "25-duizend-euro"))
+			.as("the first file's member keeps its figure")
+			.isEqualByComparingTo("40");
+		assertThat(value(this.jdbc, indicator, "NL01", "2020JJ00", dimension + "25-duizend-euro-2"))
+			.isEqualByComparingTo("60");
+		assertThat(value(this.jdbc, indicator, "NL01", "2020JJ00", "")).isEqualByComparingTo("100");
+		// both in one file, in either order: each keeps the code it has in the store
+		Path both = Files.writeString(dir.resolve("99001NED-c.csv"),
+				header + "0;> 25 duizend euro;2021;61\n1;Totaal;2021;101\n2;< 25 duizend euro;2021;41\n",
+				StandardCharsets.UTF_8);
+		ImportReport c = this.importer.importFile(both, null, "99001NED", ImportOptions.NONE, null);
+		assertThat(c.warnings()).noneMatch((w) -> w.contains("is stored as"));
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", dimension + "25-duizend-euro"))
+			.isEqualByComparingTo("41");
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", dimension + "25-duizend-euro-2"))
+			.isEqualByComparingTo("61");
+		assertThat(this.jdbc.fetch(
+				"select code, name_nl from dimension_member where dimension_code = 'cbs_99001ned__inkomen' order by code")
+			.map((r) -> r.get(0) + "|" + r.get(1))).containsExactly("25-duizend-euro|< 25 duizend euro",
+					"25-duizend-euro-2|> 25 duizend euro", "totaal|Totaal");
+	}
+
+	/**
+	 * The total of a dimension of a table without a mapping does not depend on the order
+	 * of a file's rows: 'Totaal' before 'Totaal exclusief buitenland' in the first file,
+	 * after it in the second, is the total in both, and a file without the stored total
+	 * has none. Before, the first total-like title of each file was the total, so the
+	 * second file's figure for the part was written over the total's.
+	 */
+	@Test
+	void theTotalOfADimensionDoesNotDependOnTheOrderOfTheRows(@org.junit.jupiter.api.io.TempDir Path dir)
+			throws IOException {
+		String header = "ID;Herkomst;Perioden;Personen_1\n";
+		Path first = Files.writeString(dir.resolve("99002NED.csv"),
+				header + "0;Totaal;2020;500\n1;Totaal exclusief buitenland;2020;450\n2;Buitenland;2020;50\n",
+				StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(first, null, null, ImportOptions.NONE, null).warnings())
+			.noneMatch((w) -> w.contains("total"));
+		Path second = Files.writeString(dir.resolve("99002NED-b.csv"),
+				header + "0;Totaal exclusief buitenland;2020;460\n1;Totaal;2020;510\n2;Buitenland;2020;50\n",
+				StandardCharsets.UTF_8);
+		ImportReport b = this.importer.importFile(second, null, "99002NED", ImportOptions.NONE, null);
+		assertThat(b.status()).isEqualTo("succeeded");
+		assertThat(b.warnings())
+			.anyMatch((w) -> w.contains("the total is 'Totaal'") && w.contains("'Totaal exclusief buitenland'"));
+		String indicator = "cbs_99002ned__personen_1";
+		String dimension = "cbs_99002ned__herkomst=";
+		assertThat(value(this.jdbc, indicator, "NL01", "2020JJ00", "")).isEqualByComparingTo("510");
+		assertThat(value(this.jdbc, indicator, "NL01", "2020JJ00", dimension + "totaal-exclusief-buitenland"))
+			.isEqualByComparingTo("460");
+		assertThat(value(this.jdbc, indicator, "NL01", "2020JJ00", dimension + "buitenland"))
+			.isEqualByComparingTo("50");
+		// a file without the stored total: its total-like member is an ordinary one
+		Path third = Files.writeString(dir.resolve("99002NED-c.csv"),
+				header + "0;Totaal exclusief buitenland;2021;470\n1;Buitenland;2021;55\n", StandardCharsets.UTF_8);
+		ImportReport c = this.importer.importFile(third, null, "99002NED", ImportOptions.NONE, null);
+		assertThat(c.warnings()).anyMatch((w) -> w.contains("the file lacks the stored total"));
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", "")).isNull();
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", dimension + "totaal-exclusief-buitenland"))
+			.isEqualByComparingTo("470");
+		// a first import that lists the part first still takes 'Totaal' as the total
+		Path other = Files.writeString(dir.resolve("99003NED.csv"),
+				header.replace("Herkomst", "Soort") + "0;Totaal zonder x;2020;7\n1;Totaal;2020;9\n",
+				StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(other, null, null, ImportOptions.NONE, null).status())
+			.isEqualTo("succeeded");
+		assertThat(value(this.jdbc, "cbs_99003ned__personen_1", "NL01", "2020JJ00", "")).isEqualByComparingTo("9");
+		assertThat(
+				value(this.jdbc, "cbs_99003ned__personen_1", "NL01", "2020JJ00", "cbs_99003ned__soort=totaal-zonder-x"))
+			.isEqualByComparingTo("7");
+	}
+
 }

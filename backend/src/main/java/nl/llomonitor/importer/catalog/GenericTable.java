@@ -346,6 +346,110 @@ public final class GenericTable {
 	}
 
 	/**
+	 * Settles the members met in this file against those the store holds of the table,
+	 * before {@link #register}: a member is the same as a stored one by its CBS key, or
+	 * in label form by its title, and takes that one's code; a new member whose code
+	 * another stored member has gets a free one ({@code code-2}); the total of a
+	 * dimension is the stored total where the file has it (none where the file lacks it),
+	 * else, of the members that could be, a CBS total key, then the title {@code Totaal},
+	 * then the shortest title, so the order of a file's rows never decides it. Staged
+	 * cells are re-keyed where that differs from what the file's reading assumed.
+	 * @param tx the import's transaction, with the staging table filled
+	 * @param stage the staged cells
+	 * @return warnings naming members given another code and totals settled by the store
+	 */
+	public List<ImportWarning> reconcile(DSLContext tx, StagingSink stage) {
+		List<ImportWarning> warnings = new ArrayList<>();
+		Map<String, String> replace = new LinkedHashMap<>();
+		Map<String, String> add = new LinkedHashMap<>();
+		for (Dimension d : this.dimensions.values()) {
+			if (d.status || d.members.isEmpty()) {
+				continue;
+			}
+			var stored = tx
+				.select(DIMENSION_MEMBER.CODE, DIMENSION_MEMBER.NAME_NL, DIMENSION_MEMBER.IS_TOTAL,
+						DIMENSION_MEMBER.SOURCE_KEY)
+				.from(DIMENSION_MEMBER)
+				.where(DIMENSION_MEMBER.DIMENSION_CODE.eq(d.code))
+				.fetch();
+			Map<String, String> codeOf = new HashMap<>();
+			String storedTotal = null;
+			for (var r : stored) {
+				String identity = (r.value4() != null) ? r.value4() : r.value2();
+				codeOf.putIfAbsent(identity, r.value1());
+				if (Boolean.TRUE.equals(r.value3())) {
+					storedTotal = identity;
+				}
+			}
+			List<String> taken = new ArrayList<>(stored.map((r) -> r.value1()));
+			Map<String, GenericMember> settled = new LinkedHashMap<>();
+			for (var e : d.members.entrySet()) {
+				GenericMember m = e.getValue();
+				String code = codeOf.get(m.identity());
+				if (code == null) {
+					code = free(m.code(), taken);
+					if (!code.equals(m.code())) {
+						warnings
+							.add(ImportWarning.of(ImportWarning.GENERIC_MEMBER_CODE, d.key, m.title(), code, m.code()));
+					}
+				}
+				taken.add(code);
+				settled.put(e.getKey(), m.as(code, false));
+			}
+			GenericMember total = null;
+			if (storedTotal != null) {
+				String identity = storedTotal;
+				total = settled.values().stream().filter((m) -> m.identity().equals(identity)).findFirst().orElse(null);
+			}
+			else {
+				total = settled.values()
+					.stream()
+					.filter(GenericMember::candidate)
+					.min(java.util.Comparator
+						.comparing((GenericMember m) -> !(m.key() != null && TOTAL_KEY.matcher(m.key()).matches()))
+						.thenComparing((m) -> !m.title().equalsIgnoreCase("totaal"))
+						.thenComparingInt((m) -> m.title().length())
+						.thenComparing(GenericMember::title))
+					.orElse(null);
+			}
+			GenericMember provisional = d.total;
+			for (var e : settled.entrySet()) {
+				GenericMember read = d.members.get(e.getKey());
+				GenericMember now = e.getValue();
+				boolean isTotal = total != null && now.identity().equals(total.identity());
+				e.setValue(now.as(now.code(), isTotal));
+				if (read == provisional) {
+					if (!isTotal) {
+						// its cells were read as the total: they get their pair
+						add.put(d.code, d.code + "=" + now.code());
+					}
+				}
+				else if (isTotal) {
+					replace.put(d.code + "=" + read.code(), "");
+				}
+				else if (!now.code().equals(read.code())) {
+					replace.put(d.code + "=" + read.code(), d.code + "=" + now.code());
+				}
+			}
+			boolean totalMoved = (provisional == null) ? total != null
+					: (total == null || !total.identity().equals(provisional.identity()));
+			if (totalMoved && total != null) {
+				warnings.add(ImportWarning.of(ImportWarning.GENERIC_TOTAL, d.key, total.title(), provisional.title()));
+			}
+			else if (totalMoved) {
+				warnings.add(ImportWarning.of(ImportWarning.GENERIC_NO_TOTAL, d.key, provisional.title()));
+			}
+			d.members.clear();
+			d.members.putAll(settled);
+			d.total = total;
+		}
+		if (!replace.isEmpty() || !add.isEmpty()) {
+			stage.rekey(tx, replace, add);
+		}
+		return warnings;
+	}
+
+	/**
 	 * Writes the table, its indicators, dimensions and members. Idempotent. Metadata read
 	 * with this import overwrites what is stored; without metadata (CSV) existing
 	 * definitions are kept, and new indicators get unit "unknown" and the decimals seen.
@@ -527,17 +631,15 @@ public final class GenericTable {
 			GenericMember member = this.members.get(key);
 			if (member == null) {
 				// a CBS total key (also where a download kept codes without their code
-				// list)
-				// or a title 'Totaal ...'
-				boolean total = TOTAL_KEY.matcher(key).matches() || isTotalTitle(title);
-				if (total && this.total != null) {
-					// a second total-looking member is an ordinary member: only one is
-					// the
-					// total
-					total = false;
-				}
+				// list) or a title 'Totaal ...': the first one met stands for the total
+				// while the file is read; reconcile settles which one is, by the store
+				boolean candidate = TOTAL_KEY.matcher(key).matches() || isTotalTitle(title);
+				boolean total = candidate && this.total == null;
 				String code = coded ? key.replaceAll("[^A-Za-z0-9_-]", "-") : slug(title);
-				member = new GenericMember(coded ? key : null, code, title, total, (this.members.size() + 1) * 10);
+				// two titles of one file with one slug ('< 25', '> 25') are two members
+				code = free(code, this.members.values().stream().map(GenericMember::code).toList());
+				member = new GenericMember(coded ? key : null, code, title, total, candidate,
+						(this.members.size() + 1) * 10);
 				if (total) {
 					this.total = member;
 				}
@@ -553,8 +655,43 @@ public final class GenericTable {
 		return title.toLowerCase(Locale.ROOT).startsWith("totaal");
 	}
 
-	/** A member of a generic dimension. */
-	record GenericMember(String key, String code, String title, boolean total, int order) {
+	/**
+	 * @param code a member code
+	 * @param taken the codes other members have
+	 * @return the code, or the first of {@code code-2}, {@code code-3}, ... not taken
+	 */
+	static String free(String code, java.util.Collection<String> taken) {
+		String free = code;
+		for (int n = 2; taken.contains(free); n++) {
+			free = code + "-" + n;
+		}
+		return free;
+	}
+
+	/**
+	 * A member of a generic dimension.
+	 *
+	 * @param key its CBS key (OData), or null where the title is all there is (CSV label
+	 * form)
+	 * @param code its code in the store
+	 * @param title its title
+	 * @param total whether its cells are the dimension's total (no breakdown)
+	 * @param candidate whether it could be the total: a CBS total key or a title starting
+	 * with 'Totaal'
+	 * @param order its sort order
+	 */
+	record GenericMember(String key, String code, String title, boolean total, boolean candidate, int order) {
+
+		/**
+		 * @return what makes it the same member in another file: its key, else its title
+		 */
+		String identity() {
+			return (this.key != null) ? this.key : this.title;
+		}
+
+		GenericMember as(String code, boolean total) {
+			return new GenericMember(this.key, code, this.title, total, this.candidate, this.order);
+		}
 
 	}
 

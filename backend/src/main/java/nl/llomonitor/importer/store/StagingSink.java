@@ -3,9 +3,12 @@ package nl.llomonitor.importer.store;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.CellSink;
 import org.jooq.DSLContext;
 import org.postgresql.PGConnection;
@@ -53,6 +56,55 @@ public final class StagingSink implements CellSink, AutoCloseable {
 
 	private StagingSink(CopyIn copy) {
 		this.copy = copy;
+	}
+
+	/**
+	 * Re-keys staged cells after reading (the COPY finished): each breakdown pair named
+	 * in {@code replace} becomes its replacement ('' drops it: the member is the total),
+	 * and a key without a pair of a dimension in {@code add} gets that pair (the member
+	 * read as the total is not). Keys stay canonical ({@link Breakdowns}).
+	 * @param tx the import's transaction
+	 * @param replace {@code dimension=member} pairs to their replacement, or ''
+	 * @param add dimension code to the {@code dimension=member} pair a key without one of
+	 * that dimension gets
+	 */
+	public void rekey(DSLContext tx, Map<String, String> replace, Map<String, String> add) {
+		String[] olds = replace.keySet().toArray(String[]::new);
+		String[] news = replace.values().toArray(String[]::new);
+		String[] dims = add.keySet().toArray(String[]::new);
+		String[] pairs = add.values().toArray(String[]::new);
+		tx.execute("update " + TABLE + " s set breakdown_key = coalesce((select string_agg(x.pair, ';'"
+				+ " order by split_part(x.pair, '=', 1) collate \"C\") from ("
+				+ " select coalesce(m.new_pair, p.pair) as pair from unnest(string_to_array(s.breakdown_key, ';')) p(pair)"
+				+ " left join unnest(?::text[], ?::text[]) m(old_pair, new_pair) on m.old_pair = p.pair"
+				+ " union all select a.pair from unnest(?::text[], ?::text[]) a(dim, pair)"
+				+ " where not exists (select 1 from unnest(string_to_array(s.breakdown_key, ';')) q(pair)"
+				+ " where split_part(q.pair, '=', 1) = a.dim)) x where x.pair <> ''), '')"
+				+ " where cardinality(?::text[]) > 0 or string_to_array(s.breakdown_key, ';') && ?::text[]", olds, news,
+				dims, pairs, dims, olds);
+		Set<String> rekeyed = new TreeSet<>();
+		// the total ('') is not remembered (it needs no breakdown row) but may get a pair
+		Set<String> keys = new TreeSet<>(this.breakdowns);
+		keys.add("");
+		for (String key : keys) {
+			Map<String, String> members = Breakdowns.parse(key);
+			Map<String, String> now = new TreeMap<>();
+			members.forEach((dimension, member) -> {
+				String pair = replace.getOrDefault(dimension + "=" + member, dimension + "=" + member);
+				if (!pair.isEmpty()) {
+					int eq = pair.indexOf('=');
+					now.put(pair.substring(0, eq), pair.substring(eq + 1));
+				}
+			});
+			add.forEach((dimension, pair) -> {
+				if (!members.containsKey(dimension)) {
+					now.put(dimension, pair.substring(pair.indexOf('=') + 1));
+				}
+			});
+			rekeyed.add(Breakdowns.key(now));
+		}
+		this.breakdowns.clear();
+		this.breakdowns.addAll(rekeyed);
 	}
 
 	public static StagingSink open(DSLContext tx) {
