@@ -44,6 +44,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static nl.llomonitor.db.Tables.OBSERVATION_CURRENT;
 import static nl.llomonitor.db.Tables.REGION_PARENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -292,6 +293,61 @@ class RegionEditionVariantsIntegrationTests {
 		assertThat(parentsOf("GM0867", "2024-07-01")).contains("AM27").doesNotContain("AM26");
 	}
 
+	/**
+	 * A partial edition of 2027 (case 10: Waalwijk only), then a complete one of 2026 in
+	 * which Heusden and Loon op Zand merge into a new Heusden (GM1999): the partial
+	 * edition says nothing of the regions it does not list. Before, any later edition
+	 * bounded the older one's span: both Heusdens stayed in AM26, the merged gemeenten
+	 * were "kept" as gaps, GM1999 lost its links from 2027 on, and the figures of
+	 * "Heusden" for 2026 went to the ended GM0797.
+	 */
+	@Test
+	@Order(4)
+	void aPartialLaterEditionSaysNothingOfTheRegionsItDoesNotList() throws IOException {
+		assertThat(importEdition(SharedData.caseFile("10-gebieden-am-reassigned.csv"), "2027-01-01").status())
+			.isEqualTo("succeeded");
+		List<String[]> extra = new ArrayList<>();
+		Path merged = edition("85755NED-2026-merger.csv", (row) -> {
+			if (row[CODE].startsWith("GM0797")) {
+				String[] copy = row.clone();
+				copy[0] = "998";
+				copy[CODE] = pad("GM1999", 10);
+				extra.add(copy);
+			}
+			return (row[CODE].startsWith("GM0797") || row[CODE].startsWith("GM0809")) ? null : row;
+		}, extra);
+		ImportReport report = importEdition(merged, "2026-01-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.warnings()).noneMatch((w) -> w.contains("GM0797"));
+		for (String date : List.of("2026-06-01", "2027-06-01")) {
+			assertThat(codes("/api/v1/regions?level=gemeente&parent=AM26&date=" + date)).as(date)
+				.contains("GM1999")
+				.doesNotContain("GM0797", "GM0809");
+		}
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM26")).contains("GM1999")
+			.doesNotContain("GM0797", "GM0809");
+		assertThat(codes("/api/v1/regions?level=gemeente&parent=AM26&date=2025-06-01")).contains("GM0797", "GM0809")
+			.doesNotContain("GM1999");
+		assertThat(parentsOf("GM1999", "2027-06-01")).contains("PV30", "AM26");
+		// Waalwijk moves to AM27 in 2027 as the partial edition says
+		assertThat(parentsOf("GM0867", "2027-06-01")).contains("AM27").doesNotContain("AM26");
+
+		ImportReport figures = this.importer.importFile(
+				data("86088NED.csv", List.of("Heusden", "Heusden"), List.of("2025", "2026")), null, null, null, null,
+				null);
+		assertThat(figures.status()).isEqualTo("succeeded");
+		awaitVersion(figures.dataVersion());
+		assertThat(this.jdbc.fetchCount(OBSERVATION_CURRENT, OBSERVATION_CURRENT.REGION_CODE.eq("GM1999"),
+				OBSERVATION_CURRENT.PERIOD_CODE.eq("2026JJ00")))
+			.isPositive();
+		assertThat(this.jdbc.fetchCount(OBSERVATION_CURRENT, OBSERVATION_CURRENT.REGION_CODE.eq("GM0797"),
+				OBSERVATION_CURRENT.PERIOD_CODE.eq("2026JJ00")))
+			.isZero();
+		assertThat(this.jdbc.fetchCount(OBSERVATION_CURRENT, OBSERVATION_CURRENT.REGION_CODE.eq("GM0797"),
+				OBSERVATION_CURRENT.PERIOD_CODE.eq("2025JJ00")))
+			.isPositive();
+	}
+
 	private ImportReport importEdition(Path file, String validFrom) {
 		ImportReport report = this.importer.importFile(file, null, null, null, LocalDate.parse(validFrom), null);
 		if (report.dataVersion() != null) {
@@ -309,7 +365,11 @@ class RegionEditionVariantsIntegrationTests {
 		List<String> out = new ArrayList<>();
 		out.add(lines.get(0));
 		for (String line : lines.subList(1, lines.size())) {
-			out.add(String.join(";", change.apply(line.split(";", -1))));
+			// null: the row is left out
+			String[] row = change.apply(line.split(";", -1));
+			if (row != null) {
+				out.add(String.join(";", row));
+			}
 		}
 		extra.forEach((row) -> out.add(String.join(";", row)));
 		return Files.write(temp.resolve(name), out, StandardCharsets.UTF_8);

@@ -127,11 +127,15 @@ public final class RegionWriter {
 	 * stay aliases, so older files still resolve.
 	 * <p>
 	 * An edition dated before one already in the store (history loaded later) states the
-	 * span from its date to the next edition's only: a link it changes is changed in that
-	 * span and goes on as before from the next edition; a region it adds exists from its
-	 * date (until the next complete edition, if that does not list it); a region of its
-	 * levels it does not list, in a complete edition, begins with the next edition; names
-	 * stay those of the newest edition (the older ones become aliases).
+	 * span of each region it lists from its date to the next edition that states that
+	 * region (a complete one, or one that lists it; a partial edition says nothing of the
+	 * regions it does not list, migration V18): a link it changes is changed in that span
+	 * and goes on as before from there; a region it adds exists from its date (until the
+	 * next complete edition, if that does not list it); a region of its levels it does
+	 * not list, in a complete edition, ends at its date unless a later edition lists it
+	 * (then it begins with that edition, or is kept where an earlier complete edition has
+	 * it); names stay those of the newest edition that states the region (the older ones
+	 * become aliases).
 	 * @param tx the import's transaction
 	 * @param entries the regions of the edition, with their direct parents
 	 * @param validFrom the edition's validity date
@@ -154,6 +158,9 @@ public final class RegionWriter {
 			.where(REGION_EDITION.VALID_FROM.gt(validFrom), REGION_EDITION.COMPLETE.isTrue())
 			.fetchOne()
 			.value1();
+		// a later edition bounds the span of the regions it states only: a partial one
+		// says nothing of the regions it does not list
+		List<Later> later = later(tx, validFrom);
 		Set<String> provincesInStore = new HashSet<>(tx.select(REGION.CODE)
 			.from(REGION)
 			.where(REGION.LEVEL.eq("provincie"), REGION.VALID_FROM.le(validFrom),
@@ -223,7 +230,7 @@ public final class RegionWriter {
 			namedCodes.add(e.code());
 			namesNl.add(e.nameNl());
 			namesEn.add(nameEn);
-			if (next == null && !old[0].equals(e.nameNl())) {
+			if (nextFor(later, e.code()) == null && !old[0].equals(e.nameNl())) {
 				// region holds the newest names; an older edition's stay in region_name
 				// and its labels become aliases
 				tx.update(REGION)
@@ -233,7 +240,13 @@ public final class RegionWriter {
 					.execute();
 			}
 		}
-		nameSpan(tx, namedCodes, namesNl, namesEn, validFrom, next);
+		// each up to the next edition that states it
+		Map<LocalDate, List<Integer>> byNext = new LinkedHashMap<>();
+		for (int i = 0; i < namedCodes.size(); i++) {
+			byNext.computeIfAbsent(nextFor(later, namedCodes.get(i)), (d) -> new ArrayList<>()).add(i);
+		}
+		byNext.forEach((to, at) -> nameSpan(tx, at.stream().map(namedCodes::get).toList(),
+				at.stream().map(namesNl::get).toList(), at.stream().map(namesEn::get).toList(), validFrom, to));
 		// renamed: listed regions that had another name on the date (a region the store
 		// had no name for then is named, not renamed)
 		int renamed = (int) namedCodes.stream().filter(namedOn::containsKey).count();
@@ -281,14 +294,20 @@ public final class RegionWriter {
 		List<String> keptWithData = new ArrayList<>();
 		int removed = 0;
 		if (complete) {
-			endedRegions.addAll(tx.select(REGION.CODE)
+			// a region a later edition lists is kept: an older edition says nothing
+			// about the span after the next one that states it
+			Map<String, LocalDate> notListedHere = new LinkedHashMap<>();
+			tx.select(REGION.CODE, REGION.VALID_TO)
 				.from(REGION)
 				.where(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
-						REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)),
-						// a region a later edition still has is kept: an older edition
-						// says nothing about the span after the next one
-						(next == null) ? DSL.trueCondition() : REGION.VALID_TO.le(next))
-				.fetch(REGION.CODE));
+						REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)))
+				.orderBy(REGION.CODE)
+				.forEach((r) -> notListedHere.put(r.value1(), listedLater(later, r.value1(), r.value2())));
+			notListedHere.forEach((code, listedLater) -> {
+				if (listedLater == null) {
+					endedRegions.add(code);
+				}
+			});
 			for (String code : endedRegions) {
 				for (String parent : current.getOrDefault(code, Set.of())) {
 					endChildren.add(code);
@@ -325,42 +344,42 @@ public final class RegionWriter {
 						.execute();
 				}
 			}
-			if (next != null) {
+			Map<String, LocalDate> listedLater = new LinkedHashMap<>(notListedHere);
+			listedLater.values().removeIf(java.util.Objects::isNull);
+			if (!listedLater.isEmpty()) {
 				// an older complete edition: a region of its levels that it does not list
 				// but a later edition has
-				var notListed = DSL.and(REGION.LEVEL.in(levelsListed), REGION.CODE.notIn(listed.keySet()),
-						REGION.VALID_FROM.lt(validFrom), REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(next)));
 				if (tx.fetchExists(REGION_EDITION,
 						REGION_EDITION.VALID_FROM.lt(validFrom).and(REGION_EDITION.COMPLETE.isTrue()))) {
 					// an earlier complete edition, which lists every region of these
 					// levels then, has it too: it existed before, and a region cannot
 					// have a gap, so it is kept (and named) instead of losing its
 					// earlier existence
-					gapsKept.addAll(tx.select(REGION.CODE)
-						.from(REGION)
-						.where(notListed)
-						.orderBy(REGION.CODE)
-						.fetch(REGION.CODE));
+					gapsKept.addAll(listedLater.keySet());
 				}
 				else {
 					// the oldest complete edition: the region was not there yet (the
-					// built-in list dates none); it begins with the next edition
-					tx.update(REGION).set(REGION.VALID_FROM, next).where(notListed).execute();
+					// built-in list dates none); it begins with the first later edition
+					// that lists it
+					listedLater.forEach((code, from) -> tx.update(REGION)
+						.set(REGION.VALID_FROM, from)
+						.where(REGION.CODE.eq(code))
+						.execute());
 				}
 			}
 		}
 		int ended = 0;
 		if (!endChildren.isEmpty() && next != null) {
-			// an older edition: a link that lasts past the next edition's date goes on
-			// from there, as the later editions state it
+			// an older edition: a link that lasts past the date of the next edition that
+			// states its region goes on from there, as the later editions state it
 			tx.execute("""
 					insert into region_parent (child_code, parent_code, valid_from, valid_to)
-					select p.child_code, p.parent_code, ?, p.valid_to
-					from region_parent p join unnest(?::text[], ?::text[]) as e(child, parent)
+					select p.child_code, p.parent_code, e.nxt, p.valid_to
+					from region_parent p join unnest(?::text[], ?::text[], ?::date[]) as e(child, parent, nxt)
 					  on p.child_code = e.child and p.parent_code = e.parent
-					where p.valid_from <= ? and (p.valid_to is null or p.valid_to > ?)
-					on conflict (child_code, parent_code, valid_from) do nothing""", next, array(endChildren),
-					array(endParents), validFrom, next);
+					where e.nxt is not null and p.valid_from <= ? and (p.valid_to is null or p.valid_to > e.nxt)
+					on conflict (child_code, parent_code, valid_from) do nothing""", array(endChildren),
+					array(endParents), nexts(later, endChildren), validFrom);
 		}
 		if (!endChildren.isEmpty()) {
 			// a link that started on this very date was never valid: it goes
@@ -376,26 +395,28 @@ public final class RegionWriter {
 					validFrom, validFrom);
 		}
 		int started = 0;
-		if (!startChildren.isEmpty() && next != null) {
-			// an older edition: a link the next edition starts began already here; one it
-			// does not have lasts until the next edition
+		if (!startChildren.isEmpty()) {
+			java.sql.Date[] startNexts = nexts(later, startChildren);
+			// an older edition: a link the next edition that states its region starts
+			// began already here; one it does not have lasts until that edition
 			started += tx.execute("""
 					update region_parent p set valid_from = ?
-					from unnest(?::text[], ?::text[]) as e(child, parent)
-					where p.child_code = e.child and p.parent_code = e.parent and p.valid_from = ?""", validFrom,
-					array(startChildren), array(startParents), next);
+					from unnest(?::text[], ?::text[], ?::date[]) as e(child, parent, nxt)
+					where e.nxt is not null and p.child_code = e.child and p.parent_code = e.parent
+					  and p.valid_from = e.nxt""", validFrom, array(startChildren), array(startParents), startNexts);
 			started += tx.execute("""
 					insert into region_parent (child_code, parent_code, valid_from, valid_to)
-					select child, parent, ?, ? from unnest(?::text[], ?::text[]) as e(child, parent)
-					on conflict (child_code, parent_code, valid_from) do nothing""", validFrom, next,
-					array(startChildren), array(startParents));
-		}
-		else if (!startChildren.isEmpty()) {
-			started = tx.execute("""
+					select child, parent, ?, nxt from unnest(?::text[], ?::text[], ?::date[]) as e(child, parent, nxt)
+					where e.nxt is not null
+					on conflict (child_code, parent_code, valid_from) do nothing""", validFrom, array(startChildren),
+					array(startParents), startNexts);
+			// no later edition states the region: the link lasts
+			started += tx.execute("""
 					insert into region_parent (child_code, parent_code, valid_from)
-					select child, parent, ? from unnest(?::text[], ?::text[]) as e(child, parent)
+					select child, parent, ? from unnest(?::text[], ?::text[], ?::date[]) as e(child, parent, nxt)
+					where e.nxt is null
 					on conflict (child_code, parent_code, valid_from) do update set valid_to = null""", validFrom,
-					array(startChildren), array(startParents));
+					array(startChildren), array(startParents), startNexts);
 		}
 		// aliases: every label the edition writes resolves to its region from now on; a
 		// bare name only where no other region of the store has it (a partial edition
@@ -439,7 +460,76 @@ public final class RegionWriter {
 				    links_ended = region_edition.links_ended + excluded.links_ended,
 				    regions_ended = region_edition.regions_ended + excluded.regions_ended""", validFrom, runId,
 				fileName, complete, gemeenten, started, ended, endedRegions.size());
+		// what this edition lists, for editions dated before it imported later (a
+		// corrected edition of the same date lists what it lists now)
+		tx.execute("delete from region_edition_region where valid_from = ?", validFrom);
+		tx.execute("""
+				insert into region_edition_region (valid_from, region_code)
+				select ?, c from unnest(?::text[]) as c on conflict do nothing""", validFrom,
+				(Object) listed.keySet().toArray(String[]::new));
 		return result;
+	}
+
+	/**
+	 * An edition dated after the one being applied.
+	 *
+	 * @param validFrom its date
+	 * @param complete whether it lists every provincie's gemeenten (it then states every
+	 * region of its levels: one it does not list it ended)
+	 * @param listed the codes it lists, or null where that is not recorded (imported
+	 * before migration V18): taken to list every region that exists on its date
+	 */
+	private record Later(LocalDate validFrom, boolean complete, Set<String> listed) {
+
+	}
+
+	private static List<Later> later(DSLContext tx, LocalDate validFrom) {
+		List<Later> later = new ArrayList<>();
+		tx.fetch("""
+				select e.valid_from, e.complete, array_remove(array_agg(x.region_code), null)
+				from region_edition e left join region_edition_region x on x.valid_from = e.valid_from
+				where e.valid_from > ? group by e.valid_from, e.complete order by e.valid_from""", validFrom)
+			.forEach((r) -> {
+				String[] codes = r.get(2, String[].class);
+				later.add(new Later(r.get(0, LocalDate.class), Boolean.TRUE.equals(r.get(1, Boolean.class)),
+						(codes == null || codes.length == 0) ? null : Set.of(codes)));
+			});
+		return later;
+	}
+
+	/**
+	 * @return the date of the first later edition that states the region (a complete one,
+	 * or one that lists it), up to which the edition being applied states it; null: none
+	 */
+	private static LocalDate nextFor(List<Later> later, String code) {
+		for (Later l : later) {
+			if (l.complete() || l.listed() == null || l.listed().contains(code)) {
+				return l.validFrom();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * @param validTo the day the region ends in the store (exclusive), or null
+	 * @return the date of the first later edition that lists the region; null: none
+	 */
+	private static LocalDate listedLater(List<Later> later, String code, LocalDate validTo) {
+		for (Later l : later) {
+			boolean lists = (l.listed() != null) ? l.listed().contains(code)
+					: validTo == null || validTo.isAfter(l.validFrom());
+			if (lists) {
+				return l.validFrom();
+			}
+		}
+		return null;
+	}
+
+	private static java.sql.Date[] nexts(List<Later> later, List<String> codes) {
+		return codes.stream()
+			.map((c) -> nextFor(later, c))
+			.map((d) -> (d != null) ? java.sql.Date.valueOf(d) : null)
+			.toArray(java.sql.Date[]::new);
 	}
 
 	/**
