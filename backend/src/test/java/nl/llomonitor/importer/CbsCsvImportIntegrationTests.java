@@ -134,6 +134,48 @@ class CbsCsvImportIntegrationTests {
 			.get(OBSERVATION_CURRENT.MARGIN_LOW)).isEqualByComparingTo("4270");
 	}
 
+	/**
+	 * Kinds 01/07 in the margins: a later release that gives a bound as '.', 'x' or an
+	 * empty cell beside an unchanged value states that the cell has no such bound any
+	 * more. It is a new vintage without it, and the earlier vintage keeps its bounds.
+	 * Before, the sign was read as "not stated", so the old bounds stayed current and the
+	 * run said "unchanged".
+	 */
+	@Test
+	void aBoundGivenAsASignInALaterReleaseIsWithdrawnNotCarriedOver() throws IOException {
+		Path original = SharedData.file("cbs/85554NED.csv");
+		this.importer.importFile(original, true);
+		List<String> lines = Files.readAllLines(original, StandardCharsets.UTF_8);
+		String value = row(lines, ";Waarde;Groningen (PV);2024 januari;");
+		String low = row(lines, ";Ondergrens 95%-interval;Groningen (PV);2024 januari;");
+		// the truncated download has no upper bound of this cell: one added
+		String high = replaceField(low.replace(";Ondergrens 95%-interval;", ";Bovengrens 95%-interval;"), 0, "99999");
+		int before = vintages("ww_uitkeringen", "PV20", "2024MM01");
+		for (String sign : List.of(".", "x", "")) {
+			Path file = Files.write(
+					Files.createDirectories(this.temp.resolve("bound-" + sign.length() + sign.hashCode()))
+						.resolve("85554NED.csv"),
+					List.of(lines.get(0), value, replaceField(low, 6, sign), replaceField(high, 6, sign)),
+					StandardCharsets.UTF_8);
+			ImportReport report = this.importer.importFile(file);
+			assertThat(report.status()).as("sign '%s'", sign).isEqualTo("succeeded");
+			assertThat(report.rowsInserted()).isEqualTo(1);
+			Record cell = CurrentValues.cell(this.jdbc, "ww_uitkeringen", "PV20", "2024MM01", "");
+			assertThat(cell.get(OBSERVATION_CURRENT.VALUE)).isEqualByComparingTo("4770");
+			assertThat(cell.get(OBSERVATION_CURRENT.MARGIN_LOW)).isNull();
+			assertThat(cell.get(OBSERVATION_CURRENT.MARGIN_HIGH)).isNull();
+			// the published file again: its bounds are current again
+			this.importer.importFile(original, true);
+			assertThat(CurrentValues.cell(this.jdbc, "ww_uitkeringen", "PV20", "2024MM01", "")
+				.get(OBSERVATION_CURRENT.MARGIN_LOW)).isEqualByComparingTo("4270");
+		}
+		assertThat(vintages("ww_uitkeringen", "PV20", "2024MM01")).isEqualTo(before + 6);
+	}
+
+	private static String row(List<String> lines, String part) {
+		return lines.stream().filter((l) -> l.contains(part)).findFirst().orElseThrow();
+	}
+
 	@Test
 	void theSameFileTwiceChangesNothing() {
 		Path file = SharedData.file("cbs/85268NED.csv");

@@ -263,10 +263,9 @@ public final class CbsCsvReader implements FormatReader {
 					found.sign(sign.reportName());
 					value = sign.value();
 					reason = (sign.reason() != null) ? sign.reason().code() : null;
-					if (value == null && cellPart != CellSink.VALUE && !term) {
-						// a margin without a value: nothing to keep
-						continue;
-					}
+					// a margin with a sign is staged without a value: this release states
+					// that the cell has no such bound, so a bound an earlier release gave
+					// is not carried over
 				}
 				String key = breakdownKey(m, measure, members, labels, keyCache);
 				if (term) {

@@ -741,10 +741,9 @@ public final class ODataReader implements FormatReader {
 			all.putAll(measure.breakdown());
 		}
 		char cellPart = (measure.part() != null) ? CbsCsvReader.part(measure.part()) : part;
-		if (value == null && cellPart != CellSink.VALUE) {
-			// a margin without a value: nothing to keep
-			return;
-		}
+		// a margin without a value is staged as such: this release states that the cell
+		// has
+		// no such bound, so a bound an earlier release gave is not carried over
 		job.cells()
 			.add(page.record, indicator, region, period, Breakdowns.key(all), cellPart, value, reason, status, "",
 					footnote, mapping.table());
