@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
+import nl.llomonitor.cube.DutchTime;
 import nl.llomonitor.importer.catalog.Catalog;
 import nl.llomonitor.importer.catalog.MappingRegistry;
 import nl.llomonitor.importer.catalog.RegionDirectory;
@@ -99,10 +100,15 @@ public record ImportJob(String fileName, String tableId, RegionDirectory regions
 
 	/**
 	 * Whether this vintage is recorded at {@link #published} instead of the import time:
-	 * only a date given with the import places the vintage in time.
+	 * only a moment given with the import places the vintage in time. Today's date (the
+	 * start of today, Dutch time, as the admin form and the CLI give a date) is not one:
+	 * a release published today is as new as any, while recorded at the start of today it
+	 * would lie before the imports made earlier today, also those of downloads years old,
+	 * and never become current.
 	 */
 	public boolean backdated() {
-		return this.options.published() != null;
+		OffsetDateTime published = this.options.published();
+		return published != null && !published.isEqual(DutchTime.startOf(LocalDate.now(DutchTime.ZONE)));
 	}
 
 	/**

@@ -132,6 +132,34 @@ class ODataImportIntegrationTests {
 		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo(now);
 	}
 
+	/**
+	 * A release said to be published today is as new as any: it becomes current (case
+	 * 07's withdrawal, imported with today's date after the 2020 release was imported
+	 * earlier today). Before, it was recorded at the start of today, before the earlier
+	 * import of the 2020 download, and never became current while the run reported its
+	 * rows as written.
+	 */
+	@Test
+	void aReleasePublishedTodayBecomesCurrent() {
+		// under a table id of its own (a table without a mapping): its publication
+		// today would make the 2020 downloads of 80072ned that other tests import
+		// older than the store's
+		String table = "80079ned";
+		String indicator = "cbs_80079ned__m001924";
+		this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.before.json"), null, table);
+		assertThat(current(this.jdbc, indicator, "NL01", "1997KW01")).isEqualByComparingTo("4.9");
+		OffsetDateTime today = nl.llomonitor.cube.DutchTime
+			.startOf(java.time.LocalDate.now(nl.llomonitor.cube.DutchTime.ZONE));
+		ImportReport withdrawn = this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.json"), null, table,
+				today);
+		assertThat(withdrawn.cellsWithdrawn()).isEqualTo(1);
+		assertThat(current(this.jdbc, indicator, "NL01", "1997KW01")).isNull();
+		assertThat(this.jdbc.select(IMPORT_RUN.BACKDATED)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.ID.eq(withdrawn.id()))
+			.fetchSingle(IMPORT_RUN.BACKDATED)).as("recorded at its import, its publication date kept").isFalse();
+	}
+
 	@Test
 	void thePublicationDateIsReadFromTableInfosAndOnlyRecorded() throws Exception {
 		// a copy with one changed value, so that this run writes a vintage whatever other
