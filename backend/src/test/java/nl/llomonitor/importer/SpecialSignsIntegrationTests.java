@@ -277,6 +277,39 @@ class SpecialSignsIntegrationTests {
 		assertThat(report.signs()).doesNotContainKey("null");
 	}
 
+	/**
+	 * Kinds 01/07: a figure beside a ValueAttribute that says the cell has none
+	 * (Confidential, Impossible, Unknown) contradicts itself and is refused, naming the
+	 * record, in the v4 response and the v4 CSV; beside an attribute this version does
+	 * not know it is kept with the attribute as its footnote. Before, a confidential
+	 * figure was stored and shown as a figure.
+	 */
+	@ParameterizedTest(name = "{0} {1} beside {2}")
+	@org.junit.jupiter.params.provider.CsvSource({ "ODATA4,Value,Confidential", "ODATA4,StringValue,Impossible",
+			"ODATA4,Value,Unknown", "CBS_V4_CSV,Value,Confidential", "CBS_V4_CSV,StringValue,Secret" })
+	void aFigureBesideAnAttributeThatWithholdsItIsRefused(Format format, String where, String attribute)
+			throws IOException {
+		boolean inValue = where.equals("Value");
+		Path file = (format == Format.ODATA4)
+				? Format.write(this.temp, "Observations.json",
+						"""
+								{"@odata.context": "https://beta-odata4.cbs.nl/CBS/80072ned/$metadata#Observations",
+								 "value": [{"Id": 0, "Measure": "M001924", "ValueAttribute": "%s", "Value": %s, "StringValue": %s,
+								 "BedrijfskenmerkenSBI2008": "T001081", "Perioden": "1996KW01"}]}
+								"""
+							.formatted(attribute, inValue ? "9.9" : "null", inValue ? "null" : "\"9.9\""))
+				: Format.write(this.temp, "84916NED_v4.csv", """
+						Id,ValueAttribute,Value,StringValue,Measure,Type waarde,Beroepsklasse,Perioden,RegioCode,RegioS
+						0,%s,%s,%s,Werkzame beroepsbevolking,Absolute,Totaal,2022,NL01,Nederland
+						""".formatted(attribute, inValue ? "917" : "", inValue ? "" : "917"));
+		long before = this.jdbc.fetchCount(OBSERVATION);
+		assertThatThrownBy(() -> this.importer.importFile(file)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("column ValueAttribute")
+			.hasMessageContaining("'" + attribute + "'")
+			.hasMessageContaining("a figure beside a value attribute that withholds it");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(before);
+	}
+
 	@Test
 	void case01NihilIsAZeroAndADotIsUnknownInTheUntypedDataSet() {
 		ImportReport report = this.importer.importFile(SharedData.caseFile("01-odata3-untyped-nihil.json"));

@@ -11,7 +11,8 @@ import nl.llomonitor.importer.ReadResult;
  * response and in the v4 CSV download.
  * <ul>
  * <li>a number in {@code Value} is the value; an attribute other than {@code None} beside
- * it is kept as its footnote;</li>
+ * it is kept as its footnote, unless it says the cell has no figure ({@link #withholds}:
+ * the reader refuses such a record);</li>
  * <li>without a {@code Value}: a number in {@code StringValue} is the value; else an
  * attribute other than {@code None} decides ({@code Nil} is nihil, a real zero; any other
  * gives the reason of {@link MissingReason#fromValueAttribute(String)}, since it is more
@@ -26,6 +27,29 @@ import nl.llomonitor.importer.ReadResult;
  * @param footnote the attribute (or the text of an unknown one), or null
  */
 record V4Cell(String value, String reason, String footnote) {
+
+	/**
+	 * Whether an observation gives a figure that its attribute withholds: a number in
+	 * {@code Value} or {@code StringValue} beside {@code Confidential},
+	 * {@code Impossible}, {@code Unknown}, {@code Secret} or {@code NotAvailable} (an
+	 * attribute this version knows as a reason why a cell has no figure). Stored, the
+	 * number would be shown as a figure CBS did not publish, or as none with a number
+	 * behind it.
+	 * @param value the stripped {@code Value}, null or empty when absent
+	 * @param text the stripped {@code StringValue}, null or empty when absent
+	 * @param attribute the stripped {@code ValueAttribute}
+	 * @return whether the record contradicts itself
+	 */
+	static boolean withholds(String value, String text, String attribute) {
+		boolean stated = attribute != null && !attribute.isEmpty() && !attribute.equalsIgnoreCase("None");
+		if (!stated || CbsSign.ofValueAttribute(attribute) != null
+				|| MissingReason.fromValueAttribute(attribute) == MissingReason.ANDERS) {
+			return false;
+		}
+		boolean number = value != null && !value.isEmpty() && CbsSign.of(value) == null;
+		return number
+				|| (text != null && !text.isEmpty() && Numbers.isDecimal(text) && (value == null || value.isEmpty()));
+	}
 
 	/**
 	 * @param value the stripped {@code Value}, null or empty when absent; a CBS sign
