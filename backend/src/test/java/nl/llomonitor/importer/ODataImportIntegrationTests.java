@@ -160,6 +160,49 @@ class ODataImportIntegrationTests {
 			.fetchSingle(IMPORT_RUN.BACKDATED)).as("recorded at its import, its publication date kept").isFalse();
 	}
 
+	/**
+	 * A figure of an OData response is stored as the decimal the response writes. It was
+	 * read through a double, so a figure of more than 15 to 17 significant digits was
+	 * rounded without a word (12345678901234567.5 was stored as 12345678901234568).
+	 */
+	@Test
+	void aFigureIsStoredAsTheDecimalTheResponseWrites() throws Exception {
+		String table = "80078ned";
+		String indicator = "cbs_80078ned__m001924";
+		String text = Files.readString(SharedData.caseFile("07-odata4-withdrawn.before.json"), StandardCharsets.UTF_8);
+		assertThat(text).contains("\"Value\": 4.9,").contains("\"Value\": 4.5,");
+		Path data = this.temp.resolve("Observations.json");
+		Files.writeString(data, text.replace("\"Value\": 4.9,", "\"Value\": 12345678901234567.5,")
+			.replace("\"Value\": 4.5,", "\"Value\": 0.1000000000000000000001,"), StandardCharsets.UTF_8);
+		this.importer.importFile(data, null, table);
+		assertThat(current(this.jdbc, indicator, "NL01", "1997KW01")).isEqualTo(new BigDecimal("12345678901234567.5"));
+		assertThat(current(this.jdbc, indicator, "NL01", "1997KW02"))
+			.isEqualTo(new BigDecimal("0.1000000000000000000001"));
+		assertThat(current(this.jdbc, indicator, "NL01", "1996JJ00")).isEqualByComparingTo("4.7");
+	}
+
+	/**
+	 * A property given twice in one record ({@code "Value": 4.9, "Value": 5.1}) leaves
+	 * the figure open: the import is refused with the record and the property named, and
+	 * writes nothing. The last of the two used to be stored.
+	 */
+	@Test
+	void aPropertyGivenTwiceInOneRecordIsRefused() throws Exception {
+		String table = "80077ned";
+		String text = Files.readString(SharedData.caseFile("07-odata4-withdrawn.before.json"), StandardCharsets.UTF_8);
+		Path data = this.temp.resolve("Observations.json");
+		Files.writeString(data, text.replace("\"Value\": 4.9,", "\"Value\": 4.9, \"Value\": 5.1,"),
+				StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> this.importer.importFile(data, null, table)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("Observations.json")
+			.hasMessageContaining("record 2")
+			.hasMessageContaining("Value");
+		assertThat(this.jdbc.fetchCount(OBSERVATION, OBSERVATION.INDICATOR_CODE.eq("cbs_80077ned__m001924"))).isZero();
+		assertThat(this.jdbc.fetchCount(IMPORT_RUN,
+				IMPORT_RUN.TABLE_ID.eq(table).and(IMPORT_RUN.STATUS.ne(nl.llomonitor.cube.ImportRunState.FAILED))))
+			.isZero();
+	}
+
 	@Test
 	void thePublicationDateIsReadFromTableInfosAndOnlyRecorded() throws Exception {
 		// a copy with one changed value, so that this run writes a vintage whatever other
