@@ -70,6 +70,14 @@ final class CsvFile {
 			.get();
 		try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 			utf8.header = parser.getHeaderNames();
+			java.util.Set<String> named = new java.util.HashSet<>();
+			for (String name : utf8.header) {
+				if (!name.isBlank() && !named.add(name.strip())) {
+					// two region, period or measure columns of one name: which one holds
+					// the figure would be a guess
+					throw job.error("line 1", name, name, "each column named once in the header", "column given twice");
+				}
+			}
 			records.read(parser);
 		}
 		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | Utf8Check.NotUtf8 ex) {
