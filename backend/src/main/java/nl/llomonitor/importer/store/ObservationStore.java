@@ -66,7 +66,9 @@ public final class ObservationStore {
 	private static final String SORTED_CELLS = """
 			select c.*, b.id as breakdown_id, coalesce(c.period_code = lag(c.period_code) over w, false) as dup
 			from import_cell c
-			join breakdown b on b.key = c.breakdown_key
+			-- left: a staged key without its breakdown row gets no id, and the insert fails
+			-- on breakdown_id not null instead of dropping the cell (see #insert)
+			left join breakdown b on b.key = c.breakdown_key
 			-- a window per series keeps only one series in memory, not all cells
 			window w as (partition by c.indicator_code, c.region_code, b.id order by c.period_code)""";
 
@@ -585,7 +587,11 @@ public final class ObservationStore {
 			return written;
 		}
 		catch (org.jooq.exception.DataAccessException ex) {
-			if (!repeatedCell(ex)) {
+			if (notNull(ex, "breakdown_id")) {
+				tx.execute("rollback to savepoint import_cells");
+				throw unregisteredBreakdown(tx, job, ex);
+			}
+			if (!notNull(ex, "import_run_id")) {
 				throw ex;
 			}
 			tx.execute("rollback to savepoint import_cells");
@@ -604,15 +610,38 @@ public final class ObservationStore {
 		}
 	}
 
-	/** Whether the insert failed on the marker of a cell given twice. */
-	private static boolean repeatedCell(Throwable ex) {
+	/**
+	 * Whether the insert failed on a null in the column: {@code import_run_id} is the
+	 * marker of a cell given twice, {@code breakdown_id} a staged breakdown key that was
+	 * not registered.
+	 */
+	private static boolean notNull(Throwable ex, String column) {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			if (t instanceof org.postgresql.util.PSQLException pg && pg.getServerErrorMessage() != null) {
-				return "23502".equals(pg.getSQLState())
-						&& "import_run_id".equals(pg.getServerErrorMessage().getColumn());
+				return "23502".equals(pg.getSQLState()) && column.equals(pg.getServerErrorMessage().getColumn());
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A staged cell whose breakdown key has no row in {@code breakdown}: every staged key
+	 * is registered before the cells are written ({@link StagingSink#breakdowns}), so
+	 * this is a fault of the importer; the import fails naming the cell instead of the
+	 * cell being left out of the join and counted as unchanged.
+	 */
+	private static RuntimeException unregisteredBreakdown(DSLContext tx, ImportJob job, RuntimeException ex) {
+		Record cell = tx.fetchOne("""
+				select indicator_code, region_code, period_code, breakdown_key, first_line from import_cell c
+				where not exists (select 1 from breakdown b where b.key = c.breakdown_key)
+				order by first_line
+				limit 1""");
+		if (cell == null) {
+			return ex;
+		}
+		return job.error("line " + cell.get("first_line"), "breakdown", cell.get("breakdown_key", String.class),
+				"a breakdown registered before the cells are written (cell " + cellName(cell) + ")",
+				"breakdown not registered, a fault of LLO Monitor: nothing was written");
 	}
 
 	private static ImportException marginsOutside(ImportJob job, Record cell) {
@@ -660,8 +689,8 @@ public final class ObservationStore {
 	 * import: the few distinct keys the staging saw are looked up; only when one is
 	 * unknown are the staged cells searched, for the line to name (a key seen only in
 	 * rows dropped after staging, such as a text measure, is no error). Breakdowns need
-	 * no check: a cell is written only joined to its breakdown, and every staged
-	 * breakdown is upserted before.
+	 * no check here: every staged breakdown is upserted before, and a cell whose key is
+	 * not fails the insert ({@link #unregisteredBreakdown}).
 	 * @throws ImportException naming the first cell with an unknown key
 	 */
 	static void checkKeys(DSLContext tx, StagingSink stage, ImportJob job) {

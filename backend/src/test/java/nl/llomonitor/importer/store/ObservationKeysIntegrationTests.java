@@ -93,6 +93,36 @@ class ObservationKeysIntegrationTests {
 				.contains("the same cell is given twice"));
 	}
 
+	/**
+	 * A staged cell whose breakdown key was never registered (a fault of a reader or of a
+	 * re-keying, simulated by changing the staged key behind the sink's back) fails the
+	 * merge naming the cell, with nothing written, in a first import of its indicator and
+	 * in a later one. The insert joined the cells to their breakdowns, so such a cell was
+	 * left out and the run counted it as unchanged.
+	 */
+	@Test
+	void aCellWhoseBreakdownWasNeverRegisteredFailsTheMergeInsteadOfBeingDropped() {
+		String unregistered = "update import_stage set breakdown_key = 'geslacht=nooit_geregistreerd'"
+				+ " where line = 3";
+		long rows = this.jdbc.fetchCount(OBSERVATION);
+		assertThatThrownBy(
+				() -> mergeStaged(null, unregistered, new String[] { "werkloosheidspercentage", "PV26", "2023KW01" },
+						new String[] { "werkloosheidspercentage", "PV21", "2023KW01" }))
+			.isInstanceOfSatisfying(ImportException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("line 3")
+						.contains("geslacht=nooit_geregistreerd")
+						.contains("werkloosheidspercentage PV21 2023KW01")
+						.contains("breakdown not registered"));
+		String indicator = "insert into indicator (code, name_nl, name_en, unit, definition_nl, definition_en)"
+				+ " values ('unregistered_test', 'n', 'n', 'persons', 'd', 'd')";
+		assertThatThrownBy(
+				() -> mergeStaged(indicator, unregistered, new String[] { "unregistered_test", "PV26", "2023KW01" },
+						new String[] { "unregistered_test", "PV21", "2023KW01" }))
+			.isInstanceOfSatisfying(ImportException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("line 3").contains("breakdown not registered"));
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(rows);
+	}
+
 	private static final String SEGMENT_INDICATOR = "insert into indicator (code, name_nl, name_en, unit,"
 			+ " definition_nl, definition_en) values ('segment_test', 'n', 'n', 'persons', 'd', 'd')";
 
@@ -297,13 +327,14 @@ class ObservationKeysIntegrationTests {
 	}
 
 	/**
-	 * As {@link #merge(String, String[]...)}, with the given segment size, running the
-	 * check in the transaction after the merge (with the run id).
+	 * As {@link #merge(String, String[]...)}, running {@code afterStaging} on the staged
+	 * cells.
 	 */
-	private ObservationStore.Result merge(String setup, long segmentCells,
-			java.util.function.BiConsumer<DSLContext, Long> check, String[]... cells) {
+	private ObservationStore.Result mergeStaged(String setup, String afterStaging, String[]... cells) {
 		try {
-			this.jdbc.transaction((cfg) -> stageAndMerge(cfg.dsl(), setup, segmentCells, check, cells));
+			this.jdbc.transaction(
+					(cfg) -> stageAndMerge(cfg.dsl(), setup, afterStaging, ObservationStore.NO_SEGMENTS, (tx, run) -> {
+					}, cells));
 		}
 		catch (Rollback ex) {
 			return ex.result;
@@ -311,7 +342,22 @@ class ObservationKeysIntegrationTests {
 		throw new AssertionError("the merge neither failed nor was rolled back");
 	}
 
-	private static void stageAndMerge(DSLContext tx, String setup, long segmentCells,
+	/**
+	 * As {@link #merge(String, String[]...)}, with the given segment size, running the
+	 * check in the transaction after the merge (with the run id).
+	 */
+	private ObservationStore.Result merge(String setup, long segmentCells,
+			java.util.function.BiConsumer<DSLContext, Long> check, String[]... cells) {
+		try {
+			this.jdbc.transaction((cfg) -> stageAndMerge(cfg.dsl(), setup, null, segmentCells, check, cells));
+		}
+		catch (Rollback ex) {
+			return ex.result;
+		}
+		throw new AssertionError("the merge neither failed nor was rolled back");
+	}
+
+	private static void stageAndMerge(DSLContext tx, String setup, String afterStaging, long segmentCells,
 			java.util.function.BiConsumer<DSLContext, Long> check, String[]... cells) {
 		if (setup != null) {
 			tx.execute(setup);
@@ -328,6 +374,9 @@ class ObservationKeysIntegrationTests {
 				line++;
 			}
 			stage.finish();
+			if (afterStaging != null) {
+				tx.execute(afterStaging);
+			}
 			ObservationStore.Result result = ObservationStore.merge(tx, stage, job, OffsetDateTime.now(), segmentCells);
 			check.accept(tx, run);
 			// whatever passed, leave the shared store as it was
