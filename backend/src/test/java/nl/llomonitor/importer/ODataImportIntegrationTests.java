@@ -161,6 +161,40 @@ class ODataImportIntegrationTests {
 	}
 
 	/**
+	 * A dimension that the table's own {@code Dimensions} list names and its curated
+	 * mapping does not know (CBS added {@code Bedrijfsgrootte} to 80072ned) is refused
+	 * with nothing written, and the error says why: its members would be stored as the
+	 * table's total (it read "unknown dimension member, expected a dimension of the
+	 * mapping").
+	 */
+	@Test
+	void aDimensionOfTheTableThatTheMappingDoesNotKnowIsRefused() throws Exception {
+		Path source = SharedData.file("cbs/odata4_80072ned/Observations.json").getParent();
+		Path folder = Files.createDirectories(this.temp.resolve("sized").resolve("odata4_80072ned"));
+		try (var files = Files.list(source)) {
+			for (Path f : files.toList()) {
+				Files.copy(f, folder.resolve(f.getFileName()));
+			}
+		}
+		Path dimensions = folder.resolve("Dimensions.json");
+		Files.writeString(dimensions, Files.readString(dimensions, StandardCharsets.UTF_8)
+			.replace("\"value\":[",
+					"\"value\":[{\"Identifier\":\"Bedrijfsgrootte\",\"Kind\":\"Dimension\",\"Title\":\"Bedrijfsgrootte\"},"),
+				StandardCharsets.UTF_8);
+		Path observations = folder.resolve("Observations.json");
+		Files.writeString(observations, Files.readString(observations, StandardCharsets.UTF_8)
+			.replaceAll("(\"Id\":[0-9]+,)", "$1\"Bedrijfsgrootte\":\"GK50\","), StandardCharsets.UTF_8);
+		long rows = this.jdbc.fetchCount(OBSERVATION);
+		assertThatThrownBy(() -> this.importer.importFile(folder)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("record 1")
+			.hasMessageContaining("column Bedrijfsgrootte")
+			.hasMessageContaining("'GK50'")
+			.hasMessageContaining("dimension Bedrijfsgrootte of the table (Dimensions.json) is not in the mapping")
+			.hasMessageContaining("stored as the total");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(rows);
+	}
+
+	/**
 	 * A figure of an OData response is stored as the decimal the response writes. It was
 	 * read through a double, so a figure of more than 15 to 17 significant digits was
 	 * rounded without a word (12345678901234567.5 was stored as 12345678901234568).

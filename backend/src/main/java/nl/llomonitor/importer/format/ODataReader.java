@@ -583,9 +583,16 @@ public final class ODataReader implements FormatReader {
 				if (member == null && members != null) {
 					member = members.get(TableMapping.OTHERS);
 				}
-				if (member == null) {
+				if (member == null && members == null) {
+					// a dimension of the table by its own Dimensions that the curated
+					// mapping does not know: its members would be stored as the total
 					throw job.error(where, key, node.asString(""),
-							(members != null) ? "one of " + members.keySet() : "a dimension of the mapping",
+							"a dimension named in data/mappings/" + mapping.table() + ".yaml, or in its ignore list",
+							"dimension " + key + " of the table (" + (this.v4 ? "Dimensions" : "DataProperties")
+									+ ".json) is not in the mapping: its members would be stored as the total");
+				}
+				if (member == null) {
+					throw job.error(where, key, node.asString(""), "one of " + members.keySet(),
 							"unknown dimension member");
 				}
 				if (member.skipped() && skippedBy == null) {
