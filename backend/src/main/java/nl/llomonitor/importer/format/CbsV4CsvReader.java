@@ -3,6 +3,7 @@ package nl.llomonitor.importer.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,10 @@ public final class CbsV4CsvReader implements FormatReader {
 				}
 				dimensions.add(column);
 			}
+			// the region's title beside its code (RegioS beside RegioCode): checked once
+			// per code and title
+			boolean labelColumn = header.contains(REGION_LABEL) && !REGION_LABEL.equals(mapping.regionColumn());
+			Set<String> labelChecked = new HashSet<>();
 			long records = 0;
 			for (CSVRecord r : parser) {
 				records++;
@@ -77,6 +82,9 @@ public final class CbsV4CsvReader implements FormatReader {
 				if (period == null) {
 					throw job.error(line, mapping.periodColumn(), r.get(mapping.periodColumn()),
 							"a CBS period such as '2022' or 2022JJ00", "unknown period");
+				}
+				if (labelColumn && mapping.regionColumn() != null) {
+					checkLabel(job, line, region, r.get(REGION_LABEL).strip(), period.code(), labelChecked);
 				}
 				TableMapping.Measure measure = mapping.measures().get(r.get("Measure").strip());
 				if (measure == null) {
@@ -131,6 +139,32 @@ public final class CbsV4CsvReader implements FormatReader {
 			}
 		});
 		return found.build();
+	}
+
+	/** The column of the region's title beside the column of its code. */
+	private static final String REGION_LABEL = "RegioS";
+
+	/**
+	 * A row whose region title names another region than its code (RegioCode PV26 beside
+	 * RegioS {@code Fryslân (PV)}) was garbled, by a join or an edit: which of the two is
+	 * right cannot be told, so it is refused. A title the store does not know (a region
+	 * renamed since its last edition) is no error.
+	 * @param checked code and title pairs already checked
+	 * @throws nl.llomonitor.importer.ImportException naming the line, both columns and
+	 * the region the title names
+	 */
+	private static void checkLabel(ImportJob job, String line, String region, String label, String period,
+			Set<String> checked) {
+		if (label.isEmpty() || !checked.add(region + '\u0000' + label + '\u0000' + period)) {
+			return;
+		}
+		nl.llomonitor.importer.catalog.RegionDirectory regions = job.regions();
+		String then = regions.resolveLabel(label, nl.llomonitor.cube.Period.parse(period));
+		String now = regions.resolveLabel(label);
+		if (then != null && !then.equals(region) && now != null && !now.equals(region)) {
+			throw job.error(line, REGION_LABEL, label, "the title of region " + region + " (RegioCode)",
+					"RegioCode " + region + " and RegioS name different regions (RegioS is " + then + ")");
+		}
 	}
 
 }
