@@ -124,6 +124,14 @@ public record ImportWarning(String key, List<Object> args) {
 	 */
 	public static final String GENERIC_NO_TOTAL = "generic-no-total";
 
+	/**
+	 * Key {@code warning.odata-more-than-counted}: an OData download holds more records
+	 * than its own count states ({@code odata.count}, v4
+	 * {@code Properties.ObservationCount}, v3 {@code TableInfos.RecordCount}): the count
+	 * or a page belongs to another query.
+	 */
+	public static final String ODATA_MORE_THAN_COUNTED = "odata-more-than-counted";
+
 	/** Key {@code warning.not-modified} of the message bundles. */
 	public static final String NOT_MODIFIED = "not-modified";
 
@@ -132,7 +140,8 @@ public record ImportWarning(String key, List<Object> args) {
 			MAPPING_SKIPPED_MEMBERS, ODATA_PAGES, V4_UNKNOWN_PROPERTY, REGION_EDITION, PARTIAL_EDITION, REGION_GAP_KEPT,
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
 			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT, REGION_NAME_SHARED,
-			BACKDATED_NOT_WRITTEN, MISSING_MEASURES, GENERIC_MEMBER_CODE, GENERIC_TOTAL, GENERIC_NO_TOTAL);
+			BACKDATED_NOT_WRITTEN, MISSING_MEASURES, GENERIC_MEMBER_CODE, GENERIC_TOTAL, GENERIC_NO_TOTAL,
+			ODATA_MORE_THAN_COUNTED);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

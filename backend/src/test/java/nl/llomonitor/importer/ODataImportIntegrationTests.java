@@ -195,6 +195,33 @@ class ODataImportIntegrationTests {
 	}
 
 	/**
+	 * A download holding more records than the count it states (a page of another query
+	 * or table among its pages, or a stale count) says so: it imported without a word, as
+	 * only fewer records than counted were looked at.
+	 */
+	@Test
+	void moreRecordsThanTheResponseCountsAreWarnedAbout() throws Exception {
+		Path source = SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent();
+		Path folder = Files.createDirectories(this.temp.resolve("counted").resolve("odata3_80137ned"));
+		try (var files = Files.list(source)) {
+			for (Path f : files.toList()) {
+				Files.copy(f, folder.resolve(f.getFileName()));
+			}
+		}
+		Path data = folder.resolve("TypedDataSet.json");
+		String text = Files.readString(data, StandardCharsets.UTF_8);
+		assertThat(text).startsWith("{\"value\":[");
+		Files.writeString(data, "{\"odata.count\":600," + text.substring(1), StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(folder);
+		assertThat(report.rowsRead()).isEqualTo(675);
+		assertThat(report.warnings()).contains(
+				"675 records read, more than the 600 that odata.count states: the count or one of the pages belongs"
+						+ " to another query or table; check that the pages belong together");
+		Files.writeString(data, "{\"odata.count\":675," + text.substring(1), StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(folder).warnings()).noneMatch((w) -> w.contains("more than the"));
+	}
+
+	/**
 	 * A figure of an OData response is stored as the decimal the response writes. It was
 	 * read through a double, so a figure of more than 15 to 17 significant digits was
 	 * rounded without a word (12345678901234567.5 was stored as 12345678901234568).

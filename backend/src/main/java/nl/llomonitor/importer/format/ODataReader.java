@@ -107,7 +107,17 @@ public final class ODataReader implements FormatReader {
 		if (page.recordCount != null && page.record < page.recordCount) {
 			found.incomplete(IncompleteReason.fewerThanTableRecords(page.record, page.recordCount));
 		}
+		moreThanCounted(found, page.record, page.count, "odata.count");
+		moreThanCounted(found, page.record, page.observationCount, "Properties.ObservationCount");
+		moreThanCounted(found, page.record, page.recordCount, "TableInfos.RecordCount");
 		return found.build();
+	}
+
+	/** Warns when the download holds more records than the count it states. */
+	private static void moreThanCounted(ReadResult.Builder found, long read, Long counted, String source) {
+		if (counted != null && read > counted) {
+			found.warn(ImportWarning.of(ImportWarning.ODATA_MORE_THAN_COUNTED, read, counted, source));
+		}
 	}
 
 	/**
