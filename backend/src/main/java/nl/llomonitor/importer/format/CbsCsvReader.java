@@ -167,15 +167,11 @@ public final class CbsCsvReader implements FormatReader {
 						// boundaries)
 						guessed.add(regionKey);
 					}
-					if (region == null && found.generic() != null) {
+					if (region == null) {
+						// an error, or skipped and counted when the import says so
 						found.unknownRegion(line, mapping.regionColumn(), label,
 								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'");
 						continue;
-					}
-					if (region == null) {
-						throw job.error(line, mapping.regionColumn(), label,
-								"a CBS region label such as 'Utrecht (PV)', 'Groningen (AM)' or 'Nederland'",
-								"unknown region");
 					}
 					regionCache.put(regionKey, region);
 				}

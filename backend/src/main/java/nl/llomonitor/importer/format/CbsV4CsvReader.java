@@ -75,8 +75,10 @@ public final class CbsV4CsvReader implements FormatReader {
 				String region = (mapping.regionColumn() != null) ? job.regions().byCode(r.get(mapping.regionColumn()))
 						: mapping.region();
 				if (region == null) {
-					throw job.error(line, mapping.regionColumn(), r.get(mapping.regionColumn()),
-							"a CBS region code such as PV26", "unknown region");
+					// an error, or skipped and counted when the import says so
+					found.unknownRegion(line, mapping.regionColumn(), r.get(mapping.regionColumn()),
+							"a CBS region code such as PV26");
+					continue;
 				}
 				Periods.Parsed period = Periods.fromLabel(r.get(mapping.periodColumn()));
 				if (period == null) {

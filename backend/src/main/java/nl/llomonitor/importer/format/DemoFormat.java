@@ -110,8 +110,9 @@ public final class DemoFormat {
 					}
 					String region = job.regions().byCode(r.get("region"));
 					if (region == null) {
-						throw job.error(line, "region", r.get("region"), "a CBS region code such as PV26",
-								"unknown region");
+						// an error, or skipped and counted when the import says so
+						found.unknownRegion(line, "region", r.get("region"), "a CBS region code such as PV26");
+						continue;
 					}
 					if (!Periods.isCode(r.get("period"))) {
 						throw job.error(line, "period", r.get("period"), "a period code such as 2023KW02",

@@ -108,7 +108,9 @@ public final class EurostatTsvReader implements FormatReader {
 			}
 			String region = job.regions().resolveNuts(keys[geo]);
 			if (region == null) {
-				throw job.error(where, "geo", keys[geo], "a Dutch NUTS 2016 code such as NL31", "unknown region");
+				// an error, or the series skipped and counted when the import says so
+				found.unknownRegion(where, "geo", keys[geo], "a Dutch NUTS 2016 code such as NL31");
+				continue;
 			}
 			Map<String, String> breakdown = new TreeMap<>(measure.breakdown());
 			boolean skip = false;

@@ -569,12 +569,10 @@ public final class ODataReader implements FormatReader {
 					return;
 				}
 				region = job.regions().byCode(node.asString(""));
-				if (region == null && found.generic() != null) {
+				if (region == null) {
+					// an error, or skipped and counted when the import says so
 					found.unknownRegion(where, key, node.asString(""), "a CBS region code such as PV26");
 					return;
-				}
-				if (region == null) {
-					throw job.error(where, key, node.asString(""), "a CBS region code such as PV26", "unknown region");
 				}
 			}
 			else if (this.v4 && key.equals("Measure")) {
