@@ -70,6 +70,13 @@ public class ImportService {
 
 	private static final Pattern CBS_TABLE = Pattern.compile("^([0-9]{5}[A-Za-z]{3})");
 
+	/**
+	 * A CBS table id as a word of a file name (between characters that are no letter or
+	 * digit).
+	 */
+	private static final Pattern CBS_TABLE_WORD = Pattern
+		.compile("(?<![A-Za-z0-9])([0-9]{5}[A-Za-z]{3})(?![A-Za-z0-9])");
+
 	private final DSLContext jdbc;
 
 	private final ImportProperties properties;
@@ -593,6 +600,16 @@ public class ImportService {
 			.and(IMPORT_RUN.STATUS.in(ImportRunState.SUCCEEDED, ImportRunState.UNCHANGED)));
 	}
 
+	/**
+	 * The table a file's name names: a table with a mapping or a CBS table id
+	 * ({@code 85624NED}) at its start ({@code 85624NED.csv},
+	 * {@code 85624NED_UntypedDataSet_03122026_101500.csv}, as CBS names its downloads),
+	 * else one named as a word of it ({@code utrecht-85624NED.csv},
+	 * {@code estat_trng_lfse_04.tsv}); a mapped table's own spelling wins over the
+	 * file's. A name with two different tables in it names none.
+	 * @param fileName the file name, without folders
+	 * @return the table id, or null when the name names no table or more than one
+	 */
 	String tableId(String fileName) {
 		String lower = fileName.toLowerCase(Locale.ROOT);
 		String best = null;
@@ -606,7 +623,26 @@ public class ImportService {
 			return best;
 		}
 		Matcher m = CBS_TABLE.matcher(fileName);
-		return m.find() ? m.group(1) : null;
+		if (m.find()) {
+			return m.group(1);
+		}
+		// a table named as a word of the name: by a mapping, else as a CBS table id
+		java.util.Map<String, String> named = new java.util.LinkedHashMap<>();
+		for (TableMapping mapping : this.mappings.all()) {
+			String table = mapping.table().toLowerCase(Locale.ROOT);
+			for (int at = lower.indexOf(table); at >= 0; at = lower.indexOf(table, at + 1)) {
+				int end = at + table.length();
+				if ((at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)))
+						&& (end == lower.length() || !Character.isLetterOrDigit(lower.charAt(end)))) {
+					named.put(table, mapping.table());
+				}
+			}
+		}
+		Matcher word = CBS_TABLE_WORD.matcher(fileName);
+		while (word.find()) {
+			named.putIfAbsent(word.group(1).toLowerCase(Locale.ROOT), word.group(1));
+		}
+		return (named.size() == 1) ? named.values().iterator().next() : null;
 	}
 
 	ImportReport run(String fileName, ImportFormat format, String tableId, Source source) {

@@ -165,8 +165,9 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 				return curated;
 			}
 			if (this.tableId == null) {
-				throw this.job.error(location, null, null, "a CBS table id in the file name (85624NED.csv), the"
-						+ " OData metadata or given with the import (--table=85624NED, admin form field tableId)",
+				throw this.job.error(location, null, null,
+						"a CBS table id in the file name (85624NED.csv, utrecht-85624NED.csv), the"
+								+ " OData metadata or given with the import (--table=85624NED, admin form field tableId)",
 						"unknown table");
 			}
 			if (this.generic == null) {

@@ -194,6 +194,24 @@ class ImportVariantsIntegrationTests {
 	 * says nothing about the cell. Only a cell that is there, without a value, withdraws
 	 * a number.
 	 */
+	/**
+	 * The table a file's name names: at its start, as CBS names its downloads, or as a
+	 * word of a renamed download (case 16's {@code 16-new-gemeente-86088NED.csv} was
+	 * refused as "unknown table"); a mapped table's own spelling; none when the name
+	 * names two tables or a table id only inside a word.
+	 */
+	@Test
+	void theTableIsReadFromAWordOfTheFileName() {
+		assertThat(this.importer.tableId("85624NED_UntypedDataSet_03122026_101500.csv")).isEqualTo("85624NED");
+		assertThat(this.importer.tableId("16-new-gemeente-86088NED.csv")).isEqualTo("86088NED");
+		assertThat(this.importer.tableId("utrecht 85624ned (1).csv")).isEqualTo("85624ned");
+		assertThat(this.importer.tableId("download-80072NED.json")).isEqualTo("80072ned");
+		assertThat(this.importer.tableId("estat_trng_lfse_04.tsv")).isEqualTo("trng_lfse_04");
+		assertThat(this.importer.tableId("compare-83599NED-86088NED.csv")).isNull();
+		assertThat(this.importer.tableId("x85624NEDx.csv")).isNull();
+		assertThat(this.importer.tableId("download.csv")).isNull();
+	}
+
 	@Test
 	void aRowThatALaterReleaseLeavesOutKeepsItsNumber() throws IOException {
 		String v4 = Files.readString(SharedData.caseFile("07-odata4-withdrawn.before.json"), StandardCharsets.UTF_8);

@@ -182,7 +182,7 @@ class RegionEditionsIntegrationTests {
 	void newGemeenteIsUsableForDataAtOnce() throws InterruptedException {
 		ImportReport edition = importEdition(CASES.resolve("16-gebieden-new-gemeente.csv"), "2025-07-01");
 		assertThat(edition.status()).isEqualTo("succeeded");
-		ImportReport data = this.importer.importFile(CASES.resolve("16-new-gemeente-86088NED.csv"), null, "86088NED");
+		ImportReport data = this.importer.importFile(CASES.resolve("16-new-gemeente-86088NED.csv"));
 		assertThat(data.status()).isEqualTo("succeeded");
 		assertThat(data.rowsInserted()).isEqualTo(7);
 		awaitVersion(data.dataVersion());
