@@ -23,6 +23,7 @@ import nl.llomonitor.system.DatabaseConfiguration;
 import nl.llomonitor.system.DatabaseEndpoint;
 import nl.llomonitor.system.TestDatabase;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -346,6 +347,28 @@ class RegionEditionVariantsIntegrationTests {
 		assertThat(this.jdbc.fetchCount(OBSERVATION_CURRENT, OBSERVATION_CURRENT.REGION_CODE.eq("GM0797"),
 				OBSERVATION_CURRENT.PERIOD_CODE.eq("2025JJ00")))
 			.isPositive();
+	}
+
+	/**
+	 * An edition dated before 1900 or more than ten years ahead is refused with the date
+	 * and the range, writing nothing: a typo (2205 for 2025) made it the newest edition,
+	 * which every question without a date answers with.
+	 */
+	@Test
+	@Order(5)
+	void anEditionDateOutOfRangeIsRefused() {
+		int editions = this.jdbc.fetchCount(DSL.table("region_edition"));
+		for (String date : List.of("2205-01-01", "0001-01-01")) {
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> importEdition(SharedData.caseFile("10-gebieden-am-reassigned.csv"), date))
+				.isInstanceOf(nl.llomonitor.importer.ImportException.class)
+				.hasMessageContaining("10-gebieden-am-reassigned.csv")
+				.hasMessageContaining("column validFrom")
+				.hasMessageContaining("'" + date + "'")
+				.hasMessageContaining("edition date out of range")
+				.hasMessageContaining("expected a date from 1900-01-01 to ");
+		}
+		assertThat(this.jdbc.fetchCount(DSL.table("region_edition"))).isEqualTo(editions);
 	}
 
 	private ImportReport importEdition(Path file, String validFrom) {

@@ -22,11 +22,27 @@ import nl.llomonitor.importer.store.RegionWriter;
  */
 public final class RegionsImporter implements FormatReader {
 
+	/** The earliest date an edition can be valid from: CBS was founded in 1899. */
+	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	/**
+	 * How many years ahead an edition may be dated: CBS announces a gemeente's merger a
+	 * year or two ahead; planning editions go further, a typo (2205) does not.
+	 */
+	static final int AHEAD_YEARS = 10;
+
 	@Override
 	public ReadResult read(InputStream in, ImportJob job) throws IOException {
 		ReadResult.Builder found = ReadResult.builder(job);
 		List<RegionEntry> entries = new RegionListBuilder().gebieden(in, job.fileName()).build();
 		LocalDate validFrom = (job.validFrom() != null) ? job.validFrom() : LocalDate.now();
+		LocalDate latest = LocalDate.of(LocalDate.now().getYear() + AHEAD_YEARS, 1, 1);
+		if (validFrom.isBefore(EARLIEST) || validFrom.isAfter(latest)) {
+			// a typo (2205 for 2025) would make the edition the newest, which every
+			// question without a date answers with, or put it before all others
+			throw job.error(null, "validFrom", validFrom.toString(),
+					"a date from " + EARLIEST + " to " + latest + ", such as 2025-01-01", "edition date out of range");
+		}
 		RegionWriter.EditionResult result = RegionWriter.applyEdition(job.tx(), entries, validFrom, job.fileName(),
 				job.runId());
 		found.rows(result.gemeenten(), result.changed(),
