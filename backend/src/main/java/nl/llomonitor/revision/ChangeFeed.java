@@ -117,8 +117,8 @@ final class ChangeFeed {
 		xml.writeStartElement("entry");
 		element(xml, "id", "urn:llo-monitor:changes:run:" + first.runId() + scope);
 		element(xml, "title",
-				Messages.get(lang, "feed.entry.title", table, String.valueOf(revised.size()),
-						String.valueOf(added.size()),
+				Messages.get(lang, first.backdated() ? "feed.entry.title.backdated" : "feed.entry.title", table,
+						String.valueOf(revised.size()), String.valueOf(added.size()),
 						other.isEmpty() ? ""
 								: Messages.get(lang, "feed.entry.title.other", String.valueOf(other.size())),
 						region.name(lang)));
@@ -127,7 +127,9 @@ final class ChangeFeed {
 			element(xml, "published", time(first.publishedAt()));
 		}
 		xml.writeStartElement("category");
-		xml.writeAttribute("term", revised.isEmpty() ? "release" : "revision");
+		// a back-dated run adds an earlier publication as history: no figure of it became
+		// current, so it is neither a release nor a revision of today's figures
+		xml.writeAttribute("term", first.backdated() ? "history" : revised.isEmpty() ? "release" : "revision");
 		xml.writeEndElement();
 		StringBuilder text = new StringBuilder();
 		text.append(Messages.get(lang, "feed.entry.run", String.valueOf(first.runId()), table));
@@ -138,6 +140,9 @@ final class ChangeFeed {
 					nl.llomonitor.cube.DutchTime.dayOf(first.publishedAt()).toString()));
 		}
 		text.append(".\n");
+		if (first.backdated()) {
+			text.append(Messages.get(lang, "feed.entry.backdated")).append('\n');
+		}
 		section(text, Messages.get(lang, "feed.section.revised"), revised, lang);
 		section(text, Messages.get(lang, "feed.section.other"), other, lang);
 		section(text, Messages.get(lang, "feed.section.new"), added, lang);

@@ -202,7 +202,15 @@ class RevisionService {
 	 */
 	record Change(long runId, String tableId, String sourceTable, OffsetDateTime at, OffsetDateTime publishedAt,
 			String indicator, String period, String breakdown, BigDecimal value, String status, boolean previous,
-			BigDecimal oldValue, String oldStatus) {
+			BigDecimal oldValue, String oldStatus, boolean backdated) {
+
+		/** A change of a run recorded at its import (not back-dated). */
+		Change(long runId, String tableId, String sourceTable, OffsetDateTime at, OffsetDateTime publishedAt,
+				String indicator, String period, String breakdown, BigDecimal value, String status, boolean previous,
+				BigDecimal oldValue, String oldStatus) {
+			this(runId, tableId, sourceTable, at, publishedAt, indicator, period, breakdown, value, status, previous,
+					oldValue, oldStatus, false);
+		}
 
 		boolean revision() {
 			return this.previous && (this.oldValue == null ? this.value != null
@@ -285,8 +293,8 @@ class RevisionService {
 		String sql = """
 				select r.id, r.table_id, coalesce(r.finished_at, r.started_at), r.published_at,
 				       o.indicator_code, o.period_code, b.key, o.value::text, o.status,
-				       prev.id is not null, prev.value::text, prev.status, o.source_table
-				from (select id, table_id, started_at, finished_at, published_at from import_run
+				       prev.id is not null, prev.value::text, prev.status, o.source_table, r.backdated
+				from (select id, table_id, started_at, finished_at, published_at, backdated from import_run
 				      where status = ? order by id desc limit ?) r
 				join observation o on o.import_run_id = r.id
 				join breakdown b on b.id = o.breakdown_id
@@ -315,7 +323,8 @@ class RevisionService {
 						r.get(2, OffsetDateTime.class), r.get(3, OffsetDateTime.class), r.get(4, String.class),
 						r.get(5, String.class), r.get(6, String.class), decimal(r.get(7, String.class)),
 						r.get(8, String.class), Boolean.TRUE.equals(r.get(9, Boolean.class)),
-						decimal(r.get(10, String.class)), r.get(11, String.class)))
+						decimal(r.get(10, String.class)), r.get(11, String.class),
+						Boolean.TRUE.equals(r.get(13, Boolean.class))))
 				.toList());
 	}
 

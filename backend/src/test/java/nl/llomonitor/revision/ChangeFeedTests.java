@@ -113,6 +113,30 @@ class ChangeFeedTests {
 	}
 
 	/**
+	 * A back-dated run (an older download imported with its publication date) adds
+	 * history: its entry says so in its title, text and category, instead of announcing
+	 * its figures as new releases (none of them became current).
+	 */
+	@Test
+	void aBackdatedRunIsAnnouncedAsHistoryNotAsNewFigures() throws Exception {
+		OffsetDateTime published = OffsetDateTime.parse("2020-08-13T22:00:00Z");
+		List<RevisionService.Change> changes = List.of(new RevisionService.Change(5, "85554NED", "85554NED", SECOND,
+				published, "ww", "2020KW02", "", new BigDecimal("9000"), "definitief", false, null, null, true));
+		Element entry = children(parse(
+				ChangeFeed.atom("http://localhost/x", REGION, INDICATOR, Map.of("ww", INDICATOR), changes, Lang.EN))
+			.getDocumentElement(), "entry").get(0);
+		assertThat(text(entry, "title"))
+			.isEqualTo("85554NED, earlier publication added as history: 0 revised, 1 new for Utrecht");
+		assertThat(text(entry, "content")).contains("published 2020-08-14")
+			.contains("adds an earlier publication as history (back-dated): the current figures do not change");
+		assertThat(children(entry, "category").get(0).getAttribute("term")).isEqualTo("history");
+		Element dutch = children(parse(
+				ChangeFeed.atom("http://localhost/x", REGION, INDICATOR, Map.of("ww", INDICATOR), changes, Lang.NL))
+			.getDocumentElement(), "entry").get(0);
+		assertThat(text(dutch, "title")).startsWith("85554NED, eerdere publicatie toegevoegd als geschiedenis:");
+	}
+
+	/**
 	 * A publication date given as a day is stored as its midnight in Amsterdam (the day
 	 * before, in UTC): the feed names the day given, not the day before.
 	 */
