@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
 import org.jooq.JSONB;
@@ -71,6 +72,87 @@ public final class GeoJsonImporter implements FormatReader {
 		return found.build();
 	}
 
+	/**
+	 * Longitude and latitude (WGS 84, as RFC 7946 requires) of the Netherlands, with a
+	 * margin: every region this product maps lies inside.
+	 */
+	static final double MIN_LON = 2.5;
+
+	static final double MAX_LON = 7.6;
+
+	static final double MIN_LAT = 50.5;
+
+	static final double MAX_LAT = 53.9;
+
+	/**
+	 * Checks the coordinates of a Polygon or MultiPolygon: each ring of at least four
+	 * positions, closed (its last position its first), each position longitude and
+	 * latitude inside the Netherlands. A file in the Dutch grid (RD New, EPSG:28992, in
+	 * metres: how PDOK serves its boundaries by default) or with latitude first would
+	 * otherwise be stored and draw no map, or the wrong one.
+	 * @throws nl.llomonitor.importer.ImportException naming the feature, the position and
+	 * what was expected
+	 */
+	private static void checkPolygons(ImportJob job, String where, JsonNode coordinates, boolean multi) {
+		if (!coordinates.isArray() || coordinates.isEmpty()) {
+			throw job.error(where, "geometry.coordinates", ImportFormat.abbreviate(coordinates.toString()),
+					multi ? "an array of polygons" : "an array of rings", "no coordinates");
+		}
+		if (multi) {
+			for (int p = 0; p < coordinates.size(); p++) {
+				checkPolygons(job, where + ", polygon " + (p + 1), coordinates.get(p), false);
+			}
+			return;
+		}
+		for (int r = 0; r < coordinates.size(); r++) {
+			JsonNode ring = coordinates.get(r);
+			String at = where + ", ring " + (r + 1);
+			if (!ring.isArray() || ring.size() < 4) {
+				throw job.error(at, "geometry.coordinates", ImportFormat.abbreviate(ring.toString()),
+						"a ring of at least four positions (RFC 7946, 3.1.6)", "not a linear ring");
+			}
+			for (int i = 0; i < ring.size(); i++) {
+				checkPosition(job, at + ", position " + (i + 1), ring.get(i));
+			}
+			JsonNode first = ring.get(0);
+			JsonNode last = ring.get(ring.size() - 1);
+			if (first.get(0).asDouble() != last.get(0).asDouble()
+					|| first.get(1).asDouble() != last.get(1).asDouble()) {
+				throw job.error(at, "geometry.coordinates",
+						ImportFormat.abbreviate(ring.get(ring.size() - 1).toString()),
+						"the ring's first position " + ring.get(0) + " as its last (RFC 7946, 3.1.6)",
+						"ring not closed");
+			}
+		}
+	}
+
+	private static void checkPosition(ImportJob job, String at, JsonNode position) {
+		if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
+			throw job.error(at, "geometry.coordinates", ImportFormat.abbreviate(position.toString()),
+					"a position [longitude, latitude]", "not a position");
+		}
+		double x = position.get(0).asDouble();
+		double y = position.get(1).asDouble();
+		if (x >= MIN_LON && x <= MAX_LON && y >= MIN_LAT && y <= MAX_LAT) {
+			return;
+		}
+		String problem;
+		if (x >= 0 && x <= 300_000 && y >= 289_000 && y <= 629_000) {
+			problem = "coordinates in metres of the Dutch grid (RD New, EPSG:28992), not longitude and latitude;"
+					+ " download the WGS 84 (EPSG:4326) version";
+		}
+		else if (y >= MIN_LON && y <= MAX_LON && x >= MIN_LAT && x <= MAX_LAT) {
+			problem = "latitude before longitude; GeoJSON gives longitude first";
+		}
+		else {
+			problem = "a position outside the Netherlands";
+		}
+		throw job.error(at, "geometry.coordinates", position.toString(),
+				"[longitude, latitude] in WGS 84 inside the Netherlands (longitude " + MIN_LON + " to " + MAX_LON
+						+ ", latitude " + MIN_LAT + " to " + MAX_LAT + ")",
+				problem);
+	}
+
 	static String location(JacksonException ex) {
 		return (ex.getLocation() != null)
 				? "line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() : null;
@@ -94,6 +176,7 @@ public final class GeoJsonImporter implements FormatReader {
 		if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
 			throw job.error(where, "geometry.type", type, "Polygon or MultiPolygon", "unsupported geometry");
 		}
+		checkPolygons(job, where, geometry.path("coordinates"), type.equals("MultiPolygon"));
 		Matcher year = YEAR.matcher(properties.path("jrstatcode").asString(""));
 		String edition = year.find() ? year.group() : fileEdition;
 		int changed = job.tx()
