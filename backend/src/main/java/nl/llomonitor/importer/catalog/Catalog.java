@@ -115,7 +115,7 @@ public record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 	public record Indicator(String code, Text name, String unit, Integer decimals, Text definition, Text explanation,
 			String sourceTable, Boolean higherIsBetter, Boolean seasonallyAdjusted, String numerator,
 			String denominator, BigDecimal multiplier, Kerncijfer kerncijfer, List<String> shareDimensions,
-			String sampleBase, List<ClassDef> classes) {
+			String sampleBase, List<ClassDef> classes, ValueRange valueRange) {
 
 		public Indicator {
 			shareDimensions = (shareDimensions != null) ? List.copyOf(shareDimensions) : List.of();
@@ -147,6 +147,28 @@ public record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 	 * class
 	 */
 	record ClassDef(String code, Text name, BigDecimal below) {
+
+	}
+
+	/**
+	 * The values a published figure of an indicator can take ({@code valueRange} in
+	 * {@code data/indicators.yaml}), both bounds inclusive; either may be null (no
+	 * bound).
+	 *
+	 * @param min the lowest value, e.g. 0 for a count
+	 * @param max the highest value, e.g. 100 for a share in percent
+	 */
+	public record ValueRange(BigDecimal min, BigDecimal max) {
+
+		/**
+		 * @return the range as text: {@code 0 to 100}, {@code at least 0}
+		 */
+		public String text() {
+			if (this.min != null && this.max != null) {
+				return this.min.toPlainString() + " to " + this.max.toPlainString();
+			}
+			return (this.min != null) ? "at least " + this.min.toPlainString() : "at most " + this.max.toPlainString();
+		}
 
 	}
 

@@ -11,6 +11,7 @@ import nl.llomonitor.cube.Status;
 import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.ImportJob;
+import nl.llomonitor.importer.catalog.Catalog;
 import nl.llomonitor.importer.format.Breakdowns;
 import nl.llomonitor.importer.format.Periods;
 import org.jooq.DSLContext;
@@ -290,6 +291,7 @@ public final class ObservationStore {
 			cells = viewCells(tx);
 		}
 		checkKeys(tx, stage, job);
+		checkRanges(tx, stage, job);
 		// a cell of an indicator without any observation yet has no current vintage:
 		// when that holds for every staged indicator, the per-cell lookup of the
 		// current vintage is left out (a first import of a table)
@@ -715,6 +717,50 @@ public final class ObservationStore {
 			throw job.error("line " + cell.get("first_line"), missing, value,
 					"a " + missing + " the store knows (cell " + cellName(cell) + ")",
 					"unknown " + missing + " " + value);
+		}
+	}
+
+	/**
+	 * Checks that every staged value of an indicator with a {@code valueRange}
+	 * ({@code data/indicators.yaml}) lies inside it: set-based, one pass over the staged
+	 * cells, and only when a staged indicator has a range. A negative count or a share
+	 * above 100 % is a misread unit or sign, never a figure to store.
+	 * @throws ImportException naming the first cell outside its range, its line and value
+	 */
+	static void checkRanges(DSLContext tx, StagingSink stage, ImportJob job) {
+		if (job.catalog() == null) {
+			return;
+		}
+		Map<String, Catalog.Indicator> indicators = job.catalog().indicatorsByCode();
+		List<String> codes = new ArrayList<>();
+		List<java.math.BigDecimal> mins = new ArrayList<>();
+		List<java.math.BigDecimal> maxs = new ArrayList<>();
+		for (String code : stage.indicators) {
+			Catalog.Indicator indicator = indicators.get(code);
+			if (indicator != null && indicator.valueRange() != null) {
+				codes.add(code);
+				mins.add(indicator.valueRange().min());
+				maxs.add(indicator.valueRange().max());
+			}
+		}
+		if (codes.isEmpty()) {
+			return;
+		}
+		Record cell = tx.fetchOne("""
+				select c.indicator_code, c.region_code, c.period_code, c.breakdown_key, c.first_line, c.value
+				from import_cell c
+				join unnest(?::text[], ?::numeric[], ?::numeric[]) as r(code, lo, hi) on r.code = c.indicator_code
+				where c.value < r.lo or c.value > r.hi
+				order by c.first_line
+				limit 1""", codes.toArray(String[]::new), mins.toArray(java.math.BigDecimal[]::new),
+				maxs.toArray(java.math.BigDecimal[]::new));
+		if (cell != null) {
+			Catalog.Indicator indicator = indicators.get(cell.get("indicator_code", String.class));
+			throw job.error("line " + cell.get("first_line"), null,
+					cell.get("value", java.math.BigDecimal.class).toPlainString(),
+					"a value " + indicator.valueRange().text() + " for indicator " + indicator.code() + " ("
+							+ indicator.unit() + ", valueRange in data/indicators.yaml), cell " + cellName(cell),
+					"value outside the indicator's range");
 		}
 	}
 
