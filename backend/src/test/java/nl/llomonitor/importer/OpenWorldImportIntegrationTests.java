@@ -663,6 +663,76 @@ class OpenWorldImportIntegrationTests {
 	}
 
 	/**
+	 * An OData download names the members of a dimension by CBS key, a label CSV of the
+	 * same table by title: a table without a mapping imported in both forms keeps one
+	 * member per title, and the CSV's total rows are the total. The CSV's members were
+	 * matched by key only: none matched, each became a second member, and the total
+	 * stopped updating while the run warned that the file lacked it.
+	 */
+	@Test
+	void membersOfAnODataDownloadAndALabelCsvOfOneTableAreTheSame(@org.junit.jupiter.api.io.TempDir Path dir)
+			throws IOException {
+		Path folder = Files.createDirectories(dir.resolve("odata4_99004ned"));
+		Files.writeString(folder.resolve("Dimensions.json"), """
+				{"value":[{"Identifier":"Geslacht","Kind":"Dimension","Title":"Geslacht"},
+				{"Identifier":"Perioden","Kind":"TimeDimension","Title":"Perioden"}]}""", StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("GeslachtCodes.json"), """
+				{"value":[{"Identifier":"T001038","Title":"Totaal mannen en vrouwen"},
+				{"Identifier":"3000","Title":"Mannen"},{"Identifier":"4000","Title":"Vrouwen (HBO)"}]}""",
+				StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("Observations.json"),
+				"""
+						{"@odata.context":"https://beta-odata4.cbs.nl/CBS/99004NED/$metadata#Observations","value":[
+						{"Id":0,"Measure":"M000001","Geslacht":"T001038","Perioden":"2020JJ00","Value":100,"ValueAttribute":"None"},
+						{"Id":1,"Measure":"M000001","Geslacht":"3000","Perioden":"2020JJ00","Value":48,"ValueAttribute":"None"},
+						{"Id":2,"Measure":"M000001","Geslacht":"4000","Perioden":"2020JJ00","Value":52,"ValueAttribute":"None"}]}""",
+				StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(folder, null, null, ImportOptions.NONE, null).status())
+			.isEqualTo("succeeded");
+		String dimension = "cbs_99004ned__geslacht";
+		List<String> members = this.jdbc
+			.fetch("select code || '|' || name_nl || '|' || is_total || '|' || coalesce(source_key, '')"
+					+ " from dimension_member where dimension_code = ? order by sort_order, code", dimension)
+			.getValues(0, String.class);
+		assertThat(members).hasSize(3);
+		String men = this.jdbc
+			.fetchSingle("select code from dimension_member where dimension_code = ? and name_nl = 'Mannen'", dimension)
+			.get(0, String.class);
+		String women = this.jdbc
+			.fetchSingle("select code from dimension_member where dimension_code = ? and source_key = '4000'",
+					dimension)
+			.get(0, String.class);
+		// the CSV of the same table, by title; one title differs in case only
+		Path csv = Files.writeString(dir.resolve("99004NED.csv"),
+				"ID;Geslacht;Perioden;Personen_1\n"
+						+ "0;Totaal mannen en vrouwen;2021;110\n1;Mannen;2021;53\n2;Vrouwen (hbo);2021;57\n",
+				StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(csv, null, null, ImportOptions.NONE, null);
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.warnings()).noneMatch((w) -> w.contains("total") || w.contains("is stored as"));
+		assertThat(this.jdbc.fetchCount(org.jooq.impl.DSL.table("dimension_member"),
+				org.jooq.impl.DSL.field("dimension_code").eq(dimension)))
+			.as("one member per title")
+			.isEqualTo(3);
+		// the CSV names the measure by its v3 key, the v4 download by its code: two
+		// indicators, one dimension
+		String indicator = "cbs_99004ned__personen_1";
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", "")).isEqualByComparingTo("110");
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", dimension + "=" + men)).isEqualByComparingTo("53");
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", dimension + "=" + women)).isEqualByComparingTo("57");
+		assertThat(value(this.jdbc, "cbs_99004ned__m000001", "NL01", "2020JJ00", "")).isEqualByComparingTo("100");
+		// a CSV without a column that reads as a measure (CBS keys end in _<n>) is
+		// refused: its rows were read and none stored, as a success without a warning
+		Path none = Files.writeString(dir.resolve("99005NED.csv"), "ID;Geslacht;Perioden;M000001\n0;Mannen;2021;53\n",
+				StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> this.importer.importFile(none, null, null, ImportOptions.NONE, null))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("99005NED.csv, line 1")
+			.hasMessageContaining("no measure column")
+			.hasMessageContaining("ending in _<n>");
+	}
+
+	/**
 	 * The total of a dimension of a table without a mapping does not depend on the order
 	 * of a file's rows: 'Totaal' before 'Totaal exclusief buitenland' in the first file,
 	 * after it in the second, is the total in both, and a file without the stored total

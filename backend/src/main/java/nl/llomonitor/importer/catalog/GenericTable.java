@@ -337,6 +337,15 @@ public final class GenericTable {
 
 	/**
 	 * @param title a member title
+	 * @return the title as members are matched by it: stripped, spaces collapsed, in
+	 * lower case (unlike {@link #slug}, {@code < 25} and {@code > 25} stay apart)
+	 */
+	static String sameTitle(String title) {
+		return title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * @param title a member title
 	 * @return a code for the API: lower case letters, digits and {@code -}
 	 */
 	static String slug(String title) {
@@ -347,13 +356,15 @@ public final class GenericTable {
 
 	/**
 	 * Settles the members met in this file against those the store holds of the table,
-	 * before {@link #register}: a member is the same as a stored one by its CBS key, or
-	 * in label form by its title, and takes that one's code; a new member whose code
-	 * another stored member has gets a free one ({@code code-2}); the total of a
-	 * dimension is the stored total where the file has it (none where the file lacks it),
-	 * else, of the members that could be, a CBS total key, then the title {@code Totaal},
-	 * then the shortest title, so the order of a file's rows never decides it. Staged
-	 * cells are re-keyed where that differs from what the file's reading assumed.
+	 * before {@link #register}: a member is the same as a stored one by its CBS key, else
+	 * by its title (an OData download and a label CSV of one table meet there), else by
+	 * the code its title gives where one stored title gives it, and takes that one's
+	 * code; a new member whose code another stored member has gets a free one
+	 * ({@code code-2}); the total of a dimension is the stored total where the file has
+	 * it (none where the file lacks it), else, of the members that could be, a CBS total
+	 * key, then the title {@code Totaal}, then the shortest title, so the order of a
+	 * file's rows never decides it. Staged cells are re-keyed where that differs from
+	 * what the file's reading assumed.
 	 * @param tx the import's transaction, with the staging table filled
 	 * @param stage the staged cells
 	 * @return warnings naming members given another code and totals settled by the store
@@ -372,20 +383,41 @@ public final class GenericTable {
 				.from(DIMENSION_MEMBER)
 				.where(DIMENSION_MEMBER.DIMENSION_CODE.eq(d.code))
 				.fetch();
-			Map<String, String> codeOf = new HashMap<>();
+			// a stored member by its CBS key, else by its title, also written in other
+			// case or spacing ("(hbo)" and "(HBO)"): an OData download names members by
+			// key, a label CSV by title
+			Map<String, String> byKey = new HashMap<>();
+			Map<String, String> byTitle = new HashMap<>();
 			String storedTotal = null;
 			for (var r : stored) {
-				String identity = (r.value4() != null) ? r.value4() : r.value2();
-				codeOf.putIfAbsent(identity, r.value1());
+				if (r.value4() != null) {
+					byKey.putIfAbsent(r.value4(), r.value1());
+				}
+				if (r.value2() != null) {
+					byTitle.putIfAbsent(sameTitle(r.value2()), r.value1());
+				}
 				if (Boolean.TRUE.equals(r.value3())) {
-					storedTotal = identity;
+					storedTotal = r.value1();
 				}
 			}
 			List<String> taken = new ArrayList<>(stored.map((r) -> r.value1()));
+			java.util.Set<String> claimed = new java.util.HashSet<>();
 			Map<String, GenericMember> settled = new LinkedHashMap<>();
 			for (var e : d.members.entrySet()) {
 				GenericMember m = e.getValue();
-				String code = codeOf.get(m.identity());
+				String code = (m.key() != null) ? byKey.get(m.key()) : null;
+				if (code == null && m.title() != null) {
+					code = byTitle.get(sameTitle(m.title()));
+					if (code == null && m.key() == null) {
+						// an OData download without its code lists gives the code as
+						// the title
+						code = byKey.get(m.title().strip());
+					}
+				}
+				if (code != null && !claimed.add(code)) {
+					// a stored member this file already met under another title
+					code = null;
+				}
 				if (code == null) {
 					code = free(m.code(), taken);
 					if (!code.equals(m.code())) {
@@ -398,8 +430,8 @@ public final class GenericTable {
 			}
 			GenericMember total = null;
 			if (storedTotal != null) {
-				String identity = storedTotal;
-				total = settled.values().stream().filter((m) -> m.identity().equals(identity)).findFirst().orElse(null);
+				String code = storedTotal;
+				total = settled.values().stream().filter((m) -> m.code().equals(code)).findFirst().orElse(null);
 			}
 			else {
 				total = settled.values()
@@ -416,7 +448,7 @@ public final class GenericTable {
 			for (var e : settled.entrySet()) {
 				GenericMember read = d.members.get(e.getKey());
 				GenericMember now = e.getValue();
-				boolean isTotal = total != null && now.identity().equals(total.identity());
+				boolean isTotal = total != null && now.code().equals(total.code());
 				e.setValue(now.as(now.code(), isTotal));
 				if (read == provisional) {
 					if (!isTotal) {
@@ -544,8 +576,12 @@ public final class GenericTable {
 					.set(DIMENSION_MEMBER.NAME_NL, m.title)
 					.set(DIMENSION_MEMBER.NAME_EN, m.title)
 					.set(DIMENSION_MEMBER.IS_TOTAL, m.total)
+					// a member first met in a label CSV (no key) learns its key from
+					// OData
+					.set(DIMENSION_MEMBER.SOURCE_KEY, DSL.coalesce(DIMENSION_MEMBER.SOURCE_KEY, DSL.val(m.key)))
 					.where(DSL.row(DIMENSION_MEMBER.NAME_NL, DIMENSION_MEMBER.IS_TOTAL)
-						.isDistinctFrom(m.title, m.total))
+						.isDistinctFrom(m.title, m.total)
+						.or(DIMENSION_MEMBER.SOURCE_KEY.isNull().and(DSL.val(m.key).isNotNull())))
 					.execute();
 			}
 		}

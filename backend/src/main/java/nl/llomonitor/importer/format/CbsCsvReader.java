@@ -102,6 +102,13 @@ public final class CbsCsvReader implements FormatReader {
 		if (periodIndex < 0) {
 			throw job.error("line 1", mapping.periodColumn(), null, "a period column", "missing column");
 		}
+		if (measureIndexes.isEmpty()) {
+			// every row would be read and none stored, reported as a success
+			throw job.error("line 1", null, ImportFormat.abbreviate(String.join(";", header)), (found.generic() != null)
+					? "at least one measure column, named by its CBS key ending in _<n> (Werkloosheidspercentage_13)"
+					: "at least one of the measures of data/mappings/" + mapping.table() + ".yaml",
+					"no measure column");
+		}
 		if (mapping.regionColumn() != null && regionIndex < 0) {
 			throw job.error("line 1", mapping.regionColumn(), null, "a region column", "missing column");
 		}
