@@ -160,6 +160,11 @@ public final class DemoFormat {
 						throw job.error(line, "flags", r.get("flags"), "no flag z (not applicable) beside a figure",
 								"a figure flagged not applicable");
 					}
+					if (value != null && parsed.contains(Flag.CONFIDENTIAL)) {
+						// c withholds the figure: one beside it is published or it is not
+						throw job.error(line, "flags", r.get("flags"), "no flag c (confidential) beside a figure",
+								"a figure flagged confidential");
+					}
 					if (parsed.contains(Flag.PROVISIONAL) && !status.equals(Status.VOORLOPIG.code())
 							&& !status.equals(Status.NOT_STATED.code())) {
 						throw job.error(line, "flags", r.get("flags"),

@@ -162,6 +162,13 @@ public final class EurostatTsvReader implements FormatReader {
 					throw job.error(where, header[i].strip(), fields[i],
 							"a number, optionally followed by flags (26.4 b), or ':' (not available)", "not a number");
 				}
+				else if (flags.contains(Flag.CONFIDENTIAL)) {
+					// c withholds the figure (Eurostat writes ': c'): a number beside it
+					// is either published or not, which the file leaves open
+					throw job.error(where, header[i].strip(), fields[i],
+							"': c' for a confidential figure, or a figure" + " without flag c",
+							"a figure beside flag c (confidential), which withholds it");
+				}
 				else if (flags.contains(Flag.NOT_APPLICABLE)) {
 					// z: not applicable, so no figure, whatever number stands beside it
 					// (a placeholder such as "0 z" is no published zero)
