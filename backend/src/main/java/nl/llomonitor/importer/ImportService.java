@@ -1033,7 +1033,10 @@ public class ImportService {
 	 * @throws ImportException naming both dates and the option that adds it as history
 	 */
 	private static void refuseOlderDownload(DSLContext tx, ImportJob job, ReadResult found, long runId) {
-		if (job.backdated() || found.published() == null || job.tableId() == null) {
+		if (job.options().published() != null || found.published() == null || job.tableId() == null) {
+			// a date given with the import places the download itself: today's as
+			// current,
+			// an earlier one in history
 			return;
 		}
 		OffsetDateTime newest = tx

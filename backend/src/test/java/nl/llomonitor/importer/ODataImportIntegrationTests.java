@@ -264,6 +264,39 @@ class ODataImportIntegrationTests {
 			.isZero();
 	}
 
+	/**
+	 * A download imported with today's date given is current even when its own metadata
+	 * dates it before a download of the table the store holds (both today): it was
+	 * refused as an older download, with the advice to give the date it was given.
+	 */
+	@Test
+	void aDownloadGivenTodaysDateIsNotRefusedAsOlderThanOneModifiedLaterToday() throws Exception {
+		String table = "80076ned";
+		java.time.LocalDate today = java.time.LocalDate.now(nl.llomonitor.cube.DutchTime.ZONE);
+		Path folder = Files.createDirectories(this.temp.resolve("today").resolve("odata4_" + table));
+		Files.copy(SharedData.caseFile("07-odata4-withdrawn.before.json"), folder.resolve("Observations.json"));
+		Files.writeString(folder.resolve("Properties.json"),
+				"{\"Identifier\":\"" + table + "\",\"Modified\":\"" + today + "T02:00:00+01:00\"}",
+				StandardCharsets.UTF_8);
+		ImportReport first = this.importer.importFile(folder, null, table);
+		assertThat(first.status()).isEqualTo("succeeded");
+		OffsetDateTime startOfToday = nl.llomonitor.cube.DutchTime.startOf(today);
+		// a download whose own metadata dates it earlier today, given today's date
+		Path second = Files.createDirectories(this.temp.resolve("today-2").resolve("odata4_" + table));
+		Files.copy(SharedData.caseFile("07-odata4-withdrawn.json"), second.resolve("Observations.json"));
+		Files.writeString(second.resolve("Properties.json"),
+				"{\"Identifier\":\"" + table + "\",\"Modified\":\"" + today + "T01:00:00+01:00\"}",
+				StandardCharsets.UTF_8);
+		ImportReport withdrawn = this.importer.importFile(second, null, table, startOfToday);
+		assertThat(withdrawn.status()).isEqualTo("succeeded");
+		assertThat(current(this.jdbc, "cbs_80076ned__m001924", "NL01", "1997KW01")).isNull();
+		// a date given in the past still adds history, also beside that download
+		ImportReport history = this.importer.importFile(SharedData.caseFile("07-odata4-withdrawn.before.json"), null,
+				table, startOfToday.minusDays(30));
+		assertThat(history.status()).isIn("succeeded", "unchanged");
+		assertThat(current(this.jdbc, "cbs_80076ned__m001924", "NL01", "1997KW01")).isNull();
+	}
+
 	@Test
 	void thePublicationDateIsReadFromTableInfosAndOnlyRecorded() throws Exception {
 		// a copy with one changed value, so that this run writes a vintage whatever other
