@@ -595,7 +595,8 @@ public final class ODataReader implements FormatReader {
 					// a dimension of the table by its own Dimensions that the curated
 					// mapping does not know: its members would be stored as the total
 					throw job.error(where, key, node.asString(""),
-							"a dimension named in data/mappings/" + mapping.table() + ".yaml, or in its ignore list",
+							"a dimension named in data/mappings/" + mapping.table()
+									+ ".yaml, each member mapped to a breakdown or skipped (skip: true)",
 							"dimension " + key + " of the table (" + (this.v4 ? "Dimensions" : "DataProperties")
 									+ ".json) is not in the mapping: its members would be stored as the total");
 				}

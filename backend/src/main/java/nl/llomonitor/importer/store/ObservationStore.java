@@ -186,7 +186,8 @@ public final class ObservationStore {
 			from (""" + SORTED_CELLS + """
 			     ) c
 			""" + CURRENT_AT + """
-			where c.dup
+			-- a cell without its breakdown is always written, to fail on breakdown_id (see #insert)
+			where c.dup or c.breakdown_id is null
 			   or ((cur.status is null or cur.import_run_id = any(?::bigint[])
 			   or\s""" + DIFFERS + """
 			)
@@ -216,7 +217,7 @@ public final class ObservationStore {
 	 * compare with (the same as {@link #INSERT_CHANGED} where none exists).
 	 */
 	private static final String INSERT_FRESH = vocabulary(INSERT_SORTED_CELLS + """
-			where c.dup
+			where c.dup or c.breakdown_id is null
 			   or not ?::boolean
 			   or\s""" + NO_LATER_RUN_OF_ITS_TABLE + IN_CELL_INDEX_ORDER);
 
