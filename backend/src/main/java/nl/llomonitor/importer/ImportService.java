@@ -345,6 +345,7 @@ public class ImportService {
 		String name = file.getFileName().toString();
 		ImportFormat actual = format;
 		String table = (tableId != null && !tableId.isBlank()) ? tableId.strip() : null;
+		boolean given = table != null;
 		ODataResources resources = null;
 		Path data;
 		try {
@@ -359,6 +360,17 @@ public class ImportService {
 				}
 				if (table == null && Files.isRegularFile(data)) {
 					table = ODataFolder.tableIdFromTail(data);
+				}
+				else if (!given && table != null && Files.isRegularFile(data)) {
+					// a table read from the name (copy-of-80072ned.json) must be the one
+					// the response itself names, or its figures go to another table
+					String named = ODataFolder.tableIdFromMetadata(data);
+					if (named != null && !named.equalsIgnoreCase(table)) {
+						throw new ImportException(name, null, "tableId", table,
+								"the table the response's OData metadata names (" + named
+										+ "), or the table given with the import (--table, admin form field tableId)",
+								"the name names table " + table + ", the response's metadata " + named);
+					}
 				}
 			}
 			if (validFrom != null && actual != ImportFormat.REGIONS) {

@@ -297,6 +297,28 @@ class ODataImportIntegrationTests {
 		assertThat(current(this.jdbc, "cbs_80076ned__m001924", "NL01", "1997KW01")).isNull();
 	}
 
+	/**
+	 * A response whose file name names another table than its own OData metadata
+	 * ({@code copy-of-80137ned.json} holding 80072ned) is refused, naming both: its
+	 * figures went to the table of the name. A table given with the import still wins.
+	 */
+	@Test
+	void aFileNameNamingAnotherTableThanTheResponseIsRefused() throws Exception {
+		Path copy = Files.copy(SharedData.caseFile("07-odata4-withdrawn.before.json"),
+				this.temp.resolve("copy-of-80137ned.json"));
+		long rows = this.jdbc.fetchCount(OBSERVATION);
+		assertThatThrownBy(() -> this.importer.importFile(copy)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("copy-of-80137ned.json")
+			.hasMessageContaining("the name names table 80137ned, the response's metadata 80072ned")
+			.hasMessageContaining("or the table given with the import");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(rows);
+		assertThat(this.jdbc.select(IMPORT_RUN.STATUS)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.FILE_NAME.eq("copy-of-80137ned.json"))
+			.fetch(IMPORT_RUN.STATUS)).containsExactly(nl.llomonitor.cube.ImportRunState.FAILED);
+		assertThat(this.importer.importFile(copy, null, "80075ned").status()).isEqualTo("succeeded");
+	}
+
 	@Test
 	void thePublicationDateIsReadFromTableInfosAndOnlyRecorded() throws Exception {
 		// a copy with one changed value, so that this run writes a vintage whatever other

@@ -111,7 +111,8 @@ class SignsThroughApiIntegrationTests {
 	@MethodSource("cases")
 	void theApiGivesTheValueOrTheReason(Case c) throws IOException {
 		// a fresh number first, so the sign is a new vintage whatever ran before
-		String number = String.valueOf(System.nanoTime() % 900 + 100);
+		// inside every indicator's valueRange (shares 0 to 100)
+		String number = String.format(java.util.Locale.ROOT, "%.1f", 20 + (System.nanoTime() % 700) / 10.0);
 		this.importer.importFile(c.format().write(dir(), number));
 		ImportReport report = this.importer.importFile(c.format().write(dir(), c.cell()));
 		assertThat(report.status()).isEqualTo("succeeded");
@@ -157,7 +158,7 @@ class SignsThroughApiIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("withdrawals")
 	void aWithdrawnNumberIsStillTheAnswerAsOfBefore(Case c) throws IOException {
-		String number = String.valueOf(System.nanoTime() % 900 + 100) + ".5";
+		String number = String.format(java.util.Locale.ROOT, "%.1f", 20 + (System.nanoTime() % 700) / 10.0);
 		// today's figure is a number, and an older download published it in 2020
 		this.importer.importFile(c.format().write(dir(), number + "5"));
 		this.importer.importFile(c.format().write(dir(), number), null, null,

@@ -78,6 +78,27 @@ public final class ODataFolder {
 		}
 	}
 
+	/**
+	 * The table id a saved OData response names in its {@code odata.metadata} /
+	 * {@code @odata.context}, which CBS writes first (v4) or last (v3): read from the
+	 * first and the last 4 KB of the file.
+	 * @param file a saved response
+	 * @return the table id, or null when neither end names one
+	 */
+	public static String tableIdFromMetadata(Path file) {
+		try (java.io.InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(4096);
+			Matcher m = METADATA.matcher(new String(head, java.nio.charset.StandardCharsets.UTF_8));
+			if (m.find()) {
+				return m.group(1);
+			}
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		return tableIdFromTail(file);
+	}
+
 	public static String tableId(Path dir) {
 		for (Path p = dir; p != null && p.getFileName() != null; p = p.getParent()) {
 			Matcher m = TABLE.matcher(p.getFileName().toString());
