@@ -350,6 +350,27 @@ class RegionEditionVariantsIntegrationTests {
 	}
 
 	/**
+	 * Two partial files of one date (one gemeente each) together list both gemeenten: the
+	 * second replaced the first's listing, so an edition dated before them imported later
+	 * took the first's gemeente as not stated by them.
+	 */
+	@Test
+	@Order(6)
+	void twoPartialFilesOfOneDateListTheRegionsOfBoth() throws IOException {
+		String header = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8).get(0);
+		String utrecht = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8)
+			.stream()
+			.filter((l) -> l.contains(";GM0344 "))
+			.findFirst()
+			.orElseThrow();
+		Path second = Files.writeString(temp.resolve("85755NED-2027-utrecht.csv"), header + "\n" + utrecht + "\n",
+				StandardCharsets.UTF_8);
+		assertThat(importEdition(second, "2027-01-01").status()).isIn("succeeded", "unchanged");
+		assertThat(this.jdbc.fetch("select region_code from region_edition_region where valid_from = date '2027-01-01'")
+			.getValues(0, String.class)).contains("GM0867", "GM0344");
+	}
+
+	/**
 	 * An edition dated before 1900 or more than ten years ahead is refused with the date
 	 * and the range, writing nothing: a typo (2205 for 2025) made it the newest edition,
 	 * which every question without a date answers with.
