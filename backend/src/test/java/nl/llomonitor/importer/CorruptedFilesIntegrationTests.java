@@ -331,6 +331,31 @@ class CorruptedFilesIntegrationTests {
 	}
 
 	/**
+	 * A row of the project's own format states its cell whole: empty margin columns
+	 * beside the same figure withdraw the bounds an earlier file gave (a new vintage
+	 * without them), as a '.' bound does in a CBS CSV. The old bounds stayed current and
+	 * the run said unchanged.
+	 */
+	@org.junit.jupiter.api.Test
+	void emptyMarginsOfTheProjectsOwnFormatWithdrawTheBounds() throws IOException {
+		Path with = this.temp.resolve("own-margins.csv");
+		Files.writeString(with,
+				OWN_HEADER + "85268NED;beroepsbevolking;PV21;2022JJ00;sex=man;61.5;59.5;63.5;definitief;\n",
+				StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(with).status()).isEqualTo("succeeded");
+		Path without = this.temp.resolve("own-no-margins.csv");
+		Files.writeString(without, OWN_HEADER + "85268NED;beroepsbevolking;PV21;2022JJ00;sex=man;61.5;;;definitief;\n",
+				StandardCharsets.UTF_8);
+		ImportReport report = this.importer.importFile(without);
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.rowsInserted()).isEqualTo(1);
+		org.jooq.Record cell = CurrentValues.cell(this.jdbc, "beroepsbevolking", "PV21", "2022JJ00", "sex=man");
+		assertThat(cell.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.VALUE)).isEqualByComparingTo("61.5");
+		assertThat(cell.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.MARGIN_LOW)).isNull();
+		assertThat(cell.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.MARGIN_HIGH)).isNull();
+	}
+
+	/**
 	 * The header of the project's own format names its columns: one in another order is
 	 * read by name, a file without it is refused (its first row used to be taken as the
 	 * header and dropped without a word).

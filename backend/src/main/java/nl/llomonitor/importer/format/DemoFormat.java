@@ -192,11 +192,16 @@ public final class DemoFormat {
 								"the value lies outside its margin");
 					}
 					emit(job, r, CellSink.VALUE, r.get("value"), reason, region, breakdown, status, flags);
-					if (low != null) {
-						emit(job, r, CellSink.LOW, r.get("margin_low"), null, region, breakdown, status, flags);
+					// every row states its cell whole: an empty bound beside a figure is
+					// none, so a later file withdraws a bound an earlier one gave (staged
+					// as a bound without a value, as the CBS readers stage '.')
+					if (low != null || value != null) {
+						emit(job, r, CellSink.LOW, (low != null) ? r.get("margin_low") : null, null, region, breakdown,
+								status, flags);
 					}
-					if (high != null) {
-						emit(job, r, CellSink.HIGH, r.get("margin_high"), null, region, breakdown, status, flags);
+					if (high != null || value != null) {
+						emit(job, r, CellSink.HIGH, (high != null) ? r.get("margin_high") : null, null, region,
+								breakdown, status, flags);
 					}
 				}
 			}
