@@ -86,7 +86,8 @@ public final class CbsV4CsvReader implements FormatReader {
 							"a CBS period such as '2022' or 2022JJ00", "unknown period");
 				}
 				if (labelColumn && mapping.regionColumn() != null) {
-					checkLabel(job, line, region, r.get(REGION_LABEL).strip(), period.code(), labelChecked);
+					checkLabel(job, line, mapping.regionColumn(), region, r.get(REGION_LABEL).strip(), period.code(),
+							labelChecked);
 				}
 				TableMapping.Measure measure = mapping.measures().get(r.get("Measure").strip());
 				if (measure == null) {
@@ -155,8 +156,8 @@ public final class CbsV4CsvReader implements FormatReader {
 	 * @throws nl.llomonitor.importer.ImportException naming the line, both columns and
 	 * the region the title names
 	 */
-	private static void checkLabel(ImportJob job, String line, String region, String label, String period,
-			Set<String> checked) {
+	private static void checkLabel(ImportJob job, String line, String codeColumn, String region, String label,
+			String period, Set<String> checked) {
 		if (label.isEmpty() || !checked.add(region + '\u0000' + label + '\u0000' + period)) {
 			return;
 		}
@@ -164,8 +165,8 @@ public final class CbsV4CsvReader implements FormatReader {
 		String then = regions.resolveLabel(label, nl.llomonitor.cube.Period.parse(period));
 		String now = regions.resolveLabel(label);
 		if (then != null && !then.equals(region) && now != null && !now.equals(region)) {
-			throw job.error(line, REGION_LABEL, label, "the title of region " + region + " (RegioCode)",
-					"RegioCode " + region + " and RegioS name different regions (RegioS is " + then + ")");
+			throw job.error(line, REGION_LABEL, label, "the title of region " + region + " (" + codeColumn + ")",
+					codeColumn + " " + region + " and RegioS name different regions (RegioS is " + then + ")");
 		}
 	}
 

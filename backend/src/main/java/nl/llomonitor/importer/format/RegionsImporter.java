@@ -41,7 +41,9 @@ public final class RegionsImporter implements FormatReader {
 			// a typo (2205 for 2025) would make the edition the newest, which every
 			// question without a date answers with, or put it before all others
 			throw job.error(null, "validFrom", validFrom.toString(),
-					"a date from " + EARLIEST + " to " + latest + ", such as 2025-01-01", "edition date out of range");
+					"a date from " + EARLIEST + " to " + latest
+							+ ", such as 2025-01-01 (CLI --valid-from, admin form field validFrom)",
+					"edition date out of range");
 		}
 		RegionWriter.EditionResult result = RegionWriter.applyEdition(job.tx(), entries, validFrom, job.fileName(),
 				job.runId());
