@@ -733,6 +733,68 @@ class OpenWorldImportIntegrationTests {
 	}
 
 	/**
+	 * Two CBS members of one title stay two: a release that gives a new member (key A031)
+	 * the title an existing one (A025) had, listed first, takes no code of A025 by its
+	 * title, whatever the order of the rows. A031's figures were written as new vintages
+	 * of A025's series.
+	 */
+	@Test
+	void aNewMemberWithTheTitleOfAnotherKeepsItsOwnSeries(@org.junit.jupiter.api.io.TempDir Path dir)
+			throws IOException {
+		String dimension = "cbs_99007ned__soort";
+		Path first = v4Folder(dir.resolve("a"), "99007NED", """
+				{"Identifier":"T001019","Title":"Totaal"},{"Identifier":"A025","Title":"Overig"}""",
+				"{\"Soort\":\"T001019\",\"Perioden\":\"2020JJ00\",\"Value\":10}",
+				"{\"Soort\":\"A025\",\"Perioden\":\"2020JJ00\",\"Value\":5}");
+		assertThat(this.importer.importFile(first, null, null, ImportOptions.NONE, null).status())
+			.isEqualTo("succeeded");
+		String a025 = this.jdbc
+			.fetchSingle("select code from dimension_member where dimension_code = ? and source_key = 'A025'",
+					dimension)
+			.get(0, String.class);
+		Path second = v4Folder(dir.resolve("b"), "99007NED", """
+				{"Identifier":"A031","Title":"Overig"},{"Identifier":"T001019","Title":"Totaal"},
+				{"Identifier":"A025","Title":"Overig (oude indeling)"}""",
+				"{\"Soort\":\"A031\",\"Perioden\":\"2021JJ00\",\"Value\":7}",
+				"{\"Soort\":\"T001019\",\"Perioden\":\"2021JJ00\",\"Value\":12}",
+				"{\"Soort\":\"A025\",\"Perioden\":\"2021JJ00\",\"Value\":5}");
+		assertThat(this.importer.importFile(second, null, null, ImportOptions.NONE, null).status())
+			.isEqualTo("succeeded");
+		String indicator = "cbs_99007ned__m000001";
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", dimension + "=" + a025)).isEqualByComparingTo("5");
+		String a031 = this.jdbc
+			.fetchSingle("select code from dimension_member where dimension_code = ? and source_key = 'A031'",
+					dimension)
+			.get(0, String.class);
+		assertThat(a031).isNotEqualTo(a025);
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", dimension + "=" + a031)).isEqualByComparingTo("7");
+		assertThat(value(this.jdbc, indicator, "NL01", "2021JJ00", "")).isEqualByComparingTo("12");
+	}
+
+	/**
+	 * A saved OData v4 folder of a table with one dimension, {@code Soort}: its code list
+	 * and observations of measure M000001.
+	 */
+	private static Path v4Folder(Path parent, String table, String codes, String... observations) throws IOException {
+		Path folder = Files.createDirectories(parent.resolve("odata4_" + table.toLowerCase(java.util.Locale.ROOT)));
+		Files.writeString(folder.resolve("Dimensions.json"), """
+				{"value":[{"Identifier":"Soort","Kind":"Dimension","Title":"Soort"},
+				{"Identifier":"Perioden","Kind":"TimeDimension","Title":"Perioden"}]}""", StandardCharsets.UTF_8);
+		Files.writeString(folder.resolve("SoortCodes.json"), "{\"value\":[" + codes + "]}", StandardCharsets.UTF_8);
+		StringBuilder records = new StringBuilder();
+		for (int i = 0; i < observations.length; i++) {
+			records.append((i > 0) ? "," : "")
+				.append("{\"Id\":")
+				.append(i)
+				.append(",\"Measure\":\"M000001\",\"ValueAttribute\":\"None\",")
+				.append(observations[i], 1, observations[i].length());
+		}
+		Files.writeString(folder.resolve("Observations.json"), "{\"@odata.context\":\"https://beta-odata4.cbs.nl/CBS/"
+				+ table + "/$metadata#Observations\",\"value\":[" + records + "]}", StandardCharsets.UTF_8);
+		return folder;
+	}
+
+	/**
 	 * The total of a dimension of a table without a mapping does not depend on the order
 	 * of a file's rows: 'Totaal' before 'Totaal exclusief buitenland' in the first file,
 	 * after it in the second, is the total in both, and a file without the stored total

@@ -382,19 +382,31 @@ public final class GenericTable {
 						DIMENSION_MEMBER.SOURCE_KEY)
 				.from(DIMENSION_MEMBER)
 				.where(DIMENSION_MEMBER.DIMENSION_CODE.eq(d.code))
+				.orderBy(DIMENSION_MEMBER.CODE)
 				.fetch();
-			// a stored member by its CBS key, else by its title, also written in other
+			// a stored member by its CBS key; else by its title, exactly, then in other
 			// case or spacing ("(hbo)" and "(HBO)"): an OData download names members by
-			// key, a label CSV by title
+			// key, a label CSV by title. A member with a key meets by title only a
+			// stored member without one (first met in a CSV): two CBS members of one
+			// title stay two. Keys are settled first, for every member, so the order of
+			// a file's rows never decides which member keeps a code
 			Map<String, String> byKey = new HashMap<>();
 			Map<String, String> byTitle = new HashMap<>();
+			Map<String, String> bySameTitle = new HashMap<>();
+			Map<String, String> keyless = new HashMap<>();
+			Map<String, String> keylessSame = new HashMap<>();
 			String storedTotal = null;
 			for (var r : stored) {
 				if (r.value4() != null) {
 					byKey.putIfAbsent(r.value4(), r.value1());
 				}
 				if (r.value2() != null) {
-					byTitle.putIfAbsent(sameTitle(r.value2()), r.value1());
+					byTitle.putIfAbsent(r.value2().strip(), r.value1());
+					bySameTitle.putIfAbsent(sameTitle(r.value2()), r.value1());
+					if (r.value4() == null) {
+						keyless.putIfAbsent(r.value2().strip(), r.value1());
+						keylessSame.putIfAbsent(sameTitle(r.value2()), r.value1());
+					}
 				}
 				if (Boolean.TRUE.equals(r.value3())) {
 					storedTotal = r.value1();
@@ -402,22 +414,38 @@ public final class GenericTable {
 			}
 			List<String> taken = new ArrayList<>(stored.map((r) -> r.value1()));
 			java.util.Set<String> claimed = new java.util.HashSet<>();
-			Map<String, GenericMember> settled = new LinkedHashMap<>();
+			Map<String, String> matched = new HashMap<>();
 			for (var e : d.members.entrySet()) {
 				GenericMember m = e.getValue();
 				String code = (m.key() != null) ? byKey.get(m.key()) : null;
-				if (code == null && m.title() != null) {
-					code = byTitle.get(sameTitle(m.title()));
-					if (code == null && m.key() == null) {
-						// an OData download without its code lists gives the code as
-						// the title
-						code = byKey.get(m.title().strip());
-					}
+				if (code != null && claimed.add(code)) {
+					matched.put(e.getKey(), code);
 				}
-				if (code != null && !claimed.add(code)) {
-					// a stored member this file already met under another title
-					code = null;
+			}
+			for (var e : d.members.entrySet()) {
+				GenericMember m = e.getValue();
+				if (matched.containsKey(e.getKey()) || m.title() == null) {
+					continue;
 				}
+				Map<String, String> exact = (m.key() != null) ? keyless : byTitle;
+				Map<String, String> same = (m.key() != null) ? keylessSame : bySameTitle;
+				String code = exact.get(m.title().strip());
+				if (code == null || claimed.contains(code)) {
+					code = same.get(sameTitle(m.title()));
+				}
+				if ((code == null || claimed.contains(code)) && m.key() == null) {
+					// an OData download without its code lists gives the code as the
+					// title
+					code = byKey.get(m.title().strip());
+				}
+				if (code != null && claimed.add(code)) {
+					matched.put(e.getKey(), code);
+				}
+			}
+			Map<String, GenericMember> settled = new LinkedHashMap<>();
+			for (var e : d.members.entrySet()) {
+				GenericMember m = e.getValue();
+				String code = matched.get(e.getKey());
 				if (code == null) {
 					code = free(m.code(), taken);
 					if (!code.equals(m.code())) {
