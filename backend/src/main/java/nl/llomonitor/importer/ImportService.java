@@ -300,6 +300,17 @@ public class ImportService {
 	 */
 	public ImportReport importFile(Path file, ImportFormat format, String tableId, ImportOptions options,
 			java.util.function.LongConsumer progress) {
+		return importFile(file, format, tableId, tableId != null && !tableId.isBlank(), options, progress);
+	}
+
+	/**
+	 * As
+	 * {@link #importFile(Path, ImportFormat, String, ImportOptions, java.util.function.LongConsumer)};
+	 * {@code tableGiven} false for a table id read from a name (of a zip archive), which
+	 * the response's own metadata must confirm as a name of the file itself must.
+	 */
+	private ImportReport importFile(Path file, ImportFormat format, String tableId, boolean tableGiven,
+			ImportOptions options, java.util.function.LongConsumer progress) {
 		if (tableId != null && !tableId.isBlank() && !TABLE_ID.matcher(tableId).matches()) {
 			// a table id names tables and a generic table's indicators: checked
 			// before anything is read (a space or a dot used to fail deep in the
@@ -329,7 +340,7 @@ public class ImportService {
 				// archive's name (83599NED.zip)
 				String table = (tableId != null && !tableId.isBlank()) ? tableId
 						: (tableId(unpacked.getFileName().toString()) == null) ? tableId(archive) : null;
-				return importFile(unpacked, format, table, options, progress);
+				return importFile(unpacked, format, table, tableId != null && !tableId.isBlank(), options, progress);
 			}
 			catch (IOException ex) {
 				ImportException refused = new ImportException(archive, null, null, null,
@@ -345,7 +356,7 @@ public class ImportService {
 		String name = file.getFileName().toString();
 		ImportFormat actual = format;
 		String table = (tableId != null && !tableId.isBlank()) ? tableId.strip() : null;
-		boolean given = table != null;
+		boolean given = table != null && tableGiven;
 		ODataResources resources = null;
 		Path data;
 		try {

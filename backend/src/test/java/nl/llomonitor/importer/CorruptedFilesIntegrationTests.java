@@ -353,6 +353,16 @@ class CorruptedFilesIntegrationTests {
 		assertThat(cell.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.VALUE)).isEqualByComparingTo("61.5");
 		assertThat(cell.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.MARGIN_LOW)).isNull();
 		assertThat(cell.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.MARGIN_HIGH)).isNull();
+		// the same figure with new bounds and no status: the bounds are revised, the
+		// status is not (it was written as niet_vermeld)
+		Path again = this.temp.resolve("own-margins-again.csv");
+		Files.writeString(again, OWN_HEADER + "85268NED;beroepsbevolking;PV21;2022JJ00;sex=man;61.5;60.5;62.5;;\n",
+				StandardCharsets.UTF_8);
+		assertThat(this.importer.importFile(again).rowsInserted()).isEqualTo(1);
+		cell = CurrentValues.cell(this.jdbc, "beroepsbevolking", "PV21", "2022JJ00", "sex=man");
+		assertThat(cell.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.MARGIN_LOW)).isEqualByComparingTo("60.5");
+		assertThat(cell.get(nl.llomonitor.db.Tables.OBSERVATION_CURRENT.STATUS))
+			.isEqualTo(nl.llomonitor.cube.Status.DEFINITIEF);
 	}
 
 	/**

@@ -317,6 +317,16 @@ class ODataImportIntegrationTests {
 			.where(IMPORT_RUN.FILE_NAME.eq("copy-of-80137ned.json"))
 			.fetch(IMPORT_RUN.STATUS)).containsExactly(nl.llomonitor.cube.ImportRunState.FAILED);
 		assertThat(this.importer.importFile(copy, null, "80075ned").status()).isEqualTo("succeeded");
+		// the same response zipped under the name, as Observations.json
+		Path zip = this.temp.resolve("copy-of-80137ned.zip");
+		try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+			out.putNextEntry(new java.util.zip.ZipEntry("Observations.json"));
+			out.write(Files.readAllBytes(copy));
+			out.closeEntry();
+		}
+		assertThatThrownBy(() -> this.importer.importFile(zip)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("the name names table 80137ned, the response's metadata 80072ned");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(rows + 4);
 	}
 
 	@Test

@@ -148,12 +148,14 @@ public final class ObservationStore {
 			""";
 
 	/**
-	 * The status a cell of {@link #INSERT_CHANGED} is written with: a confirming vintage
-	 * keeps the one its source states, else the one it confirms, unless that is the
-	 * demo's (which gives way to it); any other the one its source states.
+	 * The status a cell of {@link #INSERT_CHANGED} is written with: a confirming vintage,
+	 * or one whose value is unchanged (its margins or note changed), keeps the one its
+	 * source states, else the one it had, unless that is the demo's (which gives way to
+	 * it); any other the one its source states (a source that states none does not revise
+	 * a status, as {@link #DIFFERS} judges).
 	 */
 	private static final String WRITTEN_STATUS = """
-			case when c.confirms
+			case when (c.confirms or c.cur_status is not null and c.value is not distinct from c.cur_value)
 			      and not exists (select 1 from import_run s where s.id = c.cur_run and s.stand_in)
 			     then coalesce(nullif(c.status, '{not_stated}'), c.cur_status)
 			     else\s""" + STATED_STATUS + " end";
