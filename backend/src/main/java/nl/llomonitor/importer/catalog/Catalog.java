@@ -161,6 +161,20 @@ public record Catalog(List<Indicator> indicators, List<Dimension> dimensions) {
 	public record ValueRange(BigDecimal min, BigDecimal max) {
 
 		/**
+		 * @throws IllegalArgumentException when both bounds are missing or the lowest
+		 * lies above the highest (a typo that would refuse every value)
+		 */
+		public ValueRange {
+			if (min == null && max == null) {
+				throw new IllegalArgumentException("valueRange needs min, max or both");
+			}
+			if (min != null && max != null && min.compareTo(max) > 0) {
+				throw new IllegalArgumentException(
+						"valueRange min " + min.toPlainString() + " lies above max " + max.toPlainString());
+			}
+		}
+
+		/**
 		 * @return the range as text: {@code 0 to 100}, {@code at least 0}
 		 */
 		public String text() {

@@ -48,6 +48,20 @@ class DomainSchemaTests {
 		assertThat(firstLine(reference)).isEqualTo("# yaml-language-server: $schema=schema/reference.schema.json");
 	}
 
+	/**
+	 * A valueRange whose lowest value lies above its highest (which would refuse every
+	 * figure of the indicator) or that gives neither is refused when the catalog is read.
+	 */
+	@Test
+	void aValueRangeWithItsBoundsReversedIsRefused() {
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Catalog.ValueRange(java.math.BigDecimal.TEN, java.math.BigDecimal.ONE))
+			.withMessage("valueRange min 10 lies above max 1");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Catalog.ValueRange(null, null));
+		assertThat(new Catalog.ValueRange(java.math.BigDecimal.ZERO, null).text()).isEqualTo("at least 0");
+	}
+
 	@Test
 	void aMappingWithoutLicenceOrWithAnUnknownSurveyIsRefused() {
 		String yaml = """
