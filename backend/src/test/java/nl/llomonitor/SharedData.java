@@ -50,6 +50,49 @@ public final class SharedData {
 		return file;
 	}
 
+	/**
+	 * Copies the shared folder a file lies in (a saved OData folder) into {@code parent},
+	 * under the folder's own name, for a test to change a copy.
+	 * @param relative a file of the folder, relative to {@code shared/data}
+	 * @param parent where the copy goes
+	 * @return the copied folder
+	 * @throws java.io.IOException when a file cannot be copied
+	 */
+	public static Path copyFolderOf(String relative, Path parent) throws java.io.IOException {
+		Path source = file(relative).getParent();
+		Path folder = Files.createDirectories(parent.resolve(source.getFileName().toString()));
+		try (var files = Files.list(source)) {
+			for (Path f : files.toList()) {
+				Files.copy(f, folder.resolve(f.getFileName()));
+			}
+		}
+		return folder;
+	}
+
+	/**
+	 * A changed copy of a shared file, for a test to import: the file alone, or with the
+	 * rest of its folder (a saved OData folder).
+	 * @param relative the file, relative to {@code shared/data}
+	 * @param folder whether to copy the file's whole folder
+	 * @param parent where the copy goes
+	 * @param change what to do to the file's text; it must change it
+	 * @return what to import: the copied file, or the copied folder
+	 * @throws java.io.IOException when a file cannot be copied
+	 */
+	public static Path changedCopy(String relative, boolean folder, Path parent,
+			java.util.function.UnaryOperator<String> change) throws java.io.IOException {
+		Path source = file(relative);
+		Path target = folder ? copyFolderOf(relative, parent) : parent.resolve(source.getFileName());
+		String text = Files.readString(source, java.nio.charset.StandardCharsets.UTF_8);
+		String changed = change.apply(text);
+		if (changed.equals(text)) {
+			throw new IllegalStateException("The change leaves " + relative + " as it was");
+		}
+		Files.writeString((folder ? target : parent).resolve(source.getFileName()), changed,
+				java.nio.charset.StandardCharsets.UTF_8);
+		return target;
+	}
+
 	private static Path locate() {
 		String configured = System.getenv("LLO_SHARED_DATA");
 		if (configured != null && Files.isDirectory(Path.of(configured))) {

@@ -197,25 +197,7 @@ class CorruptedFilesIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("cases")
 	void aCorruptedCopyFailsClearlyAndWritesNothing(Case c) throws IOException {
-		Path source = SharedData.file(c.file());
-		Path target;
-		if (c.folder()) {
-			Path dir = Files.createDirectory(this.temp.resolve(source.getParent().getFileName()));
-			try (Stream<Path> files = Files.list(source.getParent())) {
-				for (Path f : files.toList()) {
-					Files.copy(f, dir.resolve(f.getFileName()));
-				}
-			}
-			target = dir;
-		}
-		else {
-			target = this.temp.resolve(source.getFileName());
-		}
-		Path corrupted = (c.folder() ? target : this.temp).resolve(source.getFileName());
-		String text = Files.readString(source, StandardCharsets.UTF_8);
-		String changed = c.corrupt().apply(text);
-		assertThat(changed).as("the corruption changes the file").isNotEqualTo(text);
-		Files.writeString(corrupted, changed, StandardCharsets.UTF_8);
+		Path target = SharedData.changedCopy(c.file(), c.folder(), this.temp, c.corrupt());
 
 		long observations = this.jdbc.fetchCount(OBSERVATION);
 		long aliases = this.jdbc.fetchCount(REGION_ALIAS);

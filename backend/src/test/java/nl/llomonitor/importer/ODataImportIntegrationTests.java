@@ -169,13 +169,7 @@ class ODataImportIntegrationTests {
 	 */
 	@Test
 	void aDimensionOfTheTableThatTheMappingDoesNotKnowIsRefused() throws Exception {
-		Path source = SharedData.file("cbs/odata4_80072ned/Observations.json").getParent();
-		Path folder = Files.createDirectories(this.temp.resolve("sized").resolve("odata4_80072ned"));
-		try (var files = Files.list(source)) {
-			for (Path f : files.toList()) {
-				Files.copy(f, folder.resolve(f.getFileName()));
-			}
-		}
+		Path folder = SharedData.copyFolderOf("cbs/odata4_80072ned/Observations.json", this.temp.resolve("sized"));
 		Path dimensions = folder.resolve("Dimensions.json");
 		Files.writeString(dimensions, Files.readString(dimensions, StandardCharsets.UTF_8)
 			.replace("\"value\":[",
@@ -201,13 +195,7 @@ class ODataImportIntegrationTests {
 	 */
 	@Test
 	void moreRecordsThanTheResponseCountsAreWarnedAbout() throws Exception {
-		Path source = SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent();
-		Path folder = Files.createDirectories(this.temp.resolve("counted").resolve("odata3_80137ned"));
-		try (var files = Files.list(source)) {
-			for (Path f : files.toList()) {
-				Files.copy(f, folder.resolve(f.getFileName()));
-			}
-		}
+		Path folder = SharedData.copyFolderOf("cbs/odata3_80137ned/TypedDataSet.json", this.temp.resolve("counted"));
 		Path data = folder.resolve("TypedDataSet.json");
 		String text = Files.readString(data, StandardCharsets.UTF_8);
 		assertThat(text).startsWith("{\"value\":[");
@@ -494,13 +482,7 @@ class ODataImportIntegrationTests {
 	 */
 	@Test
 	void aRecordWithoutAMappedPropertyIsCountedAndNamed() throws Exception {
-		Path source = SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent();
-		Path folder = Files.createDirectories(this.temp.resolve("odata3_80137ned"));
-		try (var files = Files.list(source)) {
-			for (Path f : files.toList()) {
-				Files.copy(f, folder.resolve(f.getFileName()));
-			}
-		}
+		Path folder = SharedData.copyFolderOf("cbs/odata3_80137ned/TypedDataSet.json", this.temp);
 		Path data = folder.resolve("TypedDataSet.json");
 		String text = Files.readString(data, StandardCharsets.UTF_8);
 		assertThat(text).contains("\"Totaal_1\":8811.0,");

@@ -1,10 +1,7 @@
 package nl.llomonitor.importer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -80,24 +77,7 @@ class UnknownRegionsIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("cases")
 	void rowsOfAnUnknownRegionFailTheImportUnlessItSkipsThem(Case c) throws IOException {
-		Path source = SharedData.file(c.file());
-		Path target;
-		if (c.folder()) {
-			target = Files.createDirectories(this.temp.resolve("folder").resolve(source.getParent().getFileName()));
-			try (Stream<Path> files = Files.list(source.getParent())) {
-				for (Path f : files.toList()) {
-					Files.copy(f, target.resolve(f.getFileName()));
-				}
-			}
-		}
-		else {
-			target = this.temp.resolve(source.getFileName());
-		}
-		Path changed = (c.folder() ? target : this.temp).resolve(source.getFileName());
-		String text = Files.readString(source, StandardCharsets.UTF_8);
-		String edited = c.change().apply(text);
-		assertThat(edited).as("the change makes a region unknown").isNotEqualTo(text);
-		Files.writeString(changed, edited, StandardCharsets.UTF_8);
+		Path target = SharedData.changedCopy(c.file(), c.folder(), this.temp, c.change());
 
 		long observations = this.jdbc.fetchCount(OBSERVATION);
 		assertThatThrownBy(() -> this.importer.importFile(target)).isInstanceOf(ImportException.class)
