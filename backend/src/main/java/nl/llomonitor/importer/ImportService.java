@@ -356,7 +356,6 @@ public class ImportService {
 		String name = file.getFileName().toString();
 		ImportFormat actual = format;
 		String table = (tableId != null && !tableId.isBlank()) ? tableId.strip() : null;
-		boolean given = table != null && tableGiven;
 		ODataResources resources = null;
 		Path data;
 		try {
@@ -372,7 +371,7 @@ public class ImportService {
 				if (table == null && Files.isRegularFile(data)) {
 					table = ODataFolder.tableIdFromTail(data);
 				}
-				else if (!given && table != null && Files.isRegularFile(data)) {
+				else if (!tableGiven && table != null && Files.isRegularFile(data)) {
 					// a table read from the name (copy-of-80072ned.json) must be the one
 					// the response itself names, or its figures go to another table
 					String named = ODataFolder.tableIdFromMetadata(data);
@@ -1057,9 +1056,8 @@ public class ImportService {
 	 */
 	private static void refuseOlderDownload(DSLContext tx, ImportJob job, ReadResult found, long runId) {
 		if (job.options().published() != null || found.published() == null || job.tableId() == null) {
-			// a date given with the import places the download itself: today's as
-			// current,
-			// an earlier one in history
+			// a date given with the import places the download itself: today's
+			// as current, an earlier one in history
 			return;
 		}
 		OffsetDateTime newest = tx

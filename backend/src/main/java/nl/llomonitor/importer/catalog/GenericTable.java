@@ -357,14 +357,14 @@ public final class GenericTable {
 	/**
 	 * Settles the members met in this file against those the store holds of the table,
 	 * before {@link #register}: a member is the same as a stored one by its CBS key, else
-	 * by its title (an OData download and a label CSV of one table meet there), else by
-	 * the code its title gives where one stored title gives it, and takes that one's
-	 * code; a new member whose code another stored member has gets a free one
-	 * ({@code code-2}); the total of a dimension is the stored total where the file has
-	 * it (none where the file lacks it), else, of the members that could be, a CBS total
-	 * key, then the title {@code Totaal}, then the shortest title, so the order of a
-	 * file's rows never decides it. Staged cells are re-keyed where that differs from
-	 * what the file's reading assumed.
+	 * by its title, exactly, then in any case or spacing (an OData download and a label
+	 * CSV of one table meet there; a member with a key only a stored one without), and
+	 * takes that one's code; a new member whose code another stored member has gets a
+	 * free one ({@code code-2}); the total of a dimension is the stored total where the
+	 * file has it (none where the file lacks it), else, of the members that could be, a
+	 * CBS total key, then the title {@code Totaal}, then the shortest title, so the order
+	 * of a file's rows never decides it. Staged cells are re-keyed where that differs
+	 * from what the file's reading assumed.
 	 * @param tx the import's transaction, with the staging table filled
 	 * @param stage the staged cells
 	 * @return warnings naming members given another code and totals settled by the store

@@ -124,12 +124,7 @@ public final class CbsV4CsvReader implements FormatReader {
 				if (!value.isEmpty() && !Numbers.isDecimal(value) && CbsSign.of(value) == null) {
 					throw job.error(line, "Value", r.get("Value"), "a decimal number such as 917.0", "not a number");
 				}
-				if (V4Cell.withholds(value, text, attribute)) {
-					throw job.error(line, "ValueAttribute", attribute,
-							"no figure beside " + attribute + " (Value empty), or ValueAttribute None beside a figure",
-							"a figure beside a value attribute that withholds it");
-				}
-				V4Cell cell = V4Cell.of(value, text, attribute, found);
+				V4Cell cell = V4Cell.read(job, line, value, text, attribute, found);
 				value = cell.value();
 				String reason = cell.reason();
 				String footnote = cell.footnote();

@@ -166,7 +166,7 @@ public final class EurostatTsvReader implements FormatReader {
 					// c withholds the figure (Eurostat writes ': c'): a number beside it
 					// is either published or not, which the file leaves open
 					throw job.error(where, header[i].strip(), fields[i],
-							"': c' for a confidential figure, or a figure" + " without flag c",
+							"': c' for a confidential figure, or a figure without flag c",
 							"a figure beside flag c (confidential), which withholds it");
 				}
 				else if (flags.contains(Flag.NOT_APPLICABLE)) {

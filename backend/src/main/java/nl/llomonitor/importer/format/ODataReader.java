@@ -688,12 +688,7 @@ public final class ODataReader implements FormatReader {
 						"no value stated");
 			}
 			String value = measures.get("\u0000value");
-			if (V4Cell.withholds((value != null) ? value.strip() : null, text, attribute)) {
-				throw job.error(where, "ValueAttribute", attribute,
-						"no figure beside " + attribute + " (Value null), or ValueAttribute None beside a figure",
-						"a figure beside a value attribute that withholds it");
-			}
-			V4Cell cell = V4Cell.of((value != null) ? value.strip() : null, text, attribute, found);
+			V4Cell cell = V4Cell.read(job, where, (value != null) ? value.strip() : null, text, attribute, found);
 			value = cell.value();
 			String reason = cell.reason();
 			String footnote = cell.footnote();

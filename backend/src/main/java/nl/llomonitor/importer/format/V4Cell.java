@@ -3,6 +3,7 @@ package nl.llomonitor.importer.format;
 import nl.llomonitor.cube.CbsSign;
 import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.importer.ImportFormat;
+import nl.llomonitor.importer.ImportJob;
 import nl.llomonitor.importer.ReadResult;
 
 /**
@@ -49,6 +50,23 @@ record V4Cell(String value, String reason, String footnote) {
 		boolean number = value != null && !value.isEmpty() && CbsSign.of(value) == null;
 		return number
 				|| (text != null && !text.isEmpty() && Numbers.isDecimal(text) && (value == null || value.isEmpty()));
+	}
+
+	/**
+	 * As {@link #of}, for a reader that names where the observation stands.
+	 * @param job the import, for the error
+	 * @param where the record or line
+	 * @throws nl.llomonitor.importer.ImportException for a figure its attribute withholds
+	 * ({@link #withholds})
+	 */
+	static V4Cell read(ImportJob job, String where, String value, String text, String attribute,
+			ReadResult.Builder found) {
+		if (withholds(value, text, attribute)) {
+			throw job.error(where, "ValueAttribute", attribute,
+					"no figure beside " + attribute + " (Value empty or null), or ValueAttribute None beside a figure",
+					"a figure beside a value attribute that withholds it");
+		}
+		return of(value, text, attribute, found);
 	}
 
 	/**

@@ -461,10 +461,9 @@ public final class RegionWriter {
 				    regions_ended = region_edition.regions_ended + excluded.regions_ended""", validFrom, runId,
 				fileName, complete, gemeenten, started, ended, endedRegions.size());
 		// what this edition lists, for editions dated before it imported later: a
-		// complete
-		// edition (also a corrected one of the same date) lists what it lists now; a
-		// partial one adds to what other files of its date listed, as region_edition
-		// merges them
+		// complete edition (also a corrected one of the same date) lists what it lists
+		// now; a partial one adds to what other files of its date listed, as
+		// region_edition merges them
 		if (complete) {
 			tx.execute("delete from region_edition_region where valid_from = ?", validFrom);
 		}
