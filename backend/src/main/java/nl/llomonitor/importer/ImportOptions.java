@@ -17,9 +17,42 @@ import java.time.OffsetDateTime;
  * incomplete in {@code import_run}) instead of refusing it
  * @param validFrom the date from which a "Gebieden in Nederland" edition is valid, or
  * null for the day of the import; refused with other formats
+ * @param seed the import seeds an empty store (the startup bootstrap), or null: it is
+ * refused where another import of its table succeeded since the seeding began, so that a
+ * seed never writes over figures a user imported meanwhile
  */
 public record ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions,
-		boolean allowIncomplete, java.time.LocalDate validFrom) {
+		boolean allowIncomplete, java.time.LocalDate validFrom, Seed seed) {
+
+	/**
+	 * A seeding of the store (the startup bootstrap), which stands back for every import
+	 * of the same table that succeeded since it began, other than its own.
+	 *
+	 * @param since when the seeding began
+	 * @param ownRuns the import runs of the seeding itself so far (two of its files can
+	 * be of one table), updated as it goes
+	 */
+	public record Seed(OffsetDateTime since, java.util.Set<Long> ownRuns) {
+
+		public Seed {
+			java.util.Objects.requireNonNull(since, "since");
+			java.util.Objects.requireNonNull(ownRuns, "ownRuns");
+		}
+
+	}
+
+	/**
+	 * Options that are not a seeding.
+	 * @param published see {@link #published()}
+	 * @param generic see {@link #generic()}
+	 * @param skipUnknownRegions see {@link #skipUnknownRegions()}
+	 * @param allowIncomplete see {@link #allowIncomplete()}
+	 * @param validFrom see {@link #validFrom()}
+	 */
+	public ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions, boolean allowIncomplete,
+			java.time.LocalDate validFrom) {
+		this(published, generic, skipUnknownRegions, allowIncomplete, validFrom, null);
+	}
 
 	/**
 	 * No options: a current download, mapped where a mapping exists, unknown regions
@@ -54,7 +87,8 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	 * @return these options with that region edition date
 	 */
 	public ImportOptions withValidFrom(java.time.LocalDate date) {
-		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, this.allowIncomplete, date);
+		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, this.allowIncomplete, date,
+				this.seed);
 	}
 
 	/**
@@ -62,7 +96,17 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	 * @return these options with {@link #allowIncomplete()} set
 	 */
 	public ImportOptions allowingIncomplete(boolean allowed) {
-		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, allowed, this.validFrom);
+		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, allowed, this.validFrom,
+				this.seed);
+	}
+
+	/**
+	 * @param seeding the seeding this import belongs to
+	 * @return these options as part of it ({@link #seed()})
+	 */
+	public ImportOptions seeding(Seed seeding) {
+		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, this.allowIncomplete,
+				this.validFrom, seeding);
 	}
 
 }

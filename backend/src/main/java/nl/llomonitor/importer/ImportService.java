@@ -797,6 +797,9 @@ public class ImportService {
 							"the source is probably incomplete: " + incompleteReason);
 				}
 				refuseOlderDownload(tx, job, found, runId);
+				if (stage != null) {
+					refuseSeedOverLaterImport(tx, job, runId);
+				}
 				TableMapping declared = (job.tableId() != null) ? this.mappings.find(job.tableId()) : null;
 				// a forecast table is known as one before its values are read; the read
 				// side keeps the kinds per data version, so a change bumps it
@@ -1074,6 +1077,36 @@ public class ImportService {
 							+ " field published=" + date + ", CLI --published=" + date + ") to add it as history",
 					"an older download than the store's figures of this table: imported as new, its figures"
 							+ " would replace newer ones as revisions");
+		}
+	}
+
+	/**
+	 * Refuses a seeding import (the startup bootstrap, {@link ImportOptions#seed()}) of a
+	 * table that another import wrote since the seeding began: a user's upload during a
+	 * first start would otherwise be written over by the older shared file the bootstrap
+	 * reaches later (the import lock orders them, and the later one is current). Checked
+	 * under the import lock, so no import can slip in between.
+	 * @param tx the import's transaction, holding the import lock
+	 * @param job the import, with its table id
+	 * @param runId this run
+	 * @throws ImportException naming the import that stands
+	 */
+	private static void refuseSeedOverLaterImport(DSLContext tx, ImportJob job, long runId) {
+		ImportOptions.Seed seed = job.options().seed();
+		if (seed == null || job.tableId() == null) {
+			return;
+		}
+		org.jooq.Record later = tx.fetchOne("""
+				select r.id, r.file_name, r.started_at from import_run r
+				where lower(r.table_id) = lower(?) and r.id <> ? and not r.id = any(?)
+				  and r.status in (?, ?) and r.started_at >= ?::timestamptz
+				order by r.started_at desc limit 1""", job.tableId(), runId, seed.ownRuns().toArray(Long[]::new),
+				ImportRunState.SUCCEEDED.code(), ImportRunState.UNCHANGED.code(), seed.since());
+		if (later != null) {
+			throw new ImportException(job.fileName(), null, null, job.tableId(),
+					"a table no import has written since the bootstrap began at " + seed.since(),
+					"import run " + later.get(0) + " (" + later.get(1) + ", " + later.get(2)
+							+ ") wrote this table since: the bootstrap does not write its older shared file over it");
 		}
 	}
 

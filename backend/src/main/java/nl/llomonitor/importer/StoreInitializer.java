@@ -144,7 +144,22 @@ public class StoreInitializer implements ApplicationRunner {
 	}
 
 	List<ImportReport> bootstrap(Path dir) {
+		// the database's clock, which dates the import runs it is compared with
+		return bootstrap(dir, this.jdbc.fetchSingle("select clock_timestamp()").get(0, java.time.OffsetDateTime.class));
+	}
+
+	/**
+	 * Imports the bootstrap files found in the folder that the store does not hold yet
+	 * (by checksum), each as part of one seeding: a file whose table another import wrote
+	 * since {@code began} (an upload while the bootstrap ran) is refused, so the user's
+	 * figures stay current.
+	 * @param dir the bootstrap folder
+	 * @param began when the bootstrap began
+	 * @return the reports of the files imported
+	 */
+	List<ImportReport> bootstrap(Path dir, java.time.OffsetDateTime began) {
 		List<ImportReport> reports = new ArrayList<>();
+		ImportOptions.Seed seed = new ImportOptions.Seed(began, java.util.concurrent.ConcurrentHashMap.newKeySet());
 		Map<String, LocalDate> editions = ReferenceFiles.load().editions();
 		for (String name : bootstrapFiles(this.importer.mappings())) {
 			Path file = dir.resolve(name);
@@ -161,7 +176,9 @@ public class StoreInitializer implements ApplicationRunner {
 				// a region edition is dated by data/reference.yaml, not by the day of
 				// the first start
 				ImportReport report = this.importer.importFile(file, null, null,
-						ImportOptions.NONE.allowingIncomplete(true).withValidFrom(editions.get(name)), null);
+						ImportOptions.NONE.allowingIncomplete(true).withValidFrom(editions.get(name)).seeding(seed),
+						null);
+				seed.ownRuns().add(report.id());
 				if (!report.complete()) {
 					logger.warn("Bootstrap import of {} is INCOMPLETE: {}", file, report.incompleteReason());
 				}

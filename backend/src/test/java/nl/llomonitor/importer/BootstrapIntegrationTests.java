@@ -29,6 +29,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static nl.llomonitor.db.Tables.IMPORT_RUN;
 import static nl.llomonitor.db.Tables.REGION_EDITION;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,58 @@ class BootstrapIntegrationTests {
 		// the bootstrap knows the file by its checksum and does not import it again
 		assertThat(this.initializer.bootstrap(dir)).isEmpty();
 		assertThat(parents("GM0867", null)).contains("AM27").doesNotContain("AM26");
+	}
+
+	/**
+	 * A user's upload while the bootstrap runs stands: the bootstrap, reaching the older
+	 * shared file of the same table later, refuses it (the later import would be the
+	 * current vintage), and says why in the import history. A bootstrap that began after
+	 * the upload (a later start) imports the file as usual.
+	 */
+	@Test
+	void theBootstrapDoesNotWriteOverATableAUserImportedWhileItRan(@TempDir Path dir) throws IOException {
+		java.time.OffsetDateTime began = this.jdbc.fetchSingle("select clock_timestamp()")
+			.get(0, java.time.OffsetDateTime.class);
+		String line = "\n0;Nederland;2013 1e kwartaal;12617;9162;8427;7205;1222;0;773;3688;1412;2415;139;735;";
+		Path upload = SharedData.changedCopy("cbs/85268NED.csv", false, Files.createDirectories(dir.resolve("upload")),
+				(text) -> text.replace(line + "8.0;", line + "8.3;"));
+		ImportReport user = this.importer.importFile(upload);
+		assertThat(user.status()).isEqualTo("succeeded");
+		Files.createDirectories(dir.resolve("boot/cbs"));
+		Files.createSymbolicLink(dir.resolve("boot/cbs/85268NED.csv"), SharedData.file("cbs/85268NED.csv"));
+		// two bootstrap files of one table (83599NED): the second does not stand back for
+		// the bootstrap's own import of the first
+		Files.createSymbolicLink(dir.resolve("boot/cbs/83599NED.csv"), SharedData.file("cbs/83599NED.csv"));
+		Files.createSymbolicLink(dir.resolve("boot/cbs/odata3_83599NED"),
+				SharedData.file("cbs/83599NED.csv").resolveSibling("odata3_83599NED"));
+
+		assertThat(this.initializer.bootstrap(dir.resolve("boot"), began))
+			.extracting(ImportReport::fileName, ImportReport::tableId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("odata3_83599NED", "83599NED"),
+					org.assertj.core.groups.Tuple.tuple("83599NED.csv", "83599NED"));
+
+		assertThat(unemploymentNl2013Q1()).isEqualByComparingTo("8.3");
+		org.jooq.Record2<nl.llomonitor.cube.ImportRunState, String> attempt = this.jdbc
+			.select(IMPORT_RUN.STATUS, IMPORT_RUN.ERROR)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.ID.gt(user.id()).and(IMPORT_RUN.TABLE_ID.eq("85268NED")))
+			.fetchSingle();
+		assertThat(attempt.value1()).isEqualTo(nl.llomonitor.cube.ImportRunState.FAILED);
+		assertThat(attempt.value2()).contains("import run " + user.id())
+			.contains("the bootstrap does not write its older shared file over it");
+
+		// a later start: its bootstrap began after the upload
+		List<ImportReport> later = this.initializer.bootstrap(dir.resolve("boot"));
+		assertThat(later).extracting(ImportReport::status).containsExactly("succeeded");
+		assertThat(unemploymentNl2013Q1()).isEqualByComparingTo("8.0");
+	}
+
+	private java.math.BigDecimal unemploymentNl2013Q1() {
+		return this.jdbc.fetchSingle("""
+				select value from observation
+				where indicator_code = 'werkloosheidspercentage' and region_code = 'NL01' and period_code = '2013KW01'
+				  and breakdown_id = 0
+				order by recorded_at desc, id desc limit 1""").get(0, java.math.BigDecimal.class);
 	}
 
 	@SuppressWarnings("unchecked")
