@@ -104,11 +104,15 @@ public record ImportJob(String fileName, String tableId, RegionDirectory regions
 	 * start of today, Dutch time, as the admin form and the CLI give a date) is not one:
 	 * a release published today is as new as any, while recorded at the start of today it
 	 * would lie before the imports made earlier today, also those of downloads years old,
-	 * and never become current.
+	 * and never become current. Nor is a date later than the publication of every import
+	 * of the table the store holds ({@link ImportOptions#newestRelease()}): that download
+	 * is the newest release, and recorded at its date it would lie before the imports of
+	 * older downloads made since, and never become current.
 	 */
 	public boolean backdated() {
 		OffsetDateTime published = this.options.published();
-		return published != null && !published.isEqual(DutchTime.startOf(LocalDate.now(DutchTime.ZONE)));
+		return published != null && !this.options.newestRelease()
+				&& !published.isEqual(DutchTime.startOf(LocalDate.now(DutchTime.ZONE)));
 	}
 
 	/**

@@ -20,9 +20,14 @@ import java.time.OffsetDateTime;
  * @param seed the import seeds an empty store (the startup bootstrap), or null: it is
  * refused where another import of its table succeeded since the seeding began, so that a
  * seed never writes over figures a user imported meanwhile
+ * @param newestRelease set by the import, not by its caller: the {@link #published()}
+ * date lies after the publication of every import of the table the store holds (their
+ * date from the source's metadata or given with them, else their import time), so the
+ * download is the newest release, recorded as current at the import instead of as history
+ * at that date
  */
 public record ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions,
-		boolean allowIncomplete, java.time.LocalDate validFrom, Seed seed) {
+		boolean allowIncomplete, java.time.LocalDate validFrom, Seed seed, boolean newestRelease) {
 
 	/**
 	 * A seeding of the store (the startup bootstrap), which stands back for every import
@@ -39,6 +44,20 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 			java.util.Objects.requireNonNull(ownRuns, "ownRuns");
 		}
 
+	}
+
+	/**
+	 * Options set by the caller: {@link #newestRelease()} is not.
+	 * @param published see {@link #published()}
+	 * @param generic see {@link #generic()}
+	 * @param skipUnknownRegions see {@link #skipUnknownRegions()}
+	 * @param allowIncomplete see {@link #allowIncomplete()}
+	 * @param validFrom see {@link #validFrom()}
+	 * @param seed see {@link #seed()}
+	 */
+	public ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions, boolean allowIncomplete,
+			java.time.LocalDate validFrom, Seed seed) {
+		this(published, generic, skipUnknownRegions, allowIncomplete, validFrom, seed, false);
 	}
 
 	/**
@@ -88,7 +107,7 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	 */
 	public ImportOptions withValidFrom(java.time.LocalDate date) {
 		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, this.allowIncomplete, date,
-				this.seed);
+				this.seed, this.newestRelease);
 	}
 
 	/**
@@ -97,7 +116,7 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	 */
 	public ImportOptions allowingIncomplete(boolean allowed) {
 		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, allowed, this.validFrom,
-				this.seed);
+				this.seed, this.newestRelease);
 	}
 
 	/**
@@ -106,7 +125,16 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	 */
 	public ImportOptions seeding(Seed seeding) {
 		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, this.allowIncomplete,
-				this.validFrom, seeding);
+				this.validFrom, seeding, this.newestRelease);
+	}
+
+	/**
+	 * @return these options for a download whose given publication date is later than
+	 * that of every import of its table ({@link #newestRelease()})
+	 */
+	public ImportOptions asNewestRelease() {
+		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, this.allowIncomplete,
+				this.validFrom, this.seed, true);
 	}
 
 }

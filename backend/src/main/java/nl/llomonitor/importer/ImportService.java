@@ -797,6 +797,9 @@ public class ImportService {
 							"the source is probably incomplete: " + incompleteReason);
 				}
 				refuseOlderDownload(tx, job, found, runId);
+				if (stage != null && job.backdated() && newestRelease(tx, job, runId)) {
+					job = job.withOptions(job.options().asNewestRelease());
+				}
 				if (stage != null) {
 					refuseSeedOverLaterImport(tx, job, runId);
 				}
@@ -1078,6 +1081,32 @@ public class ImportService {
 					"an older download than the store's figures of this table: imported as new, its figures"
 							+ " would replace newer ones as revisions");
 		}
+	}
+
+	/**
+	 * Whether the publication date given with an import lies after the publication of
+	 * every successful import of its table (the date its source's metadata stated or that
+	 * was given with it, else its import time, the latest it can have been published):
+	 * then the download is the newest release and becomes current
+	 * ({@link ImportOptions#newestRelease()}), even where an older download was imported
+	 * after the date given (an OData download of 2020 imported today without a date, then
+	 * yesterday's release given with yesterday's date). A table the store does not hold
+	 * yet gives false: the first download given with a date is history at that date.
+	 * @param tx the import's transaction, holding the import lock
+	 * @param job the import, with its table id and the date given
+	 * @param runId this run
+	 */
+	private static boolean newestRelease(DSLContext tx, ImportJob job, long runId) {
+		if (job.tableId() == null) {
+			return false;
+		}
+		OffsetDateTime newest = tx
+			.fetchSingle("""
+					select max(coalesce(r.published_at, r.started_at)) from import_run r
+					where lower(r.table_id) = lower(?) and r.id <> ? and r.status in (?, ?)""", job.tableId(), runId,
+					ImportRunState.SUCCEEDED.code(), ImportRunState.UNCHANGED.code())
+			.get(0, OffsetDateTime.class);
+		return newest != null && job.published().isAfter(newest);
 	}
 
 	/**

@@ -161,6 +161,48 @@ class ODataImportIntegrationTests {
 	}
 
 	/**
+	 * A download given a date after the publication of every import of its table the
+	 * store holds is the newest release and becomes current, even where an older download
+	 * was imported after that date: the 2020 release imported today without a date (its
+	 * metadata dates it 2020-06-19), then yesterday's release given with yesterday's
+	 * date. Before, the latter was recorded at yesterday as history, before the import of
+	 * the 2020 download, whose figures stayed current. A download given a date before a
+	 * stored publication is still history.
+	 */
+	@Test
+	void aDownloadGivenADateAfterEveryStoredPublicationOfItsTableBecomesCurrent() throws Exception {
+		// a table id of its own (a table without a mapping), as above
+		String table = "80078ned";
+		String indicator = "cbs_80078ned__m001924";
+		this.importer.importFile(
+				SharedData.copyFolderOf("cbs/odata4_80072ned/Observations.json", this.temp.resolve("release2020")),
+				null, table);
+		assertThat(current(this.jdbc, indicator, "NL01", "1996KW01")).isEqualByComparingTo("5.5");
+
+		Path newer = SharedData.changedCopy("cbs/odata4_80072ned/Observations.json", true,
+				this.temp.resolve("yesterday"), (text) -> text.replaceFirst("\"Value\":5.5,", "\"Value\":6.1,"));
+		OffsetDateTime yesterday = nl.llomonitor.cube.DutchTime
+			.startOf(java.time.LocalDate.now(nl.llomonitor.cube.DutchTime.ZONE).minusDays(1));
+		ImportReport release = this.importer.importFile(newer, null, table, yesterday);
+		assertThat(release.status()).isEqualTo("succeeded");
+		assertThat(current(this.jdbc, indicator, "NL01", "1996KW01")).isEqualByComparingTo("6.1");
+		assertThat(this.jdbc.select(IMPORT_RUN.BACKDATED, IMPORT_RUN.PUBLISHED_AT)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.ID.eq(release.id()))
+			.fetchSingle()).satisfies((run) -> {
+				assertThat(run.value1()).as("recorded at its import").isFalse();
+				assertThat(run.value2()).as("its publication date kept").isEqualTo(yesterday);
+			});
+
+		Path older = SharedData.changedCopy("cbs/odata4_80072ned/Observations.json", true, this.temp.resolve("2019"),
+				(text) -> text.replaceFirst("\"Value\":5.5,", "\"Value\":7.7,"));
+		ImportReport history = this.importer.importFile(older, null, table,
+				OffsetDateTime.parse("2019-03-01T01:00:00+01:00"));
+		assertThat(history.status()).isEqualTo("succeeded");
+		assertThat(current(this.jdbc, indicator, "NL01", "1996KW01")).isEqualByComparingTo("6.1");
+	}
+
+	/**
 	 * A dimension that the table's own {@code Dimensions} list names and its curated
 	 * mapping does not know (CBS added {@code Bedrijfsgrootte} to 80072ned) is refused
 	 * with nothing written, and the error says why: its members would be stored as the
