@@ -408,7 +408,7 @@ class PublishedFiguresIntegrationTests {
 			.isEqualTo(false)
 			.jsonPath("$.differences[0].explanation")
 			.value((String text) -> assertThat(text).contains("z = −0.43.")
-				.endsWith("Midden-Utrecht lies within Utrecht, and the sample base of Midden-Utrecht is 64 % of that"
+				.endsWith("Midden-Utrecht lies within Utrecht, and the sample base of Midden-Utrecht is 64% of that"
 						+ " of Utrecht: with that overlap z = −0.93 (as if independent: −0.43)."));
 		// Nederland against a province, in Dutch: Utrecht's labour force is 8 % of
 		// Nederland's; 0.66 as if independent, 0.72 with the overlap
@@ -579,8 +579,8 @@ class PublishedFiguresIntegrationTests {
 			.jsonPath("$.figures[8].assessment")
 			.isEmpty()
 			.jsonPath("$.figures[8].explanation")
-			.isEqualTo("Participation in education and training (aged 25–64) in Utrecht (province) was 28.7 % in 2023,"
-					+ " down from " + "29.0 % in 2022 (not testable: margin unknown).")
+			.isEqualTo("Participation in education and training (aged 25–64) in Utrecht (province) was 28.7% in 2023,"
+					+ " down from 29.0% in 2022 (not testable: margin unknown).")
 			// split by sex, same year (Eurostat NL31 2023: women 30.4, men 27.0)
 			.jsonPath("$.figures[8].shares[?(@.breakdown.sex == 'vrouw')].value")
 			.isEqualTo(30.4)

@@ -40,7 +40,7 @@ class CompareOverlapTests {
 		assertThat(result.test().z()).isCloseTo(-2.0, within(1e-9));
 		assertThat(result.test().significant()).isTrue();
 		assertThat(result.explanation()).isEqualTo("Midden-Utrecht lies within Utrecht, and the sample base of"
-				+ " Midden-Utrecht is 50 % of that of Utrecht: with that overlap z = −2.00 (as if independent: −1.11).");
+				+ " Midden-Utrecht is 50% of that of Utrecht: with that overlap z = −2.00 (as if independent: −1.11).");
 		// the same pair the other way round: the smaller region is the first one
 		CompareService.Overlapped reversed = CompareService.overlapped(
 				Significance.zTest(4.4, 0.30, 4.0, 0.20, "ebb-rule"), Relation.WITHIN, AREA, PROVINCE,
