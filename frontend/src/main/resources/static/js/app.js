@@ -201,6 +201,16 @@ export function findRegions(text, { byCode, list }) {
 	if (exact) {
 		return [exact];
 	}
+	// a name with a level in brackets, also where the label carries none ("Nederland (land)")
+	const labelled = /^(.*\S)\s*\(([^()]+)\)$/.exec(text.trim());
+	if (labelled) {
+		const [, name, level] = labelled;
+		const hit = list.filter((r) => searchKey(r.name) === searchKey(name)
+			&& [searchKey(t(`one.${r.level}`)), r.level].includes(searchKey(level)));
+		if (hit.length) {
+			return hit;
+		}
+	}
 	const named = list.filter((r) => searchKey(r.name) === key).sort(byLevel);
 	if (named.length) {
 		return named;

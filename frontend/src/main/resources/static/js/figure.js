@@ -441,7 +441,8 @@ export class Figure {
 				t('notes.break', { periods: b.map((p) => periodLabel(p)).join(', ') })));
 		}
 		if (hasMargins(model)) {
-			this.notesEl.append(h('li', { class: 'note' }, t('notes.margins')));
+			// whiskers are drawn on bars only: a map or a line gives its margins in the table
+			this.notesEl.append(h('li', { class: 'note' }, t(this.shape === 'bar' ? 'notes.margins' : 'notes.marginsTable')));
 		}
 		for (const note of extra) {
 			if (note) {

@@ -1,13 +1,23 @@
 // Every region of every level, once per page, with names that tell regions apart: Groningen the
 // province, the arbeidsmarktregio and the gemeente share a name, so a label adds the level.
 import { api } from './api.js';
-import { t } from './i18n.js';
+import { getLang, t } from './i18n.js';
 import { LEVELS } from './url-state.js';
 
 let loading = null;
 
-/** Load all levels: { byCode: Map, levels: { level: [region] }, list: [region] } (cached until clearRegions). */
+/** The language the cached lists are named in: another language loads them anew. */
+let loadedLang = null;
+
+/**
+ * Load all levels, named in the page's language: { byCode: Map, levels: { level: [region] }, list: [region] }
+ * (cached until clearRegions or a change of language).
+ */
 export function allRegions() {
+	if (loadedLang !== getLang()) {
+		loading = null;
+		loadedLang = getLang();
+	}
 	if (!loading) {
 		loading = Promise.all(LEVELS.map((l) => api.regions(l).catch(() => []))).then((lists) => {
 			const byCode = new Map();

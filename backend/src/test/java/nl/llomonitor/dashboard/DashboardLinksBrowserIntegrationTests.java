@@ -162,6 +162,55 @@ class DashboardLinksBrowserIntegrationTests {
 	}
 
 	/**
+	 * The region search follows the page's language: after a switch from English to Dutch
+	 * its suggestions are the Dutch names and "Nederland" is found (the list stayed in
+	 * the language the page was opened in); a name with its level in brackets is found
+	 * also where the label carries none ("Nederland (land)").
+	 */
+	@Test
+	void regionSearchFollowsTheLanguageAndTakesANameWithItsLevel() {
+		open("/?region=PV21&lang=en");
+		this.browser.waitFor(By.cssSelector(".tile[data-indicator]"));
+		this.browser.waitUntil(() -> optionValues().contains("Netherlands"));
+		this.browser.find("#lang-toggle").click();
+		this.browser.waitUntil(() -> optionValues().contains("Nederland"));
+		assertThat(optionValues()).doesNotContain("Netherlands").contains("Noord-Nederland (landsdeel)");
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Nederland", Keys.ENTER);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=NL01"));
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Fryslân (provincie)", Keys.ENTER);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=PV21"));
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Nederland (land)", Keys.ENTER);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=NL01"));
+	}
+
+	/**
+	 * With Nederland as my region, Vergelijk and Kaart open on the provinces (a level of
+	 * one region compares nothing), with Nederland beside them in Vergelijk; Kerncijfers
+	 * does not say that Nederland is shown beside itself.
+	 */
+	@Test
+	void nederlandAsMyRegionComparesTheProvinces() {
+		open("/?region=NL01");
+		this.browser.waitUntil(() -> text("h2.panel__title").equals("Kerncijfers Nederland"));
+		assertThat(text(".panel__intro")).contains("in Nederland").doesNotContain("ernaast");
+		open("/?tab=vergelijk&region=NL01&indicator=netto_arbeidsparticipatie");
+		List<Map<String, Object>> bars = chart("vergelijk");
+		assertThat(selected("cmp-level")).isEqualTo("provincie");
+		assertThat(nonNull(bars.get(0))).isEqualTo(13);
+		assertThat(this.browser.driver.findElements(By.cssSelector(".corrections:not([hidden])"))).isEmpty();
+		open("/?tab=kaart&region=NL01&indicator=netto_arbeidsparticipatie");
+		this.browser.waitFor(By.cssSelector("[data-figure='kaart'] svg.map path"));
+		assertThat(selected("map-level")).isEqualTo("provincie");
+		assertThat(this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"))).hasSize(12);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> optionValues() {
+		return (List<String>) this.browser
+			.js("return [...document.querySelectorAll('#region-options option')].map((o) => o.value);");
+	}
+
+	/**
 	 * An unknown region code in a link: said once, in the page's language, the default
 	 * region shown and the link corrected; no error boxes with a retry that cannot help.
 	 */

@@ -97,11 +97,12 @@ export function pick(value, options, fallback) {
  * type is the one the level's regions share), regionFor(level, regionsOfLevel) (the region whose finest
  * period type counts where the level has none), alsoLevels(level) (further levels whose
  * indicators are offered too, e.g. the levels of the regions ticked beside the chosen level),
- * observedOnly (no indicator whose values are forecasts, for views that show observations only).
+ * observedOnly (no indicator whose values are forecasts, for views that show observations only), spread (the
+ * view sets the regions of one level side by side: Nederland as my region starts at the provinces).
  * Returns { indicators, indicator, level, type, periods, period, controls }.
  */
 export async function sharedPicker(ctx, {
-	key, levels, preferred, period: withPeriod = true, regionFor, alsoLevels, observedOnly = false,
+	key, levels, preferred, period: withPeriod = true, regionFor, alsoLevels, observedOnly = false, spread = false,
 }) {
 	const { state } = ctx;
 	const mine = ctx.primaryRegion();
@@ -115,10 +116,13 @@ export async function sharedPicker(ctx, {
 		}
 	}
 	const usable = offered.length ? offered : levels;
-	const level = pick(state.level, usable, pick(levelOfCode(mine), usable,
+	// a view that sets the regions of one level side by side (spread) compares nothing at the level of
+	// Nederland alone: with Nederland as my region it starts with the provinces, Nederland beside them
+	const mineLevel = spread && levelOfCode(mine) === 'land' ? null : levelOfCode(mine);
+	const level = pick(state.level, usable, pick(mineLevel, usable,
 		usable.includes('provincie') ? 'provincie' : usable[0]));
 	// said where the link asks for another level, or where my region's level has no figures here
-	const wanted = state.level || (levels.includes(levelOfCode(mine)) ? levelOfCode(mine) : null);
+	const wanted = state.level || (levels.includes(mineLevel) ? mineLevel : null);
 	if (wanted && wanted !== level) {
 		// a level the page knows by name, else as the link gave it; inside a sentence with a small letter,
 		// but an abbreviation as it is written (COROP-gebieden)

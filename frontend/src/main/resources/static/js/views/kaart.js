@@ -236,7 +236,7 @@ export async function render(panel, ctx) {
 		const catalogue = await ctx.regions();
 		const mine = ctx.primaryRegion();
 		const picked = await sharedPicker(ctx, {
-			key: 'map', levels: LEVELS, preferred: PREFERRED, observedOnly: true,
+			key: 'map', levels: LEVELS, preferred: PREFERRED, observedOnly: true, spread: true,
 			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine)?.code
 				|| (catalogue.levels[level] || [])[0]?.code || mine,
 		});

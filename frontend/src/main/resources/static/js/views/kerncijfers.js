@@ -337,7 +337,8 @@ async function fillReferences(ctx, grid, figures, nationalPromise) {
 export async function render(panel, ctx) {
 	const region = ctx.primaryRegion();
 	const heading = h('h2', { class: 'panel__title panel__title--region' }, t('kc.title', { region: '…' }));
-	const intro = h('p', { class: 'panel__intro' }, t('kc.intro2'));
+	// Nederland is shown beside every other region; beside itself it is not
+	const intro = h('p', { class: 'panel__intro' }, t(region === 'NL01' ? 'kc.intro2nl' : 'kc.intro2'));
 	const grid = h('div', { class: 'tiles', 'aria-busy': 'true' }, skeleton(9));
 	const retry = () => ctx.update({});
 	const f1 = ctx.figure({ id: 'kc-werkloosheid', title: t('kc.chartTitle', { region: '…' }), onRetry: retry });

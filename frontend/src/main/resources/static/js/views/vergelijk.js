@@ -52,8 +52,7 @@ function compareSummary(response, { count = false } = {}) {
 		const rank = rankSentence(response);
 		if (rank) {
 			const testable = pairs.filter((d) => d.significant != null);
-			return testable.length ? `${rank} ${t('cmp.sigCount', { region: firstRegion.name,
-				count: testable.filter((d) => d.significant === true).length, total: testable.length })}` : rank;
+			return testable.length ? `${rank} ${sigCount(firstRegion, testable)}` : rank;
 		}
 	}
 	const sentences = text.split(/(?<=\.)\s+(?=In |For |The |Volgens |According )/);
@@ -64,11 +63,16 @@ function compareSummary(response, { count = false } = {}) {
 	const first = (lead && sentences.find((s) => lead.explanation?.startsWith(s))) || sentences[0];
 	// a pair that cannot be tested is neither significant nor not: counted apart
 	const testable = pairs.filter((d) => d.significant != null);
-	const significant = testable.filter((d) => d.significant === true).length;
 	if (!testable.length) {
 		return `${first} ${t('cmp.noneTestable', { total: pairs.length })}`;
 	}
-	return `${first} ${t('cmp.sigCount', { region: firstRegion.name, count: significant, total: testable.length })}`;
+	return `${first} ${sigCount(firstRegion, testable)}`;
+}
+
+/** How many of the testable differences of my region are significant, in a sentence (none said as such). */
+function sigCount(region, testable) {
+	const count = testable.filter((d) => d.significant === true).length;
+	return t(count ? 'cmp.sigCount' : 'cmp.sigNone', { region: region.name, count, total: testable.length });
 }
 
 /** An ordinal in the page's language: 3e / 3rd. */
@@ -139,7 +143,7 @@ export async function render(panel, ctx) {
 		const catalogue = await ctx.regions();
 		const mine = catalogue.byCode.get(ctx.primaryRegion()) || { code: ctx.primaryRegion(), parents: [] };
 		const picked = await sharedPicker(ctx, {
-			key: 'cmp', levels: LEVELS, preferred: PREFERRED, observedOnly: true,
+			key: 'cmp', levels: LEVELS, preferred: PREFERRED, observedOnly: true, spread: true,
 			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine.code)?.code
 				|| (catalogue.levels[level] || [])[0]?.code || mine.code,
 		});
