@@ -37,8 +37,6 @@ class TrendService {
 	/** The EBB was redesigned in 2021: figures before and after are not comparable. */
 	static final int EBB_REDESIGN_YEAR = 2021;
 
-	static final String METHOD = "centred 2x4 moving average, ratio-to-moving-average (classical decomposition); computed by LLO Monitor, not by the source";
-
 	private final ReadModel read;
 
 	TrendService(ReadModel read) {
@@ -171,11 +169,11 @@ class TrendService {
 				}
 			}
 			adjustment = adjusted.isEmpty()
-					? new Adjustment(false, METHOD,
+					? new Adjustment(false, Messages.get(lang, "trend.adjustment.method"),
 							Messages.get(lang, "trend.adjustment.too-short",
 									String.valueOf(SeasonalAdjustment.MIN_QUARTERS)),
 							null, null)
-					: new Adjustment(true, METHOD, null, "adjusted", factors);
+					: new Adjustment(true, Messages.get(lang, "trend.adjustment.method"), null, "adjusted", factors);
 		}
 
 		List<TrendPoint> points = new ArrayList<>();

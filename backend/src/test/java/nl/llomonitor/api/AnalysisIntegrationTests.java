@@ -208,6 +208,9 @@ class AnalysisIntegrationTests extends CubeIntegrationTestSupport {
 			.isEmpty()
 			.jsonPath("$.seasonalAdjustment.applied")
 			.isEqualTo(false)
+			// the method in the answer's language, as its reason
+			.jsonPath("$.seasonalAdjustment.method")
+			.value((String method) -> assertThat(method).startsWith("gecentreerd 2x4-voortschrijdend gemiddelde"))
 			.jsonPath("$.segments.length()")
 			.isEqualTo(1)
 			.jsonPath("$.segments[0].n")
