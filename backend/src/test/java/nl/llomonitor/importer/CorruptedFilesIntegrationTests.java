@@ -236,10 +236,10 @@ class CorruptedFilesIntegrationTests {
 	static Stream<OwnRow> ownRows() {
 		return Stream.of(
 				new OwnRow("80072ned;spanningsindicator;PV26;2024KW01;;3.5;;;definitief;",
-						List.of("record 1", "column indicator", "'spanningsindicator'", "a derived indicator",
+						List.of("line 4", "column indicator", "'spanningsindicator'", "a derived indicator",
 								"vacatures / ww_uitkeringen")),
 				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;;;final;",
-						List.of("record 1", "column status", "'final'", "unknown status", "definitief")),
+						List.of("line 4", "column status", "'final'", "unknown status", "definitief")),
 				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;sex=X;900;;;definitief;",
 						List.of("column breakdown", "'sex=X'", "unknown member X of dimension sex")),
 				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;geslacht=vrouw;900;;;definitief;",
@@ -251,7 +251,7 @@ class CorruptedFilesIntegrationTests {
 				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;\"sex=man;sex=vrouw\";900;;;definitief;",
 						List.of("column breakdown", "dimension sex given twice")),
 				new OwnRow(";beroepsbevolking;PV26;2024JJ00;;900;;;definitief;",
-						List.of("record 1", "column table", "no source table")),
+						List.of("line 4", "column table", "no source table")),
 				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;950;850;definitief;",
 						List.of("column margin_low", "'950'", "margins reversed")),
 				new OwnRow("85268NED;beroepsbevolking;PV26;2024JJ00;;900;910;950;definitief;",
@@ -270,8 +270,8 @@ class CorruptedFilesIntegrationTests {
 
 	/**
 	 * A row of the project's own format that the store would take wrongly, or refuse with
-	 * an internal error, fails naming its record, column, value and what was expected,
-	 * and writes nothing.
+	 * an internal error, fails naming its line (the fourth, after a comment, the header
+	 * and a good row), column, value and what was expected, and writes nothing.
 	 */
 	@ParameterizedTest
 	@MethodSource("ownRows")
@@ -284,7 +284,48 @@ class CorruptedFilesIntegrationTests {
 		var thrown = assertThatThrownBy(() -> this.importer.importFile(file)).isInstanceOf(ImportException.class)
 			.hasMessageContaining("own.csv");
 		for (String fragment : c.expected()) {
-			thrown.hasMessageContaining(fragment.replace("record 1", "record 2"));
+			thrown.hasMessageContaining(fragment);
+		}
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(observations);
+	}
+
+	/**
+	 * A file with a blank line, a comment line or a line break inside a quoted field
+	 * before a bad row: the error names the line the row is on in the file, not its
+	 * record number plus one (which counted none of those lines). In every CSV format: a
+	 * CBS CSV, a v4 CSV and the project's own format.
+	 */
+	static Stream<List<String>> filesWithSkippedLines() throws IOException {
+		String cbs = Files.readString(SharedData.file("cbs/85268NED.csv"), StandardCharsets.UTF_8);
+		String[] cbsLines = cbs.split("\n", 4);
+		String v4 = Files.readString(SharedData.file("cbs/84916NED_v4_allTables.csv"), StandardCharsets.UTF_8);
+		String[] v4Lines = v4.split("\n", 4);
+		return Stream.of(
+				// header, a row, a row whose unused Id field holds a line break (lines
+				// 3-4),
+				// a blank line, then a row of 5 fields on line 6
+				List.of("85268NED.csv",
+						cbsLines[0] + "\n" + cbsLines[1] + "\n\"1\n\"" + cbsLines[2].substring(1)
+								+ "\n\n99;Nederland;2013 1e kwartaal;1;2\n",
+						"line 6", "found 5 fields"),
+				List.of("84916NED_v4_allTables.csv",
+						v4Lines[0] + "\n" + v4Lines[1] + "\n\n\n" + v4Lines[2] + "\n9,None,1.0\n", "line 6"),
+				List.of("own-lines.csv",
+						OWN_HEADER + "85268NED;beroepsbevolking;PV21;2024JJ00;;400;;;definitief;\n\n"
+								+ "# a comment between rows\n85268NED;beroepsbevolking;PV26;2024JJ00;;900;;;final;\n",
+						"line 6", "column status", "unknown status"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("filesWithSkippedLines")
+	void anErrorNamesTheLineOfTheFileAfterBlankCommentAndMultiLineRows(List<String> c) throws IOException {
+		Path file = this.temp.resolve(c.get(0));
+		Files.writeString(file, c.get(1), StandardCharsets.UTF_8);
+		long observations = this.jdbc.fetchCount(OBSERVATION);
+		var thrown = assertThatThrownBy(() -> this.importer.importFile(file)).isInstanceOf(ImportException.class)
+			.hasMessageContaining(c.get(0));
+		for (String fragment : c.subList(2, c.size())) {
+			thrown.hasMessageContaining(fragment);
 		}
 		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(observations);
 	}

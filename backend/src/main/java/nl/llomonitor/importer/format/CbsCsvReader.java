@@ -128,10 +128,12 @@ public final class CbsCsvReader implements FormatReader {
 		SumAccumulator sums = new SumAccumulator();
 		TableMapping.Member[] members = new TableMapping.Member[dimensionIndexes.size()];
 		String[] labels = new String[dimensionIndexes.size()];
+		CsvFile.Lines lines = new CsvFile.Lines(parser);
 		for (CSVRecord record : parser) {
 			records++;
 			found.row();
-			String line = "line " + (record.getRecordNumber() + 1);
+			long lineNumber = lines.of(record);
+			String line = "line " + lineNumber;
 			if (record.size() != columns) {
 				throw job.error(line, null,
 						ImportFormat.abbreviate(String.join(String.valueOf(delimiter), record.toList())),
@@ -273,12 +275,12 @@ public final class CbsCsvReader implements FormatReader {
 				String key = breakdownKey(m, measure, members, labels, keyCache);
 				if (term) {
 					sums.add(new SumAccumulator.Target(indicator, region, period.code(), key, cellPart), value,
-							record.getRecordNumber() + 1, status, "");
+							lineNumber, status, "");
 					continue;
 				}
 				job.cells()
-					.add(record.getRecordNumber() + 1, indicator, region, period.code(), key, cellPart, value, reason,
-							status, "", null, mapping.table());
+					.add(lineNumber, indicator, region, period.code(), key, cellPart, value, reason, status, "", null,
+							mapping.table());
 			}
 			for (Map.Entry<SumAccumulator.Target, SumAccumulator.Sum> e : sums.sums().entrySet()) {
 				SumAccumulator.Target cell = e.getKey();

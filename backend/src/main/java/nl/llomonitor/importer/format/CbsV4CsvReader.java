@@ -64,10 +64,12 @@ public final class CbsV4CsvReader implements FormatReader {
 			boolean labelColumn = header.contains(REGION_LABEL) && !REGION_LABEL.equals(mapping.regionColumn());
 			Set<String> labelChecked = new HashSet<>();
 			long records = 0;
+			CsvFile.Lines lines = new CsvFile.Lines(parser);
 			for (CSVRecord r : parser) {
 				records++;
 				found.row();
-				String line = "line " + (r.getRecordNumber() + 1);
+				long lineNumber = lines.of(r);
+				String line = "line " + lineNumber;
 				if (!r.isConsistent()) {
 					throw job.error(line, null, ImportFormat.abbreviate(String.join(",", r.toList())),
 							header.size() + " comma separated fields", "found " + r.size() + " fields");
@@ -129,7 +131,7 @@ public final class CbsV4CsvReader implements FormatReader {
 				String reason = cell.reason();
 				String footnote = cell.footnote();
 				job.cells()
-					.add(r.getRecordNumber() + 1, measure.indicator(), region, period.code(), Breakdowns.key(breakdown),
+					.add(lineNumber, measure.indicator(), region, period.code(), Breakdowns.key(breakdown),
 							CellSink.VALUE, value, reason, period.status(), "", footnote, mapping.table());
 			}
 			if (records == CbsCsvReader.CUT_OFF) {

@@ -101,9 +101,11 @@ public final class DemoFormat {
 							"the header " + String.join(";", HEADER) + " (columns in any order)",
 							"not the header of the project's observation format");
 				}
+				CsvFile.Lines lines = new CsvFile.Lines(parser);
 				for (CSVRecord r : parser) {
 					found.row();
-					String line = "record " + r.getRecordNumber();
+					long lineNumber = lines.of(r);
+					String line = "line " + lineNumber;
 					if (r.size() != HEADER.length) {
 						throw job.error(line, null, String.join(";", r.toList()),
 								HEADER.length + " fields " + String.join(";", HEADER), "wrong number of fields");
@@ -191,17 +193,17 @@ public final class DemoFormat {
 								"an upper bound at least the value " + r.get("value"),
 								"the value lies outside its margin");
 					}
-					emit(job, r, CellSink.VALUE, r.get("value"), reason, region, breakdown, status, flags);
+					emit(job, r, lineNumber, CellSink.VALUE, r.get("value"), reason, region, breakdown, status, flags);
 					// every row states its cell whole: an empty bound beside a figure is
 					// none, so a later file withdraws a bound an earlier one gave (staged
 					// as a bound without a value, as the CBS readers stage '.')
 					if (low != null || value != null) {
-						emit(job, r, CellSink.LOW, (low != null) ? r.get("margin_low") : null, null, region, breakdown,
-								status, flags);
+						emit(job, r, lineNumber, CellSink.LOW, (low != null) ? r.get("margin_low") : null, null, region,
+								breakdown, status, flags);
 					}
 					if (high != null || value != null) {
-						emit(job, r, CellSink.HIGH, (high != null) ? r.get("margin_high") : null, null, region,
-								breakdown, status, flags);
+						emit(job, r, lineNumber, CellSink.HIGH, (high != null) ? r.get("margin_high") : null, null,
+								region, breakdown, status, flags);
 					}
 				}
 			}
@@ -260,11 +262,11 @@ public final class DemoFormat {
 			return new BigDecimal(value);
 		}
 
-		private static void emit(ImportJob job, CSVRecord r, char part, String value, String reason, String region,
-				String breakdown, String status, String flags) {
+		private static void emit(ImportJob job, CSVRecord r, long lineNumber, char part, String value, String reason,
+				String region, String breakdown, String status, String flags) {
 			job.cells()
-				.add(r.getRecordNumber(), r.get("indicator"), region, r.get("period"), breakdown, part, value, reason,
-						status, flags, null, r.get("table"));
+				.add(lineNumber, r.get("indicator"), region, r.get("period"), breakdown, part, value, reason, status,
+						flags, null, r.get("table"));
 		}
 
 	}
