@@ -168,7 +168,11 @@ async function render() {
 /** My region in the header: a searchable input over every region of every level. */
 async function fillRegionPicker() {
 	try {
+		const lang = getLang();
 		const { byCode, list } = await allRegions();
+		if (getLang() !== lang) {
+			return; // the language changed meanwhile: the fill for the new one follows
+		}
 		const current = byCode.get(myRegion(getState()));
 		// the browser's own suggestions match the typed text as written; a label without diacritics lets
 		// "fryslan" suggest Fryslân too

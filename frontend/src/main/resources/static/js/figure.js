@@ -441,8 +441,8 @@ export class Figure {
 				t('notes.break', { periods: b.map((p) => periodLabel(p)).join(', ') })));
 		}
 		if (hasMargins(model)) {
-			// whiskers are drawn on bars only: a map or a line gives its margins in the table
-			this.notesEl.append(h('li', { class: 'note' }, t(this.shape === 'bar' ? 'notes.margins' : 'notes.marginsTable')));
+			// whiskers are drawn on bars only: a line gives its margins in its tooltips, a map in its table
+			this.notesEl.append(h('li', { class: 'note' }, t({ bar: 'notes.margins', line: 'notes.marginsLine' }[this.shape] || 'notes.marginsTable')));
 		}
 		for (const note of extra) {
 			if (note) {

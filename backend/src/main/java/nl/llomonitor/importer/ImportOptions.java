@@ -5,8 +5,10 @@ import java.time.OffsetDateTime;
 /**
  * How one import is done, beyond the file and its format.
  *
- * @param published when the source published the file (an older download, placed at that
- * date as history), or null: the import time
+ * @param published when the source published the file, or null: given with an older
+ * download, it is recorded at that date as history; a date after the publication of every
+ * import of its table the store holds makes it the newest release, recorded at the import
+ * with its date kept (see {@link #newestRelease()})
  * @param generic import the table's own measures and dimensions as indicators of that
  * table even when a mapping file exists (the mapping is then applied on top of them); a
  * table without a mapping is always imported this way
@@ -17,9 +19,10 @@ import java.time.OffsetDateTime;
  * incomplete in {@code import_run}) instead of refusing it
  * @param validFrom the date from which a "Gebieden in Nederland" edition is valid, or
  * null for the day of the import; refused with other formats
- * @param seed the import seeds an empty store (the startup bootstrap), or null: it is
- * refused where another import of its table succeeded since the seeding began, so that a
- * seed never writes over figures a user imported meanwhile
+ * @param seed the import is the startup bootstrap's (recorded as such in its run's
+ * report): it is refused where the store holds a successful, current import of its table
+ * that the bootstrap did not make, so that the bootstrap never writes a shared file over
+ * figures a user imported, at this start or a later one
  * @param newestRelease set by the import, not by its caller: the {@link #published()}
  * date lies after the publication of every import of the table the store holds (their
  * date from the source's metadata or given with them, else their import time), so the
@@ -27,41 +30,11 @@ import java.time.OffsetDateTime;
  * at that date
  */
 public record ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions,
-		boolean allowIncomplete, java.time.LocalDate validFrom, Seed seed, boolean newestRelease) {
+		boolean allowIncomplete, java.time.LocalDate validFrom, boolean seed, boolean newestRelease) {
 
 	/**
-	 * A seeding of the store (the startup bootstrap), which stands back for every import
-	 * of the same table that succeeded since it began, other than its own.
-	 *
-	 * @param since when the seeding began
-	 * @param ownRuns the import runs of the seeding itself so far (two of its files can
-	 * be of one table), updated as it goes
-	 */
-	public record Seed(OffsetDateTime since, java.util.Set<Long> ownRuns) {
-
-		public Seed {
-			java.util.Objects.requireNonNull(since, "since");
-			java.util.Objects.requireNonNull(ownRuns, "ownRuns");
-		}
-
-	}
-
-	/**
-	 * Options set by the caller: {@link #newestRelease()} is not.
-	 * @param published see {@link #published()}
-	 * @param generic see {@link #generic()}
-	 * @param skipUnknownRegions see {@link #skipUnknownRegions()}
-	 * @param allowIncomplete see {@link #allowIncomplete()}
-	 * @param validFrom see {@link #validFrom()}
-	 * @param seed see {@link #seed()}
-	 */
-	public ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions, boolean allowIncomplete,
-			java.time.LocalDate validFrom, Seed seed) {
-		this(published, generic, skipUnknownRegions, allowIncomplete, validFrom, seed, false);
-	}
-
-	/**
-	 * Options that are not a seeding.
+	 * Options set by a caller other than the bootstrap ({@link #seed()} and
+	 * {@link #newestRelease()} unset).
 	 * @param published see {@link #published()}
 	 * @param generic see {@link #generic()}
 	 * @param skipUnknownRegions see {@link #skipUnknownRegions()}
@@ -70,7 +43,7 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	 */
 	public ImportOptions(OffsetDateTime published, boolean generic, boolean skipUnknownRegions, boolean allowIncomplete,
 			java.time.LocalDate validFrom) {
-		this(published, generic, skipUnknownRegions, allowIncomplete, validFrom, null);
+		this(published, generic, skipUnknownRegions, allowIncomplete, validFrom, false, false);
 	}
 
 	/**
@@ -120,12 +93,11 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	}
 
 	/**
-	 * @param seeding the seeding this import belongs to
-	 * @return these options as part of it ({@link #seed()})
+	 * @return these options for an import of the startup bootstrap ({@link #seed()})
 	 */
-	public ImportOptions seeding(Seed seeding) {
+	public ImportOptions asSeed() {
 		return new ImportOptions(this.published, this.generic, this.skipUnknownRegions, this.allowIncomplete,
-				this.validFrom, seeding, this.newestRelease);
+				this.validFrom, true, this.newestRelease);
 	}
 
 	/**

@@ -218,7 +218,10 @@ public class ImportService {
 	 * Imports an older download as the vintage a source published at a given moment: its
 	 * values are recorded at that moment, as history. It never replaces a value of a
 	 * later vintage of the same table, so an older download imported after a newer one
-	 * does not become current, and {@code asOf} shows it for its time.
+	 * does not become current, and {@code asOf} shows it for its time. A moment after the
+	 * publication of every import of the table the store holds (that the download's own
+	 * metadata does not contradict), or the start of today, makes it the newest release
+	 * instead: recorded at the import, with its date kept.
 	 * @param file the file
 	 * @param format its format, or null to detect it
 	 * @param tableId the source table id, or null to take it from the file name
@@ -797,11 +800,11 @@ public class ImportService {
 							"the source is probably incomplete: " + incompleteReason);
 				}
 				refuseOlderDownload(tx, job, found, runId);
-				if (stage != null && job.backdated() && newestRelease(tx, job, runId)) {
+				if (stage != null && job.backdated() && newestRelease(tx, job, found.statedPublished(), runId)) {
 					job = job.withOptions(job.options().asNewestRelease());
 				}
 				if (stage != null) {
-					refuseSeedOverLaterImport(tx, job, runId);
+					refuseSeedOverOtherImport(tx, job, runId);
 				}
 				TableMapping declared = (job.tableId() != null) ? this.mappings.find(job.tableId()) : null;
 				// a forecast table is known as one before its values are read; the read
@@ -910,6 +913,10 @@ public class ImportService {
 				}
 				if (found.generic() != null) {
 					details.put("generic", true);
+				}
+				if (options.seed()) {
+					// the bootstrap's own: it may write over this run (see NOT_SEEDED)
+					details.put("seed", true);
 				}
 				if (!unknownRegions.isEmpty()) {
 					details.put("skippedRegions", unknownRegions);
@@ -1094,9 +1101,10 @@ public class ImportService {
 	 * yet gives false: the first download given with a date is history at that date.
 	 * @param tx the import's transaction, holding the import lock
 	 * @param job the import, with its table id and the date given
+	 * @param stated the publication date the download's own metadata states, or null
 	 * @param runId this run
 	 */
-	private static boolean newestRelease(DSLContext tx, ImportJob job, long runId) {
+	private static boolean newestRelease(DSLContext tx, ImportJob job, OffsetDateTime stated, long runId) {
 		if (job.tableId() == null) {
 			return false;
 		}
@@ -1106,36 +1114,58 @@ public class ImportService {
 					where lower(r.table_id) = lower(?) and r.id <> ? and r.status in (?, ?)""", job.tableId(), runId,
 					ImportRunState.SUCCEEDED.code(), ImportRunState.UNCHANGED.code())
 			.get(0, OffsetDateTime.class);
-		return newest != null && job.published().isAfter(newest);
+		// a download whose own metadata dates it before that stays history, whatever date
+		// it was given (an old download given the day it was downloaded)
+		return newest != null && job.published().isAfter(newest) && (stated == null || !stated.isBefore(newest));
 	}
 
 	/**
-	 * Refuses a seeding import (the startup bootstrap, {@link ImportOptions#seed()}) of a
-	 * table that another import wrote since the seeding began: a user's upload during a
-	 * first start would otherwise be written over by the older shared file the bootstrap
-	 * reaches later (the import lock orders them, and the later one is current). Checked
-	 * under the import lock, so no import can slip in between.
+	 * The successful, current import of a table that the startup bootstrap did not make
+	 * (a user's upload or fetch, or a bootstrap run of a version before runs were marked
+	 * as the bootstrap's): written vintages, not back-dated, not marked {@code seed} in
+	 * its report (bound: table id, the run to leave out or 0, succeeded).
+	 */
+	private static final String NOT_SEEDED = """
+			select r.id, r.file_name, r.started_at from import_run r
+			where lower(r.table_id) = lower(?) and r.id <> ? and r.status = ? and not r.backdated
+			  and r.rows_inserted > 0 and coalesce((r.report ->> 'seed')::boolean, false) = false
+			order by r.started_at desc limit 1""";
+
+	/**
+	 * Names an import of the table that the startup bootstrap would write over
+	 * ({@link #NOT_SEEDED}): the bootstrap then skips its shared file.
+	 * @param tableId the table of a bootstrap file, or null
+	 * @return the run's id, file and start, or null when there is none
+	 */
+	String importedByOthers(String tableId) {
+		if (tableId == null) {
+			return null;
+		}
+		org.jooq.Record run = this.jdbc.fetchOne(NOT_SEEDED, tableId, 0L, ImportRunState.SUCCEEDED.code());
+		return (run == null) ? null : "import run " + run.get(0) + " (" + run.get(1) + ", " + run.get(2) + ")";
+	}
+
+	/**
+	 * Refuses an import of the startup bootstrap ({@link ImportOptions#seed()}) of a
+	 * table the store holds a current import of that the bootstrap did not make
+	 * ({@link #NOT_SEEDED}): the bootstrap checks before it imports a file, and this
+	 * check, under the import lock, covers an upload that got the lock in between.
 	 * @param tx the import's transaction, holding the import lock
 	 * @param job the import, with its table id
 	 * @param runId this run
 	 * @throws ImportException naming the import that stands
 	 */
-	private static void refuseSeedOverLaterImport(DSLContext tx, ImportJob job, long runId) {
-		ImportOptions.Seed seed = job.options().seed();
-		if (seed == null || job.tableId() == null) {
+	private static void refuseSeedOverOtherImport(DSLContext tx, ImportJob job, long runId) {
+		if (!job.options().seed() || job.tableId() == null) {
 			return;
 		}
-		org.jooq.Record later = tx.fetchOne("""
-				select r.id, r.file_name, r.started_at from import_run r
-				where lower(r.table_id) = lower(?) and r.id <> ? and not r.id = any(?)
-				  and r.status in (?, ?) and r.started_at >= ?::timestamptz
-				order by r.started_at desc limit 1""", job.tableId(), runId, seed.ownRuns().toArray(Long[]::new),
-				ImportRunState.SUCCEEDED.code(), ImportRunState.UNCHANGED.code(), seed.since());
-		if (later != null) {
+		org.jooq.Record other = tx.fetchOne(NOT_SEEDED, job.tableId(), runId, ImportRunState.SUCCEEDED.code());
+		if (other != null) {
 			throw new ImportException(job.fileName(), null, null, job.tableId(),
-					"a table no import has written since the bootstrap began at " + seed.since(),
-					"import run " + later.get(0) + " (" + later.get(1) + ", " + later.get(2)
-							+ ") wrote this table since: the bootstrap does not write its older shared file over it");
+					"a table the store holds no import of but the bootstrap's",
+					"import run " + other.get(0) + " (" + other.get(1) + ", " + other.get(2)
+							+ ") wrote this table: the bootstrap does not write its shared file over it"
+							+ " (import the file by hand to add it)");
 		}
 	}
 

@@ -41,7 +41,7 @@ import nl.llomonitor.importer.catalog.TableMapping;
 public record ReadResult(String tableId, GenericTable generic, TableMapping curatedOnTop, OffsetDateTime published,
 		String publishedFrom, long rowsRead, long otherRowsInserted, long otherRowsUnchanged,
 		List<ImportWarning> warnings, Map<String, Long> signs, List<IncompleteReason> incomplete,
-		Map<String, Integer> unknownRegions) {
+		Map<String, Integer> unknownRegions, OffsetDateTime statedPublished) {
 
 	public ReadResult {
 		warnings = List.copyOf(warnings);
@@ -84,6 +84,8 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		private OffsetDateTime published;
 
 		private String publishedFrom;
+
+		private OffsetDateTime statedPublished;
 
 		private long rowsRead;
 
@@ -147,6 +149,15 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 		public void published(OffsetDateTime at, String from) {
 			this.published = at;
 			this.publishedFrom = from;
+		}
+
+		/**
+		 * Records the publication date the source's own metadata states, also where a
+		 * date was given with the import (which {@link #published()} then keeps).
+		 * @param at the date
+		 */
+		public void stated(OffsetDateTime at) {
+			this.statedPublished = at;
 		}
 
 		/**
@@ -277,7 +288,7 @@ public record ReadResult(String tableId, GenericTable generic, TableMapping cura
 			}
 			return new ReadResult(this.tableId, this.generic, this.curatedOnTop, this.published, this.publishedFrom,
 					this.rowsRead, this.otherRowsInserted, this.otherRowsUnchanged, this.warnings, this.signs,
-					this.incomplete, this.unknownRegions);
+					this.incomplete, this.unknownRegions, this.statedPublished);
 		}
 
 	}

@@ -143,23 +143,17 @@ public class StoreInitializer implements ApplicationRunner {
 		return List.copyOf(files);
 	}
 
-	List<ImportReport> bootstrap(Path dir) {
-		// the database's clock, which dates the import runs it is compared with
-		return bootstrap(dir, this.jdbc.fetchSingle("select clock_timestamp()").get(0, java.time.OffsetDateTime.class));
-	}
-
 	/**
 	 * Imports the bootstrap files found in the folder that the store does not hold yet
-	 * (by checksum), each as part of one seeding: a file whose table another import wrote
-	 * since {@code began} (an upload while the bootstrap ran) is refused, so the user's
-	 * figures stay current.
+	 * (by checksum), as the bootstrap's ({@link ImportOptions#seed()}): a file of a table
+	 * the store holds a current import of that the bootstrap did not make (a user's
+	 * upload, at this start or an earlier one) is skipped, so the bootstrap never writes
+	 * a shared file over it.
 	 * @param dir the bootstrap folder
-	 * @param began when the bootstrap began
 	 * @return the reports of the files imported
 	 */
-	List<ImportReport> bootstrap(Path dir, java.time.OffsetDateTime began) {
+	List<ImportReport> bootstrap(Path dir) {
 		List<ImportReport> reports = new ArrayList<>();
-		ImportOptions.Seed seed = new ImportOptions.Seed(began, java.util.concurrent.ConcurrentHashMap.newKeySet());
 		Map<String, LocalDate> editions = ReferenceFiles.load().editions();
 		for (String name : bootstrapFiles(this.importer.mappings())) {
 			Path file = dir.resolve(name);
@@ -175,10 +169,14 @@ public class StoreInitializer implements ApplicationRunner {
 				// (shared/data/SOURCES.md): imported as they are, and marked incomplete
 				// a region edition is dated by data/reference.yaml, not by the day of
 				// the first start
+				String other = this.importer.importedByOthers(this.importer.tableId(file.getFileName().toString()));
+				if (other != null) {
+					logger.info("Bootstrap skips {}: {} wrote its table, and the bootstrap does not write over it",
+							file, other);
+					continue;
+				}
 				ImportReport report = this.importer.importFile(file, null, null,
-						ImportOptions.NONE.allowingIncomplete(true).withValidFrom(editions.get(name)).seeding(seed),
-						null);
-				seed.ownRuns().add(report.id());
+						ImportOptions.NONE.allowingIncomplete(true).withValidFrom(editions.get(name)).asSeed(), null);
 				if (!report.complete()) {
 					logger.warn("Bootstrap import of {} is INCOMPLETE: {}", file, report.incompleteReason());
 				}

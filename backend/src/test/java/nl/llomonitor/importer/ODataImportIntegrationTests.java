@@ -200,6 +200,23 @@ class ODataImportIntegrationTests {
 				OffsetDateTime.parse("2019-03-01T01:00:00+01:00"));
 		assertThat(history.status()).isEqualTo("succeeded");
 		assertThat(current(this.jdbc, indicator, "NL01", "1996KW01")).isEqualByComparingTo("6.1");
+
+		// a download whose own metadata dates it 2019, given a later date (the moment it
+		// was downloaded, say): its metadata says it is older than the store's newest
+		// release, so it stays history
+		Path old = SharedData.changedCopy("cbs/odata4_80072ned/Properties.json", true, this.temp.resolve("old"),
+				(text) -> text.replace("2020-06-19T02:00:00+02:00", "2019-03-01T01:00:00+01:00"));
+		Files.writeString(old.resolve("Observations.json"),
+				Files.readString(old.resolve("Observations.json"), StandardCharsets.UTF_8)
+					.replaceFirst("\"Value\":5.5,", "\"Value\":8.8,"),
+				StandardCharsets.UTF_8);
+		ImportReport stale = this.importer.importFile(old, null, table, OffsetDateTime.now().minusHours(1));
+		assertThat(stale.status()).isEqualTo("succeeded");
+		assertThat(this.jdbc.select(IMPORT_RUN.BACKDATED)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.ID.eq(stale.id()))
+			.fetchSingle(IMPORT_RUN.BACKDATED)).isTrue();
+		assertThat(current(this.jdbc, indicator, "NL01", "1996KW01")).isEqualByComparingTo("6.1");
 	}
 
 	/**

@@ -267,14 +267,16 @@ public final class ODataReader implements FormatReader {
 			this.observationCount = (properties4 != null) ? count(properties4.path("ObservationCount")) : null;
 			JsonNode infos3 = ODataReader.this.v4 ? null : readEntitySet("TableInfos");
 			this.recordCount = (infos3 != null) ? count(infos3.path(0).path("RecordCount")) : null;
-			if (this.found.published() == null) {
-				// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
-				JsonNode meta = ODataReader.this.v4 ? properties4 : readEntitySet("TableInfos");
-				JsonNode modified = (meta == null) ? null
-						: (ODataReader.this.v4 ? meta : meta.path(0)).path("Modified");
-				OffsetDateTime published = (modified != null && modified.isString())
-						? Publication.parse(modified.asString()) : null;
-				if (published != null && !published.isAfter(OffsetDateTime.now())) {
+			// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
+			JsonNode meta = ODataReader.this.v4 ? properties4 : readEntitySet("TableInfos");
+			JsonNode modified = (meta == null) ? null : (ODataReader.this.v4 ? meta : meta.path(0)).path("Modified");
+			OffsetDateTime published = (modified != null && modified.isString())
+					? Publication.parse(modified.asString()) : null;
+			if (published != null && !published.isAfter(OffsetDateTime.now())) {
+				// kept beside a date given with the import: a download the metadata dates
+				// before the store's newest publication is never the newest release
+				this.found.stated(published);
+				if (this.found.published() == null) {
 					// recorded in import_run.published_at; the vintage stays at its
 					// import
 					this.found.published(published,
