@@ -442,7 +442,8 @@ export class Figure {
 		}
 		if (hasMargins(model)) {
 			// whiskers are drawn on bars only: a line gives its margins in its tooltips, a map in its table
-			this.notesEl.append(h('li', { class: 'note' }, t({ bar: 'notes.margins', line: 'notes.marginsLine' }[this.shape] || 'notes.marginsTable')));
+			const margins = { bar: 'notes.margins', line: 'notes.marginsLine' }[this.shape] || 'notes.marginsTable';
+			this.notesEl.append(h('li', { class: 'note' }, t(margins)));
 		}
 		for (const note of extra) {
 			if (note) {

@@ -800,10 +800,10 @@ public class ImportService {
 							"the source is probably incomplete: " + incompleteReason);
 				}
 				refuseOlderDownload(tx, job, found, runId);
-				if (stage != null && job.backdated() && newestRelease(tx, job, found.statedPublished(), runId)) {
-					job = job.withOptions(job.options().asNewestRelease());
-				}
 				if (stage != null) {
+					if (job.backdated() && newestRelease(tx, job, found.statedPublished(), runId)) {
+						job = job.withOptions(job.options().asNewestRelease());
+					}
 					refuseSeedOverOtherImport(tx, job, runId);
 				}
 				TableMapping declared = (job.tableId() != null) ? this.mappings.find(job.tableId()) : null;
@@ -1138,10 +1138,21 @@ public class ImportService {
 	 * @return the run's id, file and start, or null when there is none
 	 */
 	String importedByOthers(String tableId) {
+		return notSeeded(this.jdbc, tableId, 0L);
+	}
+
+	/**
+	 * @param db the store, or the import's transaction
+	 * @param tableId the table, or null
+	 * @param runId the run to leave out, or 0
+	 * @return the import of {@link #NOT_SEEDED} as "import run id (file, start)", or null
+	 * when there is none
+	 */
+	private static String notSeeded(DSLContext db, String tableId, long runId) {
 		if (tableId == null) {
 			return null;
 		}
-		org.jooq.Record run = this.jdbc.fetchOne(NOT_SEEDED, tableId, 0L, ImportRunState.SUCCEEDED.code());
+		org.jooq.Record run = db.fetchOne(NOT_SEEDED, tableId, runId, ImportRunState.SUCCEEDED.code());
 		return (run == null) ? null : "import run " + run.get(0) + " (" + run.get(1) + ", " + run.get(2) + ")";
 	}
 
@@ -1156,15 +1167,11 @@ public class ImportService {
 	 * @throws ImportException naming the import that stands
 	 */
 	private static void refuseSeedOverOtherImport(DSLContext tx, ImportJob job, long runId) {
-		if (!job.options().seed() || job.tableId() == null) {
-			return;
-		}
-		org.jooq.Record other = tx.fetchOne(NOT_SEEDED, job.tableId(), runId, ImportRunState.SUCCEEDED.code());
+		String other = job.options().seed() ? notSeeded(tx, job.tableId(), runId) : null;
 		if (other != null) {
 			throw new ImportException(job.fileName(), null, null, job.tableId(),
 					"a table the store holds no import of but the bootstrap's",
-					"import run " + other.get(0) + " (" + other.get(1) + ", " + other.get(2)
-							+ ") wrote this table: the bootstrap does not write its shared file over it"
+					other + " wrote this table: the bootstrap does not write its shared file over it"
 							+ " (import the file by hand to add it)");
 		}
 	}

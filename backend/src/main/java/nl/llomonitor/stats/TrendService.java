@@ -168,12 +168,13 @@ class TrendService {
 					factors = java.util.Arrays.stream(result.factors()).map((f) -> round(f, 4)).boxed().toList();
 				}
 			}
+			String method = Messages.get(lang, "trend.adjustment.method");
 			adjustment = adjusted.isEmpty()
-					? new Adjustment(false, Messages.get(lang, "trend.adjustment.method"),
+					? new Adjustment(false, method,
 							Messages.get(lang, "trend.adjustment.too-short",
 									String.valueOf(SeasonalAdjustment.MIN_QUARTERS)),
 							null, null)
-					: new Adjustment(true, Messages.get(lang, "trend.adjustment.method"), null, "adjusted", factors);
+					: new Adjustment(true, method, null, "adjusted", factors);
 		}
 
 		List<TrendPoint> points = new ArrayList<>();

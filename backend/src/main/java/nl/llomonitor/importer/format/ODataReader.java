@@ -268,7 +268,7 @@ public final class ODataReader implements FormatReader {
 			JsonNode infos3 = ODataReader.this.v4 ? null : readEntitySet("TableInfos");
 			this.recordCount = (infos3 != null) ? count(infos3.path(0).path("RecordCount")) : null;
 			// v3: TableInfos(value[0]).Modified, local time; v4: Properties.Modified
-			JsonNode meta = ODataReader.this.v4 ? properties4 : readEntitySet("TableInfos");
+			JsonNode meta = ODataReader.this.v4 ? properties4 : infos3;
 			JsonNode modified = (meta == null) ? null : (ODataReader.this.v4 ? meta : meta.path(0)).path("Modified");
 			OffsetDateTime published = (modified != null && modified.isString())
 					? Publication.parse(modified.asString()) : null;
