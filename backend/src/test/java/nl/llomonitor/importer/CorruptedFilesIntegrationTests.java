@@ -127,15 +127,29 @@ class CorruptedFilesIntegrationTests {
 				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace(",NL31\t", ",NL39\t"),
 						List.of("trng_lfse_04_NL_subset.tsv", "line ", "column geo", "'NL39'", "unknown region",
 								"expected a Dutch NUTS 2016 code")),
-				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace("26.4 ", "26,4 "), List.of(
-						"trng_lfse_04_NL_subset.tsv", "line 8", "column 2021", "'26,4 b'", "not a number")),
-				new Case(
-						"eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace("26.4 ",
-								"26.4 c"),
+				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace("26.4 ", "26,4 "),
+						List.of("trng_lfse_04_NL_subset.tsv", "line 8", "column 2021", "'26,4 b'", "not a number")),
+				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replace("26.4 ", "26.4 c"),
 						List.of("trng_lfse_04_NL_subset.tsv", "line 8", "column 2021", "'26.4 cb'",
 								"a figure beside flag c (confidential), which withholds it")),
 				new Case("cbs/85755NED.csv", false, (t) -> t.replace("GM1680    ", "GM16X0    "),
 						List.of("85755NED.csv", "line 2", "column Code_1", "'GM16X0'", "expected a CBS code")),
+				// a blank line before the first row: the error names the line of the file
+				// the
+				// row is on (4), not its record number (3)
+				new Case("cbs/85755NED.csv", false,
+						(t) -> t.replaceFirst("\n", "\n\n").replace("GM0358    ", "GM03X8    "), List.of(
+								"85755NED.csv, line 4, column Code_1", "'GM03X8'", "expected a CBS code")),
+				new Case("cbs/85755NED.csv", false,
+						(t) -> t.replaceFirst("\n", "\n\n") + "\n"
+								+ t.lines()
+									.filter((l) -> l.contains(";GM0358 "))
+									.findFirst()
+									.orElseThrow()
+									.replaceFirst(";AM18 +;[^;]+;", ";AM02      ;Friesland;")
+								+ "\n",
+						List.of("85755NED.csv, lines 4 and " + (lineCount("cbs/85755NED.csv") + 3) + ", column Code_1",
+								"'GM0358'", "a gemeente listed twice")),
 				new Case("cbs/85755NED.csv", false,
 						(t) -> t + t.lines()
 							.filter((l) -> l.contains(";GM0358 "))
@@ -426,6 +440,16 @@ class CorruptedFilesIntegrationTests {
 	 */
 	private static String withoutLastLine(String text) {
 		return text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
+	}
+
+	/** The number of lines of a shared file (its last line ends with a line break). */
+	private static long lineCount(String relative) {
+		try (var lines = Files.lines(SharedData.file(relative))) {
+			return lines.count();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static String replaceNth(String text, String from, String to, int n) {

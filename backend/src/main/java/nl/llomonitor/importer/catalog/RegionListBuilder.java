@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.ImportFormat;
 import nl.llomonitor.importer.format.Bom;
+import nl.llomonitor.importer.format.CsvLines;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -81,35 +82,39 @@ public final class RegionListBuilder {
 			}
 		}
 		int columns = parser.getHeaderNames().size();
+		CsvLines lines = new CsvLines(parser);
 		for (CSVRecord row : parser) {
+			// the line the row starts on (blank lines and line breaks inside quoted names
+			// counted), not its record number
+			long line = lines.of(row);
 			if (row.size() < columns) {
-				throw new ImportException(fileName, "line " + (row.getRecordNumber() + 1), null,
+				throw new ImportException(fileName, "line " + line, null,
 						ImportFormat.abbreviate(String.join(";", row.toList())), columns + " fields, as the header has",
 						"a row of " + row.size() + " fields");
 			}
-			String gm = code(row, "Code_1", "GM", fileName);
-			String am = code(row, "Code_4", "AM", fileName);
-			String cr = code(row, "Code_10", "CR", fileName);
-			String ld = code(row, "Code_26", "LD", fileName);
-			String pv = code(row, "Code_28", "PV", fileName);
+			String gm = code(row, line, "Code_1", "GM", fileName);
+			String am = code(row, line, "Code_4", "AM", fileName);
+			String cr = code(row, line, "Code_10", "CR", fileName);
+			String ld = code(row, line, "Code_26", "LD", fileName);
+			String pv = code(row, line, "Code_28", "PV", fileName);
 			// one edition lists each gemeente on one line: a second line for it is
 			// refused, naming both (the links of a provincie or COROP area are read from
 			// its gemeenten's rows)
-			region(ld, "landsdeel", row, "Naam_27", fileName).parents.add("NL01");
-			Builder province = region(pv, "provincie", row, "Naam_29", fileName);
+			region(ld, "landsdeel", row, line, "Naam_27", fileName).parents.add("NL01");
+			Builder province = region(pv, "provincie", row, line, "Naam_29", fileName);
 			province.parents.addAll(List.of("NL01", ld));
-			Builder corop = region(cr, "corop", row, "Naam_11", fileName);
+			Builder corop = region(cr, "corop", row, line, "Naam_11", fileName);
 			corop.parents.addAll(List.of("NL01", ld, pv));
 			// an arbeidsmarktregio can cross province borders: it lies in NL01 only, and
 			// a gemeente is linked to its own provincie directly
-			region(am, "arbeidsmarktregio", row, "Naam_5", fileName).parents.add("NL01");
-			Builder gemeente = region(gm, "gemeente", row, "Naam_2", fileName);
-			if (gemeente.line != 0 && gemeente.line != row.getRecordNumber() + 1) {
-				throw new ImportException(fileName, "lines " + gemeente.line + " and " + (row.getRecordNumber() + 1),
-						"Code_1", gm, "each gemeente on one line of an edition", "a gemeente listed twice");
+			region(am, "arbeidsmarktregio", row, line, "Naam_5", fileName).parents.add("NL01");
+			Builder gemeente = region(gm, "gemeente", row, line, "Naam_2", fileName);
+			if (gemeente.line != 0 && gemeente.line != line) {
+				throw new ImportException(fileName, "lines " + gemeente.line + " and " + line, "Code_1", gm,
+						"each gemeente on one line of an edition", "a gemeente listed twice");
 			}
 			gemeente.parents.addAll(List.of("NL01", ld, pv, cr, am));
-			gemeente.aliases.add("cbs-label=" + name(row, "RegioS", fileName));
+			gemeente.aliases.add("cbs-label=" + name(row, line, "RegioS", fileName));
 		}
 		return this;
 	}
@@ -119,9 +124,8 @@ public final class RegionListBuilder {
 	 * or arbeidsmarktregio is named on every row of its gemeenten: the first row names it
 	 * (an edited file that moves a gemeente by its code alone still reads).
 	 */
-	private Builder region(String code, String level, CSVRecord row, String nameColumn, String fileName) {
-		String name = name(row, nameColumn, fileName);
-		long line = row.getRecordNumber() + 1;
+	private Builder region(String code, String level, CSVRecord row, long line, String nameColumn, String fileName) {
+		String name = name(row, line, nameColumn, fileName);
 		return this.regions.computeIfAbsent(code, (c) -> new Builder(c, level, name, line));
 	}
 
@@ -153,23 +157,22 @@ public final class RegionListBuilder {
 	 * A region name or label: 1 to 200 characters, no control characters, and not
 	 * starting with a character a spreadsheet would run as a formula ({@code = + - @}).
 	 */
-	static String name(CSVRecord row, String column, String fileName) {
+	static String name(CSVRecord row, long line, String column, String fileName) {
 		String name = row.get(column).strip();
 		if (name.isEmpty() || name.length() > 200 || "=+-@".indexOf(name.charAt(0)) >= 0
 				|| name.chars().anyMatch(Character::isISOControl)) {
-			throw new ImportException(fileName, "line " + (row.getRecordNumber() + 1), column,
-					ImportFormat.abbreviate(name),
+			throw new ImportException(fileName, "line " + line, column, ImportFormat.abbreviate(name),
 					"a region name of 1 to 200 characters without control characters, not starting with = + - @",
 					"invalid region name");
 		}
 		return name;
 	}
 
-	private static String code(CSVRecord row, String column, String prefix, String fileName) {
+	private static String code(CSVRecord row, long line, String column, String prefix, String fileName) {
 		String code = row.get(column).strip();
 		if (!code.matches(prefix + "[0-9]{2,4}")) {
-			throw new ImportException(fileName, "line " + (row.getRecordNumber() + 1), column, code,
-					"a CBS code like " + prefix + "01", "invalid region code");
+			throw new ImportException(fileName, "line " + line, column, code, "a CBS code like " + prefix + "01",
+					"invalid region code");
 		}
 		return code;
 	}

@@ -128,7 +128,7 @@ public final class CbsCsvReader implements FormatReader {
 		SumAccumulator sums = new SumAccumulator();
 		TableMapping.Member[] members = new TableMapping.Member[dimensionIndexes.size()];
 		String[] labels = new String[dimensionIndexes.size()];
-		CsvFile.Lines lines = new CsvFile.Lines(parser);
+		CsvLines lines = new CsvLines(parser);
 		for (CSVRecord record : parser) {
 			records++;
 			found.row();

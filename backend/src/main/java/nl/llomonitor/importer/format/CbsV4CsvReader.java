@@ -64,7 +64,7 @@ public final class CbsV4CsvReader implements FormatReader {
 			boolean labelColumn = header.contains(REGION_LABEL) && !REGION_LABEL.equals(mapping.regionColumn());
 			Set<String> labelChecked = new HashSet<>();
 			long records = 0;
-			CsvFile.Lines lines = new CsvFile.Lines(parser);
+			CsvLines lines = new CsvLines(parser);
 			for (CSVRecord r : parser) {
 				records++;
 				found.row();

@@ -101,7 +101,7 @@ public final class DemoFormat {
 							"the header " + String.join(";", HEADER) + " (columns in any order)",
 							"not the header of the project's observation format");
 				}
-				CsvFile.Lines lines = new CsvFile.Lines(parser);
+				CsvLines lines = new CsvLines(parser);
 				for (CSVRecord r : parser) {
 					found.row();
 					long lineNumber = lines.of(r);
