@@ -126,6 +126,72 @@ public enum ImportFormat {
 		return detect(file.getFileName().toString(), head);
 	}
 
+	/**
+	 * Refuses a file that is not UTF-8 text at its start: one with the byte order mark of
+	 * UTF-16 or UTF-32 (Excel's "Unicode text" is UTF-16), or with a NUL byte among its
+	 * first 4,096 bytes (UTF-16 without a mark, or a binary file). Every format the
+	 * importer reads is UTF-8 (RFC 8259 for JSON; CBS and Eurostat publish UTF-8); read
+	 * as UTF-8, such a file used to fail as "unknown format" showing garbled characters,
+	 * or as Windows-1252 when a format was given.
+	 * @param file the data file
+	 * @param name its name, for the error
+	 * @throws ImportException naming the first bytes (hex) and what to do
+	 */
+	public static void requireText(Path file, String name) {
+		byte[] head;
+		try (InputStream in = Files.newInputStream(file)) {
+			head = in.readNBytes(4096);
+		}
+		catch (IOException ex) {
+			throw new ImportException(name, null, null, null, "a readable file", ex.getMessage());
+		}
+		String encoding = null;
+		if (startsWith(head, 0x00, 0x00, 0xFE, 0xFF)) {
+			encoding = "UTF-32 (big-endian byte order mark 00 00 FE FF)";
+		}
+		else if (startsWith(head, 0xFF, 0xFE, 0x00, 0x00)) {
+			encoding = "UTF-32 (little-endian byte order mark FF FE 00 00)";
+		}
+		else if (startsWith(head, 0xFE, 0xFF)) {
+			encoding = "UTF-16 (big-endian byte order mark FE FF)";
+		}
+		else if (startsWith(head, 0xFF, 0xFE)) {
+			encoding = "UTF-16 (little-endian byte order mark FF FE)";
+		}
+		if (encoding != null) {
+			throw new ImportException(name, "line 1", null, hex(head, 8), "a UTF-8 file (save it as \"CSV UTF-8\")",
+					"the file is " + encoding + ", not UTF-8");
+		}
+		for (int i = 0; i < head.length; i++) {
+			if (head[i] == 0) {
+				throw new ImportException(name, "byte " + (i + 1), null, hex(head, Math.min(head.length, 8)),
+						"a UTF-8 text file (save it as \"CSV UTF-8\")",
+						"a NUL byte: the file is UTF-16 without a byte order mark or not a text file");
+			}
+		}
+	}
+
+	private static boolean startsWith(byte[] head, int... bytes) {
+		if (head.length < bytes.length) {
+			return false;
+		}
+		for (int i = 0; i < bytes.length; i++) {
+			if ((head[i] & 0xFF) != bytes[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The first {@code n} bytes in hex, as "FF FE 49 00". */
+	private static String hex(byte[] head, int n) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < Math.min(n, head.length); i++) {
+			text.append((i > 0) ? " " : "").append("%02X".formatted(head[i] & 0xFF));
+		}
+		return text.toString();
+	}
+
 	static ImportFormat detect(String fileName, String head) {
 		String name = fileName.toLowerCase(Locale.ROOT);
 		String text = head.startsWith("\uFEFF") ? head.substring(1) : head;

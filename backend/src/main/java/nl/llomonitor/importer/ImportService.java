@@ -321,19 +321,20 @@ public class ImportService {
 			throw new ImportException(file.getFileName().toString(), null, "tableId", ImportFormat.abbreviate(tableId),
 					"a table id of letters, digits and '_', such as 85268NED or trng_lfse_04", "not a table id");
 		}
-		if (ZipUpload.isZip(file)) {
-			// a saved OData folder or one zipped file: unpacked beside nothing else,
-			// imported as such, and deleted afterwards
+		boolean gzip = ZipUpload.isGzip(file);
+		if (gzip || ZipUpload.isZip(file)) {
+			// a saved OData folder or one zipped (or gzipped) file: unpacked beside
+			// nothing else, imported as such, and deleted afterwards
 			// (named as uploads are, so that one left by a killed app is swept at start)
 			Path dir = null;
 			String archive = file.getFileName().toString();
-			String recordedFormat = (format != null) ? format.code() : "zip";
+			String recordedFormat = (format != null) ? format.code() : gzip ? "gzip" : "zip";
 			try {
 				dir = Files.createTempDirectory(
 						AdminImportController.UPLOAD_PREFIX + "-" + ProcessHandle.current().pid() + "-zip-");
 				Path unpacked;
 				try {
-					unpacked = ZipUpload.unpack(file, dir);
+					unpacked = gzip ? ZipUpload.gunzip(file, dir, ZipUpload.MAX_BYTES) : ZipUpload.unpack(file, dir);
 				}
 				catch (ImportException ex) {
 					recordRefusal(archive, recordedFormat, tableId, ex);
@@ -363,6 +364,8 @@ public class ImportService {
 		Path data;
 		try {
 			data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
+			// UTF-16 or binary content is named as such, whatever the format given
+			ImportFormat.requireText(data, name);
 			actual = (format != null) ? format : ImportFormat.detect(data);
 			table = (table != null) ? table : tableId(name);
 			if (actual == ImportFormat.CBS_ODATA3 || actual == ImportFormat.CBS_ODATA4) {

@@ -22,6 +22,8 @@ import java.util.zip.ZipFile;
  * {@code odata4_80072ned}), or of its one top folder, so that the table id in the name is
  * kept.
  * <p>
+ * A gzip file ({@code 85268NED.csv.gz}) is unpacked likewise ({@link #gunzip}).
+ * <p>
  * Limits, each an {@link ImportException} naming the entry: at most {@value #MAX_ENTRIES}
  * files and {@value #MAX_BYTES} bytes unpacked (a zip bomb stops at that size, counted
  * while it is written, not trusted from the archive's header); no entry outside the
@@ -148,6 +150,52 @@ final class ZipUpload {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * @param file a file
+	 * @return whether it starts as a gzip stream does ({@code 1F 8B}, RFC 1952)
+	 */
+	static boolean isGzip(Path file) {
+		if (!Files.isRegularFile(file)) {
+			return false;
+		}
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] head = in.readNBytes(2);
+			return head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Unpacks a gzip file ({@code 85268NED.csv.gz}) into {@code into}, as the file its
+	 * name gives without {@code .gz} ({@code 85268NED.csv}), so that the table id and the
+	 * kind of file in the name are kept.
+	 * @param gzip the file
+	 * @param into an empty folder of the caller's, deleted by it afterwards
+	 * @param maxBytes the most bytes it may unpack to ({@link #MAX_BYTES} for imports)
+	 * @return the unpacked file
+	 * @throws ImportException when the stream is damaged or unpacks to more than
+	 * {@code maxBytes}
+	 */
+	static Path gunzip(Path gzip, Path into, long maxBytes) {
+		String name = gzip.getFileName().toString();
+		String base = name.replaceFirst("(?i)\\.gz$", "");
+		Path target = into.resolve(Uploads.safeName(base.isEmpty() || base.equals(name) ? name + ".unpacked" : base));
+		try (InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(gzip), 1 << 16);
+				OutputStream out = Files.newOutputStream(target)) {
+			copy(in, out, maxBytes, maxBytes, name, base);
+		}
+		catch (ZipException | java.io.EOFException ex) {
+			throw new ImportException(name, null, null, null, "a complete gzip file",
+					"damaged gzip file: " + ((ex.getMessage() != null) ? ex.getMessage() : "it ends too early"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return target;
 	}
 
 	/** The one folder every entry lies in, or null when they lie at the top. */

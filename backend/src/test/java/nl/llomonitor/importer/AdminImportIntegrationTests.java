@@ -498,4 +498,78 @@ class AdminImportIntegrationTests {
 				.contains("85268NED.xlsx", "spreadsheet workbook", "save the sheet as CSV"));
 	}
 
+	@Test
+	void aGzippedFileIsImportedAsTheFileItsNameGives() throws IOException {
+		java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+		try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+			out.write(Files.readAllBytes(SharedData.file("cbs/85268NED.csv")));
+		}
+		importAs(upload(named("85268NED.csv.gz", gz.toByteArray()))).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.format")
+			.isEqualTo("cbs-csv")
+			.jsonPath("$.tableId")
+			.isEqualTo("85268NED");
+		// cut off in the middle: refused as damaged, recorded as a failed gzip upload
+		byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
+		importAs(upload(named("85268NED.csv.gz", cut))).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.startsWith("85268NED.csv.gz: damaged gzip file")
+				.contains("expected a complete gzip file"));
+		org.assertj.core.api.Assertions
+			.assertThat(
+					this.jdbc.fetchSingle("select format, status from import_run where file_name = '85268NED.csv.gz'"
+							+ " order by id desc limit 1")
+						.intoList())
+			.containsExactly("gzip", "failed");
+	}
+
+	/**
+	 * A file saved as UTF-16 (Excel's "Unicode text") is refused as such, with or without
+	 * a format given, and recorded as a failed run: it used to be "unknown format" with
+	 * garbled characters, or a Windows-1252 file when the format was given.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "", "cbs-csv" })
+	void aUtf16FileIs422SayingSoAndIsRecorded(String format) throws IOException {
+		String text = Files.readString(SharedData.file("cbs/85268NED.csv"), StandardCharsets.UTF_8);
+		// Java's UTF-16 writes the big-endian mark; Excel writes the little-endian one
+		byte[] littleEndian = ("\uFEFF" + text.substring(1)).getBytes(StandardCharsets.UTF_16LE);
+		importAs(upload(named("85268NED.csv", littleEndian), "format", format.isEmpty() ? null : format)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/import-failed")
+			.jsonPath("$.detail")
+			.isEqualTo("85268NED.csv, line 1: the file is UTF-16 (little-endian byte order mark FF FE), not UTF-8"
+					+ " (value 'FF FE 49 00 44 00 3B 00'); expected a UTF-8 file (save it as \"CSV UTF-8\")");
+		org.assertj.core.api.Assertions
+			.assertThat(this.jdbc.fetchSingle("select status, error from import_run where file_name = '85268NED.csv'"
+					+ " order by id desc limit 1")
+				.intoList())
+			.containsExactly("failed", "85268NED.csv, line 1: the file is UTF-16 (little-endian byte order mark FF FE),"
+					+ " not UTF-8 (value 'FF FE 49 00 44 00 3B 00'); expected a UTF-8 file (save it as \"CSV UTF-8\")");
+		// without a mark: its NUL bytes give it away
+		byte[] noMark = text.substring(1).getBytes(StandardCharsets.UTF_16LE);
+		importAs(upload(named("85268NED.csv", noMark), "format", format.isEmpty() ? null : format)).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.startsWith("85268NED.csv, byte 2: a NUL byte: the file is UTF-16 without a byte order mark")
+				.contains("'49 00 44 00"));
+		// a JSON response in UTF-16 big-endian, too
+		byte[] json = ("\uFEFF{\"odata.metadata\":\"x\",\"value\":[]}").getBytes(StandardCharsets.UTF_16BE);
+		importAs(upload(named("83599NED_TypedDataSet.json", json))).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("UTF-16 (big-endian byte order mark FE FF)"));
+	}
+
 }
