@@ -132,6 +132,13 @@ public record ImportWarning(String key, List<Object> args) {
 	 */
 	public static final String ODATA_MORE_THAN_COUNTED = "odata-more-than-counted";
 
+	/**
+	 * Key {@code warning.same-file}: the file is byte for byte one imported before as a
+	 * publication of its table (run, date): it is read as that publication, at its date,
+	 * not as a new release (arguments: the earlier run, its date, the sha-256).
+	 */
+	public static final String SAME_FILE = "same-file";
+
 	/** Key {@code warning.not-modified} of the message bundles. */
 	public static final String NOT_MODIFIED = "not-modified";
 
@@ -141,7 +148,7 @@ public record ImportWarning(String key, List<Object> args) {
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
 			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT, REGION_NAME_SHARED,
 			BACKDATED_NOT_WRITTEN, MISSING_MEASURES, GENERIC_MEMBER_CODE, GENERIC_TOTAL, GENERIC_NO_TOTAL,
-			ODATA_MORE_THAN_COUNTED);
+			ODATA_MORE_THAN_COUNTED, SAME_FILE);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

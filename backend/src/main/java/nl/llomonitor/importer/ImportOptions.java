@@ -93,6 +93,15 @@ public record ImportOptions(OffsetDateTime published, boolean generic, boolean s
 	}
 
 	/**
+	 * @param date see {@link #published()}
+	 * @return these options with that publication date
+	 */
+	public ImportOptions withPublished(OffsetDateTime date) {
+		return new ImportOptions(date, this.generic, this.skipUnknownRegions, this.allowIncomplete, this.validFrom,
+				this.seed, this.newestRelease);
+	}
+
+	/**
 	 * @return these options for an import of the startup bootstrap ({@link #seed()})
 	 */
 	public ImportOptions asSeed() {

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import nl.llomonitor.api.Lang;
 import nl.llomonitor.api.Messages;
+import nl.llomonitor.cube.DutchTime;
 import nl.llomonitor.cube.ImportRunState;
 import nl.llomonitor.cube.ImportWarning;
 import nl.llomonitor.importer.catalog.Catalog;
@@ -42,6 +43,7 @@ import nl.llomonitor.system.DataChangeListener;
 import nl.llomonitor.system.DatabaseConfiguration;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.Record;
 import org.jooq.Record2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -802,9 +804,34 @@ public class ImportService {
 									+ " allowIncomplete=true), which marks it incomplete",
 							"the source is probably incomplete: " + incompleteReason);
 				}
+				OffsetDateTime publishedAt = found.published();
+				boolean samePublication = false;
+				if (stage != null && job.options().published() == null) {
+					// the same bytes are the same publication: placed at its date, so
+					// that
+					// a file imported earlier as history (or before a newer release) does
+					// not become current again when imported a second time
+					Record earlier = sameFile(tx, job, sha, runId);
+					if (earlier != null) {
+						samePublication = true;
+						// recorded with the publication date the earlier import knew
+						// (a back-dated run needs one: else the moment it is placed at)
+						publishedAt = (earlier.get(3, OffsetDateTime.class) != null)
+								? earlier.get(3, OffsetDateTime.class) : earlier.get(1, OffsetDateTime.class);
+						job = job.withOptions(job.options().withPublished(earlier.get(1, OffsetDateTime.class)));
+						warnings.add(ImportWarning.of(ImportWarning.SAME_FILE, earlier.get(0, Long.class),
+								earlier.get(1, OffsetDateTime.class)
+									.atZoneSameInstant(DutchTime.ZONE)
+									.toLocalDate()
+									.toString(),
+								earlier.get(2, String.class)));
+					}
+				}
 				refuseOlderDownload(tx, job, found, runId);
 				if (stage != null) {
-					if (job.backdated() && newestRelease(tx, job, found.statedPublished(), runId)) {
+					// (the moment of the same file's earlier import is not a publication
+					// date to weigh against the others: it stays there)
+					if (job.backdated() && !samePublication && newestRelease(tx, job, found.statedPublished(), runId)) {
 						job = job.withOptions(job.options().asNewestRelease());
 					}
 					refuseSeedOverOtherImport(tx, job, runId);
@@ -942,7 +969,7 @@ public class ImportService {
 					.set(IMPORT_RUN.CHECKSUM, checksum)
 					.set(IMPORT_RUN.TABLE_ID, job.tableId())
 					.set(IMPORT_RUN.STATUS, status)
-					.set(IMPORT_RUN.PUBLISHED_AT, found.published())
+					.set(IMPORT_RUN.PUBLISHED_AT, publishedAt)
 					.set(IMPORT_RUN.BACKDATED, job.backdated())
 					.set(IMPORT_RUN.ROWS_READ, found.rowsRead())
 					.set(IMPORT_RUN.ROWS_INSERTED, inserted)
@@ -1091,6 +1118,50 @@ public class ImportService {
 					"an older download than the store's figures of this table: imported as new, its figures"
 							+ " would replace newer ones as revisions");
 		}
+	}
+
+	/**
+	 * The first successful import of the job's table from a file with the same bytes
+	 * (sha-256 of everything read) that is not the table's current release: one imported
+	 * as history (back-dated), or one imported as current after which a release with
+	 * other figures was imported (not back-dated). Returned with the moment its vintages
+	 * were recorded at: the date it was back-dated to, else the end of its run (its
+	 * vintages were recorded when it held the import lock, before that). Imported again
+	 * without a date, the file is placed there: its cells are then as they were
+	 * (unchanged), instead of replacing a newer release as revisions, or making a history
+	 * import current. The same bytes as the current release are an ordinary import (it
+	 * finds them unchanged, and confirms that they were still published when it ran).
+	 * @param tx the import's transaction, holding the import lock
+	 * @param job the import (its table id)
+	 * @param sha the digest of the bytes read so far (the whole file; copied, not reset)
+	 * @param runId this run
+	 * @return (run id, recorded at, checksum, its publication date or null), or null when
+	 * the file is new for the table
+	 */
+	private static Record sameFile(DSLContext tx, ImportJob job, MessageDigest sha, long runId) {
+		if (job.tableId() == null) {
+			return null;
+		}
+		String checksum;
+		try {
+			checksum = HexFormat.of().formatHex(((MessageDigest) sha.clone()).digest());
+		}
+		catch (CloneNotSupportedException ex) {
+			return null;
+		}
+		return tx.fetchOne("""
+				select r.id, case when r.backdated then r.published_at else r.finished_at end, r.checksum,
+				       r.published_at
+				from import_run r
+				where lower(r.table_id) = lower(?) and r.checksum = ? and r.id <> ?
+				  and r.status in (?, ?) and r.finished_at is not null
+				  -- history; or current then, but a release of other figures came after it
+				  and (r.backdated or exists (
+				      select 1 from import_run n
+				      where lower(n.table_id) = lower(r.table_id) and n.id > r.id and n.id <> ?
+				        and n.status = ? and not n.backdated and n.checksum <> r.checksum))
+				order by r.id limit 1""", job.tableId(), checksum, runId, ImportRunState.SUCCEEDED.code(),
+				ImportRunState.UNCHANGED.code(), runId, ImportRunState.SUCCEEDED.code());
 	}
 
 	/**

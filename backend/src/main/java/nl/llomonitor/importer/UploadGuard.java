@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The upload endpoint's own guard, behind the admin filter: the bearer token of
  * {@code LLO_ADMIN_TOKEN} (401 {@code unauthorized} without a token, 403
  * {@code forbidden} with a wrong one or when no token is configured) and at most
- * {@value #PER_MINUTE} imports a minute (429 {@code rate-limited}).
+ * {@code llo.admin.imports-per-minute} imports a minute on this instance (default
+ * {@value #PER_MINUTE}; 429 {@code rate-limited}).
  */
 @Component
 class UploadGuard {
@@ -24,13 +25,17 @@ class UploadGuard {
 
 	private final byte[] token;
 
+	private final int perMinute;
+
 	private final Clock clock = Clock.systemUTC();
 
 	private final AtomicLong window = new AtomicLong();
 
 	private final AtomicLong count = new AtomicLong();
 
-	UploadGuard(@Value("${llo.admin.token:${LLO_ADMIN_TOKEN:}}") String token) {
+	UploadGuard(@Value("${llo.admin.token:${LLO_ADMIN_TOKEN:}}") String token,
+			@Value("${llo.admin.imports-per-minute:" + PER_MINUTE + "}") int perMinute) {
+		this.perMinute = perMinute;
 		this.token = (token == null || token.isBlank()) ? null : token.strip().getBytes(StandardCharsets.UTF_8);
 	}
 
@@ -54,16 +59,17 @@ class UploadGuard {
 
 	/**
 	 * Counts one import in this minute of the clock.
-	 * @throws ApiException 429 after {@value #PER_MINUTE} in the same minute
+	 * @throws ApiException 429 after {@code llo.admin.imports-per-minute} in the same
+	 * minute
 	 */
 	void limitRate() {
 		long minute = this.clock.millis() / 60_000;
 		if (this.window.getAndSet(minute) != minute) {
 			this.count.set(0);
 		}
-		if (this.count.incrementAndGet() > PER_MINUTE) {
+		if (this.count.incrementAndGet() > this.perMinute) {
 			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-					"At most " + PER_MINUTE + " imports a minute; try again later.", null);
+					"At most " + this.perMinute + " imports a minute; try again later.", null);
 		}
 	}
 

@@ -30,7 +30,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 // a burst above the requests of this class (the limit itself:
 // AdminAccessIntegrationTests)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "llo.admin.token=test-admin-token", "llo.admin.rate-limit.burst=50" })
+		properties = { "llo.admin.token=test-admin-token", "llo.admin.rate-limit.burst=100",
+				"llo.admin.imports-per-minute=100" })
 @AutoConfigureWebTestClient
 @Import(TestDatabaseConfiguration.class)
 class AdminImportIntegrationTests {
