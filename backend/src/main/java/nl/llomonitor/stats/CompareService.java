@@ -323,6 +323,12 @@ record CompareService(ReadModel read) {
 			test = overlapped.test();
 			explanation = explanation + " " + overlapped.explanation();
 		}
+		if (relation == RegionCatalog.Relation.DISJOINT && Texts.count(info.unit()) && test.significant() != null) {
+			// a test of two counts says whether their difference lies beyond sampling
+			// error, which for regions of different size it nearly always does: it says
+			// nothing about how the regions fare, which a rate of each does
+			explanation = explanation + " " + Messages.get(lang, "compare.disjoint-count");
+		}
 		String sentence = sentence(info, period, ra, va, rb, vb, diff, test, lang);
 		return new Difference(ra.code(), rb.code(), diff, unit, test.significant(), test.method(),
 				Double.isNaN(test.z()) ? null : Math.round(test.z() * 100) / 100.0, sentence + " " + explanation);

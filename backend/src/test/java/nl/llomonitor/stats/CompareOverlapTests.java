@@ -189,13 +189,17 @@ class CompareOverlapTests {
 				PROVINCE, value("120.0", "118.0", "122.0"), unlinked, value("60.0", "59.0", "61.0"), Relation.DISJOINT,
 				Map.of(), period, Lang.EN);
 		assertThat(disjoint.significant()).isTrue();
+		// and say that a count follows the size of the region (a rate does not)
+		assertThat(disjoint.explanation()).endsWith("Note: a count follows the size of the region. A significant"
+				+ " difference only says that it is not chance of sampling, not that one region fares better or worse;"
+				+ " compare a rate for that.");
 		// rates: a difference the margins find is significant stands, one they do not
 		// find is left open
 		IndicatorInfo rate = indicator("rate", "percent", Map.of());
 		CompareService.Difference far = CompareService.difference(rate, "year", PROVINCE, value("30.0", "29.0", "31.0"),
 				unlinked, value("20.0", "19.0", "21.0"), Relation.UNKNOWN, Map.of(), period, Lang.EN);
 		assertThat(far.significant()).isTrue();
-		assertThat(far.explanation()).contains("so the difference is significant");
+		assertThat(far.explanation()).contains("so the difference is significant").doesNotContain("a count follows");
 		CompareService.Difference near = CompareService.difference(rate, "year", PROVINCE,
 				value("30.0", "29.0", "31.0"), unlinked, value("30.5", "29.5", "31.5"), Relation.UNKNOWN, Map.of(),
 				period, Lang.EN);
