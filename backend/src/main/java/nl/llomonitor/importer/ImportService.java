@@ -796,14 +796,22 @@ public class ImportService {
 				List<ImportWarning> warnings = new java.util.ArrayList<>(found.warnings());
 				// stored in English (the run's record; the API's language) and as keys,
 				// which the read side gives in each reader's language
-				String incompleteReason = found.incomplete().isEmpty() ? null
+				String readIncomplete = found.incomplete().isEmpty() ? null
 						: Messages.incomplete(Lang.EN, found.incomplete());
-				if (incompleteReason != null && !options.allowIncomplete()) {
+				if (readIncomplete != null && !options.allowIncomplete()) {
 					throw new ImportException(fileName, null, null, null,
 							"a complete source, or the import run with --allow-incomplete (admin form field"
 									+ " allowIncomplete=true), which marks it incomplete",
-							"the source is probably incomplete: " + incompleteReason);
+							"the source is probably incomplete: " + readIncomplete);
 				}
+				// a mapping applied to the stored table derives its cells from the
+				// table's
+				// imports: where one of them was probably cut off, so is this run (and it
+				// must not confirm, and so supersede, that import's values as complete)
+				Record inherited = (format == ImportFormat.MAPPING && readIncomplete == null)
+						? incompleteSource(tx, job) : null;
+				String incompleteReason = (readIncomplete != null) ? readIncomplete
+						: (inherited != null) ? inherited.get(0, String.class) : null;
 				OffsetDateTime publishedAt = found.published();
 				boolean samePublication = false;
 				if (stage != null && job.options().published() == null) {
@@ -922,8 +930,12 @@ public class ImportService {
 				// in English (the CLI, the admin answer, older readers), the cut-off
 				// first
 				List<String> english = new java.util.ArrayList<>();
-				if (incompleteReason != null) {
+				if (readIncomplete != null) {
 					english.add("INCOMPLETE: " + incompleteReason + "; imported because allowIncomplete was given");
+				}
+				else if (incompleteReason != null) {
+					english.add("INCOMPLETE: " + incompleteReason + " (so was import " + inherited.get(2, Long.class)
+							+ " of the table, whose cells this mapping maps)");
 				}
 				warnings.forEach((w) -> english.add(Messages.warning(Lang.EN, w)));
 				details.put("warnings", english);
@@ -955,6 +967,11 @@ public class ImportService {
 					// keys and arguments (cube/IncompleteReason): read back in each
 					// reader's language
 					details.put("incompleteReasons", found.incomplete());
+				}
+				else if (inherited != null && inherited.get(1, String.class) != null) {
+					// those of the import it maps
+					details.put("incompleteReasons", this.json.readTree(inherited.get(1, String.class)));
+					details.put("incompleteFrom", inherited.get(2, Long.class));
 				}
 				details.putAll(source.details());
 				if (found.published() != null) {
@@ -1118,6 +1135,29 @@ public class ImportService {
 					"an older download than the store's figures of this table: imported as new, its figures"
 							+ " would replace newer ones as revisions");
 		}
+	}
+
+	/**
+	 * The newest import marked probably incomplete that a current cell of the job's
+	 * stored table comes from (the table's own indicators, which a mapping on top maps).
+	 * @param tx the import's transaction
+	 * @param job the mapping run (its table id)
+	 * @return (its incomplete reason in English, its reason keys as JSON or null, its
+	 * id), or null when every import the cells come from was complete
+	 */
+	private static Record incompleteSource(DSLContext tx, ImportJob job) {
+		if (job.tableId() == null) {
+			return null;
+		}
+		return tx.fetchOne("""
+				select r.incomplete_reason, (r.report -> 'incompleteReasons')::text, r.id
+				from import_run r
+				where r.incomplete_reason is not null
+				  and r.id in (select o.import_run_id from observation_current o
+				               where o.indicator_code = any (array(
+				                   select i.code from indicator i
+				                   where lower(i.source_table) = lower(?) and i.source_key is not null)))
+				order by r.id desc limit 1""", job.tableId());
 	}
 
 	/**

@@ -269,8 +269,19 @@ class OpenWorldImportIntegrationTests {
 			.jsonPath("$.table")
 			.isEqualTo("85624NED")
 			.jsonPath("$.remap.format")
-			.isEqualTo("mapping");
+			.isEqualTo("mapping")
+			// the download it maps was cut off at 10,000 rows: so are the mapped cells
+			.jsonPath("$.remap.complete")
+			.isEqualTo(false)
+			.jsonPath("$.remap.incompleteReason")
+			.value((reason) -> assertThat((String) reason).contains("exactly 10,000 data rows"));
 		assertThat(value(this.jdbc, "llo_deelnemers", "NL01", "2023JJ00", "")).isEqualByComparingTo("4311");
+		// the series says so, in the reader's language, as for the table's own cells
+		Map<String, Object> series = get("/api/v1/series?indicator=llo_deelnemers&regions=NL01");
+		assertThat(series.get("sources")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.singleElement()
+			.satisfies((source) -> assertThat(((Map<?, ?>) source).get("incomplete")).asString()
+				.contains("10.000 datarijen"));
 		assertThat(this.jdbc.fetchValue("select source_table from observation_current o join breakdown b"
 				+ " on b.id = o.breakdown_id where indicator_code = 'llo_deelnemers' and region_code = 'NL01'"
 				+ " and period_code = '2023JJ00' and b.key = ''"))
