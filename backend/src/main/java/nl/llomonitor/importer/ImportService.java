@@ -864,7 +864,7 @@ public class ImportService {
 					if (found.generic() != null) {
 						// the table's own indicators, dimensions and members first: the
 						// cells refer to them
-						warn(warnings, found.generic().dropTextMeasures(tx));
+						warn(warnings, found.generic().dropTextMeasures(tx, fileName));
 						found.generic().reconcile(tx, stage).forEach((w) -> warn(warnings, w));
 						defined = found.generic().register(tx, GenericTable.decimalsSeen(tx));
 					}

@@ -205,7 +205,22 @@ class CorruptedFilesIntegrationTests {
 						List.of("odata4_80072ned", "column Value", "not a number")),
 				new Case("cbs/odata4_80072ned/Observations.json", true,
 						(t) -> t.replace("\"Value\":4.6,", "\"Value\":\"4,6\","),
-						List.of("odata4_80072ned", "record 2", "column Value", "'4,6'", "not a number")));
+						List.of("odata4_80072ned", "record 2", "column Value", "'4,6'", "not a number")),
+				// a table without a mapping: a number written with a space as thousands
+				// separator in a column of numbers is a bad cell, not a sign that the
+				// column is text (the whole column, a revision on the next line with it,
+				// was left out with a warning)
+				new Case("cbs/85624NED.csv", false,
+						(t) -> firstLines(t, 30).replace(";2022;4291\n", ";2022;4 300\n")
+							.replace(";2023;4311\n", ";2023;4399\n"),
+						List.of("85624NED.csv, line 3, column DeelnemersLevenLangOntwikkelen_1",
+								"not a number, in a column of numbers (such as 4298)", "(value '4 300')",
+								"expected a decimal number with '.' such as 75.5, or a CBS sign")),
+				// the bad cell before any number: still named, once the numbers are met
+				new Case("cbs/85624NED.csv", false, (t) -> firstLines(t, 30).replace(";2021;4298\n", ";2021;n.v.t.\n"),
+						List.of("85624NED.csv, line 2, column DeelnemersLevenLangOntwikkelen_1",
+								"not a number, in a column of numbers (such as 4291)", "(value 'n.v.t.')",
+								"expected a decimal number with '.' such as 75.5, or a CBS sign")));
 	}
 
 	@ParameterizedTest
@@ -438,6 +453,15 @@ class CorruptedFilesIntegrationTests {
 	/**
 	 * The text without its last line (a file of exactly 10,000 rows reads as cut off).
 	 */
+	/** The first {@code n} lines of a text, each with its line break. */
+	private static String firstLines(String text, int n) {
+		int end = -1;
+		for (int i = 0; i < n; i++) {
+			end = text.indexOf('\n', end + 1);
+		}
+		return text.substring(0, end + 1);
+	}
+
 	private static String withoutLastLine(String text) {
 		return text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1);
 	}

@@ -88,6 +88,13 @@ public final class GenericTable {
 	 */
 	final Map<String, String> textMeasures = new LinkedHashMap<>();
 
+	/**
+	 * The first cell that is not a number of each measure in {@link #textMeasures} that
+	 * the data (not the metadata) made one: where it is, for the error when the measure
+	 * turns out to hold numbers too.
+	 */
+	private final Map<String, TextCell> textCells = new HashMap<>();
+
 	/** Whether the measures' metadata (title, unit, decimals) came with the data. */
 	boolean measureMetadata;
 
@@ -185,13 +192,19 @@ public final class GenericTable {
 	}
 
 	/**
-	 * A measure with a value that is not a number is a text topic: it is left out whole
-	 * (its cells read so far are dropped before the merge), never stored in part.
+	 * A measure with a value that is not a number is a text topic when none of its values
+	 * is a number: it is left out whole (its cells read so far are dropped before the
+	 * merge), never stored in part. Whether one of its other values is a number is known
+	 * when the file has been read: then the measure is a number column with a bad cell,
+	 * and {@link #dropTextMeasures} refuses the import naming the first such cell.
 	 * @param keyOrCode the measure key, or the indicator code (v4)
-	 * @param value the value met
-	 * @return true: the measure is left out
+	 * @param location where the value is, as the reader names it ({@code line 3})
+	 * @param column the column or property that holds it
+	 * @param value the value met, as given
+	 * @param expected what a value of a number column is, for the error
+	 * @return true: the measure is left out, unless it turns out to hold numbers
 	 */
-	public boolean textMeasure(String keyOrCode, String value) {
+	public boolean textMeasure(String keyOrCode, String location, String column, String value, String expected) {
 		Measure measure = this.measures.get(keyOrCode);
 		if (measure == null) {
 			measure = this.measures.values().stream().filter((m) -> m.code.equals(keyOrCode)).findFirst().orElse(null);
@@ -199,18 +212,42 @@ public final class GenericTable {
 		if (measure == null) {
 			return false;
 		}
-		this.textMeasures.putIfAbsent(measure.key, value.strip());
+		if (this.textMeasures.putIfAbsent(measure.key, value.strip()) == null) {
+			this.textCells.put(measure.key, new TextCell(location, column, value, expected));
+		}
 		return true;
 	}
 
 	/**
-	 * Drops the staged cells of text measures and reports them.
+	 * Drops the staged cells of text measures and reports them. A measure the data made
+	 * one (a value not a number) that has a number among its values too is not text: a
+	 * column of numbers with a bad cell ({@code 4 300}, a word typed over a figure) is
+	 * refused, naming the first such cell, rather than left out whole with the values of
+	 * its other rows.
 	 * @param tx the import's transaction, with the staging table filled
+	 * @param fileName the file read, for the error
 	 * @return the warning naming them, or null when there were none
+	 * @throws ImportException when a measure holds both numbers and values that are not
 	 */
-	public ImportWarning dropTextMeasures(DSLContext tx) {
+	public ImportWarning dropTextMeasures(DSLContext tx, String fileName) {
 		if (this.textMeasures.isEmpty()) {
 			return null;
+		}
+		Map<String, String> keysByCode = new LinkedHashMap<>();
+		this.textCells.keySet().forEach((key) -> keysByCode.put(this.measures.get(key).code, key));
+		if (!keysByCode.isEmpty()) {
+			// the first number staged of each such measure, in the file's order
+			var numbers = tx.fetch("select distinct on (indicator_code) indicator_code, line, value::text from "
+					+ StagingSink.TABLE + " where indicator_code = any(?::text[]) and value is not null"
+					+ " order by indicator_code, line", (Object) keysByCode.keySet().toArray(String[]::new));
+			for (String code : keysByCode.keySet()) {
+				var number = numbers.stream().filter((r) -> code.equals(r.get(0, String.class))).findFirst();
+				if (number.isPresent()) {
+					TextCell cell = this.textCells.get(keysByCode.get(code));
+					throw new ImportException(fileName, cell.location(), cell.column(), cell.value(), cell.expected(),
+							"not a number, in a column of numbers (such as " + number.get().get(2, String.class) + ")");
+				}
+			}
 		}
 		List<String> codes = new ArrayList<>();
 		this.textMeasures.forEach((key, value) -> {
@@ -221,6 +258,11 @@ public final class GenericTable {
 				(Object) codes.toArray(String[]::new));
 		return ImportWarning.of(ImportWarning.TEXT_MEASURES, String.valueOf(
 				this.textMeasures.entrySet().stream().map((e) -> e.getKey() + " ('" + e.getValue() + "')").toList()));
+	}
+
+	/** The first value of a measure that is not a number, where the data gives it. */
+	private record TextCell(String location, String column, String value, String expected) {
+
 	}
 
 	String code(String key) {
@@ -260,6 +302,8 @@ public final class GenericTable {
 				if (m.path("Datatype").asString("Double").equals("String")
 						|| m.path("DataType").asString("Float").equals("String")) {
 					this.textMeasures.putIfAbsent(key, "(text topic)");
+					// text by its metadata: a value that reads as a number is no fault
+					this.textCells.remove(measure.key);
 				}
 				measure.title = text(m.path("Title"));
 				String group = m.path("ParentID").isNumber() ? groups.get(m.path("ParentID").asInt()) : null;

@@ -27,6 +27,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CbsCsvReader implements FormatReader {
 
+	/** What a value of a measure column is, for the error of one that is not. */
+	static final String NUMBER = "a decimal number with '.' such as 75.5, or a CBS sign (-, ., x, empty)";
+
 	/** The CBS dump this format comes from stopped after this many records. */
 	static final int CUT_OFF = 10_000;
 
@@ -249,13 +252,15 @@ public final class CbsCsvReader implements FormatReader {
 				if (sign == null && !Numbers.isDecimal(value)) {
 					// a number with a decimal comma is a garbled number, never a
 					// text topic (a table without a mapping left the whole measure
-					// out for it)
+					// out for it); a value that is not a number in a column with
+					// numbers is refused once the file is read
+					// (GenericTable.dropTextMeasures)
 					boolean comma = Numbers.isDecimalComma(value);
-					if (!comma && found.generic() != null && found.generic().textMeasure(header.get(index), raw)) {
+					if (!comma && found.generic() != null
+							&& found.generic().textMeasure(header.get(index), line, header.get(index), raw, NUMBER)) {
 						continue;
 					}
-					throw job.error(line, header.get(index), raw,
-							"a decimal number with '.' such as 75.5, or a CBS sign (-, ., x, empty)",
+					throw job.error(line, header.get(index), raw, NUMBER,
 							comma ? "not a number: a decimal comma (probably saved by"
 									+ " a spreadsheet with Dutch number settings)" : "not a number");
 				}

@@ -742,8 +742,12 @@ public final class ODataReader implements FormatReader {
 		if (value != null && !Numbers.isDecimal(value)) {
 			// a number with a decimal comma is a garbled number, never a text topic
 			boolean comma = Numbers.isDecimalComma(value.strip());
+			// (a value that is not a number in a column with numbers is refused once
+			// the file is read: GenericTable.dropTextMeasures)
 			if (!comma && found.generic() != null
-					&& found.generic().textMeasure(column.equals("Value") ? measure.indicator() : column, value)) {
+					&& found.generic()
+						.textMeasure(column.equals("Value") ? measure.indicator() : column, where, column, value,
+								"a decimal number such as 135.5")) {
 				return;
 			}
 			throw job.error(where, column, value, "a decimal number such as 135.5",
