@@ -220,7 +220,12 @@ class CorruptedFilesIntegrationTests {
 				new Case("cbs/85624NED.csv", false, (t) -> firstLines(t, 30).replace(";2021;4298\n", ";2021;n.v.t.\n"),
 						List.of("85624NED.csv, line 2, column DeelnemersLevenLangOntwikkelen_1",
 								"not a number, in a column of numbers (such as 4291)", "(value 'n.v.t.')",
-								"expected a decimal number with '.' such as 75.5, or a CBS sign")));
+								"expected a decimal number with '.' such as 75.5, or a CBS sign")),
+				// a period column given twice: refused at the header, not at the first
+				// row that has a value in both
+				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replaceFirst("\t2023 \n", "\t2022 \n"),
+						List.of("trng_lfse_04_NL_subset.tsv, line 1, column 2022: column given twice (value '2022 ')",
+								"expected each column named once in the header")));
 	}
 
 	@ParameterizedTest

@@ -73,11 +73,18 @@ public final class EurostatTsvReader implements FormatReader {
 			throw job.error("line 1", mapping.regionColumn(), header[0], "a geo dimension", "missing dimension");
 		}
 		String[] periods = new String[header.length];
+		Set<String> named = new java.util.HashSet<>();
 		for (int i = 1; i < header.length; i++) {
 			Periods.Parsed period = Periods.fromLabel(eurostatPeriod(header[i].strip()));
 			if (period == null) {
 				throw job.error("line 1", "column " + (i + 1), header[i], "a period such as 2023, 2023-Q2 or 2023-11",
 						"unknown period");
+			}
+			if (!named.add(period.code())) {
+				// two columns of one period: which one holds the figure would be a
+				// guess (as in a CSV header, CsvFile)
+				throw job.error("line 1", header[i].strip(), header[i], "each column named once in the header",
+						"column given twice");
 			}
 			periods[i] = period.code();
 		}
