@@ -194,7 +194,8 @@ public enum ImportFormat {
 
 	static ImportFormat detect(String fileName, String head) {
 		String name = fileName.toLowerCase(Locale.ROOT);
-		String text = head.startsWith("\uFEFF") ? head.substring(1) : head;
+		// after the byte order marks, as the readers skip them (Bom)
+		String text = nl.llomonitor.importer.format.Bom.strip(head);
 		// a spreadsheet may quote every field of the header
 		String firstLine = text.lines().findFirst().orElse("").replace("\"", "");
 		if (name.endsWith(".geojson") || (text.contains("\"FeatureCollection\"") && !text.contains("odata"))) {

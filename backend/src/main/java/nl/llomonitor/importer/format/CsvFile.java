@@ -30,8 +30,8 @@ final class CsvFile {
 
 	/**
 	 * The separator of a CBS label CSV, read from its header line without consuming it:
-	 * the character right after its first column {@code ID} (quoted or not, after a byte
-	 * order mark), if that is {@code ;}, {@code ,}, a tab or {@code |}.
+	 * the character right after its first column {@code ID} (quoted or not, after the
+	 * byte order marks), if that is {@code ;}, {@code ,}, a tab or {@code |}.
 	 * @param in the file's bytes, marked and reset (at most the first 64 KiB are read)
 	 * @param otherwise the separator when the header names none of those
 	 * @return the separator
@@ -41,9 +41,7 @@ final class CsvFile {
 		byte[] head = in.readNBytes(1 << 12);
 		in.reset();
 		String text = new String(head, StandardCharsets.UTF_8);
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
+		text = Bom.strip(text);
 		text = text.startsWith("\"ID\"") ? text.substring(4) : text.startsWith("ID") ? text.substring(2) : "";
 		char next = text.isEmpty() ? 0 : text.charAt(0);
 		return (next == ';' || next == ',' || next == '\t' || next == '|') ? next : otherwise;

@@ -33,7 +33,8 @@ public final class GeoJsonImporter implements FormatReader {
 		ReadResult.Builder found = ReadResult.builder(job);
 		Matcher fileYear = YEAR.matcher(job.fileName());
 		String fileEdition = fileYear.find() ? fileYear.group() : "current";
-		try (JsonParser parser = this.json.createParser(in)) {
+		// after the byte order marks, as format detection reads it (Jackson skips one)
+		try (JsonParser parser = this.json.createParser(Bom.skip(in))) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw job.error("offset 0", null, null, "a GeoJSON FeatureCollection object", "not a JSON object");
 			}

@@ -376,7 +376,8 @@ public final class ODataReader implements FormatReader {
 
 	private String readPage(InputStream in, String source, Page page) throws IOException {
 		String next = null;
-		try (JsonParser parser = this.json.createParser(in)) {
+		// after the byte order marks, as format detection reads it (Jackson skips one)
+		try (JsonParser parser = this.json.createParser(Bom.skip(in))) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw page.job.error("offset 0", null, null, "an OData JSON object with a value array",
 						"not a JSON object");

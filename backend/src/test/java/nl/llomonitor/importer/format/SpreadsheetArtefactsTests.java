@@ -107,6 +107,29 @@ class SpreadsheetArtefactsTests {
 		assertThat(actual).isEqualTo(expected);
 	}
 
+	/**
+	 * A file saved again by a tool that adds a byte order mark without looking starts
+	 * with two: it is detected as the same format and read into the same cells (it was
+	 * "unknown format", showing the invisible mark).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("sources")
+	void aSecondByteOrderMarkIsSkippedLikeTheFirst(Source source) throws IOException {
+		Path original = SharedData.file(source.file());
+		String text = Files.readString(original, StandardCharsets.UTF_8);
+		Path changed = Files.writeString(this.temp.resolve(original.getFileName()),
+				"\uFEFF\uFEFF" + text.replaceFirst("^\uFEFF", ""), StandardCharsets.UTF_8);
+		assertThat(nl.llomonitor.importer.ImportFormat.detect(changed))
+			.isEqualTo(nl.llomonitor.importer.ImportFormat.detect(original));
+		List<ReaderFixture.Cell> expected = ReaderFixture.read(source.reader(), original, source.table(), null);
+		assertThat(expected).isNotEmpty();
+		assertThat(ReaderFixture.read(source.reader(), changed, source.table(), null)).isEqualTo(expected);
+	}
+
+	static Stream<Source> sources() {
+		return SOURCES.stream();
+	}
+
 	static Stream<Arguments> windows1252() {
 		// a label with a non-ASCII letter in each file: Fryslân, Commerciële, and a
 		// made-up
