@@ -769,6 +769,14 @@ public class ImportService {
 						}
 					}, given);
 					in.transferTo(OutputStream.nullOutputStream());
+					if (format.lineBased() && format != ImportFormat.REGIONS && found.rowsRead() == 0) {
+						// a header alone (or with blank lines) is no release of a
+						// table: taken, it would read as a run that found everything
+						// unchanged (a region list counts its gemeenten, not its rows,
+						// and has its own checks)
+						throw new ImportException(fileName, null, null, null, "at least one data row after the header",
+								"no data rows: the file holds a header only");
+					}
 					if (format.lineBased() && last.value >= 0 && last.value != '\n' && last.value != '\r') {
 						// a cut-off last line can still parse (75.5 -> 75.): refuse it
 						throw new ImportException(fileName, "end of file", null, null,

@@ -225,7 +225,18 @@ class CorruptedFilesIntegrationTests {
 				// row that has a value in both
 				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> t.replaceFirst("\t2023 \n", "\t2022 \n"),
 						List.of("trng_lfse_04_NL_subset.tsv, line 1, column 2022: column given twice (value '2022 ')",
-								"expected each column named once in the header")));
+								"expected each column named once in the header")),
+				// a header and no rows: no release of the table, in every line format
+				new Case("cbs/85268NED.csv", false, (t) -> firstLines(t, 1), headerOnly("85268NED.csv")),
+				new Case("cbs/84916NED_v4_allTables.csv", false, (t) -> firstLines(t, 1),
+						headerOnly("84916NED_v4_allTables.csv")),
+				new Case("eurostat/trng_lfse_04_NL_subset.tsv", false, (t) -> firstLines(t, 1) + "\n",
+						headerOnly("trng_lfse_04_NL_subset.tsv")));
+	}
+
+	private static List<String> headerOnly(String file) {
+		return List.of(file + ": no data rows: the file holds a header only",
+				"expected at least one data row after the header");
 	}
 
 	@ParameterizedTest
@@ -321,6 +332,25 @@ class CorruptedFilesIntegrationTests {
 			thrown.hasMessageContaining(fragment);
 		}
 		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(observations);
+	}
+
+	/** The project's own format with its header and no rows is refused and recorded. */
+	@org.junit.jupiter.api.Test
+	void theProjectsOwnFormatWithAHeaderOnlyIsRefused() throws IOException {
+		Path file = this.temp.resolve("own-empty.csv");
+		Files.writeString(file, OWN_HEADER, StandardCharsets.UTF_8);
+		long observations = this.jdbc.fetchCount(OBSERVATION);
+		assertThatThrownBy(() -> this.importer.importFile(file)).isInstanceOf(ImportException.class)
+			.hasMessage("own-empty.csv: no data rows: the file holds a header only;"
+					+ " expected at least one data row after the header");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(observations);
+		assertThat(this.jdbc.select(IMPORT_RUN.STATUS)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.FILE_NAME.eq("own-empty.csv"))
+			.orderBy(IMPORT_RUN.ID.desc())
+			.limit(1)
+			.fetchSingle()
+			.value1()).isEqualTo(nl.llomonitor.cube.ImportRunState.FAILED);
 	}
 
 	/**
