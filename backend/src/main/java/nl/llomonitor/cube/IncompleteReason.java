@@ -78,4 +78,27 @@ public record IncompleteReason(String key, List<Object> args) {
 		return new IncompleteReason("fewer-than-table-records", List.of(read, total));
 	}
 
+	/**
+	 * @param id the {@code ID} (v3) or {@code Id} (v4) of the first record, a positive
+	 * multiple of the API's page size
+	 * @param page the file or page it stands in
+	 * @return a download whose records start at a later page's first ID without the pages
+	 * before it: a page of {@code $skip} saved alone
+	 */
+	public static IncompleteReason startsAtLaterPage(long id, String page) {
+		return new IncompleteReason("starts-at-later-page", List.of(String.valueOf(id), page));
+	}
+
+	/**
+	 * @param id the {@code ID} (v3) or {@code Id} (v4) of the first record of the page, a
+	 * positive multiple of the API's page size
+	 * @param page the page (file or URL)
+	 * @param previous the ID of the last record of the page read before it
+	 * @return a page that does not continue the IDs of the page before it: a page between
+	 * them is missing
+	 */
+	public static IncompleteReason pageSkipped(long id, String page, long previous) {
+		return new IncompleteReason("page-skipped", List.of(String.valueOf(id), page, String.valueOf(previous)));
+	}
+
 }

@@ -23,7 +23,10 @@ public final class IncompleteReasonExamples {
 				IncompleteReason
 					.nextPageMissing("https://opendata.cbs.nl/ODataFeed/OData/83599NED/UntypedDataSet/?$skip=10000"),
 				IncompleteReason.fewerThanCounted(4_408, 4_409), IncompleteReason.fewerThanTable(1_234_567, 2_345_678),
-				IncompleteReason.fewerThanTableRecords(500, 675));
+				IncompleteReason.fewerThanTableRecords(500, 675),
+				IncompleteReason.startsAtLaterPage(10_000, "83599NED_UntypedDataSet.json"),
+				IncompleteReason.pageSkipped(20_000,
+						"https://opendata.cbs.nl/ODataFeed/OData/83599NED/UntypedDataSet/?$skip=10000", 9_999));
 	}
 
 }

@@ -651,6 +651,41 @@ class ODataImportIntegrationTests {
 		assertThat(current(this.jdbc, "ziekteverzuim", "NL01", "1996KW01")).isEqualByComparingTo("5.5");
 	}
 
+	/**
+	 * Kind 08: the second page of 83599NED ({@code $skip=10000}) saved alone under the
+	 * data set's name is probably cut off (its records start at ID 10000): refused unless
+	 * an incomplete import is allowed, then imported marked incomplete with that reason.
+	 * It imported as complete without a word.
+	 */
+	@Test
+	void aLaterPageSavedAloneIsRefusedUnlessAllowedAndThenMarkedIncomplete() throws Exception {
+		Path page = Files.copy(SharedData.file("cbs/odata3_83599NED/UntypedDataSet_page2_skip10000.json"),
+				Files.createDirectories(this.temp.resolve("alone")).resolve("83599NED_UntypedDataSet.json"));
+		String why = "the records start at ID 10000 (83599NED_UntypedDataSet.json): a later page ($skip) without"
+				+ " the pages before it";
+		long rows = this.jdbc.fetchCount(OBSERVATION);
+		assertThatThrownBy(() -> this.importer.importFile(page)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("83599NED_UntypedDataSet.json")
+			.hasMessageContaining("probably incomplete")
+			.hasMessageContaining(why)
+			.hasMessageContaining("--allow-incomplete");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(rows);
+
+		ImportReport report = this.importer.importFile(page, true);
+		assertThat(report.tableId()).isEqualTo("83599NED");
+		assertThat(report.rowsRead()).isEqualTo(5_504);
+		assertThat(report.complete()).isFalse();
+		assertThat(report.incompleteReason()).isEqualTo(why);
+		var run = this.jdbc.select(IMPORT_RUN.COMPLETE, IMPORT_RUN.INCOMPLETE_REASON)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.ID.eq(report.id()))
+			.fetchSingle();
+		assertThat(run.value1()).isFalse();
+		assertThat(run.value2()).isEqualTo(why);
+		assertThat(CurrentValues.value(this.jdbc, "vacatures", "PV26", "2019KW04", "sector=M-N"))
+			.isEqualByComparingTo("4.5");
+	}
+
 	@Test
 	void observationsOfODataV4() {
 		ImportReport report = this.importer

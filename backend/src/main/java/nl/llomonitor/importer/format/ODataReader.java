@@ -83,6 +83,7 @@ public final class ODataReader implements FormatReader {
 				}
 				else {
 					source = next;
+					page.link = next;
 					current = job.digested(following);
 				}
 			}
@@ -156,6 +157,15 @@ public final class ODataReader implements FormatReader {
 		Set<String> skipCodes;
 
 		long record;
+
+		/**
+		 * The {@code ID} (v3) or {@code Id} (v4) of the last record read, or null when it
+		 * gave none.
+		 */
+		Long lastId;
+
+		/** The next link the page being read was reached by; null for the first page. */
+		String link;
 
 		/** {@code @odata.count} / {@code odata.count} of the first page, if given. */
 		Long count;
@@ -393,6 +403,11 @@ public final class ODataReader implements FormatReader {
 					while (parser.nextToken() == JsonToken.START_OBJECT) {
 						JsonNode record = parser.readValueAsTree();
 						page.record++;
+						Long id = recordId(record);
+						if (page.record == before + 1) {
+							laterPage(page, id, source, before);
+						}
+						page.lastId = id;
 						if (page.mapping == null) {
 							page.start(tableFrom(metadata), record);
 						}
@@ -448,6 +463,72 @@ public final class ODataReader implements FormatReader {
 					ex.getOriginalMessage());
 		}
 		return next;
+	}
+
+	/**
+	 * A page saved or sent without the pages before it, told by the ID of its first
+	 * record. CBS's OData v3 data sets number their records from 0 in the table's order
+	 * ({@code ID}), and a page of the API's {@code $skip} paging starts at the ID of the
+	 * number of records skipped, a multiple of the page size ({@link #PAGE_CAP}): the
+	 * second page of 83599NED starts at ID 10000. So a page whose first record has an ID
+	 * that is a positive multiple of the page size
+	 * <ul>
+	 * <li>as the first page read (a {@code $skip=10000} page saved alone) makes the
+	 * download incomplete: the records start at a later page
+	 * ({@link IncompleteReason#startsAtLaterPage});</li>
+	 * <li>as a later page, when it does not continue the IDs of the page before it (the
+	 * page after 0-9999 starts at 20000) makes it incomplete too: a page between them is
+	 * missing ({@link IncompleteReason#pageSkipped}).</li>
+	 * </ul>
+	 * Any other first ID, and gaps between the IDs of one page, are no evidence: a
+	 * download filtered on purpose ({@code $filter} on a region, a selection) keeps the
+	 * table's own IDs, so it starts where its first selected record stands and skips the
+	 * rest (such a download is incomplete by the table's {@code RecordCount} or
+	 * {@code ObservationCount} when its metadata comes with it). A page reached through a
+	 * next link that holds {@code $filter} is not checked either. The v4
+	 * {@code Observations} number their {@code Id} the same way but leave gaps (80072ned:
+	 * 4,409 observations, Id 0 to 4718), so for v4 only the first rule holds (a later
+	 * page may start past a gap), and a {@code $skip} page saved alone is told only when
+	 * its first Id is a multiple of the page size. A filtered download whose first
+	 * selected record happens to stand at such an ID is marked incomplete too; it is a
+	 * selection of its table, and imported with {@code allowIncomplete} as any other.
+	 * @param page the import
+	 * @param id the first record's ID, or null
+	 * @param source the page (file or next link)
+	 * @param before records read before this page
+	 */
+	private void laterPage(Page page, Long id, String source, long before) {
+		if (id == null || id <= 0 || id % PAGE_CAP != 0 || filtered(page.link)) {
+			return;
+		}
+		if (before == 0) {
+			page.found.incomplete(IncompleteReason.startsAtLaterPage(id, source));
+		}
+		else if (!this.v4 && page.lastId != null && id != page.lastId + 1) {
+			page.found.incomplete(IncompleteReason.pageSkipped(id, source, page.lastId));
+		}
+	}
+
+	/**
+	 * @param link a next link, or null
+	 * @return whether it holds a {@code $filter} (also URL-encoded)
+	 */
+	private static boolean filtered(String link) {
+		if (link == null) {
+			return false;
+		}
+		String lower = link.toLowerCase(java.util.Locale.ROOT);
+		return lower.contains("$filter") || lower.contains("%24filter");
+	}
+
+	/**
+	 * @param record a record of a data set
+	 * @return its {@code ID} (v3) or {@code Id} (v4), a whole number or one written as
+	 * text; null when it has none
+	 */
+	private static Long recordId(JsonNode record) {
+		JsonNode id = record.has("ID") ? record.get("ID") : record.get("Id");
+		return (id != null) ? count(id) : null;
 	}
 
 	private static String location(JacksonException ex, Page page) {

@@ -5,9 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.llomonitor.SharedData;
+import nl.llomonitor.api.Lang;
+import nl.llomonitor.api.Messages;
+import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.ImportException;
+import nl.llomonitor.importer.ReadResult;
 import nl.llomonitor.importer.cbs.ODataResources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +99,125 @@ class ODataReaderTests {
 			.satisfies((c) -> assertThat(c.value()).isEqualTo("5.5"));
 		assertThat(cells).allMatch((c) -> c.indicator().equals("ziekteverzuim") && c.region().equals("NL01"));
 		assertThat(cells).anyMatch((c) -> c.breakdown().equals("sector=Q"));
+	}
+
+	/**
+	 * The second page of 83599NED ({@code $skip=10000}, records ID 10000 to 15503) saved
+	 * alone under the data set's name is a later page without the pages before it: read,
+	 * and found incomplete saying so. It read as a complete download.
+	 */
+	@Test
+	void aLaterPageSavedAloneIsIncomplete() throws IOException {
+		Path dir = Files.createDirectory(this.temp.resolve("83599NED"));
+		Path page = Files.copy(SharedData.file("cbs/odata3_83599NED/UntypedDataSet_page2_skip10000.json"),
+				dir.resolve("83599NED_UntypedDataSet.json"));
+		List<ReaderFixture.Cell> cells = new java.util.ArrayList<>();
+		ReadResult found = ReaderFixture.read(new ODataReader(false), page, "83599NED", new ODataResources.Folder(dir),
+				cells);
+		assertThat(found.incomplete())
+			.containsExactly(IncompleteReason.startsAtLaterPage(10_000, "83599NED_UntypedDataSet.json"));
+		assertThat(Messages.incomplete(Lang.EN, found.incomplete())).isEqualTo(
+				"the records start at ID 10000 (83599NED_UntypedDataSet.json): a later page ($skip) without the pages"
+						+ " before it");
+		assertThat(cells.stream().map(ReaderFixture.Cell::line).distinct()).hasSize(5_504);
+		assertThat(cells).filteredOn(
+				(c) -> c.region().equals("PV26") && c.period().equals("2019KW04") && c.breakdown().equals("sector=M-N"))
+			.singleElement()
+			.satisfies((c) -> assertThat(c.value()).isEqualTo("4.5"));
+
+		// the same page under a v3 typed data set's name, its values as numbers
+		Path typed = Files.writeString(dir.resolve("TypedDataSet.json"),
+				Files.readString(page, StandardCharsets.UTF_8)
+					.replaceAll("\"OpenstaandeVacatures_1\":\"\\s*([0-9.]+)\"", "\"OpenstaandeVacatures_1\":$1"),
+				StandardCharsets.UTF_8);
+		assertThat(ReaderFixture
+			.read(new ODataReader(false), typed, "83599NED", new ODataResources.Folder(dir),
+					new java.util.ArrayList<>())
+			.incomplete()).containsExactly(IncompleteReason.startsAtLaterPage(10_000, "TypedDataSet.json"));
+	}
+
+	/**
+	 * A saved folder whose next page is another page than the one after the first
+	 * (records from ID 20000 after ID 9999) misses a page between them. The two pages
+	 * that belong together continue their IDs and are complete.
+	 */
+	@Test
+	void aPageThatDoesNotContinueTheIdsOfThePageBeforeItIsIncomplete() throws IOException {
+		Path original = SharedData.file("cbs/odata3_83599NED/UntypedDataSet_page1.json").getParent();
+		ReadResult whole = ReaderFixture.read(new ODataReader(false), original.resolve("UntypedDataSet_page1.json"),
+				"83599NED", new ODataResources.Folder(original), new java.util.ArrayList<>());
+		assertThat(whole.incomplete()).isEmpty();
+
+		Path dir = Files.createDirectory(this.temp.resolve("83599NED"));
+		Files.copy(original.resolve("UntypedDataSet_page1.json"), dir.resolve("UntypedDataSet_page1.json"));
+		// the page of $skip=20000 (IDs from 20000) saved where $skip=10000 belongs
+		String second = Files.readString(original.resolve("UntypedDataSet_page2_skip10000.json"),
+				StandardCharsets.UTF_8);
+		Matcher ids = Pattern.compile("\"ID\":1([0-9]{4})").matcher(second);
+		Files.writeString(dir.resolve("UntypedDataSet_page2_skip10000.json"), ids.replaceAll("\"ID\":2$1"),
+				StandardCharsets.UTF_8);
+		ReadResult found = ReaderFixture.read(new ODataReader(false), dir.resolve("UntypedDataSet_page1.json"),
+				"83599NED", new ODataResources.Folder(dir), new java.util.ArrayList<>());
+		String next = "https://opendata.cbs.nl/ODataFeed/OData/83599NED/UntypedDataSet/?$format=json&$skip=10000";
+		assertThat(found.incomplete()).containsExactly(IncompleteReason.pageSkipped(20_000, next, 9_999));
+		assertThat(Messages.incomplete(Lang.EN, found.incomplete()))
+			.isEqualTo("page " + next + " starts at ID 20000 after ID 9999 of the page before it: a page ($skip)"
+					+ " between them is missing");
+	}
+
+	/**
+	 * A download filtered on purpose keeps the table's IDs: the records of Utrecht alone
+	 * start at ID 418 and skip the other regions' IDs. That is no later page: it is not
+	 * marked incomplete.
+	 */
+	@Test
+	void aFilteredDownloadWithGapsInItsIdsIsNoLaterPage() throws IOException {
+		Path original = SharedData.file("cbs/odata3_83599NED/UntypedDataSet_page1.json").getParent();
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		var filtered = json.createObjectNode();
+		var values = filtered.putArray("value");
+		for (String name : List.of("UntypedDataSet_page1.json", "UntypedDataSet_page2_skip10000.json")) {
+			for (var record : json.readTree(original.resolve(name).toFile()).path("value")) {
+				if (record.path("RegioS").asString().strip().equals("PV26")) {
+					values.add(record);
+				}
+			}
+		}
+		assertThat(values.get(0).path("ID").asLong()).isEqualTo(418);
+		Path dir = Files.createDirectory(this.temp.resolve("83599NED"));
+		Path file = dir.resolve("UntypedDataSet.json");
+		json.writeValue(file.toFile(), filtered);
+		List<ReaderFixture.Cell> cells = new java.util.ArrayList<>();
+		ReadResult found = ReaderFixture.read(new ODataReader(false), file, "83599NED", new ODataResources.Folder(dir),
+				cells);
+		assertThat(found.incomplete()).isEmpty();
+		assertThat(cells.stream().map(ReaderFixture.Cell::line).distinct()).hasSize(912);
+	}
+
+	/**
+	 * The v4 observations number their Id the same way: a response whose first Id is a
+	 * later page's (10000) is incomplete; the shared response, whose Ids have gaps, is
+	 * not.
+	 */
+	@Test
+	void aV4ResponseStartingAtALaterPagesIdIsIncomplete() throws IOException {
+		Path original = SharedData.file("cbs/odata4_80072ned/Observations.json").getParent();
+		assertThat(ReaderFixture
+			.read(new ODataReader(true), original.resolve("Observations.json"), "80072ned",
+					new ODataResources.Folder(original), new java.util.ArrayList<>())
+			.incomplete()).isEmpty();
+		Path dir = Files.createDirectory(this.temp.resolve("80072ned"));
+		Matcher ids = Pattern.compile("\"Id\":([0-9]+),")
+			.matcher(Files.readString(original.resolve("Observations.json"), StandardCharsets.UTF_8));
+		Path file = Files.writeString(dir.resolve("Observations.json"),
+				ids.replaceAll((m) -> "\"Id\":" + (Long.parseLong(m.group(1)) + 10_000) + ","), StandardCharsets.UTF_8);
+		List<ReaderFixture.Cell> cells = new java.util.ArrayList<>();
+		ReadResult found = ReaderFixture.read(new ODataReader(true), file, "80072ned", new ODataResources.Folder(dir),
+				cells);
+		assertThat(found.incomplete()).containsExactly(IncompleteReason.startsAtLaterPage(10_000, "Observations.json"));
+		assertThat(cells).filteredOn((c) -> c.period().equals("1996KW01") && c.breakdown().isEmpty())
+			.singleElement()
+			.satisfies((c) -> assertThat(c.value()).isEqualTo("5.5"));
 	}
 
 	@Test

@@ -38,6 +38,16 @@ final class ReaderFixture {
 	static List<Cell> read(FormatReader reader, Path file, String tableId, ODataResources resources)
 			throws IOException {
 		List<Cell> cells = new ArrayList<>();
+		read(reader, file, tableId, resources, cells);
+		return cells;
+	}
+
+	/**
+	 * @param cells collects the cells read
+	 * @return what the reader found (warnings, signs, why the source is incomplete)
+	 */
+	static nl.llomonitor.importer.ReadResult read(FormatReader reader, Path file, String tableId,
+			ODataResources resources, List<Cell> cells) throws IOException {
 		ImportJob job = new ImportJob(file.getFileName().toString(), tableId, REGIONS, MAPPINGS, CATALOG,
 				(line, indicator, region, period, breakdown, part, value, reason, status, flags, footnote,
 						table) -> cells.add(new Cell(line, indicator, region, period, breakdown, part, value, reason,
@@ -45,9 +55,8 @@ final class ReaderFixture {
 				null, 0)
 			.withResources(resources);
 		try (InputStream in = Files.newInputStream(file)) {
-			reader.read(in, job);
+			return reader.read(in, job);
 		}
-		return cells;
 	}
 
 }
