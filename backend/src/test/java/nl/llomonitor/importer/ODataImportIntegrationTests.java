@@ -686,6 +686,46 @@ class ODataImportIntegrationTests {
 			.isEqualByComparingTo("4.5");
 	}
 
+	/**
+	 * A v4 observation of 4.5 beside the nihil sign and attribute
+	 * ({@code StringValue "-"}, {@code ValueAttribute "Nil"}) contradicts itself: refused
+	 * naming the record and what each property says, with nothing written. It was stored
+	 * as 4.5 with footnote Nil. Nil beside 0 is stored as a real 0.
+	 */
+	@Test
+	void nihilBesideANumberOtherThanZeroIsRefusedAndBesideZeroIsAZero() throws Exception {
+		String table = "80074ned";
+		String indicator = "cbs_80074ned__m001924";
+		String text = Files.readString(SharedData.caseFile("07-odata4-withdrawn.before.json"), StandardCharsets.UTF_8);
+		String record = "{\"Id\": 6, \"Value\": 4.5, \"Measure\": \"M001924\", \"BedrijfskenmerkenSBI2008\":"
+				+ " \"T001081\", \"ValueAttribute\": \"None\",";
+		assertThat(text).contains(record);
+		Path data = Files.createDirectories(this.temp.resolve("nil")).resolve("Observations.json");
+		Files.writeString(data,
+				text.replace(record, record.replace("\"Value\": 4.5,", "\"Value\": 4.5, \"StringValue\": \"-\",")
+					.replace("\"None\"", "\"Nil\"")),
+				StandardCharsets.UTF_8);
+		long rows = this.jdbc.fetchCount(OBSERVATION);
+		assertThatThrownBy(() -> this.importer.importFile(data, null, table)).isInstanceOf(ImportException.class)
+			.hasMessageContaining("Observations.json, record 3, column StringValue: contradictory values: Value '4.5'"
+					+ " (a figure) beside StringValue '-' (nihil, a zero) beside ValueAttribute Nil (nihil, a zero)");
+		assertThat(this.jdbc.fetchCount(OBSERVATION)).isEqualTo(rows);
+		assertThat(this.jdbc.select(IMPORT_RUN.STATUS)
+			.from(IMPORT_RUN)
+			.where(IMPORT_RUN.TABLE_ID.eq(table))
+			.fetch(IMPORT_RUN.STATUS)).containsOnly(nl.llomonitor.cube.ImportRunState.FAILED);
+
+		Files.writeString(data,
+				text.replace(record, record.replace("\"Value\": 4.5,", "\"Value\": 0, \"StringValue\": \"-\",")
+					.replace("\"None\"", "\"Nil\"")),
+				StandardCharsets.UTF_8);
+		ImportReport zero = this.importer.importFile(data, null, table);
+		assertThat(zero.status()).isEqualTo("succeeded");
+		assertThat(zero.signs()).containsEntry("Nil", 1L);
+		assertThat(current(this.jdbc, indicator, "NL01", "1997KW02")).isEqualByComparingTo("0");
+		assertThat(current(this.jdbc, indicator, "NL01", "1997KW03")).isEqualByComparingTo("4.1");
+	}
+
 	@Test
 	void observationsOfODataV4() {
 		ImportReport report = this.importer

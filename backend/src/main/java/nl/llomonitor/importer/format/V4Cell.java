@@ -1,5 +1,7 @@
 package nl.llomonitor.importer.format;
 
+import java.math.BigDecimal;
+
 import nl.llomonitor.cube.CbsSign;
 import nl.llomonitor.cube.MissingReason;
 import nl.llomonitor.importer.ImportFormat;
@@ -13,7 +15,8 @@ import nl.llomonitor.importer.ReadResult;
  * <ul>
  * <li>a number in {@code Value} is the value; an attribute other than {@code None} beside
  * it is kept as its footnote, unless it says the cell has no figure ({@link #withholds}:
- * the reader refuses such a record);</li>
+ * the reader refuses such a record), or says nihil beside another number than 0
+ * ({@link #contradiction}: refused too);</li>
  * <li>without a {@code Value}: a number in {@code StringValue} is the value; else an
  * attribute other than {@code None} decides ({@code Nil} is nihil, a real zero; any other
  * gives the reason of {@link MissingReason#fromValueAttribute(String)}, since it is more
@@ -22,6 +25,11 @@ import nl.llomonitor.importer.ReadResult;
  * value with reason "anders" and the text as its footnote, counted in a warning of the
  * run ({@code text-values}); else "not available".</li>
  * </ul>
+ * The three say one thing or are refused ({@link #read}): a record whose {@code Value},
+ * {@code StringValue} and {@code ValueAttribute} contradict each other (a figure beside a
+ * sign or attribute that says there is none, nihil beside a number other than 0, two
+ * different numbers) leaves its figure open, so storing either would be a silently wrong
+ * number.
  *
  * @param value the decimal value, or null
  * @param reason a {@link MissingReason} code when there is no value, else null
@@ -57,7 +65,9 @@ record V4Cell(String value, String reason, String footnote) {
 	 * @param job the import, for the error
 	 * @param where the record or line
 	 * @throws nl.llomonitor.importer.ImportException for a figure its attribute withholds
-	 * ({@link #withholds})
+	 * ({@link #withholds}), or for any other contradiction between {@code Value},
+	 * {@code StringValue} and {@code ValueAttribute} ({@link #contradiction}), naming
+	 * both properties and what each says
 	 */
 	static V4Cell read(ImportJob job, String where, String value, String text, String attribute,
 			ReadResult.Builder found) {
@@ -66,7 +76,134 @@ record V4Cell(String value, String reason, String footnote) {
 					"no figure beside " + attribute + " (Value empty or null), or ValueAttribute None beside a figure",
 					"a figure beside a value attribute that withholds it");
 		}
+		Claim[] pair = contradiction(value, text, attribute);
+		if (pair != null) {
+			throw job.error(where, pair[1].property(), pair[1].written(),
+					"Value, StringValue and ValueAttribute that agree: a figure beside StringValue null, empty or the"
+							+ " same number and ValueAttribute None (Nil beside 0 only), or no figure (Value null)"
+							+ " beside a sign or an attribute",
+					"contradictory values: " + String.join(" beside ",
+							claims(value, text, attribute).stream().map(Claim::toString).toList()));
+		}
 		return of(value, text, attribute, found);
+	}
+
+	/**
+	 * What one property of an observation says of its figure.
+	 *
+	 * @param property {@code Value}, {@code StringValue} or {@code ValueAttribute}
+	 * @param written what it holds, stripped
+	 * @param figure the figure it gives (0 for nihil), or null when it says there is none
+	 * @param meaning what it means, for the error
+	 */
+	record Claim(String property, String written, BigDecimal figure, String meaning) {
+
+		@Override
+		public String toString() {
+			return this.property + " "
+					+ (this.property.equals("ValueAttribute") ? this.written : "'" + this.written + "'") + " ("
+					+ this.meaning + ")";
+		}
+
+		/**
+		 * @return whether this and {@code other} cannot both hold: a figure and none, or
+		 * two different figures (nihil is the figure 0)
+		 */
+		boolean contradicts(Claim other) {
+			if (this.figure == null || other.figure == null) {
+				return (this.figure == null) != (other.figure == null);
+			}
+			return this.figure.compareTo(other.figure) != 0;
+		}
+
+	}
+
+	/**
+	 * The first two of {@code Value}, {@code StringValue} and {@code ValueAttribute} that
+	 * contradict each other (CBS, "Handleiding CBS Open Data v4": {@code Value} holds the
+	 * number, {@code StringValue} the value as text or a special sign,
+	 * {@code ValueAttribute} why a cell has no figure or that it is nihil; "Verklaring
+	 * van tekens" for the signs):
+	 * <ul>
+	 * <li>a number in {@code Value} or {@code StringValue} is that figure, the sign
+	 * {@code -} and the attribute {@code Nil} the figure 0 (nihil);</li>
+	 * <li>the signs {@code .}, {@code x}, {@code ?} and an attribute that names a reason
+	 * (Confidential, Impossible, Unknown, Missing, Secret, NotAvailable, NotApplicable)
+	 * say there is no figure;</li>
+	 * <li>{@code None}, an empty or absent property, other text in {@code StringValue}
+	 * and an attribute this version does not know say nothing.</li>
+	 * </ul>
+	 * So {@code Value 4.5} beside {@code Nil}, beside {@code StringValue "-"} or
+	 * {@code "."}, or beside {@code StringValue "4.3"} contradicts; {@code Value 0} or
+	 * null beside {@code Nil}, and {@code StringValue "x"} beside {@code Confidential},
+	 * agree.
+	 * @param value the stripped {@code Value}, null or empty when absent
+	 * @param text the stripped {@code StringValue}, null or empty when absent
+	 * @param attribute the stripped {@code ValueAttribute}
+	 * @return the two that contradict, in that order; null when they agree
+	 */
+	static Claim[] contradiction(String value, String text, String attribute) {
+		java.util.List<Claim> claims = claims(value, text, attribute);
+		for (int i = 0; i < claims.size(); i++) {
+			for (int j = i + 1; j < claims.size(); j++) {
+				if (claims.get(i).contradicts(claims.get(j))) {
+					return new Claim[] { claims.get(i), claims.get(j) };
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * @return what {@code Value}, {@code StringValue} and {@code ValueAttribute} say, in
+	 * that order, leaving out those that say nothing
+	 */
+	private static java.util.List<Claim> claims(String value, String text, String attribute) {
+		return java.util.stream.Stream.of(claim("Value", value), claim("StringValue", text), attributeClaim(attribute))
+			.filter(java.util.Objects::nonNull)
+			.toList();
+	}
+
+	/**
+	 * @return what a {@code Value} or {@code StringValue} says: a number, a CBS sign, or
+	 * nothing (null) when it is absent, empty or other text
+	 */
+	private static Claim claim(String property, String written) {
+		if (written == null || written.isEmpty()) {
+			return null;
+		}
+		CbsSign sign = CbsSign.of(written);
+		if (sign == CbsSign.NIHIL) {
+			return new Claim(property, written, BigDecimal.ZERO, "nihil, a zero");
+		}
+		if (sign != null) {
+			return new Claim(property, written, null, "no figure: " + sign.reason().code());
+		}
+		if (!Numbers.isDecimal(written)) {
+			return null;
+		}
+		try {
+			return new Claim(property, written, new BigDecimal(written), "a figure");
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * @return what a {@code ValueAttribute} says: nihil, no figure, or nothing (null) for
+	 * {@code None}, empty, or an attribute this version does not know
+	 */
+	private static Claim attributeClaim(String attribute) {
+		if (attribute == null || attribute.isEmpty() || attribute.equalsIgnoreCase("None")) {
+			return null;
+		}
+		if (CbsSign.ofValueAttribute(attribute) != null) {
+			return new Claim("ValueAttribute", attribute, BigDecimal.ZERO, "nihil, a zero");
+		}
+		MissingReason why = MissingReason.fromValueAttribute(attribute);
+		return (why == MissingReason.ANDERS) ? null
+				: new Claim("ValueAttribute", attribute, null, "no figure: " + why.code());
 	}
 
 	/**

@@ -220,6 +220,112 @@ class ODataReaderTests {
 			.satisfies((c) -> assertThat(c.value()).isEqualTo("5.5"));
 	}
 
+	/**
+	 * The shared v4 response of 80072ned with its seventh observation (Id 6, 1997 Q2,
+	 * 4.5) given the {@code Value}, {@code StringValue} and {@code ValueAttribute} of the
+	 * arguments, in a folder of its own.
+	 */
+	private Path observation6(String value, String text, String attribute) throws IOException {
+		Path original = SharedData.file("cbs/odata4_80072ned/Observations.json");
+		String json = Files.readString(original, StandardCharsets.UTF_8);
+		String record = "{\"Id\":6,\"Value\":4.5,\"Measure\":\"M001924\",\"BedrijfskenmerkenSBI2008\":\"T001081\","
+				+ "\"ValueAttribute\":\"None\",\"Perioden\":\"1997KW02\"}";
+		assertThat(json).contains(record);
+		String changed = "{\"Id\":6,\"Value\":" + value + ",\"StringValue\":"
+				+ ((text != null) ? "\"" + text + "\"" : "null")
+				+ ",\"Measure\":\"M001924\",\"BedrijfskenmerkenSBI2008\":\"T001081\",\"ValueAttribute\":\"" + attribute
+				+ "\",\"Perioden\":\"1997KW02\"}";
+		Path dir = Files.createTempDirectory(this.temp, "80072ned");
+		return Files.writeString(dir.resolve("Observations.json"), json.replace(record, changed),
+				StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A v4 observation whose Value, StringValue and ValueAttribute contradict each other
+	 * leaves its figure open and is refused, naming the record, the property and what
+	 * each says: nihil ({@code Nil}, {@code -}) beside a number other than 0 (it was
+	 * stored as 4.5 with footnote Nil), a sign that says there is no figure beside a
+	 * number (it was stored as the number), two different numbers (the Value was stored),
+	 * a sign beside an attribute that says the opposite.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest(name = "Value {0}, StringValue {1}, ValueAttribute {2}")
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "null", value = {
+			"4.5|-|Nil|StringValue|-|Value '4.5' (a figure) beside StringValue '-' (nihil, a zero) beside ValueAttribute Nil (nihil, a zero)",
+			"4.5|null|Nil|ValueAttribute|Nil|Value '4.5' (a figure) beside ValueAttribute Nil (nihil, a zero)",
+			"4.5|-|None|StringValue|-|Value '4.5' (a figure) beside StringValue '-' (nihil, a zero)",
+			"4.5|.|None|StringValue|.|Value '4.5' (a figure) beside StringValue '.' (no figure: onbekend)",
+			"4.5|x|None|StringValue|x|Value '4.5' (a figure) beside StringValue 'x' (no figure: geheim)",
+			"4.5|4.3|None|StringValue|4.3|Value '4.5' (a figure) beside StringValue '4.3' (a figure)",
+			"null|.|Nil|ValueAttribute|Nil|StringValue '.' (no figure: onbekend) beside ValueAttribute Nil (nihil, a zero)",
+			"null|-|Confidential|ValueAttribute|Confidential|StringValue '-' (nihil, a zero) beside ValueAttribute Confidential (no figure: vertrouwelijk)",
+			"\".\"|4.5|None|StringValue|4.5|Value '.' (no figure: onbekend) beside StringValue '4.5' (a figure)" })
+	void contradictoryValuesOfAV4ObservationAreRefused(String value, String text, String attribute, String column,
+			String written, String says) throws IOException {
+		Path file = observation6(value, text, attribute);
+		assertThatThrownBy(() -> ReaderFixture.read(new ODataReader(true), file, "80072ned", null))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("Observations.json, record 7, column " + column + ": contradictory values: " + says
+					+ " (value '" + written + "')")
+			.hasMessageContaining("expected Value, StringValue and ValueAttribute that agree");
+	}
+
+	/**
+	 * Value, StringValue and ValueAttribute that agree are read as before: nihil beside 0
+	 * or no Value is a real 0; the same number written twice is that number; a secret
+	 * sign beside Confidential is no figure, with the attribute's reason.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest(name = "Value {0}, StringValue {1}, ValueAttribute {2}")
+	@org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "null",
+			value = { "0|null|Nil|0|null|Nil", "null|-|Nil|0|null|Nil", "null|null|Nil|0|null|Nil",
+					"0|-|None|0|null|null", "4.5|4.50|None|4.5|null|null",
+					"null|x|Confidential|null|vertrouwelijk|Confidential" })
+	void agreeingValuesOfAV4ObservationAreRead(String value, String text, String attribute, String stored,
+			String reason, String footnote) throws IOException {
+		Path file = observation6(value, text, attribute);
+		assertThat(ReaderFixture.read(new ODataReader(true), file, "80072ned", null))
+			.filteredOn((c) -> c.period().equals("1997KW02") && c.breakdown().isEmpty())
+			.singleElement()
+			.satisfies((c) -> {
+				assertThat(c.value()).isEqualTo(stored);
+				assertThat(c.reason()).isEqualTo(reason);
+				assertThat(c.footnote()).isEqualTo(footnote);
+			});
+	}
+
+	/**
+	 * The v4 CSV download refuses the same contradictions, naming the line: nihil beside
+	 * 9548.0 (it was stored as 9548.0 with footnote Nil), an unknown sign beside it; Nil
+	 * beside 0 is a real 0.
+	 */
+	@Test
+	void contradictoryValuesOfAV4CsvRowAreRefused() throws IOException {
+		Path original = SharedData.file("cbs/84916NED_v4_allTables.csv");
+		String csv = Files.readString(original, StandardCharsets.UTF_8);
+		String row = "\n0,None,9548.0,,Werkzame beroepsbevolking,Absolute,Totaal,2022,NL01,Nederland\n";
+		assertThat(csv).contains(row);
+		Path nil = Files.writeString(this.temp.resolve("84916NED_nil.csv"),
+				csv.replace(row, row.replace("0,None,9548.0,,", "0,Nil,9548.0,-,")), StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> ReaderFixture.read(new CbsV4CsvReader(), nil, "84916NED", null))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("84916NED_nil.csv, line 2, column StringValue: contradictory values: Value '9548.0'"
+					+ " (a figure) beside StringValue '-' (nihil, a zero) beside ValueAttribute Nil (nihil, a zero)");
+		Path dot = Files.writeString(this.temp.resolve("84916NED_dot.csv"),
+				csv.replace(row, row.replace("0,None,9548.0,,", "0,None,9548.0,.,")), StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> ReaderFixture.read(new CbsV4CsvReader(), dot, "84916NED", null))
+			.isInstanceOf(ImportException.class)
+			.hasMessageContaining("84916NED_dot.csv, line 2, column StringValue: contradictory values: Value '9548.0'"
+					+ " (a figure) beside StringValue '.' (no figure: onbekend)");
+		Path zero = Files.writeString(this.temp.resolve("84916NED_zero.csv"),
+				csv.replace(row, row.replace("0,None,9548.0,,", "0,Nil,0,-,")), StandardCharsets.UTF_8);
+		assertThat(ReaderFixture.read(new CbsV4CsvReader(), zero, "84916NED", null)).filteredOn((c) -> c.line() == 2)
+			.singleElement()
+			.satisfies((c) -> {
+				assertThat(c.region()).isEqualTo("NL01");
+				assertThat(c.value()).isEqualTo("0");
+				assertThat(c.footnote()).isEqualTo("Nil");
+			});
+	}
+
 	@Test
 	void truncatedJsonNamesTheRecord() throws IOException {
 		Path page = SharedData.file("cbs/odata4_80072ned/Observations.json");
