@@ -74,6 +74,9 @@ public final class CbsV4CsvReader implements FormatReader {
 					throw job.error(line, null, ImportFormat.abbreviate(String.join(",", r.toList())),
 							header.size() + " comma separated fields", "found " + r.size() + " fields");
 				}
+				if (records == 1 && header.contains("Id")) {
+					laterPage(found, r.get("Id").strip(), job.fileName());
+				}
 				String region = (mapping.regionColumn() != null) ? job.regions().byCode(r.get(mapping.regionColumn()))
 						: mapping.region();
 				if (region == null) {
@@ -139,6 +142,22 @@ public final class CbsV4CsvReader implements FormatReader {
 			}
 		});
 		return found.build();
+	}
+
+	/**
+	 * The observations of a page of {@code $skip} joined without the pages before it: a
+	 * first {@code Id} that is a positive multiple of the API's page size (10000), as in
+	 * the v4 response ({@code ODataReader}, which gives the rule and why other first Ids
+	 * and gaps are no evidence), marks the download incomplete.
+	 * @param id the first row's {@code Id}, stripped
+	 */
+	private static void laterPage(ReadResult.Builder found, String id, String file) {
+		if (id.matches("[0-9]{1,18}")) {
+			long first = Long.parseLong(id);
+			if (first > 0 && first % ODataReader.PAGE_CAP == 0) {
+				found.incomplete(IncompleteReason.startsAtLaterPage(first, file));
+			}
+		}
 	}
 
 	/** The column of the region's title beside the column of its code. */

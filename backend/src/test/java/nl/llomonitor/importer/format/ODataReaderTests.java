@@ -326,6 +326,28 @@ class ODataReaderTests {
 			});
 	}
 
+	/**
+	 * The v4 CSV download (observations joined with their code lists) whose first Id is a
+	 * later page's (10000) is incomplete in the same way; the shared download (Id from 0)
+	 * is not.
+	 */
+	@Test
+	void aV4CsvStartingAtALaterPagesIdIsIncomplete() throws IOException {
+		Path original = SharedData.file("cbs/84916NED_v4_allTables.csv");
+		assertThat(ReaderFixture.read(new CbsV4CsvReader(), original, "84916NED", null, new java.util.ArrayList<>())
+			.incomplete()).isEmpty();
+		Matcher ids = Pattern.compile("(?m)^([0-9]+),").matcher(Files.readString(original, StandardCharsets.UTF_8));
+		Path later = Files.writeString(this.temp.resolve("84916NED_later.csv"),
+				ids.replaceAll((m) -> (Long.parseLong(m.group(1)) + 10_000) + ","), StandardCharsets.UTF_8);
+		List<ReaderFixture.Cell> cells = new java.util.ArrayList<>();
+		ReadResult found = ReaderFixture.read(new CbsV4CsvReader(), later, "84916NED", null, cells);
+		assertThat(found.incomplete())
+			.containsExactly(IncompleteReason.startsAtLaterPage(10_000, "84916NED_later.csv"));
+		assertThat(cells).filteredOn((c) -> c.line() == 2)
+			.singleElement()
+			.satisfies((c) -> assertThat(c.value()).isEqualTo("9548.0"));
+	}
+
 	@Test
 	void truncatedJsonNamesTheRecord() throws IOException {
 		Path page = SharedData.file("cbs/odata4_80072ned/Observations.json");
