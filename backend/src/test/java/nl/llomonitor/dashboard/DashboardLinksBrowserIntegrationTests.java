@@ -370,6 +370,32 @@ class DashboardLinksBrowserIntegrationTests {
 				"Het bereik bij ‘to’ is te groot voor één verzoek (te veel perioden of regio's); kies een kleiner bereik."));
 	}
 
+	/**
+	 * Trends with an indicator my region's level has no figures for: the level moves to
+	 * one the indicator has (my region's nearest parent with figures), the page says so
+	 * above the view, in its language, and the link holds the level shown.
+	 */
+	@Test
+	void trendsMovesToALevelTheIndicatorHasAndSaysSo() {
+		// published for Nederland only: no checklist of gemeenten with one line drawn
+		open("/?tab=trends&indicator=llo_deelnemers&region=GM0080");
+		chart("trends");
+		assertThat(text(".corrections")).isEqualTo("De indicator ‘Deelnemers leven lang ontwikkelen’ heeft geen"
+				+ " cijfers voor gemeenten; getoond wordt het niveau ‘Land’.");
+		assertThat(selected("tr-level")).isEqualTo("land");
+		assertThat(selected("tr-indicator")).isEqualTo("llo_deelnemers");
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("level=land"));
+		assertThat(this.browser.currentUrl()).contains("indicator=llo_deelnemers");
+		assertThat(text("[data-figure='trends']")).doesNotContain("Geen cijfers over");
+		// published down to provinces: Leeuwarden's province, in English
+		open("/?tab=trends&indicator=vacatures&region=GM0080&lang=en");
+		chart("trends");
+		assertThat(text(".corrections")).isEqualTo("The indicator ‘Job vacancies’ has no figures for municipalities;"
+				+ " the level ‘Provinces’ is shown instead.");
+		assertThat(selected("tr-level")).isEqualTo("provincie");
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("level=provincie"));
+	}
+
 	// ---------------------------------------------------------------------------------------
 
 	private void open(String path) {

@@ -31,6 +31,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -209,9 +210,18 @@ class DashboardTrustBrowserIntegrationTests {
 		}
 		assertThat(national).as("an indicator of Nederland alone").isNotNull();
 		// a gemeente as my region and Nederland ticked: Nederland's indicator is offered
-		// and drawn
-		open("/?tab=trends&region=GM0344&level=gemeente&regions=NL01&indicator=" + national);
+		open("/?tab=trends&region=GM0344&level=gemeente&regions=NL01");
 		settle("trends");
+		assertThat(this.browser.find("select[data-focus='tr-indicator']").findElements(By.tagName("option")))
+			.extracting((o) -> o.getAttribute("value"))
+			.contains(national);
+		// and chosen, it is drawn at a level that has it (Nederland's), not beside a
+		// checklist of gemeenten without it; the page says so
+		new Select(this.browser.find("select[data-focus='tr-indicator']")).selectByValue(national);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("level=land"));
+		settle("trends");
+		assertThat(text(".corrections"))
+			.contains("heeft geen cijfers voor gemeenten; getoond wordt het niveau ‘Land’.");
 		assertThat(this.browser.find("input[data-focus='tr-regions-NL01']").isSelected()).isTrue();
 		assertThat(this.browser.find("select[data-focus='tr-indicator']").getAttribute("value")).isEqualTo(national);
 		for (String select : List.of("tr-from", "tr-to")) {
@@ -222,14 +232,14 @@ class DashboardTrustBrowserIntegrationTests {
 		List<Map<String, Object>> figures = maps(FIGURES);
 		assertThat(figures).hasSize(1);
 		assertThat(((Number) figures.get(0).get("values")).longValue()).as("Nederland is drawn").isPositive();
-		// Nederland and Utrecht ticked: Utrecht has no line and no legend entry, and a
-		// note says so
+		// Nederland and Utrecht ticked: Utrecht has no line and no legend entry, and the
+		// page says why
 		open("/?tab=trends&region=GM0344&level=gemeente&regions=NL01,GM0344&indicator=" + national);
 		settle("trends");
 		assertThat(strings("const c = Chart.getChart(document.querySelector('[data-figure=trends] canvas'));"
 				+ "return c.data.datasets.filter((d) => d.lloRole === 'value').map((d) => d.label)"))
 			.noneMatch((label) -> label.contains("Utrecht"));
-		assertThat(text("[data-figure='trends'] .figure__notes")).contains("Geen cijfers over").contains("Utrecht");
+		assertThat(text(".corrections")).contains("heeft geen cijfers voor gemeenten");
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { segmented, select } from '../controls.js';
 import { getLang, inSentence, periodLabel, periodType, t } from '../i18n.js';
-import { levelOfCode } from '../regions.js';
+import { levelOfCode, nearestWith } from '../regions.js';
 
 /** Indicators with data at a region level (and period type), in the API's order. */
 export async function indicatorsAt(level, { periodType: type } = {}) {
@@ -86,6 +86,14 @@ export function explainFix(ctx, text, patch) {
 	ctx.settle(patch);
 }
 
+/**
+ * Say that an indicator the link asks for has no figures at a level, what is shown instead (another indicator
+ * in Kaart and Vergelijk, another level in Trends), and put the change into the link.
+ */
+export function explainNoFiguresAt(ctx, { indicator, level, shown, patch }) {
+	explainFix(ctx, t('fix.indicator', { code: indicator.name, level: inSentence(t(`level.${level}`)), shown }), patch);
+}
+
 export function pick(value, options, fallback) {
 	return options.includes(value) ? value : fallback;
 }
@@ -98,11 +106,16 @@ export function pick(value, options, fallback) {
  * period type counts where the level has none), alsoLevels(level) (further levels whose
  * indicators are offered too, e.g. the levels of the regions ticked beside the chosen level),
  * observedOnly (no indicator whose values are forecasts, for views that show observations only), spread (the
- * view sets the regions of one level side by side: Nederland as my region starts at the provinces).
- * Returns { indicators, indicator, level, type, periods, period, controls }.
+ * view sets the regions of one level side by side: Nederland as my region starts at the provinces),
+ * followIndicator (a link naming an indicator the level has no figures for moves to a level that has them,
+ * the one of my region's nearest parent with figures if it can, with the view's default regions of that
+ * level, rather than the indicator being replaced: for Trends, which offers the indicators of Nederland
+ * beside every level).
+ * Returns { indicators, indicator, level, levelMoved, type, periods, period, controls }.
  */
 export async function sharedPicker(ctx, {
 	key, levels, preferred, period: withPeriod = true, regionFor, alsoLevels, observedOnly = false, spread = false,
+	followIndicator = false,
 }) {
 	const { state } = ctx;
 	const mine = ctx.primaryRegion();
@@ -119,7 +132,7 @@ export async function sharedPicker(ctx, {
 	// a view that sets the regions of one level side by side (spread) compares nothing at the level of
 	// Nederland alone: with Nederland as my region it starts with the provinces, Nederland beside them
 	const mineLevel = spread && levelOfCode(mine) === 'land' ? null : levelOfCode(mine);
-	const level = pick(state.level, usable, pick(mineLevel, usable,
+	let level = pick(state.level, usable, pick(mineLevel, usable,
 		usable.includes('provincie') ? 'provincie' : usable[0]));
 	// said where the link asks for another level, or where my region's level has no figures here
 	const wanted = state.level || (levels.includes(mineLevel) ? mineLevel : null);
@@ -131,6 +144,23 @@ export async function sharedPicker(ctx, {
 			? t('fix.levelNoFigures', { asked: inSentence(t(`level.${wanted}`)), shown })
 			: t('fix.level', { asked: t(`one.${wanted}`) !== `one.${wanted}` ? t(`one.${wanted}`) : wanted, shown }),
 		{ level });
+	}
+	const askedIndicator = state.indicator ? (await api.indicators()).find((i) => i.code === state.indicator) : null;
+	// followIndicator: the levels of this view where the indicator of the link has figures
+	const followed = followIndicator && askedIndicator?.lastPeriod != null
+		&& !(observedOnly && askedIndicator.forecast)
+		? usable.filter((l) => (askedIndicator.regionLevels || []).includes(l)) : [];
+	const levelMoved = followed.length > 0 && !followed.includes(level);
+	if (levelMoved) {
+		// the level of my region's nearest parent with figures (Leeuwarden: Fryslân, or Nederland), else the
+		// finest level with figures; the level's default regions, as when another level is chosen
+		const nearest = nearestWith((await ctx.regions()).byCode.get(mine), askedIndicator);
+		const moved = nearest && followed.includes(levelOfCode(nearest)) ? levelOfCode(nearest)
+			: followed[followed.length - 1];
+		explainNoFiguresAt(ctx, { indicator: askedIndicator, level,
+			shown: t('fix.shownLevel', { level: t(`level.${moved}`) }),
+			patch: { level: moved, regions: null } });
+		level = moved;
 	}
 	// the level's indicators, and those of other levels the view shows too (Nederland beside gemeenten)
 	const indicators = [];
@@ -148,12 +178,14 @@ export async function sharedPicker(ctx, {
 	if (state.indicator && state.indicator !== code) {
 		// a link naming an indicator this view does not show: said by its name and for its real reason (a
 		// forecast in a view of observations, or no figures at this level), and the link shows what is drawn
-		const askedIndicator = (await api.indicators()).find((i) => i.code === state.indicator);
 		const shown = indicator?.name || '–';
-		explainFix(ctx, !askedIndicator ? t('fix.indicatorUnknown', { code: state.indicator, shown })
-			: askedIndicator.forecast && observedOnly ? t('fix.indicatorForecast', { name: askedIndicator.name, shown })
-				: t('fix.indicator', { code: askedIndicator.name, level: t(`level.${level}`).toLowerCase(), shown }),
-		{ indicator: code });
+		if (askedIndicator && !(askedIndicator.forecast && observedOnly)) {
+			explainNoFiguresAt(ctx, { indicator: askedIndicator, level, shown, patch: { indicator: code } });
+		}
+		else {
+			explainFix(ctx, askedIndicator ? t('fix.indicatorForecast', { name: askedIndicator.name, shown })
+				: t('fix.indicatorUnknown', { code: state.indicator, shown }), { indicator: code });
+		}
 	}
 	const asked = state.period;
 	// a view of one period over a whole level (Vergelijk, Kaart) takes the period type that the level's
@@ -197,7 +229,7 @@ export async function sharedPicker(ctx, {
 			onChange: (v) => ctx.update({ period: v }),
 		}) : null,
 	].filter(Boolean);
-	return { indicators, indicator, code, level, type, periods, period: chosenPeriod, controls };
+	return { indicators, indicator, code, level, levelMoved, type, periods, period: chosenPeriod, controls };
 }
 
 export { segmented };

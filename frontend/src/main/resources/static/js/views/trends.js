@@ -76,6 +76,7 @@ export async function render(panel, ctx) {
 		const picked = await sharedPicker(ctx, {
 			// the trend (GET /api/v1/trend) is of observations: forecasts are drawn in the grijze druk chart
 			key: 'tr', levels: LEVELS, preferred: DEFAULT_INDICATOR, period: false, observedOnly: true,
+			followIndicator: true,
 			regionFor: (level) => (catalogue.levels[level] || []).find((r) => r.code === mine)?.code
 				|| (catalogue.levels[level] || [])[0]?.code || mine,
 			// the indicators of every ticked region count, so Nederland's figures are offered beside a
@@ -90,10 +91,13 @@ export async function render(panel, ctx) {
 		let { type } = picked;
 		const regionList = regionsOf(catalogue, level);
 		const available = regionList.map((r) => r.code);
+		// a level the picker moved to (the indicator of the link has no figures at the one asked) starts
+		// with its default regions
+		const ticked = chosenRegions(picked.levelMoved ? { ...state, regions: null } : state, available, mine);
 		// my region is always drawn: where it is of another level than the one shown (an
-		// arbeidsmarktregio beside provinces), beside the ticked regions
-		const ticked = chosenRegions(state, available, mine);
-		const regions = mine && !available.includes(mine) && !ticked.includes(mine)
+		// arbeidsmarktregio beside provinces), beside the ticked regions; not where its level has no figures
+		const mineHasFigures = (picked.indicator?.regionLevels || []).includes(levelOfCode(mine));
+		const regions = mine && mineHasFigures && !available.includes(mine) && !ticked.includes(mine)
 			? [mine, ...ticked].slice(0, MAX_LINES) : ticked;
 		if (picked.indicator && regions.length > 1) {
 			// the finest type every drawn region has, so each has points (Amersfoort beside Utrecht the gemeente:
