@@ -396,6 +396,26 @@ class DashboardLinksBrowserIntegrationTests {
 		this.browser.waitUntil(() -> this.browser.currentUrl().contains("level=provincie"));
 	}
 
+	/**
+	 * Regions of another level in a link to Vergelijk are named under the chart and left
+	 * out of the link, which holds what is compared; the correction is no new history
+	 * entry (Back leaves the view).
+	 */
+	@Test
+	void compareLeavesRegionsOfAnotherLevelOutOfTheLink() {
+		open("/?tab=kerncijfers&region=PV21");
+		this.browser.waitFor(By.cssSelector(".tile[data-indicator]"));
+		open("/?tab=vergelijk&regions=PV26,GM0344");
+		chart("vergelijk");
+		assertThat(text("[data-figure='vergelijk']"))
+			.contains("Niet in deze vergelijking van provincies: Utrecht (gemeente)");
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("regions=PV26")
+				&& !this.browser.currentUrl().contains("GM0344"));
+		this.browser.driver.navigate().back();
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=PV21"));
+		assertThat(this.browser.currentUrl()).doesNotContain("vergelijk");
+	}
+
 	// ---------------------------------------------------------------------------------------
 
 	private void open(String path) {

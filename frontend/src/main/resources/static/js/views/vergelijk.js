@@ -158,6 +158,10 @@ export async function render(panel, ctx) {
 		// regions of the link that are not of this level are named, not dropped without a word
 		const elsewhere = (state.regions || []).filter((r) => !regionCodes.includes(r) && r !== 'NL01')
 			.map((r) => regionLabel(catalogue.byCode.get(r)) || r);
+		if (elsewhere.length) {
+			// the link holds what is compared (the reference Nederland is always drawn beside it)
+			ctx.settle({ regions: state.regions.filter((r) => regionCodes.includes(r) || r === 'NL01') });
+		}
 		controls.append(...picked.controls,
 			checklist({
 				key: 'cmp-regions', label: t('cmp.regions'), selected, filter: true,
