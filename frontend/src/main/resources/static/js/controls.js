@@ -1,6 +1,7 @@
 // Form controls for the views' toolbars. Each carries a data-focus key so focus survives a re-render.
 import { h, uid } from './dom.js';
 import { t } from './i18n.js';
+import { searchKey } from './regions.js';
 
 /** A labelled select. options: [{ value, label, group? }]. */
 export function select({ key, label, options, value, onChange }) {
@@ -66,14 +67,16 @@ export function checklist({ key, label, options, selected, onChange, all = true,
 			onChange(values);
 		});
 		const li = h('li', { class: 'checklist__item' }, input, h('label', { for: id }, o.label));
-		return { li, text: o.label.toLowerCase() };
+		return { li, text: searchKey(o.label) };
 	});
 	let search = null;
 	if (filter && options.length > 12) {
 		const id = uid(`${key}-filter`);
 		const input = h('input', { type: 'search', id, class: 'input', autocomplete: 'off', dataset: { focus: `${key}-filter` } });
+		// as the region search in the header: case, diacritics, apostrophes and hyphens do not count ("fryslan"
+		// finds Súdwest-Fryslân)
 		input.addEventListener('input', () => {
-			const q = input.value.trim().toLowerCase();
+			const q = searchKey(input.value);
 			items.forEach((i) => {
 				i.li.hidden = q !== '' && !i.text.includes(q);
 			});

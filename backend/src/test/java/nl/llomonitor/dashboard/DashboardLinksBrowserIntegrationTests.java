@@ -416,6 +416,32 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(this.browser.currentUrl()).doesNotContain("vergelijk");
 	}
 
+	/** "Zoek in de lijst" ignores diacritics and case, as the region search does. */
+	@Test
+	void theRegionListFilterIgnoresDiacritics() {
+		open("/?tab=vergelijk&indicator=netto_arbeidsparticipatie&level=gemeente");
+		chart("vergelijk");
+		for (Map.Entry<String, List<String>> search : Map
+			.of("fryslan", List.of("Noardeast-Fryslân", "Súdwest-Fryslân"), "SUDWEST", List.of("Súdwest-Fryslân"),
+					"Fryslân", List.of("Noardeast-Fryslân", "Súdwest-Fryslân"))
+			.entrySet()) {
+			WebElement filter = this.browser.find("input[data-focus='cmp-regions-filter']");
+			filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), search.getKey());
+			this.browser.waitUntil(() -> visibleItems("cmp-regions").equals(search.getValue()));
+		}
+		open("/?tab=trends&indicator=werkloosheidspercentage&level=gemeente&region=GM1900");
+		chart("trends");
+		this.browser.find("input[data-focus='tr-regions-filter']").sendKeys("sudwest");
+		this.browser.waitUntil(() -> visibleItems("tr-regions").equals(List.of("Súdwest-Fryslân (mijn regio)")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> visibleItems(String key) {
+		return (List<String>) this.browser.js("return [...document.querySelectorAll(\"[data-focus='" + key
+				+ "-all']\")].flatMap((b) => [...b.closest('.checklist').querySelectorAll('.checklist__item')])"
+				+ ".filter((li) => !li.hidden).map((li) => li.textContent);");
+	}
+
 	// ---------------------------------------------------------------------------------------
 
 	private void open(String path) {
