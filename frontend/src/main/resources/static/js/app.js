@@ -229,7 +229,7 @@ async function chooseRegion() {
 	}
 	const found = findRegions(text, await allRegions());
 	if (!found.length) {
-		showNotice(t('picker.notFound', { text }));
+		showNotice(t('picker.notFound', { text }), { region: myRegion(getState()) });
 		return;
 	}
 	const [chosen, ...others] = found;
@@ -239,7 +239,11 @@ async function chooseRegion() {
 		const sameName = others.every((r) => searchKey(r.name) === searchKey(chosen.name));
 		const names = others.slice(0, 5).map((r) => regionLabel(r)).join(', ') + (others.length > 5 ? ', …' : '');
 		showNotice(t(sameName ? 'picker.several' : 'picker.severalMatch', { text, chosen: regionLabel(chosen),
-			others: names }));
+			others: names }), { region: chosen.code });
+	}
+	else if (notice.dataset.region) {
+		// a new choice without anything to say: what was said of the one before does not stay
+		hideNotice();
 	}
 	regionInput.value = regionLabel(chosen);
 	if (chosen.code !== myRegion(getState())) {
@@ -297,13 +301,27 @@ function setTitle(state) {
 	document.getElementById('page-title').textContent = title;
 }
 
-function showNotice(text) {
+/**
+ * A short notice under the header, for 6 s. region: the notice is about a choice of my region (the region
+ * then chosen), and goes when another region is chosen.
+ */
+function showNotice(text, { region } = {}) {
 	notice.textContent = text;
 	notice.hidden = false;
+	if (region) {
+		notice.dataset.region = region;
+	}
+	else {
+		delete notice.dataset.region;
+	}
 	window.clearTimeout(showNotice.timer);
-	showNotice.timer = window.setTimeout(() => {
-		notice.hidden = true;
-	}, 6000);
+	showNotice.timer = window.setTimeout(hideNotice, 6000);
+}
+
+function hideNotice() {
+	window.clearTimeout(showNotice.timer);
+	notice.hidden = true;
+	delete notice.dataset.region;
 }
 
 function start() {
@@ -330,6 +348,10 @@ function start() {
 		}
 		else if (state.region !== previous.region) {
 			fillRegionPicker();
+		}
+		if (state.region !== previous.region && notice.dataset.region
+			&& notice.dataset.region !== myRegion(state)) {
+			hideNotice(); // said of a region no longer chosen (another one picked, on the map or Back)
 		}
 		setTitle(state);
 		render();

@@ -442,6 +442,27 @@ class DashboardLinksBrowserIntegrationTests {
 				+ ".filter((li) => !li.hidden).map((li) => li.textContent);");
 	}
 
+	/**
+	 * The notice that several regions bear a name goes when another region is chosen: it
+	 * does not stay on for its seconds beside the new choice.
+	 */
+	@Test
+	void aNewRegionChoiceClearsTheNoticeOfTheOneBefore() {
+		open("/?region=PV21");
+		this.browser.waitFor(By.cssSelector(".tile[data-indicator]"));
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "utrecht", Keys.ENTER);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=PV26"));
+		assertThat(text("#notice")).startsWith("Er zijn meer regio’s met de naam “utrecht”: gekozen is Utrecht"
+				+ " (provincie); kies in de lijst voor ");
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Utrecht (gemeente)", Keys.ENTER);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=GM0344"));
+		assertThat(this.browser.find("#notice").isDisplayed()).isFalse();
+		// a choice with something to say of its own replaces it
+		this.browser.find("#region-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), "groningen", Keys.ENTER);
+		this.browser.waitUntil(() -> this.browser.currentUrl().contains("region=PV20"));
+		assertThat(text("#notice")).startsWith("Er zijn meer regio’s met de naam “groningen”");
+	}
+
 	// ---------------------------------------------------------------------------------------
 
 	private void open(String path) {
