@@ -463,6 +463,20 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(text("#notice")).startsWith("Er zijn meer regio’s met de naam “groningen”");
 	}
 
+	/**
+	 * Every count tile whose groups leave part of the total out says so: Leeuwarden's 2
+	 * thousand unemployed men of 3 thousand (a gap the rounding of the two counts cannot
+	 * close), as its 37 thousand employed men of 71 thousand.
+	 */
+	@Test
+	void everyTileWhoseGroupsDoNotAddUpSaysSo() {
+		open("/?region=GM0080");
+		for (String indicator : List.of("werkzame_beroepsbevolking", "werkloze_beroepsbevolking")) {
+			assertThat(text(".tile[data-indicator='" + indicator + "'] .tile__shares-note")).isEqualTo(
+					"Deze groepen tellen niet op tot het totaal: de monitor heeft niet voor elke groep een cijfer.");
+		}
+	}
+
 	// ---------------------------------------------------------------------------------------
 
 	private void open(String path) {

@@ -38,13 +38,16 @@ function roundingOf(decimals) {
 
 /**
  * For a count: a note when its groups leave part of the total out (a source or download without every group),
- * beyond what the rounding of the published counts explains; else null.
+ * beyond what the rounding of the published counts explains; else null. A count published as n lies in
+ * [n − u, n + u) (u: half its last unit), so n groups and the total can add up only where the gap between
+ * them is smaller than (n + 1) × u: 2 thousand men of 3 thousand (a gap of exactly 1 = 2 × 0,5) cannot.
  */
 function partialGroups(shares, total, decimals) {
 	const valued = shares.filter((s) => s.value != null);
 	const u = roundingOf(decimals);
 	const sum = valued.reduce((a, s) => a + s.value, 0);
-	if (!(total > 0) || sum + (valued.length + 1) * u >= total) {
+	// a little slack for the floating point of the sum (0,1 + 0,2), never a whole rounding unit
+	if (!(total > 0) || total - sum < (valued.length + 1) * u - u * 1e-6) {
 		return null;
 	}
 	return h('p', { class: 'tile__shares-note' }, t('kc.share.partial'));
