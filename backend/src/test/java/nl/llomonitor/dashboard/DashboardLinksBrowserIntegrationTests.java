@@ -477,6 +477,16 @@ class DashboardLinksBrowserIntegrationTests {
 		}
 	}
 
+	/** A COROP region is called so in every English sentence, the API's too. */
+	@Test
+	void aCoropRegionHasOneEnglishName() {
+		open("/?region=CR17&lang=en");
+		this.browser.waitUntil(() -> text("h2.panel__title").equals("Key figures Utrecht (COROP region)"));
+		this.browser.waitFor(By.cssSelector(".tile[data-indicator] .tile__value--none"));
+		this.browser.waitUntil(() -> text("#panel").contains("for Utrecht (COROP region) in the imported sources"));
+		assertThat(text("#panel")).doesNotContain("COROP area");
+	}
+
 	// ---------------------------------------------------------------------------------------
 
 	private void open(String path) {
