@@ -39,6 +39,15 @@ public class IndicatorCatalog {
 		.builder()
 		.build();
 
+	static {
+		// the value classes' deserializer is built (and its classes loaded) here, when
+		// the
+		// bean is made at start: the catalog is read on an event-loop thread, where the
+		// first read would load classes from the jar, a blocking call (BlockHound saw it)
+		classes(org.jooq.JSONB.valueOf("[{\"code\":\"a\",\"nameNl\":\"A\",\"nameEn\":\"A\",\"below\":1},"
+				+ "{\"code\":\"b\",\"nameNl\":\"B\",\"nameEn\":\"B\"}]"));
+	}
+
 	private final DSLContext dsl;
 
 	private final VersionedCache<Map<String, IndicatorInfo>> cache;
