@@ -823,17 +823,13 @@ public class ImportService {
 				OffsetDateTime publishedAt = found.published();
 				boolean samePublication = false;
 				if (stage != null && job.options().published() == null) {
-					// the same bytes are the same publication: placed at its date, so
-					// that
-					// a file imported earlier as history (or before a newer release) does
-					// not become current again when imported a second time
+					// the same bytes as a file imported as history are that publication:
+					// placed at its date, they do not become current when imported again
+					// without one
 					Record earlier = sameFile(tx, job, sha, runId);
 					if (earlier != null) {
 						samePublication = true;
-						// recorded with the publication date the earlier import knew
-						// (a back-dated run needs one: else the moment it is placed at)
-						publishedAt = (earlier.get(3, OffsetDateTime.class) != null)
-								? earlier.get(3, OffsetDateTime.class) : earlier.get(1, OffsetDateTime.class);
+						publishedAt = earlier.get(1, OffsetDateTime.class);
 						job = job.withOptions(job.options().withPublished(earlier.get(1, OffsetDateTime.class)));
 						warnings.add(ImportWarning.of(ImportWarning.SAME_FILE, earlier.get(0, Long.class),
 								earlier.get(1, OffsetDateTime.class)
@@ -1170,21 +1166,19 @@ public class ImportService {
 
 	/**
 	 * The first successful import of the job's table from a file with the same bytes
-	 * (sha-256 of everything read) that is not the table's current release: one imported
-	 * as history (back-dated), or one imported as current after which a release with
-	 * other figures was imported (not back-dated). Returned with the moment its vintages
-	 * were recorded at: the date it was back-dated to, else the end of its run (its
-	 * vintages were recorded when it held the import lock, before that). Imported again
-	 * without a date, the file is placed there: its cells are then as they were
-	 * (unchanged), instead of replacing a newer release as revisions, or making a history
-	 * import current. The same bytes as the current release are an ordinary import (it
-	 * finds them unchanged, and confirms that they were still published when it ran).
+	 * (sha-256 of everything read) that was imported as history (back-dated: its
+	 * publication date was given), with that date. Imported again without a date, the
+	 * file is placed there: its cells are then as they were (unchanged), instead of its
+	 * old figures becoming current as a new release. The same bytes as a file imported as
+	 * current stay an ordinary import: a CSV carries no date of its own, and a later
+	 * release can give the figures of an earlier one again (a revision taken back); a
+	 * download that states its own date older than the store's newest publication is
+	 * refused by {@link #refuseOlderDownload}.
 	 * @param tx the import's transaction, holding the import lock
 	 * @param job the import (its table id)
 	 * @param sha the digest of the bytes read so far (the whole file; copied, not reset)
 	 * @param runId this run
-	 * @return (run id, recorded at, checksum, its publication date or null), or null when
-	 * the file is new for the table
+	 * @return (run id, its publication date, checksum), or null
 	 */
 	private static Record sameFile(DSLContext tx, ImportJob job, MessageDigest sha, long runId) {
 		if (job.tableId() == null) {
@@ -1198,18 +1192,13 @@ public class ImportService {
 			return null;
 		}
 		return tx.fetchOne("""
-				select r.id, case when r.backdated then r.published_at else r.finished_at end, r.checksum,
-				       r.published_at
+				select r.id, r.published_at, r.checksum
 				from import_run r
 				where lower(r.table_id) = lower(?) and r.checksum = ? and r.id <> ?
 				  and r.status in (?, ?) and r.finished_at is not null
-				  -- history; or current then, but a release of other figures came after it
-				  and (r.backdated or exists (
-				      select 1 from import_run n
-				      where lower(n.table_id) = lower(r.table_id) and n.id > r.id and n.id <> ?
-				        and n.status = ? and not n.backdated and n.checksum <> r.checksum))
+				  and r.backdated
 				order by r.id limit 1""", job.tableId(), checksum, runId, ImportRunState.SUCCEEDED.code(),
-				ImportRunState.UNCHANGED.code(), runId, ImportRunState.SUCCEEDED.code());
+				ImportRunState.UNCHANGED.code());
 	}
 
 	/**
