@@ -204,6 +204,21 @@ class DashboardLinksBrowserIntegrationTests {
 		assertThat(this.browser.driver.findElements(By.cssSelector("svg.map path.map__region"))).hasSize(12);
 	}
 
+	/**
+	 * A significant difference of two counts of provinces is mostly one of size: the
+	 * differences say so under their test; those of a rate do not.
+	 */
+	@Test
+	void aSignificantDifferenceOfCountsSaysThatACountFollowsSize() {
+		open("/?tab=vergelijk&region=PV26&indicator=werkzame_beroepsbevolking&level=provincie");
+		this.browser.waitFor(By.cssSelector(".differences__list .difference--significant"));
+		assertThat(text(".differences__count"))
+			.startsWith("Dit cijfer is een aantal: het volgt de omvang van de regio.");
+		open("/?tab=vergelijk&region=PV26&indicator=netto_arbeidsparticipatie&level=provincie");
+		this.browser.waitFor(By.cssSelector(".differences__list .difference"));
+		assertThat(this.browser.driver.findElements(By.cssSelector(".differences__count"))).isEmpty();
+	}
+
 	@SuppressWarnings("unchecked")
 	private List<String> optionValues() {
 		return (List<String>) this.browser

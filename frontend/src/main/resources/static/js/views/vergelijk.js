@@ -227,6 +227,10 @@ export async function render(panel, ctx) {
 			const methods = [...new Set(relevant.map((d) => d.method).filter(Boolean))];
 			differences.append(h('p', { class: 'differences__method' },
 				methods.map((m) => t(`cmp.method.${m}`)).join(' ')));
+			if (count && relevant.some((d) => d.significant === true)) {
+				// a significant difference of two counts is mostly one of size
+				differences.append(h('p', { class: 'differences__method differences__count' }, t('cmp.countNote')));
+			}
 		}
 	}
 	catch (err) {
