@@ -1167,13 +1167,13 @@ public class ImportService {
 	/**
 	 * The first successful import of the job's table from a file with the same bytes
 	 * (sha-256 of everything read) that was imported as history (back-dated: its
-	 * publication date was given), with that date. Imported again without a date, the
-	 * file is placed there: its cells are then as they were (unchanged), instead of its
-	 * old figures becoming current as a new release. The same bytes as a file imported as
-	 * current stay an ordinary import: a CSV carries no date of its own, and a later
-	 * release can give the figures of an earlier one again (a revision taken back); a
-	 * download that states its own date older than the store's newest publication is
-	 * refused by {@link #refuseOlderDownload}.
+	 * publication date was given) and never as current, with that date. Imported again
+	 * without a date, the file is placed there: its cells are then as they were
+	 * (unchanged), instead of its old figures becoming current as a new release. The same
+	 * bytes as a file imported as current stay an ordinary import: a CSV carries no date
+	 * of its own, and a later release can give the figures of an earlier one again (a
+	 * revision taken back); a download that states its own date older than the store's
+	 * newest publication is refused by {@link #refuseOlderDownload}.
 	 * @param tx the import's transaction, holding the import lock
 	 * @param job the import (its table id)
 	 * @param sha the digest of the bytes read so far (the whole file; copied, not reset)
@@ -1197,7 +1197,12 @@ public class ImportService {
 				where lower(r.table_id) = lower(?) and r.checksum = ? and r.id <> ?
 				  and r.status in (?, ?) and r.finished_at is not null
 				  and r.backdated
+				  -- never imported as current: then imported again, it is made current again
+				  and not exists (select 1 from import_run s
+				                  where lower(s.table_id) = lower(r.table_id) and s.checksum = r.checksum
+				                    and s.id <> ? and s.status in (?, ?) and not s.backdated)
 				order by r.id limit 1""", job.tableId(), checksum, runId, ImportRunState.SUCCEEDED.code(),
+				ImportRunState.UNCHANGED.code(), runId, ImportRunState.SUCCEEDED.code(),
 				ImportRunState.UNCHANGED.code());
 	}
 
