@@ -139,6 +139,14 @@ public record ImportWarning(String key, List<Object> args) {
 	 */
 	public static final String SAME_FILE = "same-file";
 
+	/**
+	 * Key {@code warning.other-table-replaced}: the import replaced current figures that
+	 * another table published (arguments: this import's table, the other tables, their
+	 * runs): one cell should come from one table, or its figures change with the order of
+	 * imports.
+	 */
+	public static final String OTHER_TABLE_REPLACED = "other-table-replaced";
+
 	/** Key {@code warning.not-modified} of the message bundles. */
 	public static final String NOT_MODIFIED = "not-modified";
 
@@ -148,7 +156,7 @@ public record ImportWarning(String key, List<Object> args) {
 			WITHDRAWN, MARGIN_ONLY, TEXT_MEASURES, TEXT_VALUES, UNKNOWN_REGIONS_SKIPPED, NOT_MODIFIED,
 			MAPPING_SKIPPED_LEVELS, REGION_NOT_IN_PERIOD, REGION_WITH_DATA_KEPT, REGION_NAME_SHARED,
 			BACKDATED_NOT_WRITTEN, MISSING_MEASURES, GENERIC_MEMBER_CODE, GENERIC_TOTAL, GENERIC_NO_TOTAL,
-			ODATA_MORE_THAN_COUNTED, SAME_FILE);
+			ODATA_MORE_THAN_COUNTED, SAME_FILE, OTHER_TABLE_REPLACED);
 
 	/**
 	 * The kinds that mean the store holds less of the source than it published: rows or

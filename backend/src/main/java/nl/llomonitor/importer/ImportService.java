@@ -903,6 +903,7 @@ public class ImportService {
 						mapped.warnings().forEach((w) -> warn(warnings, w));
 					}
 					superseded = ObservationStore.supersedeCutOffRuns(tx, runId, writtenOver);
+					otherTablesReplaced(tx, job, runId, writtenOver).forEach((w) -> warn(warnings, w));
 				}
 				TableMapping described = (found.generic() == null && stage != null && cells > 0)
 						? this.mappings.find(job.tableId()) : null;
@@ -1139,6 +1140,33 @@ public class ImportService {
 					"an older download than the store's figures of this table: imported as new, its figures"
 							+ " would replace newer ones as revisions");
 		}
+	}
+
+	/**
+	 * A warning per other table whose current figures this import replaced: the runs it
+	 * wrote over ({@code writtenOver}) that imported another table (not the demo data
+	 * set, which stands in for the real tables). Two tables feeding the same cells make
+	 * the figures change with the order of the imports (85315NED and a mapping of
+	 * 85624NED both giving {@code llo_deelnemers} for Nederland).
+	 * @param tx the import's transaction
+	 * @param job the import (its table id)
+	 * @param runId this run
+	 * @param writtenOver the runs whose current vintages this run wrote over
+	 * @return the warnings, one per other table, in the order of the table ids
+	 */
+	private static List<ImportWarning> otherTablesReplaced(DSLContext tx, ImportJob job, long runId,
+			java.util.Set<Long> writtenOver) {
+		if (writtenOver.isEmpty() || job.tableId() == null) {
+			return List.of();
+		}
+		return tx.fetch("""
+				select r.table_id, string_agg(r.id::text, ', ' order by r.id)
+				from import_run r
+				where r.id = any(?::bigint[]) and r.id <> ? and r.table_id is not null
+				  and lower(r.table_id) <> lower(?) and not r.stand_in
+				group by r.table_id order by r.table_id""", writtenOver.toArray(Long[]::new), runId, job.tableId())
+			.map((r) -> ImportWarning.of(ImportWarning.OTHER_TABLE_REPLACED, job.tableId(), r.get(0, String.class),
+					r.get(1, String.class)));
 	}
 
 	/**

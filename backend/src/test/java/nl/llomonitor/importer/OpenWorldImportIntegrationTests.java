@@ -296,6 +296,41 @@ class OpenWorldImportIntegrationTests {
 			.isNoContent();
 	}
 
+	/**
+	 * A mapping that feeds an indicator's cells from a second table (85624NED's
+	 * participants into llo_deelnemers, which 85315NED publishes for Nederland) says that
+	 * it replaced the other table's current figures: they would otherwise change with the
+	 * order of the imports, without a word.
+	 */
+	@Test
+	void aMappingThatReplacesAnotherTablesFiguresSaysSo(@org.junit.jupiter.api.io.TempDir Path temp)
+			throws java.io.IOException {
+		cli("cbs/85624NED.csv", false);
+		this.client.delete()
+			.uri("/api/admin/mappings/85624NED")
+			.header("Authorization", "Bearer test-admin-token")
+			.exchange();
+		// a figure of the other table current that differs from 85624NED's (Nederland
+		// 2022: 4291 in both files), then the mapping over it
+		cli(SharedData.changedCopy("cbs/85315NED.csv", false, temp, (t) -> t
+			.replace(";Deelname leven lang ontwikkelen;2022;4291\n", ";Deelname leven lang ontwikkelen;2022;4292\n")),
+				false, false);
+		uploadMapping(LLO_MAPPING).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.remap.warnings")
+			.value((warnings) -> assertThat(((List<?>) warnings).stream().map(String::valueOf))
+				.anySatisfy((w) -> assertThat(w)
+					.startsWith("this import of table 85624NED replaced current figures that table 85315NED published")
+					.contains("a cell should come from one table")));
+		this.client.delete()
+			.uri("/api/admin/mappings/85624NED")
+			.header("Authorization", "Bearer test-admin-token")
+			.exchange()
+			.expectStatus()
+			.isNoContent();
+	}
+
 	@Test
 	void aMappingThatWouldChangeTheUnitOfAMeasureIsRefused() {
 		this.importer.importFile(SharedData.file("cbs/odata3_80137ned/TypedDataSet.json").getParent(), null, null,
