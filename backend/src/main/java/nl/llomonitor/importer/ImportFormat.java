@@ -127,12 +127,12 @@ public enum ImportFormat {
 	}
 
 	/**
-	 * Refuses a file that is not UTF-8 text at its start: one with the byte order mark of
-	 * UTF-16 or UTF-32 (Excel's "Unicode text" is UTF-16), or with a NUL byte among its
-	 * first 4,096 bytes (UTF-16 without a mark, or a binary file). Every format the
-	 * importer reads is UTF-8 (RFC 8259 for JSON; CBS and Eurostat publish UTF-8); read
-	 * as UTF-8, such a file used to fail as "unknown format" showing garbled characters,
-	 * or as Windows-1252 when a format was given.
+	 * Refuses an empty file, and a file that is not UTF-8 text at its start: one with the
+	 * byte order mark of UTF-16 or UTF-32 (Excel's "Unicode text" is UTF-16), or with a
+	 * NUL byte among its first 4,096 bytes (UTF-16 without a mark, or a binary file).
+	 * Every format the importer reads is UTF-8 (RFC 8259 for JSON; CBS and Eurostat
+	 * publish UTF-8); read as UTF-8, such a file used to fail as "unknown format" showing
+	 * garbled characters, or as Windows-1252 when a format was given.
 	 * @param file the data file
 	 * @param name its name, for the error
 	 * @throws ImportException naming the first bytes (hex) and what to do
@@ -144,6 +144,10 @@ public enum ImportFormat {
 		}
 		catch (IOException ex) {
 			throw new ImportException(name, null, null, null, "a readable file", ex.getMessage());
+		}
+		if (head.length == 0) {
+			throw new ImportException(name, null, null, null, "a file with a header and data rows",
+					"the file is empty (0 bytes)");
 		}
 		String encoding = null;
 		if (startsWith(head, 0x00, 0x00, 0xFE, 0xFF)) {

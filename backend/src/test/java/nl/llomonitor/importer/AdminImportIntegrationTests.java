@@ -573,4 +573,13 @@ class AdminImportIntegrationTests {
 				.contains("UTF-16 (big-endian byte order mark FE FF)"));
 	}
 
+	@Test
+	void anEmptyFileIs422SayingSo() {
+		importAs(upload(named("85268NED.csv", new byte[0]))).expectStatus()
+			.isEqualTo(422)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("85268NED.csv: the file is empty (0 bytes); expected a file with a header and data rows");
+	}
+
 }
