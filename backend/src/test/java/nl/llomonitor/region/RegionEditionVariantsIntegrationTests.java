@@ -392,6 +392,29 @@ class RegionEditionVariantsIntegrationTests {
 		assertThat(this.jdbc.fetchCount(DSL.table("region_edition"))).isEqualTo(editions);
 	}
 
+	/**
+	 * An edition cut off at a line break (its first 300 gemeenten: every provincie is in
+	 * them) is refused, writing nothing: taken as complete it ended the 42 gemeenten
+	 * after the cut, and Utrecht lost five of its 26.
+	 */
+	@Test
+	@Order(7)
+	void anEditionCutOffAtALineBreakIsRefused() throws IOException {
+		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
+		Path cut = Files.write(temp.resolve("85755NED-cut.csv"), lines.subList(0, 301), StandardCharsets.UTF_8);
+		int editions = this.jdbc.fetchCount(DSL.table("region_edition"));
+		int links = this.jdbc.fetchCount(DSL.table("region_parent"));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> importEdition(cut, "2027-06-01"))
+			.isInstanceOf(nl.llomonitor.importer.ImportException.class)
+			// (about 42 of 342: an earlier step of this class may have ended or added
+			// one)
+			.hasMessageMatching("85755NED-cut\\.csv: the edition would end 4[0-9] of the 34[0-9] gemeenten valid on"
+					+ " 2027-06-01: probably cut off \\(value '4[0-9] of 34[0-9] \\(first: GM[0-9]{4}\\)'\\).*")
+			.hasMessageContaining("expected an edition that ends at most a tenth of the gemeenten");
+		assertThat(this.jdbc.fetchCount(DSL.table("region_edition"))).isEqualTo(editions);
+		assertThat(this.jdbc.fetchCount(DSL.table("region_parent"))).isEqualTo(links);
+	}
+
 	private ImportReport importEdition(Path file, String validFrom) {
 		ImportReport report = this.importer.importFile(file, null, null, null, LocalDate.parse(validFrom), null);
 		if (report.dataVersion() != null) {

@@ -179,6 +179,9 @@ public final class RegionWriter {
 			}
 		}
 		boolean complete = !provincesInStore.isEmpty() && provincesListed.containsAll(provincesInStore);
+		if (complete) {
+			refuseProbablyCutOff(tx, entries, validFrom, fileName);
+		}
 		Map<String, RegionEntry> listed = new LinkedHashMap<>();
 		entries.forEach((e) -> listed.put(e.code(), e));
 		// regions: new ones start at the edition's date; names follow the edition
@@ -476,13 +479,44 @@ public final class RegionWriter {
 
 	/**
 	 * An edition dated after the one being applied.
-	 *
 	 * @param validFrom its date
 	 * @param complete whether it lists every provincie's gemeenten (it then states every
 	 * region of its levels: one it does not list it ended)
 	 * @param listed the codes it lists, or null where that is not recorded (imported
 	 * before migration V18): taken to list every region that exists on its date
 	 */
+	/**
+	 * Refuses a complete edition (one listing every provincie) that would end more than a
+	 * tenth of the gemeenten valid on its date, and at least ten: a file cut off at a
+	 * line break still lists every provincie in its first rows, and would end every
+	 * gemeente after the cut. Real editions end a few gemeenten a year (the most in
+	 * recent years in 2019, when their number fell from 380 to 355); a partial edition
+	 * ends none.
+	 * @throws ImportException naming how many, the first of them, and the date
+	 */
+	private static void refuseProbablyCutOff(DSLContext tx, List<RegionEntry> entries, LocalDate validFrom,
+			String fileName) {
+		Set<String> codes = new HashSet<>();
+		entries.forEach((e) -> codes.add(e.code()));
+		org.jooq.Condition validThen = REGION.LEVEL.eq("gemeente")
+			.and(REGION.VALID_FROM.le(validFrom))
+			.and(REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)));
+		int valid = tx.fetchCount(REGION, validThen);
+		List<String> unlisted = tx.select(REGION.CODE)
+			.from(REGION)
+			.where(validThen, REGION.CODE.notIn(codes))
+			.orderBy(REGION.CODE)
+			.fetch(REGION.CODE);
+		if (unlisted.size() >= 10 && unlisted.size() * 10 > valid) {
+			throw new ImportException(fileName, null, null,
+					unlisted.size() + " of " + valid + " (first: " + unlisted.get(0) + ")",
+					"an edition that ends at most a tenth of the gemeenten valid on its date (real editions end a"
+							+ " few a year; a partial edition, which lists not every provincie, ends none)",
+					"the edition would end " + unlisted.size() + " of the " + valid + " gemeenten valid on " + validFrom
+							+ ": probably cut off");
+		}
+	}
+
 	private record Later(LocalDate validFrom, boolean complete, Set<String> listed) {
 
 	}
