@@ -115,15 +115,28 @@ public enum ImportFormat {
 	 * @throws ImportException when the format cannot be recognised
 	 */
 	public static ImportFormat detect(Path file) {
-		String head;
+		String name = file.getFileName().toString();
+		return detect(name, head(file, name));
+	}
+
+	/**
+	 * @param fileName the file's name
+	 * @param head its first bytes ({@link #requireText})
+	 * @return the format they show
+	 * @throws ImportException when the format cannot be recognised
+	 */
+	public static ImportFormat detect(String fileName, byte[] head) {
+		return detect(fileName, new String(head, StandardCharsets.UTF_8));
+	}
+
+	/** The first 4,096 bytes of a file, which detection and {@link #requireText} read. */
+	private static byte[] head(Path file, String name) {
 		try (InputStream in = Files.newInputStream(file)) {
-			head = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+			return in.readNBytes(4096);
 		}
 		catch (IOException ex) {
-			throw new ImportException(file.getFileName().toString(), null, null, null, "a readable file",
-					ex.getMessage());
+			throw new ImportException(name, null, null, null, "a readable file", ex.getMessage());
 		}
-		return detect(file.getFileName().toString(), head);
 	}
 
 	/**
@@ -135,16 +148,11 @@ public enum ImportFormat {
 	 * garbled characters, or as Windows-1252 when a format was given.
 	 * @param file the data file
 	 * @param name its name, for the error
+	 * @return its first 4,096 bytes, for {@link #detect(String, byte[])}
 	 * @throws ImportException naming the first bytes (hex) and what to do
 	 */
-	public static void requireText(Path file, String name) {
-		byte[] head;
-		try (InputStream in = Files.newInputStream(file)) {
-			head = in.readNBytes(4096);
-		}
-		catch (IOException ex) {
-			throw new ImportException(name, null, null, null, "a readable file", ex.getMessage());
-		}
+	public static byte[] requireText(Path file, String name) {
+		byte[] head = head(file, name);
 		if (head.length == 0) {
 			throw new ImportException(name, null, null, null, "a file with a header and data rows",
 					"the file is empty (0 bytes)");
@@ -173,6 +181,7 @@ public enum ImportFormat {
 						"a NUL byte: the file is UTF-16 without a byte order mark or not a text file");
 			}
 		}
+		return head;
 	}
 
 	private static boolean startsWith(byte[] head, int... bytes) {

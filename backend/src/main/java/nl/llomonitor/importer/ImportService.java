@@ -367,8 +367,8 @@ public class ImportService {
 		try {
 			data = Files.isDirectory(file) ? ODataFolder.dataFile(file) : file;
 			// UTF-16 or binary content is named as such, whatever the format given
-			ImportFormat.requireText(data, name);
-			actual = (format != null) ? format : ImportFormat.detect(data);
+			byte[] head = ImportFormat.requireText(data, name);
+			actual = (format != null) ? format : ImportFormat.detect(data.getFileName().toString(), head);
 			table = (table != null) ? table : tableId(name);
 			if (actual == ImportFormat.CBS_ODATA3 || actual == ImportFormat.CBS_ODATA4) {
 				Path dir = data.toAbsolutePath().getParent();
@@ -830,12 +830,9 @@ public class ImportService {
 					if (earlier != null) {
 						samePublication = true;
 						publishedAt = earlier.get(1, OffsetDateTime.class);
-						job = job.withOptions(job.options().withPublished(earlier.get(1, OffsetDateTime.class)));
+						job = job.withOptions(job.options().withPublished(publishedAt));
 						warnings.add(ImportWarning.of(ImportWarning.SAME_FILE, earlier.get(0, Long.class),
-								earlier.get(1, OffsetDateTime.class)
-									.atZoneSameInstant(DutchTime.ZONE)
-									.toLocalDate()
-									.toString(),
+								publishedAt.atZoneSameInstant(DutchTime.ZONE).toLocalDate().toString(),
 								earlier.get(2, String.class)));
 					}
 				}

@@ -46,17 +46,9 @@ final class ZipUpload {
 	 * for an empty one)
 	 */
 	static boolean isZip(Path file) {
-		if (!Files.isRegularFile(file)) {
-			return false;
-		}
-		try (InputStream in = Files.newInputStream(file)) {
-			byte[] head = in.readNBytes(4);
-			return head.length == 4 && head[0] == 'P' && head[1] == 'K'
-					&& ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
-		}
-		catch (IOException ex) {
-			return false;
-		}
+		byte[] head = head(file, 4);
+		return head.length == 4 && head[0] == 'P' && head[1] == 'K'
+				&& ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
 	}
 
 	/**
@@ -157,15 +149,23 @@ final class ZipUpload {
 	 * @return whether it starts as a gzip stream does ({@code 1F 8B}, RFC 1952)
 	 */
 	static boolean isGzip(Path file) {
+		byte[] head = head(file, 2);
+		return head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+	}
+
+	/**
+	 * @return the first {@code n} bytes of a regular file; none for a folder or a file
+	 * that cannot be read
+	 */
+	private static byte[] head(Path file, int n) {
 		if (!Files.isRegularFile(file)) {
-			return false;
+			return new byte[0];
 		}
 		try (InputStream in = Files.newInputStream(file)) {
-			byte[] head = in.readNBytes(2);
-			return head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+			return in.readNBytes(n);
 		}
 		catch (IOException ex) {
-			return false;
+			return new byte[0];
 		}
 	}
 

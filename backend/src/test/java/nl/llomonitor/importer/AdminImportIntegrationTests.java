@@ -103,6 +103,17 @@ class AdminImportIntegrationTests {
 			.exchange();
 	}
 
+	/** The answer imported the shared 85268NED.csv as a CBS CSV of its table. */
+	private static void importedAs85268NED(WebTestClient.ResponseSpec answer) {
+		answer.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.format")
+			.isEqualTo("cbs-csv")
+			.jsonPath("$.tableId")
+			.isEqualTo("85268NED");
+	}
+
 	private static final String BOUNDARY = "llo-test-boundary-7f3a";
 
 	private static final MediaType MULTIPART = MediaType.parseMediaType("multipart/form-data;boundary=" + BOUNDARY);
@@ -471,13 +482,7 @@ class AdminImportIntegrationTests {
 	void aZippedFileWithoutATableIdInItsNameTakesTheArchivesName() throws IOException {
 		ByteArrayResource file = named("85268NED.zip",
 				zip(Map.of("data.csv", Files.readAllBytes(SharedData.file("cbs/85268NED.csv")))));
-		importAs(upload(file)).expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.format")
-			.isEqualTo("cbs-csv")
-			.jsonPath("$.tableId")
-			.isEqualTo("85268NED");
+		importedAs85268NED(importAs(upload(file)));
 	}
 
 	@Test
@@ -505,13 +510,7 @@ class AdminImportIntegrationTests {
 		try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
 			out.write(Files.readAllBytes(SharedData.file("cbs/85268NED.csv")));
 		}
-		importAs(upload(named("85268NED.csv.gz", gz.toByteArray()))).expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.format")
-			.isEqualTo("cbs-csv")
-			.jsonPath("$.tableId")
-			.isEqualTo("85268NED");
+		importedAs85268NED(importAs(upload(named("85268NED.csv.gz", gz.toByteArray()))));
 		// cut off in the middle: refused as damaged, recorded as a failed gzip upload
 		byte[] cut = java.util.Arrays.copyOf(gz.toByteArray(), gz.size() / 2);
 		importAs(upload(named("85268NED.csv.gz", cut))).expectStatus()

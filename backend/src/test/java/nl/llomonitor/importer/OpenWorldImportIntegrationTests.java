@@ -251,6 +251,13 @@ class OpenWorldImportIntegrationTests {
 			  Onderwijskenmerken: { "Totaal personen": {}, "*": { skip: true } }
 			""";
 
+	private WebTestClient.ResponseSpec deleteMapping(String table) {
+		return this.client.delete()
+			.uri("/api/admin/mappings/" + table)
+			.header("Authorization", "Bearer test-admin-token")
+			.exchange();
+	}
+
 	private WebTestClient.ResponseSpec uploadMapping(String yaml) {
 		return this.client.post()
 			.uri("/api/admin/mappings")
@@ -288,12 +295,7 @@ class OpenWorldImportIntegrationTests {
 			.isEqualTo("85624NED");
 		// the same mapping again changes nothing, so nothing is re-mapped
 		uploadMapping(LLO_MAPPING).expectStatus().isOk().expectBody().jsonPath("$.remap").doesNotExist();
-		this.client.delete()
-			.uri("/api/admin/mappings/85624NED")
-			.header("Authorization", "Bearer test-admin-token")
-			.exchange()
-			.expectStatus()
-			.isNoContent();
+		deleteMapping("85624NED").expectStatus().isNoContent();
 	}
 
 	/**
@@ -306,10 +308,7 @@ class OpenWorldImportIntegrationTests {
 	void aMappingThatReplacesAnotherTablesFiguresSaysSo(@org.junit.jupiter.api.io.TempDir Path temp)
 			throws java.io.IOException {
 		cli("cbs/85624NED.csv", false);
-		this.client.delete()
-			.uri("/api/admin/mappings/85624NED")
-			.header("Authorization", "Bearer test-admin-token")
-			.exchange();
+		deleteMapping("85624NED");
 		// a figure of the other table current that differs from 85624NED's (Nederland
 		// 2022: 4291 in both files), then the mapping over it
 		cli(SharedData.changedCopy("cbs/85315NED.csv", false, temp, (t) -> t
@@ -323,12 +322,7 @@ class OpenWorldImportIntegrationTests {
 				.anySatisfy((w) -> assertThat(w)
 					.startsWith("this import of table 85624NED replaced current figures that table 85315NED published")
 					.contains("a cell should come from one table")));
-		this.client.delete()
-			.uri("/api/admin/mappings/85624NED")
-			.header("Authorization", "Bearer test-admin-token")
-			.exchange()
-			.expectStatus()
-			.isNoContent();
+		deleteMapping("85624NED").expectStatus().isNoContent();
 	}
 
 	@Test

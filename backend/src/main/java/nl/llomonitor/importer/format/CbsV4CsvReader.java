@@ -154,7 +154,7 @@ public final class CbsV4CsvReader implements FormatReader {
 	private static void laterPage(ReadResult.Builder found, String id, String file) {
 		if (id.matches("[0-9]{1,18}")) {
 			long first = Long.parseLong(id);
-			if (first > 0 && first % ODataReader.PAGE_CAP == 0) {
+			if (ODataReader.laterPageStart(first)) {
 				found.incomplete(IncompleteReason.startsAtLaterPage(first, file));
 			}
 		}

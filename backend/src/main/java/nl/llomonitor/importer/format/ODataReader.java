@@ -498,7 +498,7 @@ public final class ODataReader implements FormatReader {
 	 * @param before records read before this page
 	 */
 	private void laterPage(Page page, Long id, String source, long before) {
-		if (id == null || id <= 0 || id % PAGE_CAP != 0 || filtered(page.link)) {
+		if (id == null || !laterPageStart(id) || filtered(page.link)) {
 			return;
 		}
 		if (before == 0) {
@@ -507,6 +507,15 @@ public final class ODataReader implements FormatReader {
 		else if (!this.v4 && page.lastId != null && id != page.lastId + 1) {
 			page.found.incomplete(IncompleteReason.pageSkipped(id, source, page.lastId));
 		}
+	}
+
+	/**
+	 * @param id the ID of a first record
+	 * @return whether it is where a later page of the API's {@code $skip} paging starts:
+	 * a positive multiple of {@link #PAGE_CAP} ({@link #laterPage} gives the rule)
+	 */
+	static boolean laterPageStart(long id) {
+		return id > 0 && id % PAGE_CAP == 0;
 	}
 
 	/**

@@ -478,14 +478,6 @@ public final class RegionWriter {
 	}
 
 	/**
-	 * An edition dated after the one being applied.
-	 * @param validFrom its date
-	 * @param complete whether it lists every provincie's gemeenten (it then states every
-	 * region of its levels: one it does not list it ended)
-	 * @param listed the codes it lists, or null where that is not recorded (imported
-	 * before migration V18): taken to list every region that exists on its date
-	 */
-	/**
 	 * Refuses a complete edition (one listing every provincie) that would end more than a
 	 * tenth of the gemeenten valid on its date, and at least ten: a file cut off at a
 	 * line break still lists every provincie in its first rows, and would end every
@@ -517,6 +509,15 @@ public final class RegionWriter {
 		}
 	}
 
+	/**
+	 * An edition dated after the one being applied.
+	 *
+	 * @param validFrom its date
+	 * @param complete whether it lists every provincie's gemeenten (it then states every
+	 * region of its levels: one it does not list it ended)
+	 * @param listed the codes it lists, or null where that is not recorded (imported
+	 * before migration V18): taken to list every region that exists on its date
+	 */
 	private record Later(LocalDate validFrom, boolean complete, Set<String> listed) {
 
 	}
