@@ -32,11 +32,12 @@ import static nl.llomonitor.db.Tables.PERIOD;
  * <p>
  * A first import of its indicators with at least {@code segmentCells} cells writes them
  * into a segment of its own (migration V13): a table without indexes, created for the run
- * and filled, whose indexes are then built from its rows in one sort each (instead of
- * updating the indexes of the whole store row by row) and which then becomes an
- * inheritance child of {@code observation}, read with it. Other imports write into
- * {@code observation}, and so do the rows of a segment that ends up smaller than that.
- * Everything happens in the import's transaction.
+ * and filled in the order the cells were read (unless back-dated), whose indexes are then
+ * built from its rows in one sort each, the cell index unique so that it finds a cell
+ * given twice (migration V19), instead of updating the indexes of the whole store row by
+ * row, and which then becomes an inheritance child of {@code observation}, read with it.
+ * Other imports write into {@code observation}, and so do the rows of a segment that ends
+ * up smaller than that. Everything happens in the import's transaction.
  */
 public final class ObservationStore {
 
@@ -224,6 +225,23 @@ public final class ObservationStore {
 			   or\s""" + NO_LATER_RUN_OF_ITS_TABLE + IN_CELL_INDEX_ORDER);
 
 	/**
+	 * Writes every staged cell of a first import of their indicators into its segment
+	 * (bound: run id, recorded at), in the order they were staged: no sort, and no mark
+	 * of a cell given twice, which the segment's unique cell index finds when it is built
+	 * (migration V19, {@link #attach}). Only for a run that is not back-dated: a
+	 * back-dated run leaves out cells a later run of its table covers, and a cell given
+	 * twice among those would not reach the index ({@link #INSERT_FRESH} marks it).
+	 */
+	private static final String INSERT_FRESH_UNSORTED = INSERT_COLUMNS.replace("{status}", STATED_STATUS)
+		.replace("{margin_low}", "c.margin_low")
+		.replace("{margin_high}", "c.margin_high")
+		.replace("case when c.dup then null else ?::bigint end", "?::bigint") + """
+				from (select c.*, b.id as breakdown_id
+				      from import_cell c
+				      -- left: a staged key without its breakdown row fails on breakdown_id (see #insert)
+				      left join breakdown b on b.key = c.breakdown_key) c""";
+
+	/**
 	 * @param sql a statement spelling the codes it compares with as {@code {not_stated}},
 	 * {@code {succeeded}} and {@code {unchanged}}
 	 * @return the statement with the codes of the shared vocabulary
@@ -314,12 +332,13 @@ public final class ObservationStore {
 					.name(tx.fetchSingle("select observation_segment_create(?)", job.runId()).get(0, String.class)))
 				: "observation";
 		long t1 = System.nanoTime();
-		Written written = fresh
-				? insert(tx, job, false, INSERT_FRESH.replace("{target}", target), job.runId(), recordedAt,
+		Written written = (segment && !job.backdated())
+				? insert(tx, job, false, INSERT_FRESH_UNSORTED.replace("{target}", target), job.runId(), recordedAt)
+				: fresh ? insert(tx, job, false, INSERT_FRESH.replace("{target}", target), job.runId(), recordedAt,
 						job.backdated(), job.runId(), recordedAt)
-				: insert(tx, job, true, INSERT_CHANGED.replace("{target}", target), recordedAt,
-						confirmableRuns(tx, job.runId()), job.backdated(), recordedAt, job.runId(), recordedAt,
-						job.runId(), recordedAt);
+						: insert(tx, job, true, INSERT_CHANGED.replace("{target}", target), recordedAt,
+								confirmableRuns(tx, job.runId()), job.backdated(), recordedAt, job.runId(), recordedAt,
+								job.runId(), recordedAt);
 		long confirmed = written.confirmed();
 		long inserted = written.rows() - confirmed;
 		long tWritten = System.nanoTime();
@@ -328,8 +347,7 @@ public final class ObservationStore {
 			// observation does not see rows written into the segment's own table); or,
 			// when it wrote fewer rows than a segment's size (a back-dated first import
 			// whose cells later runs cover), moved into observation
-			segment = tx.fetchSingle("select observation_segment_attach(?, ?)", job.runId(), segmentCells)
-				.get(0, Boolean.class);
+			segment = attach(tx, job, segmentCells);
 		}
 		// the demo data set stands in until real data arrive: a real vintage of a cell
 		// replaces the demo's (migration V16), which would otherwise stay in the cell's
@@ -600,19 +618,63 @@ public final class ObservationStore {
 				throw ex;
 			}
 			tx.execute("rollback to savepoint import_cells");
-			Record duplicate = tx.fetchOne("""
-					select indicator_code, region_code, period_code, breakdown_key,
-					       min(first_line) as first_line, max(last_line) as last_line
-					from import_cell
-					group by indicator_code, region_code, period_code, breakdown_key
-					having count(*) > 1
-					order by min(first_line)
-					limit 1""");
+			Record duplicate = tx.fetchOne(FIRST_DUPLICATE);
 			if (duplicate == null) {
 				throw ex;
 			}
 			throw duplicate(job, duplicate);
 		}
+	}
+
+	/**
+	 * Ends the run's segment (migration V19): builds its indexes and attaches it, or
+	 * moves its rows into observation when fewer than {@code segmentCells}. Its unique
+	 * cell index fails where a cell is given twice; the import then fails naming both
+	 * lines.
+	 * @return whether it was kept as a segment
+	 */
+	private static boolean attach(DSLContext tx, ImportJob job, long segmentCells) {
+		tx.execute("savepoint segment_attach");
+		try {
+			boolean kept = tx.fetchSingle("select observation_segment_attach(?, ?)", job.runId(), segmentCells)
+				.get(0, Boolean.class);
+			tx.execute("release savepoint segment_attach");
+			return kept;
+		}
+		catch (org.jooq.exception.DataAccessException ex) {
+			if (!uniqueViolation(ex, SEGMENT_PREFIX + job.runId() + "_cell")) {
+				throw ex;
+			}
+			tx.execute("rollback to savepoint segment_attach");
+			Record duplicate = tx.fetchOne(FIRST_DUPLICATE);
+			if (duplicate == null) {
+				throw ex;
+			}
+			throw duplicate(job, duplicate);
+		}
+	}
+
+	/**
+	 * The first cell staged twice (by its first line), with its first and last line; none
+	 * when every cell is staged once.
+	 */
+	private static final String FIRST_DUPLICATE = """
+			select indicator_code, region_code, period_code, breakdown_key,
+			       min(first_line) as first_line, max(last_line) as last_line
+			from import_cell
+			group by indicator_code, region_code, period_code, breakdown_key
+			having count(*) > 1
+			order by min(first_line)
+			limit 1""";
+
+	/** Whether the statement failed on a duplicate key of the named unique index. */
+	private static boolean uniqueViolation(Throwable ex, String index) {
+		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			if (t instanceof org.postgresql.util.PSQLException pg && pg.getServerErrorMessage() != null) {
+				return "23505".equals(pg.getSQLState()) && index.equals(pg.getServerErrorMessage().getConstraint());
+			}
+		}
+		return false;
 	}
 
 	/**

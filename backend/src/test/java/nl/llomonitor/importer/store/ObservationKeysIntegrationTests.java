@@ -165,13 +165,19 @@ class ObservationKeysIntegrationTests {
 						+ " where indicator_code = 'segment_test' order by region_code desc, period_code")
 				.map((r) -> r.get(0) + " " + r.get(1) + " " + r.get(2)))
 				.containsExactly(segment + " " + run + " 2", segment + " " + run + " 3", segment + " " + run + " 4");
-			// the same indexes, by definition, as observation's (but its primary key)
-			String definitions = "select string_agg(d, '; ' order by d) from (select regexp_replace("
-					+ "pg_get_indexdef(indexrelid), '^.* USING ', '') as d from pg_index"
-					+ " where indrelid = ?::regclass and not indisprimary) i";
-			assertThat(tx.fetchSingle(definitions, segment).get(0, String.class))
-				.isEqualTo(tx.fetchSingle(definitions, "observation").get(0, String.class))
-				.contains("btree (indicator_code, region_code, breakdown_id, period_code, recorded_at DESC, id DESC)");
+			// the indexes of observation (but its primary key), its cell index unique on
+			// the cell and its moment (migration V19)
+			String definitions = "select case when indisunique then 'UNIQUE ' else '' end"
+					+ " || substr(pg_get_indexdef(indexrelid), strpos(pg_get_indexdef(indexrelid), 'USING '))"
+					+ " from pg_index where indrelid = ?::regclass and not indisprimary";
+			String cellIndex = "USING btree (indicator_code, region_code, breakdown_id, period_code, recorded_at DESC";
+			assertThat(tx.fetch(definitions, segment).getValues(0, String.class))
+				.containsExactlyInAnyOrderElementsOf(tx.fetch(definitions, "observation")
+					.getValues(0, String.class)
+					.stream()
+					.map((d) -> d.replace(cellIndex + ", id DESC)", "UNIQUE " + cellIndex + ")"))
+					.toList())
+				.contains("UNIQUE " + cellIndex + ")");
 			assertThat(tx.fetch(coverage, run, run, run).getValues(0, String.class)).isEqualTo(plain);
 		}, cells);
 		assertThat(result).isEqualTo(new ObservationStore.Result(3, 3, 0, 0, java.util.List.of()));
