@@ -135,6 +135,10 @@ public final class CbsCsvReader implements FormatReader {
 		for (CSVRecord record : parser) {
 			records++;
 			found.row();
+			if (records == 1) {
+				// a page of the API saved alone, as in its v3 and v4 responses
+				ODataReader.laterPageSavedAlone(found, record.get(0).strip(), job.fileName());
+			}
 			long lineNumber = lines.of(record);
 			String line = "line " + lineNumber;
 			if (record.size() != columns) {

@@ -75,7 +75,7 @@ public final class CbsV4CsvReader implements FormatReader {
 							header.size() + " comma separated fields", "found " + r.size() + " fields");
 				}
 				if (records == 1 && header.contains("Id")) {
-					laterPage(found, r.get("Id").strip(), job.fileName());
+					ODataReader.laterPageSavedAlone(found, r.get("Id").strip(), job.fileName());
 				}
 				String region = (mapping.regionColumn() != null) ? job.regions().byCode(r.get(mapping.regionColumn()))
 						: mapping.region();
@@ -142,22 +142,6 @@ public final class CbsV4CsvReader implements FormatReader {
 			}
 		});
 		return found.build();
-	}
-
-	/**
-	 * The observations of a page of {@code $skip} joined without the pages before it: a
-	 * first {@code Id} that is a positive multiple of the API's page size (10000), as in
-	 * the v4 response ({@code ODataReader}, which gives the rule and why other first Ids
-	 * and gaps are no evidence), marks the download incomplete.
-	 * @param id the first row's {@code Id}, stripped
-	 */
-	private static void laterPage(ReadResult.Builder found, String id, String file) {
-		if (id.matches("[0-9]{1,18}")) {
-			long first = Long.parseLong(id);
-			if (ODataReader.laterPageStart(first)) {
-				found.incomplete(IncompleteReason.startsAtLaterPage(first, file));
-			}
-		}
 	}
 
 	/** The column of the region's title beside the column of its code. */

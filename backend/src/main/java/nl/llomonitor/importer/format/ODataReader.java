@@ -519,6 +519,25 @@ public final class ODataReader implements FormatReader {
 	}
 
 	/**
+	 * The records of a file saved from one page of {@code $skip} without the pages before
+	 * it (the v4 CSV's {@code Id}, the CBS CSV's {@code ID}): a first ID that is a
+	 * positive multiple of the API's page size ({@link #laterPageStart};
+	 * {@link #laterPage} gives the rule and why other first IDs and gaps are no evidence)
+	 * marks the download incomplete.
+	 * @param found the import's result
+	 * @param id the first record's ID, stripped (not a number: no evidence)
+	 * @param file the file's name
+	 */
+	static void laterPageSavedAlone(ReadResult.Builder found, String id, String file) {
+		if (id.matches("[0-9]{1,18}")) {
+			long first = Long.parseLong(id);
+			if (laterPageStart(first)) {
+				found.incomplete(IncompleteReason.startsAtLaterPage(first, file));
+			}
+		}
+	}
+
+	/**
 	 * @param link a next link, or null
 	 * @return whether it holds a {@code $filter} (also URL-encoded)
 	 */

@@ -348,6 +348,39 @@ class ODataReaderTests {
 			.satisfies((c) -> assertThat(c.value()).isEqualTo("9548.0"));
 	}
 
+	/**
+	 * A CBS CSV whose first {@code ID} is a later page's (10000) is incomplete in the
+	 * same way (the kind of shared case 08 in every format); the shared download (ID from
+	 * 0) is not, nor is one whose first ID is another number (a selection of the table
+	 * keeps its own IDs).
+	 */
+	@Test
+	void aCbsCsvStartingAtALaterPagesIdIsIncomplete() throws IOException {
+		Path original = SharedData.file("cbs/85268NED.csv");
+		assertThat(ReaderFixture.read(new CbsCsvReader(), original, "85268NED", null, new java.util.ArrayList<>())
+			.incomplete()).isEmpty();
+		String text = Files.readString(original, StandardCharsets.UTF_8);
+		for (int shift : new int[] { 10_000, 20_000, 418 }) {
+			Matcher ids = Pattern.compile("(?m)^(\uFEFF?)([0-9]+);").matcher(text);
+			Path later = Files.writeString(this.temp.resolve("85268NED_" + shift + ".csv"),
+					ids.replaceAll((m) -> m.group(1) + (Long.parseLong(m.group(2)) + shift) + ";"),
+					StandardCharsets.UTF_8);
+			List<ReaderFixture.Cell> cells = new java.util.ArrayList<>();
+			ReadResult found = ReaderFixture.read(new CbsCsvReader(), later, "85268NED", null, cells);
+			if (shift == 418) {
+				assertThat(found.incomplete()).isEmpty();
+			}
+			else {
+				assertThat(found.incomplete())
+					.containsExactly(IncompleteReason.startsAtLaterPage(shift, later.getFileName().toString()));
+			}
+			// read as before: Werkloosheidspercentage of Nederland, 2013 Q1
+			assertThat(cells).filteredOn((c) -> c.line() == 2 && c.indicator().equals("werkloosheidspercentage"))
+				.singleElement()
+				.satisfies((c) -> assertThat(c.value()).isEqualTo("8.0"));
+		}
+	}
+
 	@Test
 	void truncatedJsonNamesTheRecord() throws IOException {
 		Path page = SharedData.file("cbs/odata4_80072ned/Observations.json");
