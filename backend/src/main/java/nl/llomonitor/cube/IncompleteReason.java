@@ -101,4 +101,17 @@ public record IncompleteReason(String key, List<Object> args) {
 		return new IncompleteReason("page-skipped", List.of(String.valueOf(id), page, String.valueOf(previous)));
 	}
 
+	/**
+	 * @param ended gemeenten the edition would end
+	 * @param valid gemeenten valid on its date
+	 * @param date its date (ISO)
+	 * @param first the first of them by code
+	 * @return a complete region edition ("Gebieden in Nederland") that would end more
+	 * than a tenth of the gemeenten, as a file cut off at a line break does; applied as a
+	 * partial edition
+	 */
+	public static IncompleteReason editionCutOff(int ended, int valid, String date, String first) {
+		return new IncompleteReason("edition-cut-off", List.of(ended, valid, date, first));
+	}
+
 }

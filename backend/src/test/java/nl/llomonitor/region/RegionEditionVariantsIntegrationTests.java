@@ -410,9 +410,48 @@ class RegionEditionVariantsIntegrationTests {
 			// one)
 			.hasMessageMatching("85755NED-cut\\.csv: the edition would end 4[0-9] of the 34[0-9] gemeenten valid on"
 					+ " 2027-06-01: probably cut off \\(value '4[0-9] of 34[0-9] \\(first: GM[0-9]{4}\\)'\\).*")
-			.hasMessageContaining("expected an edition that ends at most a tenth of the gemeenten");
+			.hasMessageContaining("expected an edition that ends at most a tenth of the gemeenten")
+			.hasMessageContaining("allowIncomplete=true), which applies it as a partial edition that ends no region");
 		assertThat(this.jdbc.fetchCount(DSL.table("region_edition"))).isEqualTo(editions);
 		assertThat(this.jdbc.fetchCount(DSL.table("region_parent"))).isEqualTo(links);
+	}
+
+	/**
+	 * An edition cut off at a line break (as in the test before) is, with
+	 * allowIncomplete, applied as a partial edition: it states the regions and links it
+	 * lists and ends no gemeente; the run is marked incomplete saying why (kept as a key,
+	 * given in the reader's language).
+	 */
+	@Test
+	@Order(8)
+	void anEditionCutOffIsWithAllowIncompleteAppliedAsAPartialEditionThatEndsNothing() throws IOException {
+		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
+		Path cut = Files.write(temp.resolve("85755NED-cut-allowed.csv"), lines.subList(0, 301), StandardCharsets.UTF_8);
+		Set<String> valid = validGemeenten("2027-07-01");
+		ImportReport allowed = this.importer.importFile(cut, null, null,
+				new nl.llomonitor.importer.ImportOptions(null, false, false)
+					.withValidFrom(LocalDate.parse("2027-07-01"))
+					.allowingIncomplete(true),
+				null);
+		assertThat(allowed.status()).isEqualTo("succeeded");
+		assertThat(allowed.complete()).isFalse();
+		assertThat(allowed.incompleteReason()).matches("the edition would end 4[0-9] of the 34[0-9] gemeenten valid on"
+				+ " 2027-07-01 \\(first: GM[0-9]{4}\\): probably cut off; applied as a partial edition, which ends"
+				+ " no region");
+		// (a gemeente it lists that an earlier edition of this class ended exists again)
+		assertThat(validGemeenten("2027-07-01")).as("no gemeente ended").containsAll(valid);
+		assertThat(this.jdbc.fetchValue("select complete from region_edition where valid_from = date '2027-07-01'"))
+			.isEqualTo(false);
+		assertThat(this.jdbc.fetchValue(
+				"select report -> 'incompleteReasons' -> 0 ->> 'key' from import_run where id = ?", allowed.id()))
+			.isEqualTo("edition-cut-off");
+	}
+
+	private Set<String> validGemeenten(String date) {
+		return new TreeSet<>(this.jdbc
+			.fetch("select code from region where level = 'gemeente' and valid_from <= ?::date"
+					+ " and (valid_to is null or valid_to > ?::date)", date, date)
+			.getValues(0, String.class));
 	}
 
 	private ImportReport importEdition(Path file, String validFrom) {

@@ -45,8 +45,13 @@ public final class RegionsImporter implements FormatReader {
 							+ ", such as 2025-01-01 (CLI --valid-from, admin form field validFrom)",
 					"edition date out of range");
 		}
+		// a complete edition that is probably cut off is refused, or with allowIncomplete
+		// applied as a partial one (ending nothing) and the run marked incomplete
 		RegionWriter.EditionResult result = RegionWriter.applyEdition(job.tx(), entries, validFrom, job.fileName(),
-				job.runId());
+				job.runId(), job.options().allowIncomplete());
+		if (result.cutOff() != null) {
+			found.incomplete(result.cutOff());
+		}
 		found.rows(result.gemeenten(), result.changed(),
 				Math.max(0, entries.size() - result.regionsAdded() - result.regionsRenamed()));
 		found.warn(ImportWarning.of(ImportWarning.REGION_EDITION, String.valueOf(validFrom), result.regionsAdded(),

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import nl.llomonitor.cube.IncompleteReason;
 import nl.llomonitor.importer.ImportException;
 import nl.llomonitor.importer.catalog.RegionEntry;
 import org.jooq.DSLContext;
@@ -105,9 +106,12 @@ public final class RegionWriter {
 	 * @param keptWithData regions an earlier import of this same edition added that this
 	 * one does not list, kept since the store holds figures for them (the others are
 	 * removed and counted as ended)
+	 * @param cutOff why a complete edition is probably cut off, when it was applied as a
+	 * partial one ({@code allowIncomplete}); null otherwise
 	 */
 	public record EditionResult(boolean complete, int gemeenten, int regionsAdded, int regionsRenamed, int linksStarted,
-			int linksEnded, int regionsEnded, List<String> gapsKept, List<String> keptWithData) {
+			int linksEnded, int regionsEnded, List<String> gapsKept, List<String> keptWithData,
+			IncompleteReason cutOff) {
 
 		public long changed() {
 			return (long) this.regionsAdded + this.regionsRenamed + this.linksStarted + this.linksEnded
@@ -146,6 +150,21 @@ public final class RegionWriter {
 	 */
 	public static EditionResult applyEdition(DSLContext tx, List<RegionEntry> entries, LocalDate validFrom,
 			String fileName, long runId) {
+		return applyEdition(tx, entries, validFrom, fileName, runId, false);
+	}
+
+	/**
+	 * As {@link #applyEdition(DSLContext, List, LocalDate, String, long)}; a complete
+	 * edition that is probably cut off ({@link #probablyCutOff}) is refused, or, with
+	 * {@code allowCutOff}, applied as a partial edition: it states the regions and links
+	 * it lists and ends none ({@link EditionResult#cutOff} says why).
+	 * @param allowCutOff whether a probably cut-off edition is applied as a partial one
+	 * (the import's {@code allowIncomplete})
+	 * @throws ImportException when a region code changed its level, or when the edition
+	 * is probably cut off and that is not allowed
+	 */
+	public static EditionResult applyEdition(DSLContext tx, List<RegionEntry> entries, LocalDate validFrom,
+			String fileName, long runId, boolean allowCutOff) {
 		// an edition dated before one already in the store (history loaded later) states
 		// the regions and links of its own span only: from its date to the next edition's
 		LocalDate next = tx.select(DSL.min(REGION_EDITION.VALID_FROM))
@@ -179,8 +198,10 @@ public final class RegionWriter {
 			}
 		}
 		boolean complete = !provincesInStore.isEmpty() && provincesListed.containsAll(provincesInStore);
-		if (complete) {
-			refuseProbablyCutOff(tx, entries, validFrom, fileName);
+		IncompleteReason cutOff = complete ? probablyCutOff(tx, entries, validFrom, fileName, allowCutOff) : null;
+		if (cutOff != null) {
+			// allowed: what it lists is stated, nothing after the cut is ended
+			complete = false;
 		}
 		Map<String, RegionEntry> listed = new LinkedHashMap<>();
 		entries.forEach((e) -> listed.put(e.code(), e));
@@ -451,7 +472,7 @@ public final class RegionWriter {
 				where region_alias.region_code is distinct from excluded.region_code and ?""", array(schemes),
 				array(aliases), array(aliasCodes), next == null);
 		EditionResult result = new EditionResult(complete, gemeenten, added, renamed, started, ended,
-				endedRegions.size() + removed, List.copyOf(gapsKept), List.copyOf(keptWithData));
+				endedRegions.size() + removed, List.copyOf(gapsKept), List.copyOf(keptWithData), cutOff);
 		tx.execute("""
 				insert into region_edition (valid_from, import_run_id, file_name, complete, gemeenten, links_started,
 				    links_ended, regions_ended)
@@ -478,35 +499,43 @@ public final class RegionWriter {
 	}
 
 	/**
-	 * Refuses a complete edition (one listing every provincie) that would end more than a
-	 * tenth of the gemeenten valid on its date, and at least ten: a file cut off at a
-	 * line break still lists every provincie in its first rows, and would end every
-	 * gemeente after the cut. Real editions end a few gemeenten a year (the most in
-	 * recent years in 2019, when their number fell from 380 to 355); a partial edition
-	 * ends none.
-	 * @throws ImportException naming how many, the first of them, and the date
+	 * Whether a complete edition (one listing every provincie) is probably cut off: when
+	 * it would end more than a tenth of the gemeenten valid on its date, and at least
+	 * ten. A file cut off at a line break still lists every provincie in its first rows,
+	 * and would end every gemeente after the cut. Real editions end a few gemeenten a
+	 * year (the most in recent years in 2019, when their number fell from 380 to 355); a
+	 * partial edition ends none and is not judged. A file cut off after most of its rows
+	 * (320 of 342) passes this rule.
+	 * @param allowCutOff whether a probably cut-off edition is applied as a partial one
+	 * @return why it is probably cut off, when that is allowed; null when it is not
+	 * @throws ImportException when it is and that is not allowed, naming how many it
+	 * would end, the first of them, and the date
 	 */
-	private static void refuseProbablyCutOff(DSLContext tx, List<RegionEntry> entries, LocalDate validFrom,
-			String fileName) {
+	private static IncompleteReason probablyCutOff(DSLContext tx, List<RegionEntry> entries, LocalDate validFrom,
+			String fileName, boolean allowCutOff) {
 		Set<String> codes = new HashSet<>();
 		entries.forEach((e) -> codes.add(e.code()));
 		org.jooq.Condition validThen = REGION.LEVEL.eq("gemeente")
 			.and(REGION.VALID_FROM.le(validFrom))
 			.and(REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)));
-		int valid = tx.fetchCount(REGION, validThen);
-		List<String> unlisted = tx.select(REGION.CODE)
-			.from(REGION)
-			.where(validThen, REGION.CODE.notIn(codes))
-			.orderBy(REGION.CODE)
-			.fetch(REGION.CODE);
-		if (unlisted.size() >= 10 && unlisted.size() * 10 > valid) {
-			throw new ImportException(fileName, null, null,
-					unlisted.size() + " of " + valid + " (first: " + unlisted.get(0) + ")",
-					"an edition that ends at most a tenth of the gemeenten valid on its date (real editions end a"
-							+ " few a year; a partial edition, which lists not every provincie, ends none)",
-					"the edition would end " + unlisted.size() + " of the " + valid + " gemeenten valid on " + validFrom
-							+ ": probably cut off");
+		Set<String> valid = new HashSet<>(tx.select(REGION.CODE).from(REGION).where(validThen).fetch(REGION.CODE));
+		List<String> unlisted = valid.stream().filter((c) -> !codes.contains(c)).sorted().toList();
+		if (unlisted.size() < 10 || unlisted.size() * 10 <= valid.size()) {
+			return null;
 		}
+		IncompleteReason reason = IncompleteReason.editionCutOff(unlisted.size(), valid.size(), validFrom.toString(),
+				unlisted.get(0));
+		if (allowCutOff) {
+			return reason;
+		}
+		throw new ImportException(fileName, null, null,
+				unlisted.size() + " of " + valid.size() + " (first: " + unlisted.get(0) + ")",
+				"an edition that ends at most a tenth of the gemeenten valid on its date (real editions end a few a"
+						+ " year; a partial edition, which lists not every provincie, ends none); or the import run with"
+						+ " --allow-incomplete (admin form field allowIncomplete=true), which applies it as a partial"
+						+ " edition that ends no region",
+				"the edition would end " + unlisted.size() + " of the " + valid.size() + " gemeenten valid on "
+						+ validFrom + ": probably cut off");
 	}
 
 	/**
