@@ -94,6 +94,47 @@ class TablesViewBrowserIntegrationTests {
 		this.browser.screenshot("tabellen", 1366);
 	}
 
+	/**
+	 * Trends on an indicator of the unmapped table whose Leeftijd has no total (its
+	 * de-facto total, "15 tot 75 jaar", is an ordinary member): it drew "no figures"
+	 * while the table holds them. It now draws the first member of that dimension (with
+	 * the total of the other) and says so, in the page's language.
+	 */
+	@Test
+	void trendsDrawsAnIndicatorWhoseTableHasADimensionWithoutATotal() throws IOException {
+		for (String lang : List.of("nl", "en")) {
+			this.browser.driver.get("http://localhost:" + this.port
+					+ "/?tab=trends&indicator=cbs_85624ned__deelnemerslevenlangontwikkelen_1&level=land&regions=NL01"
+					+ (lang.equals("en") ? "&lang=en" : ""));
+			List<Map<String, Object>> lines = this.browser.chart("trends", false);
+			assertThat(lines).isNotEmpty();
+			Map<String, Object> nederland = lines.stream()
+				.filter((l) -> l.get("label").toString().contains("Nederland")
+						|| l.get("label").toString().contains("Netherlands"))
+				.findFirst()
+				.orElseThrow();
+			// 2023, 15 tot 75 jaar and the totals of the other dimensions, as published
+			// (the
+			// table has no region column: Nederland)
+			String published = Files.readAllLines(SharedData.file("cbs/85624NED.csv"))
+				.stream()
+				.filter((line) -> line
+					.contains(";Totaal mannen en vrouwen;15 tot 75 jaar;Totaal;Totaal;Totaal personen;2023;"))
+				.findFirst()
+				.orElseThrow()
+				.split(";", -1)[7];
+			List<?> periods = (List<?>) nederland.get("periods");
+			List<?> values = (List<?>) nederland.get("values");
+			assertThat(((Number) values.get(periods.indexOf("2023JJ00"))).doubleValue())
+				.isEqualTo(Double.parseDouble(published));
+			String notes = this.browser.driver.findElement(By.cssSelector("[data-figure='trends'] .figure__notes"))
+				.getText();
+			assertThat(notes).contains(lang.equals("nl") ? "heeft in deze tabel geen totaal: de grafiek toont"
+					: "has no total in this table: the chart shows")
+				.contains("15 tot 75 jaar");
+		}
+	}
+
 	/** One cell of a CBS CSV download, as published (a point as decimal separator). */
 	private static String published(String file, String column, String region, String period) throws IOException {
 		List<String[]> rows = Files.readAllLines(SharedData.file(file))

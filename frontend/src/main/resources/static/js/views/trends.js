@@ -1,9 +1,9 @@
 // Trends: several regions over time (per quarter, month or year, as the source publishes), with the trend line and band from /trend segments,
 // the change on the same quarter a year earlier, and our own seasonal adjustment (labelled as ours).
-import { api } from '../api.js';
+import { api, get } from '../api.js';
 import { h } from '../dom.js';
 import { checklist, toggle, toolbar } from '../controls.js';
-import { formatNumber, formatValue, inSentence, periodLabel, t } from '../i18n.js';
+import { formatNumber, formatValue, getLang, inSentence, periodLabel, t } from '../i18n.js';
 import { fromSeries, mapValues } from '../series-model.js';
 import { byName, levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
@@ -13,6 +13,32 @@ import {
 
 const DEFAULT_INDICATOR = 'werkloosheidspercentage';
 const DEFAULT_REGIONS = ['PV26', 'PV21', 'NL01'];
+
+/**
+ * The members Trends shows of an indicator whose table has dimensions without a total (age groups: GET
+ * /api/v1/tables gives dimensions[].total null), which has no series without them: the first member of
+ * each such dimension, by dimension code. Null where every dimension has its total, and for a mapped table.
+ */
+async function membersWithoutTotal(indicator) {
+	const dimensions = Object.keys(indicator?.breakdowns || {});
+	if (!dimensions.length || !indicator.sourceTable) {
+		return null;
+	}
+	const table = ((await get('/tables')) || []).find((x) => x.id === indicator.sourceTable);
+	if (!table?.generic) {
+		// a mapped table: its mapping names the totals (a dimension it lists without one, such as
+		// education_level of 85315NED, has its total as the series without the dimension)
+		return null;
+	}
+	const fixed = {};
+	for (const dimension of dimensions) {
+		const meta = (table?.dimensions || []).find((d) => d.code === dimension);
+		if (meta && meta.total == null && indicator.breakdowns[dimension].length) {
+			fixed[dimension] = { meta, member: indicator.breakdowns[dimension][0] };
+		}
+	}
+	return Object.keys(fixed).length ? fixed : null;
+}
 
 /** The regions the user ticked; without a choice, my region and Nederland (or the former defaults). */
 function chosenRegions(state, available, mine) {
@@ -156,9 +182,17 @@ export async function render(panel, ctx) {
 			return;
 		}
 		const range = { from: from || undefined, to: to || undefined };
+		// a dimension without a total: its first member, named under the chart (the others: Alle tabellen)
+		const fixed = await membersWithoutTotal(picked.indicator);
+		if (!ctx.alive()) {
+			return;
+		}
+		const breakdown = fixed ? Object.keys(fixed).sort().map((d) => `${d}:${fixed[d].member.code}`).join(',')
+			: undefined;
 		const [seriesResponse, ...trendResponses] = await Promise.all([
-			api.series({ indicator: indicatorCode, regions, periodType: type, ...range }),
-			...regions.map((region) => api.trend({ indicator: indicatorCode, region, periodType: type, ...range }).catch(() => null)),
+			api.series({ indicator: indicatorCode, regions, periodType: type, breakdown, ...range }),
+			...regions.map((region) => api.trend({ indicator: indicatorCode, region, periodType: type, breakdown,
+				...range }).catch(() => null)),
 		]);
 		if (!ctx.alive()) {
 			return;
@@ -178,6 +212,13 @@ export async function render(panel, ctx) {
 		}
 		const trendPoint = (region, period) => trendByRegion.get(region)?.points?.find((p) => p.period === period);
 		const notes = type === 'year' && (picked.indicator.periodTypes || []).includes('quarter') ? [t('tr.yearly')] : [];
+		if (fixed) {
+			const nameOf = (meta) => (getLang() === 'en' ? meta.nameEn : meta.nameNl) || meta.code;
+			notes.push(t('tr.noTotal', {
+				dimensions: Object.values(fixed).map((f) => nameOf(f.meta)).join(', '),
+				members: Object.values(fixed).map((f) => f.member.name).join(', '),
+			}));
+		}
 		if (without.length && model.series.length) {
 			notes.push(t('tr.noFigures', { regions: without.map((s) => s.regionName || s.regionCode).join(', '),
 				indicator: indicator.name }));
@@ -220,7 +261,9 @@ export async function render(panel, ctx) {
 		if (showTrend) {
 			notes.push(...trendNotes(model, trendByRegion, indicator, type));
 		}
-		figure.setTitle(title, model.indicator.unit === 'percent' ? `${indicator.name} (%)` : indicator.name);
+		const shownMembers = fixed ? ` · ${Object.values(fixed).map((f) => f.member.name).join(', ')}` : '';
+		figure.setTitle(title, (model.indicator.unit === 'percent' ? `${indicator.name} (%)` : indicator.name)
+			+ shownMembers);
 		// adjusted values are ours, not the source's: the summary says so before it quotes them
 		const summary = lineSummary(model, { subject: mine });
 		figure.line(model, { summary: adjustedShown ? `${t('tr.saSummary')} ${summary}` : summary, trends, showTrend,
