@@ -671,12 +671,9 @@ public final class ObservationStore {
 
 	/** Whether the statement failed on a duplicate key of the named unique index. */
 	private static boolean uniqueViolation(Throwable ex, String index) {
-		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			if (t instanceof org.postgresql.util.PSQLException pg && pg.getServerErrorMessage() != null) {
-				return "23505".equals(pg.getSQLState()) && index.equals(pg.getServerErrorMessage().getConstraint());
-			}
-		}
-		return false;
+		org.postgresql.util.PSQLException pg = serverError(ex);
+		return pg != null && "23505".equals(pg.getSQLState())
+				&& index.equals(pg.getServerErrorMessage().getConstraint());
 	}
 
 	/**
@@ -685,12 +682,18 @@ public final class ObservationStore {
 	 * not registered.
 	 */
 	private static boolean notNull(Throwable ex, String column) {
+		org.postgresql.util.PSQLException pg = serverError(ex);
+		return pg != null && "23502".equals(pg.getSQLState()) && column.equals(pg.getServerErrorMessage().getColumn());
+	}
+
+	/** The driver's exception with PostgreSQL's error message in the causes, or null. */
+	private static org.postgresql.util.PSQLException serverError(Throwable ex) {
 		for (Throwable t = ex; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			if (t instanceof org.postgresql.util.PSQLException pg && pg.getServerErrorMessage() != null) {
-				return "23502".equals(pg.getSQLState()) && column.equals(pg.getServerErrorMessage().getColumn());
+				return pg;
 			}
 		}
-		return false;
+		return null;
 	}
 
 	/**
