@@ -16,8 +16,8 @@
 -- but its last (id desc): within a segment a cell has one row, so reads that order a cell's rows
 -- by recorded_at desc, id desc get them in that order (PostgreSQL adds an incremental sort over
 -- the index order where it needs one). The other indexes of observation are built as before. The
--- unique index is built first, whatever the number of rows, so a segment that is then moved into
--- observation (fewer than min_rows rows) has been checked as well.
+-- unique index is built first, whatever the number of rows (a segment moved into observation, with
+-- fewer than min_rows rows, is one of a back-dated run, whose write marks a cell given twice itself).
 --
 -- Segments attached before this migration keep the indexes they were built with.
 

@@ -234,14 +234,14 @@ public final class ObservationStore {
 	 * back-dated run leaves out cells a later run of its table covers, and a cell given
 	 * twice among those would not reach the index ({@link #INSERT_FRESH} marks it).
 	 */
-	private static final String INSERT_FRESH_SEGMENT = INSERT_COLUMNS.replace("{status}", STATED_STATUS)
+	private static final String INSERT_FRESH_SEGMENT = vocabulary(INSERT_COLUMNS.replace("{status}", STATED_STATUS)
 		.replace("{margin_low}", "c.margin_low")
 		.replace("{margin_high}", "c.margin_high")
 		.replace("case when c.dup then null else ?::bigint end", "?::bigint") + """
 				from (select c.*, b.id as breakdown_id
 				      from import_cell c
 				      -- left: a staged key without its breakdown row fails on breakdown_id (see #insert)
-				      left join breakdown b on b.key = c.breakdown_key) c""" + IN_CELL_INDEX_ORDER;
+				      left join breakdown b on b.key = c.breakdown_key) c""" + IN_CELL_INDEX_ORDER);
 
 	/**
 	 * @param sql a statement spelling the codes it compares with as {@code {not_stated}},

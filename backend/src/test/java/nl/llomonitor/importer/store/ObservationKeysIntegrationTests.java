@@ -272,6 +272,33 @@ class ObservationKeysIntegrationTests {
 		assertThat(segmentTables()).isEqualTo(tables);
 	}
 
+	/**
+	 * A cell whose source states no status (a bare OData v4 Observations) is written into
+	 * a segment as "niet vermeld", as into observation itself.
+	 */
+	@Test
+	void aCellWithoutAStatedStatusIsWrittenIntoASegmentAsNotStated() {
+		String[][] cells = { { "segment_test", "PV26", "2023KW01" }, { "segment_test", "PV26", "2023KW02" } };
+		for (long segmentCells : new long[] { ObservationStore.NO_SEGMENTS, 1 }) {
+			List<String> written = new java.util.ArrayList<>();
+			try {
+				this.jdbc.transaction((cfg) -> stageAndMerge(cfg.dsl(), SEGMENT_INDICATOR,
+						"update " + StagingSink.TABLE + " set status = null where line = 3", segmentCells,
+						(tx, run) -> written.addAll(tx
+							.fetch("select tableoid::regclass::text like 'observation_segment_%' as seg, period_code,"
+									+ " status from observation where import_run_id = ? order by period_code", run)
+							.map((r) -> r.get(0) + " " + r.get(1) + " " + r.get(2))),
+						cells));
+			}
+			catch (Rollback ex) {
+				assertThat(ex.result.inserted()).isEqualTo(2);
+			}
+			boolean segment = segmentCells == 1;
+			assertThat(written).containsExactly(segment + " 2023KW01 definitief",
+					segment + " 2023KW02 " + nl.llomonitor.cube.Status.NOT_STATED.code());
+		}
+	}
+
 	@Test
 	void aCellGivenTwiceOrAnUnknownKeyFailsALargeMergeAndLeavesNoSegment() {
 		int tables = segmentTables();
