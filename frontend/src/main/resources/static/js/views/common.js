@@ -19,9 +19,10 @@ export async function indicatorsAt(level, { periodType: type } = {}) {
  * The finest period type a region has for an indicator, or that every one of several regions with data
  * has (region: a code or a list of codes): asked of the API (a series without a period type is given in
  * the finest one every requested region with data has), so an arbeidsmarktregio or a gemeente gets years
- * where only the provinces have quarters.
+ * where only the provinces have quarters. breakdown: the breakdown parameter of the series drawn, if any
+ * (a dimension without a total: its member).
  */
-export async function finestType(indicator, region) {
+export async function finestType(indicator, region, breakdown) {
 	if (!indicator) {
 		return null;
 	}
@@ -29,7 +30,7 @@ export async function finestType(indicator, region) {
 		return indicator.periodTypes?.[0] || null;
 	}
 	try {
-		const response = await api.series({ indicator: indicator.code, regions: [region].flat() });
+		const response = await api.series({ indicator: indicator.code, regions: [region].flat(), breakdown });
 		const points = (response.series || []).flatMap((s) => s.points || []);
 		const last = points.filter((p) => p.value != null).pop() || points.pop();
 		return (last && periodType(last.period)) || indicator.periodTypes[0];

@@ -24,7 +24,8 @@ async function membersWithoutTotal(indicator) {
 	if (!dimensions.length || !indicator.sourceTable) {
 		return null;
 	}
-	const table = ((await get('/tables')) || []).find((x) => x.id === indicator.sourceTable);
+	// without the list of tables (an error) the chart is drawn as for a mapped table, never not at all
+	const table = ((await get('/tables').catch(() => null)) || []).find((x) => x.id === indicator.sourceTable);
 	if (!table?.generic) {
 		// a mapped table: its mapping names the totals (a dimension it lists without one, such as
 		// education_level of 85315NED, has its total as the series without the dimension)
@@ -125,10 +126,17 @@ export async function render(panel, ctx) {
 		const mineHasFigures = (picked.indicator?.regionLevels || []).includes(levelOfCode(mine));
 		const regions = mine && mineHasFigures && !available.includes(mine) && !ticked.includes(mine)
 			? [mine, ...ticked].slice(0, MAX_LINES) : ticked;
+		// a dimension without a total: its first member, named under the chart (the others: Alle tabellen)
+		const fixed = await membersWithoutTotal(picked.indicator);
+		if (!ctx.alive()) {
+			return;
+		}
+		const breakdown = fixed ? Object.keys(fixed).sort().map((d) => `${d}:${fixed[d].member.code}`).join(',')
+			: undefined;
 		if (picked.indicator && regions.length > 1) {
 			// the finest type every drawn region has, so each has points (Amersfoort beside Utrecht the gemeente:
 			// years, where only Utrecht has quarters), my region too where it is of another level
-			const shared = await finestType(picked.indicator, regions);
+			const shared = await finestType(picked.indicator, regions, breakdown);
 			if (COARSENESS.indexOf(shared) > COARSENESS.indexOf(type)) {
 				type = shared;
 			}
@@ -182,13 +190,6 @@ export async function render(panel, ctx) {
 			return;
 		}
 		const range = { from: from || undefined, to: to || undefined };
-		// a dimension without a total: its first member, named under the chart (the others: Alle tabellen)
-		const fixed = await membersWithoutTotal(picked.indicator);
-		if (!ctx.alive()) {
-			return;
-		}
-		const breakdown = fixed ? Object.keys(fixed).sort().map((d) => `${d}:${fixed[d].member.code}`).join(',')
-			: undefined;
 		const [seriesResponse, ...trendResponses] = await Promise.all([
 			api.series({ indicator: indicatorCode, regions, periodType: type, breakdown, ...range }),
 			...regions.map((region) => api.trend({ indicator: indicatorCode, region, periodType: type, breakdown,
