@@ -180,11 +180,7 @@ public final class RegionWriter {
 		// a later edition bounds the span of the regions it states only: a partial one
 		// says nothing of the regions it does not list
 		List<Later> later = later(tx, validFrom);
-		Set<String> provincesInStore = new HashSet<>(tx.select(REGION.CODE)
-			.from(REGION)
-			.where(REGION.LEVEL.eq("provincie"), REGION.VALID_FROM.le(validFrom),
-					REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)))
-			.fetch(REGION.CODE));
+		Set<String> provincesInStore = codesValidOn(tx, "provincie", validFrom);
 		Set<String> provincesListed = new HashSet<>();
 		Set<String> levelsListed = new HashSet<>();
 		int gemeenten = 0;
@@ -515,10 +511,7 @@ public final class RegionWriter {
 			String fileName, boolean allowCutOff) {
 		Set<String> codes = new HashSet<>();
 		entries.forEach((e) -> codes.add(e.code()));
-		org.jooq.Condition validThen = REGION.LEVEL.eq("gemeente")
-			.and(REGION.VALID_FROM.le(validFrom))
-			.and(REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(validFrom)));
-		Set<String> valid = new HashSet<>(tx.select(REGION.CODE).from(REGION).where(validThen).fetch(REGION.CODE));
+		Set<String> valid = codesValidOn(tx, "gemeente", validFrom);
 		List<String> unlisted = valid.stream().filter((c) -> !codes.contains(c)).sorted().toList();
 		if (unlisted.size() < 10 || unlisted.size() * 10 <= valid.size()) {
 			return null;
@@ -536,6 +529,17 @@ public final class RegionWriter {
 						+ " edition that ends no region",
 				"the edition would end " + unlisted.size() + " of the " + valid.size() + " gemeenten valid on "
 						+ validFrom + ": probably cut off");
+	}
+
+	/**
+	 * @return the codes of the store's regions of a level that are valid on a date
+	 */
+	private static Set<String> codesValidOn(DSLContext tx, String level, LocalDate date) {
+		return new HashSet<>(tx.select(REGION.CODE)
+			.from(REGION)
+			.where(REGION.LEVEL.eq(level), REGION.VALID_FROM.le(date),
+					REGION.VALID_TO.isNull().or(REGION.VALID_TO.gt(date)))
+			.fetch(REGION.CODE));
 	}
 
 	/**
