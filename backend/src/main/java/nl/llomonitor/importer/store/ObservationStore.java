@@ -619,12 +619,7 @@ public final class ObservationStore {
 			if (!notNull(ex, "import_run_id")) {
 				throw ex;
 			}
-			tx.execute("rollback to savepoint import_cells");
-			Record duplicate = tx.fetchOne(FIRST_DUPLICATE);
-			if (duplicate == null) {
-				throw ex;
-			}
-			throw duplicate(job, duplicate);
+			throw firstDuplicate(tx, job, "import_cells", ex);
 		}
 	}
 
@@ -647,27 +642,31 @@ public final class ObservationStore {
 			if (!uniqueViolation(ex, SEGMENT_PREFIX + job.runId() + "_cell")) {
 				throw ex;
 			}
-			tx.execute("rollback to savepoint segment_attach");
-			Record duplicate = tx.fetchOne(FIRST_DUPLICATE);
-			if (duplicate == null) {
-				throw ex;
-			}
-			throw duplicate(job, duplicate);
+			throw firstDuplicate(tx, job, "segment_attach", ex);
 		}
 	}
 
 	/**
-	 * The first cell staged twice (by its first line), with its first and last line; none
-	 * when every cell is staged once.
+	 * After a write that failed on a cell given twice: rolls back to the savepoint and
+	 * names the first cell staged twice (by its first line), with its first and last
+	 * line.
+	 * @param savepoint the savepoint taken before the write
+	 * @param ex how the write failed: returned when no cell is staged twice after all
+	 * @return the error to throw
 	 */
-	private static final String FIRST_DUPLICATE = """
-			select indicator_code, region_code, period_code, breakdown_key,
-			       min(first_line) as first_line, max(last_line) as last_line
-			from import_cell
-			group by indicator_code, region_code, period_code, breakdown_key
-			having count(*) > 1
-			order by min(first_line)
-			limit 1""";
+	private static RuntimeException firstDuplicate(DSLContext tx, ImportJob job, String savepoint,
+			RuntimeException ex) {
+		tx.execute("rollback to savepoint " + savepoint);
+		Record duplicate = tx.fetchOne("""
+				select indicator_code, region_code, period_code, breakdown_key,
+				       min(first_line) as first_line, max(last_line) as last_line
+				from import_cell
+				group by indicator_code, region_code, period_code, breakdown_key
+				having count(*) > 1
+				order by min(first_line)
+				limit 1""");
+		return (duplicate == null) ? ex : duplicate(job, duplicate);
+	}
 
 	/** Whether the statement failed on a duplicate key of the named unique index. */
 	private static boolean uniqueViolation(Throwable ex, String index) {
