@@ -40,10 +40,9 @@ public class IndicatorCatalog {
 		.build();
 
 	static {
-		// the value classes' deserializer is built (and its classes loaded) here, when
-		// the
-		// bean is made at start: the catalog is read on an event-loop thread, where the
-		// first read would load classes from the jar, a blocking call (BlockHound saw it)
+		// the value classes' deserializer is built (its classes loaded) here, at start:
+		// the catalog is read on an event-loop thread, where the first read would load
+		// classes from the jar, a blocking call (BlockHound saw it)
 		classes(org.jooq.JSONB.valueOf("[{\"code\":\"a\",\"nameNl\":\"A\",\"nameEn\":\"A\",\"below\":1},"
 				+ "{\"code\":\"b\",\"nameNl\":\"B\",\"nameEn\":\"B\"}]"));
 	}
