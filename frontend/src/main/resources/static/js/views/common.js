@@ -95,6 +95,14 @@ export function explainNoFiguresAt(ctx, { indicator, level, shown, patch }) {
 	explainFix(ctx, t('fix.indicator', { code: indicator.name, level: inSentence(t(`level.${level}`)), shown }), patch);
 }
 
+/**
+ * The API's breakdown parameter for a member of each dimension ({ dimension: member code }):
+ * "dimension:member,..." in the order of the dimensions, or null for none (the totals).
+ */
+export function breakdownParam(chosen) {
+	return Object.keys(chosen).sort().map((d) => `${d}:${chosen[d]}`).join(',') || null;
+}
+
 export function pick(value, options, fallback) {
 	return options.includes(value) ? value : fallback;
 }

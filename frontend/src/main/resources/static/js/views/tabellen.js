@@ -11,7 +11,7 @@ import { getLang, t } from '../i18n.js';
 import { fromSeries } from '../series-model.js';
 import { byName, levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
-import { latestAt, periodRange, pick, sidebarView } from './common.js';
+import { breakdownParam, latestAt, periodRange, pick, sidebarView } from './common.js';
 import { drawChoropleth } from './kaart.js';
 
 const TEXT = {
@@ -81,10 +81,6 @@ function chosenBreakdown(state, breakdowns) {
 		}
 	}
 	return chosen;
-}
-
-function breakdownParam(chosen) {
-	return Object.keys(chosen).sort().map((d) => `${d}:${chosen[d]}`).join(',') || null;
 }
 
 export async function render(panel, ctx) {

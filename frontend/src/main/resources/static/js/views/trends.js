@@ -8,7 +8,7 @@ import { fromSeries, mapValues } from '../series-model.js';
 import { byName, levelOfCode } from '../regions.js';
 import { lineSummary } from '../summary.js';
 import {
-	explainFix, finestType, markBreaks, nothingToDraw, periodRange, pick, sharedPicker, sidebarView,
+	breakdownParam, explainFix, finestType, markBreaks, nothingToDraw, periodRange, pick, sharedPicker, sidebarView,
 } from './common.js';
 
 const DEFAULT_INDICATOR = 'werkloosheidspercentage';
@@ -33,7 +33,7 @@ async function membersWithoutTotal(indicator) {
 	}
 	const fixed = {};
 	for (const dimension of dimensions) {
-		const meta = (table?.dimensions || []).find((d) => d.code === dimension);
+		const meta = (table.dimensions || []).find((d) => d.code === dimension);
 		if (meta && meta.total == null && indicator.breakdowns[dimension].length) {
 			fixed[dimension] = { meta, member: indicator.breakdowns[dimension][0] };
 		}
@@ -131,8 +131,8 @@ export async function render(panel, ctx) {
 		if (!ctx.alive()) {
 			return;
 		}
-		const breakdown = fixed ? Object.keys(fixed).sort().map((d) => `${d}:${fixed[d].member.code}`).join(',')
-			: undefined;
+		const breakdown = fixed ? breakdownParam(Object.fromEntries(Object.entries(fixed)
+			.map(([dimension, f]) => [dimension, f.member.code]))) : undefined;
 		if (picked.indicator && regions.length > 1) {
 			// the finest type every drawn region has, so each has points (Amersfoort beside Utrecht the gemeente:
 			// years, where only Utrecht has quarters), my region too where it is of another level
