@@ -400,8 +400,7 @@ class RegionEditionVariantsIntegrationTests {
 	@Test
 	@Order(7)
 	void anEditionCutOffAtALineBreakIsRefused() throws IOException {
-		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
-		Path cut = Files.write(temp.resolve("85755NED-cut.csv"), lines.subList(0, 301), StandardCharsets.UTF_8);
+		Path cut = cutAfter300Gemeenten("85755NED-cut.csv");
 		int editions = this.jdbc.fetchCount(DSL.table("region_edition"));
 		int links = this.jdbc.fetchCount(DSL.table("region_parent"));
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> importEdition(cut, "2027-06-01"))
@@ -425,8 +424,7 @@ class RegionEditionVariantsIntegrationTests {
 	@Test
 	@Order(8)
 	void anEditionCutOffIsWithAllowIncompleteAppliedAsAPartialEditionThatEndsNothing() throws IOException {
-		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
-		Path cut = Files.write(temp.resolve("85755NED-cut-allowed.csv"), lines.subList(0, 301), StandardCharsets.UTF_8);
+		Path cut = cutAfter300Gemeenten("85755NED-cut-allowed.csv");
 		Set<String> valid = validGemeenten("2027-07-01");
 		ImportReport allowed = this.importer.importFile(cut, null, null,
 				new nl.llomonitor.importer.ImportOptions(null, false, false)
@@ -445,6 +443,15 @@ class RegionEditionVariantsIntegrationTests {
 		assertThat(this.jdbc.fetchValue(
 				"select report -> 'incompleteReasons' -> 0 ->> 'key' from import_run where id = ?", allowed.id()))
 			.isEqualTo("edition-cut-off");
+	}
+
+	/**
+	 * The shared edition cut off at a line break: its header and first 300 gemeenten
+	 * (every provincie is in them).
+	 */
+	private static Path cutAfter300Gemeenten(String name) throws IOException {
+		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
+		return Files.write(temp.resolve(name), lines.subList(0, 301), StandardCharsets.UTF_8);
 	}
 
 	private Set<String> validGemeenten(String date) {

@@ -303,20 +303,17 @@ class ODataReaderTests {
 		String csv = Files.readString(original, StandardCharsets.UTF_8);
 		String row = "\n0,None,9548.0,,Werkzame beroepsbevolking,Absolute,Totaal,2022,NL01,Nederland\n";
 		assertThat(csv).contains(row);
-		Path nil = Files.writeString(this.temp.resolve("84916NED_nil.csv"),
-				csv.replace(row, row.replace("0,None,9548.0,,", "0,Nil,9548.0,-,")), StandardCharsets.UTF_8);
+		Path nil = withFields(csv, row, "84916NED_nil.csv", "0,Nil,9548.0,-,");
 		assertThatThrownBy(() -> ReaderFixture.read(new CbsV4CsvReader(), nil, "84916NED", null))
 			.isInstanceOf(ImportException.class)
 			.hasMessageContaining("84916NED_nil.csv, line 2, column StringValue: contradictory values: Value '9548.0'"
 					+ " (a figure) beside StringValue '-' (nihil, a zero) beside ValueAttribute Nil (nihil, a zero)");
-		Path dot = Files.writeString(this.temp.resolve("84916NED_dot.csv"),
-				csv.replace(row, row.replace("0,None,9548.0,,", "0,None,9548.0,.,")), StandardCharsets.UTF_8);
+		Path dot = withFields(csv, row, "84916NED_dot.csv", "0,None,9548.0,.,");
 		assertThatThrownBy(() -> ReaderFixture.read(new CbsV4CsvReader(), dot, "84916NED", null))
 			.isInstanceOf(ImportException.class)
 			.hasMessageContaining("84916NED_dot.csv, line 2, column StringValue: contradictory values: Value '9548.0'"
 					+ " (a figure) beside StringValue '.' (no figure: onbekend)");
-		Path zero = Files.writeString(this.temp.resolve("84916NED_zero.csv"),
-				csv.replace(row, row.replace("0,None,9548.0,,", "0,Nil,0,-,")), StandardCharsets.UTF_8);
+		Path zero = withFields(csv, row, "84916NED_zero.csv", "0,Nil,0,-,");
 		assertThat(ReaderFixture.read(new CbsV4CsvReader(), zero, "84916NED", null)).filteredOn((c) -> c.line() == 2)
 			.singleElement()
 			.satisfies((c) -> {
@@ -379,6 +376,15 @@ class ODataReaderTests {
 				.singleElement()
 				.satisfies((c) -> assertThat(c.value()).isEqualTo("8.0"));
 		}
+	}
+
+	/**
+	 * The v4 CSV with the Id, ValueAttribute, Value and StringValue of one row (Id 0,
+	 * None, 9548.0, empty) changed, written under a name.
+	 */
+	private Path withFields(String csv, String row, String name, String fields) throws IOException {
+		return Files.writeString(this.temp.resolve(name), csv.replace(row, row.replace("0,None,9548.0,,", fields)),
+				StandardCharsets.UTF_8);
 	}
 
 	@Test
