@@ -54,6 +54,7 @@ public class ImportBench {
 				"--llo.db.embedded.data-dir=" + work.resolve("pgdata"), "--logging.level.root=WARN",
 				"--logging.level.nl.llomonitor.importer=DEBUG",
 				"--spring.main.banner-mode=off")) {
+			watchCollections();
 			ImportService importer = context.getBean(ImportService.class);
 			DSLContext jdbc = context.getBean(DatabaseConfiguration.JDBC_DSL, DSLContext.class);
 			createBareTable(jdbc, work);
@@ -68,14 +69,15 @@ public class ImportBench {
 			System.out.println();
 			System.out.println("file | records | observations | import s | import obs/s | bare COPY s"
 					+ " | COPY into observation s | import/bare COPY | import/observation COPY | peak heap MB (max "
-					+ Runtime.getRuntime().maxMemory() / (1 << 20) + ")");
+					+ Runtime.getRuntime().maxMemory() / (1 << 20) + ") | heap after a collection MB | after a full one MB");
 			lines.forEach(System.out::println);
 			String[] real = lines.get(0).split(" \\| ");
 			String[] generated = lines.get(1).split(" \\| ");
 			String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 			System.out.println("SUMMARY import_vs_bare_copy=" + generated[7] + " import_vs_observation_copy="
 					+ generated[8] + " import_s=" + generated[3] + " bare_copy_s=" + generated[5] + " observation_copy_s="
-					+ generated[6] + " heap_mb=" + generated[9] + " observations=" + generated[2].replace(",", "")
+					+ generated[6] + " heap_mb=" + generated[9] + " heap_after_gc_mb=" + generated[10]
+					+ " heap_after_full_gc_mb=" + generated[11] + " observations=" + generated[2].replace(",", "")
 					+ " shared_import_vs_bare_copy=" + real[7] + " shared_heap_mb=" + real[9] + " segment_cells=" + segmentCells
 					+ " load1=" + load);
 		}
@@ -135,6 +137,10 @@ public class ImportBench {
 		ImportReport report = importer.importFile(file, true);
 		double importSeconds = (System.nanoTime() - t0) / 1e9;
 		long heap = peakHeap();
+		long live = afterGc.get();
+		long liveFull = afterFullGc.get();
+		System.out.printf(Locale.ROOT, "heap: %d MB at the pools' peaks, %d MB at most after a collection, %s after a full one%n",
+				heap >> 20, live >> 20, (liveFull < 0) ? "no full collection" : (liveFull >> 20) + " MB at most");
 		System.out.printf(Locale.ROOT, "import %s: %s, %,d records, %,d observations written in %.1f s%n",
 				file.getFileName(), report.status(), report.rowsRead(), report.rowsInserted(), importSeconds);
 
@@ -170,7 +176,8 @@ public class ImportBench {
 		return String.format(Locale.ROOT, "%s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.2f | %.2f | %d",
 				file.getFileName(), report.rowsRead(), report.rowsInserted(), importSeconds,
 				report.rowsInserted() / importSeconds, bareSeconds, copySeconds, importSeconds / bareSeconds,
-				importSeconds / copySeconds, heap / (1 << 20));
+				importSeconds / copySeconds, heap / (1 << 20)) + " | " + (live >> 20) + " | "
+				+ ((liveFull < 0) ? "-" : String.valueOf(liveFull >> 20));
 	}
 
 	/** COPY of a file into a table, in one committed transaction. */
@@ -240,6 +247,49 @@ public class ImportBench {
 	static void resetPeaks() {
 		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
 			pool.resetPeakUsage();
+		}
+		afterGc.set(0);
+		afterFullGc.set(-1);
+	}
+
+	/**
+	 * The largest heap in use just after a collection since {@link #resetPeaks}: after any
+	 * collection (an upper bound of what the import keeps alive: dead objects in the old
+	 * generation stay until a full one) and after a full collection (what was alive then;
+	 * -1 when none ran). The peak of {@link #peakHeap} adds each pool's own peak, reached
+	 * at different moments, so it mostly shows how far the collector let the heap fill.
+	 */
+	static final java.util.concurrent.atomic.AtomicLong afterGc = new java.util.concurrent.atomic.AtomicLong();
+
+	static final java.util.concurrent.atomic.AtomicLong afterFullGc = new java.util.concurrent.atomic.AtomicLong(-1);
+
+	static void watchCollections() {
+		java.util.Set<String> heapPools = new java.util.HashSet<>();
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				heapPools.add(pool.getName());
+			}
+		}
+		for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+			((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+				if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+					.equals(notification.getType())) {
+					return;
+				}
+				var info = com.sun.management.GarbageCollectionNotificationInfo
+					.from((javax.management.openmbean.CompositeData) notification.getUserData());
+				long used = info.getGcInfo()
+					.getMemoryUsageAfterGc()
+					.entrySet()
+					.stream()
+					.filter((e) -> heapPools.contains(e.getKey()))
+					.mapToLong((e) -> e.getValue().getUsed())
+					.sum();
+				afterGc.accumulateAndGet(used, Math::max);
+				if (info.getGcAction().contains("major")) {
+					afterFullGc.accumulateAndGet(used, Math::max);
+				}
+			}, null, null);
 		}
 	}
 

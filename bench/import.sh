@@ -5,10 +5,12 @@
 # 10 million), each time followed in the same run by PostgreSQL's own COPY of exactly the rows the
 # import wrote: into a bare table of the same columns (no key, index, foreign key or check) and into
 # the (emptied) observation table. Prints the times, the ratios import/bare COPY and import/COPY into
-# observation, and the peak heap of the JVM (run with -Xmx256m, so the heap target is enforced as well
-# as measured). Own embedded PostgreSQL in a temporary folder; nothing else is touched.
+# observation, and the heap of the JVM (run with -Xmx256m, so the heap target is enforced as well
+# as measured): the sum of each heap pool's peak (heap_mb: how far the collector let the heap fill,
+# not what the import keeps), and the most in use just after a collection (heap_after_gc_mb) and
+# after a full one (heap_after_full_gc_mb, - when none ran): what was alive then. Own embedded PostgreSQL in a temporary folder; nothing else is touched.
 # Ends with one line: SUMMARY import_vs_bare_copy=... import_vs_observation_copy=... import_s=...
-# bare_copy_s=... heap_mb=... observations=... (the generated file) ... load1=...
+# bare_copy_s=... heap_mb=... heap_after_gc_mb=... heap_after_full_gc_mb=... observations=... (the generated file) ... load1=...
 # SEGMENT_CELLS=N runs the imports with llo.import.segment-cells=N (an import of N cells or more is
 # loaded as a segment of its own and indexed after loading, migration V13); unset or 0: the product's
 # default, no segments. The SUMMARY line ends with segment_cells=... (0: none).
