@@ -82,14 +82,12 @@ final class CellRead {
 	 * the lowest and highest value differ, or a value and a missing one are both there.
 	 * Computed over the rows of the cell before {@code distinct on} keeps its newest.
 	 */
-	private static Field<Boolean> revised(boolean breakdowns) {
-		var cell = breakdowns
-				? DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.BREAKDOWN_ID, OBSERVATION.PERIOD_CODE)
-				: DSL.partitionBy(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE);
+	private static Field<Boolean> revised(List<Field<?>> cell) {
+		var window = DSL.partitionBy(cell);
 		return DSL.field("{0} is distinct from {1} or ({2} and {3})", Boolean.class,
-				DSL.min(OBSERVATION.VALUE).over(cell), DSL.max(OBSERVATION.VALUE).over(cell),
-				DSL.boolOr(OBSERVATION.VALUE.isNull()).over(cell),
-				DSL.boolOr(OBSERVATION.VALUE.isNotNull()).over(cell));
+				DSL.min(OBSERVATION.VALUE).over(window), DSL.max(OBSERVATION.VALUE).over(window),
+				DSL.boolOr(OBSERVATION.VALUE.isNull()).over(window),
+				DSL.boolOr(OBSERVATION.VALUE.isNotNull()).over(window));
 	}
 
 	/**
@@ -174,6 +172,141 @@ final class CellRead {
 	}
 
 	/**
+	 * One read of a {@link #readAll batch}: the cells of one indicator, period type,
+	 * period range and breakdown.
+	 *
+	 * @param indicator indicator code
+	 * @param periodPattern a {@code like} pattern of the period type's codes
+	 * @param from first period code, or null
+	 * @param to last period code, or null
+	 * @param breakdownId the breakdown's id ({@code 0}: the total)
+	 */
+	record Part(String indicator, String periodPattern, String from, String to, long breakdownId) {
+
+		/**
+		 * @return the first code of the part: {@code from}, or the lowest code the
+		 * pattern matches (its year 0000, its number 00): period codes are a four-digit
+		 * year, two letters and a two-digit number, so no code of the type sorts below it
+		 * in any collation
+		 */
+		String first() {
+			return (this.from != null) ? this.from : this.periodPattern.replace('_', '0');
+		}
+
+		/**
+		 * @return the last code of the part: {@code to}, or the highest the pattern
+		 * matches
+		 */
+		String last() {
+			return (this.to != null) ? this.to : this.periodPattern.replace('_', '9');
+		}
+
+	}
+
+	/**
+	 * Several reads of the same regions as of the same moment in one statement (the key
+	 * figures of a region: every figure's recent values, then every split and base
+	 * population, instead of a statement each): the parts are joined to
+	 * {@code observation} as one list of rows ({@code unnest} of one array per column),
+	 * so the statement is the same whatever the number of parts. Each row is what
+	 * {@link #read} gives for its part alone.
+	 * @param parts the reads
+	 * @param regions region codes
+	 * @param asOf the moment (rows recorded before it), or null for now
+	 * @param revisions whether to read {@link Row#revised()}
+	 * @return for each part, in their order, its rows; fails as {@link #read} does
+	 */
+	Mono<List<List<Row>>> readAll(List<Part> parts, Collection<String> regions, OffsetDateTime asOf,
+			boolean revisions) {
+		int shape = ((asOf != null) ? 4 : 0) | (revisions ? 8 : 0);
+		String sql = this.batches.computeIfAbsent(shape, CellRead::renderAll);
+		List<Object> values = new ArrayList<>(
+				List.of(java.util.stream.IntStream.range(0, parts.size()).boxed().toArray(Integer[]::new),
+						parts.stream().map(Part::indicator).toArray(String[]::new),
+						parts.stream().map(Part::periodPattern).toArray(String[]::new),
+						parts.stream().map(Part::first).toArray(String[]::new),
+						parts.stream().map(Part::last).toArray(String[]::new),
+						parts.stream().map(Part::breakdownId).toArray(Long[]::new), regions.toArray(String[]::new)));
+		if (asOf != null) {
+			values.add(asOf);
+		}
+		if (logger.isTraceEnabled()) {
+			logger.trace("{} -- parameters: {}", sql, java.util.Arrays.deepToString(values.toArray()));
+		}
+		Flux<java.util.Map.Entry<Integer, Row>> rows = Flux.usingWhen(this.pool.create(), (Connection connection) -> {
+			Statement statement = connection.createStatement(sql);
+			for (int i = 0; i < values.size(); i++) {
+				statement.bind(i, values.get(i));
+			}
+			return Flux.from(statement.execute())
+				.concatMap((result) -> result.map((row, meta) -> java.util.Map.entry(row.get(0, Integer.class),
+						new Row(row.get(13, Long.class), row.get(1, String.class), row.get(2, String.class),
+								row.get(3, BigDecimal.class), row.get(4, BigDecimal.class),
+								row.get(5, BigDecimal.class), row.get(6, String.class), row.get(7, String.class),
+								row.get(8, String.class), row.get(9, String.class), row.get(10, Long.class),
+								row.get(11, Long.class), row.get(12, String.class),
+								revisions && Boolean.TRUE.equals(row.get(14, Boolean.class))))));
+		}, Connection::close);
+		return Queries.list(rows).map((list) -> {
+			List<List<Row>> byPart = new ArrayList<>();
+			parts.forEach((part) -> byPart.add(new ArrayList<>()));
+			list.forEach((entry) -> byPart.get(entry.getKey()).add(entry.getValue()));
+			return byPart;
+		});
+	}
+
+	/** The rendered batch statement of each shape: bits 4 asOf, 8 revisions. */
+	private final ConcurrentHashMap<Integer, String> batches = new ConcurrentHashMap<>();
+
+	/**
+	 * @param shape bits: 4 asOf, 8 revisions
+	 * @return the statement of {@link #readAll} with numbered parameters: the parts'
+	 * numbers, indicators, period patterns, first and last periods and breakdown ids (an
+	 * array each), the regions, then asOf where given; each row begins with its part's
+	 * number and ends with its breakdown id, before whether it was revised
+	 */
+	static String renderAll(int shape) {
+		var number = DSL.param("1", Integer[].class);
+		var part = DSL
+			.table("unnest({0}, {1}, {2}, {3}, {4}, {5})", number, DSL.param("2", String[].class),
+					DSL.param("3", String[].class), DSL.param("4", String[].class), DSL.param("5", String[].class),
+					DSL.param("6", Long[].class))
+			.as("part", "number", "indicator", "pattern", "first", "last", "breakdown");
+		Field<Integer> partNumber = DSL.field(DSL.name("part", "number"), Integer.class);
+		Field<String> first = DSL.field(DSL.name("part", "first"), String.class);
+		Field<String> last = DSL.field(DSL.name("part", "last"), String.class);
+		List<Condition> conditions = new ArrayList<>(
+				List.of(OBSERVATION.INDICATOR_CODE.eq(DSL.field(DSL.name("part", "indicator"), String.class)),
+						OBSERVATION.REGION_CODE.eq(DSL.any(DSL.param("7", String[].class))),
+						OBSERVATION.BREAKDOWN_ID.eq(DSL.field(DSL.name("part", "breakdown"), Long.class)),
+						OBSERVATION.PERIOD_CODE.like(DSL.field(DSL.name("part", "pattern"), String.class)),
+						OBSERVATION.PERIOD_CODE.ge(first), OBSERVATION.PERIOD_CODE.le(last)));
+		if ((shape & 4) != 0) {
+			conditions.add(OBSERVATION.RECORDED_AT.lt(DSL.param("8", OBSERVATION.RECORDED_AT.getType())));
+		}
+		// a cell of a part: the same cell read by two parts is two cells here
+		List<Field<?>> cell = List.of(partNumber, OBSERVATION.REGION_CODE, OBSERVATION.BREAKDOWN_ID,
+				OBSERVATION.PERIOD_CODE);
+		List<SelectField<?>> fields = new ArrayList<>(List.of(partNumber, OBSERVATION.REGION_CODE,
+				OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH,
+				DSL.field(OBSERVATION.STATUS.getQualifiedName(), String.class), OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE,
+				OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID, RECORDED_MICROS,
+				DSL.field(OBSERVATION.MISSING_REASON.getQualifiedName(), String.class), OBSERVATION.BREAKDOWN_ID));
+		if ((shape & 8) != 0) {
+			fields.add(revised(cell));
+		}
+		List<org.jooq.OrderField<?>> order = new ArrayList<>(cell);
+		order.addAll(List.of(OBSERVATION.RECORDED_AT.desc(), OBSERVATION.ID.desc()));
+		return DSL.using(SQLDialect.POSTGRES, NUMBERED)
+			.renderNamedParams(DSL.selectDistinct(fields)
+				.on(cell)
+				.from(part)
+				.join(OBSERVATION)
+				.on(DSL.and(conditions))
+				.orderBy(order));
+	}
+
+	/**
 	 * @param shape bits: 1 from, 2 to, 4 asOf, 8 revisions, 16 several breakdowns
 	 * @return the statement with numbered parameters: indicator, regions (a text array),
 	 * breakdown id (an array of them with several), period pattern, then from, to and
@@ -217,7 +350,7 @@ final class CellRead {
 			cell.add(1, OBSERVATION.BREAKDOWN_ID);
 		}
 		if ((shape & 8) != 0) {
-			fields.add(revised(several));
+			fields.add(revised(cell));
 		}
 		List<org.jooq.OrderField<?>> order = new ArrayList<>(cell);
 		order.addAll(List.of(OBSERVATION.RECORDED_AT.desc(), OBSERVATION.ID.desc()));

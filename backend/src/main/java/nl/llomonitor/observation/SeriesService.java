@@ -732,8 +732,7 @@ public class SeriesService {
 			if (shared.isEmpty()) {
 				return readOnce(indicator, regions, type, from, to, breakdownIds, asOf, revisions);
 			}
-			ReadKey key = new ReadKey(indicator, List.copyOf(regions), type, from, to,
-					java.util.Arrays.stream(breakdownIds).boxed().toList(), asOf, revisions);
+			ReadKey key = ReadKey.of(indicator, regions, type, from, to, breakdownIds, asOf, revisions);
 			return shared.get()
 				.computeIfAbsent(key,
 						(k) -> readOnce(indicator, regions, type, from, to, breakdownIds, asOf, revisions).cache());
@@ -743,6 +742,24 @@ public class SeriesService {
 	/** The key of a read shared within one answer ({@link #sharingReads}). */
 	private record ReadKey(String indicator, List<String> regions, String type, PeriodCode from, PeriodCode to,
 			List<Long> breakdownIds, OffsetDateTime asOf, boolean revisions) {
+
+		static ReadKey of(String indicator, Collection<String> regions, String type, PeriodCode from, PeriodCode to,
+				long[] breakdownIds, OffsetDateTime asOf, boolean revisions) {
+			return new ReadKey(indicator, List.copyOf(regions), type, from, to,
+					java.util.Arrays.stream(breakdownIds).boxed().toList(), asOf, revisions);
+		}
+
+		/**
+		 * @return the reads of the one statement of several keys, one per breakdown
+		 */
+		List<CellRead.Part> parts() {
+			String pattern = PeriodCode.likePattern(this.type);
+			return this.breakdownIds.stream()
+				.map((id) -> new CellRead.Part(this.indicator, pattern, (this.from != null) ? this.from.code() : null,
+						(this.to != null) ? this.to.code() : null, id))
+				.toList();
+		}
+
 	}
 
 	/** The reads of one answer, by what they read (in the Reactor context). */
@@ -767,53 +784,205 @@ public class SeriesService {
 		// one statement on observation alone (CellRead); whether a value's run was
 		// incomplete and whether its table is a forecast come from the provenance of
 		// this state
+		return withProvenance(this.cells
+			.read(indicator, regions, PeriodCode.likePattern(type), (from != null) ? from.code() : null,
+					(to != null) ? to.code() : null, breakdownIds, asOf, revisions)
+			.map(List::of)).map((t) -> values(t.getT1().get(0), t.getT2(), from, to));
+	}
+
+	/**
+	 * @return the rows with the provenance that knows every run they name: a row of a run
+	 * the provenance does not know was written since it was loaded, so it is loaded anew
+	 */
+	private Mono<reactor.util.function.Tuple2<List<List<CellRead.Row>>, Provenance>> withProvenance(
+			Mono<List<List<CellRead.Row>>> read) {
 		return this.provenance.get()
-			.flatMap((provenance) -> this.cells
-				.read(indicator, regions, PeriodCode.likePattern(type), (from != null) ? from.code() : null,
-						(to != null) ? to.code() : null, breakdownIds, asOf, revisions)
-				// a row of a run the provenance does not know: written since it was
-				// loaded, so load it anew for this read
-				.flatMap((rows) -> rows.stream().allMatch((r) -> provenance.finished().contains(r.importRun()))
-						? Mono.just(Tuples.of(rows, provenance))
-						: loadProvenance().map((fresh) -> Tuples.of(rows, fresh)))
-				.map((t) -> {
-					Provenance known = t.getT2();
-					Map<Long, Map<String, Collection<Value>>> m = new HashMap<>();
-					for (CellRead.Row r : t.getT1()) {
-						m.computeIfAbsent(r.breakdownId(), (k) -> new HashMap<>())
-							.computeIfAbsent(r.region(), (k) -> new ArrayList<>())
-							.add(new Value(PeriodCode.of(r.period()), r.value(), r.marginLow(), r.marginHigh(),
-									r.status(), r.flags(), r.footnote(), r.sourceTable(), r.importRun(), r.recordedAt(),
-									null, null, r.missingReason(),
-									incompleteness(known, r.importRun(), r.sourceTable()),
-									known.forecast(r.sourceTable()), r.revised()));
-					}
-					return m;
-				}))
-			.map((all) -> {
-				Map<Long, Map<String, List<Value>>> result = new HashMap<>();
-				all.forEach((breakdown, m) -> {
-					// the limit holds when 'from' or 'to' is omitted too: never more
-					// periods than a request may ask for explicitly
-					long periods = m.values()
-						.stream()
-						.flatMap(Collection::stream)
-						.map(Value::period)
-						.distinct()
-						.count();
-					if (periods > MAX_PERIODS) {
-						throw ApiException.rangeTooWide((from == null) ? "from" : "to",
-								"At most " + MAX_PERIODS
-										+ " periods per request; without 'from' and 'to' this series spans " + periods
-										+ "; give 'from' and 'to'.");
-					}
-					Map<String, List<Value>> sorted = new HashMap<>();
-					m.forEach((region, values) -> sorted.put(region,
-							values.stream().sorted(Comparator.comparing(Value::period)).toList()));
-					result.put(breakdown, sorted);
-				});
-				return result;
+			.flatMap((provenance) -> read.flatMap((lists) -> lists.stream()
+				.flatMap(Collection::stream)
+				.allMatch((r) -> provenance.finished().contains(r.importRun()))
+						? Mono.just(Tuples.of(lists, provenance))
+						: loadProvenance().map((fresh) -> Tuples.of(lists, fresh))));
+	}
+
+	/**
+	 * @param rows the rows of one read
+	 * @param known the provenance that knows their runs
+	 * @param from the read's first period, or null
+	 * @param to its last, or null
+	 * @return by breakdown id (absent where none is stored), the values by region code,
+	 * in period order; fails with a 400 beyond {@link #MAX_PERIODS} periods
+	 */
+	private static Map<Long, Map<String, List<Value>>> values(Collection<CellRead.Row> rows, Provenance known,
+			PeriodCode from, PeriodCode to) {
+		Map<Long, Map<String, Collection<Value>>> all = new HashMap<>();
+		for (CellRead.Row r : rows) {
+			all.computeIfAbsent(r.breakdownId(), (k) -> new HashMap<>())
+				.computeIfAbsent(r.region(), (k) -> new ArrayList<>())
+				.add(new Value(PeriodCode.of(r.period()), r.value(), r.marginLow(), r.marginHigh(), r.status(),
+						r.flags(), r.footnote(), r.sourceTable(), r.importRun(), r.recordedAt(), null, null,
+						r.missingReason(), incompleteness(known, r.importRun(), r.sourceTable()),
+						known.forecast(r.sourceTable()), r.revised()));
+		}
+		Map<Long, Map<String, List<Value>>> result = new HashMap<>();
+		all.forEach((breakdown, m) -> {
+			// the limit holds when 'from' or 'to' is omitted too: never more periods
+			// than a request may ask for explicitly
+			long periods = m.values().stream().flatMap(Collection::stream).map(Value::period).distinct().count();
+			if (periods > MAX_PERIODS) {
+				throw ApiException.rangeTooWide((from == null) ? "from" : "to",
+						"At most " + MAX_PERIODS + " periods per request; without 'from' and 'to' this series spans "
+								+ periods + "; give 'from' and 'to'.");
+			}
+			Map<String, List<Value>> sorted = new HashMap<>();
+			m.forEach((region, values) -> sorted.put(region,
+					values.stream().sorted(Comparator.comparing(Value::period)).toList()));
+			result.put(breakdown, sorted);
+		});
+		return result;
+	}
+
+	/**
+	 * A read that a later part of an answer will make ({@link #prefetch}): a query, and
+	 * for the split of a key figure the breakdowns read together
+	 * ({@link #observedValues(Query, List)}).
+	 *
+	 * @param query what will be read
+	 * @param breakdowns the breakdowns read together with it, or null for the query's own
+	 */
+	public record Planned(Query query, List<SortedMap<String, String>> breakdowns) {
+
+		/**
+		 * @param query what will be read ({@link #values(Query)} and its kin)
+		 */
+		public Planned(Query query) {
+			this(query, null);
+		}
+
+	}
+
+	/**
+	 * Reads now, in one statement for each set of regions and moment, what the answer
+	 * will read next: within {@link #sharingReads}, each planned read then finds its
+	 * cells read (the key figures of a region read three statements instead of about
+	 * twenty). The keys are those the reads themselves make ({@link #keys}); a read
+	 * planned but never made costs its rows in the one statement, a read made but not
+	 * planned runs its own. Outside {@link #sharingReads} nothing is read.
+	 * @param planned the reads to come
+	 * @return completes once the statement is prepared (not yet run: it runs when the
+	 * first planned read is made)
+	 */
+	public Mono<Void> prefetch(List<Planned> planned) {
+		return Mono.deferContextual((context) -> {
+			java.util.Optional<Map<ReadKey, Mono<Map<Long, Map<String, List<Value>>>>>> shared = context
+				.getOrEmpty(SHARED_READS);
+			if (shared.isEmpty() || planned.isEmpty()) {
+				return Mono.<Void>empty();
+			}
+			return reactor.core.publisher.Flux.fromIterable(planned)
+				.concatMap((p) -> keys(p).flatMapMany(reactor.core.publisher.Flux::fromIterable))
+				.filter((key) -> !shared.get().containsKey(key))
+				.distinct()
+				.collectList()
+				.doOnNext((keys) -> keys.stream()
+					.collect(java.util.stream.Collectors.groupingBy(
+							(key) -> java.util.Arrays.asList(key.regions(), key.asOf(), key.revisions()),
+							LinkedHashMap::new, java.util.stream.Collectors.toList()))
+					.values()
+					.forEach((group) -> share(shared.get(), group)))
+				.then();
+		});
+	}
+
+	/**
+	 * Makes one statement the read of every key of a group (same regions, moment and
+	 * revisions) in the shared reads.
+	 */
+	private void share(Map<ReadKey, Mono<Map<Long, Map<String, List<Value>>>>> shared, List<ReadKey> group) {
+		ReadKey any = group.get(0);
+		List<CellRead.Part> parts = new ArrayList<>();
+		List<Integer> firstPart = new ArrayList<>();
+		for (ReadKey key : group) {
+			firstPart.add(parts.size());
+			parts.addAll(key.parts());
+		}
+		Mono<reactor.util.function.Tuple2<List<List<CellRead.Row>>, Provenance>> all = withProvenance(
+				this.cells.readAll(parts, any.regions(), any.asOf(), any.revisions()))
+			.cache();
+		for (int i = 0; i < group.size(); i++) {
+			ReadKey key = group.get(i);
+			int first = firstPart.get(i);
+			int count = key.breakdownIds().size();
+			shared.putIfAbsent(key, all.map((t) -> {
+				List<CellRead.Row> rows = new ArrayList<>();
+				t.getT1().subList(first, first + count).forEach(rows::addAll);
+				return values(rows, t.getT2(), key.from(), key.to());
+			}).cache());
+		}
+	}
+
+	/**
+	 * @return the keys of the shared reads a planned read makes: those of
+	 * {@link #values(Query)} (a derived indicator: its numerator's and denominator's) or
+	 * of {@link #observedValues(Query, List)}; none for a breakdown the store does not
+	 * hold
+	 */
+	private Mono<List<ReadKey>> keys(Planned planned) {
+		Query query = planned.query();
+		if (query.periodType() == null) {
+			return Mono.just(List.of());
+		}
+		List<SortedMap<String, String>> breakdowns = planned.breakdowns();
+		if (breakdowns != null) {
+			if (query.indicator().derived() || breakdowns.size() < 2) {
+				return reactor.core.publisher.Flux.fromIterable(breakdowns)
+					.concatMap((b) -> keys(new Planned(new Query(query.indicator(), query.regions(), query.periodType(),
+							query.from(), query.to(), b, query.asOf(), query.revisions()))))
+					.flatMapIterable((list) -> list)
+					.collectList();
+			}
+			return this.breakdowns.get().map((ids) -> {
+				long[] stored = storedIds(breakdowns, ids);
+				return (stored.length == 0) ? List.of() : List.of(ReadKey.of(query.indicator().code(), query.regions(),
+						query.periodType(), query.from(), query.to(), stored, query.asOf(), query.revisions()));
 			});
+		}
+		if (!query.indicator().derived()) {
+			return readKey(query.indicator().code(), query).map(List::of).defaultIfEmpty(List.of());
+		}
+		return this.indicators.require(query.indicator().denominator(), "indicator").flatMap((denominator) -> {
+			Query d = denominatorQuery(query, denominator);
+			Mono<List<ReadKey>> numerator = readKey(query.indicator().numerator(), query).map(List::of)
+				.defaultIfEmpty(List.of());
+			Mono<List<ReadKey>> denominators = (d.periodType() == null) ? Mono.just(List.of())
+					: readKey(denominator.code(), d).map(List::of).defaultIfEmpty(List.of());
+			return Mono.zip(numerator, denominators).map((t) -> {
+				List<ReadKey> keys = new ArrayList<>(t.getT1());
+				keys.addAll(t.getT2());
+				return keys;
+			});
+		});
+	}
+
+	/**
+	 * @return the key of {@link #source}'s read of this indicator with the query's
+	 * regions, periods, breakdown and moment; empty for a breakdown the store does not
+	 * hold
+	 */
+	private Mono<ReadKey> readKey(String indicator, Query query) {
+		return breakdownId(query.breakdown()).filter((id) -> id >= 0)
+			.map((id) -> ReadKey.of(indicator, query.regions(), query.periodType(), query.from(), query.to(),
+					new long[] { id }, query.asOf(), query.revisions()));
+	}
+
+	/**
+	 * @return the ids of the breakdowns the store holds, each once ({@code 0}: the total)
+	 */
+	private static long[] storedIds(List<SortedMap<String, String>> breakdowns, Map<String, Long> ids) {
+		return breakdowns.stream()
+			.mapToLong((b) -> b.isEmpty() ? 0L : ids.getOrDefault(key(b), -1L))
+			.filter((id) -> id >= 0)
+			.distinct()
+			.toArray();
 	}
 
 	/**
@@ -838,7 +1007,7 @@ public class SeriesService {
 			long[] known = breakdowns.stream()
 				.mapToLong((b) -> b.isEmpty() ? 0L : ids.getOrDefault(key(b), -1L))
 				.toArray();
-			long[] stored = java.util.Arrays.stream(known).filter((id) -> id >= 0).distinct().toArray();
+			long[] stored = storedIds(breakdowns, ids);
 			Mono<Map<Long, Map<String, List<Value>>>> read = (stored.length == 0) ? Mono.just(Map.of())
 					: read(query.indicator().code(), query.regions(), query.periodType(), query.from(), query.to(),
 							stored, query.asOf(), query.revisions());

@@ -83,50 +83,82 @@ class ChangeVerdictService {
 	 */
 	Mono<Verdict> verdict(IndicatorInfo info, String region, String type, List<SeriesService.Value> known,
 			SeriesService.Value last, SeriesService.Value previous, OffsetDateTime asOf) {
-		if (previous == null || previous.value() == null || last.value() == null) {
+		Verdict decided = decided(info, known, last, previous);
+		if (decided == null) {
 			return Mono.empty();
 		}
+		if (decided != NEEDS_BASE) {
+			return Mono.just(decided);
+		}
+		boolean percent = Unit.PERCENT.code().equals(info.unit());
+		return baseQuery(info, region, type, last, previous, asOf)
+			.flatMap((query) -> this.series.values(query).map((values) -> {
+				Map<PeriodCode, Double> bases = new TreeMap<>();
+				values.getOrDefault(region, List.of())
+					.stream()
+					.filter((v) -> v.value() != null)
+					.forEach((v) -> bases.put(v.period(), v.value().doubleValue()));
+				double seLast = Significance.ebbStandardError(last.value().doubleValue(), percent,
+						bases.getOrDefault(last.period(), Double.NaN), type);
+				double sePrevious = Significance.ebbStandardError(previous.value().doubleValue(), percent,
+						bases.getOrDefault(previous.period(), Double.NaN), type);
+				if (Double.isNaN(seLast) || Double.isNaN(sePrevious)) {
+					return Verdict.NOT_TESTABLE;
+				}
+				return Verdict.of(Significance.zTest(last.value().doubleValue(), seLast, previous.value().doubleValue(),
+						sePrevious, "ebb-rule"));
+			}))
+			.defaultIfEmpty(Verdict.NOT_TESTABLE);
+	}
+
+	/**
+	 * The read of the EBB base population that {@link #verdict} with the same arguments
+	 * will make, so that a caller can plan it with others
+	 * ({@link SeriesService#prefetch}).
+	 * @return the query, empty where the verdict reads none
+	 */
+	Mono<SeriesService.Query> baseRead(IndicatorInfo info, String region, String type, List<SeriesService.Value> known,
+			SeriesService.Value last, SeriesService.Value previous, OffsetDateTime asOf) {
+		return (decided(info, known, last, previous) == NEEDS_BASE)
+				? baseQuery(info, region, type, last, previous, asOf) : Mono.empty();
+	}
+
+	/** The mark of a verdict the EBB rule gives, with the base population read. */
+	private static final Verdict NEEDS_BASE = new Verdict("needs-base", null, null);
+
+	/**
+	 * @return the verdict where it needs no read: null when there is nothing to compare,
+	 * {@link #NEEDS_BASE} where the EBB rule decides with the base population
+	 */
+	private static Verdict decided(IndicatorInfo info, List<SeriesService.Value> known, SeriesService.Value last,
+			SeriesService.Value previous) {
+		if (previous == null || previous.value() == null || last.value() == null) {
+			return null;
+		}
 		if (crossesBreak(TrendService.breaks(info, known), previous.period(), last.period())) {
-			return Mono.just(Verdict.BREAK);
+			return Verdict.BREAK;
 		}
 		// published margins, as in compare: where only one bound is published, the
 		// interval is taken as symmetric around the value (CompareService#marginSe)
 		Double seLastMargin = CompareService.marginSe(last);
 		Double sePreviousMargin = CompareService.marginSe(previous);
 		if (seLastMargin != null && sePreviousMargin != null) {
-			return Mono.just(Verdict.of(Significance.zTest(last.value().doubleValue(), seLastMargin,
-					previous.value().doubleValue(), sePreviousMargin, "margins")));
+			return Verdict.of(Significance.zTest(last.value().doubleValue(), seLastMargin,
+					previous.value().doubleValue(), sePreviousMargin, "margins"));
 		}
-		String baseCode = ebbBase(info);
-		if (baseCode == null) {
-			return Mono.just(Verdict.NOT_TESTABLE);
-		}
-		boolean percent = Unit.PERCENT.code().equals(info.unit());
-		return this.indicators.all().flatMap((all) -> {
-			IndicatorInfo base = all.get(baseCode);
-			if (base == null) {
-				return Mono.just(Verdict.NOT_TESTABLE);
-			}
-			return this.series
-				.values(new SeriesService.Query(base, List.of(region), type, previous.period(), last.period(),
-						new TreeMap<>(), asOf))
-				.map((values) -> {
-					Map<PeriodCode, Double> bases = new TreeMap<>();
-					values.getOrDefault(region, List.of())
-						.stream()
-						.filter((v) -> v.value() != null)
-						.forEach((v) -> bases.put(v.period(), v.value().doubleValue()));
-					double seLast = Significance.ebbStandardError(last.value().doubleValue(), percent,
-							bases.getOrDefault(last.period(), Double.NaN), type);
-					double sePrevious = Significance.ebbStandardError(previous.value().doubleValue(), percent,
-							bases.getOrDefault(previous.period(), Double.NaN), type);
-					if (Double.isNaN(seLast) || Double.isNaN(sePrevious)) {
-						return Verdict.NOT_TESTABLE;
-					}
-					return Verdict.of(Significance.zTest(last.value().doubleValue(), seLast,
-							previous.value().doubleValue(), sePrevious, "ebb-rule"));
-				});
-		}).defaultIfEmpty(Verdict.NOT_TESTABLE);
+		return (ebbBase(info) == null) ? Verdict.NOT_TESTABLE : NEEDS_BASE;
+	}
+
+	/**
+	 * @return the base population's values of the two periods; empty where the base
+	 * indicator is not defined
+	 */
+	private Mono<SeriesService.Query> baseQuery(IndicatorInfo info, String region, String type,
+			SeriesService.Value last, SeriesService.Value previous, OffsetDateTime asOf) {
+		return this.indicators.all()
+			.mapNotNull((all) -> all.get(ebbBase(info)))
+			.map((base) -> new SeriesService.Query(base, List.of(region), type, previous.period(), last.period(),
+					new TreeMap<>(), asOf));
 	}
 
 	/**

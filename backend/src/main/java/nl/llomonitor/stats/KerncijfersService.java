@@ -68,17 +68,20 @@ class KerncijfersService {
 
 	@Autowired
 	KerncijfersService(ReadModel read, ChangeVerdictService verdicts) {
-		this(read, verdicts, WINDOW);
+		this(read, verdicts, WINDOW, true);
 	}
 
 	/**
 	 * @param window periods before the indicator's latest one read first; 0: every period
 	 * (the whole history, as a check of the window)
+	 * @param planned whether a request plans its reads, so that they run as three
+	 * statements or so instead of one each (false: one each, as a check of the plan)
 	 */
-	KerncijfersService(ReadModel read, ChangeVerdictService verdicts, int window) {
+	KerncijfersService(ReadModel read, ChangeVerdictService verdicts, int window, boolean planned) {
 		this.read = read;
 		this.verdicts = verdicts;
 		this.window = window;
+		this.planned = planned;
 	}
 
 	/**
@@ -215,18 +218,98 @@ class KerncijfersService {
 	Mono<KerncijfersResponse> kerncijfers(String region, OffsetDateTime moment, Lang language) {
 		// figures that read the same cells (the EBB base population, the terms of
 		// derived figures) read them once
-		return SeriesService.sharingReads(Mono
-			.zip(this.read.regions().require(region, "region"), this.read.indicators().all(),
-					this.read.regions().snapshot())
-			.flatMap((t) -> periodTypes(figures(t.getT2()), t.getT1(), t.getT2(), moment)
+		return SeriesService.sharingReads(Mono.zip(this.read.regions().require(region, "region"),
+				this.read.indicators().all(), this.read.regions().snapshot())
+			.flatMap((t) -> {
 				// the sentences name Utrecht the gemeente "Utrecht (gemeente)": the
 				// province has the same name
-				.flatMap((types) -> Flux.fromIterable(figures(t.getT2()))
-					.flatMapSequential((alternatives) -> figure(alternatives, t.getT3().told(t.getT1()), t.getT2(),
-							types, moment, language), 4)
-					.collectList())
-				.map((figures) -> new KerncijfersResponse(t.getT1().ref(language), figures,
-						RequestParams.asOfDate(moment)))));
+				RegionCatalog.Region told = t.getT3().told(t.getT1());
+				List<List<String>> figures = figures(t.getT2());
+				return periodTypes(figures, t.getT1(), t.getT2(), moment)
+					// each figure's recent values in one statement, then each split
+					// and base population in one more (SeriesService#prefetch)
+					.flatMap((types) -> prefetch(recentReads(figures, told, t.getT2(), types, moment))
+						.then(Flux.fromIterable(figures)
+							.flatMapSequential(
+									(alternatives) -> figure(alternatives, told, t.getT2(), types, moment, language), 4)
+							.collectList()))
+					.flatMap((drafts) -> Flux.fromIterable(drafts)
+						.concatMap((draft) -> laterReads(draft, told, moment))
+						.collectList()
+						.flatMap(this::prefetch)
+						.then(Flux.fromIterable(drafts)
+							.flatMapSequential((draft) -> finish(draft, told, moment, language), 4)
+							.collectList()))
+					.map((list) -> new KerncijfersResponse(t.getT1().ref(language), list,
+							RequestParams.asOfDate(moment)));
+			}));
+	}
+
+	/** Whether a request plans its reads ({@link SeriesService#prefetch}). */
+	private final boolean planned;
+
+	private Mono<Void> prefetch(List<SeriesService.Planned> reads) {
+		return this.planned ? this.read.series().prefetch(reads) : Mono.empty();
+	}
+
+	/**
+	 * @return the read of the recent values of each figure's first indicator with a
+	 * period type ({@link #figureOfType}); none as of an earlier moment (the types are
+	 * not known before its reads)
+	 */
+	private List<SeriesService.Planned> recentReads(List<List<String>> figures, RegionCatalog.Region region,
+			Map<String, IndicatorInfo> all, java.util.Optional<Map<String, String>> types, OffsetDateTime asOf) {
+		if (types.isEmpty()) {
+			return List.of();
+		}
+		List<SeriesService.Planned> reads = new java.util.ArrayList<>();
+		for (List<String> alternatives : figures) {
+			alternatives.stream()
+				.map(all::get)
+				.filter((info) -> info != null && info.regionLevels().contains(region.level())
+						&& types.get().containsKey(info.code()))
+				.findFirst()
+				.ifPresent((info) -> reads
+					.add(new SeriesService.Planned(recentQuery(info, region, types.get().get(info.code()), asOf))));
+		}
+		return reads;
+	}
+
+	/**
+	 * @return the reads a drafted figure makes to be finished: its split and the base
+	 * population of its verdict
+	 */
+	private Flux<SeriesService.Planned> laterReads(Draft draft, RegionCatalog.Region region, OffsetDateTime asOf) {
+		if (draft.info() == null) {
+			return Flux.empty();
+		}
+		SeriesService.Planned shares = sharesRead(draft.figure(), draft.info(), region, draft.type(), asOf);
+		List<SeriesService.Value> known = draft.known();
+		return Flux.concat(Mono.justOrEmpty(shares),
+				this.verdicts
+					.baseRead(draft.info(), region.code(), draft.type(), known, known.get(known.size() - 1),
+							previous(draft.figure(), known), asOf)
+					.map(SeriesService.Planned::new));
+	}
+
+	/**
+	 * A figure built from its values, before its split and verdict; or one without data
+	 * ({@code info} null), as it is.
+	 *
+	 * @param figure the figure
+	 * @param info its indicator
+	 * @param type its period type
+	 * @param known its values with a number, in period order
+	 */
+	private record Draft(Figure figure, IndicatorInfo info, String type, List<SeriesService.Value> known) {
+	}
+
+	private Mono<Figure> finish(Draft draft, RegionCatalog.Region region, OffsetDateTime asOf, Lang lang) {
+		if (draft.info() == null) {
+			return Mono.just(draft.figure());
+		}
+		return withShares(draft.figure(), draft.info(), region, draft.type(), asOf, lang)
+			.flatMap((f) -> withVerdict(f, draft.info(), region, draft.type(), draft.known(), asOf, lang));
 	}
 
 	/**
@@ -249,16 +332,17 @@ class KerncijfersService {
 		return this.read.series().finestPeriodTypes(indicators, region.code()).map(java.util.Optional::of);
 	}
 
-	private Mono<Figure> figure(List<String> alternatives, RegionCatalog.Region region, Map<String, IndicatorInfo> all,
+	private Mono<Draft> figure(List<String> alternatives, RegionCatalog.Region region, Map<String, IndicatorInfo> all,
 			java.util.Optional<Map<String, String>> types, OffsetDateTime asOf, Lang lang) {
 		return Flux.fromIterable(alternatives)
 			.filter(all::containsKey)
 			.concatMap((code) -> latest(all.get(code), region, types, asOf, lang))
 			.next()
-			.switchIfEmpty(Mono.fromSupplier(() -> missing(alternatives, region, all, lang)));
+			.switchIfEmpty(
+					Mono.fromSupplier(() -> new Draft(missing(alternatives, region, all, lang), null, null, null)));
 	}
 
-	private Mono<Figure> latest(IndicatorInfo info, RegionCatalog.Region region,
+	private Mono<Draft> latest(IndicatorInfo info, RegionCatalog.Region region,
 			java.util.Optional<Map<String, String>> types, OffsetDateTime asOf, Lang lang) {
 		if (!info.regionLevels().contains(region.level())) {
 			return Mono.empty();
@@ -268,30 +352,39 @@ class KerncijfersService {
 		return type.flatMap((t) -> figureOfType(info, region, t, asOf, lang));
 	}
 
-	private Mono<Figure> figureOfType(IndicatorInfo info, RegionCatalog.Region region, String type, OffsetDateTime asOf,
+	private Mono<Draft> figureOfType(IndicatorInfo info, RegionCatalog.Region region, String type, OffsetDateTime asOf,
 			Lang lang) {
 		// each value read with whether its cell was revised, in the same statement
 		SeriesService.Query query = new SeriesService.Query(info, List.of(region.code()), type, null, null,
 				new TreeMap<>(), asOf)
 			.withRevisions();
-		PeriodCode from = recent(info, type);
+		SeriesService.Query recent = recentQuery(info, region, type, asOf);
 		// the recent periods first; every period where they hold too few values
-		Mono<Map<String, List<SeriesService.Value>>> read = (from == null) ? this.read.series().observedValues(query)
+		Mono<Map<String, List<SeriesService.Value>>> read = (recent.from() == null)
+				? this.read.series().observedValues(query)
 				: this.read.series()
-					.observedValues(new SeriesService.Query(info, List.of(region.code()), type, from, null,
-							new TreeMap<>(), asOf)
-						.withRevisions())
-					.flatMap((recent) -> (known(recent, region.code()).size() >= ENOUGH) ? Mono.just(recent)
+					.observedValues(recent)
+					.flatMap((values) -> (known(values, region.code()).size() >= ENOUGH) ? Mono.just(values)
 							: this.read.series().observedValues(query));
 		return read.flatMap((values) -> {
 			List<SeriesService.Value> known = known(values, region.code());
 			if (known.isEmpty()) {
 				return Mono.empty();
 			}
-			Figure figure = build(info, region, known, type, lang, withheld(values, region.code(), known));
-			return withShares(figure, info, region, type, asOf, lang)
-				.flatMap((f) -> withVerdict(f, info, region, type, known, asOf, lang));
+			return Mono.just(new Draft(build(info, region, known, type, lang, withheld(values, region.code(), known)),
+					info, type, known));
 		});
+	}
+
+	/**
+	 * @return the first read of a figure's values: its recent periods ({@link #recent}),
+	 * every period where it has no window
+	 */
+	private SeriesService.Query recentQuery(IndicatorInfo info, RegionCatalog.Region region, String type,
+			OffsetDateTime asOf) {
+		return new SeriesService.Query(info, List.of(region.code()), type, recent(info, type), null, new TreeMap<>(),
+				asOf)
+			.withRevisions();
 	}
 
 	/**
@@ -402,11 +495,7 @@ class KerncijfersService {
 	private Mono<Figure> withVerdict(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
 			List<SeriesService.Value> known, OffsetDateTime asOf, Lang lang) {
 		SeriesService.Value last = known.get(known.size() - 1);
-		SeriesService.Value previous = (figure.previous() == null) ? null
-				: known.stream()
-					.filter((v) -> v.period().code().equals(figure.previous().period().code()))
-					.findFirst()
-					.orElse(null);
+		SeriesService.Value previous = previous(figure, known);
 		List<String> breaks = TrendService.breaks(info, known);
 		List<HistoryPoint> history = known.subList(Math.max(0, known.size() - HISTORY), known.size())
 			.stream()
@@ -418,10 +507,43 @@ class KerncijfersService {
 			.defaultIfEmpty(figure.withSignificance(null, history, figure.explanation()));
 	}
 
-	private Mono<Figure> withShares(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
-			OffsetDateTime asOf, Lang lang) {
-		// dimensions a figure is split by, in order of preference (shareDimensions in
-		// data/indicators.yaml); the first one it has
+	/**
+	 * @return the value the figure is compared with, among its values; or null
+	 */
+	private static SeriesService.Value previous(Figure figure, List<SeriesService.Value> known) {
+		return (figure.previous() == null) ? null
+				: known.stream()
+					.filter((v) -> v.period().code().equals(figure.previous().period().code()))
+					.findFirst()
+					.orElse(null);
+	}
+
+	/**
+	 * @return the read of a figure's split ({@link #withShares}): every member of the
+	 * first dimension it is split by, for its period; null where it has none
+	 */
+	private static SeriesService.Planned sharesRead(Figure figure, IndicatorInfo info, RegionCatalog.Region region,
+			String type, OffsetDateTime asOf) {
+		IndicatorInfo.Dimension dimension = shareDimension(info);
+		if (dimension == null) {
+			return null;
+		}
+		PeriodCode period = PeriodCode.of(figure.period().code());
+		return new SeriesService.Planned(
+				new SeriesService.Query(info, List.of(region.code()), type, period, period, new TreeMap<>(), asOf),
+				dimension.members()
+					.stream()
+					.map((member) -> (java.util.SortedMap<String, String>) new TreeMap<>(
+							Map.of(dimension.code(), member.code())))
+					.toList());
+	}
+
+	/**
+	 * @return the first dimension the figure is split by, in order of preference
+	 * ({@code shareDimensions} in data/indicators.yaml); null where it has none, or one
+	 * of more than {@link #MAX_SHARES} members
+	 */
+	private static IndicatorInfo.Dimension shareDimension(IndicatorInfo info) {
 		IndicatorInfo.Dimension dimension = info.roles()
 			.shareDimensions()
 			.stream()
@@ -429,37 +551,35 @@ class KerncijfersService {
 			.filter(java.util.Objects::nonNull)
 			.findFirst()
 			.orElse(null);
-		if (dimension == null || dimension.members().size() > MAX_SHARES) {
+		return (dimension == null || dimension.members().size() > MAX_SHARES) ? null : dimension;
+	}
+
+	private Mono<Figure> withShares(Figure figure, IndicatorInfo info, RegionCatalog.Region region, String type,
+			OffsetDateTime asOf, Lang lang) {
+		SeriesService.Planned split = sharesRead(figure, info, region, type, asOf);
+		if (split == null) {
 			return Mono.just(figure);
 		}
-		PeriodCode period = PeriodCode.of(figure.period().code());
-		List<java.util.SortedMap<String, String>> breakdowns = dimension.members()
-			.stream()
-			.map((member) -> (java.util.SortedMap<String, String>) new TreeMap<>(
-					Map.of(dimension.code(), member.code())))
-			.toList();
+		IndicatorInfo.Dimension dimension = shareDimension(info);
+		List<java.util.SortedMap<String, String>> breakdowns = split.breakdowns();
 		// every member's value in one read
-		return this.read.series()
-			.observedValues(
-					new SeriesService.Query(info, List.of(region.code()), type, period, period, new TreeMap<>(), asOf),
-					breakdowns)
-			.map((read) -> {
-				List<Share> shares = new java.util.ArrayList<>();
-				for (int i = 0; i < breakdowns.size(); i++) {
-					SeriesService.Value v = read.get(i)
-						.getOrDefault(region.code(), List.of())
-						.stream()
-						.findFirst()
-						.orElse(null);
-					shares.add(new Share(breakdowns.get(i), dimension.members().get(i).name(lang),
-							(v != null) ? v.value() : null, (v != null) ? v.missingReason() : null));
-				}
-				// a split without a single value or reason says nothing (the store has
-				// the figure but not its groups for this period): no shares, not a list
-				// of bare labels
-				return shares.stream().anyMatch((share) -> share.value() != null || share.missingReason() != null)
-						? figure.withShares(shares) : figure;
-			});
+		return this.read.series().observedValues(split.query(), breakdowns).map((read) -> {
+			List<Share> shares = new java.util.ArrayList<>();
+			for (int i = 0; i < breakdowns.size(); i++) {
+				SeriesService.Value v = read.get(i)
+					.getOrDefault(region.code(), List.of())
+					.stream()
+					.findFirst()
+					.orElse(null);
+				shares.add(new Share(breakdowns.get(i), dimension.members().get(i).name(lang),
+						(v != null) ? v.value() : null, (v != null) ? v.missingReason() : null));
+			}
+			// a split without a single value or reason says nothing (the store has
+			// the figure but not its groups for this period): no shares, not a list
+			// of bare labels
+			return shares.stream().anyMatch((share) -> share.value() != null || share.missingReason() != null)
+					? figure.withShares(shares) : figure;
+		});
 	}
 
 	private static Figure missing(List<String> alternatives, RegionCatalog.Region region,

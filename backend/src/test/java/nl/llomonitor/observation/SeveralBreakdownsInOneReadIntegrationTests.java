@@ -156,6 +156,106 @@ class SeveralBreakdownsInOneReadIntegrationTests {
 	}
 
 	/**
+	 * Reads planned together ({@link SeriesService#prefetch}: one statement for all) give
+	 * exactly what each read gives on its own: every indicator (derived ones too), period
+	 * type, a range open at either end or both, one period, with and without revisions,
+	 * now and as of a moment between two vintages, the totals and the members of a split;
+	 * and once planned, the reads run no statement of their own (counted as CellRead logs
+	 * them, one line each at TRACE).
+	 */
+	@Test
+	void readsPlannedTogetherAreEachReadOnItsOwn() {
+		this.importer.importFile(SharedData.file("cbs/86088NED.csv"), true);
+		this.importer.importFile(SharedData.file("cbs/85268NED.csv"), true);
+		this.importer.importFile(SharedData.file("cbs/85554NED.csv"), true);
+		OffsetDateTime between = OffsetDateTime.now();
+		// a later vintage of a cell: revised now, not as of between (removed at the end:
+		// other test classes share the database)
+		long added = this.jdbc.fetchSingle("""
+				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
+				       missing_reason)
+				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), value + 1,
+				       null, null, status, flags, footnote, source_table, missing_reason
+				from observation
+				where indicator_code = 'werkloosheidspercentage' and region_code = 'PV26'
+				  and breakdown_id = 0 and value is not null
+				order by period_code desc, recorded_at desc
+				limit 1
+				returning id""").get(0, Long.class);
+		var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CellRead.class);
+		var statements = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+		statements.start();
+		ch.qos.logback.classic.Level level = logger.getLevel();
+		try {
+			List<String> regions = List.of("NL01", "PV26", "GM0307");
+			List<SeriesService.Planned> planned = new ArrayList<>();
+			for (IndicatorInfo info : this.indicators.all().block().values()) {
+				for (String type : info.periodTypes()) {
+					java.util.TreeSet<PeriodCode> periods = new java.util.TreeSet<>();
+					this.series.values(new SeriesService.Query(info, regions, type, null, null, new TreeMap<>(), null))
+						.block()
+						.values()
+						.forEach((list) -> list.forEach((v) -> periods.add(v.period())));
+					List<PeriodCode[]> ranges = new ArrayList<>();
+					ranges.add(new PeriodCode[] { null, null });
+					if (periods.size() > 2) {
+						PeriodCode middle = new ArrayList<>(periods).get(periods.size() / 2);
+						ranges.add(new PeriodCode[] { periods.last(), periods.last() });
+						ranges.add(new PeriodCode[] { middle, null });
+						ranges.add(new PeriodCode[] { null, middle });
+						ranges.add(new PeriodCode[] { periods.first(), middle });
+					}
+					for (PeriodCode[] range : ranges) {
+						for (OffsetDateTime asOf : java.util.Arrays.asList(null, between)) {
+							for (boolean revisions : new boolean[] { false, true }) {
+								SeriesService.Query query = new SeriesService.Query(info, regions, type, range[0],
+										range[1], new TreeMap<>(), asOf, revisions);
+								planned.add(new SeriesService.Planned(query));
+								for (IndicatorInfo.Dimension dimension : info.dimensions().values()) {
+									List<SortedMap<String, String>> breakdowns = new ArrayList<>();
+									dimension.members()
+										.forEach((m) -> breakdowns
+											.add(new TreeMap<>(Map.of(dimension.code(), m.code()))));
+									planned.add(new SeriesService.Planned(query, breakdowns));
+								}
+							}
+						}
+					}
+				}
+			}
+			List<Object> apart = new ArrayList<>();
+			for (SeriesService.Planned p : planned) {
+				apart.add((p.breakdowns() == null) ? this.series.values(p.query()).block()
+						: this.series.observedValues(p.query(), p.breakdowns()).block());
+			}
+			logger.setLevel(ch.qos.logback.classic.Level.TRACE);
+			logger.addAppender(statements);
+			List<Object> together = SeriesService
+				.sharingReads(this.series.prefetch(planned)
+					.then(reactor.core.publisher.Flux.fromIterable(planned)
+						.concatMap((p) -> (p.breakdowns() == null) ? this.series.values(p.query())
+								: this.series.observedValues(p.query(), p.breakdowns()))
+						.cast(Object.class)
+						.collectList()))
+				.block();
+			// one statement for each moment and whether revisions are read
+			assertThat(statements.list).hasSizeLessThanOrEqualTo(4);
+			for (int i = 0; i < planned.size(); i++) {
+				assertThat(together.get(i)).as("%s", planned.get(i)).isEqualTo(apart.get(i));
+			}
+			// not vacuous: many reads, with values, the later vintage read as revised
+			assertThat(planned).hasSizeGreaterThan(100);
+			assertThat(apart.toString()).contains("revised=true").contains("value=");
+		}
+		finally {
+			logger.detachAppender(statements);
+			logger.setLevel(level);
+			this.jdbc.execute("delete from observation where id = ?", added);
+		}
+	}
+
+	/**
 	 * Within one answer ({@link SeriesService#sharingReads}) a second read of the same
 	 * cells is the first one's result (one statement), a read of other cells is not;
 	 * outside, and in another subscription of the same answer, every read runs anew.

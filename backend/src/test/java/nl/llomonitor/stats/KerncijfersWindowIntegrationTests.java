@@ -75,6 +75,48 @@ class KerncijfersWindowIntegrationTests {
 	}
 
 	/**
+	 * A request plans its reads (SeriesService#prefetch): the recent values of every
+	 * figure in one statement, then every split and base population in one more, instead
+	 * of a statement each; and the figures are exactly those of a statement each. The
+	 * statements are counted as CellRead logs them (at TRACE, one line each).
+	 */
+	@Test
+	void aRequestReadsItsFiguresInAFewStatementsWithTheSameFigures() {
+		for (String file : new String[] { "cbs/85268NED.csv", "cbs/83599NED.csv", "cbs/85554NED.csv",
+				"eurostat/trng_lfse_04_NL_subset.tsv", "cbs/85315NED.csv", "cbs/85314NED.csv", "cbs/86088NED.csv" }) {
+			this.importer.importFile(SharedData.file(file), true);
+		}
+		KerncijfersService oneEach = new KerncijfersService(this.read, this.verdicts, KerncijfersService.WINDOW, false);
+		var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger("nl.llomonitor.observation.CellRead");
+		var statements = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+		statements.start();
+		ch.qos.logback.classic.Level level = logger.getLevel();
+		logger.setLevel(ch.qos.logback.classic.Level.TRACE);
+		logger.addAppender(statements);
+		try {
+			for (String region : List.of("NL01", "PV26", "AM08", "GM0307", "GM0344")) {
+				statements.list.clear();
+				KerncijfersService.KerncijfersResponse alone = oneEach.kerncijfers(region, null, Lang.NL).block();
+				int before = statements.list.size();
+				statements.list.clear();
+				KerncijfersService.KerncijfersResponse planned = this.kerncijfers.kerncijfers(region, null, Lang.NL)
+					.block();
+				assertThat(planned).as(region).isEqualTo(alone);
+				long figures = planned.figures().stream().filter((f) -> f.value() != null).count();
+				assertThat(figures).as(region + ": figures with a value").isGreaterThan(3);
+				assertThat(before).as(region + ": statements of the reads one each").isGreaterThan((int) figures);
+				assertThat(statements.list).as(region + ": statements of the planned reads")
+					.hasSizeLessThanOrEqualTo(3);
+			}
+		}
+		finally {
+			logger.detachAppender(statements);
+			logger.setLevel(level);
+		}
+	}
+
+	/**
 	 * A split without a single value or reason for the figure's period (the figure is
 	 * published, its groups not) is left out, not given as a list of bare labels; a split
 	 * kept says something of at least one group.
@@ -202,7 +244,7 @@ class KerncijfersWindowIntegrationTests {
 		KerncijfersService.KerncijfersResponse before = this.kerncijfers.kerncijfers("PV26", between, Lang.NL).block();
 		KerncijfersService.KerncijfersResponse after = this.kerncijfers.kerncijfers("PV26", null, Lang.NL).block();
 		assertThat(after).as("the later vintage is read now, not as of before it").isNotEqualTo(before);
-		KerncijfersService everyPeriod = new KerncijfersService(this.read, this.verdicts, 0);
+		KerncijfersService everyPeriod = new KerncijfersService(this.read, this.verdicts, 0, false);
 		List<String> regions = new ArrayList<>(List.of("NL01", "LD01", "PV20", "PV21", "PV26", "PV29", "CR17", "AM08",
 				"AM15", "AM27", "GM0344", "GM0363", "GM0080"));
 		int figuresWithHistory = 0;
