@@ -52,18 +52,7 @@ class SeveralBreakdownsInOneReadIntegrationTests {
 		OffsetDateTime between = OffsetDateTime.now();
 		// a later vintage of a member's cell: revised now, not as of between (removed at
 		// the end: other test classes share the database)
-		long added = this.jdbc.fetchSingle("""
-				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
-				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
-				       missing_reason)
-				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), value + 1,
-				       null, null, status, flags, footnote, source_table, missing_reason
-				from observation
-				where indicator_code = 'werkloze_beroepsbevolking' and region_code = 'GM0307'
-				  and breakdown_id <> 0 and value is not null
-				order by period_code desc, recorded_at desc
-				limit 1
-				returning id""").get(0, Long.class);
+		long added = laterVintage("werkloze_beroepsbevolking", "GM0307", false);
 		try {
 			int compared = 0;
 			int values = 0;
@@ -171,18 +160,7 @@ class SeveralBreakdownsInOneReadIntegrationTests {
 		OffsetDateTime between = OffsetDateTime.now();
 		// a later vintage of a cell: revised now, not as of between (removed at the end:
 		// other test classes share the database)
-		long added = this.jdbc.fetchSingle("""
-				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
-				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
-				       missing_reason)
-				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), value + 1,
-				       null, null, status, flags, footnote, source_table, missing_reason
-				from observation
-				where indicator_code = 'werkloosheidspercentage' and region_code = 'PV26'
-				  and breakdown_id = 0 and value is not null
-				order by period_code desc, recorded_at desc
-				limit 1
-				returning id""").get(0, Long.class);
+		long added = laterVintage("werkloosheidspercentage", "PV26", true);
 		var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CellRead.class);
 		var statements = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
 		statements.start();
@@ -253,6 +231,26 @@ class SeveralBreakdownsInOneReadIntegrationTests {
 			logger.setLevel(level);
 			this.jdbc.execute("delete from observation where id = ?", added);
 		}
+	}
+
+	/**
+	 * Adds a later vintage (its value one more, no margins) of the newest cell with a
+	 * value of an indicator and region: its total, or a member of a split. The caller
+	 * deletes it at the end (other test classes share the database).
+	 * @return the id of the added row
+	 */
+	private long laterVintage(String indicator, String region, boolean total) {
+		return this.jdbc.fetchSingle("""
+				insert into observation (indicator_code, region_code, period_code, breakdown_id, import_run_id,
+				       recorded_at, value, margin_low, margin_high, status, flags, footnote, source_table,
+				       missing_reason)
+				select indicator_code, region_code, period_code, breakdown_id, import_run_id, now(), value + 1,
+				       null, null, status, flags, footnote, source_table, missing_reason
+				from observation
+				where indicator_code = ? and region_code = ? and (breakdown_id = 0) = ? and value is not null
+				order by period_code desc, recorded_at desc
+				limit 1
+				returning id""", indicator, region, total).get(0, Long.class);
 	}
 
 	/**
