@@ -114,4 +114,18 @@ public record IncompleteReason(String key, List<Object> args) {
 		return new IncompleteReason("edition-cut-off", List.of(ended, valid, date, first));
 	}
 
+	/**
+	 * @param ended gemeenten the edition would end
+	 * @param after how many of them come after the file's last gemeente
+	 * @param date its date (ISO)
+	 * @param first the first of those after it, by code
+	 * @param last the file's last gemeente, by code or by name (code and name)
+	 * @return a complete region edition that would end gemeenten that come after the last
+	 * one it lists, as a sorted file cut off after most of its rows does; applied as a
+	 * partial edition
+	 */
+	public static IncompleteReason editionCutOffAtTheEnd(int ended, int after, String date, String first, String last) {
+		return new IncompleteReason("edition-cut-off-at-the-end", List.of(ended, after, date, first, last));
+	}
+
 }

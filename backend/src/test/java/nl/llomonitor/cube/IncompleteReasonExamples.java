@@ -27,7 +27,8 @@ public final class IncompleteReasonExamples {
 				IncompleteReason.startsAtLaterPage(10_000, "83599NED_UntypedDataSet.json"),
 				IncompleteReason.pageSkipped(20_000,
 						"https://opendata.cbs.nl/ODataFeed/OData/83599NED/UntypedDataSet/?$skip=10000", 9_999),
-				IncompleteReason.editionCutOff(42, 342, "2027-06-01", "GM0880"));
+				IncompleteReason.editionCutOff(42, 342, "2027-06-01", "GM0880"),
+				IncompleteReason.editionCutOffAtTheEnd(23, 22, "2027-08-01", "GM0880", "GM0677 Veere"));
 	}
 
 }

@@ -446,6 +446,72 @@ class RegionEditionVariantsIntegrationTests {
 	}
 
 	/**
+	 * An edition cut off after most of its rows passes the tenth rule (it would end about
+	 * 22 of 342 gemeenten), but the gemeenten it would end come after the last one it
+	 * lists by name (the shared file is sorted by CBS's sort name). It is refused,
+	 * writing nothing; with allowIncomplete it is applied as a partial edition that ends
+	 * no gemeente, its run marked incomplete. (It would also end GM1999, the renumbered
+	 * Heusden of an earlier step, which does not hide the cut.) The same rows sorted by
+	 * code and cut are not caught: by code, a corrected edition rightly ends the newest
+	 * gemeenten (RegionEditionsIntegrationTests).
+	 */
+	@Test
+	@Order(9)
+	void anEditionCutOffAfterMostOfItsRowsIsRefused() throws IOException {
+		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
+		Path cut = Files.write(temp.resolve("85755NED-cut-late.csv"), lines.subList(0, 321), StandardCharsets.UTF_8);
+		int editions = this.jdbc.fetchCount(DSL.table("region_edition"));
+		int links = this.jdbc.fetchCount(DSL.table("region_parent"));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> importEdition(cut, "2027-08-01"))
+			.isInstanceOf(nl.llomonitor.importer.ImportException.class)
+			.hasMessageMatching("85755NED-cut-late\\.csv: the edition would end 2[0-9] gemeenten valid on 2027-08-01,"
+					+ " 2[0-9] of them after its last gemeente by name, GM[0-9]{4} "
+					+ lines.get(320).split(";", -1)[NAME].strip() + ": probably cut off at the end.*")
+			.hasMessageContaining("expected an edition that ends at most one gemeente whose name comes after")
+			.hasMessageContaining("allowIncomplete=true");
+		assertThat(this.jdbc.fetchCount(DSL.table("region_edition"))).isEqualTo(editions);
+		assertThat(this.jdbc.fetchCount(DSL.table("region_parent"))).isEqualTo(links);
+		Set<String> valid = validGemeenten("2027-08-01");
+		ImportReport allowed = this.importer.importFile(cut, null, null,
+				new nl.llomonitor.importer.ImportOptions(null, false, false)
+					.withValidFrom(LocalDate.parse("2027-08-01"))
+					.allowingIncomplete(true),
+				null);
+		assertThat(allowed.status()).isEqualTo("succeeded");
+		assertThat(allowed.complete()).isFalse();
+		assertThat(allowed.incompleteReason()).startsWith("the edition would end 2")
+			.contains("of them after the file's last gemeente by name");
+		assertThat(validGemeenten("2027-08-01")).as("no gemeente ended").containsAll(valid);
+		assertThat(this.jdbc.fetchValue(
+				"select report -> 'incompleteReasons' -> 0 ->> 'key' from import_run where id = ?", allowed.id()))
+			.isEqualTo("edition-cut-off-at-the-end");
+	}
+
+	/**
+	 * The whole edition, with two gemeenten merged into a third that keeps its code (one
+	 * near the start of the alphabet, one near the end), is no cut: the two are ended.
+	 */
+	@Test
+	@Order(10)
+	void anEditionThatEndsGemeentenHereAndThereIsNotCutOff() throws IOException {
+		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
+		String first = lines.get(2).split(";", -1)[CODE].strip();
+		String late = lines.get(lines.size() - 3).split(";", -1)[CODE].strip();
+		List<String> kept = new ArrayList<>();
+		for (String line : lines) {
+			String code = line.split(";", -1)[CODE].strip();
+			if (!code.equals(first) && !code.equals(late)) {
+				kept.add(line);
+			}
+		}
+		Path merged = Files.write(temp.resolve("85755NED-two-merged.csv"), kept, StandardCharsets.UTF_8);
+		ImportReport report = importEdition(merged, "2027-09-01");
+		assertThat(report.status()).isEqualTo("succeeded");
+		assertThat(report.complete()).isTrue();
+		assertThat(validGemeenten("2027-09-01")).doesNotContain(first, late);
+	}
+
+	/**
 	 * The shared edition cut off at a line break: its header and first 300 gemeenten
 	 * (every provincie is in them).
 	 */

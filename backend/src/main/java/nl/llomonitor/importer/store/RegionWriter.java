@@ -2,6 +2,7 @@ package nl.llomonitor.importer.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 import java.time.LocalDate;
@@ -501,7 +502,7 @@ public final class RegionWriter {
 	 * and would end every gemeente after the cut. Real editions end a few gemeenten a
 	 * year (the most in recent years in 2019, when their number fell from 380 to 355); a
 	 * partial edition ends none and is not judged. A file cut off after most of its rows
-	 * (320 of 342) passes this rule.
+	 * (320 of 342) passes this rule, and is judged by {@link #cutAtTheEnd}.
 	 * @param allowCutOff whether a probably cut-off edition is applied as a partial one
 	 * @return why it is probably cut off, when that is allowed; null when it is not
 	 * @throws ImportException when it is and that is not allowed, naming how many it
@@ -514,7 +515,7 @@ public final class RegionWriter {
 		Set<String> valid = codesValidOn(tx, "gemeente", validFrom);
 		List<String> unlisted = valid.stream().filter((c) -> !codes.contains(c)).sorted().toList();
 		if (unlisted.size() < 10 || unlisted.size() * 10 <= valid.size()) {
-			return null;
+			return cutAtTheEnd(tx, entries, unlisted, validFrom, fileName, allowCutOff);
 		}
 		IncompleteReason reason = IncompleteReason.editionCutOff(unlisted.size(), valid.size(), validFrom.toString(),
 				unlisted.get(0));
@@ -530,6 +531,82 @@ public final class RegionWriter {
 				"the edition would end " + unlisted.size() + " of the " + valid.size() + " gemeenten valid on "
 						+ validFrom + ": probably cut off");
 	}
+
+	/**
+	 * Whether a complete edition that passes the tenth rule ({@link #probablyCutOff}) is
+	 * probably cut off after most of its rows: two or more of the gemeenten it would end
+	 * have names that come after the name of every gemeente it lists (CBS's sort name,
+	 * {@link #sortName}). "Gebieden in Nederland" lists its gemeenten by sort name, Aa en
+	 * Hunze to Zwolle: a file that lost its last rows ends the gemeenten after the cut,
+	 * while the gemeenten a real edition ends (merged into others) lie anywhere in the
+	 * alphabet, and a whole edition lists Zwolle. Gemeenten the file would end for other
+	 * reasons (a renumbering it undoes) do not hide the cut. Not by code: the newest
+	 * gemeenten have the highest codes, and a corrected edition may rightly end them. A
+	 * file sorted otherwise and cut off after most of its rows is not caught.
+	 * @return why it is probably cut off, when that is allowed; null when it is not
+	 * @throws ImportException when it is and that is not allowed, naming how many it
+	 * would end, the first of them, the file's last gemeente and the date
+	 */
+	private static IncompleteReason cutAtTheEnd(DSLContext tx, List<RegionEntry> entries, List<String> unlisted,
+			LocalDate validFrom, String fileName, boolean allowCutOff) {
+		List<RegionEntry> gemeenten = entries.stream().filter((e) -> e.level().equals("gemeente")).toList();
+		if (unlisted.size() < 2 || gemeenten.isEmpty()) {
+			return null;
+		}
+		// the names the store gives the unlisted ones on the edition's date
+		Map<String, String> names = new HashMap<>();
+		tx.fetch("""
+				select r.code, coalesce(n.name_nl, r.name_nl)
+				from region r
+				left join region_name n on n.region_code = r.code and n.valid_from <= ?
+				  and (n.valid_to is null or n.valid_to > ?)
+				where r.code = any(?::text[])""", validFrom, validFrom, (Object) unlisted.toArray(String[]::new))
+			.forEach((r) -> names.put(r.get(0, String.class), r.get(1, String.class)));
+		RegionEntry lastEntry = gemeenten.stream()
+			.max(Comparator.comparing((RegionEntry e) -> sortName(e.nameNl())))
+			.orElseThrow();
+		String lastKey = sortName(lastEntry.nameNl());
+		List<String> after = unlisted.stream()
+			.filter((c) -> names.containsKey(c) && sortName(names.get(c)).compareTo(lastKey) > 0)
+			.toList();
+		if (after.size() < 2) {
+			return null;
+		}
+		String last = lastEntry.code() + " " + lastEntry.nameNl();
+		IncompleteReason reason = IncompleteReason.editionCutOffAtTheEnd(unlisted.size(), after.size(),
+				validFrom.toString(), after.get(0), last);
+		if (allowCutOff) {
+			return reason;
+		}
+		throw new ImportException(fileName, null, null,
+				after.size() + " after " + last + " (first: " + after.get(0) + ")",
+				"an edition that ends at most one gemeente whose name comes after that of every gemeente it lists"
+						+ " (the gemeenten a real edition ends lie anywhere in the alphabet; the rows a file sorted by"
+						+ " name loses at its end all come after its last); or the import run with --allow-incomplete"
+						+ " (admin form field allowIncomplete=true), which applies it as a partial edition that ends"
+						+ " no region",
+				"the edition would end " + unlisted.size() + " gemeenten valid on " + validFrom + ", " + after.size()
+						+ " of them after its last gemeente by name, " + last + ": probably cut off at the end");
+	}
+
+	/**
+	 * CBS's sort name of a gemeente ({@code SorteringNaam} in "Gebieden in Nederland"),
+	 * as far as an order goes: a leading article ({@code De}, {@code Den}, {@code Het},
+	 * {@code 's-}, {@code 't}) moved behind the name ("De Bilt" sorts as "Bilt De",
+	 * "'s-Gravenhage" as "Gravenhage 's-"), accents and case ignored.
+	 * @param name a gemeente's name
+	 * @return the key its name sorts by
+	 */
+	static String sortName(String name) {
+		String key = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(java.util.Locale.ROOT);
+		java.util.regex.Matcher article = ARTICLE.matcher(key);
+		return article.lookingAt() ? key.substring(article.end()) + " " + article.group(1).strip() : key;
+	}
+
+	/** A leading article of a Dutch place name, as CBS moves it behind the name. */
+	private static final java.util.regex.Pattern ARTICLE = java.util.regex.Pattern.compile("(de |den |het |'s-|'t )");
 
 	/**
 	 * @return the codes of the store's regions of a level that are valid on a date
