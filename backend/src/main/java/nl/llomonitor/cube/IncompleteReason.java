@@ -119,7 +119,7 @@ public record IncompleteReason(String key, List<Object> args) {
 	 * @param after how many of them come after the file's last gemeente
 	 * @param date its date (ISO)
 	 * @param first the first of those after it, by code
-	 * @param last the file's last gemeente, by code or by name (code and name)
+	 * @param last the listed gemeente whose name sorts last (its code and name)
 	 * @return a complete region edition that would end gemeenten that come after the last
 	 * one it lists, as a sorted file cut off after most of its rows does; applied as a
 	 * partial edition

@@ -24,10 +24,11 @@ import reactor.core.publisher.Mono;
 import static nl.llomonitor.db.Tables.OBSERVATION;
 
 /**
- * The one statement behind every read of stored values (series, compare, map,
- * kerncijfers, trend): the newest vintage of each cell of one indicator and period type,
- * for some regions and one breakdown or several, as known at a moment, straight from
- * {@code observation_cell_idx}.
+ * The statements behind every read of stored values (series, compare, map, kerncijfers,
+ * trend): the newest vintage of each cell of one indicator and period type, for some
+ * regions and one breakdown or several, as known at a moment, straight from
+ * {@code observation_cell_idx} ({@link #read}); or of several such reads at once
+ * ({@link #readAll}).
  * <p>
  * jOOQ builds the statement and renders it once per shape (which of {@code from},
  * {@code to} and {@code asOf} are given, with or without revisions, one breakdown or

@@ -861,12 +861,13 @@ public class SeriesService {
 	}
 
 	/**
-	 * Reads now, in one statement for each set of regions and moment, what the answer
-	 * will read next: within {@link #sharingReads}, each planned read then finds its
-	 * cells read (the key figures of a region read three statements instead of about
-	 * twenty). The keys are those the reads themselves make ({@link #keys}); a read
-	 * planned but never made costs its rows in the one statement, a read made but not
-	 * planned runs its own. Outside {@link #sharingReads} nothing is read.
+	 * Plans what the answer will read next as one statement for each set of regions,
+	 * moment and whether revisions are read: within {@link #sharingReads}, each planned
+	 * read then finds its cells in that statement's rows (the key figures of a region
+	 * read three statements instead of about twenty). The keys are those the reads
+	 * themselves make ({@link #keys}); a read planned but never made costs its rows in
+	 * the one statement, a read made but not planned runs its own. Outside
+	 * {@link #sharingReads} nothing is read.
 	 * @param planned the reads to come
 	 * @return completes once the statement is prepared (not yet run: it runs when the
 	 * first planned read is made)

@@ -150,8 +150,8 @@ class ChangeVerdictService {
 	}
 
 	/**
-	 * @return the base population's values of the two periods; empty where the base
-	 * indicator is not defined
+	 * @return the query of the base population's values of the two periods; empty where
+	 * the base indicator is not defined
 	 */
 	private Mono<SeriesService.Query> baseQuery(IndicatorInfo info, String region, String type,
 			SeriesService.Value last, SeriesService.Value previous, OffsetDateTime asOf) {

@@ -226,8 +226,10 @@ class KerncijfersService {
 				RegionCatalog.Region told = t.getT3().told(t.getT1());
 				List<List<String>> figures = figures(t.getT2());
 				return periodTypes(figures, t.getT1(), t.getT2(), moment)
-					// each figure's recent values in one statement, then each split
-					// and base population in one more (SeriesService#prefetch)
+					// now: each figure's recent values in one statement, then each
+					// split and base population in one more (SeriesService#prefetch);
+					// as of an earlier moment the period types come from the figures'
+					// own reads, so only the splits and base populations are planned
 					.flatMap((types) -> prefetch(recentReads(figures, told, t.getT2(), types, moment))
 						.then(Flux.fromIterable(figures)
 							.flatMapSequential(

@@ -467,7 +467,7 @@ class RegionEditionVariantsIntegrationTests {
 			.hasMessageMatching("85755NED-cut-late\\.csv: the edition would end 2[0-9] gemeenten valid on 2027-08-01,"
 					+ " 2[0-9] of them after its last gemeente by name, GM[0-9]{4} "
 					+ lines.get(320).split(";", -1)[NAME].strip() + ": probably cut off at the end.*")
-			.hasMessageContaining("expected an edition that ends at most one gemeente whose name comes after")
+			.hasMessageContaining("expected an edition that ends at most two gemeenten whose names come after")
 			.hasMessageContaining("allowIncomplete=true");
 		assertThat(this.jdbc.fetchCount(DSL.table("region_edition"))).isEqualTo(editions);
 		assertThat(this.jdbc.fetchCount(DSL.table("region_parent"))).isEqualTo(links);
@@ -488,27 +488,32 @@ class RegionEditionVariantsIntegrationTests {
 	}
 
 	/**
-	 * The whole edition, with two gemeenten merged into a third that keeps its code (one
-	 * near the start of the alphabet, one near the end), is no cut: the two are ended.
+	 * The whole edition without two gemeenten (ended, as if merged into others): one near
+	 * the start of the alphabet and one near the end, or the last two (Zwijndrecht and
+	 * Zwolle), which both come after the last one it lists. Neither is taken for a cut:
+	 * the two are ended.
 	 */
 	@Test
 	@Order(10)
-	void anEditionThatEndsGemeentenHereAndThereIsNotCutOff() throws IOException {
+	void anEditionThatEndsTwoGemeentenIsNotCutOff() throws IOException {
 		List<String> lines = Files.readAllLines(GEBIEDEN, StandardCharsets.UTF_8);
-		String first = lines.get(2).split(";", -1)[CODE].strip();
-		String late = lines.get(lines.size() - 3).split(";", -1)[CODE].strip();
-		List<String> kept = new ArrayList<>();
-		for (String line : lines) {
-			String code = line.split(";", -1)[CODE].strip();
-			if (!code.equals(first) && !code.equals(late)) {
-				kept.add(line);
-			}
-		}
-		Path merged = Files.write(temp.resolve("85755NED-two-merged.csv"), kept, StandardCharsets.UTF_8);
-		ImportReport report = importEdition(merged, "2027-09-01");
+		endsTwo(lines, lines.get(2), lines.get(lines.size() - 3), "2027-09-01");
+		endsTwo(lines, lines.get(lines.size() - 2), lines.get(lines.size() - 1), "2027-10-01");
+	}
+
+	private void endsTwo(List<String> lines, String one, String other, String date) throws IOException {
+		String a = one.split(";", -1)[CODE].strip();
+		String b = other.split(";", -1)[CODE].strip();
+		List<String> kept = new ArrayList<>(lines);
+		kept.removeAll(List.of(one, other));
+		Path merged = Files.write(temp.resolve("85755NED-without-" + a + "-" + b + ".csv"), kept,
+				StandardCharsets.UTF_8);
+		Set<String> before = validGemeenten(date);
+		assertThat(before).contains(a, b);
+		ImportReport report = importEdition(merged, date);
 		assertThat(report.status()).isEqualTo("succeeded");
 		assertThat(report.complete()).isTrue();
-		assertThat(validGemeenten("2027-09-01")).doesNotContain(first, late);
+		assertThat(validGemeenten(date)).doesNotContain(a, b);
 	}
 
 	/**

@@ -534,15 +534,19 @@ public final class RegionWriter {
 
 	/**
 	 * Whether a complete edition that passes the tenth rule ({@link #probablyCutOff}) is
-	 * probably cut off after most of its rows: two or more of the gemeenten it would end
-	 * have names that come after the name of every gemeente it lists (CBS's sort name,
-	 * {@link #sortName}). "Gebieden in Nederland" lists its gemeenten by sort name, Aa en
-	 * Hunze to Zwolle: a file that lost its last rows ends the gemeenten after the cut,
-	 * while the gemeenten a real edition ends (merged into others) lie anywhere in the
-	 * alphabet, and a whole edition lists Zwolle. Gemeenten the file would end for other
-	 * reasons (a renumbering it undoes) do not hide the cut. Not by code: the newest
-	 * gemeenten have the highest codes, and a corrected edition may rightly end them. A
-	 * file sorted otherwise and cut off after most of its rows is not caught.
+	 * probably cut off after most of its rows: three or more of the gemeenten it would
+	 * end have names that come after the name of every gemeente it lists (CBS's sort
+	 * name, {@link #sortName}). "Gebieden in Nederland" lists its gemeenten by sort name,
+	 * Aa en Hunze to Zwolle: a file that lost its last rows ends the gemeenten after the
+	 * cut, while the gemeenten a real edition ends (merged into others) lie anywhere in
+	 * the alphabet, and a whole edition lists Zwolle. Gemeenten the file would end for
+	 * other reasons (a renumbering it undoes) do not hide the cut. Three, not two: a real
+	 * edition in which the two gemeenten last in the alphabet merge into one named
+	 * otherwise ends two after its last; one in which the last three do would be refused
+	 * (and with allowIncomplete end none of them). Not by code: the newest gemeenten have
+	 * the highest codes, and a corrected edition may rightly end them. A file that lost
+	 * one or two rows, or sorted otherwise and cut off after most of its rows, is not
+	 * caught.
 	 * @return why it is probably cut off, when that is allowed; null when it is not
 	 * @throws ImportException when it is and that is not allowed, naming how many it
 	 * would end, the first of them, the file's last gemeente and the date
@@ -569,7 +573,7 @@ public final class RegionWriter {
 		List<String> after = unlisted.stream()
 			.filter((c) -> names.containsKey(c) && sortName(names.get(c)).compareTo(lastKey) > 0)
 			.toList();
-		if (after.size() < 2) {
+		if (after.size() < 3) {
 			return null;
 		}
 		String last = lastEntry.code() + " " + lastEntry.nameNl();
@@ -580,7 +584,7 @@ public final class RegionWriter {
 		}
 		throw new ImportException(fileName, null, null,
 				after.size() + " after " + last + " (first: " + after.get(0) + ")",
-				"an edition that ends at most one gemeente whose name comes after that of every gemeente it lists"
+				"an edition that ends at most two gemeenten whose names come after that of every gemeente it lists"
 						+ " (the gemeenten a real edition ends lie anywhere in the alphabet; the rows a file sorted by"
 						+ " name loses at its end all come after its last); or the import run with --allow-incomplete"
 						+ " (admin form field allowIncomplete=true), which applies it as a partial edition that ends"
