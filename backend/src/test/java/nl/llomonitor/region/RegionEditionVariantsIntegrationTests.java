@@ -424,25 +424,11 @@ class RegionEditionVariantsIntegrationTests {
 	@Test
 	@Order(8)
 	void anEditionCutOffIsWithAllowIncompleteAppliedAsAPartialEditionThatEndsNothing() throws IOException {
-		Path cut = cutAfter300Gemeenten("85755NED-cut-allowed.csv");
-		Set<String> valid = validGemeenten("2027-07-01");
-		ImportReport allowed = this.importer.importFile(cut, null, null,
-				new nl.llomonitor.importer.ImportOptions(null, false, false)
-					.withValidFrom(LocalDate.parse("2027-07-01"))
-					.allowingIncomplete(true),
-				null);
-		assertThat(allowed.status()).isEqualTo("succeeded");
-		assertThat(allowed.complete()).isFalse();
+		ImportReport allowed = appliedAsPartial(cutAfter300Gemeenten("85755NED-cut-allowed.csv"), "2027-07-01",
+				"edition-cut-off");
 		assertThat(allowed.incompleteReason()).matches("the edition would end 4[0-9] of the 34[0-9] gemeenten valid on"
 				+ " 2027-07-01 \\(first: GM[0-9]{4}\\): probably cut off; applied as a partial edition, which ends"
 				+ " no region");
-		// (a gemeente it lists that an earlier edition of this class ended exists again)
-		assertThat(validGemeenten("2027-07-01")).as("no gemeente ended").containsAll(valid);
-		assertThat(this.jdbc.fetchValue("select complete from region_edition where valid_from = date '2027-07-01'"))
-			.isEqualTo(false);
-		assertThat(this.jdbc.fetchValue(
-				"select report -> 'incompleteReasons' -> 0 ->> 'key' from import_run where id = ?", allowed.id()))
-			.isEqualTo("edition-cut-off");
 	}
 
 	/**
@@ -471,20 +457,9 @@ class RegionEditionVariantsIntegrationTests {
 			.hasMessageContaining("allowIncomplete=true");
 		assertThat(this.jdbc.fetchCount(DSL.table("region_edition"))).isEqualTo(editions);
 		assertThat(this.jdbc.fetchCount(DSL.table("region_parent"))).isEqualTo(links);
-		Set<String> valid = validGemeenten("2027-08-01");
-		ImportReport allowed = this.importer.importFile(cut, null, null,
-				new nl.llomonitor.importer.ImportOptions(null, false, false)
-					.withValidFrom(LocalDate.parse("2027-08-01"))
-					.allowingIncomplete(true),
-				null);
-		assertThat(allowed.status()).isEqualTo("succeeded");
-		assertThat(allowed.complete()).isFalse();
-		assertThat(allowed.incompleteReason()).startsWith("the edition would end 2")
+		assertThat(appliedAsPartial(cut, "2027-08-01", "edition-cut-off-at-the-end").incompleteReason())
+			.startsWith("the edition would end 2")
 			.contains("of them after the file's last gemeente by name");
-		assertThat(validGemeenten("2027-08-01")).as("no gemeente ended").containsAll(valid);
-		assertThat(this.jdbc.fetchValue(
-				"select report -> 'incompleteReasons' -> 0 ->> 'key' from import_run where id = ?", allowed.id()))
-			.isEqualTo("edition-cut-off-at-the-end");
 	}
 
 	/**
@@ -514,6 +489,30 @@ class RegionEditionVariantsIntegrationTests {
 		assertThat(report.status()).isEqualTo("succeeded");
 		assertThat(report.complete()).isTrue();
 		assertThat(validGemeenten(date)).doesNotContain(a, b);
+	}
+
+	/**
+	 * Imports an edition with allowIncomplete and checks that it was applied as a partial
+	 * edition: succeeded, marked incomplete for the reason given (a key, kept with the
+	 * run), no gemeente ended (one it lists that an earlier step of this class ended
+	 * exists again), its edition recorded as not complete.
+	 * @return the import's report
+	 */
+	private ImportReport appliedAsPartial(Path file, String date, String reason) {
+		Set<String> valid = validGemeenten(date);
+		ImportReport allowed = this.importer.importFile(file, null, null,
+				new nl.llomonitor.importer.ImportOptions(null, false, false).withValidFrom(LocalDate.parse(date))
+					.allowingIncomplete(true),
+				null);
+		assertThat(allowed.status()).isEqualTo("succeeded");
+		assertThat(allowed.complete()).isFalse();
+		assertThat(validGemeenten(date)).as("no gemeente ended").containsAll(valid);
+		assertThat(this.jdbc.fetchValue("select complete from region_edition where valid_from = ?::date", date))
+			.isEqualTo(false);
+		assertThat(this.jdbc.fetchValue(
+				"select report -> 'incompleteReasons' -> 0 ->> 'key' from import_run where id = ?", allowed.id()))
+			.isEqualTo(reason);
+		return allowed;
 	}
 
 	/**
