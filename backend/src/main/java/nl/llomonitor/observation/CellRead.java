@@ -150,27 +150,59 @@ final class CellRead {
 		if (asOf != null) {
 			values.add(asOf);
 		}
+		return run(sql, values, (r) -> row(r, 0, several ? r.get(12, Long.class) : breakdownIds[0],
+				revisions && Boolean.TRUE.equals(r.get(several ? 13 : 12, Boolean.class))));
+	}
+
+	/**
+	 * Runs a statement on the pool, to its end, waiting at most {@link Queries#TIMEOUT};
+	 * at TRACE it logs the statement with its values, e.g. to replay a request's reads in
+	 * pgbench (bench/pgbench/kerncijfers.sql).
+	 * @param sql the statement, with numbered parameters
+	 * @param values the parameters' values, in order
+	 * @param map a result row to what it gives
+	 * @return what the rows give, in their order
+	 */
+	private <T> Mono<List<T>> run(String sql, List<Object> values,
+			java.util.function.Function<io.r2dbc.spi.Readable, T> map) {
 		if (logger.isTraceEnabled()) {
-			// the statement with its values, e.g. to replay a request's reads in pgbench
-			// (bench/pgbench/kerncijfers.sql)
 			logger.trace("{} -- parameters: {}", sql, java.util.Arrays.deepToString(values.toArray()));
 		}
-		Flux<Row> rows = Flux.usingWhen(this.pool.create(), (Connection connection) -> {
+		Flux<T> rows = Flux.usingWhen(this.pool.create(), (Connection connection) -> {
 			Statement statement = connection.createStatement(sql);
 			for (int i = 0; i < values.size(); i++) {
 				statement.bind(i, values.get(i));
 			}
-			return Flux.from(statement.execute())
-				.concatMap((result) -> result
-					.map((row, meta) -> new Row(several ? row.get(12, Long.class) : breakdownIds[0],
-							row.get(0, String.class), row.get(1, String.class), row.get(2, BigDecimal.class),
-							row.get(3, BigDecimal.class), row.get(4, BigDecimal.class), row.get(5, String.class),
-							row.get(6, String.class), row.get(7, String.class), row.get(8, String.class),
-							row.get(9, Long.class), row.get(10, Long.class), row.get(11, String.class),
-							revisions && Boolean.TRUE.equals(row.get(several ? 13 : 12, Boolean.class)))));
+			return Flux.from(statement.execute()).concatMap((result) -> result.map((row, meta) -> map.apply(row)));
 		}, Connection::close);
 		return Queries.list(rows);
 	}
+
+	/**
+	 * @param row a result row
+	 * @param at the index of its first column of {@link #COLUMNS}
+	 * @param breakdownId the breakdown of its cell
+	 * @param revised whether its cell was revised
+	 * @return the row as a {@link Row}
+	 */
+	private static Row row(io.r2dbc.spi.Readable row, int at, long breakdownId, boolean revised) {
+		return new Row(breakdownId, row.get(at, String.class), row.get(at + 1, String.class),
+				row.get(at + 2, BigDecimal.class), row.get(at + 3, BigDecimal.class), row.get(at + 4, BigDecimal.class),
+				row.get(at + 5, String.class), row.get(at + 6, String.class), row.get(at + 7, String.class),
+				row.get(at + 8, String.class), row.get(at + 9, Long.class), row.get(at + 10, Long.class),
+				row.get(at + 11, String.class), revised);
+	}
+
+	/**
+	 * The columns of a {@link Row}, in its order from the region to the missing reason: a
+	 * statement selects them after any columns of its own, and its breakdown and whether
+	 * its cell was revised after them.
+	 */
+	private static final List<SelectField<?>> COLUMNS = List.of(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE,
+			OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH,
+			DSL.field(OBSERVATION.STATUS.getQualifiedName(), String.class), OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE,
+			OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID, RECORDED_MICROS,
+			DSL.field(OBSERVATION.MISSING_REASON.getQualifiedName(), String.class));
 
 	/**
 	 * One read of a {@link #readAll batch}: the cells of one indicator, period type,
@@ -231,29 +263,15 @@ final class CellRead {
 		if (asOf != null) {
 			values.add(asOf);
 		}
-		if (logger.isTraceEnabled()) {
-			logger.trace("{} -- parameters: {}", sql, java.util.Arrays.deepToString(values.toArray()));
-		}
-		Flux<java.util.Map.Entry<Integer, Row>> rows = Flux.usingWhen(this.pool.create(), (Connection connection) -> {
-			Statement statement = connection.createStatement(sql);
-			for (int i = 0; i < values.size(); i++) {
-				statement.bind(i, values.get(i));
-			}
-			return Flux.from(statement.execute())
-				.concatMap((result) -> result.map((row, meta) -> java.util.Map.entry(row.get(0, Integer.class),
-						new Row(row.get(13, Long.class), row.get(1, String.class), row.get(2, String.class),
-								row.get(3, BigDecimal.class), row.get(4, BigDecimal.class),
-								row.get(5, BigDecimal.class), row.get(6, String.class), row.get(7, String.class),
-								row.get(8, String.class), row.get(9, String.class), row.get(10, Long.class),
-								row.get(11, Long.class), row.get(12, String.class),
-								revisions && Boolean.TRUE.equals(row.get(14, Boolean.class))))));
-		}, Connection::close);
-		return Queries.list(rows).map((list) -> {
-			List<List<Row>> byPart = new ArrayList<>();
-			parts.forEach((part) -> byPart.add(new ArrayList<>()));
-			list.forEach((entry) -> byPart.get(entry.getKey()).add(entry.getValue()));
-			return byPart;
-		});
+		return run(sql, values,
+				(r) -> java.util.Map.entry(r.get(0, Integer.class),
+						row(r, 1, r.get(13, Long.class), revisions && Boolean.TRUE.equals(r.get(14, Boolean.class)))))
+			.map((list) -> {
+				List<List<Row>> byPart = new ArrayList<>();
+				parts.forEach((part) -> byPart.add(new ArrayList<>()));
+				list.forEach((entry) -> byPart.get(entry.getKey()).add(entry.getValue()));
+				return byPart;
+			});
 	}
 
 	/** The rendered batch statement of each shape: bits 4 asOf, 8 revisions. */
@@ -288,11 +306,9 @@ final class CellRead {
 		// a cell of a part: the same cell read by two parts is two cells here
 		List<Field<?>> cell = List.of(partNumber, OBSERVATION.REGION_CODE, OBSERVATION.BREAKDOWN_ID,
 				OBSERVATION.PERIOD_CODE);
-		List<SelectField<?>> fields = new ArrayList<>(List.of(partNumber, OBSERVATION.REGION_CODE,
-				OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW, OBSERVATION.MARGIN_HIGH,
-				DSL.field(OBSERVATION.STATUS.getQualifiedName(), String.class), OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE,
-				OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID, RECORDED_MICROS,
-				DSL.field(OBSERVATION.MISSING_REASON.getQualifiedName(), String.class), OBSERVATION.BREAKDOWN_ID));
+		List<SelectField<?>> fields = new ArrayList<>(List.of(partNumber));
+		fields.addAll(COLUMNS);
+		fields.add(OBSERVATION.BREAKDOWN_ID);
 		if ((shape & 8) != 0) {
 			fields.add(revised(cell));
 		}
@@ -339,11 +355,7 @@ final class CellRead {
 			conditions.add(OBSERVATION.RECORDED_AT
 				.lt(DSL.param(String.valueOf(++next[0]), OBSERVATION.RECORDED_AT.getType())));
 		}
-		List<SelectField<?>> fields = new ArrayList<>(
-				List.of(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE, OBSERVATION.VALUE, OBSERVATION.MARGIN_LOW,
-						OBSERVATION.MARGIN_HIGH, DSL.field(OBSERVATION.STATUS.getQualifiedName(), String.class),
-						OBSERVATION.FLAGS, OBSERVATION.FOOTNOTE, OBSERVATION.SOURCE_TABLE, OBSERVATION.IMPORT_RUN_ID,
-						RECORDED_MICROS, DSL.field(OBSERVATION.MISSING_REASON.getQualifiedName(), String.class)));
+		List<SelectField<?>> fields = new ArrayList<>(COLUMNS);
 		// a cell in the order of observation_cell_idx: region, breakdown, period
 		List<Field<?>> cell = new ArrayList<>(List.of(OBSERVATION.REGION_CODE, OBSERVATION.PERIOD_CODE));
 		if (several) {

@@ -576,17 +576,13 @@ public class SeriesService {
 		}
 		IndicatorInfo indicator = query.indicator();
 		if (!indicator.derived()) {
-			return source(indicator.code(), query.regions(), query.periodType(), query.from(), query.to(),
-					query.breakdown(), query.asOf(), query.revisions())
-				.map((found) -> complete(query.regions(), found));
+			return source(indicator.code(), query).map((found) -> complete(query.regions(), found));
 		}
 		return this.indicators.require(indicator.denominator(), "indicator").flatMap((denominator) -> {
 			Query d = denominatorQuery(query, denominator);
-			Mono<Map<String, List<Value>>> numerators = source(indicator.numerator(), query.regions(),
-					query.periodType(), query.from(), query.to(), query.breakdown(), query.asOf(), query.revisions());
+			Mono<Map<String, List<Value>>> numerators = source(indicator.numerator(), query);
 			Mono<Map<String, List<Value>>> denominators = (d.periodType() == null) ? Mono.just(Map.of())
-					: source(denominator.code(), d.regions(), d.periodType(), d.from(), d.to(), d.breakdown(), d.asOf(),
-							query.revisions());
+					: source(denominator.code(), d);
 			return Mono.zip(numerators, denominators)
 				.map((t) -> complete(query.regions(), derive(indicator, d.periodType(), t.getT1(), t.getT2())));
 		});
@@ -707,17 +703,17 @@ public class SeriesService {
 			.map(Map::copyOf);
 	}
 
-	private Mono<Map<String, List<Value>>> source(String indicator, Collection<String> regions, String type,
-			PeriodCode from, PeriodCode to, SortedMap<String, String> breakdown, OffsetDateTime asOf,
-			boolean revisions) {
-		return breakdownId(breakdown).flatMap((id) -> (id < 0) ? Mono.just(Map.<String, List<Value>>of())
-				: read(indicator, regions, type, from, to, id, asOf, revisions));
-	}
-
-	private Mono<Map<String, List<Value>>> read(String indicator, Collection<String> regions, String type,
-			PeriodCode from, PeriodCode to, long breakdownId, OffsetDateTime asOf, boolean revisions) {
-		return read(indicator, regions, type, from, to, new long[] { breakdownId }, asOf, revisions)
-			.map((byBreakdown) -> byBreakdown.getOrDefault(breakdownId, Map.of()));
+	/**
+	 * @return the values of this indicator with the query's regions, periods, breakdown
+	 * and moment, by region code (read by the key {@link #readKey} gives, as
+	 * {@link #prefetch} plans it); none for a breakdown the store does not hold
+	 */
+	private Mono<Map<String, List<Value>>> source(String indicator, Query query) {
+		return readKey(indicator, query)
+			.flatMap((key) -> read(key.indicator(), key.regions(), key.type(), key.from(), key.to(),
+					new long[] { key.breakdownIds().get(0) }, key.asOf(), key.revisions())
+				.map((byBreakdown) -> byBreakdown.getOrDefault(key.breakdownIds().get(0), Map.of())))
+			.defaultIfEmpty(Map.of());
 	}
 
 	/**
@@ -942,7 +938,7 @@ public class SeriesService {
 					.collectList();
 			}
 			return this.breakdowns.get().map((ids) -> {
-				long[] stored = storedIds(breakdowns, ids);
+				long[] stored = stored(breakdownIds(breakdowns, ids));
 				return (stored.length == 0) ? List.of() : List.of(ReadKey.of(query.indicator().code(), query.regions(),
 						query.periodType(), query.from(), query.to(), stored, query.asOf(), query.revisions()));
 			});
@@ -976,14 +972,18 @@ public class SeriesService {
 	}
 
 	/**
-	 * @return the ids of the breakdowns the store holds, each once ({@code 0}: the total)
+	 * @return the id of each breakdown, in their order ({@code 0}: the total; {@code -1}:
+	 * one the store does not hold)
 	 */
-	private static long[] storedIds(List<SortedMap<String, String>> breakdowns, Map<String, Long> ids) {
-		return breakdowns.stream()
-			.mapToLong((b) -> b.isEmpty() ? 0L : ids.getOrDefault(key(b), -1L))
-			.filter((id) -> id >= 0)
-			.distinct()
-			.toArray();
+	private static long[] breakdownIds(List<SortedMap<String, String>> breakdowns, Map<String, Long> ids) {
+		return breakdowns.stream().mapToLong((b) -> b.isEmpty() ? 0L : ids.getOrDefault(key(b), -1L)).toArray();
+	}
+
+	/**
+	 * @return the ids the store holds among these, each once
+	 */
+	private static long[] stored(long[] breakdownIds) {
+		return java.util.Arrays.stream(breakdownIds).filter((id) -> id >= 0).distinct().toArray();
 	}
 
 	/**
@@ -1005,10 +1005,8 @@ public class SeriesService {
 				.collectList();
 		}
 		return this.breakdowns.get().flatMap((ids) -> {
-			long[] known = breakdowns.stream()
-				.mapToLong((b) -> b.isEmpty() ? 0L : ids.getOrDefault(key(b), -1L))
-				.toArray();
-			long[] stored = storedIds(breakdowns, ids);
+			long[] known = breakdownIds(breakdowns, ids);
+			long[] stored = stored(known);
 			Mono<Map<Long, Map<String, List<Value>>>> read = (stored.length == 0) ? Mono.just(Map.of())
 					: read(query.indicator().code(), query.regions(), query.periodType(), query.from(), query.to(),
 							stored, query.asOf(), query.revisions());
